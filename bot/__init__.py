@@ -1,0 +1,1 @@
+"""FOI answer bot: cited answers about Freedom-of-Information requests and digitalisation rankings."""

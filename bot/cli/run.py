@@ -1,0 +1,36 @@
+"""`run`: start the Telegram bot; without a token, explain how to get one and open the terminal chat."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from bot.cli import chat
+from bot.cli.common import load_settings
+
+NO_TOKEN = """No Telegram token configured, so the bot cannot connect to Telegram yet.
+
+To get one: open Telegram, talk to @BotFather, send /newbot and follow the steps. Then put the token
+into a file named .env in this folder:
+
+    TELEGRAM_BOT_TOKEN=123456789:AA...your-token...
+
+and run `make run` again. Meanwhile, here is the same engine in your terminal:
+"""
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "run", help="start the Telegram bot (polling, or webhook if WEBHOOK_URL is set)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(_args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if settings.telegram_bot_token is None:
+        print(NO_TOKEN)
+        return chat.run(argparse.Namespace(lang=None))
+    from bot.telegram.app import run_bot
+
+    return run_bot(settings)

@@ -1,0 +1,23 @@
+"""ASCII folding of German text (ä→ae, ß→ss, other accents dropped) and slugs built on it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_GERMAN = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ẞ": "SS"}
+)
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-ish form in which `Städte`, `Staedte` and `STÄDTE` meet."""
+    text = unicodedata.normalize("NFC", text).translate(_GERMAN).casefold().translate(_GERMAN)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str) -> str:
+    """`Freiburg im Breisgau` → `freiburg-im-breisgau`, `Mobilität` → `mobilitaet`."""
+    return _NON_SLUG.sub("-", fold(text)).strip("-")

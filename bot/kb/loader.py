@@ -1,0 +1,322 @@
+"""Reads and validates a knowledge folder; every problem is reported as `file:line: message`."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.kb.rankings import ranking_entries
+from bot.models import Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
+
+# libyaml's parser is several times faster; its constructor is the same Python code as SafeLoader's.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge folder has problems; nothing was loaded."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class _Doc:
+    """One parsed YAML document with the line of every node, by path."""
+
+    file: Path
+    data: Any
+    lines: dict[Path_, int]
+
+    def line(self, path: Iterable[str | int]) -> int:
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def _node_lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                out[(*path, key.value)] = key.start_mark.line + 1
+                _node_lines(value, (*path, key.value), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _node_lines(item, (*path, index), out)
+
+
+def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
+    """Parse every `---`-separated document of a YAML file, keeping line numbers."""
+    source = file.read_text(encoding="utf-8") if text is None else text
+    loader = _BaseLoader(source)
+    docs: list[_Doc] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            lines: dict[Path_, int] = {}
+            _node_lines(node, (), lines)
+            docs.append(_Doc(file, loader.construct_document(node), lines))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise KnowledgeError([Problem(file, line, f"invalid YAML: {exc.problem or exc}")]) from None
+    finally:
+        loader.dispose()
+    return docs
+
+
+def _pydantic_problems(doc: _Doc, base: Path_, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = (*base, *err["loc"])
+        field = ".".join(str(part) for part in err["loc"]) or "entry"
+        problems.append(Problem(doc.file, doc.line(loc), f"{field}: {err['msg']}"))
+    return problems
+
+
+def _validate(model: type[M], data: Any, doc: _Doc, base: Path_, out: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        out.extend(_pydantic_problems(doc, base, exc))
+        return None
+
+
+def _mapping(doc: _Doc, out: list[Problem], what: str) -> Mapping[str, Any] | None:
+    if not isinstance(doc.data, Mapping):
+        out.append(Problem(doc.file, 1, f"expected a mapping with {what}"))
+        return None
+    return doc.data
+
+
+def _entries(
+    doc: _Doc, items: Any, base: Path_, defaults: dict[str, Any], out: list[Problem]
+) -> Iterator[tuple[Entry, int]]:
+    if not isinstance(items, list):
+        out.append(Problem(doc.file, doc.line(base), "`entries` must be a list"))
+        return
+    for index, item in enumerate(items):
+        path = (*base, index)
+        if not isinstance(item, Mapping):
+            out.append(Problem(doc.file, doc.line(path), "an entry must be a mapping"))
+            continue
+        entry = _validate(Entry, {**defaults, **item}, doc, path, out)
+        if entry is not None:
+            yield entry, doc.line(path)
+
+
+def parse_entry_documents(file: Path, text: str | None = None) -> list[tuple[Entry, int]]:
+    """Entries of a YAML file: an `entries:` list, or one entry per `---` document."""
+    out: list[Problem] = []
+    found: list[tuple[Entry, int]] = []
+    for doc in read_yaml_documents(file, text):
+        if doc.data is None:
+            continue
+        data = _mapping(doc, out, "`entries` or entry fields")
+        if data is None:
+            continue
+        if "entries" in data:
+            found.extend(_entries(doc, data["entries"], ("entries",), {"kind": Kind.FACT}, out))
+        else:
+            found.extend(_entries(doc, [data], (), {"kind": Kind.FACT}, out))
+    if out:
+        raise KnowledgeError(out)
+    return found
+
+
+def _float(value: str) -> float:
+    return float(value.replace(",", "."))
+
+
+def _read_rows(file: Path, ranking: str, out: list[Problem]) -> list[tuple[RankingRow, int]]:
+    rows: list[tuple[RankingRow, int]] = []
+    columns = set(RankingRow.model_fields) - {"ranking"}
+    with file.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        unknown = set(reader.fieldnames or []) - columns
+        if unknown:
+            out.append(Problem(file, 1, f"unknown columns: {', '.join(sorted(unknown))}"))
+            return rows
+        for record in reader:
+            line = reader.line_num
+            cells = {k: (v or "").strip() for k, v in record.items() if k is not None}
+            try:
+                data: dict[str, Any] = {
+                    **{k: v for k, v in cells.items() if v},
+                    "ranking": ranking,
+                    "score": _float(cells["score"]) if cells.get("score") else None,
+                }
+            except ValueError:
+                out.append(Problem(file, line, f"score: not a number: {cells.get('score')!r}"))
+                continue
+            try:
+                row = RankingRow.model_validate(data)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    out.append(Problem(file, line, f"{'.'.join(map(str, err['loc']))}: {err['msg']}"))
+                continue
+            if row.place is None and row.score is None:
+                out.append(Problem(file, line, "a row needs a place or a score"))
+                continue
+            rows.append((row, line))
+    return rows
+
+
+class _Collector:
+    """Gathers everything in a knowledge folder, remembering where each piece came from."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.entries: list[tuple[Entry, Path, int]] = []
+        self.requests: list[FoiRequest] = []
+        self.rankings: list[tuple[Ranking, Path]] = []
+        self.rows: list[tuple[RankingRow, Path, int]] = []
+        self.aliases = Aliases()
+        self.aliases_file: Path | None = None
+
+    def _docs(self, file: Path) -> list[_Doc]:
+        try:
+            return read_yaml_documents(file)
+        except KnowledgeError as exc:
+            self.problems.extend(exc.problems)
+            return []
+
+    def aliases_yaml(self, file: Path) -> None:
+        self.aliases_file = file
+        for doc in self._docs(file):
+            found = _validate(Aliases, doc.data or {}, doc, (), self.problems)
+            if found is not None:
+                self.aliases = found
+
+    def facts_yaml(self, file: Path) -> None:
+        try:
+            self.entries.extend((e, file, line) for e, line in parse_entry_documents(file))
+        except KnowledgeError as exc:
+            self.problems.extend(exc.problems)
+
+    def request_yaml(self, file: Path) -> None:
+        for doc in self._docs(file):
+            data = _mapping(doc, self.problems, "`request` and `entries`")
+            if data is None:
+                continue
+            request = _validate(FoiRequest, data.get("request"), doc, ("request",), self.problems)
+            if request is None:
+                continue
+            self.requests.append(request)
+            defaults = {
+                "kind": Kind.FOI_ANSWER,
+                "source_url": request.url,
+                "public_body": request.public_body,
+                "date": request.answered,
+                "request_id": request.id,
+            }
+            found = _entries(doc, data.get("entries", []), ("entries",), defaults, self.problems)
+            self.entries.extend((e, file, line) for e, line in found)
+
+    def ranking_yaml(self, file: Path) -> None:
+        for doc in self._docs(file):
+            ranking = _validate(Ranking, doc.data, doc, (), self.problems)
+            if ranking is None:
+                continue
+            if ranking.id != file.stem:
+                self.problems.append(
+                    Problem(file, doc.line(("id",)), f"id {ranking.id!r} must match the file name")
+                )
+                continue
+            self.rankings.append((ranking, file))
+            table = file.with_suffix(".csv")
+            if table.exists():
+                self.rows.extend(
+                    (row, table, line) for row, line in _read_rows(table, ranking.id, self.problems)
+                )
+
+    def cross_checks(self) -> None:
+        known_rankings = {r.id for r, _ in self.rankings}
+        known_cities = set(self.aliases.cities)
+        where = self.aliases_file or Path("aliases.yaml")
+        seen: dict[str, tuple[Path, int]] = {}
+        for entry, file, line in self.entries:
+            if entry.id in seen:
+                first, first_line = seen[entry.id]
+                self.problems.append(
+                    Problem(file, line, f"duplicate id {entry.id!r} (first at {first}:{first_line})")
+                )
+            seen.setdefault(entry.id, (file, line))
+            for ranking in entry.tags.rankings:
+                if ranking not in known_rankings:
+                    self.problems.append(Problem(file, line, f"tags.rankings: unknown ranking {ranking!r}"))
+            for city in entry.tags.cities:
+                if city not in known_cities:
+                    self.problems.append(Problem(file, line, f"tags.cities: {city!r} is not in {where.name}"))
+        for row, file, line in self.rows:
+            if row.city not in known_cities:
+                self.problems.append(Problem(file, line, f"city {row.city!r} is not in {where.name}"))
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    """Read and validate every file of a knowledge folder; raise KnowledgeError listing all problems."""
+    if not directory.is_dir():
+        raise KnowledgeError([Problem(directory, 1, "knowledge folder not found")])
+    collector = _Collector()
+    aliases = directory / "aliases.yaml"
+    if aliases.exists():
+        collector.aliases_yaml(aliases)
+    for file in sorted((directory / "rankings").glob("*.yaml")):
+        collector.ranking_yaml(file)
+    for file in sorted((directory / "requests").glob("*.yaml")):
+        collector.request_yaml(file)
+    for file in sorted((directory / "facts").glob("*.yaml")):
+        collector.facts_yaml(file)
+    rankings = [r for r, _ in collector.rankings]
+    rows = [row for row, _, _ in collector.rows]
+    generated = ranking_entries(rankings, rows)
+    collector.entries.extend(
+        (e, directory / "rankings" / f"{e.ranking_ref.ranking}.csv", 1) for e in generated if e.ranking_ref
+    )
+    collector.cross_checks()
+    if collector.problems:
+        raise KnowledgeError(collector.problems)
+    return KnowledgeBase(
+        entries=[e for e, _, _ in collector.entries],
+        requests=collector.requests,
+        rankings=rankings,
+        rows=rows,
+        aliases=collector.aliases,
+    )
+
+
+def knowledge_hash(directory: Path) -> str:
+    """Content hash of every file in the folder, to skip rebuilding an unchanged base."""
+    digest = hashlib.sha256()
+    for file in sorted(
+        p for p in directory.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".csv"}
+    ):
+        digest.update(str(file.relative_to(directory)).encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()

@@ -1,0 +1,285 @@
+"""Turns ranking tables into answerable entries: a city's place in a year, its trend, a year's top list."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bot.folding import slugify
+from bot.models import Entry, Kind, Lang, Passage, Ranking, RankingRef, RankingRow, RankingView, Tags
+
+TOP_SIZE = 10
+
+
+def source_label(url: str) -> str:
+    """`https://www.bochum.de/...` → `bochum.de`: short enough to name a source inline."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def format_score(value: float, lang: Lang) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value)}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _unit(ranking: Ranking, lang: Lang, dative: bool) -> str:
+    if ranking.score_unit.strip() == "%":
+        return " %"
+    if lang == "en":
+        return " points"
+    return " Punkten" if dative else " Punkte"
+
+
+def format_value(ranking: Ranking, value: float, lang: Lang, *, dative: bool = False) -> str:
+    """`71,2 Punkte`; `dative` for "mit 71,2 Punkten"."""
+    return f"{format_score(value, lang)}{_unit(ranking, lang, dative)}"
+
+
+def _passages(rows: Iterable[RankingRow]) -> list[Passage]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for row in rows:
+        if (row.quote, row.source_url) not in seen:
+            seen.add((row.quote, row.source_url))
+            out.append(Passage(text=row.quote, source_url=row.source_url))
+    return out
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the sources say about one city in one year (and category) of a ranking."""
+
+    ranking: Ranking
+    year: int
+    city: str
+    category: str
+    rows: tuple[RankingRow, ...]
+
+    @property
+    def places(self) -> list[int]:
+        return sorted({r.place for r in self.rows if r.place is not None})
+
+    @property
+    def place(self) -> int | None:
+        places = self.places
+        return places[0] if len(places) == 1 else None
+
+    @property
+    def score(self) -> float | None:
+        scores = sorted({r.score for r in self.rows if r.score is not None})
+        return scores[0] if scores else None
+
+    @property
+    def change(self) -> int | None:
+        return next((r.change for r in self.rows if r.change is not None), None)
+
+    @property
+    def sources_differ(self) -> bool:
+        return len(self.places) > 1
+
+    def place_text(self, lang: Lang) -> str:
+        """`Platz 7`, or every version with its sources when they disagree."""
+        word = "Platz" if lang == "de" else "place"
+        if not self.sources_differ:
+            return f"{word} {self.place}" if self.place is not None else ""
+        versions = []
+        for place in self.places:
+            labels = sorted({source_label(r.source_url) for r in self.rows if r.place == place})
+            said = "laut" if lang == "de" else "according to"
+            versions.append(f"{word} {place} ({said} {', '.join(labels)})")
+        joiner = " oder " if lang == "de" else " or "
+        return joiner.join(versions)
+
+
+def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[Standing]:
+    by_id = {r.id: r for r in rankings}
+    groups: dict[tuple[str, int, str, str], list[RankingRow]] = defaultdict(list)
+    for row in rows:
+        groups[(row.ranking, row.year, row.city, row.category)].append(row)
+    return [
+        Standing(by_id[key[0]], key[1], key[2], key[3], tuple(group))
+        for key, group in sorted(groups.items())
+        if key[0] in by_id
+    ]
+
+
+def describe(standing: Standing, lang: Lang) -> str:
+    """One sentence with place, number of cities, score and change, naming differing sources."""
+    ranking, year, city = standing.ranking, standing.year, standing.city
+    name = ranking.name_in(lang)
+    edition = ranking.edition(year)
+    place = standing.place_text(lang)
+    score = standing.score
+    change = standing.change
+    if lang == "de":
+        where = f"im {name} {year}" + (f" in der Kategorie {standing.category}" if standing.category else "")
+        parts = [f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"]
+        if place and edition and not standing.category:
+            parts.append(f" von {edition.cities} Städten")
+        if score is not None:
+            value = format_value(ranking, score, lang, dative=bool(place))
+            parts.append(f" mit {value}" if place else f" {value}")
+        if change:
+            parts.append(f" ({change:+d} Plätze gegenüber dem Vorjahr)")
+        text = "".join(parts) + "."
+        if standing.sources_differ:
+            text += " Die Quellen unterscheiden sich in der Platzierung."
+    else:
+        where = f"the {name} {year}" + (f" (category {standing.category})" if standing.category else "")
+        parts = [f"{city} took {place} in {where}" if place else f"{city} scored in {where}"]
+        if place and edition and not standing.category:
+            parts.append(f" out of {edition.cities} cities")
+        if score is not None:
+            parts.append(
+                f" with {format_value(ranking, score, lang)}"
+                if place
+                else f" {format_value(ranking, score, lang)}"
+            )
+        if change:
+            parts.append(f" ({change:+d} places on the previous year)")
+        text = "".join(parts) + "."
+        if standing.sources_differ:
+            text += " The sources differ on the place."
+    notes = sorted({r.note for r in standing.rows if r.note})
+    if notes:
+        text += " " + " ".join(n if n.endswith(".") else n + "." for n in notes)
+    return text
+
+
+def entry_id(ranking: str, *parts: object) -> str:
+    return "-".join([ranking, *(slugify(str(p)) for p in parts if p not in ("", None))])[:56].rstrip("-")
+
+
+def _place_entry(s: Standing) -> Entry:
+    r, name, name_en = s.ranking, s.ranking.name, s.ranking.name_in("en")
+    aliases = r.aliases[:1]
+    if s.category:
+        questions = [
+            f"Welchen Platz hatte {s.city} {s.year} in der Kategorie {s.category} im {name}?",
+            f"{s.city} {s.category} {name} {s.year}",
+            f"Wie schnitt {s.city} {s.year} bei {s.category} ab?",
+            f"Where did {s.city} rank for {s.category} in the {name_en} {s.year}?",
+        ]
+    else:
+        questions = [
+            f"Welchen Platz hatte {s.city} {s.year} im {name}?",
+            f"Wie hat {s.city} im {name} {s.year} abgeschnitten?",
+            f"Platzierung von {s.city} im Ranking {s.year}",
+            f"Where did {s.city} rank in the {name_en} {s.year}?",
+        ]
+        questions += [f"{s.city} {alias} {s.year} Platz" for alias in aliases]
+        if s.score is not None:
+            questions.append(f"Wie viele Punkte hatte {s.city} {s.year} im {name}?")
+    title = f"{s.city} im {name} {s.year}" + (f" – {s.category}" if s.category else "")
+    return Entry(
+        id=entry_id(r.id, s.year, s.city, s.category),
+        kind=Kind.RANKING,
+        title=title,
+        questions=questions,
+        answer=describe(s, "de"),
+        answer_en=describe(s, "en"),
+        passages=_passages(s.rows),
+        source_url=s.rows[0].source_url,
+        sources_differ=s.sources_differ,
+        tags=Tags(cities=[s.city], years=[s.year], rankings=[r.id]),
+        ranking_ref=RankingRef(
+            ranking=r.id, view=RankingView.PLACE, year=s.year, city=s.city, category=s.category
+        ),
+    )
+
+
+def trend_text(items: Sequence[Standing], lang: Lang) -> str:
+    first = items[0]
+    parts = []
+    for s in items:
+        place = s.place_text(lang) or "?"
+        score = f" ({format_value(s.ranking, s.score, lang)})" if s.score is not None else ""
+        parts.append(f"{s.year}: {place}{score}")
+    name = first.ranking.name_in(lang)
+    lead = f"{first.city} im {name}" if lang == "de" else f"{first.city} in the {name}"
+    return f"{lead}: " + "; ".join(parts) + "."
+
+
+def _trend_entry(items: Sequence[Standing]) -> Entry:
+    first = items[0]
+    r, city = first.ranking, first.city
+    rows = [row for s in items for row in s.rows]
+    return Entry(
+        id=entry_id(r.id, city, "verlauf"),
+        kind=Kind.RANKING,
+        title=f"{city} im {r.name}: Verlauf",
+        questions=[
+            f"Wie hat sich {city} im {r.name} entwickelt?",
+            f"Platzierungen von {city} im {r.name} über die Jahre",
+            f"Verlauf {city} Ranking alle Jahre",
+            f"How has {city} developed in the {r.name_in('en')} over the years?",
+        ],
+        answer=trend_text(items, "de"),
+        answer_en=trend_text(items, "en"),
+        passages=_passages(rows),
+        source_url=rows[0].source_url,
+        sources_differ=any(s.sources_differ for s in items),
+        tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
+        ranking_ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
+    )
+
+
+def top_text(items: Sequence[Standing], lang: Lang) -> str:
+    first = items[0]
+    lines = []
+    for s in items:
+        score = f" ({format_value(s.ranking, s.score, lang)})" if s.score is not None else ""
+        lines.append(f"{s.places[0]}. {s.city}{score}")
+    name = first.ranking.name_in(lang)
+    lead = f"{name} {first.year}, Spitze" if lang == "de" else f"{name} {first.year}, top places"
+    return f"{lead}: " + "; ".join(lines) + "."
+
+
+def top_standings(items: Iterable[Standing], size: int = TOP_SIZE) -> list[Standing]:
+    ranked = [s for s in items if not s.category and s.places and s.places[0] <= size]
+    return sorted(ranked, key=lambda s: (s.places[0], s.city))
+
+
+def _top_entry(items: Sequence[Standing]) -> Entry:
+    first = items[0]
+    r, year = first.ranking, first.year
+    rows = [row for s in items for row in s.rows]
+    return Entry(
+        id=entry_id(r.id, year, "top"),
+        kind=Kind.RANKING,
+        title=f"{r.name} {year}: die Spitze",
+        questions=[
+            f"Top 10 im {r.name} {year}",
+            f"Welche Städte lagen {year} im {r.name} vorne?",
+            f"Wer war {year} im {r.name} auf Platz 1?",
+            f"Wer hat {year} gewonnen? Die besten Städte",
+            f"Which cities were in the top 10 of the {r.name_in('en')} {year}?",
+        ],
+        answer=top_text(items, "de"),
+        answer_en=top_text(items, "en"),
+        passages=_passages(rows),
+        source_url=rows[0].source_url,
+        sources_differ=any(s.sources_differ for s in items),
+        tags=Tags(years=[year], rankings=[r.id]),
+        ranking_ref=RankingRef(ranking=r.id, view=RankingView.TOP, year=year),
+    )
+
+
+def ranking_entries(rankings: Sequence[Ranking], rows: Iterable[RankingRow]) -> list[Entry]:
+    """Generated entries for every standing, every city with two or more years, and every year's top list."""
+    all_standings = standings(rows, rankings)
+    entries = [_place_entry(s) for s in all_standings]
+    by_city: dict[tuple[str, str], list[Standing]] = defaultdict(list)
+    by_year: dict[tuple[str, int], list[Standing]] = defaultdict(list)
+    for s in all_standings:
+        if not s.category:
+            by_city[(s.ranking.id, s.city)].append(s)
+            by_year[(s.ranking.id, s.year)].append(s)
+    entries += [_trend_entry(items) for items in by_city.values() if len(items) >= 2]
+    for items in by_year.values():
+        top = top_standings(items)
+        if len(top) >= 3:
+            entries.append(_top_entry(top))
+    return entries

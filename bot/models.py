@@ -1,0 +1,210 @@
+"""Typed data of the core: knowledge entries, ranking rows, FOI requests, search hits and answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+ENTRY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,55}$"
+EntryId = Annotated[str, StringConstraints(pattern=ENTRY_ID_PATTERN)]
+Lang = Literal["de", "en"]
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"not an http(s) URL: {value!r}")
+    return value
+
+
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8), AfterValidator(_check_url)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(StrEnum):
+    FOI_ANSWER = "foi_answer"
+    FACT = "fact"
+    RANKING = "ranking"
+
+
+class Tags(_Model):
+    """What an entry is about: a question naming a year, city or ranking only matches entries tagged so."""
+
+    cities: list[Text] = Field(default_factory=list)
+    years: list[Annotated[int, Field(ge=1900, le=2100)]] = Field(default_factory=list)
+    rankings: list[Text] = Field(default_factory=list)
+    topics: list[Text] = Field(default_factory=list)
+
+
+class Passage(_Model):
+    """A passage quoted verbatim from a source."""
+
+    text: Text
+    source_url: Url | None = None
+
+
+class Link(_Model):
+    title: Text
+    url: Url
+
+
+class RankingView(StrEnum):
+    PLACE = "place"
+    TREND = "trend"
+    TOP = "top"
+
+
+class RankingRef(_Model):
+    """Points a generated ranking entry at the table rows it answers from."""
+
+    ranking: str
+    view: RankingView
+    year: int | None = None
+    city: str | None = None
+    category: str = ""
+
+
+class Entry(_Model):
+    """One answerable thing: a passage of an FOI answer, a fact, or a ranking result."""
+
+    id: EntryId
+    kind: Kind = Kind.FACT
+    title: Text
+    questions: Annotated[list[Text], Field(min_length=1)]
+    answer: Text
+    answer_en: Text | None = None
+    passages: list[Passage] = Field(default_factory=list)
+    source_url: Url
+    links: list[Link] = Field(default_factory=list)
+    public_body: Text | None = None
+    date: dt.date | None = None
+    sources_differ: bool = False
+    tags: Tags = Field(default_factory=Tags)
+    request_id: int | None = None
+    ranking_ref: RankingRef | None = None
+
+    def answer_in(self, lang: Lang) -> str:
+        return self.answer_en if lang == "en" and self.answer_en else self.answer
+
+
+class FoiRequest(_Model):
+    """An FOI request on FragDenStaat (or elsewhere) whose answer the base quotes."""
+
+    id: int
+    title: Text
+    url: Url
+    public_body: Text
+    law: Text | None = None
+    status: Text | None = None
+    resolution: Text | None = None
+    sent: dt.date | None = None
+    answered: dt.date | None = None
+    summary: Text | None = None
+    links: list[Link] = Field(default_factory=list)
+
+
+class Edition(_Model):
+    """How many cities one year of a ranking compared, with its source."""
+
+    year: int
+    cities: int = Field(gt=0)
+    source_url: Url
+    quote: Text | None = None
+
+
+class Ranking(_Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,30}$")]
+    name: Text
+    name_en: Text | None = None
+    publisher: Text | None = None
+    score_unit: Text = "Punkte"
+    aliases: list[Text] = Field(default_factory=list)
+    editions: list[Edition] = Field(default_factory=list)
+
+    def name_in(self, lang: Lang) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def edition(self, year: int) -> Edition | None:
+        return next((e for e in self.editions if e.year == year), None)
+
+
+class RankingRow(_Model):
+    """One source's statement of a city's place and/or score in one year of a ranking."""
+
+    ranking: str
+    year: int = Field(ge=1900, le=2100)
+    city: Text
+    place: int | None = Field(default=None, ge=1)
+    score: float | None = None
+    category: str = ""
+    change: int | None = None
+    source_url: Url
+    quote: Text
+    note: str = ""
+
+
+class Aliases(_Model):
+    """Synonym groups (first term canonical) and every city or state the bot should recognise."""
+
+    synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(default_factory=list)
+    cities: dict[str, list[Text]] = Field(default_factory=dict)
+
+
+class KnowledgeBase(_Model):
+    """Everything read from a knowledge folder, validated."""
+
+    entries: list[Entry]
+    requests: list[FoiRequest] = Field(default_factory=list)
+    rankings: list[Ranking] = Field(default_factory=list)
+    rows: list[RankingRow] = Field(default_factory=list)
+    aliases: Aliases = Field(default_factory=Aliases)
+
+
+class Hit(_Model):
+    """A ranked search result, as shown to people and tools."""
+
+    id: str
+    score: float
+    title: str
+    text: str
+    source_url: str
+
+
+class Decision(StrEnum):
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    UNKNOWN = "unknown"
+
+
+class Suggestion(_Model):
+    id: str
+    question: str
+
+
+class Answer(_Model):
+    """What the bot replies, as plain data; channels render it."""
+
+    question: str
+    lang: Lang
+    decision: Decision
+    text: str = ""
+    title: str = ""
+    entry_ids: list[str] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    source_url: str | None = None
+    links: list[Link] = Field(default_factory=list)
+    sources_differ: bool = False
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    hits: list[Hit] = Field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return self.decision is Decision.ANSWER

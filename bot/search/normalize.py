@@ -1,0 +1,229 @@
+"""German-first text analysis: folding, words, stop words, stems, synonyms, compounds and slots.
+
+Slots are the things a question must not be answered wrongly about: the years, cities and rankings it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz.distance import OSA
+
+from bot.folding import fold, slugify
+from bot.models import Aliases, Ranking
+
+_WORD = re.compile(r"[a-z0-9]+")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MAX_PHRASE = 5
+
+# Function words of German and English; words that tell questions apart (wer, wann, warum, kein) stay.
+STOP_WORDS = frozenset(
+    """
+    a ab aber alle allem allen aller alles als also am an ans auch auf aus bei beim bin bis bitte bist da
+    dabei dadurch dafuer dagegen daher damit dann darauf darf darueber das dass dem den denen denn der
+    deren des dessen dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem
+    einen einer eines einmal er es etwa etwas euch euer fuer gab gibt ging habe haben hat hatte hatten
+    hast hier ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes
+    jetzt kann koennen konnte mal man mich mir mit muss nach nachdem noch nun nur ob oder ohne sehr sei
+    seid sein seine seinem seinen seiner sich sie sind so sollte sondern sowie ueber um und uns unser
+    unter vom von vor war waren warst was weil welche welchem welchen welcher welches wenn werde werden
+    wie wieder will wir wird wirst wo wurde wurden zu zum zur zwar eigentlich genau denn hallo hi hey
+    moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
+    the of and or to in on at by for with from is are was were be been being do does did has have had
+    a an it its this that these those what which how me my we our you your i tell please can could would
+    should will about into than then there their they them hello thanks
+    """.split()
+)
+
+# Words that mark an English question; German ones outvote them.
+_EN_MARKERS = frozenset(
+    "the what which who whom whose when where why how did does do is are was were has have had of in "
+    "rank ranked place city cities answer request consultants paid pay did ever year most best top "
+    "compare compared development developed over years score points".split()
+)
+_DE_MARKERS = frozenset(
+    "der die das wer wie was welche welchen welcher wann wo warum hat hatte haben ist sind war im in "
+    "den dem des und oder nicht kein keine platz stadt staedte jahr jahre punkte antwort anfrage "
+    "abgeschnitten entwickelt berater bezahlt beim vom zum zur ueber fuer mit auf".split()
+)
+
+
+def detect_language(text: str) -> str:
+    """`en` when English function words outnumber German ones, else `de` (the bot's default)."""
+    words = _WORD.findall(fold(text))
+    en = sum(w in _EN_MARKERS for w in words)
+    de = sum(w in _DE_MARKERS for w in words)
+    return "en" if en > de else "de"
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball German stem of a folded word; numbers stay as they are."""
+    if word.isdigit():
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+def city_token(city: str) -> str:
+    return slugify(city).replace("-", "")
+
+
+def ranking_token(ranking_id: str) -> str:
+    return ranking_id.replace("-", "")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A text reduced to comparable tokens, and the slots it names."""
+
+    tokens: tuple[str, ...]
+    years: frozenset[int] = frozenset()
+    cities: frozenset[str] = frozenset()
+    rankings: frozenset[str] = frozenset()
+    surfaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    token: str
+    city: str | None = None
+    ranking: str | None = None
+
+
+class Normalizer:
+    """Built once from the aliases and rankings of a base; `analyze` is pure and thread-safe."""
+
+    def __init__(self, aliases: Aliases, rankings: Sequence[Ranking] = ()) -> None:
+        self._phrases: dict[tuple[str, ...], _Phrase] = {}
+        self._stem_synonyms: dict[str, str] = {}
+        self.city_names: dict[str, str] = {}
+        for group in aliases.synonyms:
+            canonical = self._canonical(group[0])
+            for term in group:
+                for words in _stemmed_variants(term):
+                    if len(words) == 1:
+                        self._stem_synonyms[words[0]] = canonical
+                    else:
+                        self._phrases[words] = _Phrase(canonical)
+        for ranking in rankings:
+            phrase = _Phrase(ranking_token(ranking.id), ranking=ranking.id)
+            for term in (ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases):
+                for words in _stemmed_variants(term):
+                    self._phrases[words] = phrase
+        for city, others in aliases.cities.items():
+            phrase = _Phrase(city_token(city), city=city)
+            for name in (city, *others):
+                words = tuple(_WORD.findall(fold(name)))
+                if not words:
+                    continue
+                self.city_names[" ".join(words)] = city
+                # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
+                self._phrases[("=", *words)] = phrase
+                self._phrases[("=", *words[:-1], words[-1] + "s")] = phrase
+
+    def _canonical(self, term: str) -> str:
+        return "".join(stem(w) for w in _WORD.findall(fold(term)))
+
+    def _match(self, words: Sequence[str], stems: Sequence[str], i: int) -> tuple[int, _Phrase] | None:
+        for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+            surface = ("=", *words[i : i + size])
+            if surface in self._phrases:
+                return size, self._phrases[surface]
+            key = tuple(stems[i : i + size])
+            if key in self._phrases:
+                return size, self._phrases[key]
+        return None
+
+    def analyze(self, text: str) -> Analysis:
+        words = _WORD.findall(fold(text))
+        stems = [stem(w) for w in words]
+        tokens: list[str] = []
+        surfaces: list[str] = []
+        years: set[int] = set()
+        cities: set[str] = set()
+        rankings: set[str] = set()
+        i = 0
+        while i < len(words):
+            found = self._match(words, stems, i)
+            if found:
+                size, phrase = found
+                tokens.append(phrase.token)
+                surfaces.append(" ".join(words[i : i + size]))
+                if phrase.city:
+                    cities.add(phrase.city)
+                if phrase.ranking:
+                    rankings.add(phrase.ranking)
+                i += size
+                continue
+            word = words[i]
+            i += 1
+            if word in STOP_WORDS:
+                continue
+            if _YEAR.match(word):
+                years.add(int(word))
+            tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
+            surfaces.append(word)
+        return Analysis(
+            tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces)
+        )
+
+    def fuzzy_city(self, word: str) -> str | None:
+        """The city a misspelt word most likely names (`Dortmnud`), or None; short words never match."""
+        if len(word) < 6:
+            return None
+        budget = typo_budget(word)
+        best: tuple[int, str] | None = None
+        for name, city in self.city_names.items():
+            if name[0] != word[0] or abs(len(name) - len(word)) > budget:
+                continue
+            distance = OSA.distance(word, name, score_cutoff=budget)
+            if distance <= budget and (best is None or distance < best[0]):
+                best = (distance, city)
+        return best[1] if best else None
+
+
+def _joined_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every way of writing a phrase with neighbours joined: `smart city` and `smartcity`."""
+    if len(words) <= 1:
+        return [words]
+    rest = _joined_variants(words[1:])
+    return [(words[0], *r) for r in rest] + [(words[0] + r[0], *r[1:]) for r in rest]
+
+
+def _stemmed_variants(term: str) -> list[tuple[str, ...]]:
+    words = tuple(_WORD.findall(fold(term)))
+    if not words or len(words) > _MAX_PHRASE:
+        return [tuple(stem(w) for w in words)] if words else []
+    return [tuple(stem(w) for w in variant) for variant in _joined_variants(words)]
+
+
+def typo_budget(word: str) -> int:
+    """Edits tolerated in a word: none below 5 characters or in numbers, 1 from 5, 2 from 9."""
+    if len(word) < 5 or any(c.isdigit() for c in word):
+        return 0
+    return 1 if len(word) < 9 else 2
+
+
+def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) -> list[str]:
+    """Known parts of a compound stem: `digitalisierungsranking` → `digitalisier`, `ranking`."""
+    if len(token) < 2 * min_part or token.isdigit():
+        return []
+    for cut in range(min_part, len(token) - min_part + 1):
+        tail = token[cut:]
+        if tail not in vocabulary:
+            continue
+        head = token[:cut]
+        for candidate in (head, head[:-1] if head.endswith("s") else ""):
+            if len(candidate) >= min_part and (candidate in vocabulary or stem(candidate) in vocabulary):
+                return [candidate if candidate in vocabulary else stem(candidate), tail]
+        return [tail]
+    return []

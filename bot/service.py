@@ -1,0 +1,98 @@
+"""The assembled core: keeps the store in step with the knowledge files and answers questions from it."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from bot.answer import Answerer, Thresholds
+from bot.config import Settings
+from bot.kb.loader import knowledge_hash, load_knowledge
+from bot.kb.store import FILES, IndexFields, Store
+from bot.models import Answer, Entry, Lang
+from bot.search.engine import SearchEngine
+from bot.search.index import base_vocabulary, index_fields
+from bot.search.normalize import Normalizer
+
+log = logging.getLogger(__name__)
+
+_SHAPING_MODULES = (
+    "folding.py",
+    "models.py",
+    "kb/loader.py",
+    "kb/rankings.py",
+    "search/normalize.py",
+    "search/index.py",
+)
+
+
+def _code_version() -> str:
+    """Hash of the code that shapes stored rows, so an upgrade of it rebuilds every store once."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _SHAPING_MODULES:
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> bool:
+    """Rebuild the store from the knowledge files if they changed; True if it rebuilt.
+
+    A file with problems raises KnowledgeError before anything is written, so the previous store stays.
+    """
+    content_hash = f"{_code_version()}:{knowledge_hash(directory)}"
+    if not force and store.meta("knowledge_hash") == content_hash:
+        return False
+    kb = load_knowledge(directory)
+    normalizer = Normalizer(kb.aliases, kb.rankings)
+    file_ids = {e.id for e in kb.entries}
+    origins = store.entry_origins()
+    others = [e for e in store.all_entries() if origins.get(e.id) != FILES and e.id not in file_ids]
+    vocabulary = base_vocabulary([*kb.entries, *others], normalizer)
+    store.replace_knowledge(
+        entries=[(e, index_fields(e, normalizer, vocabulary)) for e in kb.entries],
+        requests=kb.requests,
+        rankings=kb.rankings,
+        rows=kb.rows,
+        aliases=kb.aliases,
+        reindexed=[(e.id, index_fields(e, normalizer, vocabulary)) for e in others],
+        content_hash=content_hash,
+    )
+    log.info(
+        "knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows)
+    )
+    return True
+
+
+class FoiService:
+    """What every channel (CLI, Telegram) talks to."""
+
+    def __init__(self, store: Store, thresholds: Thresholds | None = None) -> None:
+        self.store = store
+        self.thresholds = thresholds
+        self.normalizer = Normalizer(store.aliases(), store.rankings())
+        self.answerer = Answerer(store, SearchEngine(store, self.normalizer), thresholds)
+
+    @classmethod
+    def open(cls, settings: Settings) -> FoiService:
+        store = Store(settings.database_path)
+        sync_knowledge(store, settings.knowledge_dir)
+        return cls(store)
+
+    def refresh(self) -> None:
+        """Pick up changes in the store (new entries, another base) for the next question."""
+        self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
+        self.answerer = Answerer(self.store, SearchEngine(self.store, self.normalizer), self.thresholds)
+
+    def ask(self, question: str, lang: Lang | None = None) -> Answer:
+        return self.answerer.ask(question, lang)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self.store.entry(entry_id)
+
+    def index_fields(self, entry: Entry) -> IndexFields:
+        return index_fields(entry, self.normalizer, set(self.answerer.engine.df))
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,39 @@
+"""Shared fixtures: a small knowledge folder for fast unit tests, and the core built over it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.kb.store import Store
+from bot.service import FoiService, sync_knowledge
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+FIXTURE_KB = Path(__file__).parent / "fixtures" / "kb"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def kb_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture knowledge folder."""
+    target = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, target)
+    return target
+
+
+@pytest.fixture
+def store(tmp_path: Path, kb_dir: Path) -> Iterator[Store]:
+    db = Store(tmp_path / "foi.db")
+    sync_knowledge(db, kb_dir)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def service(store: Store) -> FoiService:
+    return FoiService(store)

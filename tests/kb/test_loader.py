@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
+from bot.models import Kind
+
+
+def problems(directory: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(directory)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_fixture_loads_with_generated_ranking_entries(kb_dir: Path) -> None:
+    kb = load_knowledge(kb_dir)
+    kinds = {e.kind for e in kb.entries}
+    assert kinds == {Kind.FACT, Kind.FOI_ANSWER, Kind.RANKING}
+    request_entry = next(e for e in kb.entries if e.id == "257364-externe-beratung")
+    assert request_entry.source_url == "https://fragdenstaat.de/a/257364/"
+    assert request_entry.public_body == "Stadt Bochum"
+    assert request_entry.request_id == 257364
+    assert {"bitkom-sci-2021-bochum", "bitkom-sci-bochum-verlauf"} <= {e.id for e in kb.entries}
+
+
+def test_invalid_yaml_names_file_and_line(kb_dir: Path) -> None:
+    (kb_dir / "facts" / "broken.yaml").write_text(
+        "entries:\n  - id: x\n    title: [unclosed\n", encoding="utf-8"
+    )
+    [message] = problems(kb_dir)
+    assert message.startswith(f"{kb_dir / 'facts' / 'broken.yaml'}:")
+    assert "invalid YAML" in message
+
+
+def test_missing_field_and_bad_url_point_at_their_lines(kb_dir: Path) -> None:
+    (kb_dir / "facts" / "bad.yaml").write_text(
+        "entries:\n"
+        "  - id: ok-entry\n"
+        "    title: T\n"
+        "    questions: [Q?]\n"
+        "    answer: A\n"
+        "    source_url: not a url\n"
+        "  - id: no-answer\n"
+        "    title: T\n"
+        "    questions: [Q?]\n"
+        "    source_url: https://example.org/\n",
+        encoding="utf-8",
+    )
+    found = problems(kb_dir)
+    assert any(":6: source_url:" in p and "not an http(s) URL" in p for p in found)
+    assert any(":7: answer: Field required" in p for p in found)
+
+
+def test_duplicate_ids_unknown_tags_and_cities_are_reported(kb_dir: Path) -> None:
+    (kb_dir / "facts" / "dupe.yaml").write_text(
+        "entries:\n"
+        "  - id: sci-2021-methodik\n"
+        "    title: T\n"
+        "    questions: [Q?]\n"
+        "    answer: A\n"
+        "    source_url: https://example.org/\n"
+        "    tags: {rankings: [no-such-ranking], cities: [Atlantis]}\n",
+        encoding="utf-8",
+    )
+    found = " | ".join(problems(kb_dir))
+    assert "duplicate id 'sci-2021-methodik'" in found
+    assert "unknown ranking 'no-such-ranking'" in found
+    assert "'Atlantis' is not in aliases.yaml" in found
+
+
+def test_csv_problems_carry_the_row_line(kb_dir: Path) -> None:
+    table = kb_dir / "rankings" / "bitkom-sci.csv"
+    table.write_text(
+        table.read_text(encoding="utf-8") + "2020,Bochum,x,,,,https://e.org/,q,\n", encoding="utf-8"
+    )
+    [message] = problems(kb_dir)
+    assert f"{table}:12: place:" in message
+
+
+def test_ranking_file_name_must_match_id(kb_dir: Path) -> None:
+    (kb_dir / "rankings" / "bitkom-sci.yaml").rename(kb_dir / "rankings" / "other.yaml")
+    found = " | ".join(problems(kb_dir))
+    assert "must match the file name" in found
+
+
+def test_multi_document_entry_files(tmp_path: Path) -> None:
+    file = tmp_path / "many.yaml"
+    file.write_text(
+        "id: a-one\ntitle: One\nquestions: [Eins?]\nanswer: Ja.\nsource_url: https://example.org/1\n"
+        "---\n"
+        "id: a-two\ntitle: Two\nquestions: [Zwei?]\nanswer: Nein.\nsource_url: https://example.org/2\n",
+        encoding="utf-8",
+    )
+    entries = parse_entry_documents(file)
+    assert [(e.id, line) for e, line in entries] == [("a-one", 1), ("a-two", 7)]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from bot.kb.rankings import describe, format_score, ranking_entries, source_label, standings, top_text
+from bot.models import Edition, Ranking, RankingRow
+
+SCI = Ranking(
+    id="bitkom-sci",
+    name="Bitkom Smart City Index",
+    editions=[Edition(year=2022, cities=81, source_url="https://example.org/e")],
+)
+
+
+def row(
+    year: int, city: str, place: int | None, score: float | None = None, url: str = "https://a.de/x"
+) -> RankingRow:
+    return RankingRow(
+        ranking="bitkom-sci", year=year, city=city, place=place, score=score, source_url=url, quote="q"
+    )
+
+
+def test_place_sentence_has_place_cities_points_and_change() -> None:
+    rows = [row(2022, "Bochum", 8, 77.0), RankingRow(**{**row(2022, "Bochum", 8).model_dump(), "change": -1})]
+    [standing] = standings(rows, [SCI])
+    assert describe(standing, "de") == (
+        "Bochum belegte im Bitkom Smart City Index 2022 Platz 8 von 81 Städten mit 77 Punkten "
+        "(-1 Plätze gegenüber dem Vorjahr)."
+    )
+    assert describe(standing, "en").startswith(
+        "Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81"
+    )
+
+
+def test_disagreeing_sources_are_both_named() -> None:
+    rows = [
+        row(2019, "Bochum", 32, url="https://www.bochum.de/a"),
+        row(2019, "Bochum", 39, url="https://www.waz.de/b"),
+    ]
+    [standing] = standings(rows, [SCI])
+    text = describe(standing, "de")
+    assert "Platz 32 (laut bochum.de) oder Platz 39 (laut waz.de)" in text
+    assert "Die Quellen unterscheiden sich" in text
+
+
+def test_generated_entries_cover_place_trend_and_top() -> None:
+    rows = [row(2021, c, p, 70 - p) for c, p in [("A", 1), ("B", 2), ("C", 3)]] + [row(2022, "A", 2)]
+    ids = {e.id for e in ranking_entries([SCI], rows)}
+    assert {"bitkom-sci-2021-a", "bitkom-sci-a-verlauf", "bitkom-sci-2021-top"} <= ids
+    assert "bitkom-sci-2022-top" not in ids  # one place known is no top list
+
+
+def test_top_list_is_ordered_by_place() -> None:
+    rows = [row(2021, "B", 2, 60.5), row(2021, "A", 1, 70.0)]
+    assert (
+        top_text(standings(rows, [SCI]), "en")
+        == "Bitkom Smart City Index 2021, top places: 1. A (70 points); 2. B (60.5 points)."
+    )
+
+
+def test_formatting_helpers() -> None:
+    assert format_score(71.2, "de") == "71,2"
+    assert format_score(71.0, "en") == "71"
+    assert source_label("https://www.bochum.de/Pressemeldungen/x") == "bochum.de"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.kb.loader import KnowledgeError
+from bot.kb.store import IndexFields, Store
+from bot.models import Entry
+from bot.service import sync_knowledge
+
+
+def test_unchanged_files_do_not_rebuild(tmp_path: Path, kb_dir: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    assert sync_knowledge(store, kb_dir) is True
+    assert sync_knowledge(store, kb_dir) is False
+    (kb_dir / "facts" / "method.yaml").write_text(
+        (kb_dir / "facts" / "method.yaml")
+        .read_text(encoding="utf-8")
+        .replace("36 Indikatoren,", "36 Indikatoren;"),
+        encoding="utf-8",
+    )
+    assert sync_knowledge(store, kb_dir) is True
+    store.close()
+
+
+def test_a_broken_file_leaves_the_previous_store_intact(store: Store, kb_dir: Path) -> None:
+    before = store.count_entries()
+    (kb_dir / "facts" / "method.yaml").write_text("entries: [\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        sync_knowledge(store, kb_dir)
+    assert store.count_entries() == before
+    assert store.entry("sci-2021-methodik") is not None
+
+
+def test_entries_added_by_other_means_survive_a_rebuild(store: Store, kb_dir: Path) -> None:
+    entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/")
+    with store.transaction():
+        store.db.table("entries").insert(
+            Store._entry_row(entry, IndexFields(q="q", b="a", tags="xyany"), "cli", "2026-01-01")
+        )
+    sync_knowledge(store, kb_dir, force=True)
+    assert store.entry("cli-added") == entry
+
+
+def test_reads_round_trip(store: Store) -> None:
+    assert [r.id for r in store.rankings()] == ["bitkom-sci"]
+    assert [r.id for r in store.requests()] == [257364]
+    rows = store.ranking_rows("bitkom-sci", "Bochum")
+    assert {(r.year, r.place) for r in rows} >= {(2021, 7), (2019, 32), (2019, 39)}
+    assert store.aliases().cities["München"] == ["Munich", "Muenchen"]

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.service import FoiService
+
+
+def top(service: FoiService, question: str) -> str | None:
+    hits = service.answerer.engine.search(question).hits
+    return hits[0].id if hits else None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Welchen Platz hatte Bochum 2021 im Smart City Index?", "bitkom-sci-2021-bochum"),
+        ("welchen platz hatte bohcum 2021", "bitkom-sci-2021-bochum"),
+        ("Platzierung Bochums 2021", "bitkom-sci-2021-bochum"),
+        ("Smartcity Ranking Bochum 2021", "bitkom-sci-2021-bochum"),
+        ("Mobilität Bochum 2021", "bitkom-sci-2021-bochum-mobilitaet"),
+        ("Wie hat sich Bochum entwickelt?", "bitkom-sci-bochum-verlauf"),
+        ("Where did Munich rank in 2022?", "bitkom-sci-2022-muenchen"),
+        ("Hat Bochum externe Berater bezahlt?", "257364-externe-beratung"),
+        ("Did Bochum pay consultants?", "257364-externe-beratung"),
+        ("Wie viele Indikatoren hatte der SCI 2021?", "sci-2021-methodik"),
+    ],
+)
+def test_finds_the_right_entry(service: FoiService, question: str, expected: str) -> None:
+    assert top(service, question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hat Essen externe Berater bezahlt?",  # another city
+        "Welchen Platz hatte Bochum 2023?",  # a year the base does not have
+        "Welchen Platz hatte Leipzig 2019?",  # a known city without data
+    ],
+)
+def test_slot_guard_never_returns_another_city_or_year(service: FoiService, question: str) -> None:
+    result = service.answerer.engine.search(question)
+    assert result.hits == []
+    assert result.nearby, "the closest questions are still offered"
+
+
+def test_a_misspelt_unknown_city_is_still_a_city(service: FoiService) -> None:
+    result = service.answerer.engine.search("Welchen Platz hatte Leipizg 2021?")
+    assert "Leipzig" in result.analysis.cities
+    assert result.hits == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        '" OR NEAR(',
+        "bochum OR",
+        "index NOT",
+        "*",
+        "-platz",
+        "'; DROP TABLE entries; --",
+        "<b>x</b>",
+        "",
+        "   ",
+    ],
+)
+def test_query_syntax_is_never_interpreted(service: FoiService, question: str) -> None:
+    service.answerer.engine.search(question)
+    assert service.store.count_entries() > 0
+
+
+def test_long_questions_stay_fast(service: FoiService) -> None:
+    question = "Welchen Platz hatte Bochum 2021 " * 400
+    started = time.perf_counter()
+    service.ask(question)
+    assert time.perf_counter() - started < 1.0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=500))
+def test_any_text_gives_a_bounded_result(service: FoiService, question: str) -> None:
+    started = time.perf_counter()
+    result = service.answerer.engine.search(question)
+    assert time.perf_counter() - started < 0.5
+    assert all(0 <= h.score <= 100 for h in result.hits)
+    assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)

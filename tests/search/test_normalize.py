@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.folding import fold
+from bot.models import Aliases, Ranking
+from bot.search.normalize import Normalizer, compound_parts, detect_language, typo_budget
+
+ALIASES = Aliases(
+    synonyms=[
+        ["platz", "rang", "platzierung", "rank"],
+        ["ifg", "informationsfreiheitsgesetz", "freedom of information"],
+    ],
+    cities={
+        "München": ["Munich", "Muenchen"],
+        "Siegen": [],
+        "Freiburg im Breisgau": ["Freiburg"],
+        "Bochum": [],
+    },
+)
+RANKINGS = [Ranking(id="bitkom-sci", name="Bitkom Smart City Index", aliases=["Smart City Index", "SCI"])]
+N = Normalizer(ALIASES, RANKINGS)
+
+
+def test_umlaut_and_ae_forms_meet() -> None:
+    assert N.analyze("Städte Großstädte").tokens == N.analyze("Staedte Grossstaedte").tokens
+    assert fold("GEBÜHREN") == "gebuehren"
+
+
+def test_synonyms_map_to_one_token() -> None:
+    assert N.analyze("Platzierung").tokens == N.analyze("Rang").tokens == N.analyze("rank").tokens
+    assert N.analyze("Freedom of Information").tokens == N.analyze("IFG").tokens
+
+
+def test_ranking_names_and_compound_spellings_are_one_slot() -> None:
+    for text in ("Smart City Index", "Smart-City-Index", "SmartCity Index", "SCI", "bitkom smart city index"):
+        assert N.analyze(text).rankings == {"bitkom-sci"}, text
+
+
+def test_cities_match_on_surface_words_not_stems() -> None:
+    assert N.analyze("Wie schnitt Siegen ab?").cities == {"Siegen"}
+    assert N.analyze("Wer ist der Sieger?").cities == frozenset()
+    assert N.analyze("Munich and Bochums Platz").cities == {"München", "Bochum"}
+    assert (
+        N.analyze("Freiburg im Breisgau").cities == N.analyze("Freiburg").cities == {"Freiburg im Breisgau"}
+    )
+
+
+def test_years_are_slots_and_stop_words_go() -> None:
+    analysis = N.analyze("Welchen Platz hatte Bochum 2021 im Ranking?")
+    assert analysis.years == {2021}
+    assert "welchen" not in analysis.tokens
+    assert "hatte" not in analysis.tokens
+
+
+def test_fuzzy_city_needs_six_letters_and_first_letter() -> None:
+    assert N.fuzzy_city("muenchn") == "München"
+    assert N.fuzzy_city("bohcum") == "Bochum"
+    assert N.fuzzy_city("siege") is None
+
+
+def test_typo_budget_by_length_and_never_for_numbers() -> None:
+    assert [typo_budget(w) for w in ("bonn", "bochum", "digitalisierung", "2021", "12345678")] == [
+        0,
+        1,
+        2,
+        0,
+        0,
+    ]
+
+
+def test_compound_parts_use_known_words() -> None:
+    vocabulary = {"ranking", "digitalisier"}
+    assert compound_parts("digitalisierungsranking", vocabulary) == ["digitalisier", "ranking"]
+    assert compound_parts("ranking", vocabulary) == []
+
+
+def test_language_detection() -> None:
+    assert detect_language("Where did Bochum rank in 2021?") == "en"
+    assert detect_language("Welchen Platz hatte Bochum 2021?") == "de"
+    assert detect_language("Bochum 2021") == "de"
+
+
+@given(st.text(max_size=300))
+def test_analysis_never_fails_and_yields_plain_tokens(text: str) -> None:
+    analysis = N.analyze(text)
+    assert all(re.fullmatch(r"[a-z0-9]+", t) for t in analysis.tokens)
+    assert len(analysis.tokens) == len(analysis.surfaces)
