@@ -66,9 +66,7 @@ class Answerer:
                 suggestions=self._suggestions(result.hits[1:], entries, floor=self.thresholds.suggest),
                 hits=hits,
             )
-        decision = (
-            Decision.SUGGEST if top is not None and top.score >= self.thresholds.suggest else Decision.UNKNOWN
-        )
+        decision = Decision.SUGGEST if top is not None and top.score >= self.thresholds.suggest else Decision.UNKNOWN
         pool = result.hits if decision is Decision.SUGGEST else [*result.hits, *result.nearby]
         return Answer(
             question=question,

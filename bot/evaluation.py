@@ -34,11 +34,7 @@ class Outcome:
 
     @property
     def correct(self) -> bool:
-        return (
-            self.answer.answered
-            and bool(self.answer.entry_ids)
-            and self.answer.entry_ids[0] in self.gold.expected
-        )
+        return self.answer.answered and bool(self.answer.entry_ids) and self.answer.entry_ids[0] in self.gold.expected
 
     @property
     def wrong(self) -> bool:

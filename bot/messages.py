@@ -24,8 +24,93 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "de": "Achtung: Die Quellen widersprechen sich; beide Angaben sind zitiert.",
         "en": "Note: the sources disagree; both versions are quoted.",
     },
+    "slow_down": {
+        "de": "Das waren viele Fragen in kurzer Zeit. Bitte warten Sie eine Minute, dann antworte ich wieder.",
+        "en": "That was a lot of questions in a short time. Please wait a minute, then I will answer again.",
+    },
+    "ask_usage": {
+        "de": "So geht's: /ask gefolgt von Ihrer Frage, z. B. /ask Welchen Platz hatte Bochum 2021?",
+        "en": "Usage: /ask followed by your question, e.g. /ask Where did Bochum rank in 2021?",
+    },
+    "no_such_answer": {
+        "de": "Diese Antwort gibt es nicht (mehr).",
+        "en": "That answer does not exist (any more).",
+    },
+    "welcome": {
+        "de": (
+            "Hallo! Ich beantworte Fragen zu Antworten auf Informationsfreiheits-Anfragen (IFG) und zu den "
+            "Digitalisierungs-Rankings, um die es darin geht, immer mit Zitat und Quelle.\n\n"
+            "Fragen Sie einfach, z. B.:\n• Hat Bochum externe Berater für das Bitkom-Ranking bezahlt?\n"
+            "• Welchen Platz hatte Bochum 2021?\n• Wie hat sich Bochum entwickelt?\n\n/help zeigt alle Befehle."
+        ),
+        "en": (
+            "Hello! I answer questions about Freedom-of-Information (FOI) answers and the digitalisation "
+            "rankings they discuss, always with a quote and its source.\n\nJust ask, e.g.:\n"
+            "• Did Bochum pay consultants for the Bitkom ranking?\n• Where did Bochum rank in 2021?\n"
+            "• How has Bochum developed over the years?\n\n/help lists every command."
+        ),
+    },
+    "help": {
+        "de": (
+            "Im privaten Chat ist jede Nachricht eine Frage. In Gruppen: /ask FRAGE, eine Erwähnung des Bots "
+            "oder eine Antwort auf eine seiner Nachrichten. In jedem Chat: @Botname Frage (Inline-Modus).\n\n"
+            "/sources – die IFG-Anfragen in der Wissensbasis\n/ranking JAHR – die Spitze des Smart City Index\n"
+            "/chart STADT – Platzierungen einer Stadt als Grafik\n\n"
+            "Ich antworte nur mit Belegen; wenn ich etwas nicht weiß, sage ich es."
+        ),
+        "en": (
+            "In a private chat every message is a question. In groups: /ask QUESTION, a mention of the bot, or a "
+            "reply to one of its messages. In any chat: @botname question (inline mode).\n\n"
+            "/sources – the FOI requests in the knowledge base\n/ranking YEAR – the top of the Smart City Index\n"
+            "/chart CITY – a city's places as a chart\n\nI only answer with sources; when I don't know, I say so."
+        ),
+    },
+    "sources_heading": {"de": "IFG-Anfragen in der Wissensbasis", "en": "FOI requests in the knowledge base"},
+    "answered_on": {"de": "beantwortet am", "en": "answered on"},
+    "no_sources": {"de": "Noch keine Anfragen erfasst.", "en": "No requests recorded yet."},
+    "status_unknown": {"de": "Status unbekannt", "en": "status unknown"},
+    "no_rankings": {"de": "Noch keine Rankings erfasst.", "en": "No rankings recorded yet."},
+    "ranking_usage": {
+        "de": "So geht's: /ranking JAHR. Bekannte Jahre: {years}",
+        "en": "Usage: /ranking YEAR. Known years: {years}",
+    },
+    "chart_usage": {
+        "de": "So geht's: /chart STADT, z. B. /chart Bochum. Zu dieser Stadt habe ich keine Platzierungen.",
+        "en": "Usage: /chart CITY, e.g. /chart Bochum. I have no places for that city.",
+    },
+    "inline_button": {"de": "Im privaten Chat fragen", "en": "Ask in a private chat"},
+    "stale_button": {
+        "de": "Dieser Knopf ist nicht mehr gültig.",
+        "en": "This button is no longer valid.",
+    },
+    "thanks": {"de": "Danke für Ihre Rückmeldung!", "en": "Thanks for your feedback!"},
+    "sorry": {
+        "de": "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
+        "en": "Sorry, something went wrong. Please try again in a moment.",
+    },
+}
+
+_STATUS: Final[dict[str, dict[Lang, str]]] = {
+    "successful": {"de": "erfolgreich", "en": "successful"},
+    "partially_successful": {"de": "teilweise erfolgreich", "en": "partially successful"},
+    "not_held": {"de": "Information nicht vorhanden", "en": "information not held"},
+    "refused": {"de": "abgelehnt", "en": "refused"},
+    "user_withdrew": {"de": "zurückgezogen", "en": "withdrawn"},
+    "user_withdrew_costs": {"de": "wegen Kosten zurückgezogen", "en": "withdrawn because of costs"},
+    "awaiting_response": {"de": "wartet auf Antwort", "en": "awaiting response"},
+    "awaiting_classification": {"de": "Antwort erhalten", "en": "response received"},
+    "asleep": {"de": "eingeschlafen", "en": "asleep"},
+    "resolved": {"de": "abgeschlossen", "en": "resolved"},
+    "overdue": {"de": "Frist überschritten", "en": "overdue"},
 }
 
 
 def phrase(key: str, lang: Lang) -> str:
     return _PHRASES[key][lang]
+
+
+def status_label(status: str | None, lang: Lang) -> str:
+    """A froide request status or resolution in words; unknown values are shown as they are."""
+    if not status:
+        return phrase("status_unknown", lang)
+    return _STATUS.get(status, {}).get(lang, status)

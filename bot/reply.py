@@ -45,9 +45,7 @@ def layout(answer: Answer) -> list[Block]:
         blocks.append(Block(BlockKind.NOTE, phrase("sources_differ", lang)))
     quoted = answer.passages[:MAX_QUOTES]
     blocks += [Block(BlockKind.QUOTE, p.text, url=p.source_url) for p in quoted]
-    urls = list(
-        dict.fromkeys([*(p.source_url for p in answer.passages if p.source_url), answer.source_url or ""])
-    )
+    urls = list(dict.fromkeys([*(p.source_url for p in answer.passages if p.source_url), answer.source_url or ""]))
     sources = [(source_label(u), u) for u in urls if u]
     sources += [(link.title, link.url) for link in answer.links if link.url not in urls]
     if sources:

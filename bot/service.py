@@ -8,14 +8,18 @@ from pathlib import Path
 
 from bot.answer import Answerer, Thresholds
 from bot.config import Settings
+from bot.folding import fold
 from bot.kb.loader import knowledge_hash, load_knowledge
+from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, Store
-from bot.models import Answer, Entry, Lang
+from bot.models import Answer, Entry, FoiRequest, Lang, Ranking
 from bot.search.engine import SearchEngine
 from bot.search.index import base_vocabulary, index_fields
 from bot.search.normalize import Normalizer
 
 log = logging.getLogger(__name__)
+
+DEFAULT_RANKING = "bitkom-sci"
 
 _SHAPING_MODULES = (
     "folding.py",
@@ -59,9 +63,7 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
         reindexed=[(e.id, index_fields(e, normalizer, vocabulary)) for e in others],
         content_hash=content_hash,
     )
-    log.info(
-        "knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows)
-    )
+    log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))
     return True
 
 
@@ -90,6 +92,38 @@ class FoiService:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self.store.entry(entry_id)
+
+    def record_feedback(self, entry_id: str, user_id: int, *, helpful: bool) -> bool:
+        """Store a 👍/👎; False (and nothing stored) if the entry does not exist."""
+        if self.store.entry(entry_id) is None:
+            return False
+        self.store.record_feedback(entry_id, user_id, 1 if helpful else -1)
+        return True
+
+    def record_unanswered(self, answer: Answer, user_id: int | None, chat_type: str) -> None:
+        """Keep a question the base could not answer, so maintainers see what to add next."""
+        normalized = " ".join(self.normalizer.analyze(answer.question).tokens)
+        if normalized:
+            self.store.record_unanswered(answer.question, normalized, user_id, chat_type, answer.lang)
+
+    def requests(self) -> list[FoiRequest]:
+        return self.store.requests()
+
+    def default_ranking(self) -> Ranking | None:
+        rankings = self.store.rankings()
+        return next((r for r in rankings if r.id == DEFAULT_RANKING), rankings[0] if rankings else None)
+
+    def find_city(self, text: str) -> str | None:
+        """The city a short text names, also misspelt (`Bohcum`)."""
+        cities = self.normalizer.analyze(text).cities
+        if cities:
+            return sorted(cities)[0]
+        return next((c for word in text.split() if (c := self.normalizer.fuzzy_city(fold(word)))), None)
+
+    def standings_of(self, city: str, ranking: Ranking) -> list[Standing]:
+        """The city's overall places in every year of a ranking, oldest first."""
+        rows = self.store.ranking_rows(ranking.id, city)
+        return [s for s in standings(rows, [ranking]) if not s.category]
 
     def index_fields(self, entry: Entry) -> IndexFields:
         return index_fields(entry, self.normalizer, set(self.answerer.engine.df))

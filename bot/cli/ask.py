@@ -13,14 +13,10 @@ from bot.models import Answer
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "ask", help="answer a question", description="Answer a question with sources."
-    )
+    parser = commands.add_parser("ask", help="answer a question", description="Answer a question with sources.")
     parser.add_argument("question", help='the question, or "-" to read one question per line from stdin')
     parser.add_argument("--json", action="store_true", help="print one JSON object per question")
-    parser.add_argument(
-        "--lang", choices=["de", "en"], help="reply language (default: detected, German otherwise)"
-    )
+    parser.add_argument("--lang", choices=["de", "en"], help="reply language (default: detected, German otherwise)")
     parser.set_defaults(handler=run)
 
 

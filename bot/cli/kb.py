@@ -13,13 +13,9 @@ from bot.service import sync_knowledge
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "kb", help="maintain the knowledge base", description="Maintain the knowledge base."
-    )
+    parser = commands.add_parser("kb", help="maintain the knowledge base", description="Maintain the knowledge base.")
     sub = parser.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
-    check = sub.add_parser(
-        "check", help="validate the knowledge files; prints file:line: message per problem"
-    )
+    check = sub.add_parser("check", help="validate the knowledge files; prints file:line: message per problem")
     check.set_defaults(handler=check_files)
     build = sub.add_parser("build", help="rebuild the store from the knowledge files")
     build.add_argument("--force", action="store_true", help="rebuild even if the files did not change")

@@ -6,12 +6,13 @@ import argparse
 from typing import Any
 
 from bot.cli import chat
-from bot.cli.common import load_settings
+from bot.cli.common import load_settings, open_service
+from bot.logs import configure_logging
 
-NO_TOKEN = """No Telegram token configured, so the bot cannot connect to Telegram yet.
+NO_TOKEN = """No Telegram token is configured, so the bot cannot connect to Telegram yet.
 
 To get one: open Telegram, talk to @BotFather, send /newbot and follow the steps. Then put the token
-into a file named .env in this folder:
+into a file named .env in this folder (see .env.example):
 
     TELEGRAM_BOT_TOKEN=123456789:AA...your-token...
 
@@ -20,9 +21,7 @@ and run `make run` again. Meanwhile, here is the same engine in your terminal:
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "run", help="start the Telegram bot (polling, or webhook if WEBHOOK_URL is set)"
-    )
+    parser = commands.add_parser("run", help="start the Telegram bot (polling, or a webhook if WEBHOOK_URL is set)")
     parser.set_defaults(handler=run)
 
 
@@ -31,6 +30,10 @@ def run(_args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
         print(NO_TOKEN)
         return chat.run(argparse.Namespace(lang=None))
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    configure_logging(settings.log_level, secrets)
     from bot.telegram.app import run_bot
 
-    return run_bot(settings)
+    return run_bot(settings, open_service(settings))

@@ -243,16 +243,12 @@ class _Collector:
             if ranking is None:
                 continue
             if ranking.id != file.stem:
-                self.problems.append(
-                    Problem(file, doc.line(("id",)), f"id {ranking.id!r} must match the file name")
-                )
+                self.problems.append(Problem(file, doc.line(("id",)), f"id {ranking.id!r} must match the file name"))
                 continue
             self.rankings.append((ranking, file))
             table = file.with_suffix(".csv")
             if table.exists():
-                self.rows.extend(
-                    (row, table, line) for row, line in _read_rows(table, ranking.id, self.problems)
-                )
+                self.rows.extend((row, table, line) for row, line in _read_rows(table, ranking.id, self.problems))
 
     def cross_checks(self) -> None:
         known_rankings = {r.id for r, _ in self.rankings}
@@ -262,9 +258,7 @@ class _Collector:
         for entry, file, line in self.entries:
             if entry.id in seen:
                 first, first_line = seen[entry.id]
-                self.problems.append(
-                    Problem(file, line, f"duplicate id {entry.id!r} (first at {first}:{first_line})")
-                )
+                self.problems.append(Problem(file, line, f"duplicate id {entry.id!r} (first at {first}:{first_line})"))
             seen.setdefault(entry.id, (file, line))
             for ranking in entry.tags.rankings:
                 if ranking not in known_rankings:
@@ -312,9 +306,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
 def knowledge_hash(directory: Path) -> str:
     """Content hash of every file in the folder, to skip rebuilding an unchanged base."""
     digest = hashlib.sha256()
-    for file in sorted(
-        p for p in directory.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".csv"}
-    ):
+    for file in sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".csv"}):
         digest.update(str(file.relative_to(directory)).encode())
         digest.update(b"\0")
         digest.update(file.read_bytes())

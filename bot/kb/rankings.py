@@ -133,9 +133,7 @@ def describe(standing: Standing, lang: Lang) -> str:
             parts.append(f" out of {edition.cities} cities")
         if score is not None:
             parts.append(
-                f" with {format_value(ranking, score, lang)}"
-                if place
-                else f" {format_value(ranking, score, lang)}"
+                f" with {format_value(ranking, score, lang)}" if place else f" {format_value(ranking, score, lang)}"
             )
         if change:
             parts.append(f" ({change:+d} places on the previous year)")
@@ -184,9 +182,7 @@ def _place_entry(s: Standing) -> Entry:
         source_url=s.rows[0].source_url,
         sources_differ=s.sources_differ,
         tags=Tags(cities=[s.city], years=[s.year], rankings=[r.id]),
-        ranking_ref=RankingRef(
-            ranking=r.id, view=RankingView.PLACE, year=s.year, city=s.city, category=s.category
-        ),
+        ranking_ref=RankingRef(ranking=r.id, view=RankingView.PLACE, year=s.year, city=s.city, category=s.category),
     )
 
 

@@ -63,6 +63,30 @@ def m001_knowledge(db: Database) -> None:
     db.table("ranking_rows").create_index(["ranking", "city", "year"])
 
 
+@migrations()
+def m002_feedback_and_unanswered(db: Database) -> None:
+    db.table("feedback").create(
+        {"entry_id": str, "user_id": int, "vote": int, "at": str},
+        pk=("entry_id", "user_id"),
+        not_null={"vote", "at"},
+    )
+    db.table("unanswered").create(
+        {
+            "id": int,
+            "question": str,
+            "normalized": str,
+            "user_id": int,
+            "chat_type": str,
+            "lang": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"question", "normalized", "at"},
+    )
+    db.table("unanswered").create_index(["normalized"])
+    db.table("unanswered").create_index(["at"])
+
+
 @dataclass(frozen=True)
 class IndexFields:
     """Normalised text of an entry for search: questions (`q`), body (`b`) and slot tags."""
@@ -145,9 +169,7 @@ class Store:
             self.db.table("requests").insert_all(
                 ({"id": r.id, "origin": FILES, "data": r.model_dump_json()} for r in requests), pk="id"
             )
-            self.db.table("ranking_rows").insert_all(
-                (row.model_dump(mode="json") for row in rows), batch_size=1000
-            )
+            self.db.table("ranking_rows").insert_all((row.model_dump(mode="json") for row in rows), batch_size=1000)
             self.db.table("entries").insert_all(
                 (self._entry_row(e, f, FILES, now) for e, f in entries), pk="id", batch_size=1000
             )
@@ -177,15 +199,11 @@ class Store:
         return Aliases.model_validate_json(raw) if raw else Aliases()
 
     def rankings(self) -> list[Ranking]:
-        return [
-            Ranking.model_validate_json(r["data"])
-            for r in self.db.query("SELECT data FROM rankings ORDER BY id")
-        ]
+        return [Ranking.model_validate_json(r["data"]) for r in self.db.query("SELECT data FROM rankings ORDER BY id")]
 
     def requests(self) -> list[FoiRequest]:
         return [
-            FoiRequest.model_validate_json(r["data"])
-            for r in self.db.query("SELECT data FROM requests ORDER BY id")
+            FoiRequest.model_validate_json(r["data"]) for r in self.db.query("SELECT data FROM requests ORDER BY id")
         ]
 
     def ranking_rows(self, ranking: str | None = None, city: str | None = None) -> list[RankingRow]:
@@ -196,9 +214,7 @@ class Store:
         if city is not None:
             where.append("city = ?")
             params.append(city)
-        sql = (
-            "SELECT * FROM ranking_rows" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
-        )
+        sql = "SELECT * FROM ranking_rows" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
         return [
             RankingRow.model_validate({k: v for k, v in r.items() if k != "id" and v is not None})
             for r in self.db.query(sql, params)
@@ -221,15 +237,53 @@ class Store:
         if kind is not None:
             sql += " WHERE kind = ?"
             params.append(kind.value)
-        return [
-            Entry.model_validate_json(r[0]) for r in self.db.execute(sql + " ORDER BY id", params).fetchall()
-        ]
+        return [Entry.model_validate_json(r[0]) for r in self.db.execute(sql + " ORDER BY id", params).fetchall()]
 
     def entry_origins(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, origin FROM entries").fetchall()}
 
     def count_entries(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    # what people said
+
+    def record_feedback(self, entry_id: str, user_id: int, vote: int) -> None:
+        """One vote per person and entry; voting again replaces the earlier vote."""
+        with self.transaction():
+            self.db.table("feedback").upsert(
+                {"entry_id": entry_id, "user_id": user_id, "vote": 1 if vote > 0 else -1, "at": _now()},
+                pk=("entry_id", "user_id"),
+            )
+
+    def record_unanswered(self, question: str, normalized: str, user_id: int | None, chat_type: str, lang: str) -> None:
+        with self.transaction():
+            self.db.table("unanswered").insert(
+                {
+                    "question": question[:1000],
+                    "normalized": normalized[:1000],
+                    "user_id": user_id,
+                    "chat_type": chat_type,
+                    "lang": lang,
+                    "at": _now(),
+                }
+            )
+
+    def feedback_counts(self) -> list[tuple[str, int, int]]:
+        """(entry id, 👍, 👎) per entry, most 👎 first."""
+        rows = self.db.execute(
+            "SELECT entry_id, sum(vote > 0), sum(vote < 0) FROM feedback GROUP BY entry_id "
+            "ORDER BY sum(vote < 0) DESC, entry_id"
+        ).fetchall()
+        return [(r[0], int(r[1]), int(r[2])) for r in rows]
+
+    def unanswered(self, since: str | None = None, limit: int = 50) -> list[tuple[str, int, str]]:
+        """(an example question, how often, last asked) per normalised question, most frequent first."""
+        rows = self.db.execute(
+            "SELECT max(question), count(*), max(at) FROM unanswered WHERE at >= ? GROUP BY normalized "
+            "ORDER BY count(*) DESC, max(at) DESC LIMIT ?",
+            [since or "", limit],
+        ).fetchall()
+        return [(r[0], int(r[1]), r[2]) for r in rows]
 
     # search support
 

@@ -82,9 +82,7 @@ class SearchEngine:
         budget = typo_budget(token)
         if not budget:
             return {}
-        pool = [
-            t for n in range(len(token) - budget, len(token) + budget + 1) for t in self._by_length.get(n, ())
-        ]
+        pool = [t for n in range(len(token) - budget, len(token) + budget + 1) for t in self._by_length.get(n, ())]
         found = process.extract(token, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         return {term: TYPO_WEIGHT[int(distance)] for term, distance, _ in found if distance > 0}
 
@@ -117,9 +115,7 @@ class SearchEngine:
     def _match_expression(self, analysis: Analysis, terms: list[QueryTerm]) -> str | None:
         required = [f"tags:{_fts_term(city_tag(c))}" for c in sorted(analysis.cities)]
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(analysis.rankings)]
-        required += [
-            f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)
-        ]
+        required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)]
         words = sorted({alt for t in terms if t.slot is None for alt in t.alternatives})
         if words:
             required.append("{q b}: (" + " OR ".join(_fts_term(w) for w in words) + ")")

@@ -64,7 +64,5 @@ def index_fields(entry: Entry, normalizer: Normalizer, vocabulary: set[str]) -> 
     q = QUESTION_SEPARATOR.join(
         " ".join(_with_compounds(normalizer.analyze(text).tokens, vocabulary)) for text in questions
     )
-    b = " ".join(
-        " ".join(_with_compounds(normalizer.analyze(text).tokens, vocabulary)) for text in body if text
-    )
+    b = " ".join(" ".join(_with_compounds(normalizer.analyze(text).tokens, vocabulary)) for text in body if text)
     return IndexFields(q=q, b=b, tags=_tags(entry))

@@ -172,9 +172,7 @@ class Normalizer:
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
             surfaces.append(word)
-        return Analysis(
-            tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces)
-        )
+        return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
 
     def fuzzy_city(self, word: str) -> str | None:
         """The city a misspelt word most likely names (`Dortmnud`), or None; short words never match."""

@@ -1,0 +1,101 @@
+"""Wiring of the Telegram application: handlers from the command table, defaults, rate limits, jobs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.service import FoiService
+from bot.telegram import commands
+from bot.telegram.handlers import ask, callbacks, errors, inline
+from bot.telegram.state import BotState, attach, state
+from bot.throttle import Throttle
+
+log = logging.getLogger(__name__)
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+async def set_command_menus(application: App) -> None:
+    """The command menu per scope and language, from the same table that built the handlers."""
+    for lang in ("de", "en"):
+        for scope, menu in commands.menus(commands.COMMANDS, lang).items():
+            await application.bot.set_my_commands(
+                menu, scope=scope.telegram(), language_code=None if lang == "de" else lang
+            )
+
+
+async def _forget_idle(context: ContextTypes.DEFAULT_TYPE) -> None:
+    state(context).throttle.forget_idle()
+
+
+def _file_url(base_url: str) -> str:
+    return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
+
+
+def build_application(settings: Settings, service: FoiService, *, rate_limiter: bool = True) -> App:
+    """The whole bot; `main` runs it, tests drive it against a fake Bot API server."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_base_url)
+        .base_file_url(_file_url(settings.telegram_base_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .post_init(set_command_menus)
+    )
+    if rate_limiter:
+        # PTB types the builder for a bot without rate-limiter arguments; AIORateLimiter takes `int` ones.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    application: App = builder.build()
+    attach(application, BotState(settings, service, Throttle(settings.questions_per_minute)))
+    application.add_handlers(commands.handlers(commands.COMMANDS))
+    new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, ask.private_text, block=False))
+    application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, ask.group_text, block=False))
+    application.add_handler(InlineQueryHandler(inline.inline_query, block=False))
+    application.add_handler(CallbackQueryHandler(callbacks.button, block=False))
+    application.add_error_handler(errors.on_error)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_forget_idle, interval=60, first=60, name="forget-idle")
+    return application
+
+
+def run_bot(settings: Settings, service: FoiService) -> int:
+    """Polling by default, a webhook when WEBHOOK_URL is set; SIGINT and SIGTERM stop it cleanly."""
+    application = build_application(settings, service)
+    try:
+        if settings.webhook_url:
+            log.info("starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
+            secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            log.info("starting long polling")
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    finally:
+        service.close()
+    return 0

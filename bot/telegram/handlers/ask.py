@@ -1,0 +1,77 @@
+"""Questions: any text in a private chat; `/ask`, a mention or a reply to the bot in groups."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from telegram import Message, Update
+from telegram.constants import ChatType, MessageEntityType
+from telegram.ext import ContextTypes
+
+from bot.messages import phrase
+from bot.telegram.language import reply_language, user_language
+from bot.telegram.send import send_answer
+from bot.telegram.state import state
+from bot.throttle import Verdict
+
+log = logging.getLogger(__name__)
+
+
+async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Throttle, ask the core, remember what it could not answer, reply in one or more messages."""
+    bot_state = state(context)
+    user = message.from_user
+    verdict = bot_state.throttle.check(user.id if user else message.chat.id)
+    if verdict is Verdict.DROP:
+        return
+    lang = reply_language(user, question)
+    if verdict is Verdict.NOTIFY:
+        await message.reply_text(phrase("slow_down", lang))
+        return
+    if not question.strip():
+        await message.reply_text(phrase("empty", lang))
+        return
+    answer = bot_state.service.ask(question, lang)
+    if not answer.answered:
+        bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)
+    await send_answer(context.bot, message.chat.id, answer, reply_to=message)
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.message
+    if message is not None and message.text is not None:
+        await answer_question(message, context, message.text)
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question:
+        await message.reply_text(phrase("ask_usage", user_language(message.from_user)))
+        return
+    await answer_question(message, context, question)
+
+
+def _without_mention(message: Message, username: str) -> str | None:
+    """The text with the bot's @mention removed, or None if the bot is not mentioned."""
+    text = message.text or ""
+    mentions = message.parse_entities([MessageEntityType.MENTION])
+    if not any(value.lower() == f"@{username}".lower() for value in mentions.values()):
+        return None
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups the bot answers when mentioned or when someone replies to one of its messages."""
+    message = update.message
+    if message is None or message.text is None or message.chat.type == ChatType.PRIVATE:
+        return
+    question = _without_mention(message, context.bot.username)
+    replied = message.reply_to_message
+    if question is None and replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
+        question = message.text
+    if question is not None:
+        await answer_question(message, context, question)

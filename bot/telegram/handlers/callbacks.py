@@ -1,0 +1,35 @@
+"""Buttons: a suggested question (`ans:<id>`) and 👍/👎 feedback (`fb:<id>:+`/`-`)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.messages import phrase
+from bot.telegram.language import user_language
+from bot.telegram.render import entry_answer, parse_callback
+from bot.telegram.send import send_answer
+from bot.telegram.state import state
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    lang = user_language(query.from_user)
+    parsed = parse_callback(query.data)
+    service = state(context).service
+    if parsed is None:
+        await query.answer(phrase("stale_button", lang))
+        return
+    kind, entry_id, vote = parsed
+    if kind == "fb":
+        stored = service.record_feedback(entry_id, query.from_user.id, helpful=vote == "+")
+        await query.answer(phrase("thanks" if stored else "stale_button", lang))
+        return
+    entry = service.entry(entry_id)
+    await query.answer(None if entry else phrase("stale_button", lang))
+    message = query.message
+    if entry is None or message is None or not hasattr(message, "reply_text"):
+        return
+    await send_answer(context.bot, message.chat.id, entry_answer(entry, lang))

@@ -1,0 +1,43 @@
+"""Inline mode: `@bot question` in any chat lists the best answers as articles."""
+
+from __future__ import annotations
+
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
+from telegram.constants import InlineQueryLimit
+from telegram.ext import ContextTypes
+
+from bot.messages import phrase
+from bot.telegram.language import reply_language
+from bot.telegram.render import entry_messages
+from bot.telegram.state import state
+
+CACHE_SECONDS = 60
+RESULTS = 5
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    text = query.query[: InlineQueryLimit.MAX_QUERY_LENGTH].strip()
+    lang = reply_language(query.from_user, text)
+    service = state(context).service
+    results: list[InlineQueryResultArticle] = []
+    if text:
+        answer = service.ask(text, lang)
+        ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
+        entries = service.store.entries(ids[:RESULTS])
+        for entry_id in ids[:RESULTS]:
+            entry = entries.get(entry_id)
+            if entry is None:
+                continue
+            results.append(
+                InlineQueryResultArticle(
+                    id=entry.id,
+                    title=entry.title[:256],
+                    description=entry.answer_in(lang)[:256],
+                    input_message_content=InputTextMessageContent(entry_messages(entry, lang)[0]),
+                )
+            )
+    button = InlineQueryResultsButton(text=phrase("inline_button", lang), start_parameter="inline")
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)

@@ -1,0 +1,50 @@
+"""`/ranking YEAR` (the top of a year) and `/chart CITY` (a city's places as a PNG)."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.charts import chart_caption, place_chart
+from bot.kb.rankings import entry_id
+from bot.messages import phrase
+from bot.telegram.language import user_language
+from bot.telegram.render import entry_messages
+from bot.telegram.state import state
+
+
+async def ranking(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.message
+    if message is None:
+        return
+    lang = user_language(message.from_user)
+    service = state(context).service
+    table = service.default_ranking()
+    if table is None:
+        await message.reply_text(phrase("no_rankings", lang))
+        return
+    years = sorted({r.year for r in service.store.ranking_rows(table.id)})
+    arg = context.args[0] if context.args else ""
+    year = int(arg) if arg.isdigit() else (years[-1] if years and not arg else None)
+    entry = service.entry(entry_id(table.id, year, "top")) if year is not None else None
+    if entry is None:
+        known = ", ".join(str(y) for y in years)
+        await message.reply_text(phrase("ranking_usage", lang).format(years=known))
+        return
+    for chunk in entry_messages(entry, lang):
+        await message.reply_text(chunk)
+
+
+async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.message
+    if message is None:
+        return
+    lang = user_language(message.from_user)
+    service = state(context).service
+    table = service.default_ranking()
+    city = service.find_city(" ".join(context.args or []))
+    items = service.standings_of(city, table) if city and table else []
+    if not items:
+        await message.reply_text(phrase("chart_usage", lang))
+        return
+    await message.reply_photo(place_chart(items, lang), caption=chart_caption(items, lang), parse_mode=None)
