@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.models import Answer, Decision, Passage, Suggestion
+from bot.telegram.render import (
+    MAX_TEXT,
+    answer_keyboard,
+    answer_messages,
+    pack,
+    parse_callback,
+    visible_length,
+)
+from tests.e2e.fake_bot_api import telegram_html_problem
+
+
+def parsed_length(html: str) -> int:
+    """What Telegram counts against the limit: the text after its HTML entities are parsed."""
+    return visible_length(unescape(re.sub(r"<[^>]*>", "", html)))
+
+
+def answer(text: str, passages: list[str] | None = None) -> Answer:
+    return Answer(
+        question="q",
+        lang="de",
+        decision=Decision.ANSWER,
+        text=text,
+        entry_ids=["e-1"],
+        passages=[Passage(text=p, source_url="https://example.org/a?x=1&y=2") for p in passages or []],
+        source_url="https://example.org/a?x=1&y=2",
+    )
+
+
+def test_answer_first_then_quote_then_sources() -> None:
+    [html] = answer_messages(answer("Platz 7 <b>", ["Zitat & mehr"]))
+    assert html.startswith("Platz 7 &lt;b&gt;")
+    assert "<blockquote>Zitat &amp; mehr</blockquote>" in html
+    assert 'href="https://example.org/a?x=1&amp;y=2"' in html
+    assert telegram_html_problem(html) is None
+
+
+def test_long_answers_split_on_paragraphs_under_the_limit() -> None:
+    paragraphs = "\n\n".join(f"Absatz {i} " + "wort " * 150 for i in range(12))
+    messages = answer_messages(answer(paragraphs, ["x" * 5000]))
+    assert len(messages) > 2
+    for html in messages:
+        assert telegram_html_problem(html) is None
+        assert parsed_length(html) <= MAX_TEXT
+    assert messages[0].startswith("Absatz 0")
+
+
+def test_pack_keeps_pieces_whole() -> None:
+    assert pack([("a", 3000), ("b", 1000), ("c", 1000)]) == ["a\n\nb", "c"]
+
+
+def test_keyboards() -> None:
+    markup = answer_keyboard(answer("x"))
+    assert markup is not None
+    assert [b.callback_data for b in markup.inline_keyboard[0]] == ["fb:e-1:+", "fb:e-1:-"]
+    unknown = Answer(
+        question="q",
+        lang="de",
+        decision=Decision.UNKNOWN,
+        suggestions=[Suggestion(id="a-b", question="Eine sehr lange Frage " * 10)],
+    )
+    markup = answer_keyboard(unknown)
+    assert markup is not None
+    button = markup.inline_keyboard[0][0]
+    assert button.callback_data == "ans:a-b"
+    assert len(button.text) <= 60
+
+
+def test_callback_data_is_parsed_strictly() -> None:
+    assert parse_callback("ans:bitkom-sci-2021-bochum") == ("ans", "bitkom-sci-2021-bochum", None)
+    assert parse_callback("fb:x-1:+") == ("fb", "x-1", "+")
+    for forged in ["", None, "ans:", "ans:../x", "fb:x", "ans:x:+", "fb:x:*", "del:x", "ans:" + "a" * 80, "ANS:x"]:
+        assert parse_callback(forged) is None, forged
+
+
+@given(st.text(max_size=9000), st.lists(st.text(min_size=1, max_size=3000), max_size=4))
+def test_any_text_renders_to_valid_messages(text: str, quotes: list[str]) -> None:
+    quotes = [q for q in quotes if q.strip()]
+    body = text if text.strip() else "x"
+    for html in answer_messages(answer(body.strip(), [q.strip() for q in quotes])):
+        assert telegram_html_problem(html) is None
+        assert 0 < parsed_length(html) <= MAX_TEXT
