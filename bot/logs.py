@@ -1,30 +1,52 @@
-"""Logging set-up that can never print a secret: every formatted line is scrubbed of the token."""
+"""Logging that can never print a secret: records are scrubbed of it when they are created."""
 
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterable
+from typing import Any
 
 REDACTED = "[REDACTED]"
+_secrets: set[str] = set()
 
 
-class RedactingFormatter(logging.Formatter):
-    def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
-        super().__init__(fmt)
-        self.secrets = [s for s in secrets if s]
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+def _scrub(text: str) -> str:
+    for secret in _secrets:
+        text = text.replace(secret, REDACTED)
+    return text
 
 
-def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    # httpx logs every request URL, and Telegram URLs carry the token.
+class _ScrubbingFactory:
+    """Wraps the log record factory; recognisable so it is installed once."""
+
+    def __init__(self, make_record: Any) -> None:
+        self.make_record = make_record
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record: logging.LogRecord = self.make_record(*args, **kwargs)
+        message = record.getMessage()
+        cleaned = _scrub(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = _scrub("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        return record
+
+
+def install_redaction(secrets: Iterable[str]) -> None:
+    """Scrub these strings from every log record of this process, whichever handler prints it.
+
+    Redacting at record creation also covers handlers we do not own (pytest's, a supervisor's), and
+    httpx, which logs request URLs that carry the bot token.
+    """
+    _secrets.update(s for s in secrets if s)
+    current = logging.getLogRecordFactory()
+    if not isinstance(current, _ScrubbingFactory):
+        logging.setLogRecordFactory(_ScrubbingFactory(current))
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+    # httpx logs every request line at INFO; keep the log about the bot, not its transport.
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -30,10 +30,7 @@ def run(_args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
         print(NO_TOKEN)
         return chat.run(argparse.Namespace(lang=None))
-    secrets = [settings.telegram_bot_token.get_secret_value()]
-    if settings.webhook_secret is not None:
-        secrets.append(settings.webhook_secret.get_secret_value())
-    configure_logging(settings.log_level, secrets)
+    configure_logging(settings.log_level)
     from bot.telegram.app import run_bot
 
     return run_bot(settings, open_service(settings))

@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.logs import install_redaction
 from bot.service import FoiService
 from bot.telegram import commands
 from bot.telegram.handlers import ask, callbacks, errors, inline
@@ -53,6 +54,10 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
     """The whole bot; `main` runs it, tests drive it against a fake Bot API server."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    secrets = [settings.telegram_bot_token.get_secret_value()]
+    if settings.webhook_secret is not None:
+        secrets.append(settings.webhook_secret.get_secret_value())
+    install_redaction(secrets)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())

@@ -1,0 +1,266 @@
+"""The real Application, polling the loopback fake Bot API: what users see in every kind of chat."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.kb.store import Store
+from bot.service import FoiService, sync_knowledge
+from bot.telegram.app import App, build_application, set_command_menus
+from tests.e2e.conftest import TEST_TOKEN
+from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+
+GROUP = -1001234567890
+USER = 4242
+
+
+@pytest.fixture
+async def bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
+    yield_app = await start_bot(fake_api, tmp_path, kb_dir)
+    yield yield_app
+    await stop_bot(yield_app)
+
+
+async def start_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, **overrides: Any) -> App:
+    settings = Settings(
+        telegram_bot_token=SecretStr(TEST_TOKEN),
+        telegram_base_url=fake_api.base_url,
+        database_path=tmp_path / "bot.db",
+        knowledge_dir=kb_dir,
+        **overrides,
+    )
+    store = Store(settings.database_path)
+    sync_knowledge(store, settings.knowledge_dir)
+    app = build_application(settings, FoiService(store))
+    await app.initialize()
+    await set_command_menus(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    return app
+
+
+async def stop_bot(app: App) -> None:
+    assert app.updater is not None
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    service: FoiService = app.bot_data["foi"].service
+    service.close()
+
+
+def to(chat_id: int) -> Any:
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+def assert_valid(call: Call) -> None:
+    text = call.params.get("text") or call.params.get("caption") or ""
+    assert text.strip()
+    assert telegram_html_problem(text) is None
+    assert call.status == 200
+
+
+async def test_private_question_gets_a_cited_answer(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(
+        fake_api.private_message("Welchen Platz hatte Bochum 2021 im Smart City Index?", user_id=USER)
+    )
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert_valid(call)
+    text = call.params["text"]
+    assert text.startswith("Bochum belegte im Bitkom Smart City Index 2021 Platz 7")
+    assert "<blockquote>Bochum auf Platz 7</blockquote>" in text
+    assert 'href="https://example.org/bochum-2021"' in text
+    buttons = call.params["reply_markup"]["inline_keyboard"][0]
+    assert [b["callback_data"] for b in buttons] == ["fb:bitkom-sci-2021-bochum:+", "fb:bitkom-sci-2021-bochum:-"]
+    assert call.params["link_preview_options"] == {"is_disabled": True}
+
+
+async def test_english_user_gets_english(fake_api: FakeBotApi, bot: App) -> None:
+    update = fake_api.private_message("Hat Bochum externe Berater bezahlt?", user_id=USER, language_code="en")
+    await fake_api.deliver(update)
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert call.params["text"].startswith("No. Bochum never hired")
+
+
+async def test_group_ask_command(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(
+        fake_api.group_message("/ask@foi_test_bot Hat Bochum externe Berater bezahlt?", chat_id=GROUP)
+    )
+    [call] = await fake_api.wait_for("sendMessage", to(GROUP))
+    assert_valid(call)
+    assert call.params["text"].startswith("Nein.")
+    assert "fragdenstaat.de/a/257364" in call.params["text"]
+
+
+async def test_group_mention_and_reply_are_questions_plain_text_is_not(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.group_message("Schönes Wetter heute", chat_id=GROUP))
+    await fake_api.deliver(fake_api.group_message("@foi_test_bot Welchen Platz hatte Bochum 2022?", chat_id=GROUP))
+    [call] = await fake_api.wait_for("sendMessage", to(GROUP))
+    assert "Platz 8" in call.params["text"]
+    await fake_api.deliver(
+        fake_api.group_message("Und 2021?  Welchen Platz hatte Bochum 2021", chat_id=GROUP, reply_to_bot=True)
+    )
+    calls = await fake_api.wait_for("sendMessage", to(GROUP), count=2)
+    assert "Platz 7" in calls[1].params["text"]
+    assert len(fake_api.calls("sendMessage")) == 2
+
+
+async def test_inline_mode_lists_answers(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.inline_query("platz bochum 2021", user_id=USER))
+    [call] = await fake_api.wait_for("answerInlineQuery")
+    results = call.params["results"]
+    assert results[0]["id"] == "bitkom-sci-2021-bochum"
+    assert results[0]["type"] == "article"
+    content = results[0]["input_message_content"]
+    assert "Platz 7" in content["message_text"]
+    assert content["parse_mode"] == "HTML"
+    assert call.params["cache_time"] == 60
+    assert call.params["button"]["start_parameter"] == "inline"
+    assert call.status == 200
+
+
+async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.private_message("Hat Essen externe Berater bezahlt?", user_id=USER))
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert_valid(call)
+    assert call.params["text"].startswith("Dazu habe ich keine gesicherte Antwort")
+    keyboard = call.params["reply_markup"]["inline_keyboard"]
+    assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
+    service: FoiService = bot.bot_data["foi"].service
+    assert service.store.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
+
+
+async def test_suggestion_button_opens_the_answer(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.private_message("Hat Essen externe Berater bezahlt?", user_id=USER))
+    await fake_api.wait_for("sendMessage", to(USER))
+    await fake_api.deliver(fake_api.callback_query("ans:257364-externe-beratung", user_id=USER))
+    [answered] = await fake_api.wait_for("answerCallbackQuery")
+    assert answered.status == 200
+    calls = await fake_api.wait_for("sendMessage", to(USER), count=2)
+    assert calls[1].params["text"].startswith("Nein.")
+
+
+async def test_feedback_is_stored_once_per_person(fake_api: FakeBotApi, bot: App) -> None:
+    for data in ("fb:bitkom-sci-2021-bochum:-", "fb:bitkom-sci-2021-bochum:-", "fb:bitkom-sci-2021-bochum:+"):
+        await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
+    calls = await fake_api.wait_for("answerCallbackQuery", count=3)
+    assert all(c.params.get("text", "").startswith("Danke") for c in calls)
+    service: FoiService = bot.bot_data["foi"].service
+    assert service.store.feedback_counts() == [("bitkom-sci-2021-bochum", 1, 0)]
+
+
+@pytest.mark.parametrize("data", ["fb:no-such-entry:+", "ans:", "drop table", "fb:x", "ans:" + "a" * 60])
+async def test_forged_buttons_change_nothing(fake_api: FakeBotApi, bot: App, data: str) -> None:
+    await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
+    [call] = await fake_api.wait_for("answerCallbackQuery")
+    assert "nicht mehr gültig" in call.params["text"]
+    service: FoiService = bot.bot_data["foi"].service
+    assert service.store.feedback_counts() == []
+    assert fake_api.calls("sendMessage") == []
+
+
+async def test_chart_sends_a_png_with_sources(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.private_message("/chart Bohcum", user_id=USER))
+    [call] = await fake_api.wait_for("sendPhoto")
+    photo = call.files["photo"]
+    assert photo.data.startswith(b"\x89PNG")
+    assert "Bochum" in call.params["caption"]
+    assert "example.org" in call.params["caption"]
+
+
+async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, bot: App) -> None:
+    for text in ("/start ans_257364-externe-beratung", "/sources", "/ranking 2022", "/help", "/start"):
+        await fake_api.deliver(fake_api.private_message(text, user_id=USER))
+    calls = await fake_api.wait_for("sendMessage", to(USER), count=5)
+    texts = [c.params["text"] for c in sorted(calls, key=lambda c: c.at)]
+    for call in calls:
+        assert_valid(call)
+    assert any(t.startswith("Nein.") for t in texts)
+    assert any("#257364 Abschneiden in Digitalisierungsrankings" in t for t in texts)
+    assert any("1. Hamburg" in t and "2. München" in t for t in texts)
+    assert any("/sources" in t and "/chart" in t for t in texts)
+
+
+async def test_command_menus_are_set_per_scope_and_language(fake_api: FakeBotApi, bot: App) -> None:
+    calls = fake_api.calls("setMyCommands")
+    scopes = {(c.params.get("scope", {}).get("type"), c.params.get("language_code")) for c in calls}
+    assert scopes == {
+        (scope, lang)
+        for scope in ("all_private_chats", "all_group_chats", "all_chat_administrators")
+        for lang in (None, "en")
+    }
+    private = next(
+        c for c in calls if c.params["scope"]["type"] == "all_private_chats" and "language_code" not in c.params
+    )
+    assert [c["command"] for c in private.params["commands"]] == ["start", "help", "ask", "sources", "ranking", "chart"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>Platz</b> & <script>alert(1)</script> Bochum 2021",
+        "Bochum " * 700,
+        "Platz\x00\x01\x1b[31m Bochum\u202e2021\u200b",
+        "🏙️🤖" * 500,
+    ],
+)
+async def test_hostile_input_gets_a_well_formed_reply(fake_api: FakeBotApi, bot: App, text: str) -> None:
+    await fake_api.deliver(fake_api.private_message(text, user_id=USER))
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert_valid(call)
+
+
+async def test_other_updates_are_ignored_gracefully(fake_api: FakeBotApi, bot: App) -> None:
+    await fake_api.deliver(fake_api.edited_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+    await fake_api.deliver(fake_api.channel_post("Welchen Platz hatte Bochum 2021?"))
+    await fake_api.deliver(fake_api.my_chat_member(GROUP, "left", "member"))
+    sticker = fake_api.private_message("x", user_id=USER)
+    del sticker["message"]["text"]
+    sticker["message"]["sticker"] = {
+        "file_id": "s1",
+        "file_unique_id": "u1",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
+    await fake_api.deliver(sticker)
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert "Platz 7" in call.params["text"]
+
+
+async def test_a_failed_send_is_apologised_for_and_the_bot_goes_on(
+    fake_api: FakeBotApi, bot: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    fake_api.inject("sendMessage", status=500, description="Internal Server Error", times=1)
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+    calls = await fake_api.wait_for("sendMessage", to(USER), count=2)
+    assert "schiefgegangen" in calls[1].params["text"]
+    assert any("update" in r.getMessage() and "failed" in r.getMessage() for r in caplog.records)
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2022?", user_id=USER))
+    calls = await fake_api.wait_for("sendMessage", to(USER), count=3)
+    assert "Platz 8" in calls[2].params["text"]
+    assert TEST_TOKEN not in caplog.text
+
+
+async def test_too_many_questions_get_one_notice(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> None:
+    app = await start_bot(fake_api, tmp_path, kb_dir, questions_per_minute=2)
+    try:
+        for _ in range(5):
+            await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+        calls = await fake_api.wait_for("sendMessage", to(USER), count=3)
+    finally:
+        await stop_bot(app)
+    texts = [c.params["text"] for c in calls]
+    assert len(texts) == 3
+    assert sum("viele Fragen" in t for t in texts) == 1
