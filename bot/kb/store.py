@@ -30,6 +30,7 @@ def m001_knowledge(db: Database) -> None:
             "title": str,
             "data": str,
             "q": str,
+            "x": str,
             "b": str,
             "tags": str,
             "updated_at": str,
@@ -38,7 +39,7 @@ def m001_knowledge(db: Database) -> None:
         not_null={"kind", "origin", "title", "data"},
     )
     db.table("entries").create_index(["origin"])
-    db.table("entries").enable_fts(["q", "b", "tags"], fts_version="FTS5", create_triggers=True)
+    db.table("entries").enable_fts(["q", "x", "b", "tags"], fts_version="FTS5", create_triggers=True)
     db.execute("CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab(entries_fts, 'col')")
     db.table("requests").create({"id": int, "origin": str, "data": str}, pk="id", not_null={"data"})
     db.table("rankings").create({"id": str, "origin": str, "data": str}, pk="id", not_null={"data"})
@@ -89,9 +90,10 @@ def m002_feedback_and_unanswered(db: Database) -> None:
 
 @dataclass(frozen=True)
 class IndexFields:
-    """Normalised text of an entry for search: questions (`q`), body (`b`) and slot tags."""
+    """Normalised text of an entry for search: questions (`q`), their compound forms (`x`), body, slot tags."""
 
     q: str
+    x: str
     b: str
     tags: str
 
@@ -100,6 +102,7 @@ class IndexFields:
 class CandidateRow:
     id: str
     q: str
+    x: str
     b: str
     tags: str
 
@@ -174,7 +177,9 @@ class Store:
                 (self._entry_row(e, f, FILES, now) for e, f in entries), pk="id", batch_size=1000
             )
             for entry_id, fields in reindexed:
-                self.db.table("entries").update(entry_id, {"q": fields.q, "b": fields.b, "tags": fields.tags})
+                self.db.table("entries").update(
+                    entry_id, {"q": fields.q, "x": fields.x, "b": fields.b, "tags": fields.tags}
+                )
             self.set_meta("aliases", aliases.model_dump_json())
             self.set_meta("knowledge_hash", content_hash)
 
@@ -187,6 +192,7 @@ class Store:
             "title": entry.title,
             "data": entry.model_dump_json(exclude_defaults=True),
             "q": fields.q,
+            "x": fields.x,
             "b": fields.b,
             "tags": fields.tags,
             "updated_at": now,
@@ -290,15 +296,15 @@ class Store:
     def vocabulary(self) -> dict[str, int]:
         """Document frequency of every term in the question and body columns."""
         rows = self.db.execute(
-            "SELECT term, max(doc) FROM entries_fts_vocab WHERE col IN ('q', 'b') GROUP BY term"
+            "SELECT term, max(doc) FROM entries_fts_vocab WHERE col IN ('q', 'x', 'b') GROUP BY term"
         ).fetchall()
         return {term: int(doc) for term, doc in rows}
 
     def candidates(self, match: str, limit: int) -> list[CandidateRow]:
         """Best `limit` entries for an FTS5 MATCH expression, questions weighted over body."""
         rows = self.db.execute(
-            "SELECT e.id, e.q, e.b, e.tags FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
-            "WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 4.0, 1.0, 0.0) LIMIT ?",
+            "SELECT e.id, e.q, e.x, e.b, e.tags FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
+            "WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0) LIMIT ?",
             [match, limit],
         ).fetchall()
         return [CandidateRow(*row) for row in rows]

@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from bot.kb.store import CandidateRow, Store
 from bot.search.index import ANY_YEAR, QUESTION_SEPARATOR, city_tag, ranking_tag, year_tag
 from bot.search.normalize import (
+    LOW_INFORMATION,
     Analysis,
     Normalizer,
     city_token,
@@ -30,6 +31,7 @@ PART_WEIGHT = 0.8
 JOIN_WEIGHT = 0.9
 FORWARD_SHARE = 0.75
 MAX_QUERY_TERMS = 32
+LOW_INFORMATION_WEIGHT = 0.25
 
 
 @dataclass
@@ -69,6 +71,7 @@ class SearchEngine:
         self.normalizer = normalizer
         self.df = store.vocabulary()
         self.total = max(store.count_entries(), 1)
+        self._low_information = {stem(w) for w in LOW_INFORMATION}
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.df:
             if not term.isdigit():
@@ -76,7 +79,8 @@ class SearchEngine:
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
-        return math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
+        weight = LOW_INFORMATION_WEIGHT if term in self._low_information else 1.0
+        return weight * math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
 
     def _typos(self, token: str) -> dict[str, float]:
         budget = typo_budget(token)
@@ -118,12 +122,12 @@ class SearchEngine:
         required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)]
         words = sorted({alt for t in terms if t.slot is None for alt in t.alternatives})
         if words:
-            required.append("{q b}: (" + " OR ".join(_fts_term(w) for w in words) + ")")
+            required.append("{q x b}: (" + " OR ".join(_fts_term(w) for w in words) + ")")
         return " AND ".join(required) if required else None
 
     def _score(self, row: CandidateRow, terms: list[QueryTerm]) -> tuple[float, int]:
         questions = [set(q.split()) for q in row.q.split(QUESTION_SEPARATOR)]
-        all_questions = set().union(*questions)
+        all_questions = set().union(*questions, row.x.split())
         body = set(row.b.split())
         tags = set(row.tags.split())
         total = sum(t.idf for t in terms) or 1.0
@@ -164,7 +168,7 @@ class SearchEngine:
         nearby: list[Scored] = []
         loose_words = sorted({a for t in terms for a in t.alternatives})
         if loose_words and (not hits or hits[0].score < 100):
-            loose = "{q b}: (" + " OR ".join(_fts_term(w) for w in loose_words) + ")"
+            loose = "{q x b}: (" + " OR ".join(_fts_term(w) for w in loose_words) + ")"
             unguarded = [replace(t, slot=None) for t in terms]
             nearby = self._rank(self.store.candidates(loose, CANDIDATES), unguarded, limit)
         return SearchResult(analysis, terms, hits, nearby)

@@ -32,9 +32,9 @@ def _tags(entry: Entry) -> str:
     return " ".join(tags)
 
 
-def _with_compounds(tokens: Sequence[str], vocabulary: set[str]) -> list[str]:
-    """Tokens plus joined neighbours (`smart city` → `smartcity`) and known parts of compounds."""
-    out = list(tokens)
+def _compound_forms(tokens: Sequence[str], vocabulary: set[str]) -> list[str]:
+    """Joined neighbours (`smart city` → `smartcity`) and known parts of compounds."""
+    out: list[str] = []
     for left, right in itertools.pairwise(tokens):
         if not (left.isdigit() or right.isdigit()):
             out.append(stem(left + right))
@@ -61,8 +61,11 @@ def base_vocabulary(entries: Iterable[Entry], normalizer: Normalizer) -> set[str
 
 def index_fields(entry: Entry, normalizer: Normalizer, vocabulary: set[str]) -> IndexFields:
     questions, body = _texts(entry)
-    q = QUESTION_SEPARATOR.join(
-        " ".join(_with_compounds(normalizer.analyze(text).tokens, vocabulary)) for text in questions
+    asked = [normalizer.analyze(text).tokens for text in questions]
+    told = [normalizer.analyze(text).tokens for text in body if text]
+    return IndexFields(
+        q=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in asked),
+        x=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in asked),
+        b=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in told),
+        tags=_tags(entry),
     )
-    b = " ".join(" ".join(_with_compounds(normalizer.analyze(text).tokens, vocabulary)) for text in body if text)
-    return IndexFields(q=q, b=b, tags=_tags(entry))

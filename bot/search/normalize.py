@@ -39,11 +39,21 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Content words that say little about what is asked ("Welche Rolle spielt …", "Was macht …"): they still
+# count, but far less than their rarity in a small base would suggest.
+LOW_INFORMATION = frozenset(
+    """
+    rolle spielt spielen spielte macht machen machte gibt gab geht ging steht stand bekommen bekam bedeutet
+    heisst passiert eigentlich wirklich genau gerne interessiert erfahren wissen weiss tun tut sagen sagt
+    role play plays played make makes made get gets got know tell really actually happen happened mean means
+    """.split()
+)
+
 # Words that mark an English question; German ones outvote them.
 _EN_MARKERS = frozenset(
     "the what which who whom whose when where why how did does do is are was were has have had of in "
-    "rank ranked place city cities answer request consultants paid pay did ever year most best top "
-    "compare compared development developed over years score points".split()
+    "rank ranked place city cities answer request consultants paid pay did ever year most best "
+    "compare compared development developed over years points".split()
 )
 _DE_MARKERS = frozenset(
     "der die das wer wie was welche welchen welcher wann wo warum hat hatte haben ist sind war im in "

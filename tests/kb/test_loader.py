@@ -26,9 +26,7 @@ def test_fixture_loads_with_generated_ranking_entries(kb_dir: Path) -> None:
 
 
 def test_invalid_yaml_names_file_and_line(kb_dir: Path) -> None:
-    (kb_dir / "facts" / "broken.yaml").write_text(
-        "entries:\n  - id: x\n    title: [unclosed\n", encoding="utf-8"
-    )
+    (kb_dir / "facts" / "broken.yaml").write_text("entries:\n  - id: x\n    title: [unclosed\n", encoding="utf-8")
     [message] = problems(kb_dir)
     assert message.startswith(f"{kb_dir / 'facts' / 'broken.yaml'}:")
     assert "invalid YAML" in message
@@ -72,11 +70,9 @@ def test_duplicate_ids_unknown_tags_and_cities_are_reported(kb_dir: Path) -> Non
 
 def test_csv_problems_carry_the_row_line(kb_dir: Path) -> None:
     table = kb_dir / "rankings" / "bitkom-sci.csv"
-    table.write_text(
-        table.read_text(encoding="utf-8") + "2020,Bochum,x,,,,https://e.org/,q,\n", encoding="utf-8"
-    )
+    table.write_text(table.read_text(encoding="utf-8") + "2020,Bochum,x,,,,https://e.org/,q,\n", encoding="utf-8")
     [message] = problems(kb_dir)
-    assert f"{table}:12: place:" in message
+    assert f"{table}:13: place:" in message
 
 
 def test_ranking_file_name_must_match_id(kb_dir: Path) -> None:

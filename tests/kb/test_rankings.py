@@ -10,12 +10,8 @@ SCI = Ranking(
 )
 
 
-def row(
-    year: int, city: str, place: int | None, score: float | None = None, url: str = "https://a.de/x"
-) -> RankingRow:
-    return RankingRow(
-        ranking="bitkom-sci", year=year, city=city, place=place, score=score, source_url=url, quote="q"
-    )
+def row(year: int, city: str, place: int | None, score: float | None = None, url: str = "https://a.de/x") -> RankingRow:
+    return RankingRow(ranking="bitkom-sci", year=year, city=city, place=place, score=score, source_url=url, quote="q")
 
 
 def test_place_sentence_has_place_cities_points_and_change() -> None:
@@ -25,9 +21,7 @@ def test_place_sentence_has_place_cities_points_and_change() -> None:
         "Bochum belegte im Bitkom Smart City Index 2022 Platz 8 von 81 Städten mit 77 Punkten "
         "(-1 Plätze gegenüber dem Vorjahr)."
     )
-    assert describe(standing, "en").startswith(
-        "Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81"
-    )
+    assert describe(standing, "en").startswith("Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81")
 
 
 def test_disagreeing_sources_are_both_named() -> None:

@@ -15,9 +15,7 @@ def test_unchanged_files_do_not_rebuild(tmp_path: Path, kb_dir: Path) -> None:
     assert sync_knowledge(store, kb_dir) is True
     assert sync_knowledge(store, kb_dir) is False
     (kb_dir / "facts" / "method.yaml").write_text(
-        (kb_dir / "facts" / "method.yaml")
-        .read_text(encoding="utf-8")
-        .replace("36 Indikatoren,", "36 Indikatoren;"),
+        (kb_dir / "facts" / "method.yaml").read_text(encoding="utf-8").replace("36 Indikatoren,", "36 Indikatoren;"),
         encoding="utf-8",
     )
     assert sync_knowledge(store, kb_dir) is True
@@ -37,7 +35,7 @@ def test_entries_added_by_other_means_survive_a_rebuild(store: Store, kb_dir: Pa
     entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/")
     with store.transaction():
         store.db.table("entries").insert(
-            Store._entry_row(entry, IndexFields(q="q", b="a", tags="xyany"), "cli", "2026-01-01")
+            Store._entry_row(entry, IndexFields(q="q", x="", b="a", tags="xyany"), "cli", "2026-01-01")
         )
     sync_knowledge(store, kb_dir, force=True)
     assert store.entry("cli-added") == entry
