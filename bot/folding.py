@@ -16,6 +16,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def strip_umlauts(text: str) -> str:
+    """`Lübeck` → `Lubeck`: how people type without a German keyboard."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def slugify(text: str) -> str:
     """`Freiburg im Breisgau` → `freiburg-im-breisgau`, `Mobilität` → `mobilitaet`."""
     return _NON_SLUG.sub("-", fold(text)).strip("-")

@@ -6,7 +6,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from bot.answer import Answerer, Thresholds
+from bot.answer import DEFAULT_RANKING, Answerer, Thresholds
 from bot.config import Settings
 from bot.folding import fold
 from bot.kb.loader import knowledge_hash, load_knowledge
@@ -18,8 +18,6 @@ from bot.search.index import base_vocabulary, index_fields
 from bot.search.normalize import Normalizer
 
 log = logging.getLogger(__name__)
-
-DEFAULT_RANKING = "bitkom-sci"
 
 _SHAPING_MODULES = (
     "folding.py",
@@ -53,13 +51,14 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
     file_ids = {e.id for e in kb.entries}
     origins = store.entry_origins()
     others = [e for e in store.all_entries() if origins.get(e.id) != FILES and e.id not in file_ids]
-    vocabulary = base_vocabulary([*kb.entries, *others], normalizer)
+    vocabulary, words = base_vocabulary([*kb.entries, *others], normalizer)
     store.replace_knowledge(
         entries=[(e, index_fields(e, normalizer, vocabulary)) for e in kb.entries],
         requests=kb.requests,
         rankings=kb.rankings,
         rows=kb.rows,
         aliases=kb.aliases,
+        words=words,
         reindexed=[(e.id, index_fields(e, normalizer, vocabulary)) for e in others],
         content_hash=content_hash,
     )

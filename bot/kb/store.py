@@ -39,6 +39,7 @@ def m001_knowledge(db: Database) -> None:
         not_null={"kind", "origin", "title", "data"},
     )
     db.table("entries").create_index(["origin"])
+    db.table("words").create({"word": str, "token": str}, pk="word", not_null={"token"})
     db.table("entries").enable_fts(["q", "x", "b", "tags"], fts_version="FTS5", create_triggers=True)
     db.execute("CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab(entries_fts, 'col')")
     db.table("requests").create({"id": int, "origin": str, "data": str}, pk="id", not_null={"data"})
@@ -156,6 +157,7 @@ class Store:
         rankings: Sequence[Ranking],
         rows: Sequence[RankingRow],
         aliases: Aliases,
+        words: dict[str, str],
         reindexed: Sequence[tuple[str, IndexFields]] = (),
         content_hash: str,
     ) -> None:
@@ -166,6 +168,8 @@ class Store:
             self.db.execute("DELETE FROM rankings WHERE origin = ?", [FILES])
             self.db.execute("DELETE FROM requests WHERE origin = ?", [FILES])
             self.db.execute("DELETE FROM entries WHERE origin = ?", [FILES])
+            self.db.execute("DELETE FROM words")
+            self.add_words(words)
             self.db.table("rankings").insert_all(
                 ({"id": r.id, "origin": FILES, "data": r.model_dump_json()} for r in rankings), pk="id"
             )
@@ -292,6 +296,15 @@ class Store:
         return [(r[0], int(r[1]), r[2]) for r in rows]
 
     # search support
+
+    def add_words(self, words: dict[str, str]) -> None:
+        """Remember how words are written, for typo correction on what people type."""
+        self.db.table("words").upsert_all(
+            ({"word": w, "token": t} for w, t in words.items()), pk="word", batch_size=5000
+        )
+
+    def words(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT word, token FROM words").fetchall())
 
     def vocabulary(self) -> dict[str, int]:
         """Document frequency of every term in the question and body columns."""

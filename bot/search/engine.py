@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.kb.store import CandidateRow, Store
@@ -30,8 +30,11 @@ TYPO_WEIGHT = {1: 0.85, 2: 0.7}
 PART_WEIGHT = 0.8
 JOIN_WEIGHT = 0.9
 FORWARD_SHARE = 0.75
+SIMILARITY_SHARE = 0.2
 MAX_QUERY_TERMS = 32
+MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
 LOW_INFORMATION_WEIGHT = 0.25
+VERB_FORM_WEIGHT = 0.9
 
 
 @dataclass
@@ -46,9 +49,13 @@ class QueryTerm:
 
 @dataclass(frozen=True)
 class Scored:
+    """An entry's score (0–100) and evidence: the rarity-weighted words it shares with the question,
+    low-information words left out."""
+
     id: str
     score: float
-    question: int
+    question: int = 0
+    evidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -72,23 +79,42 @@ class SearchEngine:
         self.df = store.vocabulary()
         self.total = max(store.count_entries(), 1)
         self._low_information = {stem(w) for w in LOW_INFORMATION}
+        self._words = store.words()
         self._by_length: dict[int, list[str]] = defaultdict(list)
-        for term in self.df:
-            if not term.isdigit():
-                self._by_length[len(term)].append(term)
+        for word in self._words:
+            self._by_length[len(word)].append(word)
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
         weight = LOW_INFORMATION_WEIGHT if term in self._low_information else 1.0
         return weight * math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
 
-    def _typos(self, token: str) -> dict[str, float]:
-        budget = typo_budget(token)
-        if not budget:
+    def _typos(self, surface: str) -> dict[str, float]:
+        """Tokens of written words within the typo budget; the first letter must match, as people
+        rarely mistype it and a different first letter usually means a different word."""
+        budget = typo_budget(surface)
+        if not budget or " " in surface:
             return {}
-        pool = [t for n in range(len(token) - budget, len(token) + budget + 1) for t in self._by_length.get(n, ())]
-        found = process.extract(token, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
-        return {term: TYPO_WEIGHT[int(distance)] for term, distance, _ in found if distance > 0}
+        pool = [
+            w
+            for n in range(len(surface) - budget, len(surface) + budget + 1)
+            for w in self._by_length.get(n, ())
+            if w[0] == surface[0]
+        ]
+        found = process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
+        out: dict[str, float] = {}
+        for word, distance, _ in found:
+            token = self._words[word]
+            if distance > 0 and token in self.df:
+                out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])
+        return out
+
+    def _verb_forms(self, token: str) -> dict[str, float]:
+        """Snowball leaves `liefert` and `liefern` (→ `lief`) apart; bridge the -t forms of verbs."""
+        if len(token) < 4 or token.isdigit():
+            return {}
+        other = token[:-1] if token.endswith("t") else token + "t"
+        return {other: VERB_FORM_WEIGHT} if other in self.df else {}
 
     def _terms(self, analysis: Analysis) -> tuple[Analysis, list[QueryTerm]]:
         cities = set(analysis.cities)
@@ -97,8 +123,11 @@ class SearchEngine:
         slots.update({str(y): year_tag(y) for y in analysis.years})
         terms: list[QueryTerm] = []
         for token, surface in zip(analysis.tokens[:MAX_QUERY_TERMS], analysis.surfaces, strict=False):
-            if token in slots or token in self.df:
-                terms.append(QueryTerm(token, {token: 1.0}, self.idf(token), slots.get(token)))
+            if token in slots:
+                terms.append(QueryTerm(token, {token: 1.0}, self.idf(token), slots[token]))
+                continue
+            if token in self.df:
+                terms.append(QueryTerm(token, {token: 1.0, **self._verb_forms(token)}, self.idf(token)))
                 continue
             city = self.normalizer.fuzzy_city(surface)
             if city is not None:
@@ -106,8 +135,8 @@ class SearchEngine:
                 ct = city_token(city)
                 terms.append(QueryTerm(ct, {ct: 1.0}, self.idf(ct), city_tag(city)))
                 continue
-            alternatives = dict.fromkeys(compound_parts(token, self.df), PART_WEIGHT)
-            alternatives.update(self._typos(token))
+            alternatives = {**dict.fromkeys(compound_parts(token, self.df), PART_WEIGHT), **self._verb_forms(token)}
+            alternatives.update(self._typos(surface))
             terms.append(QueryTerm(token, alternatives, self.idf(token)))
         for left, right in itertools.pairwise(terms):
             joined = stem(left.token + right.token)
@@ -116,26 +145,32 @@ class SearchEngine:
                 right.alternatives.setdefault(joined, JOIN_WEIGHT)
         return replace(analysis, cities=frozenset(cities)), terms
 
-    def _match_expression(self, analysis: Analysis, terms: list[QueryTerm]) -> str | None:
+    @staticmethod
+    def _slot_expression(analysis: Analysis) -> list[str]:
+        """The hard guard as FTS clauses: every named city and ranking, and the named year (or none)."""
         required = [f"tags:{_fts_term(city_tag(c))}" for c in sorted(analysis.cities)]
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(analysis.rankings)]
         required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)]
-        words = sorted({alt for t in terms if t.slot is None for alt in t.alternatives})
-        if words:
-            required.append("{q x b}: (" + " OR ".join(_fts_term(w) for w in words) + ")")
-        return " AND ".join(required) if required else None
+        return required
 
-    def _score(self, row: CandidateRow, terms: list[QueryTerm]) -> tuple[float, int]:
+    @staticmethod
+    def _words_expression(terms: Iterable[QueryTerm]) -> str | None:
+        words = sorted({alt for t in terms for alt in t.alternatives})
+        return "{q x b}: (" + " OR ".join(_fts_term(w) for w in words) + ")" if words else None
+
+    def _score(self, row: CandidateRow, terms: list[QueryTerm]) -> tuple[float, int, float]:
         questions = [set(q.split()) for q in row.q.split(QUESTION_SEPARATOR)]
         all_questions = set().union(*questions, row.x.split())
         body = set(row.b.split())
         tags = set(row.tags.split())
         total = sum(t.idf for t in terms) or 1.0
-        covered = 0.0
+        covered = evidence = 0.0
         matched: set[str] = set()
         for term in terms:
+            informative = term.token not in self._low_information
             if term.slot is not None and term.slot in tags:
                 covered += term.idf
+                evidence += term.idf if informative else 0.0
                 matched.add(term.token)
                 continue
             best = 0.0
@@ -146,6 +181,7 @@ class SearchEngine:
                 elif alt in body:
                     best = max(best, weight * BODY_WEIGHT)
             covered += term.idf * best
+            evidence += term.idf * best if informative else 0.0
         forward = covered / total
         reverse, best_question = 0.0, 0
         for index, tokens in enumerate(questions):
@@ -153,22 +189,31 @@ class SearchEngine:
             share = sum(self.idf(t) for t in tokens if t in matched) / weight
             if share > reverse:
                 reverse, best_question = share, index
-        return 100.0 * (FORWARD_SHARE * forward + (1 - FORWARD_SHARE) * reverse), best_question
+        coverage = FORWARD_SHARE * forward + (1 - FORWARD_SHARE) * reverse
+        # Word order and near-identical phrasing, which coverage ignores, break ties between close entries.
+        query = " ".join(t.token for t in terms)
+        similar = max(fuzz.token_set_ratio(query, q) for q in row.q.split(QUESTION_SEPARATOR)) / 100.0
+        return 100.0 * ((1 - SIMILARITY_SHARE) * coverage + SIMILARITY_SHARE * similar), best_question, evidence
 
     def _rank(self, rows: Iterable[CandidateRow], terms: list[QueryTerm], limit: int) -> list[Scored]:
         scored = [Scored(row.id, *self._score(row, terms)) for row in rows]
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
 
+    def _retrieve(self, clauses: list[str], terms: list[QueryTerm], limit: int) -> list[Scored]:
+        return self._rank(self.store.candidates(" AND ".join(clauses), CANDIDATES), terms, limit) if clauses else []
+
     def search(self, question: str, limit: int = 5) -> SearchResult:
         """Entries that may answer the question, best first; `nearby` ignores the slot guard."""
-        analysis, terms = self._terms(self.normalizer.analyze(question))
-        expression = self._match_expression(analysis, terms)
-        hits = self._rank(self.store.candidates(expression, CANDIDATES), terms, limit) if expression else []
+        analysis, terms = self._terms(self.normalizer.analyze(question[:MAX_QUESTION]))
+        slots = self._slot_expression(analysis)
+        words = self._words_expression(t for t in terms if t.slot is None)
+        hits = self._retrieve([*slots, words] if words else slots, terms, limit)
         nearby: list[Scored] = []
-        loose_words = sorted({a for t in terms for a in t.alternatives})
-        if loose_words and (not hits or hits[0].score < 100):
-            loose = "{q x b}: (" + " OR ".join(_fts_term(w) for w in loose_words) + ")"
-            unguarded = [replace(t, slot=None) for t in terms]
-            nearby = self._rank(self.store.candidates(loose, CANDIDATES), unguarded, limit)
+        loose = self._words_expression(terms)
+        if loose and (not hits or hits[0].score < 100):
+            nearby = self._rank(self.store.candidates(loose, CANDIDATES), [replace(t, slot=None) for t in terms], limit)
+        if not hits and words and slots:
+            # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
+            nearby += self._retrieve(slots, terms, limit)
         return SearchResult(analysis, terms, hits, nearby)

@@ -10,6 +10,7 @@ from bot.models import Entry
 from bot.search.normalize import Normalizer, city_token, compound_parts, ranking_token, stem
 
 QUESTION_SEPARATOR = " | "
+MIN_TYPO_WORD = 5
 ANY_YEAR = "xyany"
 
 
@@ -49,14 +50,20 @@ def _texts(entry: Entry) -> tuple[list[str], list[str]]:
     return questions, body
 
 
-def base_vocabulary(entries: Iterable[Entry], normalizer: Normalizer) -> set[str]:
-    """Every plain token of the base: the words compounds may be split into."""
+def base_vocabulary(entries: Iterable[Entry], normalizer: Normalizer) -> tuple[set[str], dict[str, str]]:
+    """Every plain token of the base (the words compounds may be split into), and every written word
+    with its token (what typos are corrected towards)."""
     vocabulary: set[str] = set()
+    words: dict[str, str] = {}
     for entry in entries:
         questions, body = _texts(entry)
         for text in (*questions, *body):
-            vocabulary.update(normalizer.analyze(text).tokens)
-    return vocabulary
+            analysis = normalizer.analyze(text)
+            vocabulary.update(analysis.tokens)
+            for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True):
+                if len(surface) >= MIN_TYPO_WORD and " " not in surface and not surface.isdigit():
+                    words.setdefault(surface, token)
+    return vocabulary, words
 
 
 def index_fields(entry: Entry, normalizer: Normalizer, vocabulary: set[str]) -> IndexFields:

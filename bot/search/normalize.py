@@ -5,6 +5,7 @@ Slots are the things a question must not be answered wrongly about: the years, c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
@@ -13,11 +14,13 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz.distance import OSA
 
-from bot.folding import fold, slugify
+from bot.folding import fold, slugify, strip_umlauts
 from bot.models import Aliases, Ranking
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+# Later "years" are names (`Bochum Strategie 2030`), not a year a question could be about.
+LAST_YEAR = dt.date.today().year + 1
 _MAX_PHRASE = 5
 
 # Function words of German and English; words that tell questions apart (wer, wann, warum, kein) stay.
@@ -33,6 +36,9 @@ STOP_WORDS = frozenset(
     unter vom von vor war waren warst was weil welche welchem welchen welcher welches wenn werde werden
     wie wieder will wir wird wirst wo wurde wurden zu zum zur zwar eigentlich genau denn hallo hi hey
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
+    solch solche solchem solchen solcher solches ueberhaupt eben schon wohl irgendwie irgendwas nochmal
+    bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
+    ever even just some any there here
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them hello thanks
@@ -43,6 +49,7 @@ STOP_WORDS = frozenset(
 # count, but far less than their rarity in a small base would suggest.
 LOW_INFORMATION = frozenset(
     """
+    wer wann wo woher wohin warum wieso weshalb who when where why whom whose
     rolle spielt spielen spielte macht machen machte gibt gab geht ging steht stand bekommen bekam bedeutet
     heisst passiert eigentlich wirklich genau gerne interessiert erfahren wissen weiss tun tut sagen sagt
     role play plays played make makes made get gets got know tell really actually happen happened mean means
@@ -131,7 +138,7 @@ class Normalizer:
                     self._phrases[words] = phrase
         for city, others in aliases.cities.items():
             phrase = _Phrase(city_token(city), city=city)
-            for name in (city, *others):
+            for name in {city, *others, strip_umlauts(city)}:
                 words = tuple(_WORD.findall(fold(name)))
                 if not words:
                     continue
@@ -178,7 +185,7 @@ class Normalizer:
             i += 1
             if word in STOP_WORDS:
                 continue
-            if _YEAR.match(word):
+            if _YEAR.match(word) and int(word) <= LAST_YEAR:
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
             surfaces.append(word)

@@ -43,7 +43,12 @@ def test_finds_the_right_entry(service: FoiService, question: str, expected: str
 )
 def test_slot_guard_never_returns_another_city_or_year(service: FoiService, question: str) -> None:
     result = service.answerer.engine.search(question)
-    assert result.hits == []
+    for hit in result.hits:
+        entry = service.entry(hit.id)
+        assert entry is not None
+        assert result.analysis.cities <= set(entry.tags.cities)
+        assert not entry.tags.years or result.analysis.years <= set(entry.tags.years)
+    assert not service.ask(question).answered
     assert result.nearby, "the closest questions are still offered"
 
 

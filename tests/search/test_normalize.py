@@ -44,9 +44,7 @@ def test_cities_match_on_surface_words_not_stems() -> None:
     assert N.analyze("Wie schnitt Siegen ab?").cities == {"Siegen"}
     assert N.analyze("Wer ist der Sieger?").cities == frozenset()
     assert N.analyze("Munich and Bochums Platz").cities == {"München", "Bochum"}
-    assert (
-        N.analyze("Freiburg im Breisgau").cities == N.analyze("Freiburg").cities == {"Freiburg im Breisgau"}
-    )
+    assert N.analyze("Freiburg im Breisgau").cities == N.analyze("Freiburg").cities == {"Freiburg im Breisgau"}
 
 
 def test_years_are_slots_and_stop_words_go() -> None:
