@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.answer import DEFAULT_RANKING, Answerer, Thresholds
 from bot.config import Settings
 from bot.folding import fold
-from bot.kb.loader import knowledge_hash, load_knowledge
+from bot.kb.loader import MAX_ID, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, Store
-from bot.models import Answer, Entry, FoiRequest, Lang, Ranking
+from bot.models import Answer, Entry, FoiRequest, Lang, Ranking, Tags
 from bot.search.engine import SearchEngine
 from bot.search.index import base_vocabulary, index_fields
 from bot.search.normalize import Normalizer
@@ -124,8 +125,51 @@ class FoiService:
         rows = self.store.ranking_rows(ranking.id, city)
         return [s for s in standings(rows, [ranking]) if not s.category]
 
-    def index_fields(self, entry: Entry) -> IndexFields:
-        return index_fields(entry, self.normalizer, set(self.answerer.engine.df))
+    def _indexed(self, entries: Sequence[Entry]) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
+        vocabulary, words = base_vocabulary(entries, self.normalizer)
+        vocabulary |= set(self.answerer.engine.df)
+        return [(e, index_fields(e, self.normalizer, vocabulary)) for e in entries], words
+
+    def with_inferred_tags(self, entry: Entry) -> Entry:
+        """An entry added without tags is tagged with the cities, years and rankings its text names, so the
+        slot guard lets it answer questions about them."""
+        if entry.tags != Tags():
+            return entry
+        texts = [entry.title, *entry.questions, entry.answer]
+        found = [self.normalizer.analyze(text) for text in texts]
+        tags = Tags(
+            cities=sorted({c for a in found for c in a.cities}),
+            years=sorted({y for a in found for y in a.years}),
+            rankings=sorted({r for a in found for r in a.rankings}),
+        )
+        return entry.model_copy(update={"tags": tags})
+
+    def add_entries(self, entries: Sequence[Entry], *, origin: str, actor: str) -> list[Entry]:
+        """Add entries in one transaction (EntryExists if any id is taken) and answer them at once."""
+        entries = [self.with_inferred_tags(e) for e in entries]
+        items, words = self._indexed(entries)
+        self.store.add_entries(items, origin=origin, actor=actor, words=words)
+        self.refresh()
+        return entries
+
+    def replace_entry(self, entry: Entry, *, actor: str) -> Entry:
+        items, words = self._indexed([self.with_inferred_tags(entry)])
+        old = self.store.replace_entry(entry, items[0][1], actor=actor, words=words)
+        self.refresh()
+        return old
+
+    def remove_entry(self, entry_id: str, *, actor: str) -> Entry:
+        old = self.store.remove_entry(entry_id, actor=actor)
+        self.refresh()
+        return old
+
+    def free_id(self, wanted: str, taken: set[str]) -> str:
+        """`wanted`, or `wanted-2`, `wanted-3`, … whichever is neither in the store nor in `taken`."""
+        candidate, n = wanted, 1
+        while candidate in taken or self.store.entry(candidate) is not None:
+            n += 1
+            candidate = f"{wanted[: MAX_ID - len(str(n)) - 1]}-{n}"
+        return candidate
 
     def close(self) -> None:
         self.store.close()

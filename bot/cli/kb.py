@@ -1,25 +1,83 @@
-"""`kb`: maintain the knowledge base (check the files, rebuild the store)."""
+"""`kb`: maintain the knowledge base from the command line; every command calls the same core as the bot."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from bot.cli.common import CliError, load_settings
-from bot.kb.loader import KnowledgeError, load_knowledge
-from bot.kb.store import Store
+import yaml
+
+from bot.cli.common import CliError, load_settings, open_service
+from bot.kb.export import export_knowledge
+from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
+from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry, Store
+from bot.models import Entry, Kind
 from bot.service import sync_knowledge
+
+CLI_ORIGIN = "cli"
+
+
+def actor() -> str:
+    """Who made a change from the command line: the operating-system user."""
+    return f"cli:{getpass.getuser()}"
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("kb", help="maintain the knowledge base", description="Maintain the knowledge base.")
     sub = parser.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
-    check = sub.add_parser("check", help="validate the knowledge files; prints file:line: message per problem")
-    check.set_defaults(handler=check_files)
+
+    sub.add_parser("check", help="validate the knowledge files; prints file:line: message").set_defaults(
+        handler=check_files
+    )
     build = sub.add_parser("build", help="rebuild the store from the knowledge files")
     build.add_argument("--force", action="store_true", help="rebuild even if the files did not change")
     build.set_defaults(handler=build_store)
+
+    add = sub.add_parser("add", help="add entries from YAML files (several per file, separated by ---)")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE.yaml")
+    add.set_defaults(handler=add_entries)
+
+    listing = sub.add_parser("list", help="list entries")
+    listing.add_argument("--kind", choices=[k.value for k in Kind], help="only entries of this kind")
+    listing.set_defaults(handler=list_entries)
+
+    show = sub.add_parser("show", help="show one entry as YAML")
+    show.add_argument("id")
+    show.set_defaults(handler=show_entry)
+
+    edit = sub.add_parser("edit", help="replace an entry with the one in FILE.yaml")
+    edit.add_argument("id")
+    edit.add_argument("file", type=Path, metavar="FILE.yaml")
+    edit.set_defaults(handler=edit_entry)
+
+    remove = sub.add_parser("remove", help="remove an entry")
+    remove.add_argument("id")
+    remove.set_defaults(handler=remove_entry)
+
+    history = sub.add_parser("history", help="who changed an entry, when, and what")
+    history.add_argument("id")
+    history.set_defaults(handler=show_history)
+
+    export = sub.add_parser("export", help="write the whole base as a knowledge folder")
+    export.add_argument("directory", type=Path, metavar="DIR")
+    export.set_defaults(handler=export_base)
+
+    unanswered = sub.add_parser("unanswered", help="questions that got no answer, most frequent first")
+    unanswered.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD")
+    unanswered.add_argument("--limit", type=int, default=50)
+    unanswered.set_defaults(handler=list_unanswered)
+
+    sub.add_parser("feedback", help="entries with the most 👎").set_defaults(handler=list_feedback)
+
+
+def _report(exc: KnowledgeError) -> CliError:
+    for problem in exc.problems:
+        print(problem)
+    return CliError(f"{len(exc.problems)} problem(s); nothing was changed")
 
 
 def check_files(_args: argparse.Namespace) -> int:
@@ -27,9 +85,7 @@ def check_files(_args: argparse.Namespace) -> int:
     try:
         kb = load_knowledge(settings.knowledge_dir)
     except KnowledgeError as exc:
-        for problem in exc.problems:
-            print(problem)
-        raise CliError(f"{len(exc.problems)} problem(s) in {settings.knowledge_dir}") from None
+        raise _report(exc) from None
     kinds = Counter(e.kind.value for e in kb.entries)
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     print(
@@ -46,10 +102,157 @@ def build_store(args: argparse.Namespace) -> int:
     try:
         rebuilt = sync_knowledge(store, settings.knowledge_dir, force=args.force)
     except KnowledgeError as exc:
-        for problem in exc.problems:
-            print(problem)
-        raise CliError("not rebuilt; the previous store is unchanged") from None
+        raise _report(exc) from None
     finally:
         store.close()
     print(f"{settings.database_path}: {'rebuilt' if rebuilt else 'up to date'}")
+    return 0
+
+
+def _read_entries(files: list[Path]) -> list[tuple[Entry, Path, int, bool]]:
+    found: list[tuple[Entry, Path, int, bool]] = []
+    problems = []
+    for file in files:
+        if not file.is_file():
+            raise CliError(f"{file}: no such file; nothing was changed")
+        try:
+            found.extend((e, file, line, derived) for e, line, derived in parse_entry_documents(file, new=True))
+        except KnowledgeError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise _report(KnowledgeError(problems))
+    return found
+
+
+def add_entries(args: argparse.Namespace) -> int:
+    found = _read_entries(args.files)
+    service = open_service()
+    try:
+        taken: set[str] = set()
+        entries: list[Entry] = []
+        for parsed, file, line, derived in found:
+            entry = parsed.model_copy(update={"id": service.free_id(parsed.id, taken)}) if derived else parsed
+            if entry.id in taken or service.entry(entry.id) is not None:
+                raise CliError(f"{file}:{line}: id: {entry.id!r} exists already; nothing was changed")
+            taken.add(entry.id)
+            entries.append(entry)
+        try:
+            service.add_entries(entries, origin=CLI_ORIGIN, actor=actor())
+        except EntryExists as exc:
+            raise CliError(f"{exc}; nothing was changed") from None
+    finally:
+        service.close()
+    for entry in entries:
+        print(entry.id)
+    return 0
+
+
+def list_entries(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        origins = service.store.entry_origins()
+        for entry in service.store.all_entries(Kind(args.kind) if args.kind else None):
+            print(f"{entry.id}\t{entry.kind.value}\t{origins.get(entry.id, '')}\t{entry.title}")
+    finally:
+        service.close()
+    return 0
+
+
+def _entry_or_fail(service: Any, entry_id: str) -> Entry:
+    entry: Entry | None = service.entry(entry_id)
+    if entry is None:
+        raise CliError(f"no entry with id {entry_id!r}")
+    return entry
+
+
+def show_entry(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        entry = _entry_or_fail(service, args.id)
+        data = {"origin": service.store.origin(entry.id), **entry.model_dump(mode="json", exclude_defaults=True)}
+        print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
+    finally:
+        service.close()
+    return 0
+
+
+def edit_entry(args: argparse.Namespace) -> int:
+    found = _read_entries([args.file])
+    if len(found) != 1:
+        raise CliError(f"{args.file}: expected exactly one entry, found {len(found)}; nothing was changed")
+    entry, file, line, derived = found[0]
+    if not derived and entry.id != args.id:
+        raise CliError(f"{file}:{line}: id: {entry.id!r} differs from {args.id!r}; nothing was changed")
+    service = open_service()
+    try:
+        service.replace_entry(entry.model_copy(update={"id": args.id}), actor=actor())
+    except (NoSuchEntry, ReadOnlyEntry) as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+    finally:
+        service.close()
+    print(args.id)
+    return 0
+
+
+def remove_entry(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        service.remove_entry(args.id, actor=actor())
+    except (NoSuchEntry, ReadOnlyEntry) as exc:
+        raise CliError(f"{exc}; nothing was changed") from None
+    finally:
+        service.close()
+    print(f"removed {args.id}")
+    return 0
+
+
+def _changed_fields(before: Entry | None, after: Entry | None) -> str:
+    if before is None or after is None:
+        return ""
+    old, new = before.model_dump(), after.model_dump()
+    return ", ".join(k for k in new if old.get(k) != new[k])
+
+
+def show_history(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        changes = service.store.history(args.id)
+    finally:
+        service.close()
+    if not changes:
+        raise CliError(f"no history for {args.id!r}")
+    for change in changes:
+        fields = _changed_fields(change.before, change.after)
+        print(f"{change.at}\t{change.action}\t{change.actor}" + (f"\t{fields}" if fields else ""))
+    return 0
+
+
+def export_base(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        written = export_knowledge(service.store, args.directory)
+    finally:
+        service.close()
+    print(f"{args.directory}: {len(written)} files")
+    return 0
+
+
+def list_unanswered(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        rows = service.store.unanswered(args.since.isoformat() if args.since else None, args.limit)
+    finally:
+        service.close()
+    for question, count, last in rows:
+        print(f"{count}\t{last}\t{question}")
+    return 0
+
+
+def list_feedback(_args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        for entry_id, up, down in service.store.feedback_counts():
+            print(f"{entry_id}\t👍 {up}\t👎 {down}")
+    finally:
+        service.close()
     return 0

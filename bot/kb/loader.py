@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.folding import slugify
 from bot.kb.rankings import ranking_entries
 from bot.models import Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
 
@@ -20,6 +21,7 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
+MAX_ID = 56
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,15 @@ def _validate(model: type[M], data: Any, doc: _Doc, base: Path_, out: list[Probl
 
 def _mapping(doc: _Doc, out: list[Problem], what: str) -> Mapping[str, Any] | None:
     if not isinstance(doc.data, Mapping):
-        out.append(Problem(doc.file, 1, f"expected a mapping with {what}"))
+        out.append(Problem(doc.file, doc.line(()), f"expected a mapping with {what}"))
         return None
     return doc.data
 
 
 def _entries(
-    doc: _Doc, items: Any, base: Path_, defaults: dict[str, Any], out: list[Problem]
-) -> Iterator[tuple[Entry, int]]:
+    doc: _Doc, items: Any, base: Path_, defaults: dict[str, Any], out: list[Problem], *, new: bool = False
+) -> Iterator[tuple[Entry, int, bool]]:
+    """(entry, line, whether its id was derived from the title) for each valid item; problems to `out`."""
     if not isinstance(items, list):
         out.append(Problem(doc.file, doc.line(base), "`entries` must be a list"))
         return
@@ -124,15 +127,31 @@ def _entries(
         if not isinstance(item, Mapping):
             out.append(Problem(doc.file, doc.line(path), "an entry must be a mapping"))
             continue
-        entry = _validate(Entry, {**defaults, **item}, doc, path, out)
+        entry = _validate(Entry, {**defaults, **(_as_new(item) if new else item)}, doc, path, out)
         if entry is not None:
-            yield entry, doc.line(path)
+            yield entry, doc.line(path), new and "id" not in item
 
 
-def parse_entry_documents(file: Path, text: str | None = None) -> list[tuple[Entry, int]]:
-    """Entries of a YAML file: an `entries:` list, or one entry per `---` document."""
+def _as_new(item: Mapping[str, Any]) -> dict[str, Any]:
+    """What a maintainer may leave out of a new entry: `question` may stand for `questions`, and the id
+    is derived from the title."""
+    data = dict(item)
+    if "question" in data and "questions" not in data:
+        question = data.pop("question")
+        data["questions"] = [question] if isinstance(question, str) else question
+    if "id" not in data and isinstance(data.get("title"), str):
+        data["id"] = slugify(data["title"])[:MAX_ID].strip("-") or "entry"
+    return data
+
+
+def parse_entry_documents(file: Path, text: str | None = None, *, new: bool = False) -> list[tuple[Entry, int, bool]]:
+    """Entries of a YAML file: an `entries:` list, or one entry per `---` document, with their lines.
+
+    `new` accepts the short form of `kb add`: only `title`, `question`, `answer` and `source_url` needed;
+    the third item then says whether the id was derived from the title.
+    """
     out: list[Problem] = []
-    found: list[tuple[Entry, int]] = []
+    found: list[tuple[Entry, int, bool]] = []
     for doc in read_yaml_documents(file, text):
         if doc.data is None:
             continue
@@ -140,9 +159,9 @@ def parse_entry_documents(file: Path, text: str | None = None) -> list[tuple[Ent
         if data is None:
             continue
         if "entries" in data:
-            found.extend(_entries(doc, data["entries"], ("entries",), {"kind": Kind.FACT}, out))
+            found.extend(_entries(doc, data["entries"], ("entries",), {"kind": Kind.FACT}, out, new=new))
         else:
-            found.extend(_entries(doc, [data], (), {"kind": Kind.FACT}, out))
+            found.extend(_entries(doc, [data], (), {"kind": Kind.FACT}, out, new=new))
     if out:
         raise KnowledgeError(out)
     return found
@@ -214,7 +233,7 @@ class _Collector:
 
     def facts_yaml(self, file: Path) -> None:
         try:
-            self.entries.extend((e, file, line) for e, line in parse_entry_documents(file))
+            self.entries.extend((e, file, line) for e, line, _ in parse_entry_documents(file))
         except KnowledgeError as exc:
             self.problems.extend(exc.problems)
 
@@ -235,7 +254,7 @@ class _Collector:
                 "request_id": request.id,
             }
             found = _entries(doc, data.get("entries", []), ("entries",), defaults, self.problems)
-            self.entries.extend((e, file, line) for e, line in found)
+            self.entries.extend((e, file, line) for e, line, _ in found)
 
     def ranking_yaml(self, file: Path) -> None:
         for doc in self._docs(file):

@@ -1,4 +1,4 @@
-"""The SQLite store (through sqlite-utils): schema and migrations, knowledge rows, search index columns."""
+"""The SQLite store (through sqlite-utils): knowledge rows, their history, search index columns."""
 
 from __future__ import annotations
 
@@ -11,82 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
+from bot.kb.schema import migrations
 from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow
 
 FILES = "files"
-migrations = Migrations("foi-bot")
-
-
-@migrations()
-def m001_knowledge(db: Database) -> None:
-    db.table("meta").create({"key": str, "value": str}, pk="key")
-    db.table("entries").create(
-        {
-            "id": str,
-            "kind": str,
-            "origin": str,
-            "title": str,
-            "data": str,
-            "q": str,
-            "x": str,
-            "b": str,
-            "tags": str,
-            "updated_at": str,
-        },
-        pk="id",
-        not_null={"kind", "origin", "title", "data"},
-    )
-    db.table("entries").create_index(["origin"])
-    db.table("words").create({"word": str, "token": str}, pk="word", not_null={"token"})
-    db.table("entries").enable_fts(["q", "x", "b", "tags"], fts_version="FTS5", create_triggers=True)
-    db.execute("CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab(entries_fts, 'col')")
-    db.table("requests").create({"id": int, "origin": str, "data": str}, pk="id", not_null={"data"})
-    db.table("rankings").create({"id": str, "origin": str, "data": str}, pk="id", not_null={"data"})
-    db.table("ranking_rows").create(
-        {
-            "id": int,
-            "ranking": str,
-            "year": int,
-            "city": str,
-            "place": int,
-            "score": float,
-            "category": str,
-            "change": int,
-            "source_url": str,
-            "quote": str,
-            "note": str,
-        },
-        pk="id",
-        not_null={"ranking", "year", "city", "source_url", "quote"},
-        foreign_keys=[("ranking", "rankings", "id")],
-    )
-    db.table("ranking_rows").create_index(["ranking", "city", "year"])
-
-
-@migrations()
-def m002_feedback_and_unanswered(db: Database) -> None:
-    db.table("feedback").create(
-        {"entry_id": str, "user_id": int, "vote": int, "at": str},
-        pk=("entry_id", "user_id"),
-        not_null={"vote", "at"},
-    )
-    db.table("unanswered").create(
-        {
-            "id": int,
-            "question": str,
-            "normalized": str,
-            "user_id": int,
-            "chat_type": str,
-            "lang": str,
-            "at": str,
-        },
-        pk="id",
-        not_null={"question", "normalized", "at"},
-    )
-    db.table("unanswered").create_index(["normalized"])
-    db.table("unanswered").create_index(["at"])
 
 
 @dataclass(frozen=True)
@@ -106,6 +35,34 @@ class CandidateRow:
     x: str
     b: str
     tags: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of an entry: who (`cli:<os user>`, `telegram:<user id>`, `files`), when, before and after."""
+
+    entry_id: str
+    action: str
+    actor: str
+    at: str
+    before: Entry | None
+    after: Entry | None
+
+
+class EntryExists(Exception):
+    def __init__(self, ids: Sequence[str]) -> None:
+        super().__init__(f"these ids exist already: {', '.join(ids)}")
+        self.ids = list(ids)
+
+
+class NoSuchEntry(Exception):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"no entry with id {entry_id!r}")
+
+
+class ReadOnlyEntry(Exception):
+    def __init__(self, entry_id: str) -> None:
+        super().__init__(f"entry {entry_id!r} comes from the knowledge files: change it there (reviewed in git)")
 
 
 def _now() -> str:
@@ -131,8 +88,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.db.conn:
+        """All or nothing; nested blocks become savepoints. The outermost takes the write lock at once
+        (BEGIN IMMEDIATE), so two processes never deadlock upgrading a read to a write."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
             yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     # meta
 
@@ -160,10 +128,23 @@ class Store:
         words: dict[str, str],
         reindexed: Sequence[tuple[str, IndexFields]] = (),
         content_hash: str,
-    ) -> None:
-        """Swap in a new base from files in one transaction; entries added by other means stay."""
+    ) -> list[Entry]:
+        """Swap in a new base from files in one transaction; entries added by other means stay.
+
+        Records each added, changed and removed entry in the history, and returns the added ones.
+        """
         now = _now()
         with self.transaction():
+            before = {
+                row[0]: row[1] for row in self.db.execute("SELECT id, data FROM entries WHERE origin = ?", [FILES])
+            }
+            after = {e.id: e.model_dump_json(exclude_defaults=True) for e, _ in entries}
+            added = [e for e, _ in entries if e.id not in before]
+            for entry_id in sorted(before.keys() | after.keys()):
+                old, new = before.get(entry_id), after.get(entry_id)
+                if old != new:
+                    action = "add" if old is None else "remove" if new is None else "edit"
+                    self._record(entry_id, action, FILES, now, before=old, after=new)
             self.db.execute("DELETE FROM ranking_rows")
             self.db.execute("DELETE FROM rankings WHERE origin = ?", [FILES])
             self.db.execute("DELETE FROM requests WHERE origin = ?", [FILES])
@@ -186,6 +167,83 @@ class Store:
                 )
             self.set_meta("aliases", aliases.model_dump_json())
             self.set_meta("knowledge_hash", content_hash)
+        return added
+
+    # entries added, changed and removed by maintainers
+
+    def _record(
+        self, entry_id: str, action: str, actor: str, at: str, *, before: str | None, after: str | None
+    ) -> None:
+        self.db.table("changes").insert(
+            {"entry_id": entry_id, "action": action, "actor": actor, "at": at, "before": before, "after": after}
+        )
+
+    def origin(self, entry_id: str) -> str | None:
+        row = self.db.execute("SELECT origin FROM entries WHERE id = ?", [entry_id]).fetchone()
+        return None if row is None else str(row[0])
+
+    def add_entries(
+        self, items: Sequence[tuple[Entry, IndexFields]], *, origin: str, actor: str, words: dict[str, str]
+    ) -> None:
+        """Add new entries in one transaction; an id that exists already changes nothing and raises."""
+        now = _now()
+        with self.transaction():
+            taken = sorted(self.entries(e.id for e, _ in items))
+            if taken:
+                raise EntryExists(taken)
+            self.db.table("entries").insert_all(
+                (self._entry_row(e, f, origin, now) for e, f in items), pk="id", batch_size=1000
+            )
+            self.db.table("changes").insert_all(
+                (
+                    {"entry_id": e.id, "action": "add", "actor": actor, "at": now, "after": e.model_dump_json()}
+                    for e, _ in items
+                ),
+                batch_size=1000,
+            )
+            self.add_words(words)
+
+    def replace_entry(self, entry: Entry, fields: IndexFields, *, actor: str, words: dict[str, str]) -> Entry:
+        """Replace an entry that maintainers added (not one from the reviewed files); returns the old one."""
+        with self.transaction():
+            old = self._editable(entry.id)
+            origin = self.origin(entry.id) or ""
+            now = _now()
+            self.db.table("entries").upsert(self._entry_row(entry, fields, origin, now), pk="id")
+            self._record(entry.id, "edit", actor, now, before=old.model_dump_json(), after=entry.model_dump_json())
+            self.add_words(words)
+        return old
+
+    def remove_entry(self, entry_id: str, *, actor: str) -> Entry:
+        with self.transaction():
+            old = self._editable(entry_id)
+            self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+            self._record(entry_id, "remove", actor, _now(), before=old.model_dump_json(), after=None)
+        return old
+
+    def _editable(self, entry_id: str) -> Entry:
+        entry = self.entry(entry_id)
+        if entry is None:
+            raise NoSuchEntry(entry_id)
+        if self.origin(entry_id) == FILES:
+            raise ReadOnlyEntry(entry_id)
+        return entry
+
+    def history(self, entry_id: str) -> list[Change]:
+        rows = self.db.execute(
+            "SELECT action, actor, at, before, after FROM changes WHERE entry_id = ? ORDER BY id", [entry_id]
+        ).fetchall()
+        return [
+            Change(
+                entry_id=entry_id,
+                action=row[0],
+                actor=row[1],
+                at=row[2],
+                before=Entry.model_validate_json(row[3]) if row[3] else None,
+                after=Entry.model_validate_json(row[4]) if row[4] else None,
+            )
+            for row in rows
+        ]
 
     @staticmethod
     def _entry_row(entry: Entry, fields: IndexFields, origin: str, now: str) -> dict[str, Any]:

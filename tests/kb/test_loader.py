@@ -90,4 +90,22 @@ def test_multi_document_entry_files(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     entries = parse_entry_documents(file)
-    assert [(e.id, line) for e, line in entries] == [("a-one", 1), ("a-two", 7)]
+    assert [(e.id, line) for e, line, _ in entries] == [("a-one", 1), ("a-two", 7)]
+
+
+def test_new_entries_need_only_four_fields(tmp_path: Path) -> None:
+    file = tmp_path / "new.yaml"
+    file.write_text(
+        "title: Neue Antwort der Stadt Köln\nquestion: Was hat Köln geantwortet?\nanswer: Nichts.\n"
+        "source_url: https://fragdenstaat.de/a/1/\n",
+        encoding="utf-8",
+    )
+    [(entry, line, derived)] = parse_entry_documents(file, new=True)
+    assert (entry.id, entry.questions, line, derived) == (
+        "neue-antwort-der-stadt-koeln",
+        ["Was hat Köln geantwortet?"],
+        1,
+        True,
+    )
+    with pytest.raises(KnowledgeError):
+        parse_entry_documents(file)

@@ -1,0 +1,79 @@
+"""Writes a store back as a knowledge folder, so that loading the folder gives the same base."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.folding import slugify
+from bot.kb.store import FILES, Store
+from bot.models import Entry, RankingRow
+
+_ROW_COLUMNS = ["year", "city", "place", "score", "category", "change", "source_url", "quote", "note"]
+
+
+def _dump(data: Any, file: Path) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with file.open("w", encoding="utf-8") as handle:
+        yaml.safe_dump(data, handle, allow_unicode=True, sort_keys=False, width=110)
+
+
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    return entry.model_dump(mode="json", exclude_defaults=True)
+
+
+def _row_cells(row: RankingRow) -> dict[str, Any]:
+    data = row.model_dump(exclude={"ranking"})
+    return {k: "" if data[k] is None else data[k] for k in _ROW_COLUMNS}
+
+
+def export_knowledge(store: Store, directory: Path) -> list[Path]:
+    """Write aliases, rankings (YAML + CSV), one file per FOI request with its entries, and the other
+    entries grouped by where they came from. Entries generated from ranking tables are not written:
+    loading regenerates them from the CSV files."""
+    written: list[Path] = []
+    _dump(store.aliases().model_dump(mode="json"), directory / "aliases.yaml")
+    written.append(directory / "aliases.yaml")
+    rows_by_ranking: dict[str, list[RankingRow]] = defaultdict(list)
+    for row in store.ranking_rows():
+        rows_by_ranking[row.ranking].append(row)
+    for ranking in store.rankings():
+        file = directory / "rankings" / f"{ranking.id}.yaml"
+        _dump(ranking.model_dump(mode="json", exclude_defaults=True), file)
+        written.append(file)
+        if rows_by_ranking[ranking.id]:
+            table = file.with_suffix(".csv")
+            with table.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, fieldnames=_ROW_COLUMNS)
+                writer.writeheader()
+                writer.writerows(_row_cells(r) for r in rows_by_ranking[ranking.id])
+            written.append(table)
+    origins = store.entry_origins()
+    by_request: dict[int, list[Entry]] = defaultdict(list)
+    by_origin: dict[str, list[Entry]] = defaultdict(list)
+    for entry in store.all_entries():
+        if entry.ranking_ref is not None and origins.get(entry.id) == FILES:
+            continue
+        if entry.request_id is not None:
+            by_request[entry.request_id].append(entry)
+        else:
+            by_origin[origins.get(entry.id, FILES)].append(entry)
+    for request in store.requests():
+        file = directory / "requests" / f"{request.id}-{slugify(request.title)[:40]}.yaml"
+        listed = [_entry_data(e) for e in by_request.pop(request.id, [])]
+        _dump({"request": request.model_dump(mode="json", exclude_defaults=True), "entries": listed}, file)
+        written.append(file)
+    orphans = [e for entries in by_request.values() for e in entries]
+    for origin, entries in sorted(by_origin.items()):
+        file = directory / "facts" / f"{origin}.yaml"
+        _dump({"entries": [_entry_data(e) for e in entries]}, file)
+        written.append(file)
+    if orphans:
+        file = directory / "facts" / "requests-without-file.yaml"
+        _dump({"entries": [_entry_data(e) for e in orphans]}, file)
+        written.append(file)
+    return written

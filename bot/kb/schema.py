@@ -1,0 +1,93 @@
+"""The store's schema as migrations (sqlite-utils), applied in order at every start."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("foi-bot")
+
+
+@migrations()
+def m001_knowledge(db: Database) -> None:
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("entries").create(
+        {
+            "id": str,
+            "kind": str,
+            "origin": str,
+            "title": str,
+            "data": str,
+            "q": str,
+            "x": str,
+            "b": str,
+            "tags": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"kind", "origin", "title", "data"},
+    )
+    db.table("entries").create_index(["origin"])
+    db.table("words").create({"word": str, "token": str}, pk="word", not_null={"token"})
+    db.table("entries").enable_fts(["q", "x", "b", "tags"], fts_version="FTS5", create_triggers=True)
+    db.execute("CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab(entries_fts, 'col')")
+    db.table("requests").create({"id": int, "origin": str, "data": str}, pk="id", not_null={"data"})
+    db.table("rankings").create({"id": str, "origin": str, "data": str}, pk="id", not_null={"data"})
+    db.table("ranking_rows").create(
+        {
+            "id": int,
+            "ranking": str,
+            "year": int,
+            "city": str,
+            "place": int,
+            "score": float,
+            "category": str,
+            "change": int,
+            "source_url": str,
+            "quote": str,
+            "note": str,
+        },
+        pk="id",
+        not_null={"ranking", "year", "city", "source_url", "quote"},
+        foreign_keys=[("ranking", "rankings", "id")],
+    )
+    db.table("ranking_rows").create_index(["ranking", "city", "year"])
+
+
+@migrations()
+def m002_feedback_and_unanswered(db: Database) -> None:
+    db.table("feedback").create(
+        {"entry_id": str, "user_id": int, "vote": int, "at": str},
+        pk=("entry_id", "user_id"),
+        not_null={"vote", "at"},
+    )
+    db.table("unanswered").create(
+        {
+            "id": int,
+            "question": str,
+            "normalized": str,
+            "user_id": int,
+            "chat_type": str,
+            "lang": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"question", "normalized", "at"},
+    )
+    db.table("unanswered").create_index(["normalized"])
+    db.table("unanswered").create_index(["at"])
+
+
+@migrations()
+def m003_history_and_watches(db: Database) -> None:
+    db.table("changes").create(
+        {"id": int, "entry_id": str, "action": str, "actor": str, "at": str, "before": str, "after": str},
+        pk="id",
+        not_null={"entry_id", "action", "actor", "at"},
+    )
+    db.table("changes").create_index(["entry_id"])
+    db.table("watches").create(
+        {"request_id": int, "added_by": str, "added_at": str, "checked_at": str, "seen": str},
+        pk="request_id",
+        not_null={"added_by", "added_at", "seen"},
+    )
