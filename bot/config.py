@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     reload_interval: float = Field(default=2.0, gt=0)
 
     fragdenstaat_api_url: str = "https://fragdenstaat.de/api/v1"
+    watch_interval: float = Field(default=3600.0, gt=0)
 
     @field_validator("maintainer_ids", mode="before")
     @classmethod

@@ -88,6 +88,48 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "de": "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
         "en": "Sorry, something went wrong. Please try again in a moment.",
     },
+    "maintainers_only": {
+        "de": "Dieser Befehl ist nur für Maintainer der Wissensbasis.",
+        "en": "This command is for maintainers of the knowledge base only.",
+    },
+    "add_private_only": {
+        "de": "Neue Antworten bitte im privaten Chat mit mir anlegen.",
+        "en": "Please add new answers in a private chat with me.",
+    },
+    "add_question": {
+        "de": "Neue Antwort anlegen (/cancel bricht jederzeit ab).\n1/3: Welche Frage soll beantwortet werden?",
+        "en": "New answer (/cancel stops at any time).\n1/3: Which question does it answer?",
+    },
+    "add_answer": {"de": "2/3: Wie lautet die kurze Antwort?", "en": "2/3: What is the short answer?"},
+    "add_source": {
+        "de": "3/3: Aus welcher Quelle? Bitte den Link senden (https://…).",
+        "en": "3/3: What is the source? Please send its link (https://…).",
+    },
+    "add_too_long": {
+        "de": "Das ist zu lang (höchstens {limit} Zeichen). Bitte kürzer.",
+        "en": "That is too long (at most {limit} characters). Please shorten it.",
+    },
+    "add_bad_url": {
+        "de": "Das ist kein gültiger Link. Bitte eine Adresse mit https:// senden.",
+        "en": "That is not a valid link. Please send an address starting with https://.",
+    },
+    "add_preview": {
+        "de": "Vorschau (wird als {id} gespeichert):",
+        "en": "Preview (will be saved as {id}):",
+    },
+    "add_save": {"de": "✅ Speichern", "en": "✅ Save"},
+    "add_discard": {"de": "✖ Verwerfen", "en": "✖ Discard"},
+    "add_saved": {"de": "Gespeichert als {id}. Ab sofort beantworte ich die Frage.", "en": "Saved as {id}."},
+    "add_cancelled": {"de": "Abgebrochen, nichts gespeichert.", "en": "Cancelled, nothing saved."},
+    "remove_usage": {"de": "So geht's: /remove ID", "en": "Usage: /remove ID"},
+    "removed": {"de": "{id} entfernt.", "en": "Removed {id}."},
+    "nothing_unanswered": {"de": "Keine offenen Fragen.", "en": "No unanswered questions."},
+    "unanswered_heading": {"de": "Unbeantwortete Fragen (häufigste zuerst)", "en": "Unanswered, most frequent first"},
+    "stats_heading": {"de": "Wissensbasis", "en": "Knowledge base"},
+    "imported": {
+        "de": "Importiert: {id} mit {passages} zitierten Antworttext(en).",
+        "en": "Imported: {id} with {passages} quoted response(s).",
+    },
 }
 
 _STATUS: Final[dict[str, dict[Lang, str]]] = {

@@ -5,20 +5,40 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.answer import DEFAULT_RANKING, Answerer, Thresholds
 from bot.config import Settings
 from bot.folding import fold
+from bot.importers.fragdenstaat import (
+    ApiRequest,
+    FragDenStaatClient,
+    Reference,
+    response_ids,
+    to_knowledge,
+)
 from bot.kb.loader import MAX_ID, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing, standings
-from bot.kb.store import FILES, IndexFields, Store
+from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
 from bot.models import Answer, Entry, FoiRequest, Lang, Ranking, Tags
 from bot.search.engine import SearchEngine
 from bot.search.index import base_vocabulary, index_fields
 from bot.search.normalize import Normalizer
 
 log = logging.getLogger(__name__)
+
+DEFAULT_API = "https://fragdenstaat.de/api/v1"
+IMPORT_ORIGIN = "import"
+WATCH_ACTOR = "watch"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    entry: Entry
+    created: bool
+    new_passages: int
+
 
 _SHAPING_MODULES = (
     "folding.py",
@@ -70,22 +90,39 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
 class FoiService:
     """What every channel (CLI, Telegram) talks to."""
 
-    def __init__(self, store: Store, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        thresholds: Thresholds | None = None,
+        knowledge_dir: Path | None = None,
+        fragdenstaat_api_url: str = DEFAULT_API,
+    ) -> None:
         self.store = store
         self.thresholds = thresholds
-        self.normalizer = Normalizer(store.aliases(), store.rankings())
-        self.answerer = Answerer(store, SearchEngine(store, self.normalizer), thresholds)
+        self.knowledge_dir = knowledge_dir
+        self.fragdenstaat_api_url = fragdenstaat_api_url
+        self.refresh()
 
     @classmethod
     def open(cls, settings: Settings) -> FoiService:
         store = Store(settings.database_path)
         sync_knowledge(store, settings.knowledge_dir)
-        return cls(store)
+        return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
 
     def refresh(self) -> None:
         """Pick up changes in the store (new entries, another base) for the next question."""
+        self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
         self.answerer = Answerer(self.store, SearchEngine(self.store, self.normalizer), self.thresholds)
+
+    def reload_if_changed(self) -> bool:
+        """Answer from what another process (the command line) committed, or from changed knowledge
+        files; True if anything was reloaded. Cheap when nothing changed: one pragma and a file hash."""
+        rebuilt = self.knowledge_dir is not None and sync_knowledge(self.store, self.knowledge_dir)
+        if rebuilt or self.store.data_version() != self._seen_version:
+            self.refresh()
+            return True
+        return False
 
     def ask(self, question: str, lang: Lang | None = None) -> Answer:
         return self.answerer.ask(question, lang)
@@ -162,6 +199,54 @@ class FoiService:
         old = self.store.remove_entry(entry_id, actor=actor)
         self.refresh()
         return old
+
+    # FragDenStaat
+
+    def fetch_request(self, reference: Reference) -> ApiRequest:
+        """Read a request from FragDenStaat's API; FragDenStaatError on any failure. Touches no store,
+        so the bot can run it in a worker thread."""
+        with FragDenStaatClient(self.fragdenstaat_api_url) as client:
+            return client.fetch(reference)
+
+    def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:
+        """Add the request and its entry, or update them (new responses become new passages).
+        FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
+        request, entry = to_knowledge(detail)
+        old = self.store.entry(entry.id)
+        with self.store.transaction():
+            self.store.upsert_request(request, origin=IMPORT_ORIGIN)
+            if old is None:
+                [saved] = self.add_entries([entry], origin=IMPORT_ORIGIN, actor=actor)
+            else:
+                saved = self.with_inferred_tags(entry)
+                if saved != old:
+                    self.replace_entry(saved, actor=actor)
+        return ImportOutcome(
+            saved, created=old is None, new_passages=len(saved.passages) - len(old.passages if old else [])
+        )
+
+    def watch(self, request_id: int, *, actor: str) -> None:
+        """Put an imported request on the watch list."""
+        if self.store.entry(f"fds-{request_id}") is None:
+            raise NoSuchEntry(f"fds-{request_id}")
+        # Nothing counts as seen yet: the first check re-reads the request and changes nothing if it is
+        # as imported, since an unchanged entry is not rewritten.
+        self.store.watch(request_id, actor=actor, seen=[])
+
+    def check_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
+        """Apply a re-read watched request if it has new responses or another status; None if unchanged."""
+        outcome = None
+        ids = response_ids(detail)
+        request, _ = to_knowledge(detail)
+        known = next((r for r in self.store.requests() if r.id == request.id), None)
+        if (
+            set(ids) - set(watch.seen)
+            or known is None
+            or (known.status, known.resolution) != (request.status, request.resolution)
+        ):
+            outcome = self.apply_import(detail, actor=WATCH_ACTOR)
+        self.store.mark_checked(watch.request_id, ids)
+        return outcome
 
     def free_id(self, wanted: str, taken: set[str]) -> str:
         """`wanted`, or `wanted-2`, `wanted-3`, … whichever is neither in the store nor in `taken`."""

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from bot.cli.common import CliError, load_settings, open_service
+from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
 from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
 from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry, Store
@@ -72,6 +73,16 @@ def register(commands: Any) -> None:
     unanswered.set_defaults(handler=list_unanswered)
 
     sub.add_parser("feedback", help="entries with the most 👎").set_defaults(handler=list_feedback)
+
+    fds = sub.add_parser("import", help="import a FragDenStaat request by URL, #id or id")
+    fds.add_argument("reference", metavar="URL_OR_ID")
+    fds.set_defaults(handler=import_request)
+
+    watch = sub.add_parser("watch", help="re-read an imported request on a schedule (the bot does it)")
+    watch.add_argument("request_id", type=int, nargs="?", metavar="ID")
+    watch.add_argument("--remove", action="store_true", help="take the request off the watch list")
+    watch.add_argument("--check", action="store_true", help="re-read every watched request now")
+    watch.set_defaults(handler=watch_request)
 
 
 def _report(exc: KnowledgeError) -> CliError:
@@ -245,6 +256,53 @@ def list_unanswered(args: argparse.Namespace) -> int:
         service.close()
     for question, count, last in rows:
         print(f"{count}\t{last}\t{question}")
+    return 0
+
+
+def import_request(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        try:
+            detail = service.fetch_request(parse_reference(args.reference))
+            outcome = service.apply_import(detail, actor=actor())
+        except FragDenStaatError as exc:
+            raise CliError(f"{exc}; nothing was changed") from None
+    finally:
+        service.close()
+    how = "imported" if outcome.created else "updated"
+    print(f"{outcome.entry.id}\t{how}\t{len(outcome.entry.passages)} response passage(s)")
+    return 0
+
+
+def watch_request(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        if args.check:
+            for watch in service.store.watches():
+                try:
+                    detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
+                    outcome = service.check_watched(watch, detail)
+                except FragDenStaatError as exc:
+                    print(f"{watch.request_id}\tfailed\t{exc}")
+                    continue
+                print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")
+        elif args.request_id is None:
+            for watch in service.store.watches():
+                print(f"{watch.request_id}\tlast checked {watch.checked_at or 'never'}")
+        elif args.remove:
+            if not service.store.unwatch(args.request_id):
+                raise CliError(f"request {args.request_id} is not on the watch list")
+            print(f"{args.request_id}\tno longer watched")
+        else:
+            try:
+                service.watch(args.request_id, actor=actor())
+            except NoSuchEntry:
+                raise CliError(
+                    f"request {args.request_id} is not imported; run `kb import {args.request_id}` first"
+                ) from None
+            print(f"{args.request_id}\twatched")
+    finally:
+        service.close()
     return 0
 
 

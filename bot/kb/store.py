@@ -49,6 +49,15 @@ class Change:
     after: Entry | None
 
 
+@dataclass(frozen=True)
+class Watch:
+    """A FragDenStaat request re-read on a schedule; `seen` are the response messages already imported."""
+
+    request_id: int
+    seen: tuple[int, ...]
+    checked_at: str | None
+
+
 class EntryExists(Exception):
     def __init__(self, ids: Sequence[str]) -> None:
         super().__init__(f"these ids exist already: {', '.join(ids)}")
@@ -313,6 +322,36 @@ class Store:
     def count_entries(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    # imported FOI requests and the watch list
+
+    def upsert_request(self, request: FoiRequest, *, origin: str) -> None:
+        with self.transaction():
+            self.db.table("requests").upsert(
+                {"id": request.id, "origin": origin, "data": request.model_dump_json()}, pk="id"
+            )
+
+    def watch(self, request_id: int, *, actor: str, seen: Sequence[int]) -> None:
+        with self.transaction():
+            self.db.table("watches").upsert(
+                {"request_id": request_id, "added_by": actor, "added_at": _now(), "seen": json.dumps(list(seen))},
+                pk="request_id",
+            )
+
+    def unwatch(self, request_id: int) -> bool:
+        with self.transaction():
+            return self.db.execute("DELETE FROM watches WHERE request_id = ?", [request_id]).rowcount > 0
+
+    def watches(self) -> list[Watch]:
+        rows = self.db.execute("SELECT request_id, seen, checked_at FROM watches ORDER BY request_id").fetchall()
+        return [Watch(row[0], tuple(json.loads(row[1])), row[2]) for row in rows]
+
+    def mark_checked(self, request_id: int, seen: Sequence[int]) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE watches SET seen = ?, checked_at = ? WHERE request_id = ?",
+                [json.dumps(list(seen)), _now(), request_id],
+            )
+
     # what people said
 
     def record_feedback(self, entry_id: str, user_id: int, vote: int) -> None:
@@ -379,7 +418,3 @@ class Store:
             [match, limit],
         ).fetchall()
         return [CandidateRow(*row) for row in rows]
-
-
-def dump_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import LinkPreviewOptions, Update
+from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -21,11 +23,13 @@ from telegram.ext import (
 )
 
 from bot.config import Settings
+from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind
+from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
 from bot.service import FoiService
 from bot.telegram import commands
 from bot.telegram.handlers import ask, callbacks, errors, inline
-from bot.telegram.state import BotState, attach, state
+from bot.telegram.state import BotState, attach, state, state_of
 from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
@@ -36,14 +40,47 @@ App = Application[Any, Any, Any, Any, Any, Any]
 async def set_command_menus(application: App) -> None:
     """The command menu per scope and language, from the same table that built the handlers."""
     for lang in ("de", "en"):
+        code = None if lang == "de" else lang
         for scope, menu in commands.menus(commands.COMMANDS, lang).items():
-            await application.bot.set_my_commands(
-                menu, scope=scope.telegram(), language_code=None if lang == "de" else lang
-            )
+            await application.bot.set_my_commands(menu, scope=scope.telegram(), language_code=code)
+        for maintainer in state_of(application).settings.maintainer_ids:
+            try:
+                await application.bot.set_my_commands(
+                    commands.maintainer_menu(commands.COMMANDS, lang),
+                    scope=BotCommandScopeChat(maintainer),
+                    language_code=code,
+                )
+            except TelegramError as exc:
+                # Telegram only knows the chat once the maintainer has started the bot.
+                log.warning("no maintainer menu for user %s yet: %s", maintainer, exc)
 
 
 async def _forget_idle(context: ContextTypes.DEFAULT_TYPE) -> None:
     state(context).throttle.forget_idle()
+
+
+async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Re-read watched FragDenStaat requests (off the event loop); new responses become passages."""
+    service = state(context).service
+    for watch in service.store.watches():
+        reference = Reference(ReferenceKind.REQUEST_ID, watch.request_id)
+        try:
+            detail = await asyncio.to_thread(service.fetch_request, reference)
+            outcome = service.check_watched(watch, detail)
+        except FragDenStaatError as exc:
+            log.warning("watched request %s not read: %s", watch.request_id, exc)
+            continue
+        if outcome is not None:
+            log.info("watched request %s updated: %d new passage(s)", watch.request_id, outcome.new_passages)
+
+
+async def _reload(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Entries added from the command line while the bot runs are answered within seconds."""
+    try:
+        if state(context).service.reload_if_changed():
+            log.info("knowledge reloaded")
+    except KnowledgeError as exc:
+        log.error("knowledge files have problems; still answering from the previous store:\n%s", exc)
 
 
 def _file_url(base_url: str) -> str:
@@ -80,6 +117,12 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
     application.add_error_handler(errors.on_error)
     if application.job_queue is not None:
         application.job_queue.run_repeating(_forget_idle, interval=60, first=60, name="forget-idle")
+        application.job_queue.run_repeating(
+            _reload, interval=settings.reload_interval, first=settings.reload_interval, name="reload"
+        )
+        application.job_queue.run_repeating(
+            _check_watched, interval=settings.watch_interval, first=settings.watch_interval, name="watch"
+        )
     return application
 
 

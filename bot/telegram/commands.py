@@ -15,10 +15,10 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.ext import CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot.models import Lang
-from bot.telegram.handlers import ask, ranking, start
+from bot.telegram.handlers import ask, maintain, ranking, start
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -38,10 +38,15 @@ class Scope(Enum):
 
 @dataclass(frozen=True)
 class Command:
+    """One command: its handler (a callback, or a prebuilt handler such as a conversation), its menu
+    text, where it is offered, and whether only maintainers see it in their menu."""
+
     name: str
-    callback: Callback
+    callback: Callback | None
     description: dict[Lang, str]
     scopes: frozenset[Scope]
+    maintainer: bool = False
+    handler: BaseHandler[Any, Any, Any] | None = None
 
     def chat_filter(self) -> filters.BaseFilter:
         if Scope.PRIVATE in self.scopes and self.scopes & {Scope.GROUPS, Scope.ADMINS}:
@@ -50,6 +55,7 @@ class Command:
 
 
 EVERYWHERE = frozenset({Scope.PRIVATE, Scope.GROUPS})
+PRIVATE = frozenset({Scope.PRIVATE})
 
 COMMANDS: list[Command] = [
     Command("start", start.start, {"de": "Begrüßung und Beispiele", "en": "Welcome and examples"}, EVERYWHERE),
@@ -73,20 +79,57 @@ COMMANDS: list[Command] = [
         {"de": "Platzierungen einer Stadt als Grafik", "en": "A city's places as a chart"},
         EVERYWHERE,
     ),
+    Command(
+        "add",
+        None,
+        {"de": "Neue Antwort anlegen (Maintainer)", "en": "Add an answer (maintainers)"},
+        PRIVATE,
+        maintainer=True,
+        handler=maintain.add_conversation(),
+    ),
+    Command(
+        "remove", maintain.remove, {"de": "Antwort entfernen: /remove ID", "en": "Remove an answer"}, PRIVATE, True
+    ),
+    Command(
+        "import",
+        maintain.import_request,
+        {"de": "FragDenStaat-Anfrage importieren: /import URL", "en": "Import a FragDenStaat request"},
+        PRIVATE,
+        True,
+    ),
+    Command(
+        "unanswered",
+        maintain.unanswered,
+        {"de": "Unbeantwortete Fragen", "en": "Questions without an answer"},
+        PRIVATE,
+        True,
+    ),
+    Command("stats", maintain.stats, {"de": "Zahlen zur Wissensbasis", "en": "Knowledge base figures"}, PRIVATE, True),
 ]
 
 
-def handlers(commands: list[Command]) -> list[CommandHandler[Any, None]]:
-    return [
-        CommandHandler(c.name, c.callback, filters=filters.UpdateType.MESSAGE & c.chat_filter(), block=False)
-        for c in commands
-    ]
+def handlers(commands: list[Command]) -> list[BaseHandler[Any, Any, Any]]:
+    out: list[BaseHandler[Any, Any, Any]] = []
+    for c in commands:
+        if c.handler is not None:
+            out.append(c.handler)
+        elif c.callback is not None:
+            out.append(
+                CommandHandler(c.name, c.callback, filters=filters.UpdateType.MESSAGE & c.chat_filter(), block=False)
+            )
+    return out
 
 
 def menus(commands: list[Command], lang: Lang) -> dict[Scope, list[BotCommand]]:
-    """The menu per scope; administrators see the group commands plus their own."""
+    """The public menu per scope; administrators see the group commands plus their own."""
     out: dict[Scope, list[BotCommand]] = {}
+    public = [c for c in commands if not c.maintainer]
     for scope in Scope:
-        shown = [c for c in commands if scope in c.scopes or (scope is Scope.ADMINS and Scope.GROUPS in c.scopes)]
+        shown = [c for c in public if scope in c.scopes or (scope is Scope.ADMINS and Scope.GROUPS in c.scopes)]
         out[scope] = [BotCommand(c.name, c.description[lang]) for c in shown]
     return out
+
+
+def maintainer_menu(commands: list[Command], lang: Lang) -> list[BotCommand]:
+    """What a maintainer sees in their private chat: the private commands and the maintainers' ones."""
+    return [BotCommand(c.name, c.description[lang]) for c in commands if Scope.PRIVATE in c.scopes]

@@ -29,3 +29,9 @@ def state(context: CallbackContext[Any, Any, Any, Any]) -> BotState:
     found = context.bot_data[_KEY]
     assert isinstance(found, BotState)
     return found
+
+
+def state_of(application: Application[Any, Any, Any, Any, Any, Any]) -> BotState:
+    found = application.bot_data[_KEY]
+    assert isinstance(found, BotState)
+    return found

@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,3 +53,13 @@ async def ptb_app(fake_api: FakeBotApi) -> AsyncIterator[App]:
         yield app
         await app.updater.stop()
         await app.stop()
+
+
+@pytest.fixture
+async def foi_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
+    """The whole bot, polling the fake, over a copy of the fixture knowledge base."""
+    from tests.e2e.botctl import start_bot, stop_bot
+
+    app = await start_bot(fake_api, tmp_path, kb_dir)
+    yield app
+    await stop_bot(app)

@@ -3,57 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 
-from bot.config import Settings
-from bot.kb.store import Store
-from bot.service import FoiService, sync_knowledge
-from bot.telegram.app import App, build_application, set_command_menus
+from bot.service import FoiService
+from bot.telegram.app import App
+from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
 
 GROUP = -1001234567890
 USER = 4242
-
-
-@pytest.fixture
-async def bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
-    yield_app = await start_bot(fake_api, tmp_path, kb_dir)
-    yield yield_app
-    await stop_bot(yield_app)
-
-
-async def start_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, **overrides: Any) -> App:
-    settings = Settings(
-        telegram_bot_token=SecretStr(TEST_TOKEN),
-        telegram_base_url=fake_api.base_url,
-        database_path=tmp_path / "bot.db",
-        knowledge_dir=kb_dir,
-        **overrides,
-    )
-    store = Store(settings.database_path)
-    sync_knowledge(store, settings.knowledge_dir)
-    app = build_application(settings, FoiService(store))
-    await app.initialize()
-    await set_command_menus(app)
-    await app.start()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    return app
-
-
-async def stop_bot(app: App) -> None:
-    assert app.updater is not None
-    await app.updater.stop()
-    await app.stop()
-    await app.shutdown()
-    service: FoiService = app.bot_data["foi"].service
-    service.close()
 
 
 def to(chat_id: int) -> Any:
@@ -67,7 +29,7 @@ def assert_valid(call: Call) -> None:
     assert call.status == 200
 
 
-async def test_private_question_gets_a_cited_answer(fake_api: FakeBotApi, bot: App) -> None:
+async def test_private_question_gets_a_cited_answer(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(
         fake_api.private_message("Welchen Platz hatte Bochum 2021 im Smart City Index?", user_id=USER)
     )
@@ -82,14 +44,14 @@ async def test_private_question_gets_a_cited_answer(fake_api: FakeBotApi, bot: A
     assert call.params["link_preview_options"] == {"is_disabled": True}
 
 
-async def test_english_user_gets_english(fake_api: FakeBotApi, bot: App) -> None:
+async def test_english_user_gets_english(fake_api: FakeBotApi, foi_bot: App) -> None:
     update = fake_api.private_message("Hat Bochum externe Berater bezahlt?", user_id=USER, language_code="en")
     await fake_api.deliver(update)
     [call] = await fake_api.wait_for("sendMessage", to(USER))
     assert call.params["text"].startswith("No. Bochum never hired")
 
 
-async def test_group_ask_command(fake_api: FakeBotApi, bot: App) -> None:
+async def test_group_ask_command(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(
         fake_api.group_message("/ask@foi_test_bot Hat Bochum externe Berater bezahlt?", chat_id=GROUP)
     )
@@ -99,7 +61,7 @@ async def test_group_ask_command(fake_api: FakeBotApi, bot: App) -> None:
     assert "fragdenstaat.de/a/257364" in call.params["text"]
 
 
-async def test_group_mention_and_reply_are_questions_plain_text_is_not(fake_api: FakeBotApi, bot: App) -> None:
+async def test_group_mention_and_reply_are_questions_plain_text_is_not(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.group_message("Schönes Wetter heute", chat_id=GROUP))
     await fake_api.deliver(fake_api.group_message("@foi_test_bot Welchen Platz hatte Bochum 2022?", chat_id=GROUP))
     [call] = await fake_api.wait_for("sendMessage", to(GROUP))
@@ -112,7 +74,7 @@ async def test_group_mention_and_reply_are_questions_plain_text_is_not(fake_api:
     assert len(fake_api.calls("sendMessage")) == 2
 
 
-async def test_inline_mode_lists_answers(fake_api: FakeBotApi, bot: App) -> None:
+async def test_inline_mode_lists_answers(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.inline_query("platz bochum 2021", user_id=USER))
     [call] = await fake_api.wait_for("answerInlineQuery")
     results = call.params["results"]
@@ -126,18 +88,18 @@ async def test_inline_mode_lists_answers(fake_api: FakeBotApi, bot: App) -> None
     assert call.status == 200
 
 
-async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotApi, bot: App) -> None:
+async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.private_message("Hat Essen externe Berater bezahlt?", user_id=USER))
     [call] = await fake_api.wait_for("sendMessage", to(USER))
     assert_valid(call)
     assert call.params["text"].startswith("Dazu habe ich keine gesicherte Antwort")
     keyboard = call.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
-    service: FoiService = bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data["foi"].service
     assert service.store.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
 
 
-async def test_suggestion_button_opens_the_answer(fake_api: FakeBotApi, bot: App) -> None:
+async def test_suggestion_button_opens_the_answer(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.private_message("Hat Essen externe Berater bezahlt?", user_id=USER))
     await fake_api.wait_for("sendMessage", to(USER))
     await fake_api.deliver(fake_api.callback_query("ans:257364-externe-beratung", user_id=USER))
@@ -147,26 +109,26 @@ async def test_suggestion_button_opens_the_answer(fake_api: FakeBotApi, bot: App
     assert calls[1].params["text"].startswith("Nein.")
 
 
-async def test_feedback_is_stored_once_per_person(fake_api: FakeBotApi, bot: App) -> None:
+async def test_feedback_is_stored_once_per_person(fake_api: FakeBotApi, foi_bot: App) -> None:
     for data in ("fb:bitkom-sci-2021-bochum:-", "fb:bitkom-sci-2021-bochum:-", "fb:bitkom-sci-2021-bochum:+"):
         await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
     calls = await fake_api.wait_for("answerCallbackQuery", count=3)
     assert all(c.params.get("text", "").startswith("Danke") for c in calls)
-    service: FoiService = bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data["foi"].service
     assert service.store.feedback_counts() == [("bitkom-sci-2021-bochum", 1, 0)]
 
 
 @pytest.mark.parametrize("data", ["fb:no-such-entry:+", "ans:", "drop table", "fb:x", "ans:" + "a" * 60])
-async def test_forged_buttons_change_nothing(fake_api: FakeBotApi, bot: App, data: str) -> None:
+async def test_forged_buttons_change_nothing(fake_api: FakeBotApi, foi_bot: App, data: str) -> None:
     await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
     [call] = await fake_api.wait_for("answerCallbackQuery")
     assert "nicht mehr gültig" in call.params["text"]
-    service: FoiService = bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data["foi"].service
     assert service.store.feedback_counts() == []
     assert fake_api.calls("sendMessage") == []
 
 
-async def test_chart_sends_a_png_with_sources(fake_api: FakeBotApi, bot: App) -> None:
+async def test_chart_sends_a_png_with_sources(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.private_message("/chart Bohcum", user_id=USER))
     [call] = await fake_api.wait_for("sendPhoto")
     photo = call.files["photo"]
@@ -175,7 +137,7 @@ async def test_chart_sends_a_png_with_sources(fake_api: FakeBotApi, bot: App) ->
     assert "example.org" in call.params["caption"]
 
 
-async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, bot: App) -> None:
+async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, foi_bot: App) -> None:
     for text in ("/start ans_257364-externe-beratung", "/sources", "/ranking 2022", "/help", "/start"):
         await fake_api.deliver(fake_api.private_message(text, user_id=USER))
     calls = await fake_api.wait_for("sendMessage", to(USER), count=5)
@@ -188,7 +150,7 @@ async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, bo
     assert any("/sources" in t and "/chart" in t for t in texts)
 
 
-async def test_command_menus_are_set_per_scope_and_language(fake_api: FakeBotApi, bot: App) -> None:
+async def test_command_menus_are_set_per_scope_and_language(fake_api: FakeBotApi, foi_bot: App) -> None:
     calls = fake_api.calls("setMyCommands")
     scopes = {(c.params.get("scope", {}).get("type"), c.params.get("language_code")) for c in calls}
     assert scopes == {
@@ -211,13 +173,13 @@ async def test_command_menus_are_set_per_scope_and_language(fake_api: FakeBotApi
         "🏙️🤖" * 500,
     ],
 )
-async def test_hostile_input_gets_a_well_formed_reply(fake_api: FakeBotApi, bot: App, text: str) -> None:
+async def test_hostile_input_gets_a_well_formed_reply(fake_api: FakeBotApi, foi_bot: App, text: str) -> None:
     await fake_api.deliver(fake_api.private_message(text, user_id=USER))
     [call] = await fake_api.wait_for("sendMessage", to(USER))
     assert_valid(call)
 
 
-async def test_other_updates_are_ignored_gracefully(fake_api: FakeBotApi, bot: App) -> None:
+async def test_other_updates_are_ignored_gracefully(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(fake_api.edited_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
     await fake_api.deliver(fake_api.channel_post("Welchen Platz hatte Bochum 2021?"))
     await fake_api.deliver(fake_api.my_chat_member(GROUP, "left", "member"))
@@ -239,7 +201,7 @@ async def test_other_updates_are_ignored_gracefully(fake_api: FakeBotApi, bot: A
 
 
 async def test_a_failed_send_is_apologised_for_and_the_bot_goes_on(
-    fake_api: FakeBotApi, bot: App, caplog: pytest.LogCaptureFixture
+    fake_api: FakeBotApi, foi_bot: App, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
     fake_api.inject("sendMessage", status=500, description="Internal Server Error", times=1)

@@ -1,0 +1,1 @@
+"""Importers that turn FOI requests published elsewhere into knowledge entries."""

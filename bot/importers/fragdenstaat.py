@@ -1,0 +1,546 @@
+"""Reads FOI requests and their public answers from FragDenStaat (froide) and turns them into knowledge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import ssl
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from types import TracebackType
+from typing import Any, Self, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.messages import status_label
+from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage
+
+DEFAULT_API_URL = "https://fragdenstaat.de/api/v1"
+DEFAULT_SITE = "https://fragdenstaat.de"
+USER_AGENT = "foi-answer-bot (Telegram bot quoting FOI answers; FragDenStaat importer)"
+UNKNOWN_BODY = "unbekannte Behörde"
+MAX_PASSAGE = 3500
+MAX_SUMMARY = 500
+# A Telegram message holds 4096 characters; longer input is not something a person pasted as a reference.
+MAX_INPUT = 4096
+
+ACCEPTED_FORMS = (
+    "a request link such as https://fragdenstaat.de/anfrage/<slug>/, a short link https://fragdenstaat.de/a/<id>, "
+    "a message link https://fragdenstaat.de/anfrage/m/<id>/, or a request number such as #257364, [#257364] "
+    "or 257364"
+)
+
+# Pasted text wraps links in brackets and quotes and ends sentences after them.
+_LEADING = "<([{\"'„“‚‘«»"
+_TRAILING = ">)]}\"'“”‘’«».,;:!?"
+_HOSTS = frozenset({"fragdenstaat.de", "www.fragdenstaat.de"})
+_LOOKS_LIKE_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
+_HASH_ID = re.compile(r"#([1-9][0-9]{0,8})")
+_DIGITS = re.compile(r"[0-9]{1,9}")
+# Django's `slug` path converter.
+_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
+_API_REQUEST_LINK = re.compile(r"/request/([0-9]{1,12})/?(?:[?#]|$)")
+_SPACES = re.compile(r"[^\S\n]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+M = TypeVar("M", bound=BaseModel)
+
+
+class FragDenStaatError(Exception):
+    """A reference could not be read or a request could not be fetched; the message can be shown to people."""
+
+
+class ReferenceKind(StrEnum):
+    REQUEST_ID = "request_id"
+    SLUG = "slug"
+    MESSAGE_ID = "message_id"
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What a person pointed at: a request by number or slug, or a single message of a request."""
+
+    kind: ReferenceKind
+    value: int | str
+
+    def __post_init__(self) -> None:
+        if self.kind is ReferenceKind.SLUG:
+            if not isinstance(self.value, str) or not _SLUG.fullmatch(self.value):
+                raise ValueError(f"not a request slug: {self.value!r}")
+        elif not isinstance(self.value, int) or isinstance(self.value, bool) or self.value < 1:
+            raise ValueError(f"not a positive id: {self.value!r}")
+
+    def __str__(self) -> str:
+        if self.kind is ReferenceKind.SLUG:
+            return f"request /anfrage/{self.value}/"
+        if self.kind is ReferenceKind.MESSAGE_ID:
+            return f"message #{self.value}"
+        return f"request #{self.value}"
+
+
+def _reject(reason: str) -> FragDenStaatError:
+    return FragDenStaatError(f"Not a FragDenStaat request reference: {reason}. Please send {ACCEPTED_FORMS}.")
+
+
+def _clean_token(token: str) -> str:
+    return token.lstrip(_LEADING).rstrip(_TRAILING)
+
+
+def _number(text: str) -> int | None:
+    return int(text) if _DIGITS.fullmatch(text) and int(text) > 0 else None
+
+
+def _parse_site_path(path: str) -> Reference | None:
+    parts = [p for p in path.split("/") if p]
+    if len(parts) >= 2 and parts[0] == "a" and (request_id := _number(parts[1])):
+        return Reference(ReferenceKind.REQUEST_ID, request_id)
+    if len(parts) < 2 or parts[0] != "anfrage":
+        return None
+    if parts[1] == "m" and len(parts) >= 3:
+        message_id = _number(parts[2])
+        return Reference(ReferenceKind.MESSAGE_ID, message_id) if message_id else None
+    # froide routes /anfrage/<int> (no slash) to the request with that id and /anfrage/<slug>/ to a slug,
+    # and a slug may consist of digits only.
+    if len(parts) == 2 and not path.endswith("/") and (request_id := _number(parts[1])):
+        return Reference(ReferenceKind.REQUEST_ID, request_id)
+    if _SLUG.fullmatch(parts[1]):
+        return Reference(ReferenceKind.SLUG, parts[1])
+    return None
+
+
+def _parse_url(token: str) -> tuple[str, Reference | None]:
+    """The token's site (`fragdenstaat.de` or another) and, if it links to a request or message, the reference."""
+    try:
+        parts = urlsplit(token if "://" in token else f"https://{token}")
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return token[:60], None
+    if parts.scheme.lower() not in {"http", "https"}:
+        return f"{parts.scheme}://{host}"[:60], None
+    if host not in _HOSTS:
+        return host or token[:60], None
+    return "fragdenstaat.de", _parse_site_path(parts.path)
+
+
+def parse_reference(text: str) -> Reference:
+    """The FragDenStaat request or message that `text` links to or names; raises `FragDenStaatError` otherwise."""
+    if len(text) > MAX_INPUT:
+        raise _reject(f"the text is too long ({len(text)} characters, at most {MAX_INPUT})")
+    tokens = [t for t in (_clean_token(raw) for raw in text.split()) if t]
+    if not tokens:
+        raise _reject("the text is empty")
+    links: list[Reference] = []
+    other_hosts: list[str] = []
+    other_fds_page = False
+    hashes: list[Reference] = []
+    bare: list[Reference] = []
+    for token in tokens:
+        if _LOOKS_LIKE_URL.match(token) or "fragdenstaat.de" in token.lower():
+            host, ref = _parse_url(token)
+            if ref is not None:
+                links.append(ref)
+            elif host == "fragdenstaat.de":
+                other_fds_page = True
+            else:
+                other_hosts.append(host)
+        elif match := _HASH_ID.fullmatch(token):
+            hashes.append(Reference(ReferenceKind.REQUEST_ID, int(match[1])))
+        elif number := _number(token):
+            bare.append(Reference(ReferenceKind.REQUEST_ID, number))
+    # A link is the most deliberate form, a bare number the most likely to be something else (a year, say).
+    for found in (links, hashes):
+        if found:
+            return _single(found)
+    if other_fds_page:
+        raise _reject("this FragDenStaat link does not point to a request or message")
+    if other_hosts:
+        raise _reject(f"only fragdenstaat.de links can be read, not {other_hosts[0][:60]}")
+    if bare:
+        return _single(bare)
+    raise _reject("no request link or number found")
+
+
+def _single(found: list[Reference]) -> Reference:
+    distinct = list(dict.fromkeys(found))
+    if len(distinct) > 1:
+        raise _reject(f"it names several requests ({', '.join(str(r) for r in distinct[:3])}); send one at a time")
+    return distinct[0]
+
+
+class _ApiModel(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class ApiPublicBody(_ApiModel):
+    id: int | None = None
+    name: str = ""
+
+
+class ApiLaw(_ApiModel):
+    id: int | None = None
+    name: str = ""
+
+
+class ApiMessage(_ApiModel):
+    """One message of a request. Only the public `content` is ever read; it is "" when the text is hidden."""
+
+    id: int
+    url: str | None = None
+    is_response: bool = False
+    is_draft: bool = False
+    content: str | None = ""
+    content_hidden: bool = False
+    timestamp: dt.datetime | None = None
+    subject: str | None = ""
+    sender_public_body: ApiPublicBody | str | None = None
+
+    @property
+    def public_text(self) -> str:
+        return "" if self.content_hidden or self.is_draft else (self.content or "").strip()
+
+
+class ApiRequest(_ApiModel):
+    """A request as the list (no messages, law as API URL) or detail view (messages, law object) returns it."""
+
+    id: int
+    url: str | None = None
+    title: str = ""
+    slug: str = ""
+    status: str | None = None
+    resolution: str | None = None
+    public_body: ApiPublicBody | None = None
+    law: ApiLaw | str | None = None
+    created_at: dt.datetime | None = None
+    resolved_on: dt.datetime | None = None
+    last_message: dt.datetime | None = None
+    due_date: dt.datetime | None = None
+    description: str | None = ""
+    messages: list[ApiMessage] = Field(default_factory=list)
+
+
+class _ApiRequestList(_ApiModel):
+    meta: dict[str, Any] = Field(default_factory=dict)
+    objects: list[ApiRequest]
+
+
+class _ApiMessageLink(_ApiModel):
+    request: str | int
+
+
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    # Loading the CA bundle takes tens of milliseconds; one context serves every client.
+    return httpx.create_ssl_context()
+
+
+class FragDenStaatClient:
+    """Synchronous reader of the public froide API; every failure surfaces as `FragDenStaatError`."""
+
+    def __init__(
+        self,
+        api_url: str = DEFAULT_API_URL,
+        *,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._api = api_url.rstrip("/")
+        self._timeout = timeout
+        self._http = httpx.Client(
+            timeout=timeout,
+            transport=transport,
+            verify=_ssl_context(),
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            follow_redirects=True,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def fetch(self, ref: Reference) -> ApiRequest:
+        """The request `ref` points at, with all its public messages."""
+        if ref.kind is ReferenceKind.SLUG:
+            return self._detail(self._id_for_slug(str(ref.value)))
+        if ref.kind is ReferenceKind.MESSAGE_ID:
+            return self._detail(self._id_for_message(int(ref.value)))
+        return self._detail(int(ref.value))
+
+    def _detail(self, request_id: int) -> ApiRequest:
+        what = f"request #{request_id}"
+        detail = _validate(ApiRequest, self._get(f"/request/{request_id}/", what), what)
+        if detail.id != request_id:
+            raise FragDenStaatError(f"FragDenStaat answered for request #{detail.id} when asked for {what}.")
+        return detail
+
+    def _id_for_slug(self, slug: str) -> int:
+        what = f"request /anfrage/{slug}/"
+        listing = _validate(_ApiRequestList, self._get("/request/", what, params={"slug": slug}), what)
+        # Only an exact slug match counts: a server that ignored the filter would list unrelated requests.
+        match = next((r for r in listing.objects if r.slug == slug), None)
+        if match is None:
+            raise FragDenStaatError(f"No public request with the address /anfrage/{slug}/ was found on FragDenStaat.")
+        return match.id
+
+    def _id_for_message(self, message_id: int) -> int:
+        what = f"message #{message_id}"
+        link = _validate(_ApiMessageLink, self._get(f"/message/{message_id}/", what), what).request
+        if isinstance(link, int):
+            return link
+        # The id is taken from the link, but fetched from the configured API: the link's host is not trusted.
+        found = _API_REQUEST_LINK.search(link)
+        if found is None:
+            raise FragDenStaatError(f"FragDenStaat sent an unexpected request link for {what}: {link[:100]!r}.")
+        return int(found[1])
+
+    def _get(self, path: str, what: str, *, params: dict[str, str] | None = None) -> Any:
+        url = f"{self._api}{path}"
+        try:
+            response = self._http.get(url, params=params)
+        except httpx.TimeoutException as exc:
+            raise FragDenStaatError(
+                f"FragDenStaat did not answer within {self._timeout:g} s while reading {what}; please try again later."
+            ) from exc
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise FragDenStaatError(
+                f"FragDenStaat could not be reached while reading {what} ({type(exc).__name__}); "
+                "please try again later."
+            ) from exc
+        code = response.status_code
+        if code == 404:
+            raise FragDenStaatError(f"{what[0].upper()}{what[1:]} not found on FragDenStaat (or it is not public).")
+        if code in {401, 403}:
+            raise FragDenStaatError(f"FragDenStaat refused access to {what} (HTTP {code}); it may not be public.")
+        if code == 429:
+            raise FragDenStaatError(f"FragDenStaat is limiting requests (HTTP 429) for {what}; please try later.")
+        if not response.is_success:
+            raise FragDenStaatError(f"FragDenStaat answered HTTP {code} for {what}; please try again later.")
+        try:
+            return response.json()
+        except (ValueError, RecursionError) as exc:
+            raise FragDenStaatError(f"FragDenStaat sent a reply for {what} that is not valid JSON.") from exc
+
+
+def _validate(model: type[M], data: Any, what: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise FragDenStaatError(
+            f"FragDenStaat sent data of an unexpected shape for {what} ({where}: {first['msg']})."
+        ) from exc
+
+
+def _is_clean_url(value: str) -> bool:
+    return value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
+
+
+def request_page(detail: ApiRequest, site: str = DEFAULT_SITE) -> str:
+    """The request's public page, `{site}/anfrage/<slug>/`, or its short link if the API gave neither."""
+    site = site.rstrip("/")
+    if detail.url and _is_clean_url(detail.url):
+        return detail.url
+    if detail.url and _is_clean_url(f"{site}{detail.url}") and detail.url.startswith("/"):
+        return f"{site}{detail.url}"
+    if _SLUG.fullmatch(detail.slug):
+        return f"{site}/anfrage/{detail.slug}/"
+    return f"{site}/a/{detail.id}/"
+
+
+def _public_responses(detail: ApiRequest) -> list[ApiMessage]:
+    return [m for m in detail.messages if m.is_response and m.public_text]
+
+
+def response_ids(detail: ApiRequest) -> list[int]:
+    """Ids of the responses with public text, in the API's (chronological) order."""
+    return [m.id for m in _public_responses(detail)]
+
+
+def _normalise(text: str) -> str:
+    """Paragraphs kept, every other run of whitespace (hard email line wraps included) made one space."""
+    paragraphs = (_SPACES.sub(" ", p.replace("\n", " ")).strip() for p in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # Cut at a word boundary unless that would throw away much of the text.
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def _message_url(message: ApiMessage, page: str) -> str:
+    anchor = f"#nachricht-{message.id}"
+    if message.url and _is_clean_url(message.url) and message.url.endswith(anchor):
+        return message.url
+    return f"{page.split('#', 1)[0]}{anchor}"
+
+
+def _date_de(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _date_en(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _status_text(detail: ApiRequest, lang: Lang) -> str:
+    label = status_label(detail.status, lang)
+    if detail.status == "resolved" and detail.resolution:
+        label = f"{label} ({status_label(detail.resolution, lang)})"
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the answer sentences are made of, worked out once for both languages."""
+
+    request_id: int
+    title: str
+    body: str | None
+    sent: dt.date | None
+    responses: int
+    quoted: int
+    latest: dt.date | None
+
+
+def _answer_de(facts: _Facts, status: str) -> str:
+    title = f"#{facts.request_id} „{facts.title}“"
+    if facts.responses == 0:
+        sent = f" (gestellt am {_date_de(facts.sent)})" if facts.sent else ""
+        first = (
+            f"Zur FragDenStaat-Anfrage {title}{sent} ist noch keine Antwort von {facts.body or 'der Behörde'} "
+            "eingegangen, es gibt also noch keinen Antworttext."
+        )
+    else:
+        body = facts.body or "Die Behörde"
+        on = f" am {_date_de(facts.latest)}" if facts.latest else ""
+        if facts.responses == 1:
+            first = f"{body} hat{on} auf die FragDenStaat-Anfrage {title} geantwortet."
+        else:
+            latest = f", zuletzt{on}" if on else ""
+            first = f"{body} hat {facts.responses}-mal auf die FragDenStaat-Anfrage {title} geantwortet{latest}."
+        if facts.quoted == 0:
+            first += (
+                " Der Antworttext ist auf FragDenStaat nicht öffentlich lesbar (etwa nur als Anhang oder "
+                "ausgeblendet), deshalb kann ich ihn nicht zitieren."
+            )
+        elif facts.quoted < facts.responses:
+            first += f" Öffentlich lesbaren Text haben {facts.quoted} von {facts.responses} Antworten."
+    return f"{first} Stand auf FragDenStaat: {status}."
+
+
+def _answer_en(facts: _Facts, status: str) -> str:
+    title = f"#{facts.request_id} '{facts.title}'"
+    if facts.responses == 0:
+        sent = f" (sent on {_date_en(facts.sent)})" if facts.sent else ""
+        first = (
+            f"No response from {facts.body or 'the public body'} to FragDenStaat request {title}{sent} "
+            "has arrived yet, so there is no answer text."
+        )
+    else:
+        body = facts.body or "The public body"
+        on = f" on {_date_en(facts.latest)}" if facts.latest else ""
+        if facts.responses == 1:
+            first = f"{body} answered FragDenStaat request {title}{on}."
+        else:
+            latest = f", the latest{on}" if on else ""
+            first = f"{body} sent {facts.responses} responses to FragDenStaat request {title}{latest}."
+        if facts.quoted == 0:
+            first += (
+                " The response text is not public on FragDenStaat (for instance only an attachment, or hidden), "
+                "so I cannot quote it."
+            )
+        elif facts.quoted < facts.responses:
+            first += f" {facts.quoted} of {facts.responses} responses have public text."
+    return f"{first} Status on FragDenStaat: {status}."
+
+
+def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiRequest, Entry]:
+    """The request as a `FoiRequest` and one entry quoting each public response; tags are left to the caller."""
+    try:
+        return _to_knowledge(detail, site.rstrip("/"))
+    except ValidationError as exc:
+        # The API's data is checked when fetched, but not every odd value breaks that check.
+        raise FragDenStaatError(
+            f"Request #{detail.id} could not be turned into an answer: {exc.errors()[0]['msg']}."
+        ) from exc
+
+
+def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
+    page = request_page(detail, site)
+    title = " ".join(detail.title.split()) or f"Anfrage #{detail.id}"
+    body = " ".join(detail.public_body.name.split()) if detail.public_body else ""
+    law = detail.law.name.strip() if isinstance(detail.law, ApiLaw) else ""
+    responses = [m for m in detail.messages if m.is_response and not m.is_draft]
+    public = _public_responses(detail)
+    # Dates, not datetimes: a naive and an aware timestamp cannot be compared.
+    latest = max((m.timestamp.date() for m in responses if m.timestamp), default=None)
+    sent = detail.created_at.date() if detail.created_at else None
+    answered = detail.resolved_on.date() if detail.resolved_on else latest
+    summary = _shorten(" ".join((detail.description or "").split()), MAX_SUMMARY)
+    request = FoiRequest(
+        id=detail.id,
+        title=title,
+        url=f"{site}/a/{detail.id}/",
+        public_body=body or UNKNOWN_BODY,
+        law=law or None,
+        status=(detail.status or "").strip() or None,
+        resolution=(detail.resolution or "").strip() or None,
+        sent=sent,
+        answered=answered,
+        summary=summary or None,
+        links=[Link(title=f"Anfrage #{detail.id} auf FragDenStaat", url=page)],
+    )
+    facts = _Facts(detail.id, title, body or None, sent, len(responses), len(public), latest)
+    entry = Entry(
+        id=f"fds-{detail.id}",
+        kind=Kind.FOI_ANSWER,
+        title=title,
+        questions=[
+            f"Was hat {body or 'die Behörde'} auf die Anfrage „{title}“ geantwortet?",
+            f"Was steht in der Antwort auf „{title}“?",
+            f"Status der Anfrage #{detail.id}",
+            f"Wurde die FragDenStaat-Anfrage #{detail.id} schon beantwortet?",
+            f"What did {body or 'the public body'} answer to the request '{title}'?",
+            f"What is the status of FOI request #{detail.id}?",
+        ],
+        answer=_answer_de(facts, _status_text(detail, "de")),
+        answer_en=_answer_en(facts, _status_text(detail, "en")),
+        passages=[
+            Passage(text=_shorten(_normalise(m.public_text), MAX_PASSAGE), source_url=_message_url(m, page))
+            for m in public
+        ],
+        source_url=page,
+        public_body=body or None,
+        date=answered or sent,
+        request_id=detail.id,
+    )
+    return request, entry

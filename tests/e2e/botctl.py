@@ -1,0 +1,48 @@
+"""Starting and stopping the real bot Application against the loopback fake Bot API, as tests need it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.kb.store import Store
+from bot.service import FoiService, sync_knowledge
+from bot.telegram.app import App, build_application, set_command_menus
+from tests.e2e.conftest import TEST_TOKEN
+from tests.e2e.fake_bot_api import FakeBotApi
+
+
+async def start_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, **overrides: Any) -> App:
+    """The application as `python -m bot run` builds it, polling the fake (manual lifecycle, so the
+    test's event loop runs it; post_init is called by hand, as run_polling would)."""
+    settings = Settings(
+        telegram_bot_token=SecretStr(TEST_TOKEN),
+        telegram_base_url=fake_api.base_url,
+        database_path=tmp_path / "bot.db",
+        knowledge_dir=kb_dir,
+        **overrides,
+    )
+    store = Store(settings.database_path)
+    sync_knowledge(store, settings.knowledge_dir)
+    service = FoiService(
+        store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url
+    )
+    app = build_application(settings, service)
+    await app.initialize()
+    await set_command_menus(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    return app
+
+
+async def stop_bot(app: App) -> None:
+    assert app.updater is not None
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    service: FoiService = app.bot_data["foi"].service
+    service.close()

@@ -1,0 +1,134 @@
+"""Maintainers curate the base while the bot runs: in the chat, from the command line, from FragDenStaat."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.service import FoiService
+from bot.telegram.app import App
+from tests.e2e.botctl import start_bot, stop_bot
+from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+
+MAINTAINER = 777
+STRANGER = 4242
+
+
+@pytest.fixture
+async def maintained_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
+    app = await start_bot(fake_api, tmp_path, kb_dir, maintainer_ids=[MAINTAINER], reload_interval=0.2)
+    yield app
+    await stop_bot(app)
+
+
+def service_of(app: App) -> FoiService:
+    service: FoiService = app.bot_data["foi"].service
+    return service
+
+
+def to(chat_id: int) -> object:
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+async def say(api: FakeBotApi, text: str, user_id: int, count: int) -> list[Call]:
+    """Send a private message and wait until the chat has `count` messages from the bot."""
+    await api.deliver(api.private_message(text, user_id=user_id))
+    return await api.wait_for("sendMessage", to(user_id), count=count)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", ["/add", "/remove sci-2021-methodik", "/import 257364", "/unanswered", "/stats"])
+async def test_strangers_are_refused_and_nothing_changes(
+    fake_api: FakeBotApi, maintained_bot: App, command: str
+) -> None:
+    before = service_of(maintained_bot).store.count_entries()
+    [call] = await say(fake_api, command, STRANGER, 1)
+    assert "nur für Maintainer" in call.params["text"]
+    await say(fake_api, "Irgendeine Antwort", STRANGER, 2)
+    assert service_of(maintained_bot).store.count_entries() == before
+    assert fake_api.calls("answerCallbackQuery") == []
+
+
+async def test_a_forged_save_button_stores_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    before = service_of(maintained_bot).store.count_entries()
+    await fake_api.deliver(fake_api.callback_query("add:save", user_id=STRANGER))
+    await fake_api.wait_for("answerCallbackQuery")
+    assert service_of(maintained_bot).store.count_entries() == before
+
+
+async def test_guided_add_with_preview_and_confirm(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    await say(fake_api, "/add", MAINTAINER, 1)
+    await say(fake_api, "Hat Essen externe Berater für das Ranking bezahlt?", MAINTAINER, 2)
+    await say(fake_api, "Nein, laut Antwort der Stadt Essen vom 1.10.2022.", MAINTAINER, 3)
+    calls = await say(fake_api, "keine url", MAINTAINER, 4)
+    assert "kein gültiger Link" in calls[-1].params["text"]
+    calls = await say(fake_api, "https://fragdenstaat.de/a/123456/", MAINTAINER, 6)
+    preview = calls[-1]
+    assert telegram_html_problem(preview.params["text"]) is None
+    assert preview.params["text"].startswith("Nein, laut Antwort der Stadt Essen")
+    buttons = preview.params["reply_markup"]["inline_keyboard"][0]
+    assert [b["callback_data"] for b in buttons] == ["add:save", "add:cancel"]
+    await fake_api.deliver(fake_api.callback_query("add:save", user_id=MAINTAINER))
+    calls = await fake_api.wait_for("sendMessage", to(MAINTAINER), count=7)  # type: ignore[arg-type]
+    assert "Gespeichert als hat-essen-externe-berater" in calls[-1].params["text"]
+    entry_id = "hat-essen-externe-berater-fuer-das-ranking-bezahlt"
+    history = service_of(maintained_bot).store.history(entry_id)
+    assert [(c.action, c.actor) for c in history] == [("add", f"telegram:{MAINTAINER}")]
+    calls = await say(fake_api, "Hat Essen Berater bezahlt?", STRANGER, 1)
+    assert calls[0].params["text"].startswith("Nein, laut Antwort der Stadt Essen")
+
+
+async def test_cancel_at_any_step_stores_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    before = service_of(maintained_bot).store.count_entries()
+    await say(fake_api, "/add", MAINTAINER, 1)
+    await say(fake_api, "Eine Frage?", MAINTAINER, 2)
+    calls = await say(fake_api, "/cancel", MAINTAINER, 3)
+    assert "Abgebrochen" in calls[-1].params["text"]
+    assert service_of(maintained_bot).store.count_entries() == before
+
+
+async def test_remove_unanswered_and_stats(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    calls = await say(fake_api, "/remove sci-2021-methodik", MAINTAINER, 1)
+    assert "comes from the knowledge files" in calls[-1].params["text"]
+    await say(fake_api, "Was kostet ein Parkausweis in Bochum?", STRANGER, 1)
+    calls = await say(fake_api, "/unanswered", MAINTAINER, 2)
+    assert "Parkausweis" in calls[-1].params["text"]
+    calls = await say(fake_api, "/stats", MAINTAINER, 3)
+    assert "foi_answer: 1" in calls[-1].params["text"]
+    assert "unanswered: 1" in calls[-1].params["text"]
+
+
+async def test_maintainers_get_their_own_menu(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    scoped = [c for c in fake_api.calls("setMyCommands") if c.params["scope"]["type"] == "chat"]
+    assert {c.params["scope"]["chat_id"] for c in scoped} == {MAINTAINER}
+    names = [c["command"] for c in scoped[0].params["commands"]]
+    assert {"add", "remove", "import", "unanswered", "stats"} <= set(names)
+    public = [c for c in fake_api.calls("setMyCommands") if c.params["scope"]["type"] == "all_private_chats"]
+    assert "add" not in [c["command"] for c in public[0].params["commands"]]
+
+
+async def test_an_entry_added_from_the_command_line_is_answered_within_seconds(
+    fake_api: FakeBotApi, maintained_bot: App, tmp_path: Path, kb_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "bot.db"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(kb_dir))
+    file = tmp_path / "new.yaml"
+    file.write_text(
+        "title: Antwort aus Leipzig\nquestion: Hat Leipzig einen Digitalbeauftragten?\n"
+        "answer: Ja, seit 2020.\nsource_url: https://fragdenstaat.de/a/222/\n",
+        encoding="utf-8",
+    )
+    assert await asyncio.to_thread(main, ["kb", "add", str(file)]) == 0
+    added = time.monotonic()
+    count = 0
+    while True:
+        count += 1
+        calls = await say(fake_api, "Hat Leipzig einen Digitalbeauftragten?", STRANGER, count)
+        if calls[-1].params["text"].startswith("Ja, seit 2020."):
+            break
+        assert time.monotonic() - added < 5, "not answered within 5 seconds"
+        await asyncio.sleep(0.2)

@@ -1,0 +1,473 @@
+"""Loopback fake of the FragDenStaat (froide) read API, with fault injection, for importer tests.
+
+It serves ``/api/v1/request/<id>/`` (detail with messages), ``/api/v1/request/?slug=`` (list envelope) and
+``/api/v1/message/<id>/`` in froide's field names from an in-memory set of requests. Use it as
+``with FakeFroide() as froide:`` or ``async with FakeFroide() as froide:``; ``froide.api_url`` is the base URL
+for the client. Page URLs (``url`` fields) point at ``https://fragdenstaat.de`` as on the real site, API URLs
+(``resource_uri``, ``request``, ...) at the fake itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self, cast
+from urllib.parse import parse_qsl, urlsplit
+
+JsonDict = dict[str, Any]
+
+SITE = "https://fragdenstaat.de"
+BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
+
+# Request #257364 as published; the message ids are made up, the texts quote the request and the answer.
+BOCHUM_REQUEST_ID = 257364
+BOCHUM_SLUG = "abschneiden-in-digitalisierungsrankings-11"
+BOCHUM_TITLE = "Abschneiden in Digitalisierungsrankings"
+BOCHUM_QUESTION_ID = 611736
+BOCHUM_ANSWER_ID = 624531
+BOCHUM_QUESTION = (
+    "Sehr geehrte Damen und Herren,\n\nbitte senden Sie mir Folgendes zu:\n\n"
+    "Sämtliche interne Kommunikation im Bezug auf das Ziel, das Abschneiden im Bitkom Smart City Index zu "
+    "bewerten oder einzuordnen\n"
+    "Sämtliche Dokumente in Verbindung mit Aufträgen an externe Dienstleister zur Einordnung des Abschneidens "
+    "in Digitalisierungsrankings\n"
+)
+BOCHUM_ANSWER = (
+    "vielen Dank für Ihre Anfrage vom 18.08.2022 zum Bitkom Smart City Index. Gerne beantworten wir Ihnen Ihre "
+    "Anfrage.\n\n"
+    "Der Bitkom fragt seit dem Jahr 2019 einmal jährlich Daten von deutschen Großstädten zu deren "
+    "Digitalisierungsmaßnahmen ab. Die Stadt Bochum versucht dem Bitkom seine Anfrage bestmöglich zu beantworten. "
+    "Es werden Informationen zu Projekten und Maßnahmen in fünf Kategorien abgefragt.\n\n"
+    "Die Stadt Bochum hat in keinem Jahr externe Beratungen oder sonstige Dienstleister damit betraut, ein "
+    "Abschneiden der Stadt im Bitkom Smart City Index oder anderen Digitalrankings zu bewerten oder zu "
+    "verbessern. Auch für 2022 ist dies nicht geplant.\n\nMit freundlichen Grüßen\n"
+)
+
+_DETAIL = re.compile(r"^/api/v1/(request|message)/([0-9]+)/$")
+
+
+@dataclass
+class Fault:
+    """What to do instead of answering normally; `times` None means until cleared."""
+
+    status: int | None = None
+    delay: float = 0.0
+    body: bytes | None = None
+    payload: Any = None
+    drop: bool = False
+    times: int | None = None
+
+
+@dataclass(frozen=True)
+class Call:
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+
+
+@dataclass
+class _Message:
+    id: int
+    is_response: bool
+    content: str
+    timestamp: dt.datetime
+    subject: str
+    content_hidden: bool
+    is_draft: bool
+    extra: JsonDict
+
+
+@dataclass
+class _Request:
+    id: int
+    title: str
+    slug: str
+    public_body: str | None
+    law: str | None
+    status: str
+    resolution: str
+    created_at: dt.datetime
+    resolved_on: dt.datetime | None
+    due_date: dt.datetime | None
+    description: str
+    messages: list[_Message] = field(default_factory=list)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    fake: FakeFroide
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "FakeFroide/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Tests read `calls`, not a log on stderr."""
+
+    def do_GET(self) -> None:
+        fake = cast(_Server, self.server).fake
+        parts = urlsplit(self.path)
+        fake.record(Call(parts.path, dict(parse_qsl(parts.query)), {k.lower(): v for k, v in self.headers.items()}))
+        fault = fake.take_fault(parts.path)
+        if fault is not None and fault.delay and fake.sleep(fault.delay):
+            return
+        if fault is not None and fault.drop:
+            self.close_connection = True
+            return
+        if fault is not None and fault.body is not None:
+            self._send(fault.status or 200, fault.body)
+            return
+        if fault is not None and fault.payload is not None:
+            self._send(fault.status or 200, json.dumps(fault.payload).encode())
+            return
+        status, payload = fake.route(parts.path, dict(parse_qsl(parts.query)))
+        if fault is not None and fault.status is not None:
+            status, payload = fault.status, {"detail": HTTPStatus(fault.status).phrase}
+        self._send(status, json.dumps(payload, ensure_ascii=False).encode())
+
+    def _send(self, status: int, body: bytes) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:
+            # The client gave up first (a timeout test); nothing is listening any more.
+            self.close_connection = True
+
+
+class FakeFroide:
+    """An in-memory froide on 127.0.0.1 with an OS-chosen port, stopped cleanly on exit."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._requests: dict[int, _Request] = {}
+        self._faults: dict[str, Fault] = {}
+        self._stopping = threading.Event()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+        self._next_message_id = 900_000
+        self.calls: list[Call] = []
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("FakeFroide is not running")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/v1"
+
+    def start(self) -> None:
+        server = _Server(("127.0.0.1", 0), _Handler)
+        server.fake = self
+        self._stopping.clear()
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stops serving; the port is closed afterwards, so connecting to `url` is refused."""
+        self._stopping.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> Self:
+        self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        # shutdown() waits for the serving loop; the event loop must not wait with it.
+        await asyncio.to_thread(self.stop)
+
+    # -- data -------------------------------------------------------------------------------------------
+
+    def add_request(
+        self,
+        request_id: int,
+        title: str,
+        *,
+        slug: str | None = None,
+        public_body: str | None = "Stadt Bochum",
+        law: str | None = "IFG NRW",
+        status: str = "awaiting_response",
+        resolution: str = "",
+        created_at: dt.datetime | None = None,
+        resolved_on: dt.datetime | None = None,
+        due_date: dt.datetime | None = None,
+        description: str = "",
+    ) -> None:
+        created = created_at or dt.datetime(2022, 8, 18, 9, 31, 4, tzinfo=BERLIN_SUMMER)
+        with self._lock:
+            self._requests[request_id] = _Request(
+                id=request_id,
+                title=title,
+                slug=slug or f"anfrage-{request_id}",
+                public_body=public_body,
+                law=law,
+                status=status,
+                resolution=resolution,
+                created_at=created,
+                resolved_on=resolved_on,
+                due_date=due_date or created + dt.timedelta(days=30),
+                description=description,
+            )
+
+    def add_message(
+        self,
+        request_id: int,
+        *,
+        is_response: bool,
+        content: str,
+        message_id: int | None = None,
+        timestamp: dt.datetime | None = None,
+        subject: str | None = None,
+        content_hidden: bool = False,
+        is_draft: bool = False,
+        extra: JsonDict | None = None,
+    ) -> int:
+        """Adds a message (a new response, say) and returns its id; `extra` overrides serialised fields."""
+        with self._lock:
+            request = self._requests[request_id]
+            if message_id is None:
+                self._next_message_id += 1
+                message_id = self._next_message_id
+            last = request.messages[-1].timestamp if request.messages else request.created_at
+            request.messages.append(
+                _Message(
+                    id=message_id,
+                    is_response=is_response,
+                    content=content,
+                    timestamp=timestamp or last + dt.timedelta(days=1),
+                    subject=subject if subject is not None else f"{request.title} [#{request_id}]",
+                    content_hidden=content_hidden,
+                    is_draft=is_draft,
+                    extra=dict(extra or {}),
+                )
+            )
+        return message_id
+
+    def set_status(
+        self, request_id: int, status: str, resolution: str = "", resolved_on: dt.datetime | None = None
+    ) -> None:
+        with self._lock:
+            request = self._requests[request_id]
+            request.status, request.resolution, request.resolved_on = status, resolution, resolved_on
+
+    def add_bochum_request(self) -> None:
+        """Request #257364 to Stadt Bochum with the outgoing request and the answer of 20.09.2022."""
+        self.add_request(
+            BOCHUM_REQUEST_ID,
+            BOCHUM_TITLE,
+            slug=BOCHUM_SLUG,
+            status="resolved",
+            resolution="successful",
+            created_at=dt.datetime(2022, 8, 18, 9, 31, 4, tzinfo=BERLIN_SUMMER),
+            resolved_on=dt.datetime(2022, 9, 20, 18, 3, 11, tzinfo=BERLIN_SUMMER),
+            due_date=dt.datetime(2022, 9, 19, 0, 0, tzinfo=BERLIN_SUMMER),
+            description=" ".join(BOCHUM_QUESTION.split("\n\n")[2].split()),
+        )
+        self.add_message(
+            BOCHUM_REQUEST_ID,
+            message_id=BOCHUM_QUESTION_ID,
+            is_response=False,
+            content=BOCHUM_QUESTION,
+            timestamp=dt.datetime(2022, 8, 18, 9, 31, 5, tzinfo=BERLIN_SUMMER),
+        )
+        self.add_message(
+            BOCHUM_REQUEST_ID,
+            message_id=BOCHUM_ANSWER_ID,
+            is_response=True,
+            content=BOCHUM_ANSWER,
+            timestamp=dt.datetime(2022, 9, 20, 15, 12, 40, tzinfo=BERLIN_SUMMER),
+            subject="Anfrage nach dem Informationsfreiheitsgesetz",
+        )
+
+    # -- faults -----------------------------------------------------------------------------------------
+
+    def inject(
+        self,
+        path: str,
+        *,
+        status: int | None = None,
+        delay: float = 0.0,
+        body: bytes | None = None,
+        payload: Any = None,
+        drop: bool = False,
+        times: int | None = None,
+    ) -> None:
+        """Makes requests to `path` (query ignored) fail: a status, a delay, a raw body, a JSON payload or a drop."""
+        with self._lock:
+            self._faults[path] = Fault(status, delay, body, payload, drop, times)
+
+    def clear_faults(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    # -- serving (called from handler threads) ----------------------------------------------------------
+
+    def record(self, call: Call) -> None:
+        with self._lock:
+            self.calls.append(call)
+
+    def take_fault(self, path: str) -> Fault | None:
+        with self._lock:
+            fault = self._faults.get(path)
+            if fault is not None and fault.times is not None:
+                fault.times -= 1
+                if fault.times <= 0:
+                    del self._faults[path]
+            return fault
+
+    def sleep(self, seconds: float) -> bool:
+        """Waits, but not past `stop()`; True if the fake is stopping."""
+        return self._stopping.wait(seconds)
+
+    def route(self, path: str, query: dict[str, str]) -> tuple[int, Any]:
+        with self._lock:
+            if path == "/api/v1/request/":
+                slug = query.get("slug")
+                found = [r for r in self._requests.values() if slug is None or r.slug == slug]
+                objects = [self._request_json(r, detail=False) for r in found]
+                meta = {"limit": 50, "next": None, "offset": 0, "previous": None, "total_count": len(objects)}
+                return 200, {"meta": meta, "objects": objects}
+            match = _DETAIL.match(path)
+            if match and match[1] == "request" and int(match[2]) in self._requests:
+                return 200, self._request_json(self._requests[int(match[2])], detail=True)
+            if match and match[1] == "message":
+                for request in self._requests.values():
+                    for message in request.messages:
+                        if message.id == int(match[2]) and not message.is_draft:
+                            return 200, self._message_json(request, message)
+            return 404, {"detail": "Nicht gefunden."}
+
+    def _body_json(self, name: str) -> JsonDict:
+        body_id = sum(name.encode()) % 10_000
+        return {
+            "resource_uri": f"{self.api_url}/publicbody/{body_id}/",
+            "id": body_id,
+            "name": name,
+            "slug": re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
+            "other_names": "",
+            "description": "",
+            "url": "",
+            "classification": "Gemeinde",
+            "site_url": f"{SITE}/behoerde/{body_id}/",
+            "jurisdiction": {"id": 11, "name": "Nordrhein-Westfalen"},
+            "laws": [],
+        }
+
+    def _law_json(self, name: str) -> JsonDict:
+        return {
+            "resource_uri": f"{self.api_url}/law/71/",
+            "id": 71,
+            "name": name,
+            "slug": re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"),
+            "law_type": "IFG",
+            "site_url": f"{SITE}/gesetz/{name.lower().replace(' ', '-')}/",
+            "max_response_time": 1,
+            "max_response_time_unit": "month_de",
+        }
+
+    def _request_json(self, request: _Request, *, detail: bool) -> JsonDict:
+        law: Any = None
+        if request.law is not None:
+            law = self._law_json(request.law) if detail else f"{self.api_url}/law/71/"
+        last = request.messages[-1].timestamp if request.messages else request.created_at
+        data: JsonDict = {
+            "resource_uri": f"{self.api_url}/request/{request.id}/",
+            "id": request.id,
+            "url": f"/anfrage/{request.slug}/",
+            "jurisdiction": f"{self.api_url}/jurisdiction/11/",
+            "is_foi": True,
+            "checked": True,
+            "refusal_reason": "",
+            "costs": 0.0,
+            "public": True,
+            "law": law,
+            "description": request.description,
+            "redacted_description": [[False, request.description]],
+            "summary": "",
+            "same_as_count": 0,
+            "same_as": None,
+            "due_date": _iso(request.due_date),
+            "resolved_on": _iso(request.resolved_on),
+            "last_message": _iso(last),
+            "created_at": _iso(request.created_at),
+            "last_modified_at": _iso(last),
+            "status": request.status,
+            "public_body": self._body_json(request.public_body) if request.public_body else None,
+            "resolution": request.resolution,
+            "slug": request.slug,
+            "title": request.title,
+            "reference": "",
+            "user": None,
+            "project": None,
+            "campaign": None,
+            "tags": [],
+        }
+        if detail:
+            data["messages"] = [self._message_json(request, m) for m in request.messages if not m.is_draft]
+        return data
+
+    def _message_json(self, request: _Request, message: _Message) -> JsonDict:
+        content = "" if message.content_hidden else message.content
+        body_uri = f"{self.api_url}/publicbody/{sum((request.public_body or '').encode()) % 10_000}/"
+        data: JsonDict = {
+            "resource_uri": f"{self.api_url}/message/{message.id}/",
+            "id": message.id,
+            "url": f"{SITE}/anfrage/{request.slug}/#nachricht-{message.id}",
+            "request": f"{self.api_url}/request/{request.id}/",
+            "sent": True,
+            "is_response": message.is_response,
+            "is_postal": False,
+            "is_draft": message.is_draft,
+            "kind": "email",
+            "is_escalation": False,
+            "content_hidden": message.content_hidden,
+            "sender_public_body": body_uri if message.is_response else None,
+            "recipient_public_body": None if message.is_response else body_uri,
+            "status": "awaiting_classification" if message.is_response else "awaiting_response",
+            "timestamp": _iso(message.timestamp),
+            "registered_mail_date": None,
+            "redacted": False,
+            "not_publishable": False,
+            "attachments": [],
+            "subject": "" if message.content_hidden else message.subject,
+            "content": content,
+            "redacted_subject": [] if message.content_hidden else [[False, message.subject]],
+            "redacted_content": [] if message.content_hidden else [[False, content]],
+            "sender": (request.public_body or "") if message.is_response else "« Name entfernt »",
+            "status_name": "Antwort erhalten" if message.is_response else "Warte auf Antwort",
+            "last_modified_at": _iso(message.timestamp),
+        }
+        data.update(message.extra)
+        return data
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value else None
