@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_API = "https://fragdenstaat.de/api/v1"
 IMPORT_ORIGIN = "import"
+FETCH_TIMEOUT = 10.0  # seconds for each call to FragDenStaat
 WATCH_ACTOR = "watch"
 
 
@@ -37,6 +38,7 @@ WATCH_ACTOR = "watch"
 class ImportOutcome:
     entry: Entry
     created: bool
+    changed: bool
     new_passages: int
 
 
@@ -205,7 +207,7 @@ class FoiService:
     def fetch_request(self, reference: Reference) -> ApiRequest:
         """Read a request from FragDenStaat's API; FragDenStaatError on any failure. Touches no store,
         so the bot can run it in a worker thread."""
-        with FragDenStaatClient(self.fragdenstaat_api_url) as client:
+        with FragDenStaatClient(self.fragdenstaat_api_url, timeout=FETCH_TIMEOUT) as client:
             return client.fetch(reference)
 
     def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:
@@ -213,8 +215,10 @@ class FoiService:
         FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
         request, entry = to_knowledge(detail)
         old = self.store.entry(entry.id)
+        known = next((r for r in self.store.requests() if r.id == request.id), None)
         with self.store.transaction():
-            self.store.upsert_request(request, origin=IMPORT_ORIGIN)
+            if request != known:
+                self.store.upsert_request(request, origin=IMPORT_ORIGIN)
             if old is None:
                 [saved] = self.add_entries([entry], origin=IMPORT_ORIGIN, actor=actor)
             else:
@@ -222,7 +226,10 @@ class FoiService:
                 if saved != old:
                     self.replace_entry(saved, actor=actor)
         return ImportOutcome(
-            saved, created=old is None, new_passages=len(saved.passages) - len(old.passages if old else [])
+            saved,
+            created=old is None,
+            changed=saved != old or request != known,
+            new_passages=len(saved.passages) - len(old.passages if old else []),
         )
 
     def watch(self, request_id: int, *, actor: str) -> None:
@@ -234,19 +241,11 @@ class FoiService:
         self.store.watch(request_id, actor=actor, seen=[])
 
     def check_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
-        """Apply a re-read watched request if it has new responses or another status; None if unchanged."""
-        outcome = None
-        ids = response_ids(detail)
-        request, _ = to_knowledge(detail)
-        known = next((r for r in self.store.requests() if r.id == request.id), None)
-        if (
-            set(ids) - set(watch.seen)
-            or known is None
-            or (known.status, known.resolution) != (request.status, request.resolution)
-        ):
-            outcome = self.apply_import(detail, actor=WATCH_ACTOR)
-        self.store.mark_checked(watch.request_id, ids)
-        return outcome
+        """Apply a re-read watched request: new responses become passages, a new status is recorded.
+        None if nothing changed."""
+        outcome = self.apply_import(detail, actor=WATCH_ACTOR)
+        self.store.mark_checked(watch.request_id, response_ids(detail))
+        return outcome if outcome.changed else None
 
     def free_id(self, wanted: str, taken: set[str]) -> str:
         """`wanted`, or `wanted-2`, `wanted-3`, … whichever is neither in the store nor in `taken`."""

@@ -266,7 +266,7 @@ def import_request(args: argparse.Namespace) -> int:
             detail = service.fetch_request(parse_reference(args.reference))
             outcome = service.apply_import(detail, actor=actor())
         except FragDenStaatError as exc:
-            raise CliError(f"{exc}; nothing was changed") from None
+            raise CliError(f"{str(exc).rstrip('.')}; nothing was changed") from None
     finally:
         service.close()
     how = "imported" if outcome.created else "updated"
@@ -288,7 +288,8 @@ def watch_request(args: argparse.Namespace) -> int:
                 print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")
         elif args.request_id is None:
             for watch in service.store.watches():
-                print(f"{watch.request_id}\tlast checked {watch.checked_at or 'never'}")
+                checked = watch.checked_at or "never"
+                print(f"{watch.request_id}\tlast checked {checked}\t{len(watch.seen)} response(s) seen")
         elif args.remove:
             if not service.store.unwatch(args.request_id):
                 raise CliError(f"request {args.request_id} is not on the watch list")

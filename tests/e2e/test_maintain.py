@@ -14,6 +14,7 @@ from bot.service import FoiService
 from bot.telegram.app import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
 
 MAINTAINER = 777
 STRANGER = 4242
@@ -132,3 +133,63 @@ async def test_an_entry_added_from_the_command_line_is_answered_within_seconds(
             break
         assert time.monotonic() - added < 5, "not answered within 5 seconds"
         await asyncio.sleep(0.2)
+
+
+@pytest.fixture
+async def froide() -> AsyncIterator[FakeFroide]:
+    async with FakeFroide() as fake:
+        fake.add_bochum_request()
+        yield fake
+
+
+@pytest.fixture
+async def importing_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, froide: FakeFroide) -> AsyncIterator[App]:
+    app = await start_bot(
+        fake_api,
+        tmp_path,
+        kb_dir,
+        maintainer_ids=[MAINTAINER],
+        fragdenstaat_api_url=froide.api_url,
+        watch_interval=0.3,
+    )
+    yield app
+    await stop_bot(app)
+
+
+async def test_import_by_url_in_the_chat(fake_api: FakeBotApi, importing_bot: App) -> None:
+    calls = await say(fake_api, f"/import https://fragdenstaat.de/a/{BOCHUM_REQUEST_ID}", MAINTAINER, 2)
+    assert f"Importiert: fds-{BOCHUM_REQUEST_ID} mit 1" in calls[0].params["text"]
+    assert telegram_html_problem(calls[1].params["text"]) is None
+    assert "#nachricht-" in calls[1].params["text"]
+    entry = service_of(importing_bot).entry(f"fds-{BOCHUM_REQUEST_ID}")
+    assert entry is not None
+    assert service_of(importing_bot).store.history(entry.id)[0].actor == f"telegram:{MAINTAINER}"
+
+
+async def test_import_faults_are_explained_and_change_nothing(
+    fake_api: FakeBotApi, importing_bot: App, froide: FakeFroide
+) -> None:
+    froide.inject(f"/api/v1/request/{BOCHUM_REQUEST_ID}/", status=404)
+    calls = await say(fake_api, f"/import #{BOCHUM_REQUEST_ID}", MAINTAINER, 1)
+    assert "not found" in calls[0].params["text"]
+    calls = await say(fake_api, "/import https://example.org/x", MAINTAINER, 2)
+    assert "fragdenstaat.de" in calls[1].params["text"]
+    assert service_of(importing_bot).entry(f"fds-{BOCHUM_REQUEST_ID}") is None
+
+
+async def test_watched_requests_gain_new_responses_while_the_bot_runs(
+    fake_api: FakeBotApi, importing_bot: App, froide: FakeFroide
+) -> None:
+    await say(fake_api, f"/import {BOCHUM_REQUEST_ID}", MAINTAINER, 2)
+    service = service_of(importing_bot)
+    service.watch(BOCHUM_REQUEST_ID, actor="test")
+    froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content="Nachtrag vom Oktober: keine Änderung.")
+    deadline = time.monotonic() + 5
+    while True:
+        entry = service.entry(f"fds-{BOCHUM_REQUEST_ID}")
+        assert entry is not None
+        if len(entry.passages) == 2:
+            break
+        assert time.monotonic() < deadline, "the watch job did not pick up the new response"
+        await asyncio.sleep(0.1)
+    assert entry.passages[1].text == "Nachtrag vom Oktober: keine Änderung."
