@@ -52,7 +52,7 @@ class Answerer:
         reply_lang: Lang = lang or ("en" if detect_language(question) == "en" else "de")
         if not question:
             return Answer(question=question, lang=reply_lang, decision=Decision.UNKNOWN)
-        result = self.engine.search(question, limit=5)
+        result = self.engine.search(question, limit=5, nearby_below=self.thresholds.answer)
         entries = self.store.entries([s.id for s in (*result.hits, *result.nearby)])
         if len(result.analysis.cities) >= 2 and is_comparison(*self._tokens(result), self._category_tokens):
             compared = self._compare(question, reply_lang, result)

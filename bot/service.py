@@ -23,7 +23,7 @@ from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
 from bot.models import Answer, Entry, FoiRequest, Lang, Ranking, Tags
 from bot.search.engine import SearchEngine
-from bot.search.index import base_vocabulary, index_fields
+from bot.search.index import index_entries
 from bot.search.normalize import Normalizer
 
 log = logging.getLogger(__name__)
@@ -74,15 +74,15 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
     file_ids = {e.id for e in kb.entries}
     origins = store.entry_origins()
     others = [e for e in store.all_entries() if origins.get(e.id) != FILES and e.id not in file_ids]
-    vocabulary, words = base_vocabulary([*kb.entries, *others], normalizer)
+    indexed, words = index_entries([*kb.entries, *others], normalizer)
     store.replace_knowledge(
-        entries=[(e, index_fields(e, normalizer, vocabulary)) for e in kb.entries],
+        entries=indexed[: len(kb.entries)],
         requests=kb.requests,
         rankings=kb.rankings,
         rows=kb.rows,
         aliases=kb.aliases,
         words=words,
-        reindexed=[(e.id, index_fields(e, normalizer, vocabulary)) for e in others],
+        reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
         content_hash=content_hash,
     )
     log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))
@@ -165,9 +165,7 @@ class FoiService:
         return [s for s in standings(rows, [ranking]) if not s.category]
 
     def _indexed(self, entries: Sequence[Entry]) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
-        vocabulary, words = base_vocabulary(entries, self.normalizer)
-        vocabulary |= set(self.answerer.engine.df)
-        return [(e, index_fields(e, self.normalizer, vocabulary)) for e in entries], words
+        return index_entries(entries, self.normalizer, self.answerer.engine.df)
 
     def with_inferred_tags(self, entry: Entry) -> Entry:
         """An entry added without tags is tagged with the cities, years and rankings its text names, so the

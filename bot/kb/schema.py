@@ -30,7 +30,6 @@ def m001_knowledge(db: Database) -> None:
     db.table("entries").create_index(["origin"])
     db.table("words").create({"word": str, "token": str}, pk="word", not_null={"token"})
     db.table("entries").enable_fts(["q", "x", "b", "tags"], fts_version="FTS5", create_triggers=True)
-    db.execute("CREATE VIRTUAL TABLE entries_fts_vocab USING fts5vocab(entries_fts, 'col')")
     db.table("requests").create({"id": int, "origin": str, "data": str}, pk="id", not_null={"data"})
     db.table("rankings").create({"id": str, "origin": str, "data": str}, pk="id", not_null={"data"})
     db.table("ranking_rows").create(
@@ -91,3 +90,12 @@ def m003_history_and_watches(db: Database) -> None:
         pk="request_id",
         not_null={"added_by", "added_at", "seen"},
     )
+
+
+@migrations()
+def m004_term_counts(db: Database) -> None:
+    """Document frequencies kept up to date on every write: fts5vocab scans the whole index to count them,
+    which made every start of a large base slow."""
+    db.execute("DROP TABLE IF EXISTS entries_fts_vocab")
+    db.table("terms").create({"term": str, "df": int}, pk="term", not_null={"df"})
+    db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")  # rebuild once, which fills the counts

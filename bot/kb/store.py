@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from bot.kb.schema import migrations
 from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow
 
 FILES = "files"
+QUESTION_MARK = "|"  # separates an entry's questions in the `q` column; not a term
 
 
 @dataclass(frozen=True)
@@ -174,9 +176,28 @@ class Store:
                 self.db.table("entries").update(
                     entry_id, {"q": fields.q, "x": fields.x, "b": fields.b, "tags": fields.tags}
                 )
+            self.db.execute("DELETE FROM terms")
+            self._count_terms([f for _, f in entries] + [f for _, f in reindexed], +1)
             self.set_meta("aliases", aliases.model_dump_json())
             self.set_meta("knowledge_hash", content_hash)
         return added
+
+    def _count_terms(self, fields: Iterable[IndexFields], sign: int) -> None:
+        """Add (or with sign -1 remove) the entries' terms to the document frequencies."""
+        counts: Counter[str] = Counter()
+        for f in fields:
+            counts.update(set(f.q.split()) | set(f.x.split()) | set(f.b.split()))
+        counts.pop(QUESTION_MARK, None)
+        self.db.conn.executemany(
+            "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            [(term, sign * n) for term, n in counts.items()],
+        )
+        if sign < 0:
+            self.db.execute("DELETE FROM terms WHERE df <= 0")
+
+    def _fields(self, entry_id: str) -> IndexFields:
+        row = self.db.execute("SELECT q, x, b, tags FROM entries WHERE id = ?", [entry_id]).fetchone()
+        return IndexFields(*(value or "" for value in row))
 
     # entries added, changed and removed by maintainers
 
@@ -210,6 +231,7 @@ class Store:
                 ),
                 batch_size=1000,
             )
+            self._count_terms((f for _, f in items), +1)
             self.add_words(words)
 
     def replace_entry(self, entry: Entry, fields: IndexFields, *, actor: str, words: dict[str, str]) -> Entry:
@@ -218,6 +240,8 @@ class Store:
             old = self._editable(entry.id)
             origin = self.origin(entry.id) or ""
             now = _now()
+            self._count_terms([self._fields(entry.id)], -1)
+            self._count_terms([fields], +1)
             self.db.table("entries").upsert(self._entry_row(entry, fields, origin, now), pk="id")
             self._record(entry.id, "edit", actor, now, before=old.model_dump_json(), after=entry.model_dump_json())
             self.add_words(words)
@@ -226,6 +250,7 @@ class Store:
     def remove_entry(self, entry_id: str, *, actor: str) -> Entry:
         with self.transaction():
             old = self._editable(entry_id)
+            self._count_terms([self._fields(entry_id)], -1)
             self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
             self._record(entry_id, "remove", actor, _now(), before=old.model_dump_json(), after=None)
         return old
@@ -404,11 +429,8 @@ class Store:
         return dict(self.db.execute("SELECT word, token FROM words").fetchall())
 
     def vocabulary(self) -> dict[str, int]:
-        """Document frequency of every term in the question and body columns."""
-        rows = self.db.execute(
-            "SELECT term, max(doc) FROM entries_fts_vocab WHERE col IN ('q', 'x', 'b') GROUP BY term"
-        ).fetchall()
-        return {term: int(doc) for term, doc in rows}
+        """Document frequency of every term of the questions and bodies."""
+        return dict(self.db.execute("SELECT term, df FROM terms").fetchall())
 
     def candidates(self, match: str, limit: int) -> list[CandidateRow]:
         """Best `limit` entries for an FTS5 MATCH expression, questions weighted over body."""

@@ -35,6 +35,8 @@ MAX_QUERY_TERMS = 32
 MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
 LOW_INFORMATION_WEIGHT = 0.25
 VERB_FORM_WEIGHT = 0.9
+COMMON_SHARE = 0.05  # of all entries: words this common do not select candidates ...
+COMMON_FLOOR = 50  # ... unless the base is so small that every word is "common"
 
 
 @dataclass
@@ -79,15 +81,20 @@ class SearchEngine:
         self.df = store.vocabulary()
         self.total = max(store.count_entries(), 1)
         self._low_information = {stem(w) for w in LOW_INFORMATION}
+        self._idf: dict[str, float] = {}
         self._words = store.words()
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        # Typo candidates by (first letter, length): people rarely mistype the first letter.
+        self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in self._words:
-            self._by_length[len(word)].append(word)
+            self._pool[(word[0], len(word))].append(word)
 
     def idf(self, term: str) -> float:
-        df = self.df.get(term, 0)
-        weight = LOW_INFORMATION_WEIGHT if term in self._low_information else 1.0
-        return weight * math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
+        found = self._idf.get(term)
+        if found is None:
+            df = self.df.get(term, 0)
+            weight = LOW_INFORMATION_WEIGHT if term in self._low_information else 1.0
+            found = self._idf[term] = weight * math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
+        return found
 
     def _typos(self, surface: str) -> dict[str, float]:
         """Tokens of written words within the typo budget; the first letter must match, as people
@@ -98,8 +105,7 @@ class SearchEngine:
         pool = [
             w
             for n in range(len(surface) - budget, len(surface) + budget + 1)
-            for w in self._by_length.get(n, ())
-            if w[0] == surface[0]
+            for w in self._pool.get((surface[0], n), ())
         ]
         found = process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         out: dict[str, float] = {}
@@ -137,7 +143,9 @@ class SearchEngine:
                 continue
             alternatives = {**dict.fromkeys(compound_parts(token, self.df), PART_WEIGHT), **self._verb_forms(token)}
             alternatives.update(self._typos(surface))
-            terms.append(QueryTerm(token, alternatives, self.idf(token)))
+            # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
+            likely = max(alternatives, key=lambda a: (alternatives[a], self.idf(a)), default=token)
+            terms.append(QueryTerm(token, alternatives, self.idf(likely)))
         for left, right in itertools.pairwise(terms):
             joined = stem(left.token + right.token)
             if joined in self.df:
@@ -153,10 +161,15 @@ class SearchEngine:
         required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)]
         return required
 
-    @staticmethod
-    def _words_expression(terms: Iterable[QueryTerm]) -> str | None:
+    def _words_expression(self, terms: Iterable[QueryTerm]) -> str | None:
+        """OR of the question's words for candidate retrieval. Words in more than a few percent of the base
+        are left out when rarer ones remain: each would make FTS5 score a large part of the base, and the
+        rerank still counts them."""
         words = sorted({alt for t in terms for alt in t.alternatives})
-        return "{q x b}: (" + " OR ".join(_fts_term(w) for w in words) + ")" if words else None
+        limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
+        rare = [w for w in words if self.df.get(w, 0) <= limit]
+        chosen = rare or sorted(words, key=lambda w: self.df.get(w, 0))[:2]
+        return "{q x b}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")" if chosen else None
 
     def _score(self, row: CandidateRow, terms: list[QueryTerm]) -> tuple[float, int, float]:
         questions = [set(q.split()) for q in row.q.split(QUESTION_SEPARATOR)]
@@ -203,15 +216,16 @@ class SearchEngine:
     def _retrieve(self, clauses: list[str], terms: list[QueryTerm], limit: int) -> list[Scored]:
         return self._rank(self.store.candidates(" AND ".join(clauses), CANDIDATES), terms, limit) if clauses else []
 
-    def search(self, question: str, limit: int = 5) -> SearchResult:
-        """Entries that may answer the question, best first; `nearby` ignores the slot guard."""
+    def search(self, question: str, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:
+        """Entries that may answer the question, best first. Only if the best scores below `nearby_below`,
+        `nearby` lists the closest entries regardless of the slot guard (for suggestions)."""
         analysis, terms = self._terms(self.normalizer.analyze(question[:MAX_QUESTION]))
         slots = self._slot_expression(analysis)
         words = self._words_expression(t for t in terms if t.slot is None)
         hits = self._retrieve([*slots, words] if words else slots, terms, limit)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
-        if loose and (not hits or hits[0].score < 100):
+        if loose and (not hits or hits[0].score < nearby_below):
             nearby = self._rank(self.store.candidates(loose, CANDIDATES), [replace(t, slot=None) for t in terms], limit)
         if not hits and words and slots:
             # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from bot.kb.store import IndexFields
 from bot.models import Entry
@@ -34,45 +35,74 @@ def _tags(entry: Entry) -> str:
 
 
 def _compound_forms(tokens: Sequence[str], vocabulary: set[str]) -> list[str]:
-    """Joined neighbours (`smart city` → `smartcity`) and known parts of compounds."""
+    """Joined neighbours that the base also writes as one word (`smart city` → `smartcity`) and known parts
+    of compounds. Joining only into known words keeps the index from growing by every pair of words."""
     out: list[str] = []
     for left, right in itertools.pairwise(tokens):
         if not (left.isdigit() or right.isdigit()):
-            out.append(stem(left + right))
+            joined = stem(left + right)
+            if joined in vocabulary:
+                out.append(joined)
     for token in tokens:
         out.extend(compound_parts(token, vocabulary))
     return out
 
 
-def _texts(entry: Entry) -> tuple[list[str], list[str]]:
+@dataclass(frozen=True)
+class Analyzed:
+    """An entry's texts, analysed once: its questions (title first) and its body."""
+
+    entry: Entry
+    asked: list[tuple[str, ...]]
+    told: list[tuple[str, ...]]
+    words: dict[str, str]
+
+
+def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:
+    asked: list[tuple[str, ...]] = []
+    told: list[tuple[str, ...]] = []
+    words: dict[str, str] = {}
     questions = [entry.title, *entry.questions]
     body = [entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)]
-    return questions, body
-
-
-def base_vocabulary(entries: Iterable[Entry], normalizer: Normalizer) -> tuple[set[str], dict[str, str]]:
-    """Every plain token of the base (the words compounds may be split into), and every written word
-    with its token (what typos are corrected towards)."""
-    vocabulary: set[str] = set()
-    words: dict[str, str] = {}
-    for entry in entries:
-        questions, body = _texts(entry)
-        for text in (*questions, *body):
+    for texts, out in ((questions, asked), (body, told)):
+        for text in texts:
+            if not text:
+                continue
             analysis = normalizer.analyze(text)
-            vocabulary.update(analysis.tokens)
+            out.append(analysis.tokens)
             for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True):
                 if len(surface) >= MIN_TYPO_WORD and " " not in surface and not surface.isdigit():
                     words.setdefault(surface, token)
+    return Analyzed(entry, asked, told, words)
+
+
+def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str]]:
+    """Every plain token (the words compounds may be split into) and every written word with its token
+    (what typos are corrected towards)."""
+    vocabulary: set[str] = set()
+    words: dict[str, str] = {}
+    for item in analyzed:
+        for tokens in (*item.asked, *item.told):
+            vocabulary.update(tokens)
+        for word, token in item.words.items():
+            words.setdefault(word, token)
     return vocabulary, words
 
 
-def index_fields(entry: Entry, normalizer: Normalizer, vocabulary: set[str]) -> IndexFields:
-    questions, body = _texts(entry)
-    asked = [normalizer.analyze(text).tokens for text in questions]
-    told = [normalizer.analyze(text).tokens for text in body if text]
+def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
     return IndexFields(
-        q=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in asked),
-        x=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in asked),
-        b=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in told),
-        tags=_tags(entry),
+        q=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
+        x=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
+        b=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
+        tags=_tags(item.entry),
     )
+
+
+def index_entries(
+    entries: Sequence[Entry], normalizer: Normalizer, known: Iterable[str] = ()
+) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
+    """Index fields of entries (compounds split into words of these entries or `known` ones), and their words."""
+    analyzed = [analyze_entry(e, normalizer) for e in entries]
+    vocabulary, words = vocabulary_of(analyzed)
+    vocabulary.update(known)
+    return [(item.entry, fields_of(item, vocabulary)) for item in analyzed], words
