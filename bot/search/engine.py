@@ -24,7 +24,8 @@ from bot.search.normalize import (
     typo_budget,
 )
 
-CANDIDATES = 200
+CANDIDATES = 100
+UNRANKED = 150  # take every match without BM25 ordering when the words cannot match more entries
 BODY_WEIGHT = 0.5
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
 PART_WEIGHT = 0.8
@@ -35,7 +36,7 @@ MAX_QUERY_TERMS = 32
 MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
 LOW_INFORMATION_WEIGHT = 0.25
 VERB_FORM_WEIGHT = 0.9
-COMMON_SHARE = 0.05  # of all entries: words this common do not select candidates ...
+COMMON_SHARE = 0.02  # of all entries: words this common do not select candidates ...
 COMMON_FLOOR = 50  # ... unless the base is so small that every word is "common"
 
 
@@ -61,6 +62,25 @@ class Scored:
 
 
 @dataclass(frozen=True)
+class _Clause:
+    """An FTS5 expression and at most how many entries it matches (the sum of its words' frequencies)."""
+
+    expression: str
+    matches: int
+    common: bool = False
+
+
+@dataclass(frozen=True)
+class _Document:
+    texts: list[str]
+    padded: list[str]
+    weights: list[float]
+    asked: str
+    body: str
+    tags: str
+
+
+@dataclass(frozen=True)
 class SearchResult:
     analysis: Analysis
     terms: list[QueryTerm] = field(default_factory=list)
@@ -82,6 +102,7 @@ class SearchEngine:
         self.total = max(store.count_entries(), 1)
         self._low_information = {stem(w) for w in LOW_INFORMATION}
         self._idf: dict[str, float] = {}
+        self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
         self._words = store.words()
         # Typo candidates by (first letter, length): people rarely mistype the first letter.
         self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -161,60 +182,96 @@ class SearchEngine:
         required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(analysis.years)]
         return required
 
-    def _words_expression(self, terms: Iterable[QueryTerm]) -> str | None:
+    def _words_expression(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's words for candidate retrieval. Words in more than a few percent of the base
-        are left out when rarer ones remain: each would make FTS5 score a large part of the base, and the
-        rerank still counts them."""
+        are left out when rarer ones remain (else all but the rarest): each would make FTS5 score a large
+        part of the base, and the rerank still counts them."""
         words = sorted({alt for t in terms for alt in t.alternatives})
         limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
         rare = [w for w in words if self.df.get(w, 0) <= limit]
-        chosen = rare or sorted(words, key=lambda w: self.df.get(w, 0))[:2]
-        return "{q x b}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")" if chosen else None
+        chosen = rare or sorted(words, key=lambda w: self.df.get(w, 0))[:1]
+        if not chosen:
+            return None
+        expression = "{q x b}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
+        return _Clause(expression, sum(self.df.get(w, 0) for w in chosen), common=not rare)
 
-    def _score(self, row: CandidateRow, terms: list[QueryTerm]) -> tuple[float, int, float]:
-        questions = [set(q.split()) for q in row.q.split(QUESTION_SEPARATOR)]
-        all_questions = set().union(*questions, row.x.split())
-        body = set(row.b.split())
-        tags = set(row.tags.split())
+    def _document(self, row: CandidateRow) -> _Document:
+        """A candidate as padded strings: `" tok " in text` needs no set to be built, which matters when
+        hundreds of candidates are scored per question."""
+        texts = row.q.split(QUESTION_SEPARATOR)
+        weights = self._weights.get(row.id)
+        if weights is None:
+            weights = self._weights[row.id] = [sum(self.idf(t) for t in text.split()) or 1.0 for text in texts]
+        return _Document(
+            texts=texts,
+            padded=[f" {text} " for text in texts],
+            weights=weights,
+            asked=f" {row.q} {row.x} ",
+            body=f" {row.b} ",
+            tags=f" {row.tags} ",
+        )
+
+    def _coverage(self, doc: _Document, terms: list[QueryTerm]) -> tuple[float, int, float]:
+        """IDF-weighted share of the question found in the entry (forward) and of the entry's best question
+        found in the question (reverse); with that question's index and the evidence."""
         total = sum(t.idf for t in terms) or 1.0
         covered = evidence = 0.0
         matched: set[str] = set()
         for term in terms:
             informative = term.token not in self._low_information
-            if term.slot is not None and term.slot in tags:
+            if term.slot is not None and f" {term.slot} " in doc.tags:
                 covered += term.idf
                 evidence += term.idf if informative else 0.0
                 matched.add(term.token)
                 continue
             best = 0.0
             for alt, weight in term.alternatives.items():
-                if alt in all_questions:
+                needle = f" {alt} "
+                if needle in doc.asked:
                     best = max(best, weight)
                     matched.add(alt)
-                elif alt in body:
+                elif needle in doc.body:
                     best = max(best, weight * BODY_WEIGHT)
             covered += term.idf * best
             evidence += term.idf * best if informative else 0.0
-        forward = covered / total
         reverse, best_question = 0.0, 0
-        for index, tokens in enumerate(questions):
-            weight = sum(self.idf(t) for t in tokens) or 1.0
-            share = sum(self.idf(t) for t in tokens if t in matched) / weight
+        for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
+            share = sum(self.idf(t) for t in matched if f" {t} " in padded) / weight
             if share > reverse:
                 reverse, best_question = share, index
-        coverage = FORWARD_SHARE * forward + (1 - FORWARD_SHARE) * reverse
-        # Word order and near-identical phrasing, which coverage ignores, break ties between close entries.
-        query = " ".join(t.token for t in terms)
-        similar = max(fuzz.token_set_ratio(query, q) for q in row.q.split(QUESTION_SEPARATOR)) / 100.0
-        return 100.0 * ((1 - SIMILARITY_SHARE) * coverage + SIMILARITY_SHARE * similar), best_question, evidence
+        return FORWARD_SHARE * covered / total + (1 - FORWARD_SHARE) * reverse, best_question, evidence
 
     def _rank(self, rows: Iterable[CandidateRow], terms: list[QueryTerm], limit: int) -> list[Scored]:
-        scored = [Scored(row.id, *self._score(row, terms)) for row in rows]
+        """Coverage for every candidate; the phrasing similarity (which breaks ties between close entries)
+        only where it can still change the order at the top, as it costs more than all the rest."""
+        query = " ".join(t.token for t in terms)
+        covered = [(row.id, doc, *self._coverage(doc, terms)) for row in rows for doc in [self._document(row)]]
+        best = max((c[2] for c in covered), default=0.0)
+        margin = SIMILARITY_SHARE / (1 - SIMILARITY_SHARE)
+        scored = []
+        for entry_id, doc, coverage, question, evidence in covered:
+            similar = 0.0
+            if coverage >= best - margin:
+                similar = max(fuzz.token_set_ratio(query, text) for text in doc.texts) / 100.0
+            score = 100.0 * ((1 - SIMILARITY_SHARE) * coverage + SIMILARITY_SHARE * similar)
+            scored.append(Scored(entry_id, score, question, evidence))
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
 
-    def _retrieve(self, clauses: list[str], terms: list[QueryTerm], limit: int) -> list[Scored]:
-        return self._rank(self.store.candidates(" AND ".join(clauses), CANDIDATES), terms, limit) if clauses else []
+    def _retrieve(self, clauses: list[str], terms: list[QueryTerm], limit: int, words: _Clause | None) -> list[Scored]:
+        """Candidates, reranked. When the words can match only a few entries, all of them are taken; when
+        the question has only common words, BM25 could not tell its matches apart anyway, so any of them
+        are taken; otherwise FTS5's BM25 picks the best."""
+        if not clauses:
+            return []
+        expression = " AND ".join(clauses)
+        if words is not None and words.matches <= UNRANKED:
+            rows = self.store.candidates(expression, UNRANKED, ranked=False)
+        elif words is not None and words.common:
+            rows = self.store.candidates(expression, CANDIDATES, ranked=False)
+        else:
+            rows = self.store.candidates(expression, CANDIDATES)
+        return self._rank(rows, terms, limit)
 
     def search(self, question: str, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:
         """Entries that may answer the question, best first. Only if the best scores below `nearby_below`,
@@ -222,12 +279,18 @@ class SearchEngine:
         analysis, terms = self._terms(self.normalizer.analyze(question[:MAX_QUESTION]))
         slots = self._slot_expression(analysis)
         words = self._words_expression(t for t in terms if t.slot is None)
-        hits = self._retrieve([*slots, words] if words else slots, terms, limit)
+        if words:
+            hits = self._retrieve([*slots, words.expression], terms, limit, words)
+        else:
+            hits = self._retrieve(slots, terms, limit, None)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
-        if loose and (not hits or hits[0].score < nearby_below):
-            nearby = self._rank(self.store.candidates(loose, CANDIDATES), [replace(t, slot=None) for t in terms], limit)
+        if not slots and loose == words:
+            nearby = hits  # without slots the unguarded search is the same search
+        elif loose and (not hits or hits[0].score < nearby_below):
+            unguarded = [replace(t, slot=None) for t in terms]
+            nearby = self._retrieve([loose.expression], unguarded, limit, loose)
         if not hits and words and slots:
             # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
-            nearby += self._retrieve(slots, terms, limit)
+            nearby += self._retrieve(slots, terms, limit, None)
         return SearchResult(analysis, terms, hits, nearby)
