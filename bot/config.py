@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -33,6 +35,18 @@ class Settings(BaseSettings):
 
     fragdenstaat_api_url: str = "https://fragdenstaat.de/api/v1"
     watch_interval: float = Field(default=3600.0, gt=0)
+    alert_interval: float = Field(default=1.0, gt=0)
+    digest_time: dt.time = dt.time(8, 0)
+    timezone: str = "Europe/Berlin"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}, e.g. Europe/Berlin") from None
+        return value
 
     @field_validator("maintainer_ids", mode="before")
     @classmethod

@@ -130,6 +130,25 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "de": "Importiert: {id} mit {passages} zitierten Antworttext(en).",
         "en": "Imported: {id} with {passages} quoted response(s).",
     },
+    "admins_only": {
+        "de": "Nur Administratoren dieser Gruppe können ihre Abos ändern.",
+        "en": "Only this group's administrators can change its subscriptions.",
+    },
+    "subscribe_bad_topic": {
+        "de": "Dieses Thema enthält keine Suchbegriffe. Beispiel: /subscribe Bochum",
+        "en": "That topic has no searchable words. Example: /subscribe Bochum",
+    },
+    "all_answers": {"de": "alle neuen Antworten", "en": "all new answers"},
+    "daily_digest": {"de": "einmal täglich gesammelt", "en": "once a day"},
+    "at_once": {"de": "sofort", "en": "at once"},
+    "subscribed": {"de": "Abonniert: {what} ({how}).", "en": "Subscribed: {what} ({how})."},
+    "already_subscribed": {"de": "Schon abonniert: {what} ({how}).", "en": "Already subscribed: {what} ({how})."},
+    "unsubscribed": {"de": "{count} Abo(s) beendet.", "en": "{count} subscription(s) ended."},
+    "no_subscriptions": {
+        "de": "Dieser Chat hat keine Abos. /subscribe abonniert neue Antworten.",
+        "en": "This chat has no subscriptions. /subscribe gets new answers.",
+    },
+    "subscriptions_heading": {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
 }
 
 _STATUS: Final[dict[str, dict[Lang, str]]] = {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.alerts import Alerts
 from bot.answer import DEFAULT_RANKING, Answerer, Thresholds
 from bot.config import Settings
 from bot.folding import fold
@@ -21,7 +22,7 @@ from bot.importers.fragdenstaat import (
 from bot.kb.loader import MAX_ID, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
-from bot.models import Answer, Entry, FoiRequest, Lang, Ranking, Tags
+from bot.models import Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
 from bot.search.normalize import Normalizer
@@ -61,6 +62,12 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def announce(entries: Iterable[Entry]) -> list[tuple[str, Entry]]:
+    """The alerts for newly added entries: FOI answers and facts, not the entries generated per table row
+    (a new year of a ranking would otherwise send dozens of alerts at once)."""
+    return [(e.id, e) for e in entries if e.kind is not Kind.RANKING]
+
+
 def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> bool:
     """Rebuild the store from the knowledge files if they changed; True if it rebuilt.
 
@@ -75,16 +82,18 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
     origins = store.entry_origins()
     others = [e for e in store.all_entries() if origins.get(e.id) != FILES and e.id not in file_ids]
     indexed, words = index_entries([*kb.entries, *others], normalizer)
-    store.replace_knowledge(
-        entries=indexed[: len(kb.entries)],
-        requests=kb.requests,
-        rankings=kb.rankings,
-        rows=kb.rows,
-        aliases=kb.aliases,
-        words=words,
-        reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
-        content_hash=content_hash,
-    )
+    with store.transaction():
+        added = store.replace_knowledge(
+            entries=indexed[: len(kb.entries)],
+            requests=kb.requests,
+            rankings=kb.rankings,
+            rows=kb.rows,
+            aliases=kb.aliases,
+            words=words,
+            reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
+            content_hash=content_hash,
+        )
+        Alerts(store, normalizer).enqueue(announce(added))
     log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))
     return True
 
@@ -116,6 +125,7 @@ class FoiService:
         self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
         self.answerer = Answerer(self.store, SearchEngine(self.store, self.normalizer), self.thresholds)
+        self.alerts = Alerts(self.store, self.normalizer)
 
     def reload_if_changed(self) -> bool:
         """Answer from what another process (the command line) committed, or from changed knowledge
@@ -185,7 +195,9 @@ class FoiService:
         """Add entries in one transaction (EntryExists if any id is taken) and answer them at once."""
         entries = [self.with_inferred_tags(e) for e in entries]
         items, words = self._indexed(entries)
-        self.store.add_entries(items, origin=origin, actor=actor, words=words)
+        with self.store.transaction():
+            self.store.add_entries(items, origin=origin, actor=actor, words=words)
+            self.alerts.enqueue(announce(entries))
         self.refresh()
         return entries
 
@@ -223,6 +235,9 @@ class FoiService:
                 saved = self.with_inferred_tags(entry)
                 if saved != old:
                     self.replace_entry(saved, actor=actor)
+                if len(saved.passages) > len(old.passages):
+                    # Each new response is news of its own: a key per number of responses.
+                    self.alerts.enqueue([(f"{saved.id}#{len(saved.passages)}", saved)])
         return ImportOutcome(
             saved,
             created=old is None,

@@ -99,3 +99,43 @@ def m004_term_counts(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS entries_fts_vocab")
     db.table("terms").create({"term": str, "df": int}, pk="term", not_null={"df"})
     db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")  # rebuild once, which fills the counts
+
+
+@migrations()
+def m005_subscriptions_and_outbox(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            topic TEXT NOT NULL DEFAULT '',
+            tokens TEXT NOT NULL DEFAULT '',
+            daily INTEGER NOT NULL DEFAULT 0 CHECK (daily IN (0, 1)),
+            created_by INTEGER,
+            created_at TEXT NOT NULL,
+            UNIQUE (chat_id, tokens, daily)
+        )
+        """
+    )
+    db.execute("CREATE INDEX subscriptions_chat ON subscriptions (chat_id)")
+    # One row per (alert, chat): the unique key is what makes a fan-out never send an alert to a chat twice.
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            alert TEXT NOT NULL,
+            entry_id TEXT NOT NULL,
+            chat_id INTEGER NOT NULL,
+            daily INTEGER NOT NULL DEFAULT 0 CHECK (daily IN (0, 1)),
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'dropped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            due_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            error TEXT,
+            UNIQUE (alert, chat_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_due ON outbox (state, daily, due_at)")

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -15,6 +16,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ContextTypes,
     Defaults,
     InlineQueryHandler,
@@ -27,8 +29,8 @@ from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKi
 from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
 from bot.service import FoiService
-from bot.telegram import commands
-from bot.telegram.handlers import ask, callbacks, errors, inline
+from bot.telegram import commands, delivery
+from bot.telegram.handlers import ask, callbacks, errors, inline, subscribe
 from bot.telegram.state import BotState, attach, state, state_of
 from bot.throttle import Throttle
 
@@ -108,11 +110,15 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     application: App = builder.build()
     attach(application, BotState(settings, service, Throttle(settings.questions_per_minute)))
+    recovered = service.alerts.recover()
+    if recovered:
+        log.warning("%d alert(s) were in flight when the bot stopped; they are sent again", recovered)
     application.add_handlers(commands.handlers(commands.COMMANDS))
     new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, ask.private_text, block=False))
     application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, ask.group_text, block=False))
     application.add_handler(InlineQueryHandler(inline.inline_query, block=False))
+    application.add_handler(ChatMemberHandler(subscribe.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(CallbackQueryHandler(callbacks.button, block=False))
     application.add_error_handler(errors.on_error)
     if application.job_queue is not None:
@@ -123,6 +129,11 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
         application.job_queue.run_repeating(
             _check_watched, interval=settings.watch_interval, first=settings.watch_interval, name="watch"
         )
+        application.job_queue.run_repeating(
+            delivery.deliver_alerts, interval=settings.alert_interval, first=0.1, name="alerts"
+        )
+        digest_at = settings.digest_time.replace(tzinfo=ZoneInfo(settings.timezone))
+        application.job_queue.run_daily(delivery.send_digests, time=digest_at, name="digest")
     return application
 
 

@@ -18,7 +18,7 @@ from telegram import (
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot.models import Lang
-from bot.telegram.handlers import ask, maintain, ranking, start
+from bot.telegram.handlers import ask, maintain, ranking, start, subscribe
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -56,6 +56,8 @@ class Command:
 
 EVERYWHERE = frozenset({Scope.PRIVATE, Scope.GROUPS})
 PRIVATE = frozenset({Scope.PRIVATE})
+# Anyone may subscribe themselves in private; in groups the menu offers it to administrators only.
+MANAGERS = frozenset({Scope.PRIVATE, Scope.ADMINS})
 
 COMMANDS: list[Command] = [
     Command("start", start.start, {"de": "Begrüßung und Beispiele", "en": "Welcome and examples"}, EVERYWHERE),
@@ -77,6 +79,27 @@ COMMANDS: list[Command] = [
         "chart",
         ranking.chart,
         {"de": "Platzierungen einer Stadt als Grafik", "en": "A city's places as a chart"},
+        EVERYWHERE,
+    ),
+    Command(
+        "subscribe",
+        subscribe.subscribe,
+        {
+            "de": "Neue Antworten abonnieren: /subscribe [Thema] [daily]",
+            "en": "Get new answers: /subscribe [topic] [daily]",
+        },
+        MANAGERS,
+    ),
+    Command(
+        "unsubscribe",
+        subscribe.unsubscribe,
+        {"de": "Abo beenden: /unsubscribe [Thema]", "en": "Stop alerts: /unsubscribe [topic]"},
+        MANAGERS,
+    ),
+    Command(
+        "subscriptions",
+        subscribe.subscriptions,
+        {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
         EVERYWHERE,
     ),
     Command(

@@ -19,6 +19,7 @@ class BotState:
     settings: Settings
     service: FoiService
     throttle: Throttle
+    delivering: bool = False  # an alert delivery run is going on
 
 
 def attach(application: Application[Any, Any, Any, Any, Any, Any], state: BotState) -> None:

@@ -161,7 +161,25 @@ async def test_command_menus_are_set_per_scope_and_language(fake_api: FakeBotApi
     private = next(
         c for c in calls if c.params["scope"]["type"] == "all_private_chats" and "language_code" not in c.params
     )
-    assert [c["command"] for c in private.params["commands"]] == ["start", "help", "ask", "sources", "ranking", "chart"]
+    assert [c["command"] for c in private.params["commands"]] == [
+        "start",
+        "help",
+        "ask",
+        "sources",
+        "ranking",
+        "chart",
+        "subscribe",
+        "unsubscribe",
+        "subscriptions",
+    ]
+    groups = next(
+        c for c in calls if c.params["scope"]["type"] == "all_group_chats" and "language_code" not in c.params
+    )
+    assert "subscribe" not in [c["command"] for c in groups.params["commands"]]
+    admins = next(
+        c for c in calls if c.params["scope"]["type"] == "all_chat_administrators" and "language_code" not in c.params
+    )
+    assert "subscribe" in [c["command"] for c in admins.params["commands"]]
 
 
 @pytest.mark.parametrize(
