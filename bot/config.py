@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     alert_interval: float = Field(default=1.0, gt=0)
     digest_time: dt.time = dt.time(8, 0)
     timezone: str = "Europe/Berlin"
+    retention_days: int = Field(default=365, ge=1)
 
     @field_validator("timezone")
     @classmethod

@@ -74,6 +74,15 @@ def register(commands: Any) -> None:
 
     sub.add_parser("feedback", help="entries with the most 👎").set_defaults(handler=list_feedback)
 
+    backup = sub.add_parser("backup", help="copy the whole store consistently, even while the bot runs")
+    backup.add_argument("path", type=Path, metavar="PATH")
+    backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    backup.set_defaults(handler=backup_store)
+
+    forget = sub.add_parser("forget-user", help="delete what the store holds about a Telegram user")
+    forget.add_argument("user_id", type=int, metavar="ID")
+    forget.set_defaults(handler=forget_user)
+
     fds = sub.add_parser("import", help="import a FragDenStaat request by URL, #id or id")
     fds.add_argument("reference", metavar="URL_OR_ID")
     fds.set_defaults(handler=import_request)
@@ -304,6 +313,36 @@ def watch_request(args: argparse.Namespace) -> int:
             print(f"{args.request_id}\twatched")
     finally:
         service.close()
+    return 0
+
+
+def backup_store(args: argparse.Namespace) -> int:
+    target: Path = args.path
+    if target.exists() and not args.force:
+        raise CliError(f"{target} exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise CliError(f"{target.parent}: no such folder")
+    settings = load_settings()
+    store = Store(settings.database_path)
+    try:
+        if target.exists():
+            target.unlink()
+        store.backup(target)
+    finally:
+        store.close()
+    print(f"{target}: {target.stat().st_size} bytes")
+    return 0
+
+
+def forget_user(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    store = Store(settings.database_path)
+    try:
+        removed = store.forget_user(args.user_id)
+    finally:
+        store.close()
+    for kind, count in removed.items():
+        print(f"{kind}\t{count}")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -416,6 +417,38 @@ class Store:
             [since or "", limit],
         ).fetchall()
         return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    # data safety and privacy
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the whole store while others keep reading and writing (SQLite online backup)."""
+        destination = sqlite3.connect(target)
+        try:
+            self.db.conn.backup(destination)
+        finally:
+            destination.close()
+
+    def forget_user(self, user_id: int) -> dict[str, int]:
+        """Delete what the store holds about one Telegram user; how many rows of each kind."""
+        removed: dict[str, int] = {}
+        with self.transaction():
+            for name, sql in (
+                ("feedback", "DELETE FROM feedback WHERE user_id = ?"),
+                ("unanswered questions", "DELETE FROM unanswered WHERE user_id = ?"),
+                ("private subscriptions", "DELETE FROM subscriptions WHERE chat_id = ?"),
+                ("private alerts", "DELETE FROM outbox WHERE chat_id = ?"),
+                ("group subscriptions made", "UPDATE subscriptions SET created_by = NULL WHERE created_by = ?"),
+            ):
+                removed[name] = self.db.execute(sql, [user_id]).rowcount
+            removed["changes attributed"] = self.db.execute(
+                "UPDATE changes SET actor = 'telegram:forgotten' WHERE actor = ?", [f"telegram:{user_id}"]
+            ).rowcount
+        return removed
+
+    def prune_unanswered(self, before: str) -> int:
+        """Delete unanswered questions asked before an ISO date (retention)."""
+        with self.transaction():
+            return int(self.db.execute("DELETE FROM unanswered WHERE at < ?", [before]).rowcount)
 
     # search support
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,6 +77,15 @@ async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
             log.info("watched request %s updated: %d new passage(s)", watch.request_id, outcome.new_passages)
 
 
+async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Unanswered questions are kept RETENTION_DAYS days (see SECURITY.md)."""
+    bot_state = state(context)
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=bot_state.settings.retention_days)
+    removed = bot_state.service.store.prune_unanswered(before.isoformat(timespec="seconds"))
+    if removed:
+        log.info("%d unanswered question(s) older than %d days deleted", removed, bot_state.settings.retention_days)
+
+
 async def _reload(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Entries added from the command line while the bot runs are answered within seconds."""
     try:
@@ -140,6 +150,7 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
         )
         digest_at = settings.digest_time.replace(tzinfo=ZoneInfo(settings.timezone))
         application.job_queue.run_daily(delivery.send_digests, time=digest_at, name="digest")
+        application.job_queue.run_repeating(_prune, interval=dt.timedelta(days=1), first=60, name="prune")
     return application
 
 

@@ -244,3 +244,19 @@ async def test_too_many_questions_get_one_notice(fake_api: FakeBotApi, tmp_path:
     texts = [c.params["text"] for c in calls]
     assert len(texts) == 3
     assert sum("viele Fragen" in t for t in texts) == 1
+
+
+async def test_a_whole_session_never_logs_or_sends_the_token(
+    fake_api: FakeBotApi, foi_bot: App, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    fake_api.inject("sendMessage", status=502, description="Bad Gateway", times=1)
+    for text in ("Welchen Platz hatte Bochum 2021?", "/chart Bochum", "/sources", "Unsinn ohne Antwort"):
+        await fake_api.deliver(fake_api.private_message(text, user_id=USER))
+    await fake_api.deliver(fake_api.inline_query("bochum 2021", user_id=USER))
+    await fake_api.deliver(fake_api.callback_query("fb:bitkom-sci-2021-bochum:+", user_id=USER))
+    await fake_api.wait_for("answerCallbackQuery")
+    assert TEST_TOKEN not in caplog.text
+    assert "httpx" in caplog.text, "the transport's own request lines were captured too"
+    for call in fake_api.calls():
+        assert TEST_TOKEN not in str(call.params)

@@ -1,0 +1,68 @@
+"""`kb backup` while the bot writes, and `kb forget-user` deleting what the store holds about someone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.kb.store import Store
+from bot.service import FoiService
+from tests.conftest import FIXTURE_KB
+from tests.test_alerts import entry
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
+    assert main(["kb", "build"]) == 0
+    return tmp_path
+
+
+def test_backup_is_a_complete_store(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    writer = Store(env / "kb.db")
+    service = FoiService(writer)
+    service.add_entries([entry("vor-dem-backup")], origin="cli", actor="test")
+    assert main(["kb", "backup", str(env / "copy.db")]) == 0
+    assert "bytes" in capsys.readouterr().out
+    copy = Store(env / "copy.db")
+    try:
+        assert copy.entry("vor-dem-backup") is not None
+        assert copy.count_entries() == writer.count_entries()
+        assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        copy.close()
+        service.close()
+    assert main(["kb", "backup", str(env / "copy.db")]) == 1
+    assert main(["kb", "backup", str(env / "copy.db"), "--force"]) == 0
+    assert main(["kb", "backup", str(env / "no" / "such" / "folder.db")]) == 1
+
+
+def test_forget_user_deletes_their_data_and_nothing_else(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store(env / "kb.db")
+    service = FoiService(store)
+    for user in (7, 8):
+        service.record_feedback("sci-2021-methodik", user, helpful=False)
+        service.record_unanswered(service.ask("Was kostet ein Parkausweis?"), user, "private")
+        service.alerts.subscribe(user, "", daily=False, by=user)
+    service.alerts.subscribe(-100, "Bochum", daily=False, by=7)
+    store.db.execute("INSERT INTO changes (entry_id, action, actor, at) VALUES ('x', 'add', 'telegram:7', 'now')")
+    service.close()
+    capsys.readouterr()
+    assert main(["kb", "forget-user", "7"]) == 0
+    report = dict(line.split("\t") for line in capsys.readouterr().out.splitlines())
+    assert report["feedback"] == "1"
+    assert report["unanswered questions"] == "1"
+    assert report["private subscriptions"] == "1"
+    assert report["changes attributed"] == "1"
+    store = Store(env / "kb.db")
+    try:
+        for table, column in (("feedback", "user_id"), ("unanswered", "user_id"), ("subscriptions", "created_by")):
+            assert store.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = 7").fetchone()[0] == 0
+        assert store.db.execute("SELECT count(*) FROM feedback WHERE user_id = 8").fetchone()[0] == 1
+        assert store.db.execute("SELECT count(*) FROM subscriptions WHERE chat_id = -100").fetchone()[0] == 1
+        assert store.db.execute("SELECT count(*) FROM changes WHERE actor LIKE '%:7'").fetchone()[0] == 0
+    finally:
+        store.close()

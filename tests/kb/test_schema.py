@@ -1,0 +1,62 @@
+"""The schema is versioned by migrations applied at start; a store of the previous version upgrades in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from bot.kb import schema
+from bot.kb.store import Store
+from bot.service import sync_knowledge
+
+
+def previous_version(path: Path) -> None:
+    """A store as the release before alerts left it: migrations 1–4 only."""
+    older = Migrations(schema.migrations.name)
+    for migration in (
+        schema.m001_knowledge,
+        schema.m002_feedback_and_unanswered,
+        schema.m003_history_and_watches,
+        schema.m004_term_counts,
+    ):
+        older()(migration)
+    db = Database(path)
+    older.apply(db)
+    db.table("feedback").insert({"entry_id": "x", "user_id": 7, "vote": -1, "at": "2026-01-01"})
+    db.close()
+
+
+def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: Path) -> None:
+    path = tmp_path / "old.db"
+    previous_version(path)
+    store = Store(path)
+    try:
+        applied = [m.name for m in schema.migrations.applied(store.db)]
+        assert applied[-1] == "m005_subscriptions_and_outbox"
+        assert store.feedback_counts() == [("x", 0, 1)]
+        assert {"subscriptions", "outbox"} <= set(store.db.table_names())
+        assert sync_knowledge(store, kb_dir)
+    finally:
+        store.close()
+
+
+def test_the_store_is_safe_by_default(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    try:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert schema.migrations.pending(store.db) == []
+    finally:
+        store.close()
+
+
+def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    Store(tmp_path / "s.db").close()
+    store = Store(tmp_path / "s.db")
+    try:
+        names = [m.name for m in schema.migrations.applied(store.db)]
+        assert len(names) == len(set(names))
+    finally:
+        store.close()
