@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
+from telegram.request import BaseRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -99,8 +100,11 @@ def _file_url(base_url: str) -> str:
     return base_url[: -len("/bot")] + "/file/bot" if base_url.endswith("/bot") else base_url
 
 
-def build_application(settings: Settings, service: FoiService, *, rate_limiter: bool = True) -> App:
-    """The whole bot; `main` runs it, tests drive it against a fake Bot API server."""
+def build_application(
+    settings: Settings, service: FoiService, *, rate_limiter: bool = True, request: BaseRequest | None = None
+) -> App:
+    """The whole bot; `main` runs it, tests drive it against a fake Bot API (over loopback, or in-process
+    through `request`)."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     secrets = [settings.telegram_bot_token.get_secret_value()]
@@ -115,6 +119,8 @@ def build_application(settings: Settings, service: FoiService, *, rate_limiter: 
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .post_init(set_command_menus)
     )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     if rate_limiter:
         # PTB types the builder for a bot without rate-limiter arguments; AIORateLimiter takes `int` ones.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
