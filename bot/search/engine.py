@@ -24,7 +24,7 @@ from bot.search.normalize import (
     typo_budget,
 )
 
-CANDIDATES = 100
+CANDIDATES = 50
 UNRANKED = 150  # take every match without BM25 ordering when the words cannot match more entries
 BODY_WEIGHT = 0.5
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
@@ -68,6 +68,15 @@ class _Clause:
     expression: str
     matches: int
     common: bool = False
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Per question term: idf, whether it is informative, its slot tag, itself and its alternatives, each
+    as a padded needle with weight and idf."""
+
+    total: float
+    terms: list[tuple[float, bool, str | None, tuple[str, float], list[tuple[str, float, float]]]]
 
 
 @dataclass(frozen=True)
@@ -211,41 +220,56 @@ class SearchEngine:
             tags=f" {row.tags} ",
         )
 
-    def _coverage(self, doc: _Document, terms: list[QueryTerm]) -> tuple[float, int, float]:
+    def _plan(self, terms: list[QueryTerm]) -> _Plan:
+        """What scoring needs of the question, prepared once instead of once per candidate."""
+        return _Plan(
+            total=sum(t.idf for t in terms) or 1.0,
+            terms=[
+                (
+                    t.idf,
+                    t.token not in self._low_information,
+                    f" {t.slot} " if t.slot is not None else None,
+                    (f" {t.token} ", self.idf(t.token)),
+                    [(f" {alt} ", weight, self.idf(alt)) for alt, weight in t.alternatives.items()],
+                )
+                for t in terms
+            ],
+        )
+
+    @staticmethod
+    def _coverage(doc: _Document, plan: _Plan) -> tuple[float, int, float]:
         """IDF-weighted share of the question found in the entry (forward) and of the entry's best question
         found in the question (reverse); with that question's index and the evidence."""
-        total = sum(t.idf for t in terms) or 1.0
         covered = evidence = 0.0
-        matched: set[str] = set()
-        for term in terms:
-            informative = term.token not in self._low_information
-            if term.slot is not None and f" {term.slot} " in doc.tags:
-                covered += term.idf
-                evidence += term.idf if informative else 0.0
-                matched.add(term.token)
+        matched: list[tuple[str, float]] = []
+        for idf, informative, slot, own, alternatives in plan.terms:
+            if slot is not None and slot in doc.tags:
+                covered += idf
+                evidence += idf if informative else 0.0
+                matched.append(own)
                 continue
             best = 0.0
-            for alt, weight in term.alternatives.items():
-                needle = f" {alt} "
+            for needle, weight, alt_idf in alternatives:
                 if needle in doc.asked:
                     best = max(best, weight)
-                    matched.add(alt)
+                    matched.append((needle, alt_idf))
                 elif needle in doc.body:
                     best = max(best, weight * BODY_WEIGHT)
-            covered += term.idf * best
-            evidence += term.idf * best if informative else 0.0
+            covered += idf * best
+            evidence += idf * best if informative else 0.0
         reverse, best_question = 0.0, 0
         for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
-            share = sum(self.idf(t) for t in matched if f" {t} " in padded) / weight
+            share = sum(idf for needle, idf in set(matched) if needle in padded) / weight
             if share > reverse:
                 reverse, best_question = share, index
-        return FORWARD_SHARE * covered / total + (1 - FORWARD_SHARE) * reverse, best_question, evidence
+        return FORWARD_SHARE * covered / plan.total + (1 - FORWARD_SHARE) * reverse, best_question, evidence
 
     def _rank(self, rows: Iterable[CandidateRow], terms: list[QueryTerm], limit: int) -> list[Scored]:
         """Coverage for every candidate; the phrasing similarity (which breaks ties between close entries)
         only where it can still change the order at the top, as it costs more than all the rest."""
         query = " ".join(t.token for t in terms)
-        covered = [(row.id, doc, *self._coverage(doc, terms)) for row in rows for doc in [self._document(row)]]
+        plan = self._plan(terms)
+        covered = [(row.id, doc, *self._coverage(doc, plan)) for row in rows for doc in [self._document(row)]]
         best = max((c[2] for c in covered), default=0.0)
         margin = SIMILARITY_SHARE / (1 - SIMILARITY_SHARE)
         scored = []
@@ -259,16 +283,17 @@ class SearchEngine:
         return scored[:limit]
 
     def _retrieve(self, clauses: list[str], terms: list[QueryTerm], limit: int, words: _Clause | None) -> list[Scored]:
-        """Candidates, reranked. When the words can match only a few entries, all of them are taken; when
-        the question has only common words, BM25 could not tell its matches apart anyway, so any of them
-        are taken; otherwise FTS5's BM25 picks the best."""
+        """Candidates, reranked. When the words can match only a few entries, all of them are taken; with
+        only slots or only common words, BM25 could not tell the matches apart anyway, so any of them are
+        taken; otherwise FTS5's BM25 picks the best."""
         if not clauses:
             return []
         expression = " AND ".join(clauses)
-        if words is not None and words.matches <= UNRANKED:
-            rows = self.store.candidates(expression, UNRANKED, ranked=False)
-        elif words is not None and words.common:
+        if words is None or words.common:
+            # Slots alone weigh nothing in BM25, and common words cannot rank their matches either.
             rows = self.store.candidates(expression, CANDIDATES, ranked=False)
+        elif words.matches <= UNRANKED:
+            rows = self.store.candidates(expression, UNRANKED, ranked=False)
         else:
             rows = self.store.candidates(expression, CANDIDATES)
         return self._rank(rows, terms, limit)

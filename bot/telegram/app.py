@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.request import BaseRequest
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -25,6 +24,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind
