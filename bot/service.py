@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,14 +110,15 @@ class FoiService:
         fragdenstaat_api_url: str = DEFAULT_API,
     ) -> None:
         self.store = store
+        self._deferred: list[Callable[[], None]] = []
         self.thresholds = thresholds
         self.knowledge_dir = knowledge_dir
         self.fragdenstaat_api_url = fragdenstaat_api_url
         self.refresh()
 
     @classmethod
-    def open(cls, settings: Settings) -> FoiService:
-        store = Store(settings.database_path)
+    def open(cls, settings: Settings, *, busy_timeout: float = 5.0) -> FoiService:
+        store = Store(settings.database_path, busy_timeout=busy_timeout)
         sync_knowledge(store, settings.knowledge_dir)
         return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
 
@@ -129,7 +131,9 @@ class FoiService:
 
     def reload_if_changed(self) -> bool:
         """Answer from what another process (the command line) committed, or from changed knowledge
-        files; True if anything was reloaded. Cheap when nothing changed: one pragma and a file hash."""
+        files; True if anything was reloaded. Cheap when nothing changed: one pragma and a file hash.
+        Also retries writes that found the store locked."""
+        self.flush_deferred()
         rebuilt = self.knowledge_dir is not None and sync_knowledge(self.store, self.knowledge_dir)
         if rebuilt or self.store.data_version() != self._seen_version:
             self.refresh()
@@ -146,14 +150,39 @@ class FoiService:
         """Store a 👍/👎; False (and nothing stored) if the entry does not exist."""
         if self.store.entry(entry_id) is None:
             return False
-        self.store.record_feedback(entry_id, user_id, 1 if helpful else -1)
+        self._write_or_defer(lambda: self.store.record_feedback(entry_id, user_id, 1 if helpful else -1))
         return True
 
     def record_unanswered(self, answer: Answer, user_id: int | None, chat_type: str) -> None:
         """Keep a question the base could not answer, so maintainers see what to add next."""
         normalized = " ".join(self.normalizer.analyze(answer.question).tokens)
         if normalized:
-            self.store.record_unanswered(answer.question, normalized, user_id, chat_type, answer.lang)
+            question, lang = answer.question, answer.lang
+            self._write_or_defer(lambda: self.store.record_unanswered(question, normalized, user_id, chat_type, lang))
+
+    def _write_or_defer(self, write: Callable[[], None]) -> None:
+        """Write now, or, while another process holds the write lock, keep the write for `flush_deferred`."""
+        if self.flush_deferred():
+            self._deferred.append(write)
+            return
+        try:
+            write()
+        except sqlite3.OperationalError as error:
+            if not Store.is_busy(error):
+                raise
+            self._deferred.append(write)
+            log.warning("store busy; %d write(s) kept for later", len(self._deferred))
+
+    def flush_deferred(self) -> int:
+        """Retry writes that found the store locked; how many are still waiting."""
+        try:
+            while self._deferred:
+                self._deferred[0]()
+                self._deferred.pop(0)
+        except sqlite3.OperationalError as error:
+            if not Store.is_busy(error):
+                raise
+        return len(self._deferred)
 
     def requests(self) -> list[FoiRequest]:
         return self.store.requests()

@@ -26,9 +26,9 @@ def load_settings() -> Settings:
         raise CliError(f"{name}: {first['msg']} (set it in the environment or in .env)", code=2) from None
 
 
-def open_service(settings: Settings | None = None) -> FoiService:
+def open_service(settings: Settings | None = None, *, busy_timeout: float = 5.0) -> FoiService:
     settings = settings or load_settings()
     try:
-        return FoiService.open(settings)
+        return FoiService.open(settings, busy_timeout=busy_timeout)
     except KnowledgeError as exc:
         raise CliError(f"the knowledge base has problems; the previous store is unchanged:\n{exc}") from None

@@ -9,6 +9,10 @@ from bot.cli import chat
 from bot.cli.common import load_settings, open_service
 from bot.logs import configure_logging
 
+# A write of the bot that finds the store locked by the command line waits this long (blocking every chat
+# meanwhile), then is kept and retried a few seconds later.
+BOT_BUSY_TIMEOUT = 0.25
+
 NO_TOKEN = """No Telegram token is configured, so the bot cannot connect to Telegram yet.
 
 To get one: open Telegram, talk to @BotFather, send /newbot and follow the steps. Then put the token
@@ -33,4 +37,4 @@ def run(_args: argparse.Namespace) -> int:
     configure_logging(settings.log_level)
     from bot.telegram.app import run_bot
 
-    return run_bot(settings, open_service(settings))
+    return run_bot(settings, open_service(settings, busy_timeout=BOT_BUSY_TIMEOUT))

@@ -84,7 +84,9 @@ def _now() -> str:
 class Store:
     """One SQLite file shared by the bot and the command line (WAL: readers never wait for the writer)."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
+        """`busy_timeout`: seconds a write waits for another process's write to finish; the bot keeps it
+        short, since waiting blocks every chat, and retries what could not be written later."""
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(path)
@@ -92,11 +94,16 @@ class Store:
         else:
             self.db = Database(memory=True)
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA busy_timeout = 5000")
+        self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.close()
+
+    @staticmethod
+    def is_busy(error: sqlite3.OperationalError) -> bool:
+        """Another connection holds the write lock (`database is locked`), as opposed to a real fault."""
+        return "locked" in str(error) or "busy" in str(error)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

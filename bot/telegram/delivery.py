@@ -6,14 +6,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sqlite3
 from html import escape
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.alerts import Alert, Delivery, Outcome
+from bot.alerts import Alert, Alerts, Delivery, Outcome
 from bot.kb.rankings import source_label
+from bot.kb.store import Store
 from bot.models import Entry, Lang
 from bot.telegram.state import state
 
@@ -25,6 +27,7 @@ IN_FLIGHT = 4
 BATCH = 200
 MAX_ANSWER = 900
 MAX_PASSAGE = 600
+RECORD_ATTEMPTS = 120
 
 
 def alert_html(entry: Entry, key: str, bot_username: str, lang: Lang = "de") -> str:
@@ -69,14 +72,33 @@ def classify(error: TelegramError) -> Delivery:
     return Delivery(Outcome.FAILED, error=str(error))
 
 
+async def _recorded(alerts: Alerts, alert: Alert, delivery: Delivery) -> None:
+    """Record a sent alert's outcome; while the store is locked, try again without blocking the chats.
+    Giving up would leave the alert `sending`, to be repeated after the next start."""
+    for _ in range(RECORD_ATTEMPTS):
+        try:
+            alerts.record(alert, delivery)
+            return
+        except sqlite3.OperationalError as error:
+            if not Store.is_busy(error):
+                raise
+            await asyncio.sleep(0.5)
+    log.error("outcome of alert %s to chat %s not recorded: store locked", alert.alert, alert.chat_id)
+
+
 async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.Semaphore) -> None:
     alerts = state(context).service.alerts
     async with gate:
-        if not alerts.claim(alert):
-            return
+        try:
+            if not alerts.claim(alert):
+                return
+        except sqlite3.OperationalError as error:
+            if not Store.is_busy(error):
+                raise
+            return  # still pending: the next run sends it
         entry = state(context).service.entry(alert.entry_id)
         if entry is None:
-            alerts.record(alert, Delivery(Outcome.FAILED, error="entry removed"))
+            await _recorded(alerts, alert, Delivery(Outcome.FAILED, error="entry removed"))
             return
         try:
             await context.bot.send_message(alert.chat_id, alert_html(entry, alert.alert, context.bot.username))
@@ -85,7 +107,7 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
             log.info("alert %s to chat %s: %s (%s)", alert.alert, alert.chat_id, delivery.outcome, delivery.error)
         else:
             delivery = Delivery(Outcome.SENT)
-        alerts.record(alert, delivery)
+        await _recorded(alerts, alert, delivery)
 
 
 async def deliver_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -122,4 +144,4 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
         else:
             delivery = Delivery(Outcome.SENT)
         for item in items:
-            alerts.record(item, delivery)
+            await _recorded(alerts, item, delivery)

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from bot.cli.run import BOT_BUSY_TIMEOUT
 from bot.config import Settings
 from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
@@ -25,7 +26,7 @@ async def start_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, **overri
         knowledge_dir=kb_dir,
         **overrides,
     )
-    store = Store(settings.database_path)
+    store = Store(settings.database_path, busy_timeout=BOT_BUSY_TIMEOUT)
     sync_knowledge(store, settings.knowledge_dir)
     service = FoiService(
         store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url

@@ -193,3 +193,18 @@ async def test_watched_requests_gain_new_responses_while_the_bot_runs(
         assert time.monotonic() < deadline, "the watch job did not pick up the new response"
         await asyncio.sleep(0.1)
     assert entry.passages[1].text == "Nachtrag vom Oktober: keine Änderung."
+
+
+GROUP = -1001234567890
+
+
+async def test_maintainer_commands_in_a_group_change_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    before = service_of(maintained_bot).store.count_entries()
+    await fake_api.deliver(fake_api.group_message("/add", chat_id=GROUP, user_id=MAINTAINER))
+    [call] = await fake_api.wait_for("sendMessage", to(GROUP))  # type: ignore[arg-type]
+    assert "privaten Chat" in call.params["text"]
+    for text in ("/remove sci-2021-methodik", "/import 257364", "/stats", "/unanswered"):
+        await fake_api.deliver(fake_api.group_message(text, chat_id=GROUP, user_id=MAINTAINER))
+    await asyncio.sleep(0.3)
+    assert len(fake_api.calls("sendMessage")) == 1, "maintainer commands are private-chat only"
+    assert service_of(maintained_bot).store.count_entries() == before

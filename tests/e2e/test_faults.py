@@ -1,0 +1,123 @@
+"""Faults around the bot: a flaky Bot API while polling and sending, a locked database, SIGTERM mid-work."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import sys
+import threading
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.service import FoiService
+from bot.telegram.app import App
+from tests.conftest import REPO
+from tests.e2e.botctl import start_bot, stop_bot
+from tests.e2e.conftest import TEST_TOKEN
+from tests.e2e.fake_bot_api import FakeBotApi
+
+USER = 4242
+
+
+@pytest.fixture
+async def running(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
+    app = await start_bot(fake_api, tmp_path, kb_dir)
+    yield app
+    await stop_bot(app)
+
+
+def replies(api: FakeBotApi, user_id: int) -> list[str]:
+    return [
+        str(c.params["text"])
+        for c in api.calls("sendMessage")
+        if c.params.get("chat_id") == user_id and c.status == 200
+    ]
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status": 500, "description": "Internal Server Error", "times": 3},
+        {"status": 502, "description": "Bad Gateway", "times": 2},
+        {"drop_connection": True, "times": 2},
+        {"delay": 2.0, "times": 1},
+    ],
+)
+async def test_polling_recovers_from_a_flaky_api(fake_api: FakeBotApi, running: App, fault: dict[str, object]) -> None:
+    fake_api.inject("getUpdates", **fault)  # type: ignore[arg-type]
+    fake_api.push_update(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+    await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER and c.status == 200, timeout=20)
+    assert "Platz 7" in replies(fake_api, USER)[0]
+
+
+async def test_sending_survives_timeouts_and_server_errors(fake_api: FakeBotApi, running: App) -> None:
+    fake_api.inject("sendMessage", status=500, description="Internal Server Error", times=1)
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+    await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER and c.status == 200)
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2022?", user_id=USER))
+    await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER and c.status == 200, count=2)
+    assert "Platz 8" in replies(fake_api, USER)[-1]
+
+
+async def test_a_locked_database_delays_but_loses_nothing(fake_api: FakeBotApi, running: App, tmp_path: Path) -> None:
+    service: FoiService = running.bot_data["foi"].service
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold_the_write_lock() -> None:
+        other = sqlite3.connect(tmp_path / "bot.db")
+        other.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        other.rollback()
+        other.close()
+
+    writer = threading.Thread(target=hold_the_write_lock)
+    writer.start()
+    locked.wait(5)
+    try:
+        await fake_api.deliver(fake_api.private_message("Was kostet ein Parkausweis in Bochum?", user_id=USER))
+        await asyncio.sleep(1.0)
+    finally:
+        release.set()
+        writer.join()
+    await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER and c.status == 200, timeout=10)
+    deadline = asyncio.get_running_loop().time() + 10
+    while not service.store.unanswered():
+        assert asyncio.get_running_loop().time() < deadline, "the unanswered question was lost"
+        await asyncio.sleep(0.2)
+    assert service.store.unanswered()[0][0] == "Was kostet ein Parkausweis in Bochum?"
+
+
+async def test_sigterm_mid_work_loses_no_question(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> None:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
+        "TELEGRAM_BASE_URL": fake_api.base_url,
+        "DATABASE_PATH": str(tmp_path / "term.db"),
+        "KNOWLEDGE_DIR": str(kb_dir),
+        "QUESTIONS_PER_MINUTE": "1000",
+        "PTB_TIMEDELTA": "1",
+    }
+    users = range(9000, 9040)
+
+    async def run_until_sigterm(wait_for: int) -> int:
+        polls = len(fake_api.calls("getUpdates"))
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=REPO, env=env, stderr=asyncio.subprocess.DEVNULL
+        )
+        await fake_api.wait_for("getUpdates", count=polls + 1, timeout=30)
+        await fake_api.wait_for("sendMessage", lambda c: c.status == 200, count=wait_for, timeout=30)
+        bot.send_signal(signal.SIGTERM)
+        return await asyncio.wait_for(bot.wait(), timeout=30)
+
+    for user in users:
+        fake_api.push_update(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=user))
+    assert await run_until_sigterm(1) == 0
+    assert await run_until_sigterm(len(users)) == 0
+    answered = {c.params["chat_id"] for c in fake_api.calls("sendMessage") if c.status == 200}
+    assert answered == set(users)
