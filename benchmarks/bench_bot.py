@@ -25,7 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402  (needs the repo on sys.path)
+from bot.kb.store import Store  # noqa: E402  (needs the repo on sys.path)
+from bot.service import FoiService, sync_knowledge  # noqa: E402
+from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN"
 QUESTIONS = [
@@ -53,11 +55,15 @@ class Run:
     started: float = 0.0
     finished: float = 0.0
 
+    def percentile(self, percent: int) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))]
+
     def line(self, name: str) -> str:
         if not self.latencies:
             return f"| {name} | 0 | - | - | - | - | {self.missing} |"
         ordered = sorted(self.latencies)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        p95 = self.percentile(95)
         rate = len(ordered) / max(self.finished - self.started, 1e-9)
         return (
             f"| {name} | {len(ordered)} | {statistics.median(ordered) * 1000:.1f} | {p95 * 1000:.1f} | "
@@ -112,10 +118,39 @@ async def sequential(api: FakeBotApi, count: int, user_id: int) -> Run:
     return run
 
 
+def subscribe(database: Path, chats: int) -> None:
+    """Chats subscribed to every new answer, so that a maintainer's additions fan out during the load."""
+    store = Store(database)
+    sync_knowledge(store, REPO / "knowledge")
+    service = FoiService(store)
+    with store.transaction():
+        for chat in range(900_000, 900_000 + chats):
+            service.alerts.subscribe(chat, "", daily=False, by=chat)
+    service.close()
+
+
+async def maintain(env: dict[str, str], folder: Path, adds: int, every: float, log: list[str]) -> None:
+    """A maintainer adding entries from the command line (another process) while people ask."""
+    for number in range(adds):
+        await asyncio.sleep(every)
+        file = folder / f"add-{number}.yaml"
+        file.write_text(
+            f"title: Neue Antwort Nummer {number}\nquestion: Was stand in der neuen Antwort {number}?\n"
+            f"answer: Antwort {number}.\nsource_url: https://fragdenstaat.de/a/{number + 1}/\n",
+            encoding="utf-8",
+        )
+        cli = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "kb", "add", str(file), cwd=REPO, env=env, stdout=asyncio.subprocess.DEVNULL
+        )
+        log.append(f"add {number}: exit {await cli.wait()}")
+
+
 async def main(args: argparse.Namespace) -> None:
     think = tuple(float(x) for x in args.think.split(":"))
     assert len(think) == 2
     with tempfile.TemporaryDirectory() as tmp:
+        if args.subscribers:
+            subscribe(Path(tmp) / "bench.db", args.subscribers)
         async with FakeBotApi() as api:
             env = {
                 **os.environ,
@@ -131,19 +166,30 @@ async def main(args: argparse.Namespace) -> None:
             try:
                 await api.wait_for("getUpdates", timeout=60)
                 idle = await sequential(api, 30, user_id=10)
+                adds: list[str] = []
+                maintainer = asyncio.create_task(maintain(env, Path(tmp), args.adds, args.add_every, adds))
                 steady = await scenario(api, args.users, args.questions, (think[0], think[1]), first_id=1000)
-                peak = await burst(api, args.users, first_id=5000)
+                await maintainer
+                peak = await burst(api, args.users, first_id=500_000) if not args.no_burst else None
             finally:
                 bot.send_signal(signal.SIGTERM)
                 code = await asyncio.wait_for(bot.wait(), timeout=30)
+    alerts = [c for c in api.calls("sendMessage") if "🔔" in str(c.params.get("text", "")) and c.status == 200]
+    errors = [c for c in api.calls() if c.status not in (200, None)]
     print(
-        f"bot: {args.users} users, {args.questions} questions each, think time {args.think} s; SIGTERM exit code {code}"
+        f"bot: {args.users} users, {args.questions} questions each, think time {args.think} s; "
+        f"{args.subscribers} subscribed chats, {len(adds)} entries added meanwhile ({', '.join(adds) or '-'}), "
+        f"{len(alerts)} alerts delivered; {len(errors)} API errors; SIGTERM exit code {code}"
     )
     print("| scenario | replies | p50 ms | p95 ms | max ms | replies/s | missing |")
     print("|---|---|---|---|---|---|---|")
     print(idle.line("idle: one user, 30 questions in a row"))
-    print(steady.line(f"steady: {args.users} users concurrently"))
-    print(peak.line(f"burst: {args.users} questions at the same instant"))
+    print(steady.line(f"{args.users} users concurrently"))
+    if peak is not None:
+        print(peak.line(f"burst: {args.users} questions at the same instant"))
+    if steady.latencies and idle.latencies:
+        ratio = steady.percentile(95) / idle.percentile(95)
+        print(f"p95 under load / p95 idle: {ratio:.2f}")
 
 
 if __name__ == "__main__":
@@ -151,4 +197,8 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=100)
     parser.add_argument("--questions", type=int, default=5, help="questions per user in the steady scenario")
     parser.add_argument("--think", default="3:7", help="seconds between a user's questions, min:max")
+    parser.add_argument("--subscribers", type=int, default=0, help="chats subscribed to all new answers")
+    parser.add_argument("--adds", type=int, default=0, help="entries a maintainer adds during the load")
+    parser.add_argument("--add-every", type=float, default=20.0, help="seconds between the maintainer's adds")
+    parser.add_argument("--no-burst", action="store_true", help="skip the burst scenario")
     asyncio.run(main(parser.parse_args()))
