@@ -122,8 +122,13 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     if rate_limiter:
-        # PTB types the builder for a bot without rate-limiter arguments; AIORateLimiter takes `int` ones.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        # Telegram counts messages in a sliding second (30 overall). The default token bucket allows a full
+        # bucket at once on top of the refill, up to twice that in a second during a fan-out, and earns 429s,
+        # each of which pauses every send; one token at a time at a little under the rate never does. Groups
+        # keep the default bucket (20 a minute): a conversation there needs a few replies in a row, and the
+        # bot rarely sends a group more than that. PTB types the builder for a bot without limiter arguments.
+        limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application: App = builder.build()
     attach(application, BotState(settings, service, Throttle(settings.questions_per_minute)))
     recovered = service.alerts.recover()

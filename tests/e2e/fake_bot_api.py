@@ -826,6 +826,8 @@ class FakeBotApi:
         self.descriptions: dict[str, str] = {}
         self.short_descriptions: dict[str, str] = {}
         self.faults: list[Fault] = []
+        # Called with every recorded call: lets a benchmark follow thousands of chats without rescanning.
+        self.on_call: Callable[[Call], None] | None = None
         self.internal_errors: list[Exception] = []
         self._requested_port = port
         self._journal = journal
@@ -1418,6 +1420,8 @@ class FakeBotApi:
 
     def _record(self, call: Call) -> None:
         self._calls.append(call)
+        if self.on_call is not None:
+            self.on_call(call)
         if self._journal is not None:
             with self._journal.open("a", encoding="utf-8") as journal:
                 journal.write(json.dumps(_call_json(call), ensure_ascii=False) + "\n")

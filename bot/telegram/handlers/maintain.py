@@ -9,6 +9,7 @@ import asyncio
 import logging
 import warnings
 from collections import Counter
+from collections.abc import Callable, Coroutine
 from html import escape
 from typing import Any
 
@@ -43,6 +44,7 @@ MAX_QUESTION = 500
 MAX_ANSWER = 3000
 DRAFT = "draft"
 _URL: TypeAdapter[str] = TypeAdapter(Url)
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, int]]
 
 
 def actor(user: User) -> str:
@@ -57,10 +59,13 @@ async def _refuse(message: Message) -> None:
     await message.reply_text(phrase("maintainers_only", user_language(message.from_user)))
 
 
-def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
-    """The message, if a maintainer sent it; None otherwise (the caller refuses)."""
+async def _from_maintainer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+    """The message if a maintainer sent it; anyone else gets a refusal and None comes back."""
     message = update.message
-    if message is None or not is_maintainer(context, message.from_user):
+    if message is None:
+        return None
+    if not is_maintainer(context, message.from_user):
+        await _refuse(message)
         return None
     return message
 
@@ -101,26 +106,24 @@ def _draft(context: ContextTypes.DEFAULT_TYPE) -> dict[str, str]:
     return draft
 
 
-async def add_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    message, text = _text(update)
-    lang = user_language(message.from_user)
-    if len(text) > MAX_QUESTION:
-        await message.reply_text(phrase("add_too_long", lang).format(limit=MAX_QUESTION))
-        return QUESTION
-    _draft(context)["question"] = text.strip()
-    await message.reply_text(phrase("add_answer", lang))
-    return ANSWER
+def _text_step(field: str, limit: int, this: int, following: int, prompt: str) -> Callback:
+    """A step of /add that keeps one piece of text (`field`) and asks for the next."""
+
+    async def step(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+        message, text = _text(update)
+        lang = user_language(message.from_user)
+        if len(text) > limit:
+            await message.reply_text(phrase("add_too_long", lang).format(limit=limit))
+            return this
+        _draft(context)[field] = text.strip()
+        await message.reply_text(phrase(prompt, lang))
+        return following
+
+    return step
 
 
-async def add_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    message, text = _text(update)
-    lang = user_language(message.from_user)
-    if len(text) > MAX_ANSWER:
-        await message.reply_text(phrase("add_too_long", lang).format(limit=MAX_ANSWER))
-        return ANSWER
-    _draft(context)["answer"] = text.strip()
-    await message.reply_text(phrase("add_source", lang))
-    return SOURCE
+add_question = _text_step("question", MAX_QUESTION, QUESTION, ANSWER, "add_answer")
+add_answer = _text_step("answer", MAX_ANSWER, ANSWER, SOURCE, "add_source")
 
 
 async def add_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -215,10 +218,8 @@ def add_conversation() -> ConversationHandler[Any]:
 
 
 async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = _allowed(update, context)
+    message = await _from_maintainer(update, context)
     if message is None:
-        if update.message is not None:
-            await _refuse(update.message)
         return
     lang = user_language(message.from_user)
     if not context.args:
@@ -234,10 +235,8 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = _allowed(update, context)
+    message = await _from_maintainer(update, context)
     if message is None:
-        if update.message is not None:
-            await _refuse(update.message)
         return
     lang = user_language(message.from_user)
     rows = state(context).service.store.unanswered(limit=15)
@@ -250,10 +249,8 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = _allowed(update, context)
+    message = await _from_maintainer(update, context)
     if message is None:
-        if update.message is not None:
-            await _refuse(update.message)
         return
     lang = user_language(message.from_user)
     store = state(context).service.store
@@ -272,10 +269,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Fetch a FragDenStaat request (off the event loop) and add or update its entry."""
-    message = _allowed(update, context)
+    message = await _from_maintainer(update, context)
     if message is None:
-        if update.message is not None:
-            await _refuse(update.message)
         return
     lang = user_language(message.from_user)
     assert message.from_user is not None
