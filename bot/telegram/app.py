@@ -13,7 +13,6 @@ from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -33,6 +32,7 @@ from bot.logs import install_redaction
 from bot.service import FoiService
 from bot.telegram import commands, delivery
 from bot.telegram.handlers import ask, callbacks, errors, inline, subscribe
+from bot.telegram.ratelimit import CountingRateLimiter, SendLog
 from bot.telegram.state import BotState, attach, state, state_of
 from bot.throttle import Throttle
 
@@ -121,16 +121,12 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    sends = SendLog()
     if rate_limiter:
-        # Telegram counts messages in a sliding second (30 overall). The default token bucket allows a full
-        # bucket at once on top of the refill, up to twice that in a second during a fan-out, and earns 429s,
-        # each of which pauses every send; one token at a time at a little under the rate never does. Groups
-        # keep the default bucket (20 a minute): a conversation there needs a few replies in a row, and the
-        # bot rarely sends a group more than that. PTB types the builder for a bot without limiter arguments.
-        limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 29, max_retries=3)
-        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
+        # PTB types the builder for a bot without rate-limiter arguments; AIORateLimiter takes `int` ones.
+        builder = builder.rate_limiter(CountingRateLimiter(sends))  # type: ignore[arg-type]
     application: App = builder.build()
-    attach(application, BotState(settings, service, Throttle(settings.questions_per_minute)))
+    attach(application, BotState(settings, service, Throttle(settings.questions_per_minute), sends))
     recovered = service.alerts.recover()
     if recovered:
         log.warning("%d alert(s) were in flight when the bot stopped; they are sent again", recovered)

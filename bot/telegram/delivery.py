@@ -21,8 +21,8 @@ from bot.telegram.state import state
 
 log = logging.getLogger(__name__)
 
-# Sends in flight at once: enough to keep AIORateLimiter's 30/s busy over real network latency, and the
-# most alerts that a crash could make the bot repeat.
+# Sends in flight at once: enough to keep Telegram's 30/s busy over real network latency, and the most
+# alerts that a crash could make the bot repeat. How fast they go is up to SendLog.room_for_alert.
 IN_FLIGHT = 4
 BATCH = 200
 MAX_ANSWER = 900
@@ -89,6 +89,8 @@ async def _recorded(alerts: Alerts, alert: Alert, delivery: Delivery) -> None:
 async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.Semaphore) -> None:
     alerts = state(context).service.alerts
     async with gate:
+        # Wait for room before claiming: the claimed ("in flight") window stays as short as the send itself.
+        await state(context).sends.room_for_alert()
         try:
             if not alerts.claim(alert):
                 return
@@ -129,6 +131,7 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     service = state(context).service
     alerts = service.alerts
     for chat_id in alerts.digest_chats():
+        await state(context).sends.room_for_alert()
         items = [a for a in alerts.digest(chat_id) if alerts.claim(a)]
         entries = service.store.entries(a.entry_id for a in items)
         lines = ["📰 <b>Neue Antworten</b>"]

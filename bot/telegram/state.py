@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
 from bot.service import FoiService
+from bot.telegram.ratelimit import SendLog
 from bot.throttle import Throttle
 
 _KEY = "foi"
@@ -19,6 +20,7 @@ class BotState:
     settings: Settings
     service: FoiService
     throttle: Throttle
+    sends: SendLog
     delivering: bool = False  # an alert delivery run is going on
 
 
