@@ -18,9 +18,11 @@ from bot.models import Entry
 from bot.search.index import city_tag, ranking_tag, year_tag
 from bot.search.normalize import Normalizer
 
-MAX_ATTEMPTS = 8
+GIVE_UP_AFTER = dt.timedelta(days=2)  # of trying: an outage of Telegram or of the network is waited out
 MAX_BACKOFF = 300.0  # seconds
 DIGEST_ITEMS = 20
+MAX_TOPIC = 100  # characters
+MAX_PER_CHAT = 20  # subscriptions: enough for real topics, and every listing fits one message
 DAILY_WORD = {"daily", "taeglich", "täglich", "digest"}
 
 
@@ -51,6 +53,7 @@ class Alert:
     chat_id: int
     daily: bool
     attempts: int
+    created_at: str
 
 
 class Outcome(StrEnum):
@@ -93,7 +96,12 @@ class Alerts:
         tokens = " ".join(self.topic_tokens(topic))
         if topic.strip() and not tokens:
             raise ValueError("the topic has no searchable words")
+        if len(topic) > MAX_TOPIC:
+            raise ValueError(f"the topic is longer than {MAX_TOPIC} characters")
         with self.store.transaction():
+            held = self.store.db.execute("SELECT count(*) FROM subscriptions WHERE chat_id = ?", [chat_id]).fetchone()
+            if held[0] >= MAX_PER_CHAT:
+                raise ValueError(f"a chat can have at most {MAX_PER_CHAT} subscriptions")
             cursor = self.store.db.execute(
                 "INSERT OR IGNORE INTO subscriptions (chat_id, topic, tokens, daily, created_by, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -190,11 +198,11 @@ class Alerts:
 
     def due(self, limit: int, *, daily: bool = False) -> list[Alert]:
         rows = self.store.db.execute(
-            "SELECT id, alert, entry_id, chat_id, daily, attempts FROM outbox "
+            "SELECT id, alert, entry_id, chat_id, daily, attempts, created_at FROM outbox "
             "WHERE state = 'pending' AND daily = ? AND due_at <= ? ORDER BY id LIMIT ?",
             [int(daily), _iso(_now()), limit],
         ).fetchall()
-        return [Alert(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+        return [Alert(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
 
     def claim(self, alert: Alert) -> bool:
         """Mark an alert as in flight, just before sending; False if another sender took it."""
@@ -214,7 +222,7 @@ class Alerts:
             self.end_chat(alert.chat_id, delivery.error or "gone")
         elif delivery.outcome is Outcome.MOVED and delivery.new_chat_id is not None:
             self.move_chat(alert.chat_id, delivery.new_chat_id)
-        elif delivery.outcome is Outcome.RETRY and alert.attempts + 1 < MAX_ATTEMPTS:
+        elif delivery.outcome is Outcome.RETRY and now - dt.datetime.fromisoformat(alert.created_at) < GIVE_UP_AFTER:
             wait = delivery.retry_after if delivery.retry_after is not None else min(2.0**alert.attempts, MAX_BACKOFF)
             self._set(alert, "pending", due_at=_iso(now + dt.timedelta(seconds=wait)), error=delivery.error)
         else:
@@ -233,11 +241,11 @@ class Alerts:
 
     def digest(self, chat_id: int) -> list[Alert]:
         rows = self.store.db.execute(
-            "SELECT id, alert, entry_id, chat_id, daily, attempts FROM outbox "
+            "SELECT id, alert, entry_id, chat_id, daily, attempts, created_at FROM outbox "
             "WHERE state = 'pending' AND daily = 1 AND chat_id = ? ORDER BY id LIMIT ?",
             [chat_id, DIGEST_ITEMS],
         ).fetchall()
-        return [Alert(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+        return [Alert(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
 
     def stats(self) -> dict[str, int]:
         rows = self.store.db.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall()

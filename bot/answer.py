@@ -26,6 +26,24 @@ class Thresholds:
     evidence: float = 1.5
 
 
+def answer_from_entry(entry: Entry, lang: Lang, **extra: object) -> Answer:
+    """An entry as the answer: its short answer in the language, its quotes (with their sources) and links."""
+    fields: dict[str, object] = {
+        "question": entry.questions[0],
+        "lang": lang,
+        "decision": Decision.ANSWER,
+        "text": entry.answer_in(lang),
+        "title": entry.title,
+        "entry_ids": [entry.id],
+        "passages": [Passage(text=p.text, source_url=p.source_url or entry.source_url) for p in entry.passages],
+        "source_url": entry.source_url,
+        "links": entry.links,
+        "sources_differ": entry.sources_differ,
+        **extra,
+    }
+    return Answer.model_validate(fields)
+
+
 class Answerer:
     """Answers questions from one store; stateless between calls."""
 
@@ -89,17 +107,10 @@ class Answerer:
     ) -> Answer:
         others = [s for s in result.hits if s.id != entry.id]
         ranked = [s for s in result.hits if s.id == entry.id] or [Scored(entry.id, 100.0, 0)]
-        return Answer(
+        return answer_from_entry(
+            entry,
+            lang,
             question=question,
-            lang=lang,
-            decision=Decision.ANSWER,
-            text=entry.answer_in(lang),
-            title=entry.title,
-            entry_ids=[entry.id],
-            passages=[Passage(text=p.text, source_url=p.source_url or entry.source_url) for p in entry.passages],
-            source_url=entry.source_url,
-            links=entry.links,
-            sources_differ=entry.sources_differ,
             suggestions=self._suggestions(others, entries, floor=self.thresholds.suggest),
             hits=self._hits([*ranked, *others], {**entries, entry.id: entry}, lang),
         )
@@ -133,13 +144,17 @@ class Answerer:
 
     # answers from the ranking tables
 
+    def default_ranking(self) -> Ranking | None:
+        """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
+        return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
+
     def _ranking(self, result: SearchResult) -> Ranking | None:
         named = result.analysis.rankings
         if len(named) > 1:
             return None
         if named:
             return self.rankings.get(next(iter(named)))
-        return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
+        return self.default_ranking()
 
     @staticmethod
     def _tokens(result: SearchResult) -> tuple[list[str], set[str]]:

@@ -8,8 +8,9 @@ from io import BytesIO
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from bot.kb.rankings import Standing, source_label
+from bot.kb.rankings import Standing
 from bot.models import Lang
+from bot.sources import source_label
 
 
 def place_chart(items: Sequence[Standing], lang: Lang) -> bytes:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.importers.fragdenstaat import DEFAULT_API_URL
 
 
 class Settings(BaseSettings):
@@ -33,7 +36,7 @@ class Settings(BaseSettings):
     questions_per_minute: int = Field(default=20, ge=1)
     reload_interval: float = Field(default=2.0, gt=0)
 
-    fragdenstaat_api_url: str = "https://fragdenstaat.de/api/v1"
+    fragdenstaat_api_url: str = DEFAULT_API_URL
     watch_interval: float = Field(default=3600.0, gt=0)
     alert_interval: float = Field(default=1.0, gt=0)
     digest_time: dt.time = dt.time(8, 0)
@@ -65,6 +68,20 @@ class Settings(BaseSettings):
                 raise ValueError(f"must be an http(s) URL, got {value!r}")
             value = value.rstrip("/")
         return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("must be 1 to 256 of the characters A-Z a-z 0-9 _ - (Telegram's rule)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        # Without it anyone who finds the webhook address could post updates as any user, maintainers too.
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET: required when WEBHOOK_URL is set (a random string)")
+        return self
 
     @field_validator("log_level")
     @classmethod

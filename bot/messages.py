@@ -92,6 +92,10 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "de": "Dieser Befehl ist nur für Maintainer der Wissensbasis.",
         "en": "This command is for maintainers of the knowledge base only.",
     },
+    "maintain_private_only": {
+        "de": "Die Wissensbasis wird im privaten Chat mit mir gepflegt.",
+        "en": "The knowledge base is maintained in a private chat with me.",
+    },
     "add_private_only": {
         "de": "Neue Antworten bitte im privaten Chat mit mir anlegen.",
         "en": "Please add new answers in a private chat with me.",
@@ -134,9 +138,9 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "de": "Nur Administratoren dieser Gruppe können ihre Abos ändern.",
         "en": "Only this group's administrators can change its subscriptions.",
     },
-    "subscribe_bad_topic": {
-        "de": "Dieses Thema enthält keine Suchbegriffe. Beispiel: /subscribe Bochum",
-        "en": "That topic has no searchable words. Example: /subscribe Bochum",
+    "subscribe_refused": {
+        "de": "Nicht abonniert: {why}. Beispiel: /subscribe Bochum",
+        "en": "Not subscribed: {why}. Example: /subscribe Bochum",
     },
     "all_answers": {"de": "alle neuen Antworten", "en": "all new answers"},
     "daily_digest": {"de": "einmal täglich gesammelt", "en": "once a day"},

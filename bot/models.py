@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-ENTRY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,55}$"
+MAX_ID = 56  # fits callback data (`ans:<id>`, 64 bytes) and deep links (`ans_<id>`, 64 characters)
+ENTRY_ID_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID - 1}}}$"
 EntryId = Annotated[str, StringConstraints(pattern=ENTRY_ID_PATTERN)]
 Lang = Literal["de", "en"]
 

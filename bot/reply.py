@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.kb.rankings import source_label
 from bot.messages import phrase
 from bot.models import Answer, Decision
+from bot.sources import source_label
 
 MAX_QUOTES = 3
 

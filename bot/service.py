@@ -10,30 +10,34 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.alerts import Alerts
-from bot.answer import DEFAULT_RANKING, Answerer, Thresholds
+from bot.answer import Answerer, Thresholds
 from bot.config import Settings
 from bot.folding import fold
 from bot.importers.fragdenstaat import (
+    DEFAULT_API_URL,
     ApiRequest,
     FragDenStaatClient,
     Reference,
     response_ids,
     to_knowledge,
 )
-from bot.kb.loader import MAX_ID, knowledge_hash, load_knowledge
+from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
-from bot.models import Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
+from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
 from bot.search.normalize import Normalizer
 
 log = logging.getLogger(__name__)
 
-DEFAULT_API = "https://fragdenstaat.de/api/v1"
 IMPORT_ORIGIN = "import"
 FETCH_TIMEOUT = 10.0  # seconds for each call to FragDenStaat
 WATCH_ACTOR = "watch"
+
+
+class ImportRefused(Exception):
+    """The request may not be imported (it is curated in the reviewed files); nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +83,33 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
         return False
     kb = load_knowledge(directory)
     normalizer = Normalizer(kb.aliases, kb.rankings)
-    file_ids = {e.id for e in kb.entries}
-    origins = store.entry_origins()
-    others = [e for e in store.all_entries() if origins.get(e.id) != FILES and e.id not in file_ids]
-    indexed, words = index_entries([*kb.entries, *others], normalizer)
+    # Inside the write transaction: an entry another process adds meanwhile must be re-indexed too.
     with store.transaction():
+        origins = store.entry_origins()
+        clashes = [
+            Problem(
+                directory,
+                1,
+                f"entry {e.id!r} exists in the store, added by {origins[e.id]}: "
+                f"remove it there (kb remove {e.id}) or give the file's entry another id",
+            )
+            for e in kb.entries
+            if origins.get(e.id, FILES) != FILES
+        ]
+        clashes += [
+            Problem(
+                directory,
+                1,
+                f"FOI request #{r.id} was imported into the store: remove its entry "
+                f"fds-{r.id} (kb remove fds-{r.id}) or drop the request file",
+            )
+            for r in kb.requests
+            if store.request_origin(r.id) not in (None, FILES)
+        ]
+        if clashes:
+            raise KnowledgeError(clashes)
+        others = [e for e in store.all_entries() if origins.get(e.id) != FILES]
+        indexed, words = index_entries([*kb.entries, *others], normalizer)
         added = store.replace_knowledge(
             entries=indexed[: len(kb.entries)],
             requests=kb.requests,
@@ -107,7 +133,7 @@ class FoiService:
         store: Store,
         thresholds: Thresholds | None = None,
         knowledge_dir: Path | None = None,
-        fragdenstaat_api_url: str = DEFAULT_API,
+        fragdenstaat_api_url: str = DEFAULT_API_URL,
     ) -> None:
         self.store = store
         self._deferred: list[Callable[[], None]] = []
@@ -175,21 +201,21 @@ class FoiService:
 
     def flush_deferred(self) -> int:
         """Retry writes that found the store locked; how many are still waiting."""
-        try:
-            while self._deferred:
+        while self._deferred:
+            try:
                 self._deferred[0]()
-                self._deferred.pop(0)
-        except sqlite3.OperationalError as error:
-            if not Store.is_busy(error):
-                raise
+            except sqlite3.OperationalError as error:
+                if Store.is_busy(error):
+                    break
+                log.exception("a kept write failed for good and is dropped")
+            self._deferred.pop(0)
         return len(self._deferred)
 
     def requests(self) -> list[FoiRequest]:
         return self.store.requests()
 
     def default_ranking(self) -> Ranking | None:
-        rankings = self.store.rankings()
-        return next((r for r in rankings if r.id == DEFAULT_RANKING), rankings[0] if rankings else None)
+        return self.answerer.default_ranking()
 
     def find_city(self, text: str) -> str | None:
         """The city a short text names, also misspelt (`Bohcum`)."""
@@ -232,7 +258,8 @@ class FoiService:
 
     def replace_entry(self, entry: Entry, *, actor: str) -> Entry:
         items, words = self._indexed([self.with_inferred_tags(entry)])
-        old = self.store.replace_entry(entry, items[0][1], actor=actor, words=words)
+        tagged, fields = items[0]
+        old = self.store.replace_entry(tagged, fields, actor=actor, words=words)
         self.refresh()
         return old
 
@@ -253,6 +280,10 @@ class FoiService:
         """Add the request and its entry, or update them (new responses become new passages).
         FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
         request, entry = to_knowledge(detail)
+        if self.store.request_origin(request.id) == FILES or self.store.origin(entry.id) == FILES:
+            raise ImportRefused(
+                f"request #{request.id} is curated in the knowledge files; change it there (reviewed in git)"
+            )
         old = self.store.entry(entry.id)
         known = next((r for r in self.store.requests() if r.id == request.id), None)
         with self.store.transaction():
@@ -278,8 +309,8 @@ class FoiService:
         """Put an imported request on the watch list."""
         if self.store.entry(f"fds-{request_id}") is None:
             raise NoSuchEntry(f"fds-{request_id}")
-        # Nothing counts as seen yet: the first check re-reads the request and changes nothing if it is
-        # as imported, since an unchanged entry is not rewritten.
+        # The first check re-reads the request; an unchanged entry is not rewritten and sends no alert.
+        # `seen` records the responses each check found, for `kb watch` to show.
         self.store.watch(request_id, actor=actor, seen=[])
 
     def check_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
@@ -298,4 +329,7 @@ class FoiService:
         return candidate
 
     def close(self) -> None:
+        """Write what waited for a lock (if the store is free now), then close."""
+        if self.flush_deferred():
+            log.warning("%d write(s) could not be stored before closing", len(self._deferred))
         self.store.close()

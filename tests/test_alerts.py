@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from bot.alerts import MAX_ATTEMPTS, Alerts, Delivery, Outcome, parse_topic
+from bot.alerts import GIVE_UP_AFTER, Alerts, Delivery, Outcome, parse_topic
 from bot.kb.store import EntryExists
 from bot.models import Entry, Tags
 from bot.service import FoiService, sync_knowledge
@@ -96,19 +97,25 @@ def test_delivery_outcomes(service: FoiService) -> None:
     assert states(alerts) == {"sent": 1, "dropped": 1, "pending": 2, "failed": 1}
 
 
-def test_retries_back_off_and_give_up(service: FoiService) -> None:
+def test_retries_back_off_and_give_up_only_after_days(service: FoiService) -> None:
     alerts = service.alerts
     alerts.subscribe(1, "", daily=False, by=1)
     service.add_entries([entry("neu-2")], origin="cli", actor="test")
     waits = []
-    for _ in range(MAX_ATTEMPTS):
+    for _ in range(12):
         service.store.db.execute("UPDATE outbox SET due_at = '2000-01-01'")
         [alert] = alerts.due(10)
         assert alerts.claim(alert)
         alerts.record(alert, Delivery(Outcome.RETRY, error="network"))
         waits.append(service.store.db.execute("SELECT due_at FROM outbox").fetchone()[0])
+    assert states(alerts) == {"pending": 1}, "a long outage is waited out"
+    assert waits == sorted(waits), "each retry waits longer"
+    old = (dt.datetime.now(dt.UTC) - GIVE_UP_AFTER - dt.timedelta(minutes=1)).isoformat()
+    service.store.db.execute("UPDATE outbox SET due_at = '2000-01-01', created_at = ?", [old])
+    [alert] = alerts.due(10)
+    assert alerts.claim(alert)
+    alerts.record(alert, Delivery(Outcome.RETRY, error="network"))
     assert states(alerts) == {"failed": 1}
-    assert waits[:-1] == sorted(waits[:-1]), "each retry waits longer"
 
 
 def test_only_alerts_in_flight_are_sent_again_after_a_crash(service: FoiService) -> None:

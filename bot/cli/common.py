@@ -22,8 +22,10 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise CliError(f"{name}: {first['msg']} (set it in the environment or in .env)", code=2) from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if first["loc"]:
+            message = f"{str(first['loc'][0]).upper()}: {message}"
+        raise CliError(f"{message} (set it in the environment or in .env)", code=2) from None
 
 
 def open_service(settings: Settings | None = None, *, busy_timeout: float = 5.0) -> FoiService:

@@ -17,7 +17,7 @@ from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
 from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry, Store
 from bot.models import Entry, Kind
-from bot.service import sync_knowledge
+from bot.service import ImportRefused, sync_knowledge
 
 CLI_ORIGIN = "cli"
 
@@ -274,7 +274,7 @@ def import_request(args: argparse.Namespace) -> int:
         try:
             detail = service.fetch_request(parse_reference(args.reference))
             outcome = service.apply_import(detail, actor=actor())
-        except FragDenStaatError as exc:
+        except (FragDenStaatError, ImportRefused) as exc:
             raise CliError(f"{str(exc).rstrip('.')}; nothing was changed") from None
     finally:
         service.close()
@@ -291,7 +291,7 @@ def watch_request(args: argparse.Namespace) -> int:
                 try:
                     detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
                     outcome = service.check_watched(watch, detail)
-                except FragDenStaatError as exc:
+                except (FragDenStaatError, ImportRefused) as exc:
                     print(f"{watch.request_id}\tfailed\t{exc}")
                     continue
                 print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")

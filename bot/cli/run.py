@@ -9,8 +9,9 @@ from bot.cli import chat
 from bot.cli.common import load_settings, open_service
 from bot.logs import configure_logging
 
-# A write of the bot that finds the store locked by the command line waits this long (blocking every chat
-# meanwhile), then is kept and retried a few seconds later.
+# How long a write of the bot waits for the command line to finish its own (blocking every chat meanwhile).
+# Then feedback and unanswered questions are kept and written a few seconds later, alert deliveries try
+# again in the next run, and anything else gets the person an apology and changes nothing.
 BOT_BUSY_TIMEOUT = 0.25
 
 NO_TOKEN = """No Telegram token is configured, so the bot cannot connect to Telegram yet.

@@ -14,14 +14,13 @@ from pydantic import BaseModel, ValidationError
 
 from bot.folding import slugify
 from bot.kb.rankings import ranking_entries
-from bot.models import Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
+from bot.models import MAX_ID, Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
 
 # libyaml's parser is several times faster; its constructor is the same Python code as SafeLoader's.
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
-MAX_ID = 56
 
 
 @dataclass(frozen=True)
@@ -71,9 +70,13 @@ def _node_lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
 
 def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
     """Parse every `---`-separated document of a YAML file, keeping line numbers."""
-    source = file.read_text(encoding="utf-8") if text is None else text
+    try:
+        source = file.read_text(encoding="utf-8") if text is None else text
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError([Problem(file, 1, f"cannot read the file as UTF-8: {exc}")]) from None
     loader = _BaseLoader(source)
     docs: list[_Doc] = []
+    node: yaml.Node | None = None
     try:
         while loader.check_node():
             node = loader.get_node()
@@ -86,6 +89,10 @@ def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise KnowledgeError([Problem(file, line, f"invalid YAML: {exc.problem or exc}")]) from None
+    except (ValueError, TypeError) as exc:
+        # A scalar PyYAML cannot build, e.g. the date 2022-09-31: blame the document it is in.
+        line = node.start_mark.line + 1 if node is not None else 1
+        raise KnowledgeError([Problem(file, line, f"invalid value: {exc}")]) from None
     finally:
         loader.dispose()
     return docs
@@ -172,8 +179,16 @@ def _float(value: str) -> float:
 
 
 def _read_rows(file: Path, ranking: str, out: list[Problem]) -> list[tuple[RankingRow, int]]:
-    rows: list[tuple[RankingRow, int]] = []
     columns = set(RankingRow.model_fields) - {"ranking"}
+    try:
+        return _parse_rows(file, ranking, columns, out)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        out.append(Problem(file, 1, f"cannot read the table: {exc}"))
+        return []
+
+
+def _parse_rows(file: Path, ranking: str, columns: set[str], out: list[Problem]) -> list[tuple[RankingRow, int]]:
+    rows: list[tuple[RankingRow, int]] = []
     with file.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         unknown = set(reader.fieldnames or []) - columns
@@ -325,7 +340,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
 def knowledge_hash(directory: Path) -> str:
     """Content hash of every file in the folder, to skip rebuilding an unchanged base."""
     digest = hashlib.sha256()
-    for file in sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in {".yaml", ".yml", ".csv"}):
+    for file in sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in {".yaml", ".csv"}):
         digest.update(str(file.relative_to(directory)).encode())
         digest.update(b"\0")
         digest.update(file.read_bytes())

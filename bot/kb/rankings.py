@@ -5,18 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from bot.folding import slugify
-from bot.models import Entry, Kind, Lang, Passage, Ranking, RankingRef, RankingRow, RankingView, Tags
+from bot.models import MAX_ID, Entry, Kind, Lang, Passage, Ranking, RankingRef, RankingRow, RankingView, Tags
+from bot.sources import source_label
 
 TOP_SIZE = 10
-
-
-def source_label(url: str) -> str:
-    """`https://www.bochum.de/...` → `bochum.de`: short enough to name a source inline."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
 
 
 def format_score(value: float, lang: Lang) -> str:
@@ -67,8 +61,13 @@ class Standing:
         return places[0] if len(places) == 1 else None
 
     @property
+    def scores(self) -> list[float]:
+        return sorted({r.score for r in self.rows if r.score is not None})
+
+    @property
     def score(self) -> float | None:
-        scores = sorted({r.score for r in self.rows if r.score is not None})
+        """The score, if the sources give one (the lowest, where they disagree: see `score_text`)."""
+        scores = self.scores
         return scores[0] if scores else None
 
     @property
@@ -77,7 +76,18 @@ class Standing:
 
     @property
     def sources_differ(self) -> bool:
-        return len(self.places) > 1
+        return len(self.places) > 1 or len(self.scores) > 1
+
+    def score_text(self, lang: Lang, *, dative: bool = False) -> str:
+        """`71,2 Punkte`, or every version with its sources when they disagree."""
+        if len(self.scores) <= 1:
+            return format_value(self.ranking, self.scores[0], lang, dative=dative) if self.scores else ""
+        said = "laut" if lang == "de" else "according to"
+        versions = []
+        for score in self.scores:
+            labels = sorted({source_label(r.source_url) for r in self.rows if r.score == score})
+            versions.append(f"{format_value(self.ranking, score, lang, dative=dative)} ({said} {', '.join(labels)})")
+        return (" oder " if lang == "de" else " or ").join(versions)
 
     def place_text(self, lang: Lang) -> str:
         """`Platz 7`, or every version with its sources when they disagree."""
@@ -119,27 +129,26 @@ def describe(standing: Standing, lang: Lang) -> str:
         if place and edition and not standing.category:
             parts.append(f" von {edition.cities} Städten")
         if score is not None:
-            value = format_value(ranking, score, lang, dative=bool(place))
+            value = standing.score_text(lang, dative=bool(place))
             parts.append(f" mit {value}" if place else f" {value}")
         if change:
             parts.append(f" ({change:+d} Plätze gegenüber dem Vorjahr)")
         text = "".join(parts) + "."
         if standing.sources_differ:
-            text += " Die Quellen unterscheiden sich in der Platzierung."
+            text += " Die Quellen unterscheiden sich."
     else:
         where = f"the {name} {year}" + (f" (category {standing.category})" if standing.category else "")
         parts = [f"{city} took {place} in {where}" if place else f"{city} scored in {where}"]
         if place and edition and not standing.category:
             parts.append(f" out of {edition.cities} cities")
         if score is not None:
-            parts.append(
-                f" with {format_value(ranking, score, lang)}" if place else f" {format_value(ranking, score, lang)}"
-            )
+            value = standing.score_text(lang)
+            parts.append(f" with {value}" if place else f" {value}")
         if change:
             parts.append(f" ({change:+d} places on the previous year)")
         text = "".join(parts) + "."
         if standing.sources_differ:
-            text += " The sources differ on the place."
+            text += " The sources differ."
     notes = sorted({r.note for r in standing.rows if r.note})
     if notes:
         text += " " + " ".join(n if n.endswith(".") else n + "." for n in notes)
@@ -147,7 +156,7 @@ def describe(standing: Standing, lang: Lang) -> str:
 
 
 def entry_id(ranking: str, *parts: object) -> str:
-    return "-".join([ranking, *(slugify(str(p)) for p in parts if p not in ("", None))])[:56].rstrip("-")
+    return "-".join([ranking, *(slugify(str(p)) for p in parts if p not in ("", None))])[:MAX_ID].rstrip("-")
 
 
 def _place_entry(s: Standing) -> Entry:

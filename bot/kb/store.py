@@ -18,7 +18,7 @@ from bot.kb.schema import migrations
 from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow
 
 FILES = "files"
-QUESTION_MARK = "|"  # separates an entry's questions in the `q` column; not a term
+QUESTION_SEPARATOR = " | "  # between an entry's questions in the `q` column; `|` is not a term
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ class Store:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(path)
             self.db.enable_wal()
+            # In WAL mode NORMAL still survives a crash of the process (kill -9): only a power loss can
+            # drop the last commits. FULL would fsync every small write, and the outbox writes two per alert.
+            self.db.execute("PRAGMA synchronous = NORMAL")
         else:
             self.db = Database(memory=True)
         self.db.execute("PRAGMA foreign_keys = ON")
@@ -195,7 +198,7 @@ class Store:
         counts: Counter[str] = Counter()
         for f in fields:
             counts.update(set(f.q.split()) | set(f.x.split()) | set(f.b.split()))
-        counts.pop(QUESTION_MARK, None)
+        counts.pop(QUESTION_SEPARATOR.strip(), None)
         self.db.conn.executemany(
             "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
             [(term, sign * n) for term, n in counts.items()],
@@ -260,6 +263,11 @@ class Store:
             old = self._editable(entry_id)
             self._count_terms([self._fields(entry_id)], -1)
             self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+            self.db.execute("DELETE FROM feedback WHERE entry_id = ?", [entry_id])
+            if old.request_id is not None and entry_id == f"fds-{old.request_id}":
+                # An imported request taken out of the base is no longer watched (or re-imported by the watch).
+                self.db.execute("DELETE FROM watches WHERE request_id = ?", [old.request_id])
+                self.db.execute("DELETE FROM requests WHERE id = ? AND origin != ?", [old.request_id, FILES])
             self._record(entry_id, "remove", actor, _now(), before=old.model_dump_json(), after=None)
         return old
 
@@ -362,6 +370,10 @@ class Store:
             self.db.table("requests").upsert(
                 {"id": request.id, "origin": origin, "data": request.model_dump_json()}, pk="id"
             )
+
+    def request_origin(self, request_id: int) -> str | None:
+        row = self.db.execute("SELECT origin FROM requests WHERE id = ?", [request_id]).fetchone()
+        return None if row is None else str(row[0])
 
     def watch(self, request_id: int, *, actor: str, seen: Sequence[int]) -> None:
         with self.transaction():

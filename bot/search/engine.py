@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.kb.store import CandidateRow, Store
-from bot.search.index import ANY_YEAR, QUESTION_SEPARATOR, city_tag, ranking_tag, year_tag
+from bot.kb.store import QUESTION_SEPARATOR, CandidateRow, Store
+from bot.search.index import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.search.normalize import (
     LOW_INFORMATION,
     Analysis,

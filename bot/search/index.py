@@ -6,11 +6,10 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.kb.store import IndexFields
+from bot.kb.store import QUESTION_SEPARATOR, IndexFields
 from bot.models import Entry
 from bot.search.normalize import Normalizer, city_token, compound_parts, ranking_token, stem
 
-QUESTION_SEPARATOR = " | "
 MIN_TYPO_WORD = 5
 ANY_YEAR = "xyany"
 

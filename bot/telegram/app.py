@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import sys
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -29,7 +30,7 @@ from bot.config import Settings
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind
 from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
-from bot.service import FoiService
+from bot.service import FoiService, ImportRefused
 from bot.telegram import commands, delivery
 from bot.telegram.handlers import ask, callbacks, errors, inline, subscribe
 from bot.telegram.ratelimit import CountingRateLimiter, SendLog
@@ -71,8 +72,12 @@ async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             detail = await asyncio.to_thread(service.fetch_request, reference)
             outcome = service.check_watched(watch, detail)
-        except FragDenStaatError as exc:
-            log.warning("watched request %s not read: %s", watch.request_id, exc)
+        except (FragDenStaatError, ImportRefused) as exc:
+            log.warning("watched request %s not updated: %s", watch.request_id, exc)
+            continue
+        except Exception:
+            # One request's trouble (a locked store, say) must not keep the others from being checked.
+            log.exception("watched request %s not updated", watch.request_id)
             continue
         if outcome is not None:
             log.info("watched request %s updated: %d new passage(s)", watch.request_id, outcome.new_passages)
@@ -179,6 +184,12 @@ def run_bot(settings: Settings, service: FoiService) -> int:
         else:
             log.info("starting long polling")
             application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        # Its message quotes the token: say what is wrong without it.
+        print(
+            "error: TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather", file=sys.stderr
+        )
+        return 2
     finally:
         service.close()
     return 0

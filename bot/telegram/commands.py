@@ -137,9 +137,9 @@ def handlers(commands: list[Command]) -> list[BaseHandler[Any, Any, Any]]:
         if c.handler is not None:
             out.append(c.handler)
         elif c.callback is not None:
-            out.append(
-                CommandHandler(c.name, c.callback, filters=filters.UpdateType.MESSAGE & c.chat_filter(), block=False)
-            )
+            # Maintainer commands are heard everywhere so that they are refused, not ignored, outside private chats.
+            chats = filters.ChatType.PRIVATE | filters.ChatType.GROUPS if c.maintainer else c.chat_filter()
+            out.append(CommandHandler(c.name, c.callback, filters=filters.UpdateType.MESSAGE & chats, block=False))
     return out
 
 

@@ -14,20 +14,24 @@ from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
 from bot.alerts import Alert, Alerts, Delivery, Outcome
-from bot.kb.rankings import source_label
 from bot.kb.store import Store
 from bot.models import Entry, Lang
+from bot.sources import source_label
+from bot.telegram.render import pack, visible_length
 from bot.telegram.state import state
 
 log = logging.getLogger(__name__)
 
-# Sends in flight at once: enough to keep Telegram's 30/s busy over real network latency, and the most
-# alerts that a crash could make the bot repeat. How fast they go is up to SendLog.room_for_alert.
+# Alerts claimed and not yet recorded at once: enough to keep Telegram's 30/s busy over real network
+# latency, and so the most that a crash could make the bot send twice. How fast they go is up to
+# SendLog.room_for_alert.
 IN_FLIGHT = 4
 BATCH = 200
 MAX_ANSWER = 900
 MAX_PASSAGE = 600
+DIGEST_ANSWER = 160
 RECORD_ATTEMPTS = 120
+BUSY_PAUSE = 2.0  # seconds without delivery runs after the store was found locked
 
 
 def alert_html(entry: Entry, key: str, bot_username: str, lang: Lang = "de") -> str:
@@ -86,6 +90,10 @@ async def _recorded(alerts: Alerts, alert: Alert, delivery: Delivery) -> None:
     log.error("outcome of alert %s to chat %s not recorded: store locked", alert.alert, alert.chat_id)
 
 
+class _Busy(Exception):
+    """The store is locked by another process: stop this run, the next one continues."""
+
+
 async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.Semaphore) -> None:
     alerts = state(context).service.alerts
     async with gate:
@@ -97,54 +105,84 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
         except sqlite3.OperationalError as error:
             if not Store.is_busy(error):
                 raise
-            return  # still pending: the next run sends it
-        entry = state(context).service.entry(alert.entry_id)
-        if entry is None:
-            await _recorded(alerts, alert, Delivery(Outcome.FAILED, error="entry removed"))
-            return
+            raise _Busy from error  # still pending: a later run sends it
         try:
-            await context.bot.send_message(alert.chat_id, alert_html(entry, alert.alert, context.bot.username))
+            entry = state(context).service.entry(alert.entry_id)
+            if entry is None:
+                delivery = Delivery(Outcome.FAILED, error="entry removed")
+            else:
+                await context.bot.send_message(alert.chat_id, alert_html(entry, alert.alert, context.bot.username))
+                delivery = Delivery(Outcome.SENT)
         except TelegramError as error:
             delivery = classify(error)
             log.info("alert %s to chat %s: %s (%s)", alert.alert, alert.chat_id, delivery.outcome, delivery.error)
-        else:
-            delivery = Delivery(Outcome.SENT)
+        except Exception as error:
+            # A fault of ours, not Telegram's: record it, or the alert would stay "in flight" until a restart.
+            log.exception("alert %s to chat %s failed", alert.alert, alert.chat_id)
+            delivery = Delivery(Outcome.FAILED, error=f"{type(error).__name__}: {error}")
         await _recorded(alerts, alert, delivery)
 
 
 async def deliver_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send every due alert; a run still busy when the next is due lets that one pass."""
+    """Send every due alert; a run still busy when the next is due lets that one pass. A locked store
+    ends the run at once: claiming is a write, and retrying it in a loop would hold up every chat."""
     bot_state = state(context)
-    if bot_state.delivering:
+    loop = asyncio.get_running_loop()
+    if bot_state.delivering or loop.time() < bot_state.delivery_paused_until:
         return
     bot_state.delivering = True
     try:
         gate = asyncio.Semaphore(IN_FLIGHT)
         while due := bot_state.service.alerts.due(BATCH):
-            await asyncio.gather(*(_send(context, alert, gate) for alert in due))
+            outcomes = await asyncio.gather(*(_send(context, alert, gate) for alert in due), return_exceptions=True)
+            errors = [o for o in outcomes if isinstance(o, BaseException)]
+            if any(isinstance(e, _Busy) for e in errors):
+                bot_state.delivery_paused_until = loop.time() + BUSY_PAUSE
+                return
+            for error in errors:
+                log.error("alert delivery failed", exc_info=error)
+            if errors:
+                return
     finally:
         bot_state.delivering = False
 
 
 async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Once a day: one message per chat with the alerts its daily subscriptions collected."""
+    """Once a day: one message (split if long) per chat with the alerts its daily subscriptions collected."""
     service = state(context).service
     alerts = service.alerts
     for chat_id in alerts.digest_chats():
-        await state(context).sends.room_for_alert()
-        items = [a for a in alerts.digest(chat_id) if alerts.claim(a)]
-        entries = service.store.entries(a.entry_id for a in items)
-        lines = ["📰 <b>Neue Antworten</b>"]
-        for item in items:
+        pending = alerts.digest(chat_id)
+        entries = service.store.entries(a.entry_id for a in pending)
+        heading = "📰 Neue Antworten"
+        pieces = [(f"<b>{escape(heading)}</b>", visible_length(heading))]
+        for item in pending:
             entry = entries.get(item.entry_id)
             if entry is not None:
-                link = create_deep_linked_url(context.bot.username, f"ans_{entry.id}")
-                lines.append(f'• <a href="{escape(link)}">{escape(entry.title[:150])}</a>')
+                pieces.append(_digest_line(entry, context.bot.username))
+        await state(context).sends.room_for_alert()
+        items = [a for a in pending if alerts.claim(a)]
+        if len(pieces) == 1 or not items:
+            for item in items:
+                await _recorded(alerts, item, Delivery(Outcome.FAILED, error="entries removed"))
+            continue
+        delivery = Delivery(Outcome.SENT)
         try:
-            await context.bot.send_message(chat_id, "\n".join(lines))
+            for chunk in pack(pieces):
+                await context.bot.send_message(chat_id, chunk)
         except TelegramError as error:
             delivery = classify(error)
-        else:
-            delivery = Delivery(Outcome.SENT)
         for item in items:
             await _recorded(alerts, item, delivery)
+
+
+def _digest_line(entry: Entry, bot_username: str) -> tuple[str, int]:
+    """Title, short answer, source and deep link of one entry, as HTML with its visible length."""
+    link = create_deep_linked_url(bot_username, f"ans_{entry.id}")
+    answer = entry.answer if len(entry.answer) <= DIGEST_ANSWER else entry.answer[: DIGEST_ANSWER - 1] + "…"
+    label, title = source_label(entry.source_url), entry.title[:150]
+    html = (
+        f"• <b>{escape(title)}</b>: {escape(answer)} "
+        f'(<a href="{escape(entry.source_url)}">{escape(label)}</a>, <a href="{escape(link)}">mehr</a>)'
+    )
+    return html, visible_length(f"• {title}: {answer} ({label}, mehr)")

@@ -9,12 +9,16 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
-from bot.kb.rankings import source_label
-from bot.models import ENTRY_ID_PATTERN, Answer, Decision, Entry, Lang
+from bot.answer import answer_from_entry
+from bot.models import ENTRY_ID_PATTERN, Answer, Entry, Lang
 from bot.reply import Block, BlockKind, layout
+from bot.sources import source_label
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
 BUTTON_TEXT = 60
+INLINE_ANSWER = 2000
+INLINE_QUOTE = 700
+MIN_PART = 500
 _BREAKS = ("\n\n", "\n", ". ", " ")
 _ID = re.compile(ENTRY_ID_PATTERN.strip("^$"))
 _CALLBACK = re.compile(rf"^(ans|fb):({_ID.pattern})(?::([+-]))?$")
@@ -28,6 +32,7 @@ def visible_length(text: str) -> int:
 def _split_plain(text: str, limit: int) -> list[str]:
     """Cut plain text into parts of at most `limit` units, preferring paragraph, line, sentence, word."""
     parts: list[str] = []
+    limit = max(limit, MIN_PART)  # a long prefix (a source's name) must not leave no room at all
     while visible_length(text) > limit:
         window = text[:limit]
         while visible_length(window) > limit:
@@ -89,23 +94,18 @@ def answer_messages(answer: Answer) -> list[str]:
 
 
 def entry_messages(entry: Entry, lang: Lang) -> list[str]:
-    return answer_messages(entry_answer(entry, lang))
+    return answer_messages(answer_from_entry(entry, lang))
 
 
-def entry_answer(entry: Entry, lang: Lang) -> Answer:
-    """An entry shown directly (buttons, deep links, inline results), as if it had been asked for."""
-    return Answer(
-        question=entry.questions[0],
-        lang=lang,
-        decision=Decision.ANSWER,
-        text=entry.answer_in(lang),
-        title=entry.title,
-        entry_ids=[entry.id],
-        passages=[p if p.source_url else p.model_copy(update={"source_url": entry.source_url}) for p in entry.passages],
-        source_url=entry.source_url,
-        links=entry.links,
-        sources_differ=entry.sources_differ,
-    )
+def inline_message(entry: Entry, lang: Lang) -> str:
+    """One message for an inline result: the answer, its first quote (shortened) and the sources."""
+    answer = answer_from_entry(entry, lang)
+    text = answer.text if len(answer.text) <= INLINE_ANSWER else answer.text[: INLINE_ANSWER - 1] + "…"
+    quotes = [
+        p if len(p.text) <= INLINE_QUOTE else p.model_copy(update={"text": p.text[: INLINE_QUOTE - 1] + "…"})
+        for p in answer.passages[:1]
+    ]
+    return answer_messages(answer.model_copy(update={"text": text, "passages": quotes}))[0]
 
 
 def _short(text: str) -> str:

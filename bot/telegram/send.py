@@ -9,7 +9,7 @@ from bot.telegram.render import answer_keyboard, answer_messages
 
 
 async def send_answer(bot: Bot, chat_id: int, answer: Answer, reply_to: Message | None = None) -> None:
-    """Quote the question in the first message (in groups it shows whom the bot answers)."""
+    """The first message replies to the question (in groups that shows whom the bot answers)."""
     chunks = answer_messages(answer)
     keyboard = answer_keyboard(answer)
     for index, chunk in enumerate(chunks):

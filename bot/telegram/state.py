@@ -22,6 +22,7 @@ class BotState:
     throttle: Throttle
     sends: SendLog
     delivering: bool = False  # an alert delivery run is going on
+    delivery_paused_until: float = 0.0  # event-loop time: the store was locked, give the other writer room
 
 
 def attach(application: Application[Any, Any, Any, Any, Any, Any], state: BotState) -> None:

@@ -23,9 +23,11 @@ def froide() -> Iterator[FakeFroide]:
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, froide: FakeFroide) -> Path:
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, froide: FakeFroide, kb_dir: Path) -> Path:
+    # The fixture base curates request #257364 itself; imports are about requests it does not have.
+    (kb_dir / "requests" / "257364-bochum.yaml").unlink()
     monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(kb_dir))
     monkeypatch.setenv("FRAGDENSTAAT_API_URL", froide.api_url)
     return tmp_path
 
@@ -127,3 +129,14 @@ def test_watch_adds_new_responses_as_passages(
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID), "--remove"]) == 0
     assert main(["kb", "watch"]) == 0
     assert "last checked" not in capsys.readouterr().out
+
+
+def test_a_request_curated_in_the_files_is_not_imported(
+    froide: FakeFroide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "curated.db"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
+    monkeypatch.setenv("FRAGDENSTAAT_API_URL", froide.api_url)
+    assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 1
+    assert "curated in the knowledge files" in capsys.readouterr().err
+    assert main(["kb", "build"]) == 0, "and the files still build"

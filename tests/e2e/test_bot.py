@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,10 @@ async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotAp
     keyboard = call.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
     service: FoiService = foi_bot.bot_data["foi"].service
+    for _ in range(50):  # written right after the reply went out
+        if service.store.unanswered():
+            break
+        await asyncio.sleep(0.05)
     assert service.store.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.kb.store import Store
 from bot.service import FoiService
 from bot.telegram.app import App
 from tests.conftest import REPO
@@ -121,3 +122,66 @@ async def test_sigterm_mid_work_loses_no_question(fake_api: FakeBotApi, tmp_path
     assert await run_until_sigterm(len(users)) == 0
     answered = {c.params["chat_id"] for c in fake_api.calls("sendMessage") if c.status == 200}
     assert answered == set(users)
+
+
+async def test_a_rejected_token_stops_the_bot_without_printing_it(
+    fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path
+) -> None:
+    fake_api.inject("getMe", status=401, description="Unauthorized", times=None)
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
+        "TELEGRAM_BASE_URL": fake_api.base_url,
+        "DATABASE_PATH": str(tmp_path / "token.db"),
+        "KNOWLEDGE_DIR": str(kb_dir),
+        "PTB_TIMEDELTA": "1",
+    }
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=REPO,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(bot.communicate(), timeout=60)
+    assert bot.returncode == 2
+    assert TEST_TOKEN not in (out + err).decode()
+    assert "TELEGRAM_BOT_TOKEN" in err.decode()
+
+
+async def test_alerts_wait_out_a_locked_store_without_holding_up_questions(
+    fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path
+) -> None:
+    from tests.test_alerts import entry
+
+    app = await start_bot(fake_api, tmp_path, kb_dir, alert_interval=0.1)
+    service: FoiService = app.bot_data["foi"].service
+    try:
+        service.alerts.subscribe(777, "", daily=False, by=777)
+        locked, release = threading.Event(), threading.Event()
+
+        def add_then_hold_the_write_lock() -> None:
+            other = FoiService(Store(tmp_path / "bot.db"))
+            other.add_entries([entry("neu-gesperrt")], origin="cli", actor="test")
+            other.store.db.execute("BEGIN IMMEDIATE")
+            locked.set()
+            release.wait(10)
+            other.store.db.rollback()
+            other.close()
+
+        holder = threading.Thread(target=add_then_hold_the_write_lock)
+        holder.start()
+        locked.wait(10)
+        started = asyncio.get_running_loop().time()
+        await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER, timeout=5)
+        assert asyncio.get_running_loop().time() - started < 3, "questions are answered while alerts wait"
+        release.set()
+        holder.join()
+        await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == 777 and c.status == 200, timeout=10)
+    finally:
+        release.set()
+        await stop_bot(app)

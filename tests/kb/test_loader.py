@@ -109,3 +109,17 @@ def test_new_entries_need_only_four_fields(tmp_path: Path) -> None:
     )
     with pytest.raises(KnowledgeError):
         parse_entry_documents(file)
+
+
+def test_an_impossible_date_names_file_and_line(kb_dir: Path) -> None:
+    file = kb_dir / "requests" / "257364-bochum.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("answered: 2022-09-20", "answered: 2022-09-31"))
+    [message] = problems(kb_dir)
+    assert message.startswith(f"{file}:")
+    assert "invalid value" in message
+
+
+def test_a_file_that_is_not_utf8_is_a_problem(kb_dir: Path) -> None:
+    (kb_dir / "facts" / "latin1.yaml").write_bytes("entries: [Straße]".encode("latin-1"))
+    [message] = problems(kb_dir)
+    assert "UTF-8" in message

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from bot.kb.rankings import describe, format_score, ranking_entries, source_label, standings, top_text
+from bot.kb.rankings import describe, format_score, ranking_entries, standings, top_text
 from bot.models import Edition, Ranking, RankingRow
+from bot.sources import source_label
 
 SCI = Ranking(
     id="bitkom-sci",
@@ -33,6 +34,13 @@ def test_disagreeing_sources_are_both_named() -> None:
     text = describe(standing, "de")
     assert "Platz 32 (laut bochum.de) oder Platz 39 (laut waz.de)" in text
     assert "Die Quellen unterscheiden sich" in text
+
+
+def test_disagreeing_scores_are_both_named() -> None:
+    rows = [row(2024, "A", 3, 70.0, url="https://a.de/1"), row(2024, "A", 3, 71.5, url="https://b.de/2")]
+    [standing] = standings(rows, [SCI])
+    assert standing.sources_differ
+    assert "70 Punkten (laut a.de) oder 71,5 Punkten (laut b.de)" in describe(standing, "de")
 
 
 def test_generated_entries_cover_place_trend_and_top() -> None:

@@ -47,3 +47,32 @@ def test_reads_round_trip(store: Store) -> None:
     rows = store.ranking_rows("bitkom-sci", "Bochum")
     assert {(r.year, r.place) for r in rows} >= {(2021, 7), (2019, 32), (2019, 39)}
     assert store.aliases().cities["München"] == ["Munich", "Muenchen"]
+
+
+def test_a_file_entry_may_not_take_an_id_added_by_other_means(store: Store, kb_dir: Path) -> None:
+    from bot.service import FoiService
+
+    service = FoiService(store)
+    clash = Entry(id="neu-doppelt", title="T", questions=["Q?"], answer="A", source_url="https://example.org/")
+    service.add_entries([clash], origin="cli", actor="test")
+    (kb_dir / "facts" / "clash.yaml").write_text(
+        "entries:\n  - id: neu-doppelt\n    title: T\n    questions: [Q?]\n    answer: B\n"
+        "    source_url: https://example.org/\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeError, match=r"neu-doppelt.*added by cli"):
+        sync_knowledge(store, kb_dir)
+    assert store.entry("neu-doppelt") == service.with_inferred_tags(clash)
+
+
+def test_editing_keeps_the_inferred_tags(store: Store) -> None:
+    from bot.service import FoiService
+
+    service = FoiService(store)
+    entry = Entry(id="neu-tags", title="Antwort aus Bochum", questions=["Q?"], answer="A", source_url="https://e.org/")
+    [added] = service.add_entries([entry], origin="cli", actor="test")
+    assert added.tags.cities == ["Bochum"]
+    service.replace_entry(entry.model_copy(update={"answer": "B"}), actor="test")
+    stored = store.entry("neu-tags")
+    assert stored is not None
+    assert stored.tags.cities == ["Bochum"]

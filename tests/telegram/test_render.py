@@ -88,3 +88,11 @@ def test_any_text_renders_to_valid_messages(text: str, quotes: list[str]) -> Non
     for html in answer_messages(answer(body.strip(), [q.strip() for q in quotes])):
         assert telegram_html_problem(html) is None
         assert 0 < parsed_length(html) <= MAX_TEXT
+
+
+def test_a_huge_source_name_cannot_stall_the_splitter() -> None:
+    passage = Passage(text="Zitat " * 2000, source_url="http://@/" + "a" * 5000)
+    messages = answer_messages(answer("x").model_copy(update={"passages": [passage]}))
+    assert messages
+    for html in messages:
+        assert parsed_length(html) <= MAX_TEXT

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 
 from telegram import Message, Update
@@ -10,32 +9,42 @@ from telegram.constants import ChatType, MessageEntityType
 from telegram.ext import ContextTypes
 
 from bot.messages import phrase
+from bot.models import Lang
 from bot.telegram.language import reply_language, user_language
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 from bot.throttle import Verdict
 
-log = logging.getLogger(__name__)
+
+async def within_limit(context: ContextTypes.DEFAULT_TYPE, key: int, chat_id: int, lang: Lang) -> bool:
+    """Whether this person may have another answer now; over the limit they are told once."""
+    verdict = state(context).throttle.check(key)
+    if verdict is Verdict.NOTIFY:
+        await context.bot.send_message(chat_id, phrase("slow_down", lang))
+    return verdict is Verdict.ALLOW
+
+
+def asker(message: Message) -> int:
+    """Who asks, for the limit: anonymous group admins all appear as one bot user, so count their group."""
+    if message.sender_chat is not None or message.from_user is None:
+        return (message.sender_chat or message.chat).id
+    return message.from_user.id
 
 
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Throttle, ask the core, remember what it could not answer, reply in one or more messages."""
     bot_state = state(context)
     user = message.from_user
-    verdict = bot_state.throttle.check(user.id if user else message.chat.id)
-    if verdict is Verdict.DROP:
-        return
     lang = reply_language(user, question)
-    if verdict is Verdict.NOTIFY:
-        await message.reply_text(phrase("slow_down", lang))
+    if not await within_limit(context, asker(message), message.chat.id, lang):
         return
     if not question.strip():
         await message.reply_text(phrase("empty", lang))
         return
     answer = bot_state.service.ask(question, lang)
+    await send_answer(context.bot, message.chat.id, answer, reply_to=message)
     if not answer.answered:
         bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)
-    await send_answer(context.bot, message.chat.id, answer, reply_to=message)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.answer import answer_from_entry
 from bot.messages import phrase
+from bot.telegram.handlers.ask import within_limit
 from bot.telegram.language import user_language
-from bot.telegram.render import entry_answer, parse_callback
+from bot.telegram.render import parse_callback
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 
@@ -32,4 +34,6 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = query.message
     if entry is None or message is None or not hasattr(message, "reply_text"):
         return
-    await send_answer(context.bot, message.chat.id, entry_answer(entry, lang))
+    if not await within_limit(context, query.from_user.id, message.chat.id, lang):
+        return
+    await send_answer(context.bot, message.chat.id, answer_from_entry(entry, lang))

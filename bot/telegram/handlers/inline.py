@@ -8,7 +8,7 @@ from telegram.ext import ContextTypes
 
 from bot.messages import phrase
 from bot.telegram.language import reply_language
-from bot.telegram.render import entry_messages
+from bot.telegram.render import inline_message
 from bot.telegram.state import state
 
 CACHE_SECONDS = 60
@@ -36,8 +36,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                     id=entry.id,
                     title=entry.title[:256],
                     description=entry.answer_in(lang)[:256],
-                    input_message_content=InputTextMessageContent(entry_messages(entry, lang)[0]),
+                    input_message_content=InputTextMessageContent(inline_message(entry, lang)),
                 )
             )
     button = InlineQueryResultsButton(text=phrase("inline_button", lang), start_parameter="inline")
-    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)
+    # Personal: the reply language follows the asker's Telegram language, so one person's cached results
+    # must not be served to another.
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)

@@ -28,10 +28,10 @@ from telegram.warnings import PTBUserWarning
 
 from bot.folding import slugify
 from bot.importers.fragdenstaat import FragDenStaatError, parse_reference
-from bot.kb.loader import MAX_ID
 from bot.kb.store import NoSuchEntry, ReadOnlyEntry
 from bot.messages import phrase
-from bot.models import Entry, Kind, Url
+from bot.models import MAX_ID, Entry, Kind, Url
+from bot.service import ImportRefused
 from bot.telegram.language import user_language
 from bot.telegram.render import entry_messages
 from bot.telegram.state import state
@@ -60,12 +60,15 @@ async def _refuse(message: Message) -> None:
 
 
 async def _from_maintainer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
-    """The message if a maintainer sent it; anyone else gets a refusal and None comes back."""
+    """The message if a maintainer sent it in a private chat; otherwise a refusal, and None comes back."""
     message = update.message
     if message is None:
         return None
     if not is_maintainer(context, message.from_user):
         await _refuse(message)
+        return None
+    if message.chat.type != ChatType.PRIVATE:
+        await message.reply_text(phrase("maintain_private_only", user_language(message.from_user)))
         return None
     return message
 
@@ -174,14 +177,16 @@ async def add_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     lang = user_language(query.from_user)
     draft = _draft(context)
     assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
     chat_id = query.message.chat.id if query.message else query.from_user.id
     if query.data != "add:save" or not {"question", "answer", "source_url"} <= draft.keys():
+        context.user_data.pop(DRAFT, None)
         await context.bot.send_message(chat_id, phrase("add_cancelled", lang))
         return ConversationHandler.END
     service = state(context).service
     entry = _entry(draft, _new_id(context, draft))
+    # If saving fails (a locked store), the draft and the conversation stay: pressing Save again works.
     [saved] = service.add_entries([entry], origin=CHAT_ORIGIN, actor=actor(query.from_user))
+    context.user_data.pop(DRAFT, None)
     log.info("entry %s added by %s", saved.id, actor(query.from_user))
     await context.bot.send_message(chat_id, phrase("add_saved", lang).format(id=escape(saved.id)))
     return ConversationHandler.END
@@ -279,7 +284,7 @@ async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         reference = parse_reference(" ".join(context.args or []))
         detail = await asyncio.to_thread(service.fetch_request, reference)
         outcome = service.apply_import(detail, actor=actor(message.from_user))
-    except FragDenStaatError as exc:
+    except (FragDenStaatError, ImportRefused) as exc:
         await message.reply_text(escape(str(exc)))
         return
     await message.reply_text(

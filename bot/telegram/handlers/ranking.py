@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.charts import chart_caption, place_chart
 from bot.kb.rankings import entry_id
 from bot.messages import phrase
+from bot.telegram.handlers.ask import asker, within_limit
 from bot.telegram.language import user_language
 from bot.telegram.render import entry_messages
 from bot.telegram.state import state
@@ -25,7 +28,8 @@ async def ranking(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     years = sorted({r.year for r in service.store.ranking_rows(table.id)})
     arg = context.args[0] if context.args else ""
-    year = int(arg) if arg.isdigit() else (years[-1] if years and not arg else None)
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    year = int(arg) if arg.isdecimal() and len(arg) <= 4 else (years[-1] if years and not arg else None)
     entry = service.entry(entry_id(table.id, year, "top")) if year is not None else None
     if entry is None:
         known = ", ".join(str(y) for y in years)
@@ -40,6 +44,8 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     lang = user_language(message.from_user)
+    if not await within_limit(context, asker(message), message.chat.id, lang):
+        return
     service = state(context).service
     table = service.default_ranking()
     city = service.find_city(" ".join(context.args or []))
@@ -47,4 +53,6 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not items:
         await message.reply_text(phrase("chart_usage", lang))
         return
-    await message.reply_photo(place_chart(items, lang), caption=chart_caption(items, lang), parse_mode=None)
+    # Drawing takes a tenth of a second: off the event loop, so other chats are not kept waiting.
+    png = await asyncio.to_thread(place_chart, items, lang)
+    await message.reply_photo(png, caption=chart_caption(items, lang), parse_mode=None)

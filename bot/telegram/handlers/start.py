@@ -7,9 +7,10 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.answer import answer_from_entry
 from bot.messages import phrase, status_label
 from bot.telegram.language import user_language
-from bot.telegram.render import entry_answer, pack, visible_length
+from bot.telegram.render import pack, visible_length
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 
@@ -25,7 +26,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if payload.startswith(ANSWER_PAYLOAD):
         entry = state(context).service.entry(payload.removeprefix(ANSWER_PAYLOAD))
         if entry is not None:
-            await send_answer(context.bot, message.chat.id, entry_answer(entry, lang))
+            await send_answer(context.bot, message.chat.id, answer_from_entry(entry, lang))
             return
         await message.reply_text(phrase("no_such_answer", lang))
     await message.reply_text(phrase("welcome", lang))

@@ -61,8 +61,8 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     by = message.from_user.id if message.from_user else None
     try:
         added = state(context).service.alerts.subscribe(message.chat.id, topic, daily=daily, by=by)
-    except ValueError:
-        await message.reply_text(phrase("subscribe_bad_topic", lang))
+    except ValueError as refusal:
+        await message.reply_text(phrase("subscribe_refused", lang).format(why=escape(str(refusal))))
         return
     what = escape(topic) if topic else phrase("all_answers", lang)
     how = phrase("daily_digest" if daily else "at_once", lang)
