@@ -55,14 +55,19 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
             "Im privaten Chat ist jede Nachricht eine Frage. In Gruppen: /ask FRAGE, eine Erwähnung des Bots "
             "oder eine Antwort auf eine seiner Nachrichten. In jedem Chat: @Botname Frage (Inline-Modus).\n\n"
             "/sources – die IFG-Anfragen in der Wissensbasis\n/ranking JAHR – die Spitze des Smart City Index\n"
-            "/chart STADT – Platzierungen einer Stadt als Grafik\n\n"
+            "/chart STADT – Platzierungen einer Stadt als Grafik\n"
+            "/subscribe [THEMA] [daily] – neue Antworten abonnieren (in Gruppen: Administratoren)\n"
+            "/unsubscribe [THEMA], /subscriptions – Abos beenden, anzeigen\n\n"
             "Ich antworte nur mit Belegen; wenn ich etwas nicht weiß, sage ich es."
         ),
         "en": (
             "In a private chat every message is a question. In groups: /ask QUESTION, a mention of the bot, or a "
             "reply to one of its messages. In any chat: @botname question (inline mode).\n\n"
             "/sources – the FOI requests in the knowledge base\n/ranking YEAR – the top of the Smart City Index\n"
-            "/chart CITY – a city's places as a chart\n\nI only answer with sources; when I don't know, I say so."
+            "/chart CITY – a city's places as a chart\n"
+            "/subscribe [TOPIC] [daily] – get new answers (in groups: administrators)\n"
+            "/unsubscribe [TOPIC], /subscriptions – stop them, list them\n\n"
+            "I only answer with sources; when I don't know, I say so."
         ),
     },
     "sources_heading": {"de": "IFG-Anfragen in der Wissensbasis", "en": "FOI requests in the knowledge base"},
