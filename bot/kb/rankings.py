@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.folding import slugify
@@ -207,13 +207,38 @@ def trend_text(items: Sequence[Standing], lang: Lang) -> str:
     return f"{lead}: " + "; ".join(parts) + "."
 
 
-def _trend_entry(items: Sequence[Standing]) -> Entry:
-    first = items[0]
-    r, city = first.ranking, first.city
+def _table_entry(
+    items: Sequence[Standing],
+    *,
+    id_: str,
+    title: str,
+    questions: list[str],
+    text: Callable[[Sequence[Standing], Lang], str],
+    tags: Tags,
+    ref: RankingRef,
+) -> Entry:
+    """An entry answered from several standings: their quotes are its passages."""
     rows = [row for s in items for row in s.rows]
     return Entry(
-        id=entry_id(r.id, city, "verlauf"),
+        id=id_,
         kind=Kind.RANKING,
+        title=title,
+        questions=questions,
+        answer=text(items, "de"),
+        answer_en=text(items, "en"),
+        passages=_passages(rows),
+        source_url=rows[0].source_url,
+        sources_differ=any(s.sources_differ for s in items),
+        tags=tags,
+        ranking_ref=ref,
+    )
+
+
+def _trend_entry(items: Sequence[Standing]) -> Entry:
+    r, city = items[0].ranking, items[0].city
+    return _table_entry(
+        items,
+        id_=entry_id(r.id, city, "verlauf"),
         title=f"{city} im {r.name}: Verlauf",
         questions=[
             f"Wie hat sich {city} im {r.name} entwickelt?",
@@ -221,13 +246,9 @@ def _trend_entry(items: Sequence[Standing]) -> Entry:
             f"Verlauf {city} Ranking alle Jahre",
             f"How has {city} developed in the {r.name_in('en')} over the years?",
         ],
-        answer=trend_text(items, "de"),
-        answer_en=trend_text(items, "en"),
-        passages=_passages(rows),
-        source_url=rows[0].source_url,
-        sources_differ=any(s.sources_differ for s in items),
+        text=trend_text,
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
-        ranking_ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
+        ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
     )
 
 
@@ -248,12 +269,10 @@ def top_standings(items: Iterable[Standing], size: int = TOP_SIZE) -> list[Stand
 
 
 def _top_entry(items: Sequence[Standing]) -> Entry:
-    first = items[0]
-    r, year = first.ranking, first.year
-    rows = [row for s in items for row in s.rows]
-    return Entry(
-        id=entry_id(r.id, year, "top"),
-        kind=Kind.RANKING,
+    r, year = items[0].ranking, items[0].year
+    return _table_entry(
+        items,
+        id_=entry_id(r.id, year, "top"),
         title=f"{r.name} {year}: die Spitze",
         questions=[
             f"Top 10 im {r.name} {year}",
@@ -262,13 +281,9 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
             f"Wer hat {year} gewonnen? Die besten Städte",
             f"Which cities were in the top 10 of the {r.name_in('en')} {year}?",
         ],
-        answer=top_text(items, "de"),
-        answer_en=top_text(items, "en"),
-        passages=_passages(rows),
-        source_url=rows[0].source_url,
-        sources_differ=any(s.sources_differ for s in items),
+        text=top_text,
         tags=Tags(years=[year], rankings=[r.id]),
-        ranking_ref=RankingRef(ranking=r.id, view=RankingView.TOP, year=year),
+        ref=RankingRef(ranking=r.id, view=RankingView.TOP, year=year),
     )
 
 
