@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import sys
 import tempfile
@@ -25,6 +24,7 @@ sys.path.insert(0, str(REPO))
 from bot.kb.store import Store  # noqa: E402  (needs the repo on sys.path)
 from bot.models import Entry, Tags  # noqa: E402
 from bot.service import FoiService, sync_knowledge  # noqa: E402
+from tests.e2e.botctl import process_env  # noqa: E402
 from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN"
@@ -47,16 +47,9 @@ async def main(chats: int) -> None:
         print(f"{chats} subscriptions written in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         async with FakeBotApi() as api:
             api.enforce_flood_limits()
-            env = {
-                **os.environ,
-                "TELEGRAM_BOT_TOKEN": TOKEN,
-                "TELEGRAM_BASE_URL": api.base_url,
-                "DATABASE_PATH": str(database),
-                "KNOWLEDGE_DIR": str(REPO / "knowledge"),
-                "ALERT_INTERVAL": "0.5",
-                "LOG_LEVEL": "WARNING",
-                "PTB_TIMEDELTA": "1",
-            }
+            env = process_env(
+                api.base_url, database, REPO / "knowledge", TOKEN, ALERT_INTERVAL="0.5", LOG_LEVEL="WARNING"
+            )
             bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=tmp, env=env)
             try:
                 await api.wait_for("getUpdates", timeout=60)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import signal
 import statistics
@@ -26,6 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.kb.store import Store  # noqa: E402  (needs the repo on sys.path)
 from bot.service import FoiService, sync_knowledge  # noqa: E402
+from tests.e2e.botctl import process_env  # noqa: E402
 from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN"
@@ -170,16 +170,14 @@ async def main(args: argparse.Namespace) -> None:
         if args.subscribers:
             subscribe(Path(tmp) / "bench.db", args.subscribers)
         async with FakeBotApi() as api:
-            env = {
-                **os.environ,
-                "TELEGRAM_BOT_TOKEN": TOKEN,
-                "TELEGRAM_BASE_URL": api.base_url,
-                "DATABASE_PATH": str(Path(tmp) / "bench.db"),
-                "KNOWLEDGE_DIR": str(REPO / "knowledge"),
-                "QUESTIONS_PER_MINUTE": "1000",
-                "LOG_LEVEL": "WARNING",
-                "PTB_TIMEDELTA": "1",
-            }
+            env = process_env(
+                api.base_url,
+                Path(tmp) / "bench.db",
+                REPO / "knowledge",
+                TOKEN,
+                QUESTIONS_PER_MINUTE="1000",
+                LOG_LEVEL="WARNING",
+            )
             bot = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", cwd=REPO, env=env)
             try:
                 await api.wait_for("getUpdates", timeout=60)

@@ -7,6 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bot.alerts import Alerts
@@ -58,6 +59,7 @@ _SHAPING_MODULES = (
 )
 
 
+@cache  # the running code does not change; the reload job asks every few seconds
 def _code_version() -> str:
     """Hash of the code that shapes stored rows, so an upgrade of it rebuilds every store once."""
     package = Path(__file__).parent

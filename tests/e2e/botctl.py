@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +48,19 @@ async def stop_bot(app: App) -> None:
     await app.shutdown()
     service: FoiService = app.bot_data["foi"].service
     service.close()
+
+
+def process_env(
+    base_url: str, database: Path, knowledge_dir: Path, token: str = TEST_TOKEN, **settings: str
+) -> dict[str, str]:
+    """The environment for `python -m bot run` as a separate process against a fake Bot API; `settings` are
+    further variables, e.g. ALERT_INTERVAL="0.2"."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": token,
+        "TELEGRAM_BASE_URL": base_url,
+        "DATABASE_PATH": str(database),
+        "KNOWLEDGE_DIR": str(knowledge_dir),
+        "PTB_TIMEDELTA": "1",
+        **settings,
+    }

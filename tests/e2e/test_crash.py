@@ -4,7 +4,6 @@ alert, and only chats whose send was in flight at the kill may get it twice."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sys
 from collections import Counter
@@ -14,7 +13,7 @@ from bot.alerts import Alerts
 from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
 from tests.conftest import REPO
-from tests.e2e.conftest import TEST_TOKEN
+from tests.e2e.botctl import process_env
 from tests.e2e.fake_bot_api import FakeBotApi
 
 CHATS = range(5000, 5150)
@@ -42,16 +41,7 @@ async def test_sigkill_during_a_fan_out_loses_nothing(fake_api: FakeBotApi, tmp_
     service = FoiService(store, knowledge_dir=kb_dir)
     for chat in CHATS:
         service.alerts.subscribe(chat, "", daily=False, by=chat)
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
-        "TELEGRAM_BASE_URL": fake_api.base_url,
-        "DATABASE_PATH": str(database),
-        "KNOWLEDGE_DIR": str(kb_dir),
-        "ALERT_INTERVAL": "0.2",
-        "LOG_LEVEL": "WARNING",
-        "PTB_TIMEDELTA": "1",
-    }
+    env = process_env(fake_api.base_url, database, kb_dir, ALERT_INTERVAL="0.2", LOG_LEVEL="WARNING")
     bot = await start(fake_api, env)
     try:
         from tests.test_alerts import entry

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import sys
@@ -17,7 +16,7 @@ from bot.kb.store import Store
 from bot.service import FoiService
 from bot.telegram.app import App
 from tests.conftest import REPO
-from tests.e2e.botctl import start_bot, stop_bot
+from tests.e2e.botctl import process_env, start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import FakeBotApi
 
@@ -95,15 +94,7 @@ async def test_a_locked_database_delays_but_loses_nothing(fake_api: FakeBotApi, 
 
 
 async def test_sigterm_mid_work_loses_no_question(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> None:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
-        "TELEGRAM_BASE_URL": fake_api.base_url,
-        "DATABASE_PATH": str(tmp_path / "term.db"),
-        "KNOWLEDGE_DIR": str(kb_dir),
-        "QUESTIONS_PER_MINUTE": "1000",
-        "PTB_TIMEDELTA": "1",
-    }
+    env = process_env(fake_api.base_url, tmp_path / "term.db", kb_dir, QUESTIONS_PER_MINUTE="1000")
     users = range(9000, 9040)
 
     async def run_until_sigterm(wait_for: int) -> int:
@@ -128,14 +119,7 @@ async def test_a_rejected_token_stops_the_bot_without_printing_it(
     fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path
 ) -> None:
     fake_api.inject("getMe", status=401, description="Unauthorized", times=None)
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
-        "TELEGRAM_BASE_URL": fake_api.base_url,
-        "DATABASE_PATH": str(tmp_path / "token.db"),
-        "KNOWLEDGE_DIR": str(kb_dir),
-        "PTB_TIMEDELTA": "1",
-    }
+    env = process_env(fake_api.base_url, tmp_path / "token.db", kb_dir)
     bot = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
