@@ -190,7 +190,7 @@ def _unseen_words(rng: random.Random, words: Sequence[str], excluded: set[str]) 
     from rapidfuzz.distance import OSA
 
     from bot.folding import fold
-    from bot.search.normalize import compound_parts, stem, typo_budget
+    from bot.understand.normalize import compound_parts, stem, typo_budget
 
     stems = {stem(fold(w)) for w in words}
     by_length: dict[int, list[str]] = {}
@@ -246,7 +246,7 @@ def _city_names(rng: random.Random, words: Sequence[str]) -> list[str]:
 def build_world(seed: int) -> World:
     """The shared vocabulary (Zipf-weighted), city names, synonym groups and ranking."""
     from bot.folding import fold
-    from bot.search.normalize import STOP_WORDS
+    from bot.understand.normalize import STOP_WORDS
 
     rng = random.Random(f"{seed}:world")
     excluded = set(STOP_WORDS) | {fold(w) for w in TEXT_STOP_WORDS}
@@ -785,7 +785,7 @@ def profile_worker(db: Path, knowledge: Path, queries: Path) -> Profile:
     query_profiler.disable()
     queries_s = time.perf_counter() - start
     # The engine holds every index term in memory (for IDF and typo expansion): a driver of RSS and latency.
-    terms = len(service.answerer.engine.df)
+    terms = len(service.lexicon.df)
     service.close()
     return Profile(
         restart_s=restart,

@@ -15,8 +15,7 @@ from enum import StrEnum
 
 from bot.kb.store import Store
 from bot.models import Entry
-from bot.search.index import city_tag, ranking_tag, year_tag
-from bot.search.normalize import Normalizer
+from bot.understand.normalize import Normalizer, city_tag, ranking_tag, year_tag
 
 GIVE_UP_AFTER = dt.timedelta(days=2)  # of trying: an outage of Telegram or of the network is waited out
 MAX_BACKOFF = 300.0  # seconds

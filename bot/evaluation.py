@@ -1,4 +1,4 @@
-"""Quality of the answers against a gold set: Recall@1, MRR@5, answered right/wrong, false answers."""
+"""Quality of the answers against a gold set: Recall@1, MRR@5, answered right/wrong, false answers, per category."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.models import Answer
+from bot.models import Answer, Decision
 
 HARD_NEGATIVE = "hard_negative"
+# Unanswerable questions about a detail the source leaves out: the reply should say so ("the source does not say").
+ABSENT_DETAIL = "absent_detail"
+TUNE, REPORT = "tune", "report"
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,8 @@ class GoldQuestion:
     question: str
     expected: frozenset[str]
     category: str
+    about: frozenset[str] = frozenset()
+    part: str = ""
 
     @property
     def answerable(self) -> bool:
@@ -40,6 +45,16 @@ class Outcome:
     def wrong(self) -> bool:
         return self.answer.answered and not self.correct
 
+    @property
+    def not_stated(self) -> bool:
+        """A "the source does not say" reply (which never counts as an answer)."""
+        return self.answer.decision is Decision.NOT_STATED
+
+
+def _share(flags: Iterable[bool]) -> float:
+    items = list(flags)
+    return sum(items) / len(items) if items else 0.0
+
 
 @dataclass
 class Report:
@@ -53,8 +68,7 @@ class Report:
 
     @property
     def recall_at_1(self) -> float:
-        items = self._answerable()
-        return sum(bool(o.ranked) and o.ranked[0] in o.gold.expected for o in items) / max(len(items), 1)
+        return _share(bool(o.ranked) and o.ranked[0] in o.gold.expected for o in self._answerable())
 
     @property
     def mrr_at_5(self) -> float:
@@ -67,22 +81,24 @@ class Report:
 
     @property
     def answered_correct(self) -> float:
-        items = self._answerable()
-        return sum(o.correct for o in items) / max(len(items), 1)
+        return _share(o.correct for o in self._answerable())
 
     @property
     def answered_wrong(self) -> float:
-        items = self._answerable()
-        return sum(o.wrong for o in items) / max(len(items), 1)
+        return _share(o.wrong for o in self._answerable())
 
     @property
     def unanswerable_answered(self) -> float:
-        items = self._unanswerable()
-        return sum(o.answer.answered for o in items) / max(len(items), 1)
+        return _share(o.answer.answered for o in self._unanswerable())
 
     @property
     def hard_negatives_answered(self) -> int:
         return sum(o.answer.answered for o in self._unanswerable() if o.gold.category == HARD_NEGATIVE)
+
+    @property
+    def absent_said(self) -> float:
+        """Share of absent-detail questions whose reply says that the source does not state it."""
+        return _share(o.not_stated for o in self.outcomes if o.gold.category == ABSENT_DETAIL)
 
     def failures(self) -> list[Outcome]:
         return [
@@ -102,17 +118,42 @@ class Report:
             "answered_wrong": round(self.answered_wrong, 4),
             "unanswerable_answered": round(self.unanswerable_answered, 4),
             "hard_negatives_answered": self.hard_negatives_answered,
+            "absent_detail_said": round(self.absent_said, 4),
         }
+
+    def by_category(self) -> dict[str, dict[str, float | int | str]]:
+        """Per category: its size and, for answerable ones, the share answered correctly and wrongly; for
+        unanswerable ones, the share answered and the share told that the source does not say it."""
+        out: dict[str, dict[str, float | int | str]] = {}
+        for category in sorted({o.gold.category for o in self.outcomes}):
+            items = [o for o in self.outcomes if o.gold.category == category]
+            answerable = [o for o in items if o.gold.answerable]
+            unanswerable = [o for o in items if not o.gold.answerable]
+            out[category] = {
+                "n": len(items),
+                "correct": round(_share(o.correct for o in answerable), 3) if answerable else "",
+                "wrong": round(_share(o.wrong for o in answerable), 3) if answerable else "",
+                "answered": round(_share(o.answer.answered for o in unanswerable), 3) if unanswerable else "",
+                "not_stated": round(_share(o.not_stated for o in items), 3),
+            }
+        return out
 
 
 def read_gold(path: Path) -> list[GoldQuestion]:
-    """CSV `question,expected,category`; `expected` lists entry ids joined by `|`, empty if unanswerable."""
+    """CSV `question,expected,category[,about][,part]`; `expected` and `about` list entry ids joined by `|`
+    (`expected` empty if unanswerable); `part` is `tune` or `report` where a set is split."""
+
+    def ids(value: str | None) -> frozenset[str]:
+        return frozenset(i for i in (value or "").split("|") if i)
+
     with path.open(encoding="utf-8", newline="") as handle:
         return [
             GoldQuestion(
                 question=row["question"],
-                expected=frozenset(i for i in (row.get("expected") or "").split("|") if i),
+                expected=ids(row.get("expected")),
                 category=row.get("category") or "",
+                about=ids(row.get("about")),
+                part=row.get("part") or "",
             )
             for row in csv.DictReader(handle)
         ]

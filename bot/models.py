@@ -181,8 +181,22 @@ class Hit(_Model):
 
 class Decision(StrEnum):
     ANSWER = "answer"
+    NOT_STATED = "not_stated"  # the entry is about the subject, but does not say what was asked
     SUGGEST = "suggest"
     UNKNOWN = "unknown"
+
+
+class AnswerType(StrEnum):
+    """What kind of answer a question asks for; `OPEN` and `YESNO` accept any statement on the subject."""
+
+    OPEN = "open"
+    YESNO = "yesno"
+    DATE = "date"
+    PERSON = "person"  # a person, office or body
+    COUNT = "count"  # a number or an amount
+    REASON = "reason"
+    PLACE = "place"  # a place in a ranking
+    POINTS = "points"  # a ranking's score
 
 
 class Suggestion(_Model):
@@ -205,6 +219,12 @@ class Answer(_Model):
     sources_differ: bool = False
     suggestions: list[Suggestion] = Field(default_factory=list)
     hits: list[Hit] = Field(default_factory=list)
+    # With `NOT_STATED`: what the question asked that the entry does not say (a kind of answer, or words of
+    # the question), and whose answer it is, to say where it is missing.
+    missing: AnswerType | None = None
+    missing_words: list[str] = Field(default_factory=list)
+    public_body: str | None = None
+    date: dt.date | None = None
 
     @property
     def answered(self) -> bool:

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.alerts import Alerts
-from bot.answer import Answerer, Thresholds
+from bot.answer import Answerer
 from bot.config import Settings
 from bot.folding import fold
 from bot.importers.fragdenstaat import (
@@ -26,9 +26,13 @@ from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledg
 from bot.kb.rankings import Standing, standings
 from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
 from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
+from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
-from bot.search.normalize import Normalizer
+from bot.tables import Tables
+from bot.understand.lexicon import Lexicon
+from bot.understand.normalize import Normalizer
+from bot.understand.question import Understander
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +58,7 @@ _SHAPING_MODULES = (
     "models.py",
     "kb/loader.py",
     "kb/rankings.py",
-    "search/normalize.py",
+    "understand/normalize.py",
     "search/index.py",
 )
 
@@ -133,13 +137,13 @@ class FoiService:
     def __init__(
         self,
         store: Store,
-        thresholds: Thresholds | None = None,
+        calibration: Calibration | None = None,
         knowledge_dir: Path | None = None,
         fragdenstaat_api_url: str = DEFAULT_API_URL,
     ) -> None:
         self.store = store
         self._deferred: list[Callable[[], None]] = []
-        self.thresholds = thresholds
+        self.calibration = calibration or Calibration.load()
         self.knowledge_dir = knowledge_dir
         self.fragdenstaat_api_url = fragdenstaat_api_url
         self.refresh()
@@ -154,7 +158,11 @@ class FoiService:
         """Pick up changes in the store (new entries, another base) for the next question."""
         self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
-        self.answerer = Answerer(self.store, SearchEngine(self.store, self.normalizer), self.thresholds)
+        self.lexicon = Lexicon(self.store.vocabulary(), self.store.words(), self.store.count_entries())
+        tables = Tables(self.store)
+        understander = Understander(self.normalizer, self.lexicon, tables.categories())
+        engine = SearchEngine(self.store, self.lexicon)
+        self.answerer = Answerer(self.store, understander, engine, tables, self.calibration)
         self.alerts = Alerts(self.store, self.normalizer)
 
     def reload_if_changed(self) -> bool:
@@ -232,7 +240,7 @@ class FoiService:
         return [s for s in standings(rows, [ranking]) if not s.category]
 
     def _indexed(self, entries: Sequence[Entry]) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
-        return index_entries(entries, self.normalizer, self.answerer.engine.df)
+        return index_entries(entries, self.normalizer, self.lexicon.df)
 
     def with_inferred_tags(self, entry: Entry) -> Entry:
         """An entry added without tags is tagged with the cities, years and rankings its text names, so the

@@ -8,22 +8,9 @@ from dataclasses import dataclass
 
 from bot.kb.store import QUESTION_SEPARATOR, IndexFields
 from bot.models import Entry
-from bot.search.normalize import Normalizer, city_token, compound_parts, ranking_token, stem
+from bot.understand.normalize import ANY_YEAR, Normalizer, city_tag, compound_parts, ranking_tag, stem, year_tag
 
 MIN_TYPO_WORD = 5
-ANY_YEAR = "xyany"
-
-
-def city_tag(city: str) -> str:
-    return "xc" + city_token(city)
-
-
-def year_tag(year: int) -> str:
-    return f"xy{year}"
-
-
-def ranking_tag(ranking: str) -> str:
-    return "xr" + ranking_token(ranking)
 
 
 def _tags(entry: Entry) -> str:

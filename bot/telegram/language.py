@@ -1,18 +1,17 @@
-"""Which language to reply in: English for English-speaking users or English questions, else German."""
+"""Which language to reply in: English for people whose Telegram speaks English; for everyone else the
+language of their question (the core detects it), German by default."""
 
 from __future__ import annotations
 
 from telegram import User
 
 from bot.models import Lang
-from bot.search.normalize import detect_language
 
 
 def user_language(user: User | None) -> Lang:
     return "en" if user is not None and (user.language_code or "").lower().startswith("en") else "de"
 
 
-def reply_language(user: User | None, question: str = "") -> Lang:
-    if user_language(user) == "en" or (question and detect_language(question) == "en"):
-        return "en"
-    return "de"
+def language_hint(user: User | None) -> Lang | None:
+    """The reply language to ask the core for, or None to let it follow the question."""
+    return "en" if user_language(user) == "en" else None

@@ -12,16 +12,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.folding import fold, slugify, strip_umlauts
 from bot.models import Aliases, Ranking
+from bot.understand.cities import NOT_CITY_FORMS, city_forms
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Later "years" are names (`Bochum Strategie 2030`), not a year a question could be about.
 LAST_YEAR = dt.date.today().year + 1
 _MAX_PHRASE = 5
+# Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
+_MIN_FUZZY_WORD = 6
+_MIN_FUZZY_PHRASE = 8
+_MAX_FUZZY_WORDS = 4
 
 # Function words of German and English; words that tell questions apart (wer, wann, warum, kein) stay.
 STOP_WORDS = frozenset(
@@ -56,26 +62,6 @@ LOW_INFORMATION = frozenset(
     """.split()
 )
 
-# Words that mark an English question; German ones outvote them.
-_EN_MARKERS = frozenset(
-    "the what which who whom whose when where why how did does do is are was were has have had of in "
-    "rank ranked place city cities answer request consultants paid pay did ever year most best "
-    "compare compared development developed over years points".split()
-)
-_DE_MARKERS = frozenset(
-    "der die das wer wie was welche welchen welcher wann wo warum hat hatte haben ist sind war im in "
-    "den dem des und oder nicht kein keine platz stadt staedte jahr jahre punkte antwort anfrage "
-    "abgeschnitten entwickelt berater bezahlt beim vom zum zur ueber fuer mit auf".split()
-)
-
-
-def detect_language(text: str) -> str:
-    """`en` when English function words outnumber German ones, else `de` (the bot's default)."""
-    words = _WORD.findall(fold(text))
-    en = sum(w in _EN_MARKERS for w in words)
-    de = sum(w in _DE_MARKERS for w in words)
-    return "en" if en > de else "de"
-
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
@@ -98,6 +84,22 @@ def ranking_token(ranking_id: str) -> str:
     return ranking_id.replace("-", "")
 
 
+# Slot tags in the index: a question naming a year, city or ranking only matches entries carrying its tag.
+ANY_YEAR = "xyany"
+
+
+def city_tag(city: str) -> str:
+    return "xc" + city_token(city)
+
+
+def year_tag(year: int) -> str:
+    return f"xy{year}"
+
+
+def ranking_tag(ranking: str) -> str:
+    return "xr" + ranking_token(ranking)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A text reduced to comparable tokens, and the slots it names."""
@@ -110,7 +112,9 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class _Phrase:
+class Slot:
+    """A name the question is about: a city or a ranking, and the token that stands for it."""
+
     token: str
     city: str | None = None
     ranking: str | None = None
@@ -120,7 +124,7 @@ class Normalizer:
     """Built once from the aliases and rankings of a base; `analyze` is pure and thread-safe."""
 
     def __init__(self, aliases: Aliases, rankings: Sequence[Ranking] = ()) -> None:
-        self._phrases: dict[tuple[str, ...], _Phrase] = {}
+        self._phrases: dict[tuple[str, ...], Slot] = {}
         self._stem_synonyms: dict[str, str] = {}
         self.city_names: dict[str, str] = {}
         for group in aliases.synonyms:
@@ -130,27 +134,42 @@ class Normalizer:
                     if len(words) == 1:
                         self._stem_synonyms[words[0]] = canonical
                     else:
-                        self._phrases[words] = _Phrase(canonical)
+                        self._phrases[words] = Slot(canonical)
+        # Names a misspelling may still find: single words by the word's typo budget, phrases by their length.
+        self._fuzzy_words: dict[str, Slot] = {}
+        self._fuzzy_phrases: dict[str, Slot] = {}
         for ranking in rankings:
-            phrase = _Phrase(ranking_token(ranking.id), ranking=ranking.id)
+            phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
             for term in (ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases):
                 for words in _stemmed_variants(term):
                     self._phrases[words] = phrase
+                self._add_fuzzy(tuple(_WORD.findall(fold(term))), phrase)
+        # Generated city forms must not take over words that already mean something (Siegen → "Sieger").
+        taken = STOP_WORDS | {w for group in aliases.synonyms for term in group for w in _WORD.findall(fold(term))}
         for city, others in aliases.cities.items():
-            phrase = _Phrase(city_token(city), city=city)
-            for name in {city, *others, strip_umlauts(city)}:
-                words = tuple(_WORD.findall(fold(name)))
-                if not words:
-                    continue
-                self.city_names[" ".join(words)] = city
-                # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
-                self._phrases[("=", *words)] = phrase
-                self._phrases[("=", *words[:-1], words[-1] + "s")] = phrase
+            phrase = Slot(city_token(city), city=city)
+            for form in city_forms(city, others, taken):
+                for variant in {form, strip_umlauts(form)}:
+                    words = tuple(_WORD.findall(fold(variant)))
+                    if not words or (variant != form and " ".join(words) in NOT_CITY_FORMS):
+                        continue
+                    self.city_names.setdefault(" ".join(words), city)
+                    # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
+                    self._phrases[("=", *words)] = phrase
+                    self._add_fuzzy(words, phrase)
+        self._fuzzy_names = list(self._fuzzy_phrases)
+
+    def _add_fuzzy(self, words: tuple[str, ...], phrase: Slot) -> None:
+        written = " ".join(words)
+        if len(words) == 1 and len(written) >= _MIN_FUZZY_WORD and not written.isdigit():
+            self._fuzzy_words.setdefault(written, phrase)
+        elif len(words) > 1 and len(written) >= _MIN_FUZZY_PHRASE:
+            self._fuzzy_phrases.setdefault(written, phrase)
 
     def _canonical(self, term: str) -> str:
         return "".join(stem(w) for w in _WORD.findall(fold(term)))
 
-    def _match(self, words: Sequence[str], stems: Sequence[str], i: int) -> tuple[int, _Phrase] | None:
+    def _match(self, words: Sequence[str], stems: Sequence[str], i: int) -> tuple[int, Slot] | None:
         for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
             surface = ("=", *words[i : i + size])
             if surface in self._phrases:
@@ -160,7 +179,24 @@ class Normalizer:
                 return size, self._phrases[key]
         return None
 
-    def analyze(self, text: str) -> Analysis:
+    def _fuzzy_match(self, words: Sequence[str], i: int) -> tuple[int, Slot] | None:
+        """A misspelt name of several words (`smart sity indx`, `Frankfrut am Main`): the window of words
+        within one edit (8 to 11 characters) or two (longer) of a known name, with its first letter right."""
+        if not self._fuzzy_names:
+            return None
+        for size in range(min(_MAX_FUZZY_WORDS, len(words) - i), 1, -1):
+            written = " ".join(words[i : i + size])
+            if len(written) < _MIN_FUZZY_PHRASE or any(w.isdigit() for w in words[i : i + size]):
+                continue
+            budget = 1 if len(written) < 12 else 2
+            found = process.extractOne(written, self._fuzzy_names, scorer=OSA.distance, score_cutoff=budget)
+            if found is not None and found[0][0] == written[0]:
+                return size, self._fuzzy_phrases[found[0]]
+        return None
+
+    def analyze(self, text: str, *, fuzzy: bool = False) -> Analysis:
+        """Tokens and slots of a text; `fuzzy` also finds misspelt names of several words (for questions,
+        not for the base's own texts)."""
         words = _WORD.findall(fold(text))
         stems = [stem(w) for w in words]
         tokens: list[str] = []
@@ -170,7 +206,7 @@ class Normalizer:
         rankings: set[str] = set()
         i = 0
         while i < len(words):
-            found = self._match(words, stems, i)
+            found = self._match(words, stems, i) or (self._fuzzy_match(words, i) if fuzzy else None)
             if found:
                 size, phrase = found
                 tokens.append(phrase.token)
@@ -191,19 +227,28 @@ class Normalizer:
             surfaces.append(word)
         return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
 
-    def fuzzy_city(self, word: str) -> str | None:
-        """The city a misspelt word most likely names (`Dortmnud`), or None; short words never match."""
-        if len(word) < 6:
-            return None
+    def fuzzy_name(self, word: str) -> Slot | None:
+        """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; short
+        words never match, and the first letter must be right."""
         budget = typo_budget(word)
+        if len(word) < _MIN_FUZZY_WORD or not budget:
+            return None
         best: tuple[int, str] | None = None
-        for name, city in self.city_names.items():
+        for name in self._fuzzy_words:
             if name[0] != word[0] or abs(len(name) - len(word)) > budget:
                 continue
             distance = OSA.distance(word, name, score_cutoff=budget)
             if distance <= budget and (best is None or distance < best[0]):
-                best = (distance, city)
-        return best[1] if best else None
+                best = (distance, name)
+        if best is None:
+            return None
+        phrase = self._fuzzy_words[best[1]]
+        return Slot(phrase.token, city=phrase.city, ranking=phrase.ranking)
+
+    def fuzzy_city(self, word: str) -> str | None:
+        """The city a misspelt word most likely names, or None."""
+        found = self.fuzzy_name(word)
+        return found.city if found else None
 
 
 def _joined_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:

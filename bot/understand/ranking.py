@@ -1,22 +1,29 @@
-"""Ranking questions that the tables answer directly: a city's place or points, who was N-th, a top list,
-a city's trend. Works on normalised tokens, so typos and synonyms are already resolved."""
+"""A small grammar of ranking questions: what a question asks of the ranking tables, if that is all it asks.
+
+It reads normalised tokens (typos and synonyms already resolved). A question is a ranking question when every
+word besides its slots (city, year, ranking, category) belongs to the grammar: words that ask for a place, points,
+a winner, a top list, a trend, a change or a comparison, and words that only frame such a question ("Wo lag …",
+"How did … do", "Wie gut war …"). Any other word makes it a question for the texts instead.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.search.normalize import LOW_INFORMATION, stem
+from bot.understand.normalize import LOW_INFORMATION, stem
 
 
 class RankingAsk(StrEnum):
     PLACE = "place"
     POINTS = "points"
-    NTH = "nth"
+    NTH = "nth"  # who was N-th
     TOP = "top"
     TREND = "trend"
+    CHANGE = "change"  # how many places up or down
+    COMPARE = "compare"  # two cities in one year, or one city in two years
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -29,6 +36,25 @@ _POINTS = _stems("punkte")
 _WINNER = _stems("sieger vorne spitze fuehrt fuehrte anfuehrer lead led leader leading beste besten best")
 _TOP = frozenset({"top", "top10"})
 _TREND = _stems("entwicklung seit since")
+_CHANGE = _stems(
+    "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
+    "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
+    "improve worsened gained lost verloren gewonnen zugelegt"
+)
+_COMPARE = _stems(
+    "besser schlechter vergleich vergleichen verglichen vorne vor hinter oder versus vs als compare compared "
+    "comparison better worse ahead behind than und and"
+)
+# Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
+_FRAME = _stems(
+    "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
+    "liegt lagen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
+    "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
+    "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
+    "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
+    "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
+    "aktuell aktuelle current latest letzten last neuesten newest"
+) | {stem(w) for w in LOW_INFORMATION}
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
     **{stem(w): n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)},
@@ -37,29 +63,20 @@ _ORDINALS = {
     stem("neunter"): 9,
     stem("zehnter"): 10,
 }
-# Words that only frame a ranking question ("Welchen Platz belegte die Stadt …"): they carry no topic.
-_FRAME = _stems(
-    "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
-    "liegt lagen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
-    "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
-    "insgesamt gesamtwertung gesamtranking"
-) | {stem(w) for w in LOW_INFORMATION}
-_COMPARE = _stems(
-    "besser schlechter vergleich vergleichen vorne vor hinter oder versus vs compare comparison better worse "
-    "ahead behind than"
-)
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
+GRAMMAR = _PLACE | _POINTS | _WINNER | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 
 
 @dataclass(frozen=True)
-class RankingQuestion:
+class RankingIntent:
     ask: RankingAsk
     place: int | None = None
     categories: tuple[str, ...] = ()
+    points: bool = False  # a comparison or trend asked in points rather than places
 
 
 def _place_number(tokens: Sequence[str]) -> int | None:
-    """`Platz 3`, `3. Platz`, `3rd`, `Dritter`; a number next to a place word."""
+    """`Platz 3`, `3. Platz`, `3rd`, `Dritter`: a number next to a place word."""
     for i, token in enumerate(tokens):
         if token in _ORDINALS:
             return _ORDINALS[token]
@@ -71,36 +88,43 @@ def _place_number(tokens: Sequence[str]) -> int | None:
     return None
 
 
-def _topic_words(
-    tokens: Sequence[str], slot_tokens: set[str], category_tokens: Mapping[str, Sequence[str]]
+def topic_words(
+    tokens: Iterable[str], slot_tokens: set[str], category_tokens: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """Words beyond the slots and the framing of a ranking question: what else the question is about."""
-    framing = _PLACE | _POINTS | _WINNER | _TOP | _TREND | _FRAME | set(_ORDINALS) | set(category_tokens)
-    return [t for t in tokens if t not in framing and t not in slot_tokens and not t.isdigit()]
-
-
-def is_comparison(tokens: Sequence[str], slot_tokens: set[str], category_tokens: Mapping[str, Sequence[str]]) -> bool:
-    """Two cities and nothing but ranking words: "Bochum oder Dortmund 2024?", "Köln vs München"."""
-    return not [t for t in _topic_words(tokens, slot_tokens, category_tokens) if t not in _COMPARE]
+    """Words beyond the slots and the grammar of ranking questions: what else the question is about."""
+    return [
+        t for t in tokens if t not in GRAMMAR and t not in slot_tokens and t not in category_tokens and not t.isdigit()
+    ]
 
 
 def detect(
-    tokens: Sequence[str], slot_tokens: set[str], category_tokens: Mapping[str, Sequence[str]]
-) -> RankingQuestion | None:
-    """The ranking question asked, if the question is nothing but one (no other topic words)."""
-    categories = tuple(c for t in tokens for c in category_tokens.get(t, ()))
-    place = _place_number(tokens)
-    words = set(tokens)
-    if _topic_words(tokens, slot_tokens, category_tokens):
+    tokens: Sequence[str],
+    slot_tokens: set[str],
+    category_tokens: Mapping[str, Sequence[str]],
+    *,
+    cities: int,
+    years: int,
+) -> RankingIntent | None:
+    """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots."""
+    if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
+    categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
+    words = set(tokens)
+    place = _place_number(tokens)
+    points = bool(words & _POINTS)
+    asks = words & (_PLACE | _POINTS | _WINNER | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
+    if not asks and not categories and place is None and not (cities and years):
+        return None  # "Bochum" alone, or "2021": not yet a question about a ranking
+    if cities >= 2 or (cities == 1 and years >= 2):
+        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points)
+    if words & _CHANGE:
+        return RankingIntent(RankingAsk.CHANGE, categories=categories)
     if words & _TREND:
-        return RankingQuestion(RankingAsk.TREND, categories=categories)
-    if words & _TOP and (place is None or place > 3):
-        return RankingQuestion(RankingAsk.TOP, categories=categories)
-    if words & _WINNER or place is not None:
-        return RankingQuestion(RankingAsk.NTH, place=place or 1, categories=categories)
-    if words & _POINTS:
-        return RankingQuestion(RankingAsk.POINTS, categories=categories)
-    if words & _PLACE or categories:
-        return RankingQuestion(RankingAsk.PLACE, categories=categories)
-    return None
+        return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
+    if words & _TOP and (place is None or place > 3) and not cities:
+        return RankingIntent(RankingAsk.TOP, categories=categories)
+    if (words & _WINNER or place is not None) and not cities:
+        return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
+    if points:
+        return RankingIntent(RankingAsk.POINTS, categories=categories)
+    return RankingIntent(RankingAsk.PLACE, categories=categories)

@@ -10,7 +10,7 @@ from bot.service import FoiService
 
 
 def top(service: FoiService, question: str) -> str | None:
-    hits = service.answerer.engine.search(question).hits
+    hits = service.answerer.engine.search(service.answerer.understander.understand(question)).hits
     return hits[0].id if hits else None
 
 
@@ -42,19 +42,21 @@ def test_finds_the_right_entry(service: FoiService, question: str, expected: str
     ],
 )
 def test_slot_guard_never_returns_another_city_or_year(service: FoiService, question: str) -> None:
-    result = service.answerer.engine.search(question)
+    understood = service.answerer.understander.understand(question)
+    result = service.answerer.engine.search(understood)
     for hit in result.hits:
         entry = service.entry(hit.id)
         assert entry is not None
-        assert result.analysis.cities <= set(entry.tags.cities)
-        assert not entry.tags.years or result.analysis.years <= set(entry.tags.years)
+        assert understood.cities <= set(entry.tags.cities)
+        assert not entry.tags.years or understood.years <= set(entry.tags.years)
     assert not service.ask(question).answered
     assert result.nearby, "the closest questions are still offered"
 
 
 def test_a_misspelt_unknown_city_is_still_a_city(service: FoiService) -> None:
-    result = service.answerer.engine.search("Welchen Platz hatte Leipizg 2021?")
-    assert "Leipzig" in result.analysis.cities
+    understood = service.answerer.understander.understand("Welchen Platz hatte Leipizg 2021?")
+    result = service.answerer.engine.search(understood)
+    assert "Leipzig" in understood.cities
     assert result.hits == []
 
 
@@ -73,7 +75,7 @@ def test_a_misspelt_unknown_city_is_still_a_city(service: FoiService) -> None:
     ],
 )
 def test_query_syntax_is_never_interpreted(service: FoiService, question: str) -> None:
-    service.answerer.engine.search(question)
+    service.answerer.engine.search(service.answerer.understander.understand(question))
     assert service.store.count_entries() > 0
 
 
@@ -88,7 +90,7 @@ def test_long_questions_stay_fast(service: FoiService) -> None:
 @given(st.text(max_size=500))
 def test_any_text_gives_a_bounded_result(service: FoiService, question: str) -> None:
     started = time.perf_counter()
-    result = service.answerer.engine.search(question)
+    result = service.answerer.engine.search(service.answerer.understander.understand(question))
     assert time.perf_counter() - started < 0.5
     assert all(0 <= h.score <= 100 for h in result.hits)
     assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)

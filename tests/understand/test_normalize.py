@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.folding import fold
 from bot.models import Aliases, Ranking
-from bot.search.normalize import Normalizer, compound_parts, detect_language, typo_budget
+from bot.understand.normalize import Normalizer, compound_parts, typo_budget
 
 ALIASES = Aliases(
     synonyms=[
@@ -74,12 +74,6 @@ def test_compound_parts_use_known_words() -> None:
     vocabulary = {"ranking", "digitalisier"}
     assert compound_parts("digitalisierungsranking", vocabulary) == ["digitalisier", "ranking"]
     assert compound_parts("ranking", vocabulary) == []
-
-
-def test_language_detection() -> None:
-    assert detect_language("Where did Bochum rank in 2021?") == "en"
-    assert detect_language("Welchen Platz hatte Bochum 2021?") == "de"
-    assert detect_language("Bochum 2021") == "de"
 
 
 @given(st.text(max_size=300))

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.messages import phrase
 from bot.models import Lang
-from bot.telegram.language import reply_language, user_language
+from bot.telegram.language import language_hint, user_language
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 from bot.throttle import Verdict
@@ -35,13 +35,13 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     """Throttle, ask the core, remember what it could not answer, reply in one or more messages."""
     bot_state = state(context)
     user = message.from_user
-    lang = reply_language(user, question)
+    lang = user_language(user)
     if not await within_limit(context, asker(message), message.chat.id, lang):
         return
     if not question.strip():
         await message.reply_text(phrase("empty", lang))
         return
-    answer = bot_state.service.ask(question, lang)
+    answer = bot_state.service.ask(question, language_hint(user))
     await send_answer(context.bot, message.chat.id, answer, reply_to=message)
     if not answer.answered:
         bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)

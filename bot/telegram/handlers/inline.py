@@ -7,7 +7,7 @@ from telegram.constants import InlineQueryLimit
 from telegram.ext import ContextTypes
 
 from bot.messages import phrase
-from bot.telegram.language import reply_language
+from bot.telegram.language import language_hint, user_language
 from bot.telegram.render import inline_message
 from bot.telegram.state import state
 
@@ -20,11 +20,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None:
         return
     text = query.query[: InlineQueryLimit.MAX_QUERY_LENGTH].strip()
-    lang = reply_language(query.from_user, text)
+    lang = user_language(query.from_user)
     service = state(context).service
     results: list[InlineQueryResultArticle] = []
     if text:
-        answer = service.ask(text, lang)
+        answer = service.ask(text, language_hint(query.from_user))
+        lang = answer.lang
         ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
         entries = service.store.entries(ids[:RESULTS])
         for entry_id in ids[:RESULTS]:

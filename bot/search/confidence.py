@@ -1,0 +1,77 @@
+"""How sure the best entry answers the question: a logistic model over several signals, not one score.
+
+The coefficients and the operating point are fitted by `python -m bot eval --calibrate` on the tuning parts of
+the gold sets and written to `calibration.json` beside this module; the operating point is chosen on a part the
+engine was not tuned on (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.search.engine import Scored
+from bot.understand.question import Question
+
+CALIBRATION = Path(__file__).with_name("calibration.json")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What speaks for the best entry; every value lies in 0..1."""
+
+    score: float  # coverage and phrasing similarity
+    covered: float  # share of the question's informative weight the entry contains
+    margin: float  # lead over the next entry
+    missing: float  # share of the informative words the entry does not contain at all
+    short: float  # 1 for a one-word question, falling with its length
+    slots: float  # 1 when the question names a year, city or ranking (and the guard held)
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def values(self) -> list[float]:
+        return [float(v) for v in astuple(self)]
+
+
+def signals(question: Question, top: Scored, runner_up: Scored | None) -> Signals:
+    informative = [t for t in question.terms if t.slot is None]
+    words = max(len(informative), 1)
+    return Signals(
+        score=top.score / 100.0,
+        covered=min(top.covered, 1.0),
+        margin=max(top.score - (runner_up.score if runner_up else 0.0), 0.0) / 100.0,
+        missing=min(len(top.missing) / words, 1.0),
+        short=1.0 / words,
+        slots=1.0 if question.has_slots else 0.0,
+    )
+
+
+class Calibration(BaseModel):
+    """A fitted logistic model: answer when the probability reaches `threshold`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    features: list[str]
+    weights: list[float]
+    bias: float
+    threshold: float
+    suggest: float  # below `threshold` but at least this: offer the entry as a suggestion
+
+    def probability(self, found: Signals) -> float:
+        if self.features != Signals.names():
+            raise ValueError(f"calibration was fitted for {self.features}, not {Signals.names()}")
+        z = self.bias + sum(w * x for w, x in zip(self.weights, found.values(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def load(cls, path: Path = CALIBRATION) -> Calibration:
+        return cls.model_validate(json.loads(path.read_text(encoding="utf-8")))
+
+    def save(self, path: Path = CALIBRATION) -> None:
+        path.write_text(json.dumps(self.model_dump(), indent=2) + "\n", encoding="utf-8")

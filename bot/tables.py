@@ -1,0 +1,261 @@
+"""Ranking questions answered from the tables: a city's place or points, who was N-th, a top list, a trend, a
+change, and comparisons of two cities or of two years. Never from a text that merely mentions the city and year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
+from bot.kb.store import Store
+from bot.models import AnswerType, Entry, Lang, Passage, Ranking
+from bot.understand.question import Question
+from bot.understand.ranking import RankingAsk
+
+DEFAULT_RANKING = "bitkom-sci"
+
+
+@dataclass(frozen=True)
+class Composed:
+    """An answer put together from several standings (a comparison), with the entries it rests on."""
+
+    texts: dict[Lang, tuple[str, str]]  # per language: the answer and its title
+    entries: list[Entry]
+    passages: list[Passage]
+    source_url: str
+    sources_differ: bool
+
+    def text(self, lang: Lang) -> str:
+        return self.texts[lang][0]
+
+    def title(self, lang: Lang) -> str:
+        return self.texts[lang][1]
+
+
+@dataclass(frozen=True)
+class TableReply:
+    """What the tables say to a ranking question: an entry or a composed answer; with `missing`, that is what
+    they say instead of what was asked; `refuse` when they rule an answer out (no such standing)."""
+
+    entry: Entry | None = None
+    composed: Composed | None = None
+    missing: AnswerType | None = None
+    refuse: bool = False
+
+
+REFUSE = TableReply(refuse=True)
+
+
+class Tables:
+    """The standings of every ranking in a store, and the entries generated from them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.rankings = {r.id: r for r in store.rankings()}
+        self.standings: dict[str, list[Standing]] = {
+            r.id: standings(store.ranking_rows(r.id), [r]) for r in self.rankings.values()
+        }
+
+    def categories(self) -> set[str]:
+        return {s.category for items in self.standings.values() for s in items if s.category}
+
+    def default_ranking(self) -> Ranking | None:
+        """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
+        return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
+
+    def _lists(self, ranking: Ranking, city: str) -> bool:
+        return any(s.city == city for s in self.standings.get(ranking.id, []))
+
+    def _ranking(self, question: Question) -> Ranking | None:
+        """The named ranking; else the default one, or, for a city it does not list, the one ranking that
+        lists the city (a federal state is only in the states' index)."""
+        named = question.rankings
+        if len(named) > 1:
+            return None
+        if named:
+            return self.rankings.get(next(iter(named)))
+        default = self.default_ranking()
+        cities = sorted(question.cities)
+        if default is None or not cities or all(self._lists(default, c) for c in cities):
+            return default
+        listing = [r for r in self.rankings.values() if all(self._lists(r, c) for c in cities)]
+        return listing[0] if len(listing) == 1 else None
+
+    def standing(self, ranking: Ranking, year: int, city: str, categories: Sequence[str] = ()) -> Standing | None:
+        for category in categories or [""]:
+            for s in self.standings.get(ranking.id, []):
+                if s.year == year and s.city == city and s.category == category:
+                    return s
+        return None
+
+    def _holder(self, ranking: Ranking, year: int, place: int, categories: Sequence[str]) -> Standing | None:
+        for category in categories or [""]:
+            for s in self.standings.get(ranking.id, []):
+                if s.year == year and s.category == category and place in s.places:
+                    return s
+        return None
+
+    def _entry(self, wanted: str) -> TableReply | None:
+        entry = self.store.entry(wanted)
+        return TableReply(entry=entry) if entry is not None else None
+
+    def answer(self, question: Question) -> TableReply | None:
+        """The tables' reply, or None when the question is not one for them after all."""
+        intent = question.ranking
+        ranking = self._ranking(question)
+        if intent is None or ranking is None:
+            return None
+        cities, years = sorted(question.cities), sorted(question.years)
+        if intent.ask is RankingAsk.COMPARE:
+            if len(cities) >= 2 and len(years) <= 1:
+                return self._compare_cities(ranking, cities, years[0] if years else None)
+            if len(cities) == 1 and len(years) == 2:
+                return self._compare_years(ranking, cities[0], years[0], years[1], points=intent.points)
+            return None
+        if len(cities) > 1 or len(years) > 1:
+            return None
+        city = cities[0] if cities else None
+        year = years[0] if years else None
+        if city is not None and not self._lists(ranking, city):
+            # A city this ranking never lists: if the question names the ranking, the tables rule it out.
+            return REFUSE if question.rankings else None
+        if city is not None:
+            if year is None or intent.ask is RankingAsk.TREND:
+                return self._trend(ranking, city)
+            return self._city_year(ranking, city, year, intent.ask, intent.categories)
+        if year is None:
+            return None
+        if intent.ask is RankingAsk.NTH:
+            holder = self._holder(ranking, year, intent.place or 1, intent.categories)
+            if holder is None:
+                return REFUSE
+            return self._entry(entry_id(ranking.id, year, holder.city, holder.category)) or REFUSE
+        if intent.ask is RankingAsk.TOP:
+            return self._entry(entry_id(ranking.id, year, "top")) or REFUSE
+        return None
+
+    def _trend(self, ranking: Ranking, city: str) -> TableReply | None:
+        found = self._entry(entry_id(ranking.id, city, "verlauf"))
+        if found is not None:
+            return found
+        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and not s.category]
+        return self._entry(entry_id(ranking.id, years[0].year, city)) if len(years) == 1 else None
+
+    def _city_year(
+        self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str]
+    ) -> TableReply | None:
+        standing = self.standing(ranking, year, city, categories)
+        if standing is None:
+            return REFUSE
+        if ask is RankingAsk.CHANGE and standing.change is None and not standing.category:
+            earlier = self.standing(ranking, year - 1, city)
+            if earlier is not None:
+                return self._compare_years(ranking, city, year - 1, year, points=False)
+        found = self._entry(entry_id(ranking.id, year, city, standing.category))
+        if found is None:
+            return None
+        if ask is RankingAsk.POINTS and not standing.scores:
+            return TableReply(entry=found.entry, missing=AnswerType.POINTS)
+        if ask in (RankingAsk.PLACE, RankingAsk.NTH) and not standing.places:
+            return TableReply(entry=found.entry, missing=AnswerType.PLACE)
+        return found
+
+    def _compare_cities(self, ranking: Ranking, cities: list[str], year: int | None) -> TableReply | None:
+        """Places of two or more cities in one year of one ranking (the latest year all of them have)."""
+        overall = [s for s in self.standings.get(ranking.id, []) if not s.category and s.city in cities and s.places]
+        if year is None:
+            common = set.intersection(*({s.year for s in overall if s.city == c} for c in cities))
+            if not common:
+                return None
+            year = max(common)
+        picked = sorted((s for s in overall if s.year == year), key=lambda s: s.places[0])
+        if {s.city for s in picked} != set(cities):
+            return REFUSE
+        return TableReply(composed=self._composed(picked, _compare_cities_text(picked)))
+
+    def _compare_years(self, ranking: Ranking, city: str, first: int, second: int, *, points: bool) -> TableReply:
+        """One city in two years: what each year says, and the difference where both give one value."""
+        found = [s for s in (self.standing(ranking, y, city) for y in (first, second)) if s is not None]
+        if not found:
+            return REFUSE
+        composed = self._composed(found, _compare_years_text(found, (first, second), points=points))
+        if len(found) < 2:
+            return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
+        return TableReply(composed=composed)
+
+    def _composed(self, picked: list[Standing], text: dict[Lang, tuple[str, str]]) -> Composed:
+        ids = [entry_id(s.ranking.id, s.year, s.city) for s in picked]
+        found = self.store.entries(ids)
+        return Composed(
+            texts=text,
+            entries=[found[i] for i in ids if i in found],
+            passages=[Passage(text=r.quote, source_url=r.source_url) for s in picked for r in s.rows],
+            source_url=picked[0].rows[0].source_url,
+            sources_differ=any(s.sources_differ for s in picked),
+        )
+
+
+def _compare_cities_text(picked: list[Standing]) -> dict[Lang, tuple[str, str]]:
+    ranking, year = picked[0].ranking, picked[0].year
+    return {
+        lang: (
+            " ".join(describe(s, lang) for s in picked),
+            " – ".join(s.city for s in picked) + f" ({ranking.name_in(lang)} {year})",
+        )
+        for lang in ("de", "en")
+    }
+
+
+def _value(s: Standing, lang: Lang, *, points: bool) -> str:
+    if points:
+        return s.score_text(lang) if s.scores else ("keine Punktzahl bekannt" if lang == "de" else "no score known")
+    return s.place_text(lang) or ("kein Platz bekannt" if lang == "de" else "no place known")
+
+
+def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
+    """`2021 lag Bonn 9 Plätze besser als 2020.`, where both years give one value each."""
+    old, new = found
+    city = new.city
+    if points:
+        if len(old.scores) != 1 or len(new.scores) != 1:
+            return ""
+        delta = new.scores[0] - old.scores[0]
+        value = format_value(new.ranking, abs(delta), lang)
+        if lang == "de":
+            word = "mehr" if delta > 0 else "weniger"
+            return f"{new.year} hatte {city} {value} {word} als {old.year}." if delta else "Gleich viele Punkte."
+        word = "more" if delta > 0 else "fewer"
+        return f"In {new.year} {city} had {value} {word} than in {old.year}." if delta else "The same score."
+    if old.place is None or new.place is None:
+        return ""
+    delta = old.place - new.place
+    if not delta:
+        return f"{city} lag in beiden Jahren gleich." if lang == "de" else f"{city} held the same place in both years."
+    if lang == "de":
+        word = "besser" if delta > 0 else "schlechter"
+        return f"{new.year} lag {city} {abs(delta)} Plätze {word} als {old.year}."
+    word = "higher" if delta > 0 else "lower"
+    return f"In {new.year} {city} was {abs(delta)} places {word} than in {old.year}."
+
+
+def _compare_years_text(found: list[Standing], years: tuple[int, int], *, points: bool) -> dict[Lang, tuple[str, str]]:
+    ranking, city = found[0].ranking, found[0].city
+    by_year = {s.year: s for s in found}
+    out: dict[Lang, tuple[str, str]] = {}
+    for lang in ("de", "en"):
+        parts = []
+        for year in years:
+            s = by_year.get(year)
+            if s is None:
+                parts.append(f"{year}: " + ("nicht in den Quellen" if lang == "de" else "not in the sources"))
+            else:
+                parts.append(f"{year}: {_value(s, lang, points=points)}")
+        lead = f"{city} im {ranking.name_in(lang)}" if lang == "de" else f"{city} in the {ranking.name_in(lang)}"
+        text = f"{lead}: " + "; ".join(parts) + "."
+        if len(found) == 2:
+            difference = _difference(found, lang, points=points)
+            text += f" {difference}" if difference else ""
+        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)})"
+        out[lang] = (text, title)
+    return out

@@ -1,0 +1,131 @@
+"""What kind of answer a question asks for, and which kinds an entry can give.
+
+A question's kind comes from its question words (`wann`, `who`, `wie viele`, `warum`, `welchen Platz`, a verb
+first for yes/no). An entry gives the kinds its curated questions ask for, plus what its short answer visibly
+contains (a date, a figure, a reason, a place or score). A question that asks for a kind the best entry does
+not give is answered with "the source does not say", never with the entry as if it did.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.folding import fold
+from bot.models import AnswerType, Entry
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Question phrases, longest first where one contains another; matched on folded words.
+_PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
+    (tuple(phrase.split()), kind)
+    for kind, phrases in (
+        (AnswerType.POINTS, "wie viele punkte|wieviele punkte|wie viel punkte|how many points|welche punktzahl"),
+        (
+            AnswerType.DATE,
+            "in welchem jahr|an welchem tag|seit wann|bis wann|ab wann|wann|when|what year|which year|what date|"
+            "which day|welches datum|welchem datum",
+        ),
+        (
+            AnswerType.PERSON,
+            "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|welche behoerde|"
+            "welche abteilung|welche firma|welches unternehmen|welche person|welche personen|which office|"
+            "which department|which company|which agency|which person|which unit",
+        ),
+        (
+            AnswerType.COUNT,
+            "wie viele|wieviele|wie viel|wieviel|how many|how much|wie hoch|wie teuer|was kostet|was kosteten|"
+            "was hat gekostet|anzahl|number of",
+        ),
+        (AnswerType.REASON, "warum|wieso|weshalb|aus welchem grund|why|wozu|what for"),
+        (
+            AnswerType.PLACE,
+            "welchen platz|welcher platz|welchem platz|welchen rang|welche platzierung|what place|which place|"
+            "what rank|what position|which position",
+        ),
+    )
+    for phrase in phrases.split("|")
+)
+
+# A yes/no question starts with its verb: "Hat Bochum …?", "Did Bochum …?".
+_VERB_FIRST = frozenset(
+    """
+    hat hatte hatten haben hast ist war waren sind bist gibt gab gibts gabs wird wurde wurden werden kann
+    konnte koennen muss musste darf durfte soll sollte sollten will wollte stimmt liegt lag steht stand kam
+    kommt bekam bekommt nutzt nutzte plant plante arbeitet veroeffentlicht
+    do does did is are was were has have had can could will would should
+    """.split()
+)
+_LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
+
+
+def asked_type(text: str) -> AnswerType:
+    """The kind of answer a question asks for; `OPEN` when it asks for no particular kind."""
+    words = _WORD.findall(fold(text))
+    best: tuple[int, AnswerType] | None = None
+    for phrase, kind in _PHRASES:
+        size = len(phrase)
+        for i in range(len(words) - size + 1):
+            if tuple(words[i : i + size]) == phrase:
+                # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
+                if best is None or i < best[0]:
+                    best = (i, kind)
+                break
+    if best is not None:
+        return best[1]
+    first = next((w for w in words if w not in _LEAD_IN), "")
+    return AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN
+
+
+_MONTHS = (
+    "januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|"
+    "january|february|march|may|june|july|october|december"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS})\s\d|(?:19|20)\d\d)\b"
+)
+_NUMBER_WORDS = "ein|eine|einem|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|hundert"
+_COUNT = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)?\s?(?:%|prozent|euro|eur|mio|millionen|milliarden|million|billion|[a-z]+)|"
+    rf"(?:{_NUMBER_WORDS}|one|two|three|four|five|six|seven|eight|nine|ten)\s[a-z]+en\b)"
+)
+_REASON = re.compile(
+    r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
+)
+_PLACE = re.compile(r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b")
+_POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    token = match.group(0).split()[0]
+    return token.isdigit() and len(token) == 4 and token[:2] in {"19", "20"}
+
+
+def given_types(entry: Entry) -> frozenset[AnswerType]:
+    """The kinds of answer an entry gives: those its questions ask for and those its short answer shows."""
+    kinds = {AnswerType.OPEN, AnswerType.YESNO}
+    kinds.update(asked_type(q) for q in entry.questions)
+    text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    if _DATE.search(text):
+        kinds.add(AnswerType.DATE)
+    if any(not _is_year(m) for m in _COUNT.finditer(text)):
+        kinds.add(AnswerType.COUNT)
+    if _REASON.search(text):
+        kinds.add(AnswerType.REASON)
+    if _PLACE.search(text):
+        kinds.add(AnswerType.PLACE)
+    if _POINTS.search(text):
+        kinds.update({AnswerType.POINTS, AnswerType.COUNT})
+    return frozenset(kinds)
+
+
+def gives(entry: Entry, asked: AnswerType) -> bool:
+    return asked in given_types(entry)
+
+
+YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")
+
+
+def without_yes_no(text: str) -> str:
+    """A short answer without its leading "Ja." or "No.", for a question that did not ask yes or no."""
+    stripped = YES_NO_LEAD.sub("", text, count=1)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text

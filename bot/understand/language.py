@@ -1,0 +1,45 @@
+"""Whether a question is German or English, by a language identifier (lingua) restricted to the two.
+
+Names read the same in both languages and mislead any identifier ("Did Munich hire consultants?" looks German
+for its city), so the caller passes the text without the cities and rankings it names. Too little text to tell
+(`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or German.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from bot.models import Lang
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+MIN_WORDS = 2
+# English wins only when the identifier is fairly sure: most questions are German, and a German question
+# answered in English is the costlier mistake. Chosen with benchmarks/bench_language.py.
+ENGLISH_CONFIDENCE = 0.6
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    # Preloaded: two languages' models take about 0.2 s and 60 MB once, instead of a pause at the first question.
+    return (
+        LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.GERMAN)
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def warm_up() -> None:
+    """Load the models now (the first question would otherwise wait for them)."""
+    _detector()
+
+
+def detect_language(text: str) -> Lang | None:
+    """`en` or `de`; None when the text has fewer than two words to judge by."""
+    words = _LETTERS.findall(text)
+    if len(words) < MIN_WORDS:
+        return None
+    english = _detector().compute_language_confidence(" ".join(words), Language.ENGLISH)
+    return "en" if english >= ENGLISH_CONFIDENCE else "de"

@@ -1,0 +1,112 @@
+"""The base's vocabulary as a question is read against it: rarity of words, typo corrections, verb forms and the
+compounds a word is part of."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.understand.normalize import LOW_INFORMATION, stem, typo_budget
+
+LOW_INFORMATION_WEIGHT = 0.25
+TYPO_WEIGHT = {1: 0.85, 2: 0.7}
+VERB_FORM_WEIGHT = 0.9
+PART_WEIGHT = 0.8
+CONTAINED_WEIGHT = 0.9  # above a part: the whole word found in a compound says more than one of its parts
+MIN_CONTAINED = 6  # shorter words would be found inside too many others ("gut" in "Gutachten")
+MIN_REST = 3  # what a compound adds to the word must be a word-like piece, not a stray syllable ("o|range")
+MAX_CONTAINING = 8
+_LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz, Stadt|e|ranking
+_VOWELS = frozenset("aeiouy")
+
+
+def _word_like(piece: str) -> bool:
+    return len(piece) >= MIN_REST and any(c in _VOWELS for c in piece)
+
+
+def is_compound_part(part: str, word: str, at: int) -> bool:
+    """Whether `part`, found in `word` at `at`, is one of the words the compound is made of: what precedes it
+    and what follows it (after a linking element) are word-like pieces or nothing."""
+    before, after = word[:at], word[at + len(part) :]
+    if before and not _word_like(before):
+        return False
+    if not after:
+        return True
+    return _word_like(after) or any(
+        after.startswith(link) and (len(after) == len(link) or _word_like(after[len(link) :])) for link in _LINKING
+    )
+
+
+class Lexicon:
+    """Built from the store's vocabulary (`df`: term → number of entries) and its written words (word → token)."""
+
+    def __init__(self, df: Mapping[str, int], words: Mapping[str, str], total: int) -> None:
+        self.df = df
+        self.words = words
+        self.total = max(total, 1)
+        self._low_information = {stem(w) for w in LOW_INFORMATION}
+        self._idf: dict[str, float] = {}
+        # Typo candidates by (first letter, length): people rarely mistype the first letter.
+        self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in words:
+            self._pool[(word[0], len(word))].append(word)
+
+    def __contains__(self, token: str) -> bool:
+        return token in self.df
+
+    def informative(self, token: str) -> bool:
+        return token not in self._low_information
+
+    def idf(self, term: str) -> float:
+        found = self._idf.get(term)
+        if found is None:
+            df = self.df.get(term, 0)
+            weight = LOW_INFORMATION_WEIGHT if term in self._low_information else 1.0
+            found = self._idf[term] = weight * math.log(1.0 + (self.total - df + 0.5) / (df + 0.5))
+        return found
+
+    def typos(self, surface: str) -> dict[str, float]:
+        """Tokens of written words within the typo budget; the first letter must match, as people rarely
+        mistype it and a different first letter usually means a different word."""
+        budget = typo_budget(surface)
+        if not budget or " " in surface:
+            return {}
+        pool = [
+            w
+            for n in range(len(surface) - budget, len(surface) + budget + 1)
+            for w in self._pool.get((surface[0], n), ())
+        ]
+        found = process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
+        out: dict[str, float] = {}
+        for word, distance, _ in found:
+            token = self.words[word]
+            if distance > 0 and token in self.df:
+                out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])
+        return out
+
+    def verb_forms(self, token: str) -> dict[str, float]:
+        """Snowball leaves `liefert` and `liefern` (→ `lief`) apart; bridge the -t forms of verbs."""
+        if len(token) < 4 or token.isdigit():
+            return {}
+        other = token[:-1] if token.endswith("t") else token + "t"
+        return {other: VERB_FORM_WEIGHT} if other in self.df else {}
+
+    def containing(self, surface: str) -> dict[str, float]:
+        """Tokens of the base's compounds that contain a word the base never writes alone: `Freiheit` in
+        `Informationsfreiheitsgesetz`, `Medienentwicklung` in `Medienentwicklungskonzept`."""
+        if len(surface) < MIN_CONTAINED or not surface.isalpha():
+            return {}
+        out: dict[str, float] = {}
+        for word, token in self.words.items():
+            if len(word) <= len(surface):
+                continue
+            at = word.find(surface)
+            if at >= 0 and token in self.df and is_compound_part(surface, word, at):
+                out[token] = CONTAINED_WEIGHT
+                if len(out) == MAX_CONTAINING:
+                    break
+        return out

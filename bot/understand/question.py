@@ -1,0 +1,193 @@
+"""One step from the text of a question to a typed `Question`: its words with their typo corrections, its slots
+(years, cities, rankings, categories), its language, the kind of answer it asks for and its ranking intent.
+
+Retrieval and composition read this object; nothing after this step looks at the raw text again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from bot.folding import fold
+from bot.models import AnswerType, Lang
+from bot.understand.answer_types import asked_type
+from bot.understand.language import detect_language
+from bot.understand.lexicon import PART_WEIGHT, Lexicon
+from bot.understand.normalize import (
+    Analysis,
+    Normalizer,
+    city_tag,
+    city_token,
+    compound_parts,
+    ranking_tag,
+    ranking_token,
+    stem,
+    year_tag,
+)
+from bot.understand.ranking import RankingAsk, RankingIntent, detect
+
+MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
+MAX_QUERY_TERMS = 32
+JOIN_WEIGHT = 0.9
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class QueryTerm:
+    """One token of the question and the index terms that count as matching it."""
+
+    token: str
+    alternatives: dict[str, float]
+    idf: float
+    slot: str | None = None
+    surface: str = ""
+
+    @property
+    def likely(self) -> str:
+        """The token this word most likely is: itself if the base knows it, else its best correction."""
+        if self.token in self.alternatives or not self.alternatives:
+            return self.token
+        return max(self.alternatives.items(), key=lambda kv: kv[1])[0]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the core understands it."""
+
+    text: str
+    lang: Lang
+    analysis: Analysis
+    terms: tuple[QueryTerm, ...] = ()
+    answer_type: AnswerType = AnswerType.OPEN
+    ranking: RankingIntent | None = None
+    categories: tuple[str, ...] = field(default=())
+
+    @property
+    def years(self) -> frozenset[int]:
+        return self.analysis.years
+
+    @property
+    def cities(self) -> frozenset[str]:
+        return self.analysis.cities
+
+    @property
+    def rankings(self) -> frozenset[str]:
+        return self.analysis.rankings
+
+    @property
+    def has_slots(self) -> bool:
+        return bool(self.years or self.cities or self.rankings)
+
+    def tokens(self) -> list[str]:
+        return [t.likely for t in self.terms]
+
+    def slot_tokens(self) -> set[str]:
+        return {t.token for t in self.terms if t.slot is not None}
+
+    def unguarded(self) -> list[QueryTerm]:
+        """The terms without their slots: to find what is near, whatever year or city it is about."""
+        return [replace(t, slot=None) for t in self.terms]
+
+
+def category_tokens(categories: Iterable[str], normalizer: Normalizer) -> dict[str, list[str]]:
+    """Token → the ranking categories it names: the whole name ("IT und Kommunikation") and each word
+    ("Kommunikation")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(categories)):
+        tokens = [*normalizer.analyze(name).tokens]
+        tokens += [t for word in name.split() for t in normalizer.analyze(word).tokens]
+        for token in dict.fromkeys(tokens):
+            if name not in out[token]:
+                out[token].append(name)
+    return dict(out)
+
+
+class Understander:
+    """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
+
+    def __init__(self, normalizer: Normalizer, lexicon: Lexicon, categories: Iterable[str] = ()) -> None:
+        self.normalizer = normalizer
+        self.lexicon = lexicon
+        self.category_tokens = category_tokens(categories, normalizer)
+
+    def understand(self, text: str, lang: Lang | None = None) -> Question:
+        """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
+        text = text.strip()[:MAX_QUESTION]
+        analysis = self.normalizer.analyze(text, fuzzy=True)
+        analysis, terms = self._terms(analysis)
+        slots = {t.token for t in terms if t.slot is not None}
+        tokens = [t.likely for t in terms]
+        intent = detect(tokens, slots, self.category_tokens, cities=len(analysis.cities), years=len(analysis.years))
+        categories = intent.categories if intent else ()
+        kind = asked_type(text)
+        if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
+            kind = AnswerType.POINTS if intent.ask is RankingAsk.POINTS else AnswerType.PLACE
+        return Question(
+            text=text,
+            lang=lang or self.language(text, analysis, slots) or "de",
+            analysis=analysis,
+            terms=tuple(terms),
+            answer_type=kind,
+            ranking=intent,
+            categories=categories,
+        )
+
+    @staticmethod
+    def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
+        """The question's language, judged without the names in it, which read alike in both."""
+        names = {
+            w
+            for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True)
+            if token in slots
+            for w in surface.split()
+        }
+        kept = [w for w in _WORDS.findall(text) if fold(w) not in names and not w.isdigit()]
+        return detect_language(" ".join(kept))
+
+    def _slot_term(self, token: str, slot: str, surface: str) -> QueryTerm:
+        return QueryTerm(token, {token: 1.0}, self.lexicon.idf(token), slot, surface)
+
+    def _terms(self, analysis: Analysis) -> tuple[Analysis, list[QueryTerm]]:
+        lexicon = self.lexicon
+        cities, rankings = set(analysis.cities), set(analysis.rankings)
+        slots = {city_token(c): city_tag(c) for c in cities}
+        slots.update({ranking_token(r): ranking_tag(r) for r in rankings})
+        slots.update({str(y): year_tag(y) for y in analysis.years})
+        terms: list[QueryTerm] = []
+        for token, surface in zip(analysis.tokens[:MAX_QUERY_TERMS], analysis.surfaces, strict=False):
+            if token in slots:
+                terms.append(self._slot_term(token, slots[token], surface))
+                continue
+            if token in lexicon:
+                terms.append(
+                    QueryTerm(token, {token: 1.0, **lexicon.verb_forms(token)}, lexicon.idf(token), None, surface)
+                )
+                continue
+            named = self.normalizer.fuzzy_name(surface)
+            if named is not None:
+                if named.city:
+                    cities.add(named.city)
+                    terms.append(self._slot_term(named.token, city_tag(named.city), surface))
+                elif named.ranking:
+                    rankings.add(named.ranking)
+                    terms.append(self._slot_term(named.token, ranking_tag(named.ranking), surface))
+                continue
+            alternatives = {
+                **dict.fromkeys(compound_parts(token, lexicon.df), PART_WEIGHT),
+                **lexicon.verb_forms(token),
+                **lexicon.typos(surface),
+                **lexicon.containing(surface),
+            }
+            # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
+            likely = max(alternatives, key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
+            terms.append(QueryTerm(token, alternatives, lexicon.idf(likely), None, surface))
+        for left, right in itertools.pairwise(terms):
+            joined = stem(left.token + right.token)
+            if joined in lexicon:
+                left.alternatives.setdefault(joined, JOIN_WEIGHT)
+                right.alternatives.setdefault(joined, JOIN_WEIGHT)
+        return replace(analysis, cities=frozenset(cities), rankings=frozenset(rankings)), terms
