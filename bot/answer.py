@@ -9,21 +9,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.folding import fold
 from bot.kb.store import Store
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
-from bot.search.confidence import Calibration, signals
+from bot.search.confidence import Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.tables import TableReply, Tables
-from bot.understand.answer_types import given_types, without_yes_no
+from bot.understand.answer_types import given_types, is_vague, states_absence, without_yes_no
 from bot.understand.question import Question, Understander
 
 SUGGESTIONS = 3
 # The share of the question's informative weight an entry must contain to count as being about its subject.
 SUBJECT_SHARE = 0.5
+# An answer needs some rare word of the question in the entry: "Wer bist du?" shares only "wer" with many.
+EVIDENCE_FLOOR = 1.5
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A question's candidates: the tables' reply if it is theirs, else the best entry of the search with its
+    signals, the calibrated confidence and whether it gives the kind of answer asked."""
+
+    result: SearchResult
+    entries: dict[str, Entry]
+    table: TableReply | None = None
+    top: Scored | None = None
+    entry: Entry | None = None
+    signals: Signals | None = None
+    confidence: float = 0.0
+    fits: bool = False
 
 
 def answer_from_entry(entry: Entry, lang: Lang, **extra: object) -> Answer:
@@ -64,30 +82,52 @@ class Answerer:
     def ask(self, text: str, lang: Lang | None = None) -> Answer:
         return self.compose(self.understander.understand(text, lang))
 
+    def assess(self, question: Question) -> Assessment:
+        """Everything the decision rests on: the tables' reply, the search and the best entry's confidence."""
+        result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
+        entries = self.store.entries([s.id for s in (*result.hits, *result.nearby)])
+        table = self.tables.answer(question) if question.ranking is not None else None
+        top = result.hits[0] if result.hits else None
+        entry = entries.get(top.id) if top is not None else None
+        if table is not None or top is None or entry is None:
+            return Assessment(result, entries, table)
+        found = signals(question, top, result.hits[1] if len(result.hits) > 1 else None)
+        return Assessment(
+            result,
+            entries,
+            None,
+            top,
+            entry,
+            found,
+            self.calibration.probability(found),
+            question.answer_type in given_types(entry),
+        )
+
     def compose(self, question: Question) -> Answer:
         if not question.text:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
-        result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
-        entries = self.store.entries([s.id for s in (*result.hits, *result.nearby)])
-        if question.ranking is not None:
-            reply = self.tables.answer(question)
-            if reply is not None:
-                return self._from_table(question, reply, result, entries)
-        top = result.hits[0] if result.hits else None
-        entry = entries.get(top.id) if top is not None else None
+        return self.decide(question, self.assess(question))
+
+    def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:
+        """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""
+        result, entries, top, entry = found.result, found.entries, found.top, found.entry
+        if found.table is not None:
+            return self._from_table(question, found.table, result, entries)
         if top is None or entry is None:
             return self._not_answered(question, result, entries)
-        runner_up = result.hits[1] if len(result.hits) > 1 else None
-        confidence = self.calibration.probability(signals(question, top, runner_up))
-        fits = question.answer_type in given_types(entry)
-        if confidence >= self.calibration.threshold and fits:
+        answer_at = self.calibration.threshold if threshold is None else threshold
+        about = found.confidence >= self.calibration.suggest and top.covered >= SUBJECT_SHARE
+        if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
+            if states_absence(entry):
+                return self._not_stated(question, entry, result, entries)
+            if question.particulars and is_vague(entry):
+                return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
-        about = confidence >= self.calibration.suggest and top.covered >= SUBJECT_SHARE
-        if about and not fits:
+        if about and not found.fits:
             return self._not_stated(question, entry, result, entries, missing=question.answer_type)
         if about and top.missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             return self._not_stated(question, entry, result, entries, words=top.missing)
-        return self._not_answered(question, result, entries, suggest=confidence >= self.calibration.suggest)
+        return self._not_answered(question, result, entries, suggest=found.confidence >= self.calibration.suggest)
 
     # building answers
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from typing import Final
 
-from bot.models import Lang
+from bot.models import AnswerType, Lang
 
 _PHRASES: Final[dict[str, dict[Lang, str]]] = {
     "unknown": {
@@ -12,6 +14,8 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "en": "I have no reliable answer to that in my knowledge base.",
     },
     "did_you_mean": {"de": "Meinten Sie …?", "en": "Did you mean …?"},
+    "what_it_says": {"de": "Was dort zu „{title}“ steht:", "en": "What they say about “{title}”:"},
+    "related": {"de": "Verwandte Fragen:", "en": "Related questions:"},
     "closest": {"de": "Diese Fragen kann ich beantworten:", "en": "Questions I can answer:"},
     "empty": {
         "de": "Bitte stellen Sie eine Frage, zum Beispiel: „Welchen Platz hatte Bochum 2021?“",
@@ -175,8 +179,40 @@ _STATUS: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
+# "The source does not say": what is missing, by the kind of answer asked.
+_MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
+    AnswerType.DATE: {"de": "Ein Datum dafür", "en": "A date for that"},
+    AnswerType.DAY: {"de": "Ein Tag oder Monat dafür", "en": "A day or month for that"},
+    AnswerType.PERSON: {"de": "Wer das war,", "en": "Who that was"},
+    AnswerType.COUNT: {"de": "Eine Zahl dafür", "en": "A figure for that"},
+    AnswerType.REASON: {"de": "Ein Grund dafür", "en": "A reason for that"},
+    AnswerType.PLACE: {"de": "Ein Platz dafür", "en": "A place for that"},
+    AnswerType.POINTS: {"de": "Eine Punktzahl dafür", "en": "A score for that"},
+    AnswerType.PARTICULARS: {"de": "Eine genaue Aufzählung", "en": "A list of the particulars"},
+}
+
+
 def phrase(key: str, lang: Lang) -> str:
     return _PHRASES[key][lang]
+
+
+def not_stated(missing: AnswerType | None, words: Sequence[str], where: str, lang: Lang) -> str:
+    """`Ein Datum dafür steht nicht in der Antwort (Stadt Bochum, 20.09.2022).`; empty when nothing is named."""
+    if missing in _MISSING:
+        what = _MISSING[missing][lang]
+    elif words:
+        quoted = ", ".join(words)
+        what = f"Etwas zu „{quoted}“" if lang == "de" else f"Anything on “{quoted}”"
+    else:
+        return ""
+    return f"{what} steht nicht {where}." if lang == "de" else f"{what} is not {where}."
+
+
+def not_stated_where(public_body: str | None, date: dt.date | None, lang: Lang) -> str:
+    if public_body:
+        when = f", {date.strftime('%d.%m.%Y')}" if date and lang == "de" else f", {date:%d %B %Y}" if date else ""
+        return f"in der Antwort ({public_body}{when})" if lang == "de" else f"in the answer ({public_body}{when})"
+    return "in meinen Quellen" if lang == "de" else "in my sources"
 
 
 def status_label(status: str | None, lang: Lang) -> str:

@@ -150,6 +150,10 @@ class RankingRow(_Model):
     source_url: Url
     quote: Text
     note: str = ""
+    note_en: str = ""
+
+    def note_in(self, lang: Lang) -> str:
+        return self.note_en if lang == "en" else self.note
 
 
 class Aliases(_Model):
@@ -191,12 +195,14 @@ class AnswerType(StrEnum):
 
     OPEN = "open"
     YESNO = "yesno"
-    DATE = "date"
+    DATE = "date"  # a year will do
+    DAY = "day"  # a day or a month
     PERSON = "person"  # a person, office or body
     COUNT = "count"  # a number or an amount
     REASON = "reason"
     PLACE = "place"  # a place in a ranking
     POINTS = "points"  # a ranking's score
+    PARTICULARS = "particulars"  # names or items where the source only sums up ("verschiedene Fachämter")
 
 
 class Suggestion(_Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.messages import phrase
+from bot.messages import not_stated, not_stated_where, phrase
 from bot.models import Answer, Decision
 from bot.sources import source_label
 
@@ -31,16 +31,24 @@ class Block:
 
 
 def layout(answer: Answer) -> list[Block]:
-    """Short answer first, then the quoted passages with their sources, then the links."""
+    """Short answer first, then the quoted passages with their sources, then the links. "The source does not
+    say" replies first say what is missing, then what the source says on the subject, with the same citations."""
     lang = answer.lang
-    if answer.decision is not Decision.ANSWER:
+    if answer.decision in (Decision.SUGGEST, Decision.UNKNOWN):
         blocks = [Block(BlockKind.TEXT, phrase("empty" if not answer.question else "unknown", lang))]
         if answer.suggestions:
             heading = "did_you_mean" if answer.decision is Decision.SUGGEST else "closest"
             items = [(s.question, s.id) for s in answer.suggestions]
             blocks.append(Block(BlockKind.SUGGESTIONS, phrase(heading, lang), items=items))
         return blocks
-    blocks = [Block(BlockKind.TEXT, answer.text)]
+    if answer.decision is Decision.NOT_STATED:
+        where = not_stated_where(answer.public_body, answer.date, lang)
+        missing = not_stated(answer.missing, answer.missing_words, where, lang)
+        said = phrase("what_it_says", lang).format(title=answer.title) + "\n" + answer.text
+        blocks = [Block(BlockKind.TEXT, missing)] if missing else []
+        blocks.append(Block(BlockKind.TEXT, said if missing else answer.text))
+    else:
+        blocks = [Block(BlockKind.TEXT, answer.text)]
     if answer.sources_differ:
         blocks.append(Block(BlockKind.NOTE, phrase("sources_differ", lang)))
     quoted = answer.passages[:MAX_QUOTES]
@@ -51,4 +59,7 @@ def layout(answer: Answer) -> list[Block]:
     if sources:
         key = "source" if len(sources) == 1 else "sources"
         blocks.append(Block(BlockKind.LINKS, phrase(key, lang), items=sources))
+    if answer.decision is Decision.NOT_STATED and answer.suggestions:
+        items = [(s.question, s.id) for s in answer.suggestions]
+        blocks.append(Block(BlockKind.SUGGESTIONS, phrase("related", lang), items=items))
     return blocks

@@ -14,6 +14,22 @@ from bot.understand.question import Question
 from bot.understand.ranking import RankingAsk
 
 DEFAULT_RANKING = "bitkom-sci"
+# Kinds of answer the tables give: places and points (and, for "who was first", the city).
+_TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, AnswerType.YESNO})
+
+
+def _for_tables(question: Question) -> bool:
+    """Whether the tables can give what is asked: not a reason, a date or a count ("Warum …", "Wie oft …"),
+    and "who" only for who held a place or came out ahead."""
+    intent = question.ranking
+    if question.answer_type is AnswerType.PERSON:
+        return intent is not None and intent.ask in (
+            RankingAsk.NTH,
+            RankingAsk.LAST,
+            RankingAsk.TOP,
+            RankingAsk.COMPARE,
+        )
+    return question.answer_type in _TABLE_TYPES
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,14 @@ class Tables:
                     return s
         return None
 
-    def _holder(self, ranking: Ranking, year: int, place: int, categories: Sequence[str]) -> Standing | None:
+    def _holder(self, ranking: Ranking, year: int, place: int | None, categories: Sequence[str]) -> Standing | None:
+        """Who held a place (None: the last one) in a year, if the sources say. The last place is only known
+        where the edition says how many cities it ranked."""
+        edition = ranking.edition(year)
+        if place is None:
+            if edition is None:
+                return None
+            place = edition.cities
         for category in categories or [""]:
             for s in self.standings.get(ranking.id, []):
                 if s.year == year and s.category == category and place in s.places:
@@ -104,9 +127,15 @@ class Tables:
         """The tables' reply, or None when the question is not one for them after all."""
         intent = question.ranking
         ranking = self._ranking(question)
-        if intent is None or ranking is None:
+        if intent is None or ranking is None or not _for_tables(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
+        if any(not self._lists(ranking, c) for c in cities):
+            # A city or state this ranking never lists: a question for the texts (which may still name it).
+            return None
+        if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
+            # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
+            return self._change(ranking, cities[0], years[0])
         if intent.ask is RankingAsk.COMPARE:
             if len(cities) >= 2 and len(years) <= 1:
                 return self._compare_cities(ranking, cities, years[0] if years else None)
@@ -117,23 +146,32 @@ class Tables:
             return None
         city = cities[0] if cities else None
         year = years[0] if years else None
-        if city is not None and not self._lists(ranking, city):
-            # A city this ranking never lists: if the question names the ranking, the tables rule it out.
-            return REFUSE if question.rankings else None
         if city is not None:
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city)
             return self._city_year(ranking, city, year, intent.ask, intent.categories)
         if year is None:
             return None
-        if intent.ask is RankingAsk.NTH:
-            holder = self._holder(ranking, year, intent.place or 1, intent.categories)
-            if holder is None:
-                return REFUSE
-            return self._entry(entry_id(ranking.id, year, holder.city, holder.category)) or REFUSE
+        if intent.ask in (RankingAsk.NTH, RankingAsk.LAST):
+            holder = self._holder(ranking, year, intent.place, intent.categories)
+            if holder is not None:
+                return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
+            # Who was last a curated text may know (the slot guard keeps it to this year and ranking): the tables
+            # know the last place only where they hold the whole ranking. Who held a place, only the tables.
+            return None if intent.ask is RankingAsk.LAST else REFUSE
         if intent.ask is RankingAsk.TOP:
-            return self._entry(entry_id(ranking.id, year, "top")) or REFUSE
+            return self._entry(entry_id(ranking.id, year, "top"))
         return None
+
+    def _change(self, ranking: Ranking, city: str, year: int) -> TableReply | None:
+        standing = self.standing(ranking, year, city)
+        if standing is None:
+            return REFUSE
+        if standing.change is not None:
+            return self._entry(entry_id(ranking.id, year, city))
+        if self.standing(ranking, year - 1, city) is not None:
+            return self._compare_years(ranking, city, year - 1, year, points=False)
+        return self._entry(entry_id(ranking.id, year, city))
 
     def _trend(self, ranking: Ranking, city: str) -> TableReply | None:
         found = self._entry(entry_id(ranking.id, city, "verlauf"))
@@ -148,10 +186,6 @@ class Tables:
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
-        if ask is RankingAsk.CHANGE and standing.change is None and not standing.category:
-            earlier = self.standing(ranking, year - 1, city)
-            if earlier is not None:
-                return self._compare_years(ranking, city, year - 1, year, points=False)
         found = self._entry(entry_id(ranking.id, year, city, standing.category))
         if found is None:
             return None
@@ -175,17 +209,21 @@ class Tables:
         return TableReply(composed=self._composed(picked, _compare_cities_text(picked)))
 
     def _compare_years(self, ranking: Ranking, city: str, first: int, second: int, *, points: bool) -> TableReply:
-        """One city in two years: what each year says, and the difference where both give one value."""
+        """One city in two years: what each year says, and the difference where both give one value. The later
+        year's entry comes first: it carries the change."""
         found = [s for s in (self.standing(ranking, y, city) for y in (first, second)) if s is not None]
         if not found:
             return REFUSE
-        composed = self._composed(found, _compare_years_text(found, (first, second), points=points))
+        composed = self._composed(found, _compare_years_text(found, (first, second), points=points), latest_first=True)
         if len(found) < 2:
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
         return TableReply(composed=composed)
 
-    def _composed(self, picked: list[Standing], text: dict[Lang, tuple[str, str]]) -> Composed:
-        ids = [entry_id(s.ranking.id, s.year, s.city) for s in picked]
+    def _composed(
+        self, picked: list[Standing], text: dict[Lang, tuple[str, str]], *, latest_first: bool = False
+    ) -> Composed:
+        ordered = sorted(picked, key=lambda s: -s.year) if latest_first else picked
+        ids = [entry_id(s.ranking.id, s.year, s.city) for s in ordered]
         found = self.store.entries(ids)
         return Composed(
             texts=text,

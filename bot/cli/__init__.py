@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, chat, evaluate, kb, run
+from bot.cli import ask, calibrate, chat, evaluate, kb, run
 from bot.cli.common import CliError
 
 
@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions about FOI requests and digitalisation rankings, citing sources.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (ask, chat, evaluate, kb, run):
+    for module in (ask, chat, evaluate, calibrate, kb, run):
         module.register(commands)
     return parser
 

@@ -216,6 +216,9 @@ def _parse_rows(file: Path, ranking: str, columns: set[str], out: list[Problem])
             if row.place is None and row.score is None:
                 out.append(Problem(file, line, "a row needs a place or a score"))
                 continue
+            if row.note and not row.note_en:
+                out.append(Problem(file, line, "note_en: the note needs an English text (English replies show it)"))
+                continue
             rows.append((row, line))
     return rows
 

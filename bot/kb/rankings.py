@@ -149,7 +149,7 @@ def describe(standing: Standing, lang: Lang) -> str:
         text = "".join(parts) + "."
         if standing.sources_differ:
             text += " The sources differ."
-    notes = sorted({r.note for r in standing.rows if r.note})
+    notes = sorted({r.note_in(lang) for r in standing.rows if r.note})
     if notes:
         text += " " + " ".join(n if n.endswith(".") else n + "." for n in notes)
     return text

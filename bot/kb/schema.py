@@ -139,3 +139,10 @@ def m005_subscriptions_and_outbox(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX outbox_due ON outbox (state, daily, due_at)")
+
+
+@migrations()
+def m006_vectors_and_english_notes(db: Database) -> None:
+    """Each entry's meaning as a vector (semantic signal of the search), and English notes of ranking rows."""
+    db.table("entries").add_column("v", bytes)
+    db.table("ranking_rows").add_column("note_en", str)

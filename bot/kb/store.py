@@ -29,6 +29,7 @@ class IndexFields:
     x: str
     b: str
     tags: str
+    v: bytes = b""  # the vector of its meaning (float16), see bot/understand/semantic.py
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class CandidateRow:
     x: str
     b: str
     tags: str
+    v: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ class Store:
             )
             for entry_id, fields in reindexed:
                 self.db.table("entries").update(
-                    entry_id, {"q": fields.q, "x": fields.x, "b": fields.b, "tags": fields.tags}
+                    entry_id, {"q": fields.q, "x": fields.x, "b": fields.b, "tags": fields.tags, "v": fields.v}
                 )
             self.db.execute("DELETE FROM terms")
             self._count_terms([f for _, f in entries] + [f for _, f in reindexed], +1)
@@ -207,8 +209,9 @@ class Store:
             self.db.execute("DELETE FROM terms WHERE df <= 0")
 
     def _fields(self, entry_id: str) -> IndexFields:
-        row = self.db.execute("SELECT q, x, b, tags FROM entries WHERE id = ?", [entry_id]).fetchone()
-        return IndexFields(*(value or "" for value in row))
+        row = self.db.execute("SELECT q, x, b, tags, v FROM entries WHERE id = ?", [entry_id]).fetchone()
+        q, x, b, tags = (value or "" for value in row[:4])
+        return IndexFields(q, x, b, tags, v=row[4] or b"")
 
     # entries added, changed and removed by maintainers
 
@@ -307,6 +310,7 @@ class Store:
             "x": fields.x,
             "b": fields.b,
             "tags": fields.tags,
+            "v": fields.v,
             "updated_at": now,
         }
 
@@ -489,7 +493,7 @@ class Store:
         unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
         order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0)" if ranked else ""
         rows = self.db.execute(
-            "SELECT e.id, e.q, e.x, e.b, e.tags FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
+            "SELECT e.id, e.q, e.x, e.b, e.tags, e.v FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
             f"WHERE entries_fts MATCH ?{order} LIMIT ?",
             [match, limit],
         ).fetchall()

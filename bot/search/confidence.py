@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from bot.search.engine import Scored
+from bot.understand.content import content_words, nouns
 from bot.understand.question import Question
 
 CALIBRATION = Path(__file__).with_name("calibration.json")
@@ -27,9 +28,11 @@ class Signals:
     score: float  # coverage and phrasing similarity
     covered: float  # share of the question's informative weight the entry contains
     margin: float  # lead over the next entry
-    missing: float  # share of the informative words the entry does not contain at all
+    missing: float  # share of the question's content words the entry does not contain at all
+    nouns: float  # 1 when one of them is a German noun (written with a capital inside the sentence)
     short: float  # 1 for a one-word question, falling with its length
     slots: float  # 1 when the question names a year, city or ranking (and the guard held)
+    semantic: float  # closeness in meaning
 
     @classmethod
     def names(cls) -> list[str]:
@@ -42,13 +45,16 @@ class Signals:
 def signals(question: Question, top: Scored, runner_up: Scored | None) -> Signals:
     informative = [t for t in question.terms if t.slot is None]
     words = max(len(informative), 1)
+    missing = content_words(top.missing)
     return Signals(
         score=top.score / 100.0,
         covered=min(top.covered, 1.0),
         margin=max(top.score - (runner_up.score if runner_up else 0.0), 0.0) / 100.0,
-        missing=min(len(top.missing) / words, 1.0),
+        missing=min(len(missing) / words, 1.0),
+        nouns=1.0 if any(w in nouns(question.text) for w in missing) else 0.0,
         short=1.0 / words,
         slots=1.0 if question.has_slots else 0.0,
+        semantic=top.semantic,
     )
 
 

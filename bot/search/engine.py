@@ -12,12 +12,15 @@ from bot.kb.store import QUESTION_SEPARATOR, CandidateRow, Store
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.understand.question import QueryTerm, Question
+from bot.understand.semantic import Vector, similarity
 
 CANDIDATES = 50
 UNRANKED = 150  # take every match without BM25 ordering when the words cannot match more entries
 BODY_WEIGHT = 0.5
 FORWARD_SHARE = 0.75
 SIMILARITY_SHARE = 0.2
+# Of the score, what the meaning (semantic similarity) contributes; the rest is shared words and phrasing.
+SEMANTIC_SHARE = 0.3
 COMMON_SHARE = 0.02  # of all entries: words this common do not select candidates ...
 COMMON_FLOOR = 50  # ... unless the base is so small that every word is "common"
 
@@ -34,6 +37,7 @@ class Scored:
     evidence: float = 0.0
     covered: float = 0.0
     missing: tuple[str, ...] = ()
+    semantic: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,17 @@ class _Document:
     asked: str
     body: str
     tags: str
+    vector: bytes | None
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What one retrieval needs of the question."""
+
+    terms: Sequence[QueryTerm]
+    limit: int
+    vector: Vector | None = None
+    excluded: str = ""  # an FTS `NOT` clause
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,7 @@ class SearchEngine:
         self.store = store
         self.lexicon = lexicon
         self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
+        self._rankings = sorted(r.id for r in store.rankings())
 
     @property
     def total(self) -> int:
@@ -112,6 +128,13 @@ class SearchEngine:
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(question.rankings)]
         required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(question.years)]
         return required
+
+    def _excluded(self, question: Question) -> str:
+        """For a ranking meant but not named: no entry about another ranking (an FTS `NOT` clause)."""
+        others = [r for r in self._rankings if r != question.implied_ranking]
+        if question.implied_ranking is None or not others:
+            return ""
+        return " NOT tags:(" + " OR ".join(_fts_term(ranking_tag(r)) for r in others) + ")"
 
     def _words_expression(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's words for candidate retrieval. Words in more than a few percent of the base
@@ -142,6 +165,7 @@ class SearchEngine:
             asked=f" {row.q} {row.x} ",
             body=f" {row.b} ",
             tags=f" {row.tags} ",
+            vector=row.v,
         )
 
     def _plan(self, terms: Sequence[QueryTerm]) -> _Plan:
@@ -202,35 +226,43 @@ class SearchEngine:
             missing=tuple(missing),
         )
 
-    def _rank(self, rows: Iterable[CandidateRow], terms: Sequence[QueryTerm], limit: int) -> list[Scored]:
-        """Coverage for every candidate; the phrasing similarity (which breaks ties between close entries)
-        only where it can still change the order at the top, as it costs more than all the rest."""
+    def _rank(
+        self, rows: Iterable[CandidateRow], terms: Sequence[QueryTerm], limit: int, vector: Vector | None
+    ) -> list[Scored]:
+        """Coverage and meaning for every candidate; the phrasing similarity (which breaks ties between close
+        entries) only where it can still change the order at the top, as it costs more than all the rest."""
         query = " ".join(t.token for t in terms)
         plan = self._plan(terms)
-        covered = [(row.id, doc, self._coverage(doc, plan)) for row in rows for doc in [self._document(row)]]
-        best = max((c[2].share for c in covered), default=0.0)
-        margin = SIMILARITY_SHARE / (1 - SIMILARITY_SHARE)
+        covered = [
+            (row.id, doc, self._coverage(doc, plan), similarity(vector, doc.vector))
+            for row in rows
+            for doc in [self._document(row)]
+        ]
+        lexical = 1 - SEMANTIC_SHARE
+        best = max((lexical * c[2].share + SEMANTIC_SHARE * c[3] for c in covered), default=0.0)
+        margin = SIMILARITY_SHARE * lexical
         scored = []
-        for entry_id, doc, coverage in covered:
+        for entry_id, doc, coverage, meaning in covered:
             similar = 0.0
-            if coverage.share >= best - margin:
+            if lexical * coverage.share + SEMANTIC_SHARE * meaning >= best - margin:
                 similar = max(fuzz.token_set_ratio(query, text) for text in doc.texts) / 100.0
-            score = 100.0 * ((1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar)
+            words = (1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar
+            score = 100.0 * (lexical * words + SEMANTIC_SHARE * meaning)
             scored.append(
-                Scored(entry_id, score, coverage.question, coverage.evidence, coverage.covered, coverage.missing)
+                Scored(
+                    entry_id, score, coverage.question, coverage.evidence, coverage.covered, coverage.missing, meaning
+                )
             )
         scored.sort(key=lambda s: (-s.score, s.id))
         return scored[:limit]
 
-    def _retrieve(
-        self, clauses: list[str], terms: Sequence[QueryTerm], limit: int, words: _Clause | None
-    ) -> list[Scored]:
+    def _retrieve(self, clauses: list[str], query: _Query, words: _Clause | None) -> list[Scored]:
         """Candidates, reranked. When the words can match only a few entries, all of them are taken; with
         only slots or only common words, BM25 could not tell the matches apart anyway, so any of them are
         taken; otherwise FTS5's BM25 picks the best."""
         if not clauses:
             return []
-        expression = " AND ".join(clauses)
+        expression = "(" + " AND ".join(clauses) + ")" + query.excluded
         if words is None or words.common:
             # Slots alone weigh nothing in BM25, and common words cannot rank their matches either.
             rows = self.store.candidates(expression, CANDIDATES, ranked=False)
@@ -238,25 +270,24 @@ class SearchEngine:
             rows = self.store.candidates(expression, UNRANKED, ranked=False)
         else:
             rows = self.store.candidates(expression, CANDIDATES)
-        return self._rank(rows, terms, limit)
+        return self._rank(rows, query.terms, query.limit, query.vector)
 
     def search(self, question: Question, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:
         """Entries that may answer the question, best first. Only if the best scores below `nearby_below`,
         `nearby` lists the closest entries regardless of the slot guard (for suggestions)."""
         terms = question.terms
+        query = _Query(terms, limit, question.vector, self._excluded(question))
         slots = self._slot_expression(question)
         words = self._words_expression(t for t in terms if t.slot is None)
-        if words:
-            hits = self._retrieve([*slots, words.expression], terms, limit, words)
-        else:
-            hits = self._retrieve(slots, terms, limit, None)
+        hits = self._retrieve([*slots, words.expression] if words else slots, query, words)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
         if not slots and loose == words:
             nearby = hits  # without slots the unguarded search is the same search
         elif loose and (not hits or hits[0].score < nearby_below):
-            nearby = self._retrieve([loose.expression], question.unguarded(), limit, loose)
+            unguarded = _Query(question.unguarded(), limit, question.vector)
+            nearby = self._retrieve([loose.expression], unguarded, loose)
         if not hits and words and slots:
             # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
-            nearby += self._retrieve(slots, terms, limit, None)
+            nearby += self._retrieve(slots, query, None)
         return SearchResult(hits, nearby)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.kb.store import QUESTION_SEPARATOR, IndexFields
 from bot.models import Entry
 from bot.understand.normalize import ANY_YEAR, Normalizer, city_tag, compound_parts, ranking_tag, stem, year_tag
+from bot.understand.semantic import centroid
 
 MIN_TYPO_WORD = 5
 
@@ -76,11 +77,13 @@ def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str
 
 
 def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
+    entry = item.entry
     return IndexFields(
         q=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
         x=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
         b=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
-        tags=_tags(item.entry),
+        tags=_tags(entry),
+        v=centroid([entry.title, *entry.questions]),
     )
 
 

@@ -2,8 +2,9 @@
 
 A question's kind comes from its question words (`wann`, `who`, `wie viele`, `warum`, `welchen Platz`, a verb
 first for yes/no). An entry gives the kinds its curated questions ask for, plus what its short answer visibly
-contains (a date, a figure, a reason, a place or score). A question that asks for a kind the best entry does
-not give is answered with "the source does not say", never with the entry as if it did.
+contains (a date, a figure, a reason, a place or score). Who did something is not read off the text: an entry
+naming "Oberbürgermeister Eiskirch" says who received a memo, not who wrote it. A question that asks for a kind
+the best entry does not give is answered with "the source does not say", never with the entry as if it did.
 """
 
 from __future__ import annotations
@@ -20,21 +21,24 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
     (tuple(phrase.split()), kind)
     for kind, phrases in (
         (AnswerType.POINTS, "wie viele punkte|wieviele punkte|wie viel punkte|how many points|welche punktzahl"),
+        (AnswerType.PLACE, "wie viele plaetze|wieviele plaetze|how many places|how many spots"),
         (
-            AnswerType.DATE,
-            "in welchem jahr|an welchem tag|seit wann|bis wann|ab wann|wann|when|what year|which year|what date|"
-            "which day|welches datum|welchem datum",
+            AnswerType.DAY,
+            "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
+            "what day|which day|which month|what month|on what date",
         ),
+        (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|when|what year|which year"),
         (
             AnswerType.PERSON,
-            "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|welche behoerde|"
+            "von wem|durch wen|wer|wem|wen|who|whom|wie heisst|wie hiess|welche stelle|welches amt|welche aemter|"
+            "welche behoerde|"
             "welche abteilung|welche firma|welches unternehmen|welche person|welche personen|which office|"
             "which department|which company|which agency|which person|which unit",
         ),
         (
             AnswerType.COUNT,
             "wie viele|wieviele|wie viel|wieviel|how many|how much|wie hoch|wie teuer|was kostet|was kosteten|"
-            "was hat gekostet|anzahl|number of",
+            "was hat gekostet|anzahl|number of|wie oft|how often|wie haeufig",
         ),
         (AnswerType.REASON, "warum|wieso|weshalb|aus welchem grund|why|wozu|what for"),
         (
@@ -46,13 +50,13 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
     for phrase in phrases.split("|")
 )
 
-# A yes/no question starts with its verb: "Hat Bochum …?", "Did Bochum …?".
+# A yes/no question starts with its verb: "Hat Bochum …?", "Did Bochum …?" (not "was": in German it asks "what").
 _VERB_FIRST = frozenset(
     """
     hat hatte hatten haben hast ist war waren sind bist gibt gab gibts gabs wird wurde wurden werden kann
     konnte koennen muss musste darf durfte soll sollte sollten will wollte stimmt liegt lag steht stand kam
     kommt bekam bekommt nutzt nutzte plant plante arbeitet veroeffentlicht
-    do does did is are was were has have had can could will would should
+    do does did is are were has have had can could will would should
     """.split()
 )
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
@@ -80,9 +84,9 @@ _MONTHS = (
     "januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|"
     "january|february|march|may|june|july|october|december"
 )
-_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS})\s\d|(?:19|20)\d\d)\b"
-)
+# A day or a month ("20.09.2022", "15. Oktober", "September 2022"), and a year.
+_DAY = re.compile(rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS}))\b")
+_DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER_WORDS = "ein|eine|einem|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|hundert"
 _COUNT = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\s?(?:%|prozent|euro|eur|mio|millionen|milliarden|million|billion|[a-z]+)|"
@@ -95,6 +99,30 @@ _PLACE = re.compile(r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
 
 
+# A short answer that says the thing is not known: it is a "the source does not say" reply in itself.
+_ABSENT = re.compile(
+    r"liegt\b.*\bnicht vor|liegen\b.*\bnicht vor|nicht bekannt|nicht genannt|nennt (?:keine|keinen|kein)\b|"
+    r"nennen (?:keine|keinen|kein)\b|keine quelle|not available|not known|no source|does not say|do not say"
+)
+# Asking for particulars ("Welche Fachämter genau …?") that an answer may only sum up ("verschiedene Fachämter").
+_PARTICULARS = re.compile(r"\b(?:genau|konkret|namentlich|im einzelnen|exactly|specifically|in detail|by name)\b")
+_VAGUE = re.compile(r"\b(?:verschiedene|verschiedenen|mehrere|mehreren|einige|einigen|bestimmte|various|several)\b")
+
+
+def states_absence(entry: Entry) -> bool:
+    """Whether the entry's answer is that the sources do not say (as for requests whose answer is missing)."""
+    return bool(_ABSENT.search(fold(entry.answer)))
+
+
+def asks_particulars(text: str) -> bool:
+    return bool(_PARTICULARS.search(fold(text)))
+
+
+def is_vague(entry: Entry) -> bool:
+    """Whether the entry only sums up ("verschiedene Fachämter") where particulars may be asked."""
+    return bool(_VAGUE.search(fold(" ".join(p.text for p in entry.passages) or entry.answer)))
+
+
 def _is_year(match: re.Match[str]) -> bool:
     token = match.group(0).split()[0]
     return token.isdigit() and len(token) == 4 and token[:2] in {"19", "20"}
@@ -105,6 +133,8 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     kinds = {AnswerType.OPEN, AnswerType.YESNO}
     kinds.update(asked_type(q) for q in entry.questions)
     text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    if _DAY.search(text):
+        kinds.update({AnswerType.DAY, AnswerType.DATE})
     if _DATE.search(text):
         kinds.add(AnswerType.DATE)
     if any(not _is_year(m) for m in _COUNT.finditer(text)):

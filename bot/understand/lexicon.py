@@ -4,6 +4,7 @@ compounds a word is part of."""
 from __future__ import annotations
 
 import math
+import os
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -20,6 +21,10 @@ CONTAINED_WEIGHT = 0.9  # above a part: the whole word found in a compound says 
 MIN_CONTAINED = 6  # shorter words would be found inside too many others ("gut" in "Gutachten")
 MIN_REST = 3  # what a compound adds to the word must be a word-like piece, not a stray syllable ("o|range")
 MAX_CONTAINING = 8
+RELATED_WEIGHT = 0.6
+MIN_RELATED = 5
+MIN_SHARED = 5  # letters at the start two forms of one word share at least ...
+RELATED_SHARE = 0.8  # ... and at least this share of the shorter one
 _LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz, Stadt|e|ranking
 _VOWELS = frozenset("aeiouy")
 
@@ -52,8 +57,10 @@ class Lexicon:
         self._idf: dict[str, float] = {}
         # Typo candidates by (first letter, length): people rarely mistype the first letter.
         self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for word in words:
             self._pool[(word[0], len(word))].append(word)
+            self._by_prefix[word[:MIN_SHARED]].append(word)
 
     def __contains__(self, token: str) -> bool:
         return token in self.df
@@ -89,11 +96,29 @@ class Lexicon:
         return out
 
     def verb_forms(self, token: str) -> dict[str, float]:
-        """Snowball leaves `liefert` and `liefern` (→ `lief`) apart; bridge the -t forms of verbs."""
+        """Snowball leaves `liefert` and `liefern` (→ `lief`) apart, and participles (`gespielt`, `geliefert`)
+        apart from their verb: bridge the -t forms and the ge- prefix."""
         if len(token) < 4 or token.isdigit():
             return {}
-        other = token[:-1] if token.endswith("t") else token + "t"
-        return {other: VERB_FORM_WEIGHT} if other in self.df else {}
+        forms = {token[:-1] if token.endswith("t") else token + "t"}
+        if token.startswith("ge") and len(token) >= 6:
+            bare = token[2:]
+            forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
+        return {form: VERB_FORM_WEIGHT for form in forms if form != token and form in self.df}
+
+    def related(self, surface: str) -> dict[str, float]:
+        """Tokens of written words that share most of a long beginning with an unknown word: other forms of
+        the same word (`kritisiert` and `Kritik`, `Infos` and `Informationen`)."""
+        if len(surface) < MIN_RELATED or not surface.isalpha():
+            return {}
+        out: dict[str, float] = {}
+        for word in self._by_prefix.get(surface[:MIN_SHARED], ()):
+            shared = len(os.path.commonprefix([surface, word]))
+            if shared >= RELATED_SHARE * min(len(surface), len(word)) and word != surface:
+                token = self.words[word]
+                if token in self.df:
+                    out[token] = RELATED_WEIGHT
+        return out
 
     def containing(self, surface: str) -> dict[str, float]:
         """Tokens of the base's compounds that contain a word the base never writes alone: `Freiheit` in

@@ -44,7 +44,7 @@ STOP_WORDS = frozenset(
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
     solch solche solchem solchen solcher solches ueberhaupt eben schon wohl irgendwie irgendwas nochmal
     bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
-    ever even just some any there here
+    ever even just some any there here s
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them hello thanks
@@ -127,6 +127,10 @@ class Normalizer:
         self._phrases: dict[tuple[str, ...], Slot] = {}
         self._stem_synonyms: dict[str, str] = {}
         self.city_names: dict[str, str] = {}
+        # Names a misspelling may still find: single words by the word's typo budget, phrases by their length.
+        self._fuzzy_words: dict[str, Slot] = {}
+        self._fuzzy_phrases: dict[str, Slot] = {}
+        synonyms: list[tuple[tuple[str, ...], Slot]] = []
         for group in aliases.synonyms:
             canonical = self._canonical(group[0])
             for term in group:
@@ -135,9 +139,7 @@ class Normalizer:
                         self._stem_synonyms[words[0]] = canonical
                     else:
                         self._phrases[words] = Slot(canonical)
-        # Names a misspelling may still find: single words by the word's typo budget, phrases by their length.
-        self._fuzzy_words: dict[str, Slot] = {}
-        self._fuzzy_phrases: dict[str, Slot] = {}
+                synonyms.append((tuple(_WORD.findall(fold(term))), Slot(canonical)))
         for ranking in rankings:
             phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
             for term in (ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases):
@@ -157,6 +159,10 @@ class Normalizer:
                     # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
                     self._phrases[("=", *words)] = phrase
                     self._add_fuzzy(words, phrase)
+        # Names of rankings and cities come first: "smart city index" is both a ranking's name and a synonym.
+        for written, slot in synonyms:
+            if len(written) > 1:
+                self._add_fuzzy(written, slot)
         self._fuzzy_names = list(self._fuzzy_phrases)
 
     def _add_fuzzy(self, words: tuple[str, ...], phrase: Slot) -> None:
@@ -179,12 +185,12 @@ class Normalizer:
                 return size, self._phrases[key]
         return None
 
-    def _fuzzy_match(self, words: Sequence[str], i: int) -> tuple[int, Slot] | None:
+    def _fuzzy_match(self, words: Sequence[str], i: int, longer_than: int = 1) -> tuple[int, Slot] | None:
         """A misspelt name of several words (`smart sity indx`, `Frankfrut am Main`): the window of words
         within one edit (8 to 11 characters) or two (longer) of a known name, with its first letter right."""
         if not self._fuzzy_names:
             return None
-        for size in range(min(_MAX_FUZZY_WORDS, len(words) - i), 1, -1):
+        for size in range(min(_MAX_FUZZY_WORDS, len(words) - i), longer_than, -1):
             written = " ".join(words[i : i + size])
             if len(written) < _MIN_FUZZY_PHRASE or any(w.isdigit() for w in words[i : i + size]):
                 continue
@@ -206,7 +212,10 @@ class Normalizer:
         rankings: set[str] = set()
         i = 0
         while i < len(words):
-            found = self._match(words, stems, i) or (self._fuzzy_match(words, i) if fuzzy else None)
+            found = self._match(words, stems, i)
+            if fuzzy:
+                # A misspelt longer name beats an exact shorter one: `Smart City Inovation Unit`.
+                found = self._fuzzy_match(words, i, found[0] if found else 1) or found
             if found:
                 size, phrase = found
                 tokens.append(phrase.token)
@@ -280,7 +289,9 @@ def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) ->
     for cut in range(min_part, len(token) - min_part + 1):
         tail = token[cut:]
         if tail not in vocabulary:
-            continue
+            tail = stem(tail)  # `datenlieferung`: the tail `lieferung` is indexed as its stem `liefer`
+            if len(tail) < min_part or tail not in vocabulary:
+                continue
         head = token[:cut]
         for candidate in (head, head[:-1] if head.endswith("s") else ""):
             if len(candidate) >= min_part and (candidate in vocabulary or stem(candidate) in vocabulary):

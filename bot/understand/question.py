@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked_type
+from bot.understand.answer_types import asked_type, asks_particulars
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -29,11 +29,14 @@ from bot.understand.normalize import (
     year_tag,
 )
 from bot.understand.ranking import RankingAsk, RankingIntent, detect
+from bot.understand.semantic import Vector, embed
 
 MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
 MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
+_GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
+_OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
 
 
 @dataclass
@@ -65,6 +68,10 @@ class Question:
     answer_type: AnswerType = AnswerType.OPEN
     ranking: RankingIntent | None = None
     categories: tuple[str, ...] = field(default=())
+    vector: Vector | None = field(default=None, compare=False, repr=False)
+    particulars: bool = False  # asks for names or items in particular ("Welche Ämter genau …?")
+    # A ranking meant without being named ("der Index"): entries about other rankings cannot answer.
+    implied_ranking: str | None = None
 
     @property
     def years(self) -> frozenset[int]:
@@ -109,10 +116,17 @@ def category_tokens(categories: Iterable[str], normalizer: Normalizer) -> dict[s
 class Understander:
     """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
 
-    def __init__(self, normalizer: Normalizer, lexicon: Lexicon, categories: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        lexicon: Lexicon,
+        categories: Iterable[str] = (),
+        default_ranking: str | None = None,
+    ) -> None:
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
+        self.default_ranking = default_ranking
 
     def understand(self, text: str, lang: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
@@ -134,7 +148,17 @@ class Understander:
             answer_type=kind,
             ranking=intent,
             categories=categories,
+            vector=embed([text])[0] if text else None,
+            particulars=asks_particulars(text),
+            implied_ranking=self._implied_ranking(analysis, tokens),
         )
+
+    def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:
+        """The default ranking, for a question that speaks of "the index" or "the ranking" without naming one
+        (and not of "other rankings")."""
+        if analysis.rankings or self.default_ranking is None or not set(tokens) & _GENERIC_RANKING:
+            return None
+        return None if set(tokens) & _OTHER else self.default_ranking
 
     @staticmethod
     def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
@@ -147,6 +171,25 @@ class Understander:
         }
         kept = [w for w in _WORDS.findall(text) if fold(w) not in names and not w.isdigit()]
         return detect_language(" ".join(kept))
+
+    def _unknown(self, token: str, surface: str) -> list[QueryTerm]:
+        """Terms for a word the base does not have: its corrections, the compounds that contain it, or, for a
+        compound of known words (`Datenlieferung`), one term per part, so an entry must have both parts to
+        match it fully."""
+        lexicon = self.lexicon
+        around = {
+            **lexicon.related(surface),
+            **lexicon.verb_forms(token),
+            **lexicon.typos(surface),
+            **lexicon.containing(surface),
+        }
+        parts = compound_parts(token, lexicon.df)
+        if len(parts) > 1:
+            return [QueryTerm(part, {part: PART_WEIGHT, **around}, lexicon.idf(part), None, surface) for part in parts]
+        alternatives = {**dict.fromkeys(parts, PART_WEIGHT), **around}
+        # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
+        likely = max(alternatives, key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
+        return [QueryTerm(token, alternatives, lexicon.idf(likely), None, surface)]
 
     def _slot_term(self, token: str, slot: str, surface: str) -> QueryTerm:
         return QueryTerm(token, {token: 1.0}, self.lexicon.idf(token), slot, surface)
@@ -176,15 +219,7 @@ class Understander:
                     rankings.add(named.ranking)
                     terms.append(self._slot_term(named.token, ranking_tag(named.ranking), surface))
                 continue
-            alternatives = {
-                **dict.fromkeys(compound_parts(token, lexicon.df), PART_WEIGHT),
-                **lexicon.verb_forms(token),
-                **lexicon.typos(surface),
-                **lexicon.containing(surface),
-            }
-            # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
-            likely = max(alternatives, key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
-            terms.append(QueryTerm(token, alternatives, lexicon.idf(likely), None, surface))
+            terms.extend(self._unknown(token, surface))
         for left, right in itertools.pairwise(terms):
             joined = stem(left.token + right.token)
             if joined in lexicon:

@@ -20,6 +20,7 @@ class RankingAsk(StrEnum):
     PLACE = "place"
     POINTS = "points"
     NTH = "nth"  # who was N-th
+    LAST = "last"  # who was last
     TOP = "top"
     TREND = "trend"
     CHANGE = "change"  # how many places up or down
@@ -34,6 +35,7 @@ def _stems(words: str) -> frozenset[str]:
 _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
 _POINTS = _stems("punkte")
 _WINNER = _stems("sieger vorne spitze fuehrt fuehrte anfuehrer lead led leader leading beste besten best")
+_LAST = _stems("letzter unten schlusslicht")
 _TOP = frozenset({"top", "top10"})
 _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
@@ -42,8 +44,9 @@ _CHANGE = _stems(
     "improve worsened gained lost verloren gewonnen zugelegt"
 )
 _COMPARE = _stems(
-    "besser schlechter vergleich vergleichen verglichen vorne vor hinter oder versus vs als compare compared "
-    "comparison better worse ahead behind than und and"
+    "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs als compare compared "
+    "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
+    "previous before"
 )
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
@@ -53,7 +56,8 @@ _FRAME = _stems(
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
-    "aktuell aktuelle current latest letzten last neuesten newest"
+    "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
+    "eigentlich ende end"
 ) | {stem(w) for w in LOW_INFORMATION}
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -64,7 +68,7 @@ _ORDINALS = {
     stem("zehnter"): 10,
 }
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
-GRAMMAR = _PLACE | _POINTS | _WINNER | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
+GRAMMAR = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ def detect(
     words = set(tokens)
     place = _place_number(tokens)
     points = bool(words & _POINTS)
-    asks = words & (_PLACE | _POINTS | _WINNER | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
+    asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
     if cities >= 2 or (cities == 1 and years >= 2):
@@ -121,6 +125,8 @@ def detect(
         return RankingIntent(RankingAsk.CHANGE, categories=categories)
     if words & _TREND:
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
+    if words & _LAST and not cities:
+        return RankingIntent(RankingAsk.LAST, categories=categories)
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)
     if (words & _WINNER or place is not None) and not cities:

@@ -34,10 +34,14 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
     store = Store(path)
     try:
         applied = [m.name for m in schema.migrations.applied(store.db)]
-        assert applied[-1] == "m005_subscriptions_and_outbox"
+        assert applied[-1] == "m006_vectors_and_english_notes"
         assert store.feedback_counts() == [("x", 0, 1)]
         assert {"subscriptions", "outbox"} <= set(store.db.table_names())
+        assert "v" in store.db.table("entries").columns_dict
+        assert "note_en" in store.db.table("ranking_rows").columns_dict
         assert sync_knowledge(store, kb_dir)
+        vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(v) = 512").fetchone()[0]
+        assert vectors == store.count_entries()
     finally:
         store.close()
 

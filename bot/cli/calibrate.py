@@ -1,0 +1,115 @@
+"""`calibrate`: fit the confidence model on the tuning parts of the gold sets, then choose its operating point
+on a part the engine was not tuned on, and write `bot/search/calibration.json`.
+
+Needs the development extras (scikit-learn): `pip install -e '.[dev]'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.answer import Assessment
+from bot.cli.common import CliError, open_service
+from bot.evaluation import REPORT, TUNE, GoldQuestion, Outcome, Report, read_gold
+from bot.search.confidence import CALIBRATION, Calibration, Signals
+from bot.service import FoiService
+from bot.understand.question import Question
+
+FIT_ON = [(Path("tests/gold/questions.csv"), TUNE), (Path("tests/gold/dev.csv"), TUNE)]
+CHOOSE_ON = [(Path("tests/gold/dev.csv"), REPORT)]
+MAX_UNANSWERABLE = 0.03  # of unanswerable questions answered, at most
+SUGGEST = 0.15  # below the threshold, from here on the best entry is offered ("Meinten Sie …?")
+
+Sample = tuple[GoldQuestion, Question, Assessment]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "calibrate",
+        help="fit the answer confidence on the gold sets' tuning parts",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print the fit, do not write it")
+    parser.set_defaults(handler=run)
+
+
+def _samples(service: FoiService, parts: list[tuple[Path, str]]) -> list[Sample]:
+    answerer = service.answerer
+    out: list[Sample] = []
+    for path, part in parts:
+        for gold in read_gold(path):
+            if gold.part != part:
+                continue
+            question = answerer.understander.understand(gold.question)
+            out.append((gold, question, answerer.assess(question)))
+    return out
+
+
+def _fit(samples: list[Sample]) -> tuple[list[float], float, int]:
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise CliError("calibrate needs scikit-learn: pip install -e '.[dev]'") from None
+    rows = [
+        (found.signals.values(), int(found.entry is not None and found.fits and found.entry.id in gold.expected))
+        for gold, _, found in samples
+        if found.signals is not None
+    ]
+    model = LogisticRegression(C=1.0, max_iter=1000)
+    model.fit([x for x, _ in rows], [y for _, y in rows])
+    return [float(w) for w in model.coef_[0]], float(model.intercept_[0]), len(rows)
+
+
+def _report(service: FoiService, samples: list[Sample], calibration: Calibration, threshold: float) -> Report:
+    outcomes = []
+    for gold, question, assessed in samples:
+        found = assessed
+        if assessed.signals is not None:
+            found = replace(assessed, confidence=calibration.probability(assessed.signals))
+        outcomes.append(Outcome(gold, service.answerer.decide(question, found, threshold)))
+    return Report(outcomes)
+
+
+def _choose(service: FoiService, samples: list[Sample], calibration: Calibration) -> tuple[float, Report]:
+    """The lowest threshold (most questions answered) that answers at most MAX_UNANSWERABLE of the unanswerable
+    questions; among equals, the one with the fewest wrong answers."""
+    best: tuple[float, float, float, Report] | None = None
+    for step in range(5, 100):
+        threshold = step / 100
+        report = _report(service, samples, calibration, threshold)
+        if report.unanswerable_answered > MAX_UNANSWERABLE:
+            continue
+        key = (report.answered_correct - report.answered_wrong, -threshold)
+        if best is None or key > (best[0], best[1]):
+            best = (key[0], key[1], threshold, report)
+    if best is None:
+        return 0.99, _report(service, samples, calibration, 0.99)
+    return best[2], best[3]
+
+
+def run(args: argparse.Namespace) -> int:
+    service = open_service()
+    try:
+        fitted = _samples(service, FIT_ON)
+        weights, bias, used = _fit(fitted)
+        calibration = Calibration(features=Signals.names(), weights=weights, bias=bias, threshold=0.5, suggest=SUGGEST)
+        chosen = _samples(service, CHOOSE_ON)
+        threshold, report = _choose(service, chosen, calibration)
+        calibration = calibration.model_copy(update={"threshold": threshold})
+        print(f"fitted on {used} questions of {', '.join(f'{p} ({part})' for p, part in FIT_ON)}")
+        for name, weight in zip(Signals.names(), weights, strict=True):
+            print(f"  {name:<8} {weight:+.3f}")
+        print(f"  bias     {bias:+.3f}")
+        print(f"threshold {threshold:.2f}, chosen on {', '.join(f'{p} ({part})' for p, part in CHOOSE_ON)}:")
+        for key, value in report.summary().items():
+            print(f"  {key:<24} {value}")
+        if not args.dry_run:
+            calibration.save(CALIBRATION)
+            print(f"written to {CALIBRATION}")
+    finally:
+        service.close()
+    return 0
