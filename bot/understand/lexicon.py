@@ -4,7 +4,6 @@ compounds a word is part of."""
 from __future__ import annotations
 
 import math
-import os
 from collections import defaultdict
 from collections.abc import Mapping
 
@@ -113,8 +112,9 @@ class Lexicon:
             return {}
         out: dict[str, float] = {}
         for word in self._by_prefix.get(surface[:MIN_SHARED], ()):
-            shared = len(os.path.commonprefix([surface, word]))
-            if shared >= RELATED_SHARE * min(len(surface), len(word)) and word != surface:
+            shorter = min(len(surface), len(word))
+            shared = next((i for i, (a, b) in enumerate(zip(surface, word, strict=False)) if a != b), shorter)
+            if shared >= RELATED_SHARE * shorter and word != surface:
                 token = self.words[word]
                 if token in self.df:
                     out[token] = RELATED_WEIGHT
