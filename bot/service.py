@@ -158,7 +158,9 @@ class FoiService:
         """Pick up changes in the store (new entries, another base) for the next question."""
         self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
-        self.lexicon = Lexicon(self.store.vocabulary(), self.store.words(), self.store.count_entries())
+        self.lexicon = Lexicon(
+            self.store.vocabulary(), self.store.words(), self.store.count_entries(), self.store.words_containing
+        )
         tables = Tables(self.store)
         default = tables.default_ranking()
         understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)

@@ -143,6 +143,9 @@ def m005_subscriptions_and_outbox(db: Database) -> None:
 
 @migrations()
 def m006_vectors_and_english_notes(db: Database) -> None:
-    """Each entry's meaning as a vector (semantic signal of the search), and English notes of ranking rows."""
+    """Each entry's meaning as a vector (semantic signal of the search), English notes of ranking rows, and the
+    written words by their trigrams: a word the base has only inside compounds (`Freiheit` in
+    `Informationsfreiheitsgesetz`) is found without scanning every word (benchmarks/README.md)."""
     db.table("entries").add_column("v", bytes)
     db.table("ranking_rows").add_column("note_en", str)
+    db.table("words").enable_fts(["word"], fts_version="FTS5", tokenize="trigram", create_triggers=True)

@@ -484,6 +484,15 @@ class Store:
     def words(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT word, token FROM words").fetchall())
 
+    def words_containing(self, part: str, limit: int) -> list[str]:
+        """Written words that contain `part` (letters only, three or more), by the trigram index."""
+        if len(part) < 3 or not part.isalpha():
+            return []
+        rows = self.db.execute(
+            "SELECT word FROM words_fts WHERE words_fts MATCH ? LIMIT ?", [f'"{part}"', limit]
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def vocabulary(self) -> dict[str, int]:
         """Document frequency of every term of the questions and bodies."""
         return dict(self.db.execute("SELECT term, df FROM terms").fetchall())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,6 +20,7 @@ CONTAINED_WEIGHT = 0.9  # above a part: the whole word found in a compound says 
 MIN_CONTAINED = 6  # shorter words would be found inside too many others ("gut" in "Gutachten")
 MIN_REST = 3  # what a compound adds to the word must be a word-like piece, not a stray syllable ("o|range")
 MAX_CONTAINING = 8
+CONTAINING_LOOKUP = 200  # words looked at: a part found in more compounds than this says little anyway
 RELATED_WEIGHT = 0.6
 MIN_RELATED = 5
 MIN_SHARED = 5  # letters at the start two forms of one word share at least ...
@@ -48,10 +49,18 @@ def is_compound_part(part: str, word: str, at: int) -> bool:
 class Lexicon:
     """Built from the store's vocabulary (`df`: term → number of entries) and its written words (word → token)."""
 
-    def __init__(self, df: Mapping[str, int], words: Mapping[str, str], total: int) -> None:
+    def __init__(
+        self,
+        df: Mapping[str, int],
+        words: Mapping[str, str],
+        total: int,
+        containing: Callable[[str, int], list[str]],
+    ) -> None:
+        """`containing(part, limit)` lists written words that contain `part` (the store's trigram index)."""
         self.df = df
         self.words = words
         self.total = max(total, 1)
+        self._containing = containing
         self._low_information = {stem(w) for w in LOW_INFORMATION}
         self._idf: dict[str, float] = {}
         # Typo candidates by (first letter, length): people rarely mistype the first letter.
@@ -126,11 +135,10 @@ class Lexicon:
         if len(surface) < MIN_CONTAINED or not surface.isalpha():
             return {}
         out: dict[str, float] = {}
-        for word, token in self.words.items():
-            if len(word) <= len(surface):
-                continue
+        for word in self._containing(surface, CONTAINING_LOOKUP):
+            token = self.words.get(word, "")
             at = word.find(surface)
-            if at >= 0 and token in self.df and is_compound_part(surface, word, at):
+            if len(word) > len(surface) and token in self.df and at >= 0 and is_compound_part(surface, word, at):
                 out[token] = CONTAINED_WEIGHT
                 if len(out) == MAX_CONTAINING:
                     break
