@@ -37,3 +37,13 @@ def store(tmp_path: Path, kb_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def service(store: Store) -> FoiService:
     return FoiService(store)
+
+
+@pytest.fixture(scope="session")
+def real_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FoiService]:
+    """The core over the project's own knowledge base (built once per test session)."""
+    db = Store(tmp_path_factory.mktemp("real") / "foi.db")
+    sync_knowledge(db, REPO / "knowledge")
+    core = FoiService(db)
+    yield core
+    core.close()

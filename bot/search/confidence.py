@@ -33,6 +33,7 @@ class Signals:
     short: float  # 1 for a one-word question, falling with its length
     slots: float  # 1 when the question names a year, city or ranking (and the guard held)
     semantic: float  # closeness in meaning
+    similar: float  # closeness in wording to the entry's nearest question
 
     @classmethod
     def names(cls) -> list[str]:
@@ -55,6 +56,7 @@ def signals(question: Question, top: Scored, runner_up: Scored | None) -> Signal
         short=1.0 / words,
         slots=1.0 if question.has_slots else 0.0,
         semantic=top.semantic,
+        similar=top.similar,
     )
 
 

@@ -38,6 +38,9 @@ class Scored:
     covered: float = 0.0
     missing: tuple[str, ...] = ()
     semantic: float = 0.0
+    asked: float = 0.0  # share of the informative weight found in the entry's questions (not its body)
+    reverse: float = 0.0  # share of the entry's best question found in the question
+    similar: float = 0.0  # phrasing similarity to its closest question
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class _PlanTerm:
     own: tuple[str, float]
     alternatives: list[tuple[str, float, float]]
     surface: str
+    framing: bool
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ class _Coverage:
     evidence: float
     covered: float
     missing: tuple[str, ...]
+    asked: float
+    reverse: float
 
 
 @dataclass(frozen=True)
@@ -179,12 +185,13 @@ class SearchEngine:
                 own=(f" {t.token} ", idf(t.token)),
                 alternatives=[(f" {alt} ", weight, idf(alt)) for alt, weight in t.alternatives.items()],
                 surface=t.surface or t.token,
+                framing=t.framing,
             )
             for t in terms
         ]
         return _Plan(
             total=sum(t.idf for t in planned) or 1.0,
-            informative=sum(t.idf for t in planned if t.informative) or 1.0,
+            informative=sum(t.idf for t in planned if t.informative and not t.framing) or 1.0,
             terms=planned,
         )
 
@@ -192,26 +199,27 @@ class SearchEngine:
     def _coverage(doc: _Document, plan: _Plan) -> _Coverage:
         """IDF-weighted share of the question found in the entry (forward) and of the entry's best question
         found in the question (reverse); with that question's index, the evidence and the missing words."""
-        covered = evidence = 0.0
+        covered = evidence = asked = 0.0
         matched: list[tuple[str, float]] = []
         missing: list[str] = []
         for term in plan.terms:
             if term.slot is not None and term.slot in doc.tags:
                 covered += term.idf
-                evidence += term.idf if term.informative else 0.0
+                evidence += term.idf if term.informative and not term.framing else 0.0
                 matched.append(term.own)
                 continue
-            best = 0.0
+            best = in_asked = 0.0
             for needle, weight, alt_idf in term.alternatives:
                 if needle in doc.asked:
-                    best = max(best, weight)
+                    best = in_asked = max(best, weight)
                     matched.append((needle, alt_idf))
                 elif needle in doc.body:
                     best = max(best, weight * BODY_WEIGHT)
             covered += term.idf * best
-            if term.informative:
+            if term.informative and not term.framing:
                 evidence += term.idf * best
-                if best == 0.0:
+                asked += term.idf * in_asked
+                if best == 0.0 and term.surface not in missing:
                     missing.append(term.surface)
         reverse, best_question = 0.0, 0
         for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
@@ -224,6 +232,8 @@ class SearchEngine:
             evidence=evidence,
             covered=evidence / plan.informative,
             missing=tuple(missing),
+            asked=asked / plan.informative,
+            reverse=reverse,
         )
 
     def _rank(
@@ -250,7 +260,16 @@ class SearchEngine:
             score = 100.0 * (lexical * words + SEMANTIC_SHARE * meaning)
             scored.append(
                 Scored(
-                    entry_id, score, coverage.question, coverage.evidence, coverage.covered, coverage.missing, meaning
+                    entry_id,
+                    score,
+                    coverage.question,
+                    coverage.evidence,
+                    coverage.covered,
+                    coverage.missing,
+                    meaning,
+                    coverage.asked,
+                    coverage.reverse,
+                    similar,
                 )
             )
         scored.sort(key=lambda s: (-s.score, s.id))

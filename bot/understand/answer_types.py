@@ -64,20 +64,26 @@ _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen 
 
 def asked_type(text: str) -> AnswerType:
     """The kind of answer a question asks for; `OPEN` when it asks for no particular kind."""
+    return asked(text)[0]
+
+
+def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
+    """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
+    they say what kind of answer is wanted, not what it is about."""
     words = _WORD.findall(fold(text))
-    best: tuple[int, AnswerType] | None = None
+    best: tuple[int, AnswerType, tuple[str, ...]] | None = None
     for phrase, kind in _PHRASES:
         size = len(phrase)
         for i in range(len(words) - size + 1):
             if tuple(words[i : i + size]) == phrase:
                 # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
                 if best is None or i < best[0]:
-                    best = (i, kind)
+                    best = (i, kind, phrase)
                 break
     if best is not None:
-        return best[1]
+        return best[1], frozenset(best[2])
     first = next((w for w in words if w not in _LEAD_IN), "")
-    return AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN
+    return (AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN), frozenset()
 
 
 _MONTHS = (
@@ -137,7 +143,7 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
         kinds.update({AnswerType.DAY, AnswerType.DATE})
     if _DATE.search(text):
         kinds.add(AnswerType.DATE)
-    if any(not _is_year(m) for m in _COUNT.finditer(text)):
+    if any(not _is_year(m) for m in _COUNT.finditer(_DAY.sub(" ", text))):
         kinds.add(AnswerType.COUNT)
     if _REASON.search(text):
         kinds.add(AnswerType.REASON)

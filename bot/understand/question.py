@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked_type, asks_particulars
+from bot.understand.answer_types import asked, asks_particulars
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -28,7 +28,7 @@ from bot.understand.normalize import (
     stem,
     year_tag,
 )
-from bot.understand.ranking import RankingAsk, RankingIntent, detect
+from bot.understand.ranking import GRAMMAR, RankingAsk, RankingIntent, detect
 from bot.understand.semantic import Vector, embed
 
 MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
@@ -48,6 +48,7 @@ class QueryTerm:
     idf: float
     slot: str | None = None
     surface: str = ""
+    framing: bool = False  # asks for a kind of answer ("an welchem Tag") or names the ranking asked about
 
     @property
     def likely(self) -> str:
@@ -134,10 +135,15 @@ class Understander:
         analysis = self.normalizer.analyze(text, fuzzy=True)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
-        tokens = [t.likely for t in terms]
+        # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
+        tokens = [t.token if t.token in GRAMMAR else t.likely for t in terms]
         intent = detect(tokens, slots, self.category_tokens, cities=len(analysis.cities), years=len(analysis.years))
         categories = intent.categories if intent else ()
-        kind = asked_type(text)
+        kind, asking = asked(text)
+        implied = self._implied_ranking(analysis, tokens)
+        about_ranking = bool(analysis.rankings) or implied is not None
+        for term in terms:
+            term.framing = term.surface in asking or (about_ranking and term.token in _GENERIC_RANKING)
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
             kind = AnswerType.POINTS if intent.ask is RankingAsk.POINTS else AnswerType.PLACE
         return Question(
@@ -150,7 +156,7 @@ class Understander:
             categories=categories,
             vector=embed([text])[0] if text else None,
             particulars=asks_particulars(text),
-            implied_ranking=self._implied_ranking(analysis, tokens),
+            implied_ranking=implied,
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

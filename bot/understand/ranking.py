@@ -44,7 +44,8 @@ _CHANGE = _stems(
     "improve worsened gained lost verloren gewonnen zugelegt"
 )
 _COMPARE = _stems(
-    "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs als compare compared "
+    "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
+    "compared "
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before"
 )
@@ -57,7 +58,7 @@ _FRAME = _stems(
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
-    "eigentlich ende end"
+    "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored"
 ) | {stem(w) for w in LOW_INFORMATION}
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

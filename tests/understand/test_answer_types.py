@@ -1,0 +1,72 @@
+"""What kind of answer a question asks for, and which kinds an entry gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.models import AnswerType, Entry
+from bot.understand.answer_types import asked, asked_type, given_types, states_absence, without_yes_no
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Seit wann arbeitet die Stabsstelle?", AnswerType.DATE),
+        ("An welchem Tag kam die Antwort?", AnswerType.DAY),
+        ("In which month was the memo written?", AnswerType.DAY),
+        ("Von wem stammt der Vermerk?", AnswerType.PERSON),
+        ("Wie heißt die zuständige Dezernentin?", AnswerType.PERSON),
+        ("Wie viel hat die Smart City App gekostet?", AnswerType.COUNT),
+        ("How often is the index published?", AnswerType.COUNT),
+        ("Weshalb nutzte Bochum das Ranking?", AnswerType.REASON),
+        ("Wie viele Punkte fehlten zur Spitze?", AnswerType.POINTS),
+        ("Welchen Platz belegte Kiel?", AnswerType.PLACE),
+        ("Hat Bochum Berater bezahlt?", AnswerType.YESNO),
+        ("Did Bonn answer?", AnswerType.YESNO),
+        ("Was steht im Vermerk?", AnswerType.OPEN),  # German "was" asks "what"
+        ("Smart City Konzept Bochum", AnswerType.OPEN),
+    ],
+)
+def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:
+    assert asked_type(question) is kind
+
+
+def test_the_first_question_word_decides_and_its_words_are_framing() -> None:
+    kind, words = asked("In welchem Jahr war Bochum auf Platz 7?")
+    assert kind is AnswerType.DATE
+    assert words == {"in", "welchem", "jahr"}
+
+
+def _entry(answer: str, questions: list[str]) -> Entry:
+    return Entry(id="x", title="x", questions=questions, answer=answer, source_url="https://example.org/x")
+
+
+def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
+    entry = _entry("Am 20.09.2022 antwortete die Stadt, weil die Frist ablief.", ["Was antwortete die Stadt?"])
+    kinds = given_types(entry)
+    assert {AnswerType.DAY, AnswerType.DATE, AnswerType.REASON} <= kinds
+    assert AnswerType.COUNT not in kinds
+    assert AnswerType.PERSON not in kinds
+    assert AnswerType.PERSON in given_types(_entry("Die Stabsstelle.", ["Wer sammelt die Daten?"]))
+    assert AnswerType.COUNT in given_types(_entry("Es waren 81 Städte.", ["Welche Städte?"]))
+    assert AnswerType.DAY not in given_types(_entry("Das war 2020.", ["Gab es einen Vermerk?"]))
+
+
+def test_answers_that_say_the_sources_do_not_know() -> None:
+    assert states_absence(_entry("Der Inhalt der Antwort liegt hier nicht vor.", ["Was antwortete Ulm?"]))
+    assert not states_absence(_entry("Nein, die Stadt hat keine Berater beauftragt.", ["Berater?"]))
+
+
+def test_a_yes_or_no_is_dropped_where_none_was_asked() -> None:
+    assert without_yes_no("Ja. 2020 wurde ein Vermerk verfasst.") == "2020 wurde ein Vermerk verfasst."
+    assert without_yes_no("Nein, nie.") == "Nie."
+    assert without_yes_no("Jahrelang nicht.") == "Jahrelang nicht."
+
+
+@given(st.text(max_size=200))
+def test_any_text_has_a_kind(text: str) -> None:
+    kind, words = asked(text)
+    assert isinstance(kind, AnswerType)
+    assert all(w.isascii() for w in words)

@@ -1,0 +1,78 @@
+"""City forms by rule: every city of the tables is found by its adjective, genitive and English name, and a form
+that is not recognised never lets a ranking figure for another city through."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.service import FoiService
+from bot.understand.cities import adjectives, city_forms, short_name
+
+
+def test_short_names_drop_qualifiers() -> None:
+    assert short_name("Frankfurt am Main") == "Frankfurt"
+    assert short_name("Halle (Saale)") == "Halle"
+    assert short_name("Mülheim an der Ruhr") == "Mülheim"
+    assert short_name("Bergisch Gladbach") == "Bergisch Gladbach"
+
+
+@pytest.mark.parametrize(
+    ("city", "form"),
+    [
+        ("Köln", "Kölner"),
+        ("Dresden", "Dresdner"),
+        ("Bremen", "Bremer"),
+        ("Karlsruhe", "Karlsruher"),
+        ("Darmstadt", "Darmstädter"),
+        ("Hannover", "Hannoveraner"),
+        ("Jena", "Jenaer"),
+    ],
+)
+def test_adjectives_follow_the_rules(city: str, form: str) -> None:
+    assert form in adjectives(city)
+
+
+def test_forms_that_are_everyday_words_are_left_out() -> None:
+    assert "Sieger" not in city_forms("Siegen")
+    assert "Siegener" in city_forms("Siegen")
+    assert "Frankfurter" in city_forms("Frankfurt am Main")
+    assert "Frankfurts" in city_forms("Frankfurt am Main")
+
+
+def _table_cities(service: FoiService) -> list[str]:
+    return sorted({s.city for items in service.answerer.tables.standings.values() for s in items})
+
+
+def test_every_city_of_the_tables_is_found_by_adjective_genitive_and_name(real_service: FoiService) -> None:
+    understand = real_service.answerer.understander.understand
+    for city in _table_cities(real_service):
+        short = short_name(city)
+        for text in (f"{short}er Ergebnis", f"Wie war {short}s Platzierung?", f"How did {city} do?"):
+            assert understand(text).cities == {city}, text
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [
+        ("Münchner Punkte 2024", "München"),
+        ("Wo stand die Münsteraner Verwaltung 2024?", "Münster"),
+        ("Where was Cologne in 2023?", "Köln"),
+        ("Nuremberg's place in 2025", "Nürnberg"),
+        ("Darmstädter Ergebnis 2019", "Darmstadt"),
+    ],
+)
+def test_irregular_and_english_forms(real_service: FoiService, question: str, city: str) -> None:
+    assert real_service.answerer.understander.understand(question).cities == {city}
+
+
+@given(st.from_regex(r"[A-Z][a-z]{4,9}er", fullmatch=True))
+@settings(max_examples=60, deadline=None)
+def test_an_unknown_city_form_never_gets_a_ranking_figure(real_service: FoiService, word: str) -> None:
+    question = real_service.answerer.understander.understand(f"{word} Punktzahl 2024")
+    answer = real_service.answerer.compose(question)
+    if not question.cities:
+        assert not answer.answered, (word, answer.text)
+    else:
+        assert all(city in answer.text for city in question.cities)

@@ -1,0 +1,92 @@
+"""The ranking grammar: questions about places without the words Platz or Rang, comparisons of years and cities,
+changes, and misspelt ranking names, all answered from the tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import Decision
+from bot.service import FoiService
+from bot.understand.ranking import RankingAsk
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Wie stand Dortmund 2023 da?", RankingAsk.PLACE),
+        ("How did Hanover fare in 2025?", RankingAsk.PLACE),
+        ("Leipzig 2024 – wie war das Ergebnis?", RankingAsk.PLACE),
+        ("Wie viele Punkte holte Köln 2023?", RankingAsk.POINTS),
+        ("Hat sich Münster von 2023 auf 2024 verbessert?", RankingAsk.COMPARE),
+        ("Essen 2023 gegen 2024", RankingAsk.COMPARE),
+        ("Dortmund oder Essen 2024 – wer lag vorn?", RankingAsk.COMPARE),
+        ("Um wie viele Plätze hat sich Essen 2024 verbessert?", RankingAsk.CHANGE),
+        ("Wer war 2022 ganz hinten?", RankingAsk.LAST),
+        ("Wer lag 2023 auf dem dritten Platz?", RankingAsk.NTH),
+        ("die besten zehn 2021", RankingAsk.TOP),
+        ("Wie hat sich Bonn über die Jahre geschlagen?", RankingAsk.TREND),
+    ],
+)
+def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.ask is ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Warum ist Bochum 2023 abgerutscht?",  # a reason: for the texts, not the tables
+        "Wie oft war Bochum unter den ersten zehn?",  # a count
+        "Wie schneidet Bochum in anderen Rankings ab?",  # not the default ranking
+        "Welche Berater hatte Bochum 2021?",  # another topic
+    ],
+)
+def test_questions_that_only_mention_a_ranking_are_not_for_the_tables(real_service: FoiService, question: str) -> None:
+    understood = real_service.answerer.understander.understand(question)
+    assert real_service.answerer.tables.answer(understood) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Wie stand Dortmund 2023 da?", "bitkom-sci-2023-dortmund", "Platz 18"),
+        ("How did Hanover fare in 2025?", "bitkom-sci-2025-hannover", "place 7"),
+        ("smrt city idex bochum 2023", "bitkom-sci-2023-bochum", "Platz 11"),
+        ("Bochumer Platzierung im Smart-City-Ranking 2022", "bitkom-sci-2022-bochum", "Platz 8"),
+    ],
+)
+def test_places_are_answered_from_the_tables(real_service: FoiService, question: str, entry: str, says: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER
+    assert answer.entry_ids[0] == entry
+    assert says in answer.text
+
+
+def test_two_years_of_a_city_are_compared(real_service: FoiService) -> None:
+    answer = real_service.ask("Hat sich Münster von 2023 auf 2024 verbessert?")
+    assert answer.answered
+    assert answer.entry_ids[0] == "bitkom-sci-2024-muenster"  # the later year carries the change
+    assert "14 Plätze besser" in answer.text
+    english = real_service.ask("Was Münster better in 2024 than in 2023?")
+    assert "14 places higher" in english.text
+
+
+def test_a_year_the_tables_lack_is_said_plainly(real_service: FoiService) -> None:
+    answer = real_service.ask("War Bonn 2021 besser als 2020?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "2020: nicht in den Quellen" in answer.text
+
+
+def test_points_asked_where_only_a_place_is_known(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie viele Punkte hatte Essen 2021?")
+    assert answer.decision is Decision.NOT_STATED
+    assert not answer.answered
+    assert "Platz 39" in answer.text
+    assert answer.hits
+
+
+def test_another_year_or_city_is_never_answered(real_service: FoiService) -> None:
+    for question in ("Wo lag Essen 2022?", "How did Leipzig do in 2023?", "Wie gut war Bonn 2020?"):
+        answer = real_service.ask(question)
+        assert not answer.answered, question
