@@ -117,14 +117,17 @@ class Answerer:
             return self._not_answered(question, result, entries)
         answer_at = self.calibration.threshold if threshold is None else threshold
         about = found.confidence >= self.calibration.suggest and top.covered >= SUBJECT_SHARE
+        summed_up = question.particulars and is_vague(entry)
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
             if states_absence(entry):
                 return self._not_stated(question, entry, result, entries)
-            if question.particulars and is_vague(entry):
+            if summed_up:
                 return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
         if about and not found.fits:
             return self._not_stated(question, entry, result, entries, missing=question.answer_type)
+        if about and summed_up:
+            return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
         if about and top.missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             return self._not_stated(question, entry, result, entries, words=top.missing)
         return self._not_answered(question, result, entries, suggest=found.confidence >= self.calibration.suggest)

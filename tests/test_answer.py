@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.models import Decision
+from bot.cli.ask import as_json
+from bot.models import AnswerType, Decision
+from bot.reply import layout
 from bot.service import FoiService
 
 
@@ -70,3 +73,67 @@ def test_answers_never_invent(service: FoiService, question: str) -> None:
         assert answer.source_url
     else:
         assert answer.text == ""
+
+
+# "The source does not say": on the real base, with sentences of our own.
+
+
+def test_a_missing_kind_of_answer_is_said_with_what_the_source_does_say(real_service: FoiService) -> None:
+    answer = real_service.ask("Welches Datum trägt der Vermerk für Eiskirch?")
+    assert answer.decision is Decision.NOT_STATED
+    assert not answer.answered
+    assert answer.missing is AnswerType.DAY
+    assert answer.entry_ids == ["257364-vermerk-2020"]
+    assert not answer.text.startswith("Ja")  # no yes/no to a question that asked for a date
+    assert answer.passages
+    assert answer.hits
+
+
+def test_particulars_an_answer_only_sums_up_are_not_stated(real_service: FoiService) -> None:
+    answer = real_service.ask("Welche Fachämter genau haben die Daten geliefert?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PARTICULARS
+    reply = layout(answer)[0].text
+    assert reply == "Eine genaue Aufzählung steht nicht in der Antwort (Stadt Bochum, 20.09.2022)."
+
+
+def test_an_answer_the_base_does_not_have_is_not_stated(real_service: FoiService) -> None:
+    answer = real_service.ask("Aus welchem Grund hat Bonn nicht geantwortet?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "nicht vor" in answer.text
+
+
+def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
+    data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
+    assert data["answered"] is False
+    assert data["hits"]
+    assert data["reply"].startswith("Eine Punktzahl dafür steht nicht in meinen Quellen.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer ist eigentlich Chef vom Bitkom?",
+        "Wie viele Leute wohnen in Bochum?",
+        "Was hat Bochums Digitalisierung insgesamt gekostet?",
+    ],
+)
+def test_neighbouring_questions_get_no_answer(real_service: FoiService, question: str) -> None:
+    assert not real_service.ask(question).answered
+
+
+# Calibrated confidence: colloquial words, right entry, answered.
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("gab's für den OB nen vermerk zum smart city ranking", "257364-vermerk-2020"),
+        ("hat bochum berater für das ranking angeheuert", "257364-externe-beratung"),
+        ("wann hat die stadt bochum geantwortet", "257364-anfrage"),
+    ],
+)
+def test_colloquial_questions_are_answered(real_service: FoiService, question: str, entry: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids[0] == entry

@@ -13,7 +13,7 @@ from bot.folding import slugify
 from bot.kb.store import FILES, Store
 from bot.models import Entry, RankingRow
 
-_ROW_COLUMNS = ["year", "city", "place", "score", "category", "change", "source_url", "quote", "note"]
+_ROW_COLUMNS = ["year", "city", "place", "score", "category", "change", "source_url", "quote", "note", "note_en"]
 
 
 def _dump(data: Any, file: Path) -> None:

@@ -1,0 +1,52 @@
+"""The reply language: judged by a language identifier on the words that are not names, German by default."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.kb.rankings import describe
+from bot.service import FoiService
+from bot.understand.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Gewinner Smart City Index 2024", "de"),  # an English name inside a German question
+        ("Smart City Konzept von Bochum", "de"),
+        ("Wie schnitt Düsseldorf beim Ranking ab?", "de"),
+        ("Who came first in the Smart City Index 2022?", "en"),
+        ("Did Munich hire a consultancy?", "en"),  # a German-looking city in an English question
+        ("What did Ulm answer?", "en"),
+        ("Bochum 2021", "de"),  # nothing to judge by: German
+    ],
+)
+def test_the_question_decides_the_language(real_service: FoiService, question: str, lang: str) -> None:
+    assert real_service.answerer.understander.understand(question).lang == lang
+
+
+def test_too_little_text_is_undecided() -> None:
+    assert detect_language("Bochum") is None
+    assert detect_language("") is None
+    assert detect_language("How did it go for the city?") == "en"
+
+
+def test_a_requested_language_wins(real_service: FoiService) -> None:
+    assert real_service.ask("Welchen Platz hatte Köln 2023?", "en").text.startswith("Köln took place 3")
+
+
+_GERMAN = ("Platz", "Punkte", "Quellen", "Städten", "beste", "erstmals", "gegenüber", "laut", "Vorjahr")
+
+
+def test_english_table_answers_carry_no_german(real_service: FoiService) -> None:
+    for items in real_service.answerer.tables.standings.values():
+        for standing in items:
+            text = describe(standing, "en")
+            assert not [w for w in _GERMAN if w in text.split() or f"{w}," in text], text
+
+
+@given(st.text(max_size=120))
+def test_any_text_gets_a_language_or_none(text: str) -> None:
+    assert detect_language(text) in {"de", "en", None}
