@@ -23,8 +23,8 @@ from bot.understand.question import Question, Understander
 SUGGESTIONS = 3
 # The share of the question's informative weight an entry must contain to count as being about its subject.
 SUBJECT_SHARE = 0.5
-# An answer needs some rare word of the question in the entry: "Wer bist du?" shares only "wer" with many.
-EVIDENCE_FLOOR = 1.5
+# An answer needs some word of the question besides question words in the entry: "Wer bist du?" shares only "wer".
+EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 

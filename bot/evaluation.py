@@ -131,6 +131,9 @@ class Report:
             unanswerable = [o for o in items if not o.gold.answerable]
             out[category] = {
                 "n": len(items),
+                "r@1": round(_share(bool(o.ranked) and o.ranked[0] in o.gold.expected for o in answerable), 3)
+                if answerable
+                else "",
                 "correct": round(_share(o.correct for o in answerable), 3) if answerable else "",
                 "wrong": round(_share(o.wrong for o in answerable), 3) if answerable else "",
                 "answered": round(_share(o.answer.answered for o in unanswerable), 3) if unanswerable else "",

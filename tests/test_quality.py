@@ -1,65 +1,110 @@
-"""The answer quality on the real knowledge base and the gold set must not regress below the targets."""
+"""Answer quality on the real knowledge base, on the gold sets: none of it may regress.
+
+The engine is tuned on the `tune` parts of questions.csv and dev.csv; the confidence's operating point is chosen
+on dev.csv's `report` part and calib.csv; questions.csv's `report` part and unseen.csv (written from the sources
+only, by someone who never saw the base) are only ever reported. benchmarks/README.md has the figures.
+"""
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from bot.evaluation import Report, evaluate, read_gold
+from bot.evaluation import ABSENT_DETAIL, HARD_NEGATIVE, REPORT, TUNE, Report, evaluate, read_gold
 from bot.kb.loader import load_knowledge
-from bot.kb.store import Store
-from bot.service import FoiService, sync_knowledge
+from bot.service import FoiService
 from tests.conftest import REPO
 
-GOLD = REPO / "tests" / "gold" / "questions.csv"
+GOLD = REPO / "tests" / "gold"
+# The sets the bounds below hold for, each of (file, part) pairs: the operating point is chosen on "chosen-on".
+SETS = {
+    "questions-tune": [("questions.csv", TUNE)],
+    "questions-report": [("questions.csv", REPORT)],
+    "dev-tune": [("dev.csv", TUNE)],
+    "chosen-on": [("dev.csv", REPORT), ("calib.csv", REPORT)],
+    "unseen": [("unseen.csv", "")],
+}
+# Answered correctly, at least: measured at the chosen operating point, rounded down. The targets of the
+# answer-quality issue (0.93 on unseen and questions-report) are not reached yet; see benchmarks/README.md.
+CORRECT = {
+    "questions-tune": 0.88,
+    "questions-report": 0.78,
+    "dev-tune": 0.72,
+    "chosen-on": 0.63,
+    "unseen": 0.62,
+}
+HELD_OUT = ("questions-report", "chosen-on", "unseen")
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    store = Store(tmp_path_factory.mktemp("quality") / "foi.db")
-    sync_knowledge(store, REPO / "knowledge")
-    service = FoiService(store)
-    try:
-        return evaluate(read_gold(GOLD), service.ask)
-    finally:
-        service.close()
+def reports(real_service: FoiService) -> dict[str, Report]:
+    out = {}
+    for name, parts in SETS.items():
+        gold = [g for file, part in parts for g in read_gold(GOLD / file) if not part or g.part == part]
+        out[name] = evaluate(gold, real_service.ask)
+    return out
 
 
-def test_gold_set_is_big_and_hard_enough() -> None:
-    gold = read_gold(GOLD)
-    categories = Counter(q.category for q in gold)
-    assert len(gold) >= 200
-    assert sum(not q.answerable for q in gold) / len(gold) >= 0.30
-    assert categories["hard_negative"] >= 40
-    for kind in ("typo", "umlaut", "english", "keyword", "paraphrase"):
-        assert categories[kind] >= 10, kind
+def test_gold_sets_are_big_and_hard_enough() -> None:
+    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv"):
+        gold = read_gold(GOLD / file)
+        categories = Counter(q.category for q in gold)
+        assert len(gold) >= 150, file
+        assert sum(not q.answerable for q in gold) / len(gold) >= 0.30, file
+        assert categories[HARD_NEGATIVE] >= 20, file
+    unseen = Counter(q.category for q in read_gold(GOLD / "unseen.csv"))
+    unanswerable = sum(n for c, n in unseen.items() if c in {ABSENT_DETAIL, HARD_NEGATIVE, "neighbour", "offtopic"})
+    assert unseen[ABSENT_DETAIL] >= unanswerable / 3
+    for kind in ("colloquial", "keyword", "english", "typo", "adjective_city", "comparison", "ranking_free"):
+        assert unseen[kind] >= 10, kind
 
 
-def test_recall_at_1(report: Report) -> None:
-    assert report.recall_at_1 >= 0.95
+def test_the_split_of_questions_csv_keeps_a_reported_part() -> None:
+    parts = Counter(q.part for q in read_gold(GOLD / "questions.csv"))
+    assert parts[REPORT] >= 100
+    assert set(parts) == {TUNE, REPORT}
 
 
-def test_no_year_or_city_hard_negative_is_answered(report: Report) -> None:
-    answered = [o.gold.question for o in report.outcomes if o.gold.category == "hard_negative" and o.answer.answered]
-    assert answered == []
+@pytest.mark.parametrize("name", list(SETS))
+def test_answers_are_rarely_wrong(reports: dict[str, Report], name: str) -> None:
+    assert reports[name].answered_wrong <= 0.02
 
 
-def test_few_unanswerable_questions_get_an_answer(report: Report) -> None:
-    assert report.unanswerable_answered <= 0.03
+@pytest.mark.parametrize("name", list(SETS))
+def test_answered_correctly_does_not_regress(reports: dict[str, Report], name: str) -> None:
+    assert reports[name].answered_correct >= CORRECT[name]
 
 
-def test_answers_are_rarely_wrong(report: Report) -> None:
-    assert report.answered_wrong <= 0.04
-    assert report.answered_correct >= 0.88
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_few_unanswerable_questions_get_an_answer(reports: dict[str, Report], name: str) -> None:
+    assert reports[name].unanswerable_answered <= 0.03
 
 
-def test_every_answer_cites_a_source(report: Report) -> None:
-    for outcome in report.outcomes:
-        if outcome.answer.answered:
-            assert outcome.answer.source_url, outcome.gold.question
+@pytest.mark.parametrize("name", list(SETS))
+def test_no_year_city_or_ranking_hard_negative_is_answered(reports: dict[str, Report], name: str) -> None:
+    outcomes = reports[name].outcomes
+    assert [o.gold.question for o in outcomes if o.gold.category == HARD_NEGATIVE and o.answer.answered] == []
+
+
+def test_recall_at_1_on_the_tuned_set(reports: dict[str, Report]) -> None:
+    assert reports["questions-tune"].recall_at_1 >= 0.95
+
+
+def test_absent_details_are_rarely_answered_as_if_stated(reports: dict[str, Report]) -> None:
+    """The hardest unanswerable questions (the entry is about the subject, only the detail is missing): at most
+    one in sixteen gets an answer on the held-out sets."""
+    for name in HELD_OUT:
+        absent = [o for o in reports[name].outcomes if o.gold.category == ABSENT_DETAIL]
+        assert sum(o.answer.answered for o in absent) * 16 <= max(len(absent), 16), name
+
+
+def test_every_answer_cites_a_source(reports: dict[str, Report]) -> None:
+    for report in reports.values():
+        for outcome in report.outcomes:
+            if outcome.answer.answered:
+                assert outcome.answer.source_url, outcome.gold.question
 
 
 def test_every_fact_of_the_sources_is_curated() -> None:
@@ -73,12 +118,8 @@ def test_every_fact_of_the_sources_is_curated() -> None:
     assert missing == []
 
 
-def test_the_founding_question(tmp_path: Path) -> None:
-    store = Store(tmp_path / "foi.db")
-    sync_knowledge(store, REPO / "knowledge")
-    service = FoiService(store)
-    answer = service.ask("Welchen Platz hatte Bochum 2021 im Smart City Index?")
-    service.close()
+def test_the_founding_question(real_service: FoiService) -> None:
+    answer = real_service.ask("Welchen Platz hatte Bochum 2021 im Smart City Index?")
     assert answer.answered
     assert "Platz 7" in answer.text
     assert answer.passages

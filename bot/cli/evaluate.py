@@ -34,10 +34,10 @@ def _print(name: str, report: Report) -> None:
     print(f"== {name}")
     for key, value in report.summary().items():
         print(f"{key:<24} {value}")
-    print(f"\n{'category':<18} {'n':>4} {'correct':>8} {'wrong':>6} {'answered':>9} {'not said':>9}")
+    print(f"\n{'category':<18} {'n':>4} {'R@1':>6} {'correct':>8} {'wrong':>6} {'answered':>9} {'not said':>9}")
     for category, row in report.by_category().items():
         print(
-            f"{category:<18} {row['n']:>4} {row['correct']!s:>8} {row['wrong']!s:>6} "
+            f"{category:<18} {row['n']:>4} {row['r@1']!s:>6} {row['correct']!s:>8} {row['wrong']!s:>6} "
             f"{row['answered']!s:>9} {row['not_stated']!s:>9}"
         )
 
