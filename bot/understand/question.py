@@ -101,6 +101,17 @@ class Question:
         return [replace(t, slot=None) for t in self.terms]
 
 
+def without_names(text: str, analysis: Analysis, slots: set[str]) -> str:
+    """The text without the cities and rankings it names (and without numbers)."""
+    names = {
+        w
+        for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True)
+        if token in slots
+        for w in surface.split()
+    }
+    return " ".join(w for w in _WORDS.findall(text) if fold(w) not in names and not w.isdigit())
+
+
 def category_tokens(categories: Iterable[str], normalizer: Normalizer) -> dict[str, list[str]]:
     """Token → the ranking categories it names: the whole name ("IT und Kommunikation") and each word
     ("Kommunikation")."""
@@ -169,14 +180,7 @@ class Understander:
     @staticmethod
     def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
         """The question's language, judged without the names in it, which read alike in both."""
-        names = {
-            w
-            for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True)
-            if token in slots
-            for w in surface.split()
-        }
-        kept = [w for w in _WORDS.findall(text) if fold(w) not in names and not w.isdigit()]
-        return detect_language(" ".join(kept))
+        return detect_language(without_names(text, analysis, slots))
 
     def _unknown(self, token: str, surface: str) -> list[QueryTerm]:
         """Terms for a word the base does not have: its corrections, the compounds that contain it, or, for a
