@@ -30,6 +30,7 @@ from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
 from bot.tables import Tables
+from bot.understand import language, semantic
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import Normalizer
 from bot.understand.question import Understander
@@ -153,6 +154,12 @@ class FoiService:
         store = Store(settings.database_path, busy_timeout=busy_timeout)
         sync_knowledge(store, settings.knowledge_dir)
         return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load the language models and word vectors now, so the first question does not wait for them."""
+        language.warm_up()
+        semantic.warm_up()
 
     def refresh(self) -> None:
         """Pick up changes in the store (new entries, another base) for the next question."""

@@ -42,6 +42,12 @@ log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]
 
 
+async def prepare(application: App) -> None:
+    """Before the first update: the core's models loaded (off the event loop), the command menus set."""
+    await asyncio.to_thread(state_of(application).service.warm_up)
+    await set_command_menus(application)
+
+
 async def set_command_menus(application: App) -> None:
     """The command menu per scope and language, from the same table that built the handlers."""
     for lang in ("de", "en"):
@@ -122,7 +128,7 @@ def build_application(
         .base_url(settings.telegram_base_url)
         .base_file_url(_file_url(settings.telegram_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .post_init(set_command_menus)
+        .post_init(prepare)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
