@@ -205,16 +205,31 @@ def harness(tmp_path: Path, kb_dir: Path) -> Iterator[Harness]:
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBUserWarning")
 def test_arbitrary_updates_are_handled_and_every_reply_is_valid(harness: Harness) -> None:
     before = fingerprint(harness.store)
+    managed: set[int] = set()  # groups that an anonymous administrator has asked to subscribe
 
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(updates(), min_size=BATCH, max_size=BATCH))
     def check(payloads: list[dict[str, Any]]) -> None:
+        managed.update(by_anonymous_admin(payloads))
         harness.loop.run_until_complete(harness.feed(payloads))
         assert harness.errors == []
         assert harness.api.problems == []
+        subscriptions = harness.store.db.execute("SELECT chat_id, created_by FROM subscriptions").fetchall()
+        # The fake says everyone is a plain member: only a person for their own private chat, or an anonymous
+        # administrator (the group itself as sender) for a group, may subscribe.
+        assert all((chat_id == by and chat_id > 0) or chat_id in managed for chat_id, by in subscriptions)
 
     check()
     assert fingerprint(harness.store) == before
-    subscriptions = harness.store.db.execute("SELECT chat_id, created_by FROM subscriptions").fetchall()
-    assert all(chat_id == by and chat_id > 0 for chat_id, by in subscriptions), "only private self-subscriptions"
     assert len(harness.api.calls) > EXAMPLES
+
+
+def by_anonymous_admin(payloads: list[dict[str, Any]]) -> set[int]:
+    """Groups in which a `/subscribe` was sent in the group's own name (an anonymous administrator)."""
+    found = set()
+    for payload in payloads:
+        message = payload.get("message") or {}
+        sender = message.get("sender_chat") or {}
+        if str(message.get("text", "")).startswith("/subscribe") and sender.get("id") == message["chat"]["id"]:
+            found.add(message["chat"]["id"])
+    return found
