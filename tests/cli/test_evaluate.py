@@ -1,0 +1,49 @@
+"""`eval` and `calibrate` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.search.confidence import CALIBRATION, Calibration
+from tests.conftest import FIXTURE_KB, REPO
+
+
+def test_eval_reports_each_set_per_category(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "question,expected,category,part\n"
+        "Welchen Platz hatte Bochum 2021?,bitkom-sci-2021-bochum,ranking,tune\n"
+        "Hat Bochum externe Berater bezahlt?,257364-externe-beratung,paraphrase,report\n"
+        "Wie viele Einwohner hat Essen?,,neighbour,report\n",
+        encoding="utf-8",
+    )
+    assert main(["eval", "--set", str(gold), "--part", "report", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["questions"] == 2
+    assert set(report["categories"]) == {"paraphrase", "neighbour"}
+    assert report["categories"]["paraphrase"]["correct"] == 1.0
+    assert main(["eval", "--set", str(gold), "--failures"]) == 0
+    assert "category" in capsys.readouterr().out
+
+
+def test_calibrate_fits_and_chooses_without_writing_on_dry_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(REPO)  # the gold sets are named relative to the project
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cal.db"))
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(REPO / "knowledge"))
+    shipped = CALIBRATION.read_text(encoding="utf-8")
+    assert main(["calibrate", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "unanswerable_answered" in out
+    assert CALIBRATION.read_text(encoding="utf-8") == shipped
+    # The shipped calibration is the one the current engine and gold sets give: refit after changing either.
+    assert f"threshold {Calibration.load().threshold:.2f}," in out

@@ -1,0 +1,37 @@
+"""The typed question: understood once, whatever the input."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.models import AnswerType
+from bot.service import FoiService
+from bot.understand.question import MAX_QUESTION
+
+
+def test_a_question_is_understood_once_with_everything_later_steps_need(real_service: FoiService) -> None:
+    question = real_service.answerer.understander.understand("Wann war Kölns Platzierung im Bitkom-Index am besten?")
+    assert question.cities == {"Köln"}
+    assert question.rankings == {"bitkom-sci"}
+    assert question.answer_type is AnswerType.DATE
+    assert question.lang == "de"
+    assert question.vector is not None
+    assert {t.token for t in question.terms if t.slot is not None} == question.slot_tokens()
+
+
+def test_the_index_means_the_default_ranking_unless_others_are_asked_about(real_service: FoiService) -> None:
+    understand = real_service.answerer.understander.understand
+    assert understand("Wie viele Indikatoren hat der Index?").implied_ranking == "bitkom-sci"
+    assert understand("Wie schneidet Bochum in anderen Rankings ab?").implied_ranking is None
+    assert understand("Wie viele Indikatoren hat der Deutschland-Index?").implied_ranking is None
+
+
+@given(st.text(max_size=3000))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
+    question = real_service.answerer.understander.understand(text)
+    assert question.lang in {"de", "en"}
+    assert len(question.text) <= MAX_QUESTION
+    assert question.cities <= set(real_service.normalizer.city_names.values())
+    assert all(0 < t.idf for t in question.terms if t.token)
