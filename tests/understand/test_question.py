@@ -34,4 +34,4 @@ def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
     assert question.lang in {"de", "en"}
     assert len(question.text) <= MAX_QUESTION
     assert question.cities <= set(real_service.normalizer.city_names.values())
-    assert all(0 < t.idf for t in question.terms if t.token)
+    assert all(t.idf > 0 for t in question.terms if t.token)
