@@ -154,10 +154,6 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     return frozenset(kinds)
 
 
-def gives(entry: Entry, asked: AnswerType) -> bool:
-    return asked in given_types(entry)
-
-
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")
 
 

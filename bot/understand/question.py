@@ -90,9 +90,6 @@ class Question:
     def has_slots(self) -> bool:
         return bool(self.years or self.cities or self.rankings)
 
-    def tokens(self) -> list[str]:
-        return [t.likely for t in self.terms]
-
     def slot_tokens(self) -> set[str]:
         return {t.token for t in self.terms if t.slot is not None}
 
