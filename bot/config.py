@@ -69,6 +69,17 @@ class Settings(BaseSettings):
             value = value.rstrip("/")
         return value
 
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        # BotFather's tokens are `<bot id>:<secret>`; a pasted quote, space or half token fails here, before any
+        # network call (the message never repeats the value).
+        if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]+", value.get_secret_value()):
+            raise ValueError(
+                "not a bot token of the form 123456789:AA… (digits, a colon, the secret); copy it from @BotFather"
+            )
+        return value
+
     @field_validator("webhook_secret")
     @classmethod
     def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:

@@ -48,5 +48,6 @@ def install_redaction(secrets: Iterable[str]) -> None:
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
-    # httpx logs every request line at INFO; keep the log about the bot, not its transport.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # httpx logs every request line, APScheduler every job it adds, at INFO: keep the log about the bot.
+    for chatty in ("httpx", "apscheduler"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)

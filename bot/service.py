@@ -151,7 +151,11 @@ class FoiService:
 
     @classmethod
     def open(cls, settings: Settings, *, busy_timeout: float = 5.0) -> FoiService:
-        store = Store(settings.database_path, busy_timeout=busy_timeout)
+        return cls.over(Store(settings.database_path, busy_timeout=busy_timeout), settings)
+
+    @classmethod
+    def over(cls, store: Store, settings: Settings) -> FoiService:
+        """The core over an open store, brought up to date with the knowledge files."""
         sync_knowledge(store, settings.knowledge_dir)
         return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from bot.cli import ask, calibrate, chat, evaluate, kb, run
@@ -16,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m bot",
         description="Answers questions about FOI requests and digitalisation rankings, citing sources.",
     )
+    parser.add_argument("--debug", action="store_true", help="show the traceback behind an error")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (ask, chat, evaluate, calibrate, kb, run):
         module.register(commands)
@@ -26,9 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    debug = args.debug or os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
     try:
         return int(args.handler(args))
     except CliError as exc:
+        if debug:
+            traceback.print_exc()
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:

@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
-from bot.cli.common import CliError, load_settings, open_service
+from bot.cli.common import CliError, database_errors, load_settings, open_service, open_store
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
 from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
-from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry, Store
+from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry
 from bot.models import Entry, Kind
 from bot.service import ImportRefused, sync_knowledge
 
@@ -118,9 +118,10 @@ def check_files(_args: argparse.Namespace) -> int:
 
 def build_store(args: argparse.Namespace) -> int:
     settings = load_settings()
-    store = Store(settings.database_path)
+    store = open_store(settings, check=True)
     try:
-        rebuilt = sync_knowledge(store, settings.knowledge_dir, force=args.force)
+        with database_errors(settings):
+            rebuilt = sync_knowledge(store, settings.knowledge_dir, force=args.force)
     except KnowledgeError as exc:
         raise _report(exc) from None
     finally:
@@ -323,7 +324,8 @@ def backup_store(args: argparse.Namespace) -> int:
     if not target.parent.is_dir():
         raise CliError(f"{target.parent}: no such folder")
     settings = load_settings()
-    store = Store(settings.database_path)
+    # A copy of a damaged file would look like a backup and restore the damage: refuse it.
+    store = open_store(settings, check=True)
     try:
         if target.exists():
             target.unlink()
@@ -336,7 +338,7 @@ def backup_store(args: argparse.Namespace) -> int:
 
 def forget_user(args: argparse.Namespace) -> int:
     settings = load_settings()
-    store = Store(settings.database_path)
+    store = open_store(settings)
     try:
         removed = store.forget_user(args.user_id)
     finally:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from bot.cli import chat
-from bot.cli.common import load_settings, open_service
+from bot.cli.common import CliError, load_settings, open_service
 from bot.logs import configure_logging
 
 # How long a write of the bot waits for the command line to finish its own (blocking every chat meanwhile).
@@ -36,6 +36,11 @@ def run(_args: argparse.Namespace) -> int:
         print(NO_TOKEN)
         return chat.run(argparse.Namespace(lang=None))
     configure_logging(settings.log_level)
-    from bot.telegram.app import run_bot
+    from bot.telegram.app import StartupProblem, run_bot
 
-    return run_bot(settings, open_service(settings, busy_timeout=BOT_BUSY_TIMEOUT))
+    # The quick integrity check: a damaged file is found now, not in the middle of a chat.
+    service = open_service(settings, busy_timeout=BOT_BUSY_TIMEOUT, check=False)
+    try:
+        return run_bot(settings, service)
+    except StartupProblem as problem:
+        raise CliError(str(problem), code=2) from problem

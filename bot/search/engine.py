@@ -223,7 +223,7 @@ class SearchEngine:
                     missing.append(term.surface)
         reverse, best_question = 0.0, 0
         for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
-            share = sum(idf for needle, idf in set(matched) if needle in padded) / weight
+            share = sum(idf for needle, idf in dict.fromkeys(matched) if needle in padded) / weight
             if share > reverse:
                 reverse, best_question = share, index
         return _Coverage(

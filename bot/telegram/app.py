@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import sys
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -172,10 +171,39 @@ def build_application(
     return application
 
 
+REJECTED = "TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather"
+
+
+class StartupProblem(Exception):
+    """The bot cannot start for a reason the person running it can fix; the message is one line."""
+
+
+async def _preflight(application: App, settings: Settings) -> None:
+    """Ask Telegram who the bot is before any polling starts, so a rejected token or an unreachable Bot API
+    ends in one line instead of PTB's retries and tracebacks."""
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    try:
+        await application.bot.initialize()
+    except InvalidToken:
+        raise StartupProblem(
+            "TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather"
+        ) from None
+    except (NetworkError, TimedOut) as exc:
+        reason = str(exc).replace(token, "***") if token else str(exc)
+        raise StartupProblem(
+            f"TELEGRAM_BASE_URL {settings.telegram_base_url}: cannot reach the Bot API ({reason}); "
+            "check the address and the network"
+        ) from None
+    finally:
+        await application.bot.shutdown()
+
+
 def run_bot(settings: Settings, service: FoiService) -> int:
-    """Polling by default, a webhook when WEBHOOK_URL is set; SIGINT and SIGTERM stop it cleanly."""
+    """Polling by default, a webhook when WEBHOOK_URL is set; SIGINT and SIGTERM stop it cleanly.
+    StartupProblem if Telegram cannot be reached or rejects the token."""
     application = build_application(settings, service)
     try:
+        asyncio.run(_preflight(application, settings))
         if settings.webhook_url:
             log.info("starting webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
             secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
@@ -191,11 +219,10 @@ def run_bot(settings: Settings, service: FoiService) -> int:
             log.info("starting long polling")
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
-        # Its message quotes the token: say what is wrong without it.
-        print(
-            "error: TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather", file=sys.stderr
-        )
-        return 2
+        # The token can still be revoked between the check and the polling; its message quotes the token.
+        raise StartupProblem(
+            "TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather"
+        ) from None
     finally:
         service.close()
     return 0

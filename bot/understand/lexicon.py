@@ -112,7 +112,7 @@ class Lexicon:
         if token.startswith("ge") and len(token) >= 6:
             bare = token[2:]
             forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
-        return {form: VERB_FORM_WEIGHT for form in forms if form != token and form in self.df}
+        return {form: VERB_FORM_WEIGHT for form in sorted(forms) if form != token and form in self.df}
 
     def related(self, surface: str) -> dict[str, float]:
         """Tokens of written words that share most of a long beginning with an unknown word: other forms of

@@ -151,8 +151,8 @@ class Normalizer:
         taken = STOP_WORDS | {w for group in aliases.synonyms for term in group for w in _WORD.findall(fold(term))}
         for city, others in aliases.cities.items():
             phrase = Slot(city_token(city), city=city)
-            for form in city_forms(city, others, taken):
-                for variant in {form, strip_umlauts(form)}:
+            for form in sorted(city_forms(city, others, taken)):
+                for variant in dict.fromkeys([form, strip_umlauts(form)]):
                     words = tuple(_WORD.findall(fold(variant)))
                     if not words or (variant != form and " ".join(words) in NOT_CITY_FORMS):
                         continue

@@ -55,7 +55,7 @@ class QueryTerm:
         """The token this word most likely is: itself if the base knows it, else its best correction."""
         if self.token in self.alternatives or not self.alternatives:
             return self.token
-        return max(self.alternatives.items(), key=lambda kv: kv[1])[0]
+        return max(sorted(self.alternatives.items()), key=lambda kv: kv[1])[0]
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ class Understander:
             return [QueryTerm(part, {part: PART_WEIGHT, **around}, lexicon.idf(part), None, surface) for part in parts]
         alternatives = {**dict.fromkeys(parts, PART_WEIGHT), **around}
         # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
-        likely = max(alternatives, key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
+        likely = max(sorted(alternatives), key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
         return [QueryTerm(token, alternatives, lexicon.idf(likely), None, surface)]
 
     def _slot_term(self, token: str, slot: str, surface: str) -> QueryTerm:
