@@ -106,6 +106,8 @@ class Answerer:
     def compose(self, question: Question) -> Answer:
         if not question.text:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
+        if question.greeting:
+            return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING)
         return self.decide(question, self.assess(question))
 
     def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:

@@ -14,6 +14,18 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "en": "I have no reliable answer to that in my knowledge base.",
     },
     "did_you_mean": {"de": "Meinten Sie …?", "en": "Did you mean …?"},
+    "greeting": {
+        "de": (
+            "Hallo! Ich beantworte Fragen zu Antworten auf Informationsfreiheits-Anfragen und zu "
+            "Digitalisierungs-Rankings, mit Zitat und Quelle. Fragen Sie zum Beispiel: „Welchen Platz hatte "
+            "Bochum 2021?“ oder „Hat Bochum externe Berater bezahlt?“"
+        ),
+        "en": (
+            "Hello! I answer questions about Freedom-of-Information answers and digitalisation rankings, with a "
+            "quote and its source. Ask for example: “Where did Bochum rank in 2021?” or “Did Bochum pay "
+            "consultants?”"
+        ),
+    },
     "what_it_says": {"de": "Was dort zu „{title}“ steht:", "en": "What they say about “{title}”:"},
     "related": {"de": "Verwandte Fragen:", "en": "Related questions:"},
     "closest": {"de": "Diese Fragen kann ich beantworten:", "en": "Questions I can answer:"},

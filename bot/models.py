@@ -188,6 +188,7 @@ class Decision(StrEnum):
     NOT_STATED = "not_stated"  # the entry is about the subject, but does not say what was asked
     SUGGEST = "suggest"
     UNKNOWN = "unknown"
+    GREETING = "greeting"  # hello or thanks, nothing asked: the reply says how to ask
 
 
 class AnswerType(StrEnum):

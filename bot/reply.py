@@ -34,6 +34,8 @@ def layout(answer: Answer) -> list[Block]:
     """Short answer first, then the quoted passages with their sources, then the links. "The source does not
     say" replies first say what is missing, then what the source says on the subject, with the same citations."""
     lang = answer.lang
+    if answer.decision is Decision.GREETING:
+        return [Block(BlockKind.TEXT, phrase("greeting", lang))]
     if answer.decision in (Decision.SUGGEST, Decision.UNKNOWN):
         blocks = [Block(BlockKind.TEXT, phrase("empty" if not answer.question else "unknown", lang))]
         if answer.suggestions:

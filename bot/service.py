@@ -344,6 +344,17 @@ class FoiService:
         self.store.mark_checked(watch.request_id, response_ids(detail))
         return outcome if outcome.changed else None
 
+    def same_entry(self, entry: Entry, also: Sequence[Entry] = ()) -> str | None:
+        """The id of an entry (stored, or among `also`) with the same first question and the same source:
+        adding this one again would be a duplicate under another id."""
+        def question(e: Entry) -> str:
+            return fold(" ".join(e.questions[0].split()))
+
+        for other in (*also, *self.store.entries_with_source(entry.source_url)):
+            if other.source_url == entry.source_url and question(other) == question(entry):
+                return other.id
+        return None
+
     def free_id(self, wanted: str, taken: set[str]) -> str:
         """`wanted`, or `wanted-2`, `wanted-3`, … whichever is neither in the store nor in `taken`."""
         candidate, n = wanted, 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from typing import Any
@@ -32,6 +33,9 @@ def as_json(answer: Answer) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     service = open_service()
     try:
+        if args.question == "-" and isinstance(sys.stdin, io.TextIOWrapper):
+            # Bytes that are not UTF-8 become U+FFFD: one answer per input line, and valid UTF-8 out.
+            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
         questions = (line.rstrip("\n") for line in sys.stdin) if args.question == "-" else [args.question]
         for question in questions:
             answer = service.ask(question, args.lang)

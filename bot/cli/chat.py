@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import readline  # input() gets line editing and a history (arrow keys), as in any shell
+import sys
+from pathlib import Path
 from typing import Any
 
 from bot.cli.common import open_service
@@ -20,9 +23,28 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+HISTORY = Path.home() / ".foi_bot_history"
+HISTORY_LINES = 1000
+
+
+def _history(load: bool) -> None:
+    """Earlier questions under the arrow keys, kept between sessions (only when a person types)."""
+    if not sys.stdin.isatty():
+        return
+    try:
+        if load:
+            readline.set_history_length(HISTORY_LINES)
+            readline.read_history_file(HISTORY)
+        else:
+            readline.write_history_file(HISTORY)
+    except OSError:
+        pass  # no history yet, or a home folder we may not write: the chat works without
+
+
 def run(args: argparse.Namespace) -> int:
     service = open_service()
     print(GREETING)
+    _history(load=True)
     try:
         while True:
             try:
@@ -34,4 +56,5 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             print(to_text(service.ask(question, args.lang)))
     finally:
+        _history(load=False)
         service.close()

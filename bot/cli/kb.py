@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import yaml
 
 from bot.cli.common import CliError, database_errors, load_settings, open_service, open_store
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
-from bot.kb.export import export_knowledge
+from bot.kb.export import export_knowledge, knowledge_files
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
 from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry
 from bot.models import Entry, Kind
@@ -65,6 +66,9 @@ def register(commands: Any) -> None:
 
     export = sub.add_parser("export", help="write the whole base as a knowledge folder")
     export.add_argument("directory", type=Path, metavar="DIR")
+    export.add_argument(
+        "--force", action="store_true", help="replace the knowledge files in a folder that has some (comments are lost)"
+    )
     export.set_defaults(handler=export_base)
 
     unanswered = sub.add_parser("unanswered", help="questions that got no answer, most frequent first")
@@ -92,6 +96,11 @@ def register(commands: Any) -> None:
     watch.add_argument("--remove", action="store_true", help="take the request off the watch list")
     watch.add_argument("--check", action="store_true", help="re-read every watched request now")
     watch.set_defaults(handler=watch_request)
+
+
+def _nothing(message: str) -> None:
+    """An empty listing says so (on stderr, so that pipes see an empty list)."""
+    print(message, file=sys.stderr)
 
 
 def _report(exc: KnowledgeError) -> CliError:
@@ -147,11 +156,19 @@ def _read_entries(files: list[Path]) -> list[tuple[Entry, Path, int, bool]]:
 
 def add_entries(args: argparse.Namespace) -> int:
     found = _read_entries(args.files)
+    if not found:
+        raise CliError(f"{', '.join(map(str, args.files))}: no entries found; nothing was changed")
     service = open_service()
     try:
         taken: set[str] = set()
         entries: list[Entry] = []
         for parsed, file, line, derived in found:
+            same = service.same_entry(parsed, entries)
+            if same is not None:
+                raise CliError(
+                    f"{file}:{line}: the same question and source as entry {same!r}; edit that one "
+                    f"(kb edit {same} FILE) or change the question; nothing was changed"
+                )
             entry = parsed.model_copy(update={"id": service.free_id(parsed.id, taken)}) if derived else parsed
             if entry.id in taken or service.entry(entry.id) is not None:
                 raise CliError(f"{file}:{line}: id: {entry.id!r} exists already; nothing was changed")
@@ -190,7 +207,9 @@ def show_entry(args: argparse.Namespace) -> int:
     service = open_service()
     try:
         entry = _entry_or_fail(service, args.id)
-        data = {"origin": service.store.origin(entry.id), **entry.model_dump(mode="json", exclude_defaults=True)}
+        # The origin is a comment, so that `kb show ID > f.yaml; kb edit ID f.yaml` reads the file back.
+        print(f"# origin: {service.store.origin(entry.id)}")
+        data = entry.model_dump(mode="json", exclude_defaults=True)
         print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
     finally:
         service.close()
@@ -249,12 +268,24 @@ def show_history(args: argparse.Namespace) -> int:
 
 
 def export_base(args: argparse.Namespace) -> int:
+    directory: Path = args.directory
+    existing = knowledge_files(directory)
+    if existing and not args.force:
+        raise CliError(
+            f"{directory} holds {len(existing)} knowledge file(s); export into an empty folder, or use --force "
+            "to replace them (hand-written comments are lost)"
+        )
     service = open_service()
     try:
-        written = export_knowledge(service.store, args.directory)
+        for file in existing:
+            # Removed first: an exported request file has its own name and would otherwise sit beside the
+            # hand-written one, with the same ids twice.
+            file.unlink()
+        written = export_knowledge(service.store, directory)
     finally:
         service.close()
-    print(f"{args.directory}: {len(written)} files")
+    replaced = f", {len(existing)} replaced" if existing else ""
+    print(f"{directory}: {len(written)} files{replaced}")
     return 0
 
 
@@ -264,6 +295,8 @@ def list_unanswered(args: argparse.Namespace) -> int:
         rows = service.store.unanswered(args.since.isoformat() if args.since else None, args.limit)
     finally:
         service.close()
+    if not rows:
+        _nothing(f"no unanswered questions{f' since {args.since}' if args.since else ''}")
     for question, count, last in rows:
         print(f"{count}\t{last}\t{question}")
     return 0
@@ -288,6 +321,8 @@ def watch_request(args: argparse.Namespace) -> int:
     service = open_service()
     try:
         if args.check:
+            if not service.store.watches():
+                _nothing("no request is watched; nothing to check")
             for watch in service.store.watches():
                 try:
                     detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
@@ -297,6 +332,8 @@ def watch_request(args: argparse.Namespace) -> int:
                     continue
                 print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")
         elif args.request_id is None:
+            if not service.store.watches():
+                _nothing("no request is watched; `kb watch ID` adds an imported one")
             for watch in service.store.watches():
                 checked = watch.checked_at or "never"
                 print(f"{watch.request_id}\tlast checked {checked}\t{len(watch.seen)} response(s) seen")
@@ -351,8 +388,11 @@ def forget_user(args: argparse.Namespace) -> int:
 def list_feedback(_args: argparse.Namespace) -> int:
     service = open_service()
     try:
-        for entry_id, up, down in service.store.feedback_counts():
-            print(f"{entry_id}\t👍 {up}\t👎 {down}")
+        counts = service.store.feedback_counts()
     finally:
         service.close()
+    if not counts:
+        _nothing("no feedback yet")
+    for entry_id, up, down in counts:
+        print(f"{entry_id}\t👍 {up}\t👎 {down}")
     return 0

@@ -31,6 +31,16 @@ def _row_cells(row: RankingRow) -> dict[str, Any]:
     return {k: "" if data[k] is None else data[k] for k in _ROW_COLUMNS}
 
 
+def knowledge_files(directory: Path) -> list[Path]:
+    """The files of a knowledge folder that an export writes: aliases, rankings, requests and facts."""
+    if not directory.is_dir():
+        return []
+    found = [directory / "aliases.yaml"] if (directory / "aliases.yaml").is_file() else []
+    for folder in ("rankings", "requests", "facts"):
+        found += sorted(p for p in (directory / folder).glob("*") if p.is_file() and p.suffix in {".yaml", ".csv"})
+    return found
+
+
 def export_knowledge(store: Store, directory: Path) -> list[Path]:
     """Write aliases, rankings (YAML + CSV), one file per FOI request with its entries, and the other
     entries grouped by where they came from. Entries generated from ranking tables are not written:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -99,11 +100,21 @@ def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
 
 
 def _pydantic_problems(doc: _Doc, base: Path_, exc: ValidationError) -> list[Problem]:
+    """One problem per error, named by the field the person wrote: a misspelt field (`titel`, `quelle_url`)
+    is told as unknown with the field it most likely means, instead of that field being "required"."""
+    errors = exc.errors()
+    unknown = {str(e["loc"][-1]) for e in errors if e["type"] == "extra_forbidden" and e["loc"]}
+    missing = {str(e["loc"][-1]) for e in errors if e["type"] == "missing" and e["loc"]}
+    meant = {k: match[0] for k in unknown if (match := difflib.get_close_matches(k, sorted(missing), n=1, cutoff=0.6))}
     problems = []
-    for err in exc.errors():
+    for err in errors:
         loc = (*base, *err["loc"])
         field = ".".join(str(part) for part in err["loc"]) or "entry"
-        problems.append(Problem(doc.file, doc.line(loc), f"{field}: {err['msg']}"))
+        name = str(err["loc"][-1]) if err["loc"] else ""
+        if err["type"] == "missing" and name in meant.values():
+            continue
+        message = f"unknown field; did you mean `{meant[name]}`?" if name in meant else err["msg"]
+        problems.append(Problem(doc.file, doc.line(loc), f"{field}: {message}"))
     return problems
 
 
@@ -134,18 +145,23 @@ def _entries(
         if not isinstance(item, Mapping):
             out.append(Problem(doc.file, doc.line(path), "an entry must be a mapping"))
             continue
-        entry = _validate(Entry, {**defaults, **(_as_new(item) if new else item)}, doc, path, out)
+        entry = _validate(Entry, {**defaults, **(_as_new(item) if new else _one_question(item))}, doc, path, out)
         if entry is not None:
             yield entry, doc.line(path), new and "id" not in item
 
 
-def _as_new(item: Mapping[str, Any]) -> dict[str, Any]:
-    """What a maintainer may leave out of a new entry: `question` may stand for `questions`, and the id
-    is derived from the title."""
+def _one_question(item: Mapping[str, Any]) -> dict[str, Any]:
+    """`question: …` may stand for `questions: [...]` in any entry."""
     data = dict(item)
     if "question" in data and "questions" not in data:
         question = data.pop("question")
         data["questions"] = [question] if isinstance(question, str) else question
+    return data
+
+
+def _as_new(item: Mapping[str, Any]) -> dict[str, Any]:
+    """What a maintainer may leave out of a new entry: the id, derived from the title."""
+    data = _one_question(item)
     if "id" not in data and isinstance(data.get("title"), str):
         data["id"] = slugify(data["title"])[:MAX_ID].strip("-") or "entry"
     return data

@@ -354,6 +354,10 @@ class Store:
         rows = self.db.execute(f"SELECT id, data FROM entries WHERE id IN ({marks})", wanted).fetchall()
         return {row[0]: Entry.model_validate_json(row[1]) for row in rows}
 
+    def entries_with_source(self, url: str) -> list[Entry]:
+        rows = self.db.execute("SELECT data FROM entries WHERE json_extract(data, '$.source_url') = ?", [url])
+        return [Entry.model_validate_json(row[0]) for row in rows.fetchall()]
+
     def all_entries(self, kind: Kind | None = None) -> list[Entry]:
         sql, params = "SELECT data FROM entries", []
         if kind is not None:

@@ -36,6 +36,10 @@ MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
 _GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
+_GREETINGS = frozenset(
+    "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
+    "dank thanks thank you bye tschuess ciao".split()
+)
 _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
 
 
@@ -73,6 +77,7 @@ class Question:
     particulars: bool = False  # asks for names or items in particular ("Welche Ämter genau …?")
     # A ranking meant without being named ("der Index"): entries about other rankings cannot answer.
     implied_ranking: str | None = None
+    greeting: bool = False  # nothing but a greeting or thanks ("hallo", "hi", "danke")
 
     @property
     def years(self) -> frozenset[int]:
@@ -165,6 +170,7 @@ class Understander:
             vector=embed([text])[0] if text else None,
             particulars=asks_particulars(text),
             implied_ranking=implied,
+            greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

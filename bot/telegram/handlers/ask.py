@@ -9,7 +9,7 @@ from telegram.constants import ChatType, MessageEntityType
 from telegram.ext import ContextTypes
 
 from bot.messages import phrase
-from bot.models import Lang
+from bot.models import Decision, Lang
 from bot.telegram.language import language_hint, user_language
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
@@ -43,7 +43,7 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
         return
     answer = bot_state.service.ask(question, language_hint(user))
     await send_answer(context.bot, message.chat.id, answer, reply_to=message)
-    if not answer.answered:
+    if not answer.answered and answer.decision is not Decision.GREETING:
         bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)
 
 
