@@ -347,6 +347,7 @@ class FoiService:
     def same_entry(self, entry: Entry, also: Sequence[Entry] = ()) -> str | None:
         """The id of an entry (stored, or among `also`) with the same first question and the same source:
         adding this one again would be a duplicate under another id."""
+
         def question(e: Entry) -> str:
             return fold(" ".join(e.questions[0].split()))
 

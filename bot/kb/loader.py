@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.folding import slugify
+from bot.kb.quotes import supports
 from bot.kb.rankings import ranking_entries
 from bot.models import MAX_ID, Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
 
@@ -322,6 +323,14 @@ class _Collector:
         for row, file, line in self.rows:
             if row.city not in known_cities:
                 self.problems.append(Problem(file, line, f"city {row.city!r} is not in {where.name}"))
+            if not supports(row, known_cities):
+                self.problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "quote: states neither the place nor the score of this row; quote the source's words for them",
+                    )
+                )
 
 
 def load_knowledge(directory: Path) -> KnowledgeBase:
