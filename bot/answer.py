@@ -16,6 +16,7 @@ from bot.kb.store import Store
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
 from bot.search.confidence import Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
+from bot.sources import Citations
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import given_types, is_vague, states_absence, without_yes_no
 from bot.understand.question import Question, Understander
@@ -44,8 +45,10 @@ class Assessment:
     fits: bool = False
 
 
-def answer_from_entry(entry: Entry, lang: Lang, **extra: object) -> Answer:
-    """An entry as the answer: its short answer in the language, its quotes (with their sources) and links."""
+def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, **extra: object) -> Answer:
+    """An entry as the answer: its short answer in the language, its quotes (with their sources) and links,
+    each source named by `cite` (by its web site without it)."""
+    urls = [entry.source_url, *(p.source_url for p in entry.passages if p.source_url), *(k.url for k in entry.links)]
     fields: dict[str, object] = {
         "question": entry.questions[0],
         "lang": lang,
@@ -59,6 +62,7 @@ def answer_from_entry(entry: Entry, lang: Lang, **extra: object) -> Answer:
         "sources_differ": entry.sources_differ,
         "public_body": entry.public_body if entry.kind is Kind.FOI_ANSWER else None,
         "date": entry.date if entry.kind is Kind.FOI_ANSWER else None,
+        "citations": (cite or Citations()).labels(urls, lang),
         **extra,
     }
     return Answer.model_validate(fields)
@@ -68,13 +72,21 @@ class Answerer:
     """Answers questions from one store; stateless between calls."""
 
     def __init__(
-        self, store: Store, understander: Understander, engine: SearchEngine, tables: Tables, calibration: Calibration
+        self,
+        store: Store,
+        understander: Understander,
+        engine: SearchEngine,
+        *,
+        tables: Tables,
+        calibration: Calibration,
+        cite: Citations,
     ) -> None:
         self.store = store
         self.understander = understander
         self.engine = engine
         self.tables = tables
         self.calibration = calibration
+        self.cite = cite
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -163,6 +175,7 @@ class Answerer:
         return answer_from_entry(
             entry,
             lang,
+            self.cite,
             question=question.text,
             text=text,
             suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries),
@@ -184,6 +197,7 @@ class Answerer:
         return answer_from_entry(
             entry,
             lang,
+            self.cite,
             question=question.text,
             decision=Decision.NOT_STATED,
             text=without_yes_no(entry.answer_in(lang)),
@@ -242,6 +256,7 @@ class Answerer:
             passages=composed.passages,
             source_url=composed.source_url,
             sources_differ=composed.sources_differ,
+            citations=self.cite.labels([composed.source_url, *(p.source_url or "" for p in composed.passages)], lang),
             hits=[
                 Hit(id=e.id, score=100.0, title=e.title, text=e.answer_in(lang), source_url=e.source_url)
                 for e in composed.entries

@@ -1,50 +1,121 @@
-"""A city's places over the years as a PNG line chart (matplotlib's Agg canvas: no display needed)."""
+"""Cities' places (or, where a ranking gives none, points) over the years as a PNG line chart, drawn with
+matplotlib's Agg canvas (no display needed, no pyplot state, safe in a worker thread)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from io import BytesIO
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-from bot.kb.rankings import Standing
+from bot.kb.rankings import Standing, format_value
 from bot.models import Lang
-from bot.sources import source_label
+from bot.sources import Citations
+
+COLOURS = ("#1f5fa8", "#d35400", "#27ae60", "#8e44ad", "#7f8c8d", "#c0392b")
+DIFFER = "#c0392b"
+MAX_CITIES = len(COLOURS)
 
 
-def place_chart(items: Sequence[Standing], lang: Lang) -> bytes:
-    """Places per year, best at the top; where sources disagree every version is drawn."""
+def series_name(items: Sequence[Standing]) -> str:
+    """A line's name: its city, and the category where a city is ranked only in one."""
     first = items[0]
-    years = [s.year for s in items]
-    main = [s.places[0] for s in items]
-    figure = Figure(figsize=(7, 4), dpi=100)
-    FigureCanvasAgg(figure)  # drawn off-screen, thread-safe, no pyplot state
-    axes = figure.add_subplot()
-    axes.plot(years, main, marker="o", color="#1f5fa8", linewidth=2)
-    for s in items:
-        for place in s.places:
-            axes.annotate(str(place), (s.year, place), textcoords="offset points", xytext=(0, 8), ha="center")
-        if s.sources_differ:
-            axes.plot([s.year] * len(s.places), s.places, linestyle=":", marker="x", color="#c0392b")
-    axes.margins(x=0.08, y=0.15)
-    axes.invert_yaxis()
-    axes.set_xticks(years)
-    axes.set_xlabel("Jahr" if lang == "de" else "Year")
-    axes.set_ylabel("Platz" if lang == "de" else "Place")
-    axes.set_title(f"{first.city}: {first.ranking.name_in(lang)}")
-    axes.grid(alpha=0.3)
-    figure.tight_layout()
+    return f"{first.city} ({first.category})" if first.category else first.city
+
+
+def _by_points(series: Sequence[Sequence[Standing]]) -> bool:
+    """Points are drawn only when no city of the chart has a single place."""
+    return not any(s.places for items in series for s in items)
+
+
+def _values(s: Standing, points: bool) -> list[float]:
+    return [float(v) for v in (s.scores if points else s.places)]
+
+
+def place_chart(series: Sequence[Sequence[Standing]], lang: Lang) -> bytes:
+    """The chart of `draw` as PNG."""
     buffer = BytesIO()
-    figure.savefig(buffer, format="png")
+    draw(series, lang).savefig(buffer, format="png")
     return buffer.getvalue()
 
 
-def chart_caption(items: Sequence[Standing], lang: Lang, limit: int = 1024) -> str:
-    """Plain caption naming the sources of every point, cut to Telegram's caption limit."""
-    first = items[0]
-    lead = "Quellen" if lang == "de" else "Sources"
-    labels = sorted({source_label(r.source_url) for s in items for r in s.rows})
-    years = ", ".join(f"{s.year}: {s.place_text(lang)}" for s in items)
-    caption = f"{first.city} – {first.ranking.name_in(lang)}\n{years}\n{lead}: {', '.join(labels)}"
+def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
+    """One line per city (its standings, oldest first): places with the best at the top, or points where the
+    ranking gives no places. Years without a figure are gaps, and every version of a year the sources
+    disagree on is marked."""
+    points = _by_points(series)
+    years = sorted({s.year for items in series for s in items})
+    span = list(range(years[0], years[-1] + 1))
+    figure = Figure(figsize=(7.5, 4.2), dpi=100)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    many = len(series) > 1
+    differ_drawn = False
+    for colour, items in zip(COLOURS, series, strict=False):
+        by_year = {s.year: s for s in items}
+        # The first version of a year draws the line; a year without a figure is NaN, so the line breaks there.
+        line = [(_values(by_year[y], points) or [math.nan])[0] if y in by_year else math.nan for y in span]
+        axes.plot(span, line, marker="o", color=colour, linewidth=2, label=series_name(items) if many else None)
+        for s in items:
+            values = _values(s, points)
+            for index, value in enumerate(values):
+                # Versions of one year side by side, so their labels never sit on each other.
+                offset = (0, 9) if len(values) == 1 else ((-14, 0) if index % 2 == 0 else (14, 0))
+                text = format_value(s.ranking, value, lang) if points else str(int(value))
+                axes.annotate(
+                    text,
+                    (s.year, value),
+                    textcoords="offset points",
+                    xytext=offset,
+                    ha="center",
+                    va="center" if len(values) > 1 else "bottom",
+                    fontsize=8,
+                )
+            if len(values) > 1:
+                label = None if differ_drawn else ("Quellen weichen ab" if lang == "de" else "Sources differ")
+                axes.plot([s.year] * len(values), values, linestyle=":", marker="x", color=DIFFER, label=label)
+                differ_drawn = True
+    axes.set_xticks(span)
+    axes.set_xlim(span[0] - 0.5, span[-1] + 0.5)
+    drawn = [v for items in series for s in items for v in _values(s, points)]
+    low, high = min(drawn), max(drawn)
+    pad = max(1.0, (high - low) * 0.15)
+    if points:
+        axes.set_ylim(low - pad, high + pad)
+        axes.set_ylabel("Punkte" if lang == "de" else "Points")
+    else:
+        # Best place at the top; no tick at place 0 or below.
+        axes.set_ylim(high + pad, max(0.5, low - pad))
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_yticks([t for t in axes.get_yticks() if 1 <= t <= high + pad])
+        axes.set_ylabel("Platz" if lang == "de" else "Place")
+    axes.set_xlabel("Jahr" if lang == "de" else "Year")
+    cities = " – ".join(series_name(items) for items in series)
+    axes.set_title(f"{cities}: {series[0][0].ranking.name_in(lang)}")
+    axes.grid(alpha=0.3)
+    if many or differ_drawn:
+        axes.legend(fontsize=8, loc="best")
+    figure.tight_layout()
+    return figure
+
+
+def _figure(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
+    if points:
+        return s.score_text(lang, cite)
+    return s.place_text(lang, cite) or s.score_text(lang, cite)
+
+
+def chart_caption(series: Sequence[Sequence[Standing]], lang: Lang, cite: Citations, limit: int = 1024) -> str:
+    """Plain caption: each city's figures per year and the sources of every point, within Telegram's limit."""
+    points = _by_points(series)
+    lines = [f"{' – '.join(series_name(items) for items in series)}: {series[0][0].ranking.name_in(lang)}"]
+    for items in series:
+        shown = [f"{s.year}: {_figure(s, lang, cite, points=points)}" for s in items]
+        lines.append(f"{series_name(items)}: " + "; ".join(shown) if len(series) > 1 else "; ".join(shown))
+    labels = sorted({cite.label(r.source_url, lang) for items in series for s in items for r in s.rows})
+    lines.append(("Quellen: " if lang == "de" else "Sources: ") + "; ".join(labels))
+    caption = "\n".join(lines)
     return caption if len(caption) <= limit else caption[: limit - 1] + "…"

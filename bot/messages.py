@@ -35,11 +35,7 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
     },
     "source": {"de": "Quelle", "en": "Source"},
     "sources": {"de": "Quellen", "en": "Sources"},
-    "links": {"de": "Weitere Links", "en": "More links"},
-    "sources_differ": {
-        "de": "Achtung: Die Quellen widersprechen sich; beide Angaben sind zitiert.",
-        "en": "Note: the sources disagree; both versions are quoted.",
-    },
+    "more_quotes": {"de": "Weitere Belege", "en": "More quotes"},
     "slow_down": {
         "de": "Das waren viele Fragen in kurzer Zeit. Bitte warten Sie eine Minute, dann antworte ich wieder.",
         "en": "That was a lot of questions in a short time. Please wait a minute, then I will answer again.",
@@ -96,8 +92,18 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
         "en": "Usage: /ranking YEAR. Known years: {years}",
     },
     "chart_usage": {
-        "de": "So geht's: /chart STADT, z. B. /chart Bochum. Zu dieser Stadt habe ich keine Platzierungen.",
-        "en": "Usage: /chart CITY, e.g. /chart Bochum. I have no places for that city.",
+        "de": (
+            "So geht's: /chart STADT zeigt die Platzierungen einer Stadt über die Jahre, z. B. /chart Bochum; "
+            "/chart Bochum Dortmund vergleicht Städte in einem Bild."
+        ),
+        "en": (
+            "Usage: /chart CITY shows a city's places over the years, e.g. /chart Bochum; /chart Bochum Dortmund "
+            "compares cities in one picture."
+        ),
+    },
+    "chart_no_city": {
+        "de": "In „{text}“ finde ich keine Stadt aus den Rankings (oder keine, die ein Ranking gemeinsam listet).",
+        "en": "I find no city of the rankings in “{text}” (or none that one ranking lists together).",
     },
     "inline_button": {"de": "Im privaten Chat fragen", "en": "Ask in a private chat"},
     "stale_button": {

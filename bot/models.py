@@ -163,6 +163,35 @@ class Aliases(_Model):
     cities: dict[str, list[Text]] = Field(default_factory=dict)
 
 
+_MONTHS: dict[Lang, list[str]] = {
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+class Source(_Model):
+    """A document the base quotes or links, named as a citation names it: "WAZ, 14.10.2023"."""
+
+    url: Url
+    name: Text
+    name_en: Text | None = None
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None  # or month, or year
+
+    def label(self, lang: Lang) -> str:
+        name = self.name_en if lang == "en" and self.name_en else self.name
+        if not self.date:
+            return name
+        year, *rest = (int(part) for part in self.date.split("-"))
+        if len(rest) == 2:
+            month, day = rest
+            when = f"{day:02d}.{month:02d}.{year}" if lang == "de" else f"{day} {_MONTHS['en'][month - 1]} {year}"
+        elif rest:
+            when = f"{_MONTHS[lang][rest[0] - 1]} {year}"
+        else:
+            when = str(year)
+        return f"{name}, {when}"
+
+
 class KnowledgeBase(_Model):
     """Everything read from a knowledge folder, validated."""
 
@@ -171,6 +200,7 @@ class KnowledgeBase(_Model):
     rankings: list[Ranking] = Field(default_factory=list)
     rows: list[RankingRow] = Field(default_factory=list)
     aliases: Aliases = Field(default_factory=Aliases)
+    sources: list[Source] = Field(default_factory=list)
 
 
 class Hit(_Model):
@@ -232,6 +262,7 @@ class Answer(_Model):
     missing_words: list[str] = Field(default_factory=list)
     public_body: str | None = None
     date: dt.date | None = None
+    citations: dict[str, str] = Field(default_factory=dict)  # url → how the reply names it ("WAZ, 14.10.2023")
 
     @property
     def answered(self) -> bool:

@@ -1,33 +1,70 @@
-"""The layout of a reply as blocks, shared by every channel so the terminal and Telegram say the same."""
+"""The layout of a reply as blocks, shared by every channel so the terminal and Telegram say the same.
+
+Short answer first; then the quotes, each named once by its document and date; then the sources no quote
+names. What does not fit a first screen is marked `folded`, and Telegram shows it in expandable quotes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from bot.folding import fold
 from bot.messages import not_stated, not_stated_where, phrase
-from bot.models import Answer, Decision
+from bot.models import Answer, Decision, Passage
 from bot.sources import source_label
 
-MAX_QUOTES = 3
+SHOWN_QUOTES = 2  # quotes on the first screen; the others are folded
+SHOWN_LINKS = 3  # a longer list of sources is folded
 
 
 class BlockKind(StrEnum):
     TEXT = "text"
     QUOTE = "quote"
-    NOTE = "note"
     LINKS = "links"
     SUGGESTIONS = "suggestions"
 
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of a reply; `items` are (label, url-or-id) pairs for links and suggestions."""
+    """One paragraph of a reply. A quote has its source's `url` and `label`; links and suggestions have
+    (label, url-or-id) `items`. A `folded` block is detail a reader opens on demand."""
 
     kind: BlockKind
     text: str = ""
     url: str | None = None
+    label: str = ""
     items: list[tuple[str, str]] = field(default_factory=list)
+    folded: bool = False
+
+
+def _said_already(passage: Passage, text: str) -> bool:
+    """The short answer already carries the quote word for word, so quoting it again adds nothing."""
+    quote = " ".join(fold(passage.text).split()).rstrip(".…")
+    return len(quote) >= 20 and quote in " ".join(fold(text).split())
+
+
+def _evidence(answer: Answer, shown: str) -> list[Block]:
+    """The quotes (the first `SHOWN_QUOTES` open) and then the sources that no quote already names."""
+    lang = answer.lang
+
+    def name(url: str) -> str:
+        return answer.citations.get(url) or source_label(url)
+
+    passages = [p for p in answer.passages if not _said_already(p, shown)]
+    blocks = [
+        Block(BlockKind.QUOTE, p.text, url=p.source_url, label=name(p.source_url) if p.source_url else "")
+        for p in passages
+    ]
+    blocks = [b if i < SHOWN_QUOTES else replace(b, folded=True) for i, b in enumerate(blocks)]
+    named = {b.url for b in blocks}
+    urls = [p.source_url for p in answer.passages if p.source_url]
+    urls += [answer.source_url] if answer.source_url else []
+    links = [(name(u), u) for u in dict.fromkeys(urls) if u not in named]
+    links += [(k.title, k.url) for k in answer.links if k.url not in named and k.url not in urls]
+    if links:
+        heading = "source" if len(links) == 1 and not blocks else "sources"
+        blocks.append(Block(BlockKind.LINKS, phrase(heading, lang), items=links, folded=len(links) > SHOWN_LINKS))
+    return blocks
 
 
 def layout(answer: Answer) -> list[Block]:
@@ -51,16 +88,7 @@ def layout(answer: Answer) -> list[Block]:
         blocks.append(Block(BlockKind.TEXT, said if missing else answer.text))
     else:
         blocks = [Block(BlockKind.TEXT, answer.text)]
-    if answer.sources_differ:
-        blocks.append(Block(BlockKind.NOTE, phrase("sources_differ", lang)))
-    quoted = answer.passages[:MAX_QUOTES]
-    blocks += [Block(BlockKind.QUOTE, p.text, url=p.source_url) for p in quoted]
-    urls = list(dict.fromkeys([*(p.source_url for p in answer.passages if p.source_url), answer.source_url or ""]))
-    sources = [(source_label(u), u) for u in urls if u]
-    sources += [(link.title, link.url) for link in answer.links if link.url not in urls]
-    if sources:
-        key = "source" if len(sources) == 1 else "sources"
-        blocks.append(Block(BlockKind.LINKS, phrase(key, lang), items=sources))
+    blocks += _evidence(answer, answer.text)
     if answer.decision is Decision.NOT_STATED and answer.suggestions:
         items = [(s.question, s.id) for s in answer.suggestions]
         blocks.append(Block(BlockKind.SUGGESTIONS, phrase("related", lang), items=items))

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from bot.alerts import Alerts
-from bot.answer import Answerer
+from bot.answer import Answerer, answer_from_entry
 from bot.config import Settings
 from bot.folding import fold
 from bot.importers.fragdenstaat import (
@@ -19,16 +19,18 @@ from bot.importers.fragdenstaat import (
     ApiRequest,
     FragDenStaatClient,
     Reference,
+    import_sources,
     response_ids,
     to_knowledge,
 )
 from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledge
-from bot.kb.rankings import Standing, standings
+from bot.kb.rankings import Standing
 from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
 from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
 from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
+from bot.sources import Citations
 from bot.tables import Tables
 from bot.understand import language, semantic
 from bot.understand.lexicon import Lexicon
@@ -124,6 +126,7 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
             rows=kb.rows,
             aliases=kb.aliases,
             words=words,
+            sources=kb.sources,
             reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
             content_hash=content_hash,
         )
@@ -172,11 +175,14 @@ class FoiService:
         self.lexicon = Lexicon(
             self.store.vocabulary(), self.store.words(), self.store.count_entries(), self.store.words_containing
         )
-        tables = Tables(self.store)
+        self.citations = Citations(self.store.sources())
+        tables = Tables(self.store, self.citations)
         default = tables.default_ranking()
         understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)
         engine = SearchEngine(self.store, self.lexicon)
-        self.answerer = Answerer(self.store, understander, engine, tables, self.calibration)
+        self.answerer = Answerer(
+            self.store, understander, engine, tables=tables, calibration=self.calibration, cite=self.citations
+        )
         self.alerts = Alerts(self.store, self.normalizer)
 
     def reload_if_changed(self) -> bool:
@@ -195,6 +201,10 @@ class FoiService:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self.store.entry(entry_id)
+
+    def entry_answer(self, entry: Entry, lang: Lang) -> Answer:
+        """An entry as a reply (a deep link, a button, an inline result), its sources named."""
+        return answer_from_entry(entry, lang, self.citations)
 
     def record_feedback(self, entry_id: str, user_id: int, *, helpful: bool) -> bool:
         """Store a 👍/👎; False (and nothing stored) if the entry does not exist."""
@@ -241,17 +251,34 @@ class FoiService:
     def default_ranking(self) -> Ranking | None:
         return self.answerer.default_ranking()
 
-    def find_city(self, text: str) -> str | None:
-        """The city a short text names, also misspelt (`Bohcum`)."""
-        cities = self.normalizer.analyze(text).cities
-        if cities:
-            return sorted(cities)[0]
-        return next((c for word in text.split() if (c := self.normalizer.fuzzy_city(fold(word)))), None)
+    def find_cities(self, text: str) -> list[str]:
+        """The cities a short text names, in its order, also misspelt (`Bohcum`)."""
+        found = list(dict.fromkeys(c for word in text.split() for c in self._city_of(word)))
+        return found or sorted(self.normalizer.analyze(text, fuzzy=True).cities)
 
-    def standings_of(self, city: str, ranking: Ranking) -> list[Standing]:
-        """The city's overall places in every year of a ranking, oldest first."""
-        rows = self.store.ranking_rows(ranking.id, city)
-        return [s for s in standings(rows, [ranking]) if not s.category]
+    def _city_of(self, word: str) -> list[str]:
+        named = sorted(self.normalizer.analyze(word).cities)
+        fuzzy = self.normalizer.fuzzy_city(fold(word))
+        return named or ([fuzzy] if fuzzy else [])
+
+    def chart_series(self, cities: Sequence[str]) -> list[list[Standing]]:
+        """Each city's overall standings in one ranking, oldest first: the default ranking, or the one ranking
+        that lists every city (a federal state is only in the states' index). A city ranked only in categories
+        gets a line per category. Empty if no ranking lists them all."""
+        tables = self.answerer.tables
+        ranking = tables.default_ranking()
+        listing = [r for r in tables.rankings.values() if all(tables.lists(r, c) for c in cities)]
+        if ranking is None or ranking not in listing:
+            ranking = listing[0] if listing else None
+        if ranking is None or not cities:
+            return []
+        series: list[list[Standing]] = []
+        for city in cities:
+            own = [s for s in tables.standings[ranking.id] if s.city == city]
+            overall = [s for s in own if not s.category]
+            categories = sorted({s.category for s in own})
+            series += [overall] if overall else [[s for s in own if s.category == c] for c in categories]
+        return series
 
     def _indexed(self, entries: Sequence[Entry]) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
         return index_entries(entries, self.normalizer, self.lexicon.df)
@@ -311,6 +338,7 @@ class FoiService:
         old = self.store.entry(entry.id)
         known = next((r for r in self.store.requests() if r.id == request.id), None)
         with self.store.transaction():
+            self.store.add_sources(import_sources(detail), origin=IMPORT_ORIGIN)
             if request != known:
                 self.store.upsert_request(request, origin=IMPORT_ORIGIN)
             if old is None:

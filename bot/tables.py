@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
 from bot.kb.store import Store
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
+from bot.sources import Citations
 from bot.understand.question import Question
 from bot.understand.ranking import RankingAsk
 
@@ -66,8 +67,9 @@ REFUSE = TableReply(refuse=True)
 class Tables:
     """The standings of every ranking in a store, and the entries generated from them."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, cite: Citations) -> None:
         self.store = store
+        self.cite = cite
         self.rankings = {r.id: r for r in store.rankings()}
         self.standings: dict[str, list[Standing]] = {
             r.id: standings(store.ranking_rows(r.id), [r]) for r in self.rankings.values()
@@ -80,7 +82,7 @@ class Tables:
         """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
         return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
 
-    def _lists(self, ranking: Ranking, city: str) -> bool:
+    def lists(self, ranking: Ranking, city: str) -> bool:
         return any(s.city == city for s in self.standings.get(ranking.id, []))
 
     def _ranking(self, question: Question) -> Ranking | None:
@@ -93,9 +95,9 @@ class Tables:
             return self.rankings.get(next(iter(named)))
         default = self.default_ranking()
         cities = sorted(question.cities)
-        if default is None or not cities or all(self._lists(default, c) for c in cities):
+        if default is None or not cities or all(self.lists(default, c) for c in cities):
             return default
-        listing = [r for r in self.rankings.values() if all(self._lists(r, c) for c in cities)]
+        listing = [r for r in self.rankings.values() if all(self.lists(r, c) for c in cities)]
         return listing[0] if len(listing) == 1 else None
 
     def standing(self, ranking: Ranking, year: int, city: str, categories: Sequence[str] = ()) -> Standing | None:
@@ -130,7 +132,7 @@ class Tables:
         if intent is None or ranking is None or not _for_tables(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
-        if any(not self._lists(ranking, c) for c in cities):
+        if any(not self.lists(ranking, c) for c in cities):
             # A city or state this ranking never lists: a question for the texts (which may still name it).
             return None
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
@@ -206,7 +208,7 @@ class Tables:
         picked = sorted((s for s in overall if s.year == year), key=lambda s: s.places[0])
         if {s.city for s in picked} != set(cities):
             return REFUSE
-        return TableReply(composed=self._composed(picked, _compare_cities_text(picked)))
+        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
 
     def _compare_years(self, ranking: Ranking, city: str, first: int, second: int, *, points: bool) -> TableReply:
         """One city in two years: what each year says, and the difference where both give one value. The later
@@ -214,7 +216,8 @@ class Tables:
         found = [s for s in (self.standing(ranking, y, city) for y in (first, second)) if s is not None]
         if not found:
             return REFUSE
-        composed = self._composed(found, _compare_years_text(found, (first, second), points=points), latest_first=True)
+        text = _compare_years_text(found, (first, second), self.cite, points=points)
+        composed = self._composed(found, text, latest_first=True)
         if len(found) < 2:
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
         return TableReply(composed=composed)
@@ -234,21 +237,23 @@ class Tables:
         )
 
 
-def _compare_cities_text(picked: list[Standing]) -> dict[Lang, tuple[str, str]]:
+def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, tuple[str, str]]:
     ranking, year = picked[0].ranking, picked[0].year
     return {
         lang: (
-            " ".join(describe(s, lang) for s in picked),
+            " ".join(describe(s, lang, cite) for s in picked),
             " – ".join(s.city for s in picked) + f" ({ranking.name_in(lang)} {year})",
         )
         for lang in ("de", "en")
     }
 
 
-def _value(s: Standing, lang: Lang, *, points: bool) -> str:
+def _value(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
     if points:
-        return s.score_text(lang) if s.scores else ("keine Punktzahl bekannt" if lang == "de" else "no score known")
-    return s.place_text(lang) or ("kein Platz bekannt" if lang == "de" else "no place known")
+        return (
+            s.score_text(lang, cite) if s.scores else ("keine Punktzahl bekannt" if lang == "de" else "no score known")
+        )
+    return s.place_text(lang, cite) or ("kein Platz bekannt" if lang == "de" else "no place known")
 
 
 def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
@@ -277,7 +282,9 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
     return f"In {new.year} {city} was {abs(delta)} places {word} than in {old.year}."
 
 
-def _compare_years_text(found: list[Standing], years: tuple[int, int], *, points: bool) -> dict[Lang, tuple[str, str]]:
+def _compare_years_text(
+    found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool
+) -> dict[Lang, tuple[str, str]]:
     ranking, city = found[0].ranking, found[0].city
     by_year = {s.year: s for s in found}
     out: dict[Lang, tuple[str, str]] = {}
@@ -288,7 +295,7 @@ def _compare_years_text(found: list[Standing], years: tuple[int, int], *, points
             if s is None:
                 parts.append(f"{year}: " + ("nicht in den Quellen" if lang == "de" else "not in the sources"))
             else:
-                parts.append(f"{year}: {_value(s, lang, points=points)}")
+                parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
         lead = f"{city} im {ranking.name_in(lang)}" if lang == "de" else f"{city} in the {ranking.name_in(lang)}"
         text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:

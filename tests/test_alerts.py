@@ -68,10 +68,11 @@ def test_a_failed_write_queues_no_alert(service: FoiService) -> None:
 def test_files_alert_for_new_facts_but_not_for_table_rows(service: FoiService, kb_dir: Path) -> None:
     service.alerts.subscribe(1, "", daily=False, by=1)
     table = kb_dir / "rankings" / "bitkom-sci.csv"
-    table.write_text(table.read_text(encoding="utf-8") + "2023,Bochum,11,,,,https://example.org/b23,Platz 11,\n")
+    row = "2023,Bochum,11,,,,https://example.org/bochum-2022,Platz 11,\n"
+    table.write_text(table.read_text(encoding="utf-8") + row)
     (kb_dir / "facts" / "new.yaml").write_text(
         "entries:\n  - id: neu-aus-datei\n    title: T\n    questions: [Q?]\n    answer: A\n"
-        "    source_url: https://example.org/x\n",
+        "    source_url: https://example.org/method-2021\n",
         encoding="utf-8",
     )
     assert sync_knowledge(service.store, kb_dir)

@@ -1,4 +1,5 @@
-"""Replies as plain text for the terminal and for `ask --json`."""
+"""Replies as plain text for the terminal and for `ask --json`: everything shown, nothing folded, each
+source named once with its address."""
 
 from __future__ import annotations
 
@@ -13,14 +14,11 @@ def to_text(answer: Answer) -> str:
     for block in layout(answer):
         if block.kind is BlockKind.QUOTE:
             quote = textwrap.indent(f"„{block.text}“", "> ")
-            parts.append(quote + (f"\n>   – {block.url}" if block.url else ""))
-        elif block.kind in (BlockKind.LINKS, BlockKind.SUGGESTIONS):
-            lines = [f"{block.text}:" if block.kind is BlockKind.LINKS else block.text]
-            if block.kind is BlockKind.LINKS:
-                lines += [f"- {label}: {url}" for label, url in block.items]
-            else:
-                lines += [f"- {label}" for label, _ in block.items]
-            parts.append("\n".join(lines))
+            parts.append(quote + (f"\n>   – {block.label} <{block.url}>" if block.url else ""))
+        elif block.kind is BlockKind.LINKS:
+            parts.append("\n".join([f"{block.text}:", *(f"- {label} <{url}>" for label, url in block.items)]))
+        elif block.kind is BlockKind.SUGGESTIONS:
+            parts.append("\n".join([block.text, *(f"- {label}" for label, _ in block.items)]))
         else:
             parts.append(block.text)
     return "\n\n".join(parts)

@@ -16,7 +16,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.messages import status_label
-from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage
+from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage, Source
 
 DEFAULT_API_URL = "https://fragdenstaat.de/api/v1"
 DEFAULT_SITE = "https://fragdenstaat.de"
@@ -544,3 +544,29 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
         request_id=detail.id,
     )
     return request, entry
+
+
+def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]:
+    """How replies name the request's pages and each public response: "Antwort von Stadt Bochum
+    (FragDenStaat #257364), 20.09.2022", the date being the response's."""
+    site = site.rstrip("/")
+    page = request_page(detail, site)
+    body = " ".join(detail.public_body.name.split()) if detail.public_body else ""
+    sent = detail.created_at.date().isoformat() if detail.created_at else None
+    asked = Source(
+        url=page,
+        name=f"FragDenStaat-Anfrage #{detail.id}" + (f" an {body}" if body else ""),
+        name_en=f"FragDenStaat request #{detail.id}" + (f" to {body}" if body else ""),
+        date=sent,
+    )
+    named = [asked, asked.model_copy(update={"url": f"{site}/a/{detail.id}/"})]
+    for message in _public_responses(detail):
+        named.append(
+            Source(
+                url=_message_url(message, page),
+                name=f"Antwort von {body or 'der Behörde'} (FragDenStaat #{detail.id})",
+                name_en=f"Answer from {body or 'the public body'} (FragDenStaat #{detail.id})",
+                date=message.timestamp.date().isoformat() if message.timestamp else None,
+            )
+        )
+    return list({s.url: s for s in named}.values())

@@ -11,7 +11,8 @@ import yaml
 
 from bot.folding import slugify
 from bot.kb.store import FILES, Store
-from bot.models import Entry, RankingRow
+from bot.models import Entry, RankingRow, Source
+from bot.sources import source_label
 
 _ROW_COLUMNS = ["year", "city", "place", "score", "category", "change", "source_url", "quote", "note", "note_en"]
 
@@ -31,23 +32,42 @@ def _row_cells(row: RankingRow) -> dict[str, Any]:
     return {k: "" if data[k] is None else data[k] for k in _ROW_COLUMNS}
 
 
+def _sources(store: Store) -> list[Source]:
+    """The named sources, and every other URL an entry, a request or a ranking uses, named by its web site
+    (an entry added by `kb add` names none) so that `kb check` accepts the export; rename them there."""
+    named = {s.url: s for s in store.sources()}
+    used: list[str | None] = [url for r in store.requests() for url in (r.url, *(k.url for k in r.links))]
+    used += [e.source_url for r in store.rankings() for e in r.editions]
+    used += [row.source_url for row in store.ranking_rows()]
+    for entry in store.all_entries():
+        used += [entry.source_url, *(p.source_url for p in entry.passages), *(k.url for k in entry.links)]
+    for url in used:
+        if url and url not in named:
+            named[url] = Source(url=url, name=source_label(url))
+    return sorted(named.values(), key=lambda s: s.url)
+
+
 def knowledge_files(directory: Path) -> list[Path]:
-    """The files of a knowledge folder that an export writes: aliases, rankings, requests and facts."""
+    """The files of a knowledge folder that an export writes: aliases, sources, rankings, requests and facts."""
     if not directory.is_dir():
         return []
-    found = [directory / "aliases.yaml"] if (directory / "aliases.yaml").is_file() else []
+    found = [directory / name for name in ("aliases.yaml", "sources.yaml") if (directory / name).is_file()]
     for folder in ("rankings", "requests", "facts"):
         found += sorted(p for p in (directory / folder).glob("*") if p.is_file() and p.suffix in {".yaml", ".csv"})
     return found
 
 
 def export_knowledge(store: Store, directory: Path) -> list[Path]:
-    """Write aliases, rankings (YAML + CSV), one file per FOI request with its entries, and the other
-    entries grouped by where they came from. Entries generated from ranking tables are not written:
+    """Write aliases, sources, rankings (YAML + CSV), one file per FOI request with its entries, and the
+    other entries grouped by where they came from. Entries generated from ranking tables are not written:
     loading regenerates them from the CSV files."""
     written: list[Path] = []
     _dump(store.aliases().model_dump(mode="json"), directory / "aliases.yaml")
     written.append(directory / "aliases.yaml")
+    _dump(
+        {"sources": [s.model_dump(mode="json", exclude_none=True) for s in _sources(store)]}, directory / "sources.yaml"
+    )
+    written.append(directory / "sources.yaml")
     rows_by_ranking: dict[str, list[RankingRow]] = defaultdict(list)
     for row in store.ranking_rows():
         rows_by_ranking[row.ranking].append(row)

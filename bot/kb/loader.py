@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from bot.folding import slugify
 from bot.kb.quotes import supports
 from bot.kb.rankings import ranking_entries
-from bot.models import MAX_ID, Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow
+from bot.models import MAX_ID, Aliases, Entry, FoiRequest, Kind, KnowledgeBase, Ranking, RankingRow, Source
+from bot.sources import Citations
 
 # libyaml's parser is several times faster; its constructor is the same Python code as SafeLoader's.
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -251,6 +252,9 @@ class _Collector:
         self.rows: list[tuple[RankingRow, Path, int]] = []
         self.aliases = Aliases()
         self.aliases_file: Path | None = None
+        self.sources: dict[str, Source] = {}
+        self.sources_file: Path | None = None
+        self.request_files: dict[int, Path] = {}
 
     def _docs(self, file: Path) -> list[_Doc]:
         try:
@@ -265,6 +269,24 @@ class _Collector:
             found = _validate(Aliases, doc.data or {}, doc, (), self.problems)
             if found is not None:
                 self.aliases = found
+
+    def sources_yaml(self, file: Path) -> None:
+        self.sources_file = file
+        for doc in self._docs(file):
+            data = _mapping(doc, self.problems, "`sources`")
+            if data is None:
+                continue
+            items = data.get("sources")
+            if not isinstance(items, list):
+                self.problems.append(Problem(file, doc.line(()), "`sources` must be a list"))
+                continue
+            for index, item in enumerate(items):
+                source = _validate(Source, item, doc, ("sources", index), self.problems)
+                if source is None:
+                    continue
+                if source.url in self.sources:
+                    self.problems.append(Problem(file, doc.line(("sources", index)), f"url listed twice: {source.url}"))
+                self.sources[source.url] = source
 
     def facts_yaml(self, file: Path) -> None:
         try:
@@ -281,6 +303,7 @@ class _Collector:
             if request is None:
                 continue
             self.requests.append(request)
+            self.request_files[request.id] = file
             defaults = {
                 "kind": Kind.FOI_ANSWER,
                 "source_url": request.url,
@@ -304,6 +327,27 @@ class _Collector:
             if table.exists():
                 self.rows.extend((row, table, line) for row, line in _read_rows(table, ranking.id, self.problems))
 
+    def _check_sources(self) -> None:
+        """Every document quoted or linked is named in sources.yaml, so replies can cite it by name and date."""
+        used: dict[str, tuple[Path, int]] = {}
+        for entry, file, line in self.entries:
+            if entry.ranking_ref is None:
+                for url in (entry.source_url, *(p.source_url for p in entry.passages), *(k.url for k in entry.links)):
+                    if url:
+                        used.setdefault(url, (file, line))
+        for row, file, line in self.rows:
+            used.setdefault(row.source_url, (file, line))
+        for ranking, file in self.rankings:
+            for edition in ranking.editions:
+                used.setdefault(edition.source_url, (file, 1))
+        for request in self.requests:
+            for url in (request.url, *(k.url for k in request.links)):
+                used.setdefault(url, (self.request_files.get(request.id, Path("requests")), 1))
+        where = self.sources_file.name if self.sources_file else "sources.yaml"
+        for url, (file, line) in used.items():
+            if url not in self.sources:
+                self.problems.append(Problem(file, line, f"source {url} is not named in {where}"))
+
     def cross_checks(self) -> None:
         known_rankings = {r.id for r, _ in self.rankings}
         known_cities = set(self.aliases.cities)
@@ -320,6 +364,7 @@ class _Collector:
             for city in entry.tags.cities:
                 if city not in known_cities:
                     self.problems.append(Problem(file, line, f"tags.cities: {city!r} is not in {where.name}"))
+        self._check_sources()
         for row, file, line in self.rows:
             if row.city not in known_cities:
                 self.problems.append(Problem(file, line, f"city {row.city!r} is not in {where.name}"))
@@ -341,6 +386,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     aliases = directory / "aliases.yaml"
     if aliases.exists():
         collector.aliases_yaml(aliases)
+    sources = directory / "sources.yaml"
+    if sources.exists():
+        collector.sources_yaml(sources)
     for file in sorted((directory / "rankings").glob("*.yaml")):
         collector.ranking_yaml(file)
     for file in sorted((directory / "requests").glob("*.yaml")):
@@ -349,7 +397,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         collector.facts_yaml(file)
     rankings = [r for r, _ in collector.rankings]
     rows = [row for row, _, _ in collector.rows]
-    generated = ranking_entries(rankings, rows)
+    generated = ranking_entries(rankings, rows, Citations(collector.sources.values()))
     collector.entries.extend(
         (e, directory / "rankings" / f"{e.ranking_ref.ranking}.csv", 1) for e in generated if e.ranking_ref
     )
@@ -362,6 +410,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         rankings=rankings,
         rows=rows,
         aliases=collector.aliases,
+        sources=list(collector.sources.values()),
     )
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.folding import slugify
 from bot.models import MAX_ID, Entry, Kind, Lang, Passage, Ranking, RankingRef, RankingRow, RankingView, Tags
-from bot.sources import source_label
+from bot.sources import Citations
 
 TOP_SIZE = 10
 
@@ -32,6 +33,11 @@ def format_value(ranking: Ranking, value: float, lang: Lang, *, dative: bool = F
 
 
 def _passages(rows: Iterable[RankingRow]) -> list[Passage]:
+    """One passage per quote; the first source of each figure comes first, so where the sources disagree
+    every version is quoted on the first screen."""
+    rows = list(rows)
+    firsts = {id(next(r for r in rows if _figure(r) == f)) for f in {_figure(r) for r in rows}}
+    rows.sort(key=lambda r: (r.year, id(r) not in firsts))
     seen: set[tuple[str, str]] = set()
     out = []
     for row in rows:
@@ -39,6 +45,10 @@ def _passages(rows: Iterable[RankingRow]) -> list[Passage]:
             seen.add((row.quote, row.source_url))
             out.append(Passage(text=row.quote, source_url=row.source_url))
     return out
+
+
+def _figure(row: RankingRow) -> tuple[str, int | float | None, str]:
+    return (row.city, row.place if row.place is not None else row.score, row.category)
 
 
 @dataclass(frozen=True)
@@ -78,29 +88,37 @@ class Standing:
     def sources_differ(self) -> bool:
         return len(self.places) > 1 or len(self.scores) > 1
 
-    def score_text(self, lang: Lang, *, dative: bool = False) -> str:
+    def _versions(
+        self,
+        values: Sequence[float] | Sequence[int],
+        of: Callable[[RankingRow], object],
+        cite: Citations,
+        lang: Lang,
+        show: Callable[[Any], str],
+    ) -> list[str]:
+        """Each differing value with the sources that give it: `Platz 21 (Westfalenspiegel, 2024)`."""
+        versions = []
+        for value in values:
+            labels = sorted({cite.label(r.source_url, lang) for r in self.rows if of(r) == value})
+            versions.append(f"{show(value)} ({'; '.join(labels)})")
+        return versions
+
+    def score_text(self, lang: Lang, cite: Citations, *, dative: bool = False) -> str:
         """`71,2 Punkte`, or every version with its sources when they disagree."""
         if len(self.scores) <= 1:
             return format_value(self.ranking, self.scores[0], lang, dative=dative) if self.scores else ""
-        said = "laut" if lang == "de" else "according to"
-        versions = []
-        for score in self.scores:
-            labels = sorted({source_label(r.source_url) for r in self.rows if r.score == score})
-            versions.append(f"{format_value(self.ranking, score, lang, dative=dative)} ({said} {', '.join(labels)})")
-        return (" oder " if lang == "de" else " or ").join(versions)
+        shown = self._versions(
+            self.scores, lambda r: r.score, cite, lang, lambda v: format_value(self.ranking, v, lang, dative=dative)
+        )
+        return (" und " if lang == "de" else " and ").join(shown)
 
-    def place_text(self, lang: Lang) -> str:
+    def place_text(self, lang: Lang, cite: Citations) -> str:
         """`Platz 7`, or every version with its sources when they disagree."""
         word = "Platz" if lang == "de" else "place"
-        if not self.sources_differ:
+        if len(self.places) <= 1:
             return f"{word} {self.place}" if self.place is not None else ""
-        versions = []
-        for place in self.places:
-            labels = sorted({source_label(r.source_url) for r in self.rows if r.place == place})
-            said = "laut" if lang == "de" else "according to"
-            versions.append(f"{word} {place} ({said} {', '.join(labels)})")
-        joiner = " oder " if lang == "de" else " or "
-        return joiner.join(versions)
+        shown = self._versions(self.places, lambda r: r.place, cite, lang, lambda v: f"{word} {v}")
+        return (" und " if lang == "de" else " and ").join(shown)
 
 
 def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[Standing]:
@@ -115,43 +133,66 @@ def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[S
     ]
 
 
-def describe(standing: Standing, lang: Lang) -> str:
-    """One sentence with place, number of cities, score and change, naming differing sources."""
+def _states_difference(note: str) -> bool:
+    return note.startswith(("Quellen weichen ab", "sources differ"))
+
+
+def _score_clause(standing: Standing, lang: Lang, cite: Citations) -> str:
+    """How a description goes on to the score: its own sentence where the sources disagree."""
+    de = lang == "de"
+    if len(standing.scores) > 1:
+        return f". {'Als Punktzahl nennen sie' if de else 'As the score they give'} {standing.score_text(lang, cite)}"
+    if len(standing.places) > 1:
+        return f". {'Punktzahl' if de else 'Score'}: {standing.score_text(lang, cite)}"
+    value = standing.score_text(lang, cite, dative=de and bool(standing.places))
+    return f" {'mit' if de else 'with'} {value}" if standing.places else f" {value}"
+
+
+def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
+    """Place, number of cities, score and change; where the sources disagree, one sentence that names each
+    version with its sources ("Für 2024 nennen die Quellen Platz 21 (…) und Platz 22 (…).")."""
     ranking, year, city = standing.ranking, standing.year, standing.city
     name = ranking.name_in(lang)
     edition = ranking.edition(year)
-    place = standing.place_text(lang)
+    place = standing.place_text(lang, cite)
     score = standing.score
     change = standing.change
-    if lang == "de":
-        where = f"im {name} {year}" + (f" in der Kategorie {standing.category}" if standing.category else "")
-        parts = [f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"]
-        if place and edition and not standing.category:
-            parts.append(f" von {edition.cities} Städten")
-        if score is not None:
-            value = standing.score_text(lang, dative=bool(place))
-            parts.append(f" mit {value}" if place else f" {value}")
-        if change:
-            parts.append(f" ({change:+d} Plätze gegenüber dem Vorjahr)")
-        text = "".join(parts) + "."
-        if standing.sources_differ:
-            text += " Die Quellen unterscheiden sich."
+    places_differ = len(standing.places) > 1
+    de = lang == "de"
+    category = standing.category
+    if de:
+        where = f"im {name} {year}" + (f" in der Kategorie {category}" if category else "")
+        if places_differ:
+            of = f" ({edition.cities} Städte)" if edition and not category else ""
+            text = f"Für {city} {where}{of} nennen die Quellen {place}"
+        else:
+            text = f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"
+            if place and edition and not category:
+                text += f" von {edition.cities} Städten"
     else:
-        where = f"the {name} {year}" + (f" (category {standing.category})" if standing.category else "")
-        parts = [f"{city} took {place} in {where}" if place else f"{city} scored in {where}"]
-        if place and edition and not standing.category:
-            parts.append(f" out of {edition.cities} cities")
-        if score is not None:
-            value = standing.score_text(lang)
-            parts.append(f" with {value}" if place else f" {value}")
-        if change:
-            parts.append(f" ({change:+d} places on the previous year)")
-        text = "".join(parts) + "."
-        if standing.sources_differ:
-            text += " The sources differ."
-    notes = sorted({r.note_in(lang) for r in standing.rows if r.note})
+        where = f"the {name} {year}" + (f" (category {category})" if category else "")
+        if places_differ:
+            of = f" ({edition.cities} cities)" if edition and not category else ""
+            text = f"For {city} in {where}{of}, the sources give {place}"
+        else:
+            text = f"{city} took {place} in {where}" if place else f"{city} scored in {where}"
+            if place and edition and not category:
+                text += f" out of {edition.cities} cities"
+    if score is not None:
+        text += _score_clause(standing, lang, cite)
+    if change:
+        text += f" ({change:+d} Plätze gegenüber dem Vorjahr)" if de else f" ({change:+d} places on the previous year)"
+    text += "."
+    # A note that only says the sources differ repeats what the sentence already names.
+    notes = sorted(
+        {
+            r.note_in(lang)
+            for r in standing.rows
+            if r.note_in(lang) and not (standing.sources_differ and _states_difference(r.note_in(lang)))
+        }
+    )
     if notes:
-        text += " " + " ".join(n if n.endswith(".") else n + "." for n in notes)
+        text += " " + " ".join(n[:1].upper() + n[1:] + ("" if n.endswith(".") else ".") for n in notes)
     return text
 
 
@@ -159,7 +200,7 @@ def entry_id(ranking: str, *parts: object) -> str:
     return "-".join([ranking, *(slugify(str(p)) for p in parts if p not in ("", None))])[:MAX_ID].rstrip("-")
 
 
-def _place_entry(s: Standing) -> Entry:
+def _place_entry(s: Standing, cite: Citations) -> Entry:
     r, name, name_en = s.ranking, s.ranking.name, s.ranking.name_in("en")
     aliases = r.aliases[:1]
     if s.category:
@@ -185,8 +226,8 @@ def _place_entry(s: Standing) -> Entry:
         kind=Kind.RANKING,
         title=title,
         questions=questions,
-        answer=describe(s, "de"),
-        answer_en=describe(s, "en"),
+        answer=describe(s, "de", cite),
+        answer_en=describe(s, "en", cite),
         passages=_passages(s.rows),
         source_url=s.rows[0].source_url,
         sources_differ=s.sources_differ,
@@ -195,12 +236,13 @@ def _place_entry(s: Standing) -> Entry:
     )
 
 
-def trend_text(items: Sequence[Standing], lang: Lang) -> str:
+def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
     first = items[0]
     parts = []
     for s in items:
-        place = s.place_text(lang) or "?"
-        score = f" ({format_value(s.ranking, s.score, lang)})" if s.score is not None else ""
+        place = s.place_text(lang, cite) or "?"
+        value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
+        score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
     name = first.ranking.name_in(lang)
     lead = f"{first.city} im {name}" if lang == "de" else f"{first.city} in the {name}"
@@ -234,7 +276,7 @@ def _table_entry(
     )
 
 
-def _trend_entry(items: Sequence[Standing]) -> Entry:
+def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
     r, city = items[0].ranking, items[0].city
     return _table_entry(
         items,
@@ -246,7 +288,7 @@ def _trend_entry(items: Sequence[Standing]) -> Entry:
             f"Verlauf {city} Ranking alle Jahre",
             f"How has {city} developed in the {r.name_in('en')} over the years?",
         ],
-        text=trend_text,
+        text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
     )
@@ -287,17 +329,17 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
     )
 
 
-def ranking_entries(rankings: Sequence[Ranking], rows: Iterable[RankingRow]) -> list[Entry]:
+def ranking_entries(rankings: Sequence[Ranking], rows: Iterable[RankingRow], cite: Citations) -> list[Entry]:
     """Generated entries for every standing, every city with two or more years, and every year's top list."""
     all_standings = standings(rows, rankings)
-    entries = [_place_entry(s) for s in all_standings]
+    entries = [_place_entry(s, cite) for s in all_standings]
     by_city: dict[tuple[str, str], list[Standing]] = defaultdict(list)
     by_year: dict[tuple[str, int], list[Standing]] = defaultdict(list)
     for s in all_standings:
         if not s.category:
             by_city[(s.ranking.id, s.city)].append(s)
             by_year[(s.ranking.id, s.year)].append(s)
-    entries += [_trend_entry(items) for items in by_city.values() if len(items) >= 2]
+    entries += [_trend_entry(items, cite) for items in by_city.values() if len(items) >= 2]
     for items in by_year.values():
         top = top_standings(items)
         if len(top) >= 3:

@@ -149,3 +149,9 @@ def m006_vectors_and_english_notes(db: Database) -> None:
     db.table("entries").add_column("v", bytes)
     db.table("ranking_rows").add_column("note_en", str)
     db.table("words").enable_fts(["word"], fts_version="FTS5", tokenize="trigram", create_triggers=True)
+
+
+@migrations()
+def m007_sources(db: Database) -> None:
+    """How each quoted or linked document is named in replies (from knowledge/sources.yaml, or by an import)."""
+    db.table("sources").create({"url": str, "origin": str, "data": str}, pk="url", not_null={"origin", "data"})

@@ -15,7 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from bot.kb.schema import migrations
-from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow
+from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow, Source
 
 FILES = "files"
 QUESTION_SEPARATOR = " | "  # between an entry's questions in the `q` column; `|` is not a term
@@ -150,6 +150,7 @@ class Store:
         rows: Sequence[RankingRow],
         aliases: Aliases,
         words: dict[str, str],
+        sources: Sequence[Source] = (),
         reindexed: Sequence[tuple[str, IndexFields]] = (),
         content_hash: str,
     ) -> list[Entry]:
@@ -175,6 +176,8 @@ class Store:
             self.db.execute("DELETE FROM entries WHERE origin = ?", [FILES])
             self.db.execute("DELETE FROM words")
             self.add_words(words)
+            self.db.execute("DELETE FROM sources WHERE origin = ?", [FILES])
+            self.add_sources(sources, origin=FILES)
             self.db.table("rankings").insert_all(
                 ({"id": r.id, "origin": FILES, "data": r.model_dump_json()} for r in rankings), pk="id"
             )
@@ -491,6 +494,17 @@ class Store:
         self.db.table("words").upsert_all(
             ({"word": w, "token": t} for w, t in words.items()), pk="word", batch_size=5000
         )
+
+    def add_sources(self, sources: Iterable[Source], *, origin: str) -> None:
+        """Name documents for citations; a name from the knowledge files is never replaced by an import's."""
+        rows = [{"url": s.url, "origin": origin, "data": s.model_dump_json(exclude_none=True)} for s in sources]
+        if origin == FILES:
+            self.db.table("sources").upsert_all(rows, pk="url")
+        else:
+            self.db.table("sources").insert_all(rows, pk="url", ignore=True)
+
+    def sources(self) -> list[Source]:
+        return [Source.model_validate_json(row[0]) for row in self.db.execute("SELECT data FROM sources")]
 
     def words(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT word, token FROM words").fetchall())

@@ -16,7 +16,7 @@ from telegram.helpers import create_deep_linked_url
 from bot.alerts import Alert, Alerts, Delivery, Outcome
 from bot.kb.store import Store
 from bot.models import Entry, Lang
-from bot.sources import source_label
+from bot.sources import Citations
 from bot.telegram.render import pack, visible_length
 from bot.telegram.state import state
 
@@ -34,7 +34,7 @@ RECORD_ATTEMPTS = 120
 BUSY_PAUSE = 2.0  # seconds without delivery runs after the store was found locked
 
 
-def alert_html(entry: Entry, key: str, bot_username: str, lang: Lang = "de") -> str:
+def alert_html(entry: Entry, key: str, bot_username: str, cite: Citations, lang: Lang = "de") -> str:
     """Title, short answer, source and a deep link to ask the bot more; for a new response, its text."""
     new_response = "#" in key
     heading = ("Neue Antwort eingegangen" if new_response else "Neue Antwort") if lang == "de" else "New answer"
@@ -51,7 +51,9 @@ def alert_html(entry: Entry, key: str, bot_username: str, lang: Lang = "de") -> 
         )
     source = entry.passages[-1].source_url if new_response and entry.passages else None
     url = source or entry.source_url
-    parts.append(f'{"Quelle" if lang == "de" else "Source"}: <a href="{escape(url)}">{escape(source_label(url))}</a>')
+    parts.append(
+        f'{"Quelle" if lang == "de" else "Source"}: <a href="{escape(url)}">{escape(cite.label(url, lang))}</a>'
+    )
     parts.append(f'<a href="{escape(link)}">{"Mehr dazu im Chat" if lang == "de" else "Ask more"}</a>')
     return "\n\n".join(parts)
 
@@ -111,7 +113,10 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
             if entry is None:
                 delivery = Delivery(Outcome.FAILED, error="entry removed")
             else:
-                await context.bot.send_message(alert.chat_id, alert_html(entry, alert.alert, context.bot.username))
+                await context.bot.send_message(
+                    alert.chat_id,
+                    alert_html(entry, alert.alert, context.bot.username, state(context).service.citations),
+                )
                 delivery = Delivery(Outcome.SENT)
         except TelegramError as error:
             delivery = classify(error)
@@ -159,7 +164,7 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
         for item in pending:
             entry = entries.get(item.entry_id)
             if entry is not None:
-                pieces.append(_digest_line(entry, context.bot.username))
+                pieces.append(_digest_line(entry, context.bot.username, service.citations))
         await state(context).sends.room_for_alert()
         items = [a for a in pending if alerts.claim(a)]
         if len(pieces) == 1 or not items:
@@ -176,11 +181,11 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
             await _recorded(alerts, item, delivery)
 
 
-def _digest_line(entry: Entry, bot_username: str) -> tuple[str, int]:
+def _digest_line(entry: Entry, bot_username: str, cite: Citations) -> tuple[str, int]:
     """Title, short answer, source and deep link of one entry, as HTML with its visible length."""
     link = create_deep_linked_url(bot_username, f"ans_{entry.id}")
     answer = entry.answer if len(entry.answer) <= DIGEST_ANSWER else entry.answer[: DIGEST_ANSWER - 1] + "…"
-    label, title = source_label(entry.source_url), entry.title[:150]
+    label, title = cite.label(entry.source_url, "de"), entry.title[:150]
     html = (
         f"• <b>{escape(title)}</b>: {escape(answer)} "
         f'(<a href="{escape(entry.source_url)}">{escape(label)}</a>, <a href="{escape(link)}">mehr</a>)'

@@ -9,15 +9,15 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
 
-from bot.answer import answer_from_entry
-from bot.models import ENTRY_ID_PATTERN, Answer, Entry, Lang
+from bot.messages import phrase
+from bot.models import ENTRY_ID_PATTERN, Answer, Lang
 from bot.reply import Block, BlockKind, layout
-from bot.sources import source_label
 
 MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
 BUTTON_TEXT = 60
 INLINE_ANSWER = 2000
 INLINE_QUOTE = 700
+LONG_QUOTE = 300  # visible characters; a longer quote opens on a tap
 MIN_PART = 500
 _BREAKS = ("\n\n", "\n", ". ", " ")
 _ID = re.compile(ENTRY_ID_PATTERN.strip("^$"))
@@ -45,29 +45,78 @@ def _split_plain(text: str, limit: int) -> list[str]:
     return parts
 
 
-def _pieces(block: Block) -> list[tuple[str, int]]:
-    """HTML pieces of a block with their visible lengths; long text becomes several pieces."""
-    if block.kind is BlockKind.QUOTE:
-        label = source_label(block.url) if block.url else ""
-        source = f'\n— <a href="{escape(block.url)}">{escape(label)}</a>' if block.url else ""
-        source_len = visible_length(f"\n— {label}") if block.url else 0
-        parts = _split_plain(block.text, MAX_TEXT - source_len - 2)
-        return [
-            (
-                f"<blockquote>{escape(p)}</blockquote>" + (source if i == len(parts) - 1 else ""),
-                visible_length(p) + (source_len if i == len(parts) - 1 else 0),
-            )
-            for i, p in enumerate(parts)
-        ]
-    if block.kind is BlockKind.LINKS:
-        lines = [f"<b>{escape(block.text)}:</b>"]
-        lines += [f'• <a href="{escape(url)}">{escape(label)}</a>' for label, url in block.items]
-        plain = "\n".join([f"{block.text}:", *(f"• {label}" for label, _ in block.items)])
-        return [("\n".join(lines), visible_length(plain))]
-    if block.kind is BlockKind.SUGGESTIONS:
-        return [(escape(block.text), visible_length(block.text))]
-    wrap = ("<i>", "</i>") if block.kind is BlockKind.NOTE else ("", "")
-    return [(f"{wrap[0]}{escape(p)}{wrap[1]}", visible_length(p)) for p in _split_plain(block.text, MAX_TEXT)]
+def _link(url: str, label: str) -> str:
+    return f'<a href="{escape(url)}">{escape(label)}</a>'
+
+
+def _quote_pieces(block: Block) -> list[tuple[str, int]]:
+    """An open quote, split if it is longer than a message, its source named under the last part. A long
+    quote is expandable, so it does not fill the first screen."""
+    source = f"\n— {_link(block.url, block.label)}" if block.url else ""
+    source_len = visible_length(f"\n— {block.label}") if block.url else 0
+    parts = _split_plain(block.text, MAX_TEXT - source_len - 2)
+    tag = "<blockquote expandable>" if visible_length(block.text) > LONG_QUOTE else "<blockquote>"
+    return [
+        (
+            f"{tag}{escape(p)}</blockquote>" + (source if i == len(parts) - 1 else ""),
+            visible_length(p) + (source_len if i == len(parts) - 1 else 0),
+        )
+        for i, p in enumerate(parts)
+    ]
+
+
+def _folded(heading: str, lines: Sequence[tuple[str, int]], gap: str) -> list[tuple[str, int]]:
+    """A bold heading and the lines in expandable quotes, as many quotes as keep each under a message."""
+    pieces: list[tuple[str, int]] = [(f"<b>{escape(heading)}:</b>", visible_length(heading) + 1)]
+    current: list[str] = []
+    size = 0
+    for html, length in lines:
+        if current and size + len(gap) + length > MAX_TEXT:
+            pieces.append((f"<blockquote expandable>{gap.join(current)}</blockquote>", size))
+            current, size = [], 0
+        size += length + (len(gap) if current else 0)
+        current.append(html)
+    if current:
+        pieces.append((f"<blockquote expandable>{gap.join(current)}</blockquote>", size))
+    return pieces
+
+
+def _folded_quotes(blocks: Sequence[Block], lang: Lang) -> list[tuple[str, int]]:
+    lines = []
+    for block in blocks:
+        source = f" — {block.label}" if block.url else ""
+        for i, part in enumerate(parts := _split_plain(f"„{block.text}“", MAX_TEXT - visible_length(source) - 2)):
+            last = i == len(parts) - 1
+            html = escape(part) + (f" — {_link(block.url, block.label)}" if last and block.url else "")
+            lines.append((html, visible_length(part) + (visible_length(source) if last else 0)))
+    return _folded(f"{phrase('more_quotes', lang)} ({len(blocks)})", lines, "\n\n")
+
+
+def _links_pieces(block: Block) -> list[tuple[str, int]]:
+    lines = [(f"• {_link(url, label)}", visible_length(f"• {label}")) for label, url in block.items]
+    if block.folded:
+        return _folded(f"{block.text} ({len(block.items)})", lines, "\n")
+    html = "\n".join([f"<b>{escape(block.text)}:</b>", *(h for h, _ in lines)])
+    return [(html, visible_length(block.text) + 1 + sum(n + 1 for _, n in lines))]
+
+
+def _pieces(blocks: Sequence[Block], lang: Lang) -> list[tuple[str, int]]:
+    """HTML pieces of a reply with their visible lengths; the folded quotes go together in one place."""
+    pieces: list[tuple[str, int]] = []
+    folded = [b for b in blocks if b.kind is BlockKind.QUOTE and b.folded]
+    for block in blocks:
+        if block.kind is BlockKind.QUOTE:
+            if not block.folded:
+                pieces += _quote_pieces(block)
+            elif block is folded[0]:
+                pieces += _folded_quotes(folded, lang)
+        elif block.kind is BlockKind.LINKS:
+            pieces += _links_pieces(block)
+        elif block.kind is BlockKind.SUGGESTIONS:
+            pieces.append((escape(block.text), visible_length(block.text)))
+        else:
+            pieces += [(escape(p), visible_length(p)) for p in _split_plain(block.text, MAX_TEXT)]
+    return pieces
 
 
 def pack(pieces: Sequence[tuple[str, int]], limit: int = MAX_TEXT) -> list[str]:
@@ -90,16 +139,11 @@ def pack(pieces: Sequence[tuple[str, int]], limit: int = MAX_TEXT) -> list[str]:
 
 def answer_messages(answer: Answer) -> list[str]:
     """The reply as one or more HTML messages, each within Telegram's limit."""
-    return pack([piece for block in layout(answer) for piece in _pieces(block)])
+    return pack(_pieces(layout(answer), answer.lang))
 
 
-def entry_messages(entry: Entry, lang: Lang) -> list[str]:
-    return answer_messages(answer_from_entry(entry, lang))
-
-
-def inline_message(entry: Entry, lang: Lang) -> str:
+def inline_message(answer: Answer) -> str:
     """One message for an inline result: the answer, its first quote (shortened) and the sources."""
-    answer = answer_from_entry(entry, lang)
     text = answer.text if len(answer.text) <= INLINE_ANSWER else answer.text[: INLINE_ANSWER - 1] + "…"
     quotes = [
         p if len(p.text) <= INLINE_QUOTE else p.model_copy(update={"text": p.text[: INLINE_QUOTE - 1] + "…"})

@@ -139,7 +139,18 @@ async def test_chart_sends_a_png_with_sources(fake_api: FakeBotApi, foi_bot: App
     photo = call.files["photo"]
     assert photo.data.startswith(b"\x89PNG")
     assert "Bochum" in call.params["caption"]
-    assert "example.org" in call.params["caption"]
+    assert "WAZ, 14.10.2021" in call.params["caption"]
+    assert "example.org" not in call.params["caption"]
+
+
+async def test_chart_compares_cities_and_explains_itself_without_one(fake_api: FakeBotApi, foi_bot: App) -> None:
+    await fake_api.deliver(fake_api.private_message("/chart Bochum Dortmund", user_id=USER))
+    [call] = await fake_api.wait_for("sendPhoto")
+    assert call.params["caption"].startswith("Bochum – Dortmund")
+    await fake_api.deliver(fake_api.private_message("/chart", user_id=USER))
+    [usage] = await fake_api.wait_for("sendMessage", to(USER))
+    assert "/chart Bochum" in usage.params["text"]
+    assert fake_api.calls("sendPhoto") == [call]
 
 
 async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, foi_bot: App) -> None:

@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 from bot.kb.rankings import describe, format_score, ranking_entries, standings, top_text
-from bot.models import Edition, Ranking, RankingRow
-from bot.sources import source_label
+from bot.models import Edition, Ranking, RankingRow, Source
+from bot.sources import Citations, source_label
 
 SCI = Ranking(
     id="bitkom-sci",
     name="Bitkom Smart City Index",
     editions=[Edition(year=2022, cities=81, source_url="https://example.org/e")],
+)
+
+
+CITE = Citations(
+    [
+        Source(url="https://www.bochum.de/a", name="Pressemitteilung der Stadt Bochum", date="2020-10-09"),
+        Source(url="https://www.waz.de/b", name="WAZ", date="2021-10-14"),
+        Source(url="https://a.de/1", name="Westfalenspiegel", date="2024"),
+    ]
 )
 
 
@@ -18,11 +27,12 @@ def row(year: int, city: str, place: int | None, score: float | None = None, url
 def test_place_sentence_has_place_cities_points_and_change() -> None:
     rows = [row(2022, "Bochum", 8, 77.0), RankingRow(**{**row(2022, "Bochum", 8).model_dump(), "change": -1})]
     [standing] = standings(rows, [SCI])
-    assert describe(standing, "de") == (
+    assert describe(standing, "de", CITE) == (
         "Bochum belegte im Bitkom Smart City Index 2022 Platz 8 von 81 Städten mit 77 Punkten "
         "(-1 Plätze gegenüber dem Vorjahr)."
     )
-    assert describe(standing, "en").startswith("Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81")
+    english = describe(standing, "en", CITE)
+    assert english.startswith("Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81")
 
 
 def test_disagreeing_sources_are_both_named() -> None:
@@ -31,21 +41,32 @@ def test_disagreeing_sources_are_both_named() -> None:
         row(2019, "Bochum", 39, url="https://www.waz.de/b"),
     ]
     [standing] = standings(rows, [SCI])
-    text = describe(standing, "de")
-    assert "Platz 32 (laut bochum.de) oder Platz 39 (laut waz.de)" in text
-    assert "Die Quellen unterscheiden sich" in text
+    rows[1] = RankingRow(**{**rows[1].model_dump(), "note": "Quellen weichen ab: bochum.de nennt Platz 32"})
+    [standing] = standings(rows, [SCI])
+    text = describe(standing, "de", CITE)
+    assert text == (
+        "Für Bochum im Bitkom Smart City Index 2019 nennen die Quellen Platz 32 (Pressemitteilung der Stadt Bochum, "
+        "09.10.2020) und Platz 39 (WAZ, 14.10.2021)."
+    )
+    assert describe(standing, "en", CITE) == (
+        "For Bochum in the Bitkom Smart City Index 2019, the sources give place 32 (Pressemitteilung der Stadt "
+        "Bochum, 9 October 2020) and place 39 (WAZ, 14 October 2021)."
+    )
 
 
 def test_disagreeing_scores_are_both_named() -> None:
     rows = [row(2024, "A", 3, 70.0, url="https://a.de/1"), row(2024, "A", 3, 71.5, url="https://b.de/2")]
     [standing] = standings(rows, [SCI])
     assert standing.sources_differ
-    assert "70 Punkten (laut a.de) oder 71,5 Punkten (laut b.de)" in describe(standing, "de")
+    assert describe(standing, "de", CITE) == (
+        "A belegte im Bitkom Smart City Index 2024 Platz 3. Als Punktzahl nennen sie 70 Punkte (Westfalenspiegel, "
+        "2024) und 71,5 Punkte (b.de)."
+    )
 
 
 def test_generated_entries_cover_place_trend_and_top() -> None:
     rows = [row(2021, c, p, 70 - p) for c, p in [("A", 1), ("B", 2), ("C", 3)]] + [row(2022, "A", 2)]
-    ids = {e.id for e in ranking_entries([SCI], rows)}
+    ids = {e.id for e in ranking_entries([SCI], rows, CITE)}
     assert {"bitkom-sci-2021-a", "bitkom-sci-a-verlauf", "bitkom-sci-2021-top"} <= ids
     assert "bitkom-sci-2022-top" not in ids  # one place known is no top list
 
@@ -62,3 +83,13 @@ def test_formatting_helpers() -> None:
     assert format_score(71.2, "de") == "71,2"
     assert format_score(71.0, "en") == "71"
     assert source_label("https://www.bochum.de/Pressemeldungen/x") == "bochum.de"
+
+
+def test_where_sources_disagree_each_version_is_quoted_first() -> None:
+    rows = [
+        row(2019, "Bochum", 32, url="https://www.bochum.de/a"),
+        row(2019, "Bochum", 32, url="https://a.de/1"),
+        row(2019, "Bochum", 39, url="https://www.waz.de/b"),
+    ]
+    [entry] = [e for e in ranking_entries([SCI], rows, CITE) if e.id == "bitkom-sci-2019-bochum"]
+    assert [p.source_url for p in entry.passages[:2]] == ["https://www.bochum.de/a", "https://www.waz.de/b"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -34,7 +35,7 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
     store = Store(path)
     try:
         applied = [m.name for m in schema.migrations.applied(store.db)]
-        assert applied[-1] == "m006_vectors_and_english_notes"
+        assert applied[-1] == "m007_sources"
         assert store.feedback_counts() == [("x", 0, 1)]
         assert {"subscriptions", "outbox"} <= set(store.db.table_names())
         assert "v" in store.db.table("entries").columns_dict
@@ -42,6 +43,8 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
         assert sync_knowledge(store, kb_dir)
         vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(v) = 512").fetchone()[0]
         assert vectors == store.count_entries()
+        named = yaml.safe_load(kb_dir.joinpath("sources.yaml").read_text(encoding="utf-8"))["sources"]
+        assert {s.url for s in store.sources()} == {s["url"] for s in named}
     finally:
         store.close()
 

@@ -32,7 +32,7 @@ def test_a_broken_file_leaves_the_previous_store_intact(store: Store, kb_dir: Pa
 
 
 def test_entries_added_by_other_means_survive_a_rebuild(store: Store, kb_dir: Path) -> None:
-    entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/")
+    entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/method-2021")
     with store.transaction():
         store.db.table("entries").insert(
             Store._entry_row(entry, IndexFields(q="q", x="", b="a", tags="xyany"), "cli", "2026-01-01")
@@ -53,11 +53,13 @@ def test_a_file_entry_may_not_take_an_id_added_by_other_means(store: Store, kb_d
     from bot.service import FoiService
 
     service = FoiService(store)
-    clash = Entry(id="neu-doppelt", title="T", questions=["Q?"], answer="A", source_url="https://example.org/")
+    clash = Entry(
+        id="neu-doppelt", title="T", questions=["Q?"], answer="A", source_url="https://example.org/method-2021"
+    )
     service.add_entries([clash], origin="cli", actor="test")
     (kb_dir / "facts" / "clash.yaml").write_text(
         "entries:\n  - id: neu-doppelt\n    title: T\n    questions: [Q?]\n    answer: B\n"
-        "    source_url: https://example.org/\n",
+        "    source_url: https://example.org/method-2021\n",
         encoding="utf-8",
     )
     with pytest.raises(KnowledgeError, match=r"neu-doppelt.*added by cli"):

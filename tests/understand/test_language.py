@@ -43,7 +43,7 @@ _GERMAN = ("Platz", "Punkte", "Quellen", "Städten", "beste", "erstmals", "gegen
 def test_english_table_answers_carry_no_german(real_service: FoiService) -> None:
     for items in real_service.answerer.tables.standings.values():
         for standing in items:
-            text = describe(standing, "en")
+            text = describe(standing, "en", real_service.citations)
             assert not [w for w in _GERMAN if w in text.split() or f"{w}," in text], text
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.answer import answer_from_entry
 from bot.messages import phrase
 from bot.telegram.handlers.ask import within_limit
 from bot.telegram.language import user_language
@@ -36,4 +35,4 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if not await within_limit(context, query.from_user.id, message.chat.id, lang):
         return
-    await send_answer(context.bot, message.chat.id, answer_from_entry(entry, lang))
+    await send_answer(context.bot, message.chat.id, service.entry_answer(entry, lang))

@@ -37,7 +37,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                     id=entry.id,
                     title=entry.title[:256],
                     description=entry.answer_in(lang)[:256],
-                    input_message_content=InputTextMessageContent(inline_message(entry, lang)),
+                    input_message_content=InputTextMessageContent(inline_message(service.entry_answer(entry, lang))),
                 )
             )
     button = InlineQueryResultsButton(text=phrase("inline_button", lang), start_parameter="inline")

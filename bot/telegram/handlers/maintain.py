@@ -33,7 +33,7 @@ from bot.messages import phrase
 from bot.models import MAX_ID, Entry, Kind, Url
 from bot.service import ImportRefused
 from bot.telegram.language import user_language
-from bot.telegram.render import entry_messages
+from bot.telegram.render import answer_messages
 from bot.telegram.state import state
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ async def add_source(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         ]
     )
     await message.reply_text(phrase("add_preview", lang).format(id=entry.id))
-    preview = entry_messages(entry, lang)
+    preview = answer_messages(state(context).service.entry_answer(entry, lang))
     for index, chunk in enumerate(preview):
         await message.reply_text(chunk, reply_markup=keyboard if index == len(preview) - 1 else None)
     return CONFIRM
@@ -290,4 +290,4 @@ async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await message.reply_text(
         phrase("imported", lang).format(id=escape(outcome.entry.id), passages=len(outcome.entry.passages))
     )
-    await message.reply_text(entry_messages(outcome.entry, lang)[0])
+    await message.reply_text(answer_messages(service.entry_answer(outcome.entry, lang))[0])

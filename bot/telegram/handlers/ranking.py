@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from html import escape
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.charts import chart_caption, place_chart
+from bot.charts import MAX_CITIES, chart_caption, place_chart
 from bot.kb.rankings import entry_id
 from bot.messages import phrase
 from bot.telegram.handlers.ask import asker, within_limit
 from bot.telegram.language import user_language
-from bot.telegram.render import entry_messages
+from bot.telegram.render import answer_messages
 from bot.telegram.state import state
 
 
@@ -35,7 +36,7 @@ async def ranking(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         known = ", ".join(str(y) for y in years)
         await message.reply_text(phrase("ranking_usage", lang).format(years=known))
         return
-    for chunk in entry_messages(entry, lang):
+    for chunk in answer_messages(service.entry_answer(entry, lang)):
         await message.reply_text(chunk)
 
 
@@ -47,12 +48,12 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await within_limit(context, asker(message), message.chat.id, lang):
         return
     service = state(context).service
-    table = service.default_ranking()
-    city = service.find_city(" ".join(context.args or []))
-    items = service.standings_of(city, table) if city and table else []
-    if not items:
-        await message.reply_text(phrase("chart_usage", lang))
+    text = " ".join(context.args or [])
+    series = service.chart_series(service.find_cities(text)[:MAX_CITIES])[:MAX_CITIES]
+    if not series or not all(series):
+        found = phrase("chart_no_city", lang).format(text=escape(text[:100])) + "\n\n" if text else ""
+        await message.reply_text(found + phrase("chart_usage", lang))
         return
     # Drawing takes a tenth of a second: off the event loop, so other chats are not kept waiting.
-    png = await asyncio.to_thread(place_chart, items, lang)
-    await message.reply_photo(png, caption=chart_caption(items, lang), parse_mode=None)
+    png = await asyncio.to_thread(place_chart, series, lang)
+    await message.reply_photo(png, caption=chart_caption(series, lang, service.citations), parse_mode=None)

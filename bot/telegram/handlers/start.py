@@ -7,7 +7,6 @@ from html import escape
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.answer import answer_from_entry
 from bot.messages import phrase, status_label
 from bot.telegram.language import user_language
 from bot.telegram.render import pack, visible_length
@@ -24,9 +23,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = user_language(message.from_user)
     payload = context.args[0] if context.args else ""
     if payload.startswith(ANSWER_PAYLOAD):
-        entry = state(context).service.entry(payload.removeprefix(ANSWER_PAYLOAD))
+        service = state(context).service
+        entry = service.entry(payload.removeprefix(ANSWER_PAYLOAD))
         if entry is not None:
-            await send_answer(context.bot, message.chat.id, answer_from_entry(entry, lang))
+            await send_answer(context.bot, message.chat.id, service.entry_answer(entry, lang))
             return
         await message.reply_text(phrase("no_such_answer", lang))
     await message.reply_text(phrase("welcome", lang))
