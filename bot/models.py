@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 MAX_ID = 56  # fits callback data (`ans:<id>`, 64 bytes) and deep links (`ans_<id>`, 64 characters)
 ENTRY_ID_PATTERN = rf"^[a-z0-9][a-z0-9-]{{0,{MAX_ID - 1}}}$"
@@ -169,13 +169,31 @@ _MONTHS: dict[Lang, list[str]] = {
 }
 
 
+def _partial_date(value: str) -> str:
+    """A day, a month or a year, as the source gives it: `2023-10-14`, `2023-10` or `2023`."""
+    parts = value.split("-")
+    try:
+        if len(parts) > 3 or len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]):
+            raise ValueError(value)
+        dt.date(int(parts[0]), *(int(p) for p in parts[1:]), *([1] * (3 - len(parts))))
+    except ValueError:
+        raise ValueError(f"{value!r} is no date: write YYYY-MM-DD, YYYY-MM or YYYY") from None
+    return value
+
+
 class Source(_Model):
     """A document the base quotes or links, named as a citation names it: "WAZ, 14.10.2023"."""
 
     url: Url
     name: Text
     name_en: Text | None = None
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None  # or month, or year
+    # YAML reads an unquoted 2023-10-14 as a date and 2023 as a number: both are taken as written.
+    date: (
+        Annotated[
+            str, BeforeValidator(lambda v: str(v) if isinstance(v, dt.date | int) else v), AfterValidator(_partial_date)
+        ]
+        | None
+    ) = None
 
     def label(self, lang: Lang) -> str:
         name = self.name_en if lang == "en" and self.name_en else self.name

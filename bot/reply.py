@@ -50,10 +50,14 @@ def _evidence(answer: Answer, shown: str) -> list[Block]:
     def name(url: str) -> str:
         return answer.citations.get(url) or source_label(url)
 
-    passages = [p for p in answer.passages if not _said_already(p, shown)]
+    # Quotes of one document go together, so that each source is named (and linked) once.
+    by_url: dict[str | None, list[str]] = {}
+    for p in answer.passages:
+        if not _said_already(p, shown):
+            by_url.setdefault(p.source_url, []).append(p.text)
     blocks = [
-        Block(BlockKind.QUOTE, p.text, url=p.source_url, label=name(p.source_url) if p.source_url else "")
-        for p in passages
+        Block(BlockKind.QUOTE, " […] ".join(texts), url=url, label=name(url) if url else "")
+        for url, texts in by_url.items()
     ]
     blocks = [b if i < SHOWN_QUOTES else replace(b, folded=True) for i, b in enumerate(blocks)]
     named = {b.url for b in blocks}

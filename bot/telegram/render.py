@@ -66,18 +66,18 @@ def _quote_pieces(block: Block) -> list[tuple[str, int]]:
 
 
 def _folded(heading: str, lines: Sequence[tuple[str, int]], gap: str) -> list[tuple[str, int]]:
-    """A bold heading and the lines in expandable quotes, as many quotes as keep each under a message."""
-    pieces: list[tuple[str, int]] = [(f"<b>{escape(heading)}:</b>", visible_length(heading) + 1)]
-    current: list[str] = []
-    size = 0
+    """A bold heading over the lines in expandable quotes, as many quotes as keep each under a message."""
+    chunks: list[tuple[list[str], int]] = [([], visible_length(heading) + 2)]
     for html, length in lines:
+        current, size = chunks[-1]
         if current and size + len(gap) + length > MAX_TEXT:
-            pieces.append((f"<blockquote expandable>{gap.join(current)}</blockquote>", size))
-            current, size = [], 0
-        size += length + (len(gap) if current else 0)
+            chunks.append(([], 0))
+            current, size = chunks[-1]
         current.append(html)
-    if current:
-        pieces.append((f"<blockquote expandable>{gap.join(current)}</blockquote>", size))
+        chunks[-1] = (current, size + length + (len(gap) if len(current) > 1 else 0))
+    pieces = [(f"<blockquote expandable>{gap.join(c)}</blockquote>", n) for c, n in chunks]
+    first, size = pieces[0]
+    pieces[0] = (f"<b>{escape(heading)}:</b>\n{first}", size)
     return pieces
 
 

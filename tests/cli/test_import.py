@@ -59,6 +59,8 @@ def test_import_builds_cited_passages(env: Path, capsys: pytest.CaptureFixture[s
         assert "externe Beratungen" in entry.passages[0].text
         assert [r.id for r in store.requests()] == [BOCHUM_REQUEST_ID]
         assert store.history(entry.id)[0].actor.startswith("cli:")
+        named = {s.url: s.label("de") for s in store.sources()}
+        assert named[entry.passages[0].source_url] == "Antwort von Stadt Bochum (FragDenStaat #257364), 20.09.2022"
     finally:
         store.close()
 

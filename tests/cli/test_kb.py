@@ -156,6 +156,10 @@ def test_export_then_load_gives_the_same_base(env: Path, capsys: pytest.CaptureF
         assert exported.rows == store.ranking_rows()
         assert exported.requests == store.requests()
         assert exported.aliases == store.aliases()
+        named = {s.url: s for s in exported.sources}
+        assert all(named[s.url] == s for s in store.sources())
+        assert named["https://fragdenstaat.de/a/257364/"].date == "2022-09-20"
+        assert named["https://fragdenstaat.de/a/111111/"].name == "fragdenstaat.de", "an added entry's source"
     finally:
         store.close()
 

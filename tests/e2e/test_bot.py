@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,23 @@ async def test_private_question_gets_a_cited_answer(fake_api: FakeBotApi, foi_bo
     buttons = call.params["reply_markup"]["inline_keyboard"][0]
     assert [b["callback_data"] for b in buttons] == ["fb:bitkom-sci-2021-bochum:+", "fb:bitkom-sci-2021-bochum:-"]
     assert call.params["link_preview_options"] == {"is_disabled": True}
+    assert ">Stadt Bochum, Pressemitteilung, 12.10.2021</a>" in text
+    assert text.count('href="https://example.org/bochum-2021"') == 1
+
+
+async def test_disagreeing_sources_read_as_one_sentence(fake_api: FakeBotApi, foi_bot: App) -> None:
+    await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2019?", user_id=USER))
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert_valid(call)
+    text = call.params["text"]
+    assert text.startswith(
+        "Für Bochum im Bitkom Smart City Index 2019 nennen die Quellen Platz 32 (Stadt Bochum, Pressemitteilung, "
+        "30.10.2019) und Platz 39 (WAZ, 14.10.2021)."
+    )
+    assert "weichen ab" not in text
+    assert "beide Angaben" not in text
+    quoted = re.findall(r"<blockquote>(.*?)</blockquote>", text)
+    assert quoted == ["Platz 32", "Platz 39"]
 
 
 async def test_english_user_gets_english(fake_api: FakeBotApi, foi_bot: App) -> None:

@@ -21,6 +21,7 @@ from bot.importers.fragdenstaat import (
     FragDenStaatError,
     Reference,
     ReferenceKind,
+    import_sources,
     parse_reference,
     response_ids,
     to_knowledge,
@@ -510,3 +511,13 @@ def test_response_ids_detect_a_new_response(froide: FakeFroide, client: FragDenS
     assert [p.source_url for p in entry.passages][-1] == f"{PAGE}#nachricht-{new_id}"
     assert "zuletzt am 27.09.2022" in entry.answer
     assert entry.answer.endswith("Stand auf FragDenStaat: Antwort erhalten.")
+
+
+def test_imported_responses_are_named_by_body_request_and_date(client: FragDenStaatClient) -> None:
+    detail = client.fetch(REQUEST)
+    named = {s.url: s for s in import_sources(detail)}
+    _, entry = to_knowledge(detail)
+    assert {entry.source_url, *(p.source_url for p in entry.passages)} <= set(named)
+    response = named[entry.passages[0].source_url or ""]
+    assert response.label("de") == "Antwort von Stadt Bochum (FragDenStaat #257364), 20.09.2022"
+    assert named[entry.source_url].label("en") == "FragDenStaat request #257364 to Stadt Bochum, 18 August 2022"

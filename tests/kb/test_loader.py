@@ -123,3 +123,34 @@ def test_a_file_that_is_not_utf8_is_a_problem(kb_dir: Path) -> None:
     (kb_dir / "facts" / "latin1.yaml").write_bytes("entries: [Straße]".encode("latin-1"))
     [message] = problems(kb_dir)
     assert "UTF-8" in message
+
+
+def test_every_source_must_be_named_with_a_valid_date(kb_dir: Path) -> None:
+    (kb_dir / "facts" / "neu.yaml").write_text(
+        "entries:\n  - id: neu\n    title: T\n    question: Q?\n    answer: A\n"
+        "    source_url: https://example.org/unbenannt\n",
+        encoding="utf-8",
+    )
+    registry = kb_dir / "sources.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8") + '  - {url: "https://example.org/x", name: X, date: "14.10.2023"}\n',
+        encoding="utf-8",
+    )
+    found = problems(kb_dir)
+    assert any("neu.yaml:2" in p and "https://example.org/unbenannt is not named in sources.yaml" in p for p in found)
+    assert any("sources.yaml:17: date: Value error, '14.10.2023' is no date: write YYYY-MM-DD" in p for p in found)
+
+
+def test_sources_are_cited_by_name_and_date(kb_dir: Path) -> None:
+    kb = load_knowledge(kb_dir)
+    [answer] = [s for s in kb.sources if s.url == "https://fragdenstaat.de/a/257364/"]
+    assert answer.label("de") == "Antwort der Stadt Bochum (FragDenStaat #257364), 20.09.2022"
+    assert answer.label("en") == "Answer of the City of Bochum (FragDenStaat #257364), 20 September 2022"
+    [hamburg] = [s for s in kb.sources if s.url == "https://example.org/hh-2022"]
+    assert hamburg.label("de") == "Hamburger Abendblatt, Oktober 2022"
+
+
+def test_the_shipped_base_names_every_source_it_uses() -> None:
+    kb = load_knowledge(Path(__file__).parent.parent.parent / "knowledge")
+    used = {e.source_url for e in kb.entries} | {r.source_url for r in kb.rows}
+    assert used <= {s.url for s in kb.sources}

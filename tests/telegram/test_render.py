@@ -6,7 +6,7 @@ from html import unescape
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.models import Answer, Decision, Passage, Suggestion
+from bot.models import Answer, Decision, Link, Passage, Suggestion
 from bot.telegram.render import (
     MAX_TEXT,
     answer_keyboard,
@@ -81,7 +81,7 @@ def test_callback_data_is_parsed_strictly() -> None:
         assert parse_callback(forged) is None, forged
 
 
-@given(st.text(max_size=9000), st.lists(st.text(min_size=1, max_size=3000), max_size=4))
+@given(st.text(max_size=9000), st.lists(st.text(min_size=1, max_size=3000), max_size=6))
 def test_any_text_renders_to_valid_messages(text: str, quotes: list[str]) -> None:
     quotes = [q for q in quotes if q.strip()]
     body = text if text.strip() else "x"
@@ -96,3 +96,59 @@ def test_a_huge_source_name_cannot_stall_the_splitter() -> None:
     assert messages
     for html in messages:
         assert parsed_length(html) <= MAX_TEXT
+
+
+def cited(text: str, quotes: list[tuple[str, str]], source: str = "https://s.de/0") -> Answer:
+    """An answer whose quotes come from the given URLs, each named "Quelle N, 2024"."""
+    urls = list(dict.fromkeys([*(u for _, u in quotes), source]))
+    return answer(text).model_copy(
+        update={
+            "passages": [Passage(text=t, source_url=u) for t, u in quotes],
+            "source_url": source,
+            "citations": {u: f"Quelle {i}, 2024" for i, u in enumerate(urls)},
+        }
+    )
+
+
+def hrefs(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', html)
+
+
+def test_sources_are_named_and_linked_once() -> None:
+    reply = cited("Kurz.", [("Erstes Zitat", "https://s.de/1"), ("Zweites Zitat", "https://s.de/1")], "https://s.de/0")
+    [html] = answer_messages(reply)
+    assert sorted(hrefs(html)) == ["https://s.de/0", "https://s.de/1"]
+    assert ">Quelle 0, 2024</a>" in html
+    assert ">Quelle 1, 2024</a>" in html
+    assert "s.de<" not in html
+
+
+def test_a_quote_the_short_answer_already_says_is_not_repeated() -> None:
+    quote = "Die Stadt hat keine externen Berater beauftragt."
+    [html] = answer_messages(cited(f"Nein. {quote}", [(quote, "https://s.de/1")]))
+    assert "<blockquote" not in html
+    assert hrefs(html) == ["https://s.de/1", "https://s.de/0"]
+
+
+def test_the_first_screen_is_short_and_the_rest_folds_away() -> None:
+    quotes = [(f"Platz {i} laut Bericht {i}", f"https://s.de/{i}") for i in range(1, 17)]
+    [html] = answer_messages(cited("Bochum: 2019 bis 2025.", quotes))
+    assert telegram_html_problem(html) is None
+    first_screen = html.split("<blockquote expandable>")[0]
+    assert first_screen.count("<blockquote>") == 2
+    assert "Weitere Belege (14)" in first_screen
+    assert parsed_length(first_screen) < 400
+    assert len(hrefs(html)) == len(set(hrefs(html))) == 17
+
+
+def test_a_long_list_of_sources_is_folded() -> None:
+    links = [Link(title=f"Bericht {i}", url=f"https://s.de/l{i}") for i in range(6)]
+    [html] = answer_messages(cited("Kurz.", []).model_copy(update={"links": links}))
+    assert "<b>Quellen (7):</b>\n<blockquote expandable>• " in html
+    assert telegram_html_problem(html) is None
+
+
+def test_a_long_quote_opens_on_a_tap() -> None:
+    [html] = answer_messages(cited("Kurz.", [("lang " * 100, "https://s.de/1")]))
+    assert html.count("<blockquote expandable>") == 1
+    assert "— <a" in html.split("</blockquote>")[1]
