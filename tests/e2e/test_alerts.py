@@ -15,6 +15,7 @@ from bot.service import FoiService
 from bot.telegram.app import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.waiting import until
 
 GROUP = -1001234567890
 OTHER_GROUP = -1009876543210
@@ -64,9 +65,20 @@ async def command(api: FakeBotApi, text: str, chat_id: int, user_id: int, **extr
     return str(calls[-1].params["text"])
 
 
-async def settle(api: FakeBotApi, seconds: float = 0.6) -> None:
-    """Give the delivery job time to send anything it would (wrongly) send twice."""
-    await asyncio.sleep(seconds)
+async def settle(app: App) -> None:
+    """Wait until no alert is due or in flight, then run the delivery job once more and let it finish:
+    whatever it would (wrongly) send a second time has been sent when this returns."""
+    bot_state = app.bot_data["foi"]
+    alerts = bot_state.service.alerts
+
+    def idle() -> bool:
+        return not bot_state.delivering and not alerts.due(100) and not alerts.stats().get("sending")
+
+    await until(idle, "the alert outbox to be idle")
+    assert app.job_queue is not None
+    [job] = app.job_queue.get_jobs_by_name("alerts")
+    await job.run(app)
+    await until(lambda: not bot_state.delivering, "the delivery run to end")
 
 
 async def test_only_admins_and_the_creator_change_group_subscriptions(fake_api: FakeBotApi, alerting_bot: App) -> None:
@@ -110,7 +122,7 @@ async def test_alerts_go_to_matching_chats_once(fake_api: FakeBotApi, alerting_b
     alerts.subscribe(USER, "", daily=False, by=USER)
     service_of(alerting_bot).add_entries([entry("neu-bochum", "Bochum")], origin="cli", actor="test")
     await fake_api.wait_for("sendMessage", lambda c: c.params["chat_id"] in (GROUP, USER), count=2)
-    await settle(fake_api)
+    await settle(alerting_bot)
     assert len(alerts_to(fake_api, GROUP)) == 1
     assert len(alerts_to(fake_api, USER)) == 1
     assert alerts_to(fake_api, OTHER_GROUP) == []
@@ -125,7 +137,7 @@ async def test_daily_subscriptions_get_one_digest(fake_api: FakeBotApi, alerting
     service = service_of(alerting_bot)
     service.alerts.subscribe(GROUP, "", daily=True, by=ADMIN)
     service.add_entries([entry("neu-1", "Bochum"), entry("neu-2", "Essen")], origin="cli", actor="test")
-    await settle(fake_api)
+    await settle(alerting_bot)
     assert fake_api.calls("sendMessage") == []
     assert alerting_bot.job_queue is not None
     [digest] = alerting_bot.job_queue.get_jobs_by_name("digest")
@@ -135,7 +147,7 @@ async def test_daily_subscriptions_get_one_digest(fake_api: FakeBotApi, alerting
     assert "Antwort der Stadt Bochum" in call.params["text"]
     assert "Antwort der Stadt Essen" in call.params["text"]
     await digest.run(alerting_bot)
-    await settle(fake_api)
+    await settle(alerting_bot)
     assert len(fake_api.calls("sendMessage")) == 1
 
 
@@ -154,13 +166,8 @@ async def test_faults(fake_api: FakeBotApi, alerting_bot: App, fault: dict[str, 
     service.alerts.subscribe(GROUP, "", daily=False, by=ADMIN)
     fake_api.inject("sendMessage", chat_id=GROUP, times=1, **fault)  # type: ignore[arg-type]
     service.add_entries([entry("neu-fault", "Bochum")], origin="cli", actor="test")
-    deadline = time.monotonic() + 8
-    while time.monotonic() < deadline:
-        done = service.alerts.stats()
-        if done.get("sent") or done.get("dropped"):
-            break
-        await asyncio.sleep(0.1)
-    await settle(fake_api)
+    await until(lambda: bool({"sent", "dropped"} & set(service.alerts.stats())), "the alert to be sent or dropped")
+    await settle(alerting_bot)
     ok = [c for c in alerts_to(fake_api, GROUP) if c.status == 200]
     assert len(ok) == (1 if delivered else 0)
     assert bool(service.alerts.subscriptions(GROUP)) is delivered
@@ -180,7 +187,7 @@ async def test_a_migrated_group_is_followed(fake_api: FakeBotApi, alerting_bot: 
     )
     service.add_entries([entry("neu-migriert", "Bochum")], origin="cli", actor="test")
     await fake_api.wait_for("sendMessage", lambda c: c.params["chat_id"] == new and c.status == 200, timeout=8)
-    await settle(fake_api)
+    await settle(alerting_bot)
     assert [s.chat_id for s in service.alerts.subscriptions()] == [new]
     assert len([c for c in alerts_to(fake_api, new) if c.status == 200]) == 1
 
@@ -213,5 +220,5 @@ async def test_an_entry_added_from_the_command_line_reaches_the_group_once(
         "sendMessage", lambda c: c.params["chat_id"] == GROUP and "🔔" in c.params["text"], timeout=30
     )
     assert time.monotonic() - started < 30
-    await settle(fake_api, 1.0)
+    await settle(alerting_bot)
     assert len(alerts_to(fake_api, GROUP)) == 1

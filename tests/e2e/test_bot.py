@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from pathlib import Path
@@ -15,6 +14,7 @@ from bot.telegram.app import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.waiting import until
 
 GROUP = -1001234567890
 USER = 4242
@@ -115,10 +115,7 @@ async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotAp
     keyboard = call.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
     service: FoiService = foi_bot.bot_data["foi"].service
-    for _ in range(50):  # written right after the reply went out
-        if service.store.unanswered():
-            break
-        await asyncio.sleep(0.05)
+    await until(service.store.unanswered, "the question to be recorded as unanswered")  # right after the reply
     assert service.store.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
 
 

@@ -15,6 +15,7 @@ from bot.service import FoiService, sync_knowledge
 from tests.conftest import REPO
 from tests.e2e.botctl import process_env
 from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.waiting import until
 
 CHATS = range(5000, 5150)
 
@@ -59,7 +60,8 @@ async def test_sigkill_during_a_fan_out_loses_nothing(fake_api: FakeBotApi, tmp_
         await fake_api.wait_for(
             "sendMessage", lambda c: c.status == 200 and "🔔" in c.params.get("text", ""), count=len(CHATS), timeout=60
         )
-        await asyncio.sleep(1.0)
+        # Every alert recorded as sent: nothing is left that could go out a second time.
+        await until(lambda: Alerts(store, service.normalizer).stats() == {"sent": len(CHATS)}, "all alerts sent")
     finally:
         if bot.returncode is None:
             bot.send_signal(signal.SIGTERM)

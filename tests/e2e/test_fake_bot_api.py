@@ -61,6 +61,7 @@ from tests.e2e.fake_bot_api import (
     utf16_length,
     visible_text,
 )
+from tests.e2e.waiting import until
 
 USER_ID = 42
 # A PNG signature followed by bytes that would break a naive multipart parser.
@@ -652,7 +653,7 @@ async def test_long_poll_waits_is_woken_and_acknowledges(caplog: pytest.LogCaptu
         assert 0.25 <= asyncio.get_running_loop().time() - started < 1.0
 
         poll = asyncio.create_task(client.post("/botT/getUpdates", data={"timeout": "30"}))
-        await asyncio.sleep(0.05)
+        await until(lambda: api._poller is not None, "the long poll to arrive")
         first = api.push_update(api.private_message("one"))
         assert [u["update_id"] for u in (await poll).json()["result"]] == [first]
 
@@ -680,7 +681,7 @@ async def test_client_hanging_up_mid_poll_and_a_second_poller(caplog: pytest.Log
             b"Content-Length: 9\r\n\r\ntimeout=5"
         )
         await writer.drain()
-        await asyncio.sleep(0.05)
+        await until(lambda: api._poller is not None, "the long poll to arrive")
         writer.close()
         await writer.wait_closed()
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{api.port}") as client:
@@ -690,7 +691,7 @@ async def test_client_hanging_up_mid_poll_and_a_second_poller(caplog: pytest.Log
             assert gone.params == {"timeout": 5}
 
             older = asyncio.create_task(client.post("/botT/getUpdates", data={"timeout": "5"}))
-            await asyncio.sleep(0.05)
+            await until(lambda: api._poller is not None, "the older poll to arrive")
             newer = await client.post("/botT/getUpdates", data={"timeout": "0"})
             assert newer.status_code == 200
             assert (await older).status_code == 409
