@@ -71,12 +71,31 @@ def _node_lines(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
             _node_lines(item, (*path, index), out)
 
 
+def _refuse_aliases(file: Path, source: str) -> None:
+    """A few hundred bytes of nested aliases expand to gigabytes, and an alias to itself never ends: the
+    files are written by hand, so aliases are refused (found by a pass over the events, which expands nothing)."""
+    try:
+        for event in yaml.parse(source, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else 1
+                message = f"YAML alias *{event.anchor} is not allowed in knowledge files; write the value out"
+                raise KnowledgeError([Problem(file, line, message)])
+    except yaml.MarkedYAMLError as exc:
+        raise _invalid(file, exc) from None
+
+
+def _invalid(file: Path, exc: yaml.MarkedYAMLError) -> KnowledgeError:
+    mark = exc.problem_mark or exc.context_mark
+    return KnowledgeError([Problem(file, mark.line + 1 if mark else 1, f"invalid YAML: {exc.problem or exc}")])
+
+
 def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
     """Parse every `---`-separated document of a YAML file, keeping line numbers."""
     try:
         source = file.read_text(encoding="utf-8") if text is None else text
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError([Problem(file, 1, f"cannot read the file as UTF-8: {exc}")]) from None
+    _refuse_aliases(file, source)
     loader = _BaseLoader(source)
     docs: list[_Doc] = []
     node: yaml.Node | None = None
@@ -89,9 +108,7 @@ def read_yaml_documents(file: Path, text: str | None = None) -> list[_Doc]:
             _node_lines(node, (), lines)
             docs.append(_Doc(file, loader.construct_document(node), lines))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise KnowledgeError([Problem(file, line, f"invalid YAML: {exc.problem or exc}")]) from None
+        raise _invalid(file, exc) from None
     except (ValueError, TypeError) as exc:
         # A scalar PyYAML cannot build, e.g. the date 2022-09-31: blame the document it is in.
         line = node.start_mark.line + 1 if node is not None else 1

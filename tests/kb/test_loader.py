@@ -154,3 +154,24 @@ def test_the_shipped_base_names_every_source_it_uses() -> None:
     kb = load_knowledge(Path(__file__).parent.parent.parent / "knowledge")
     used = {e.source_url for e in kb.entries} | {r.source_url for r in kb.rows}
     assert used <= {s.url for s in kb.sources}
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # Nine levels of nine: 355 bytes that expand to gigabytes.
+        (
+            "a: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(
+                f"{n}: &{n} [{',*'.join(['', *[p] * 9])[1:]}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            2,
+        ),
+        ("&a [*a]\n", 1),
+        ("entries:\n  - &e {id: x}\n  - *e\n", 3),
+    ],
+)
+def test_yaml_aliases_are_refused_before_they_expand(kb_dir: Path, text: str, line: int) -> None:
+    (kb_dir / "facts" / "bomb.yaml").write_text(text, encoding="utf-8")
+    [message] = problems(kb_dir)
+    assert message.startswith(f"{kb_dir / 'facts' / 'bomb.yaml'}:{line}: YAML alias *")
