@@ -18,6 +18,7 @@ from bot.kb.schema import migrations
 from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow, Source
 
 FILES = "files"
+CREATION_WAIT_MS = 30_000  # creating and migrating a store takes a second; others starting at once wait
 QUESTION_SEPARATOR = " | "  # between an entry's questions in the `q` column; `|` is not a term
 
 
@@ -72,11 +73,13 @@ class EntryExists(Exception):
 class NoSuchEntry(Exception):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"no entry with id {entry_id!r}")
+        self.entry_id = entry_id
 
 
 class ReadOnlyEntry(Exception):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"entry {entry_id!r} comes from the knowledge files: change it there (reviewed in git)")
+        self.entry_id = entry_id
 
 
 def _now() -> str:
@@ -92,6 +95,8 @@ class Store:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(path)
+            # Before anything else: several processes may open a new file at once, and must wait, not fail.
+            self.db.execute(f"PRAGMA busy_timeout = {max(int(busy_timeout * 1000), CREATION_WAIT_MS)}")
             self.db.enable_wal()
             # In WAL mode NORMAL still survives a crash of the process (kill -9): only a power loss can
             # drop the last commits. FULL would fsync every small write, and the outbox writes two per alert.
@@ -99,8 +104,16 @@ class Store:
         else:
             self.db = Database(memory=True)
         self.db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
         self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        migrations.apply(self.db)
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date under the write lock, deciding what is pending only once it is held:
+        two processes starting on a new file would otherwise both create the same tables."""
+        if not migrations.pending(self.db):
+            return
+        with self.transaction():
+            migrations.apply(self.db)
 
     def close(self) -> None:
         self.db.close()

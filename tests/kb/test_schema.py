@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -11,6 +13,7 @@ from sqlite_utils.migrations import Migrations
 from bot.kb import schema
 from bot.kb.store import Store
 from bot.service import sync_knowledge
+from tests.conftest import REPO
 
 
 def previous_version(path: Path) -> None:
@@ -67,3 +70,22 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
         assert len(names) == len(set(names))
     finally:
         store.close()
+
+
+def test_processes_creating_one_new_store_together_all_succeed(tmp_path: Path) -> None:
+    """Creation and migration are serialised: before, four processes opening a new file at once failed with
+    "database is locked" in most trials."""
+    code = "import sys; from bot.kb.store import Store; Store(sys.argv[1]).close()"
+    for trial in range(5):
+        path = tmp_path / f"new-{trial}.db"
+        workers = [
+            subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=REPO, stderr=subprocess.PIPE, text=True)
+            for _ in range(4)
+        ]
+        failures = [err for w in workers if (err := w.communicate(timeout=120)[1]) and w.returncode != 0]
+        assert failures == [], f"trial {trial}: {failures[0][-300:] if failures else ''}"
+        store = Store(path)
+        try:
+            assert not schema.migrations.pending(store.db)
+        finally:
+            store.close()
