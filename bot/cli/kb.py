@@ -16,7 +16,7 @@ from bot.cli.common import CliError, database_errors, load_settings, open_servic
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
 from bot.kb.export import export_knowledge, knowledge_files
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
-from bot.kb.store import EntryExists, NoSuchEntry, ReadOnlyEntry
+from bot.kb.store import BackupRefused, EntryExists, NoSuchEntry, ReadOnlyEntry
 from bot.models import Entry, Kind
 from bot.service import ImportRefused, sync_knowledge
 
@@ -364,9 +364,9 @@ def backup_store(args: argparse.Namespace) -> int:
     # A copy of a damaged file would look like a backup and restore the damage: refuse it.
     store = open_store(settings, check=True)
     try:
-        if target.exists():
-            target.unlink()
         store.backup(target)
+    except BackupRefused as exc:
+        raise CliError(str(exc)) from None
     finally:
         store.close()
     print(f"{target}: {target.stat().st_size} bytes")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -70,6 +71,10 @@ class EntryExists(Exception):
         self.ids = list(ids)
 
 
+class BackupRefused(Exception):
+    """Writing the backup there would overwrite the live database."""
+
+
 class NoSuchEntry(Exception):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"no entry with id {entry_id!r}")
@@ -92,6 +97,7 @@ class Store:
     def __init__(self, path: Path | str, *, busy_timeout: float = 5.0) -> None:
         """`busy_timeout`: seconds a write waits for another process's write to finish; the bot keeps it
         short, since waiting blocks every chat, and retries what could not be written later."""
+        self.path = None if str(path) == ":memory:" else Path(path)
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(path)
@@ -471,12 +477,24 @@ class Store:
         return [] if found == ["ok"] else found
 
     def backup(self, target: Path) -> None:
-        """A consistent copy of the whole store while others keep reading and writing (SQLite online backup)."""
-        destination = sqlite3.connect(target)
+        """A consistent copy of the whole store while others keep reading and writing (SQLite online backup),
+        written under a temporary name and renamed into place, so a failed backup leaves no half a file.
+        BackupRefused for a target that is the store itself or its `-wal`/`-shm` file."""
+        if self.path is not None:
+            live = [Path(f"{self.path}{suffix}") for suffix in ("", "-wal", "-shm")]
+            if target.resolve() in {f.resolve() for f in live} or any(
+                f.exists() and target.exists() and os.path.samefile(f, target) for f in live
+            ):
+                raise BackupRefused(f"{target} is the database itself (or its -wal/-shm file); choose another path")
+        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+        destination = sqlite3.connect(partial)
         try:
             self.db.conn.backup(destination)
+            destination.close()
+            os.replace(partial, target)
         finally:
             destination.close()
+            partial.unlink(missing_ok=True)
 
     def forget_user(self, user_id: int) -> dict[str, int]:
         """Delete what the store holds about one Telegram user; how many rows of each kind."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -38,6 +40,51 @@ def test_backup_is_a_complete_store(env: Path, capsys: pytest.CaptureFixture[str
     assert main(["kb", "backup", str(env / "copy.db")]) == 1
     assert main(["kb", "backup", str(env / "copy.db"), "--force"]) == 0
     assert main(["kb", "backup", str(env / "no" / "such" / "folder.db")]) == 1
+
+
+@pytest.mark.parametrize("target", ["kb.db", "kb.db-wal", "kb.db-shm", "link.db", "./sub/../kb.db"])
+def test_a_backup_onto_the_live_database_is_refused(
+    env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    """Before, `kb backup "$DATABASE_PATH" --force` exited 0 and left the running bot writing a deleted file."""
+    live = Store(env / "kb.db")  # the bot, still running: its -wal and -shm files exist
+    try:
+        live.record_feedback("sci-2021-methodik", 7, 1)
+        (env / "link.db").symlink_to(env / "kb.db")
+        (env / "sub").mkdir()
+        monkeypatch.chdir(env)
+        capsys.readouterr()
+        assert main(["kb", "backup", target, "--force"]) == 1
+        assert "is the database itself" in capsys.readouterr().err
+        live.record_feedback("sci-2021-methodik", 8, 1)
+        assert len(live.db.execute("SELECT * FROM feedback").fetchall()) == 2
+        other = Store(env / "kb.db")
+        assert other.integrity() == []
+        other.close()
+    finally:
+        live.close()
+
+
+def test_a_failed_backup_leaves_the_previous_one_whole(env: Path) -> None:
+    assert main(["kb", "backup", str(env / "copy.db")]) == 0
+    before = (env / "copy.db").read_bytes()
+
+    class DiskFull:
+        def backup(self, target: sqlite3.Connection) -> None:
+            target.execute("CREATE TABLE half (x)")
+            raise sqlite3.OperationalError("disk full")
+
+    store = Store(env / "kb.db")
+    database = store.db
+    store.db = SimpleNamespace(conn=DiskFull())  # type: ignore[assignment]
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="disk full"):
+            store.backup(env / "copy.db")
+    finally:
+        store.db = database
+        store.close()
+    assert (env / "copy.db").read_bytes() == before
+    assert [p.name for p in env.iterdir() if "partial" in p.name] == []
 
 
 def test_forget_user_deletes_their_data_and_nothing_else(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
