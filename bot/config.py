@@ -69,6 +69,20 @@ class Settings(BaseSettings):
             value = value.rstrip("/")
         return value
 
+    @field_validator("telegram_base_url")
+    @classmethod
+    def _bot_api_base(cls, value: str) -> str:
+        # The token is appended to this URL: without the `/bot` path it lands in the port or the host, and the
+        # library's error about that URL would print it.
+        parts = urlsplit(value)
+        try:
+            parts.port  # noqa: B018 - parsing the port is the check
+        except ValueError:
+            raise ValueError("has a port that is not a number from 0 to 65535") from None
+        if not parts.path.endswith("/bot") or parts.query or parts.fragment:
+            raise ValueError("must end in /bot, as https://api.telegram.org/bot does (the token is added to it)")
+        return value
+
     @field_validator("telegram_bot_token")
     @classmethod
     def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:

@@ -118,3 +118,38 @@ def test_build_and_backup_refuse_a_damaged_database(tmp_path: Path) -> None:
         result = bot(*args, DATABASE_PATH=str(path))
         one_line_error(result, "DATABASE_PATH")
     assert not (tmp_path / "copy.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "says"),
+    [
+        ("http://127.0.0.1:9", "must end in /bot"),  # the token would become the port
+        ("http://127.0.0.1:99999/bot", "has a port that is not a number"),
+        ("http://127.0.0.1:9/bot?x=1", "must end in /bot"),
+        ("ftp://127.0.0.1/bot", "must be an http(s) URL"),
+    ],
+)
+def test_a_malformed_bot_api_url(tmp_path: Path, base_url: str, says: str) -> None:
+    result = bot("run", TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=base_url, DATABASE_PATH=str(tmp_path / "db.db"))
+    assert says in one_line_error(result, "TELEGRAM_BASE_URL")
+
+
+def test_no_start_up_failure_prints_the_token_even_with_tracebacks(tmp_path: Path) -> None:
+    """Every start-up failure above, run with --debug so that tracebacks are printed too."""
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "notes.db").write_text("not a database\n" * 200)
+    damaged = built_store(tmp_path / "damaged.db")
+    damage(damaged)
+    working = str(built_store(tmp_path / "db.db"))
+    cases = [
+        {"TELEGRAM_BASE_URL": "http://127.0.0.1:9", "DATABASE_PATH": working},
+        {"TELEGRAM_BASE_URL": "http://127.0.0.1:99999/bot", "DATABASE_PATH": working},
+        {"TELEGRAM_BASE_URL": f"http://127.0.0.1:{closed_port()}/bot", "DATABASE_PATH": working},
+        {"DATABASE_PATH": str(tmp_path / "file" / "db.db")},
+        {"DATABASE_PATH": str(tmp_path / "notes.db")},
+        {"DATABASE_PATH": str(damaged)},
+    ]
+    for env in cases:
+        result = bot("--debug", "run", TELEGRAM_BOT_TOKEN=TOKEN, **env)
+        assert result.returncode == 2, (env, result.stderr[-500:])
+        assert TOKEN.split(":")[1] not in result.stdout + result.stderr, env
