@@ -9,9 +9,11 @@ import signal
 import sys
 import traceback
 from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 
 from bot.cli import ask, calibrate, chat, evaluate, kb, run
 from bot.cli.common import CliError
+from bot.cli.terminal import SafeStream
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,9 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    # force: a library imported on the way (wordllama) configures the root logger at INFO when imported.
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", force=True)
     debug = args.debug or os.environ.get("LOG_LEVEL", "").upper() == "DEBUG"
+    with redirect_stdout(SafeStream(sys.stdout)), redirect_stderr(SafeStream(sys.stderr)):
+        # force: a library imported on the way (wordllama) configures the root logger at INFO when imported.
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", force=True)
+        return _run(args, debug=debug)
+
+
+def _run(args: argparse.Namespace, *, debug: bool) -> int:
     try:
         return int(args.handler(args))
     except CliError as exc:

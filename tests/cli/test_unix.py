@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.kb.store import Store
 from tests.cli.test_kb import MINIMAL, run, write
 from tests.conftest import FIXTURE_KB, REPO
 
@@ -129,3 +130,25 @@ def test_a_greeting_gets_how_to_ask(env: Path, capsys: pytest.CaptureFixture[str
     assert "Fragen Sie zum Beispiel" in capsys.readouterr().out
     assert main(["ask", "--json", "Hi!"]) == 0
     assert json.loads(capsys.readouterr().out)["answered"] is False
+
+
+HOSTILE = "Frage\x1b]0;pwned\x07 mit\x1b[2J Steuerzeichen \u202egnuthcA\x9b"
+
+
+def test_stored_text_cannot_drive_the_terminal(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store(env / "kb.db")
+    try:
+        store.record_unanswered(HOSTILE, "frage steuerzeichen", 7, "private", "de")
+    finally:
+        store.close()
+    entry = MINIMAL.replace("title: Antwort der Stadt Dortmund", f"title: {json.dumps(HOSTILE)}")
+    assert run(["kb", "add", str(write(env / "new.yaml", entry))], capsys)[0] == 0
+    for command in (["kb", "unanswered"], ["kb", "list"]):
+        code, out, err = run(command, capsys)
+        assert code == 0
+        assert "Steuerzeichen" in out
+        assert not [c for c in out + err if c in "\x1b\x07\x9b\u202e"], command
+        assert "\\x1b]0;pwned\\x07" in out
+        assert "\\u202egnuthcA" in out
+    code, out, _ = run(["ask", "--json", HOSTILE], capsys)
+    assert json.loads(out)["question"] == HOSTILE, "JSON output reads back exactly"
