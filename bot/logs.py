@@ -46,8 +46,16 @@ def install_redaction(secrets: Iterable[str]) -> None:
         logging.setLogRecordFactory(_ScrubbingFactory(current))
 
 
+# Their DEBUG records carry whole updates and API calls: message text, names, usernames. A log file is
+# reached neither by `kb forget-user` nor by the retention of unanswered questions, so DEBUG is the bot's own.
+_CONTENT_AT_DEBUG = ("telegram", "httpcore", "hpack", "asyncio", "matplotlib", "PIL")
+
+
 def configure_logging(level: str) -> None:
+    """`level` for the bot's own records; at DEBUG, libraries that would log content stay at INFO."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
+    for library in _CONTENT_AT_DEBUG:
+        logging.getLogger(library).setLevel(max(logging.INFO, logging.getLogger().level))
     # httpx logs every request line, APScheduler every job it adds, at INFO: keep the log about the bot.
     for chatty in ("httpx", "apscheduler"):
         logging.getLogger(chatty).setLevel(logging.WARNING)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 
 from telegram import Message, Update
 from telegram.constants import ChatType, MessageEntityType
@@ -14,6 +16,8 @@ from bot.telegram.language import language_hint, user_language
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 from bot.throttle import Verdict
+
+log = logging.getLogger(__name__)
 
 
 async def within_limit(context: ContextTypes.DEFAULT_TYPE, key: int, chat_id: int, lang: Lang) -> bool:
@@ -41,7 +45,18 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     if not question.strip():
         await message.reply_text(phrase("empty", lang))
         return
+    started = time.perf_counter()
     answer = bot_state.service.ask(question, language_hint(user))
+    # Ids, sizes and the outcome only: what someone asked stays in the store, where it can be deleted.
+    log.debug(
+        "message %s in a %s chat: %d characters, %s %s in %.0f ms",
+        message.message_id,
+        message.chat.type,
+        len(question),
+        answer.decision.value,
+        ",".join(answer.entry_ids[:1]) or "-",
+        (time.perf_counter() - started) * 1000,
+    )
     await send_answer(context.bot, message.chat.id, answer, reply_to=message)
     if not answer.answered and answer.decision is not Decision.GREETING:
         bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)
