@@ -17,7 +17,7 @@ from bot.alerts import Alert, Alerts, Delivery, Outcome
 from bot.kb.store import Store
 from bot.models import Entry, Lang
 from bot.sources import Citations
-from bot.telegram.render import pack, visible_length
+from bot.telegram.render import clip, pack, visible_length
 from bot.telegram.state import state
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ def alert_html(entry: Entry, key: str, bot_username: str, cite: Citations, lang:
     source = entry.passages[-1].source_url if new_response and entry.passages else None
     url = source or entry.source_url
     parts.append(
-        f'{"Quelle" if lang == "de" else "Source"}: <a href="{escape(url)}">{escape(cite.label(url, lang))}</a>'
+        f'{"Quelle" if lang == "de" else "Source"}: <a href="{escape(url)}">{escape(clip(cite.label(url, lang)))}</a>'
     )
     parts.append(f'<a href="{escape(link)}">{"Mehr dazu im Chat" if lang == "de" else "Ask more"}</a>')
     return "\n\n".join(parts)
@@ -185,7 +185,7 @@ def _digest_line(entry: Entry, bot_username: str, cite: Citations) -> tuple[str,
     """Title, short answer, source and deep link of one entry, as HTML with its visible length."""
     link = create_deep_linked_url(bot_username, f"ans_{entry.id}")
     answer = entry.answer if len(entry.answer) <= DIGEST_ANSWER else entry.answer[: DIGEST_ANSWER - 1] + "…"
-    label, title = cite.label(entry.source_url, "de"), entry.title[:150]
+    label, title = clip(cite.label(entry.source_url, "de")), entry.title[:150]
     html = (
         f"• <b>{escape(title)}</b>: {escape(answer)} "
         f'(<a href="{escape(entry.source_url)}">{escape(label)}</a>, <a href="{escape(link)}">mehr</a>)'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -17,6 +18,7 @@ MAX_TEXT = MessageLimit.MAX_TEXT_LENGTH
 BUTTON_TEXT = 60
 INLINE_ANSWER = 2000
 INLINE_QUOTE = 700
+MAX_LABEL = 200  # characters of a source's name or a link's title
 LONG_QUOTE = 300  # visible characters; a longer quote opens on a tap
 MIN_PART = 500
 _BREAKS = ("\n\n", "\n", ". ", " ")
@@ -100,8 +102,20 @@ def _links_pieces(block: Block) -> list[tuple[str, int]]:
     return [(html, visible_length(block.text) + 1 + sum(n + 1 for _, n in lines))]
 
 
+def clip(text: str, limit: int = MAX_LABEL) -> str:
+    """At most `limit` characters, an ellipsis marking a cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _with_short_labels(block: Block) -> Block:
+    """A source's name or a link's title is a label, not content: a very long one would make a list of
+    sources longer than a message."""
+    return replace(block, label=clip(block.label), items=[(clip(t), u) for t, u in block.items])
+
+
 def _pieces(blocks: Sequence[Block], lang: Lang) -> list[tuple[str, int]]:
     """HTML pieces of a reply with their visible lengths; the folded quotes go together in one place."""
+    blocks = [_with_short_labels(b) for b in blocks]
     pieces: list[tuple[str, int]] = []
     folded = [b for b in blocks if b.kind is BlockKind.QUOTE and b.folded]
     for block in blocks:

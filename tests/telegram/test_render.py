@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.models import Answer, Decision, Link, Passage, Suggestion
@@ -11,6 +11,7 @@ from bot.telegram.render import (
     MAX_TEXT,
     answer_keyboard,
     answer_messages,
+    inline_message,
     pack,
     parse_callback,
     visible_length,
@@ -152,3 +153,32 @@ def test_a_long_quote_opens_on_a_tap() -> None:
     [html] = answer_messages(cited("Kurz.", [("lang " * 100, "https://s.de/1")]))
     assert html.count("<blockquote expandable>") == 1
     assert "— <a" in html.split("</blockquote>")[1]
+
+
+_URLS = st.builds(lambda n, path: f"https://s{n}.de/{path}", st.integers(0, 400), st.text("ab/-_", max_size=40))
+_LABELS = st.text(min_size=1, max_size=5000).filter(str.strip)
+
+
+@example(text="x", quotes=[], links=[("t" * 5000, "https://s1.de/")], label="q")
+@example(text="x", quotes=[], links=[(f"Antwort {i}", f"https://s{i}.de/") for i in range(300)], label="q")
+@example(text="x", quotes=[("z" * 5000, "https://s1.de/")] * 3, links=[], label="q" * 5000)
+@given(
+    text=st.text(min_size=1, max_size=9000).filter(str.strip),
+    quotes=st.lists(st.tuples(st.text(min_size=1, max_size=5000).filter(str.strip), _URLS), max_size=30),
+    links=st.lists(st.tuples(_LABELS, _URLS), max_size=300),
+    label=_LABELS,
+)
+def test_every_part_of_any_reply_fits_telegram(
+    text: str, quotes: list[tuple[str, str]], links: list[tuple[str, str]], label: str
+) -> None:
+    """Whatever the data (300 links, a 5,000-character link title or source name), every message is valid HTML
+    within 4,096 characters."""
+    reply = cited(text, quotes).model_copy(
+        update={
+            "links": [Link(title=t, url=u) for t, u in links],
+            "citations": {u: label for _, u in [*quotes, *links]} | {"https://s.de/0": label},
+        }
+    )
+    for html in [*answer_messages(reply), inline_message(reply)]:
+        assert telegram_html_problem(html) is None
+        assert 0 < parsed_length(html) <= MAX_TEXT
