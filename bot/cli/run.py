@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import ExitStack
 from typing import Any
 
 from bot.cli import chat
-from bot.cli.common import CliError, load_settings, open_service
+from bot.cli.common import CliError, database_errors, load_settings, open_service
+from bot.instance import AlreadyRunning, single_instance
 from bot.logs import configure_logging
 
 # How long a write of the bot waits for the command line to finish its own (blocking every chat meanwhile).
@@ -38,9 +40,12 @@ def run(_args: argparse.Namespace) -> int:
     configure_logging(settings.log_level)
     from bot.telegram.app import StartupProblem, run_bot
 
-    # The quick integrity check: a damaged file is found now, not in the middle of a chat.
-    service = open_service(settings, busy_timeout=BOT_BUSY_TIMEOUT, check=False)
     try:
-        return run_bot(settings, service)
-    except StartupProblem as problem:
+        with ExitStack() as held:
+            with database_errors(settings):
+                held.enter_context(single_instance(settings.database_path))
+            # The quick integrity check: a damaged file is found now, not in the middle of a chat.
+            service = open_service(settings, busy_timeout=BOT_BUSY_TIMEOUT, check=False)
+            return run_bot(settings, service)
+    except (StartupProblem, AlreadyRunning) as problem:
         raise CliError(str(problem), code=2) from problem
