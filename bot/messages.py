@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Final
 
-from bot.models import AnswerType, Lang
+from bot.models import AnswerType, Kind, Lang
 
 _PHRASES: Final[dict[str, dict[Lang, str]]] = {
     "unknown": {
@@ -154,12 +154,25 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
     "add_cancelled": {"de": "Abgebrochen, nichts gespeichert.", "en": "Cancelled, nothing saved."},
     "remove_usage": {"de": "So geht's: /remove ID", "en": "Usage: /remove ID"},
     "removed": {"de": "{id} entfernt.", "en": "Removed {id}."},
+    "no_such_entry": {"de": "Es gibt keinen Eintrag mit der ID {id}.", "en": "There is no entry with the id {id}."},
+    "read_only_entry": {
+        "de": "{id} stammt aus den Wissensdateien: bitte ändern Sie den Eintrag dort (mit Review in git).",
+        "en": "{id} comes from the knowledge files: change it there (reviewed in git).",
+    },
     "nothing_unanswered": {"de": "Keine offenen Fragen.", "en": "No unanswered questions."},
     "unanswered_heading": {"de": "Unbeantwortete Fragen (häufigste zuerst)", "en": "Unanswered, most frequent first"},
     "stats_heading": {"de": "Wissensbasis", "en": "Knowledge base"},
+    "stats_requests": {"de": "IFG-Anfragen", "en": "FOI requests"},
+    "stats_ranking_rows": {"de": "Ranking-Zeilen", "en": "Ranking rows"},
+    "stats_unanswered": {"de": "Unbeantwortete Fragen", "en": "Unanswered questions"},
+    "stats_feedback": {"de": "Rückmeldungen", "en": "Feedback"},
     "imported": {
         "de": "Importiert: {id} mit {passages} zitierten Antworttext(en).",
         "en": "Imported: {id} with {passages} quoted response(s).",
+    },
+    "import_refused": {
+        "de": "Anfrage #{id} wird in den Wissensdateien gepflegt: bitte ändern Sie sie dort (mit Review in git).",
+        "en": "Request #{id} is curated in the knowledge files: change it there (reviewed in git).",
     },
     "admins_only": {
         "de": "Nur Administratoren dieser Gruppe können ihre Abos ändern.",
@@ -197,6 +210,14 @@ _STATUS: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
+# What /stats counts entries by.
+_KINDS: Final[dict[Kind, dict[Lang, str]]] = {
+    Kind.FACT: {"de": "Fakten", "en": "Facts"},
+    Kind.FOI_ANSWER: {"de": "IFG-Antworten", "en": "FOI answers"},
+    Kind.RANKING: {"de": "Ranking-Einträge", "en": "Ranking entries"},
+}
+
+
 # "The source does not say": what is missing, by the kind of answer asked.
 _MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
     AnswerType.DATE: {"de": "Ein Datum dafür", "en": "A date for that"},
@@ -231,6 +252,10 @@ def not_stated_where(public_body: str | None, date: dt.date | None, lang: Lang) 
         when = f", {date.strftime('%d.%m.%Y')}" if date and lang == "de" else f", {date:%d %B %Y}" if date else ""
         return f"in der Antwort ({public_body}{when})" if lang == "de" else f"in the answer ({public_body}{when})"
     return "in meinen Quellen" if lang == "de" else "in my sources"
+
+
+def kind_label(kind: Kind, lang: Lang) -> str:
+    return _KINDS[kind][lang]
 
 
 def status_label(status: str | None, lang: Lang) -> str:

@@ -47,6 +47,10 @@ WATCH_ACTOR = "watch"
 class ImportRefused(Exception):
     """The request may not be imported (it is curated in the reviewed files); nothing was written."""
 
+    def __init__(self, request_id: int) -> None:
+        super().__init__(f"request #{request_id} is curated in the knowledge files; change it there (reviewed in git)")
+        self.request_id = request_id
+
 
 @dataclass(frozen=True)
 class ImportOutcome:
@@ -332,9 +336,7 @@ class FoiService:
         FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
         request, entry = to_knowledge(detail)
         if self.store.request_origin(request.id) == FILES or self.store.origin(entry.id) == FILES:
-            raise ImportRefused(
-                f"request #{request.id} is curated in the knowledge files; change it there (reviewed in git)"
-            )
+            raise ImportRefused(request.id)
         old = self.store.entry(entry.id)
         known = next((r for r in self.store.requests() if r.id == request.id), None)
         with self.store.transaction():

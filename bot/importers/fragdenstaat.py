@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Final, Self, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -27,11 +28,18 @@ MAX_SUMMARY = 500
 # A Telegram message holds 4096 characters; longer input is not something a person pasted as a reference.
 MAX_INPUT = 4096
 
-ACCEPTED_FORMS = (
-    "a request link such as https://fragdenstaat.de/anfrage/<slug>/, a short link https://fragdenstaat.de/a/<id>, "
-    "a message link https://fragdenstaat.de/anfrage/m/<id>/, or a request number such as #257364, [#257364] "
-    "or 257364"
-)
+ACCEPTED_FORMS: Final[dict[Lang, str]] = {
+    "en": (
+        "a request link such as https://fragdenstaat.de/anfrage/<slug>/, a short link https://fragdenstaat.de/a/<id>, "
+        "a message link https://fragdenstaat.de/anfrage/m/<id>/, or a request number such as #257364, [#257364] "
+        "or 257364"
+    ),
+    "de": (
+        "einen Anfrage-Link wie https://fragdenstaat.de/anfrage/<slug>/, einen Kurzlink "
+        "https://fragdenstaat.de/a/<id>, einen Nachrichten-Link https://fragdenstaat.de/anfrage/m/<id>/ oder eine "
+        "Anfragenummer wie #257364, [#257364] oder 257364"
+    ),
+}
 
 # Pasted text wraps links in brackets and quotes and ends sentences after them.
 _LEADING = "<([{\"'„“‚‘«»"
@@ -61,9 +69,118 @@ _MONTHS_EN = (
 )
 M = TypeVar("M", bound=BaseModel)
 
+# A value put into a message: the same in every language, or given in each.
+Param = str | int | float | Mapping[Lang, str]
+
+# What can go wrong, as people are told it. The English texts are also what the command line prints.
+PROBLEMS: Final[dict[str, dict[Lang, str]]] = {
+    "not_a_reference": {
+        "en": "Not a FragDenStaat request reference: {reason}. Please send {forms}.",
+        "de": "Das ist kein Verweis auf eine FragDenStaat-Anfrage: {reason}. Bitte senden Sie {forms}.",
+    },
+    "other_request": {
+        "en": "FragDenStaat answered for request #{got} when asked for {what}.",
+        "de": "FragDenStaat hat Anfrage #{got} geliefert, gefragt war nach {what}.",
+    },
+    "no_such_slug": {
+        "en": "No public request with the address /anfrage/{slug}/ was found on FragDenStaat.",
+        "de": "Auf FragDenStaat gibt es keine öffentliche Anfrage mit der Adresse /anfrage/{slug}/.",
+    },
+    "odd_request_link": {
+        "en": "FragDenStaat sent an unexpected request link for {what}: {link!r}.",
+        "de": "FragDenStaat hat für {what} einen unerwarteten Anfrage-Link geschickt: {link!r}.",
+    },
+    "timeout": {
+        "en": "FragDenStaat did not answer within {seconds} s while reading {what}; please try again later.",
+        "de": (
+            "FragDenStaat hat beim Lesen von {what} nicht innerhalb von {seconds} s geantwortet; bitte versuchen Sie "
+            "es später noch einmal."
+        ),
+    },
+    "unreachable": {
+        "en": "FragDenStaat could not be reached while reading {what} ({error}); please try again later.",
+        "de": (
+            "FragDenStaat war beim Lesen von {what} nicht erreichbar ({error}); bitte versuchen Sie es später noch "
+            "einmal."
+        ),
+    },
+    "not_found": {
+        "en": "{what} not found on FragDenStaat (or it is not public).",
+        "de": "{what} wurde auf FragDenStaat nicht gefunden (oder sie ist nicht öffentlich).",
+    },
+    "access_refused": {
+        "en": "FragDenStaat refused access to {what} (HTTP {code}); it may not be public.",
+        "de": "FragDenStaat hat den Zugriff auf {what} verweigert (HTTP {code}); vielleicht ist sie nicht öffentlich.",
+    },
+    "rate_limited": {
+        "en": "FragDenStaat is limiting requests (HTTP 429) for {what}; please try later.",
+        "de": (
+            "FragDenStaat begrenzt gerade die Abrufe (HTTP 429) für {what}; bitte versuchen Sie es später noch einmal."
+        ),
+    },
+    "http_error": {
+        "en": "FragDenStaat answered HTTP {code} for {what}; please try again later.",
+        "de": "FragDenStaat hat für {what} mit HTTP {code} geantwortet; bitte versuchen Sie es später noch einmal.",
+    },
+    "not_json": {
+        "en": "FragDenStaat sent a reply for {what} that is not valid JSON.",
+        "de": "FragDenStaat hat für {what} eine Antwort geschickt, die kein gültiges JSON ist.",
+    },
+    "odd_shape": {
+        "en": "FragDenStaat sent data of an unexpected shape for {what} ({where}: {detail}).",
+        "de": "FragDenStaat hat für {what} Daten in unerwarteter Form geschickt ({where}: {detail}).",
+    },
+    "unusable": {
+        "en": "Request #{request_id} could not be turned into an answer: {detail}.",
+        "de": "Aus Anfrage #{request_id} ließ sich keine Antwort erstellen: {detail}.",
+    },
+}
+
+# Why a text is not a reference: the {reason} of "not_a_reference".
+REASONS: Final[dict[str, dict[Lang, str]]] = {
+    "too_long": {
+        "en": "the text is too long ({length} characters, at most {limit})",
+        "de": "der Text ist zu lang ({length} Zeichen, höchstens {limit})",
+    },
+    "empty": {"en": "the text is empty", "de": "der Text ist leer"},
+    "not_a_request_page": {
+        "en": "this FragDenStaat link does not point to a request or message",
+        "de": "dieser FragDenStaat-Link führt nicht zu einer Anfrage oder Nachricht",
+    },
+    "other_site": {
+        "en": "only fragdenstaat.de links can be read, not {host}",
+        "de": "ich kann nur Links auf fragdenstaat.de lesen, nicht auf {host}",
+    },
+    "several": {
+        "en": "it names several requests ({requests}); send one at a time",
+        "de": "der Text nennt mehrere Anfragen ({requests}), ich kann nur eine auf einmal lesen",
+    },
+    "nothing_found": {
+        "en": "no request link or number found",
+        "de": "kein Anfrage-Link und keine Anfragenummer gefunden",
+    },
+}
+
+
+def _in(lang: Lang, templates: Mapping[Lang, str], params: Mapping[str, Param]) -> str:
+    return templates[lang].format(**{k: v[lang] if isinstance(v, Mapping) else v for k, v in params.items()})
+
+
+def _in_both(templates: Mapping[Lang, str], **params: Param) -> dict[Lang, str]:
+    return {lang: _in(lang, templates, params) for lang in templates}
+
 
 class FragDenStaatError(Exception):
-    """A reference could not be read or a request could not be fetched; the message can be shown to people."""
+    """A reference could not be read or a request could not be fetched: one of the `PROBLEMS`, told in
+    German or English by `text`; `str()` is the English text."""
+
+    def __init__(self, problem: str, **params: Param) -> None:
+        self.problem = problem
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: Lang) -> str:
+        return _in(lang, PROBLEMS[self.problem], self.params)
 
 
 class ReferenceKind(StrEnum):
@@ -87,15 +204,19 @@ class Reference:
             raise ValueError(f"not a positive id: {self.value!r}")
 
     def __str__(self) -> str:
+        return self.named()["en"]
+
+    def named(self) -> dict[Lang, str]:
+        """How messages name it: "request #5", "Anfrage #5"."""
         if self.kind is ReferenceKind.SLUG:
-            return f"request /anfrage/{self.value}/"
+            return {"en": f"request /anfrage/{self.value}/", "de": f"Anfrage /anfrage/{self.value}/"}
         if self.kind is ReferenceKind.MESSAGE_ID:
-            return f"message #{self.value}"
-        return f"request #{self.value}"
+            return {"en": f"message #{self.value}", "de": f"Nachricht #{self.value}"}
+        return {"en": f"request #{self.value}", "de": f"Anfrage #{self.value}"}
 
 
-def _reject(reason: str) -> FragDenStaatError:
-    return FragDenStaatError(f"Not a FragDenStaat request reference: {reason}. Please send {ACCEPTED_FORMS}.")
+def _reject(reason: str, **params: Param) -> FragDenStaatError:
+    return FragDenStaatError("not_a_reference", reason=_in_both(REASONS[reason], **params), forms=ACCEPTED_FORMS)
 
 
 def _clean_token(token: str) -> str:
@@ -141,10 +262,10 @@ def _parse_url(token: str) -> tuple[str, Reference | None]:
 def parse_reference(text: str) -> Reference:
     """The FragDenStaat request or message that `text` links to or names; raises `FragDenStaatError` otherwise."""
     if len(text) > MAX_INPUT:
-        raise _reject(f"the text is too long ({len(text)} characters, at most {MAX_INPUT})")
+        raise _reject("too_long", length=len(text), limit=MAX_INPUT)
     tokens = [t for t in (_clean_token(raw) for raw in text.split()) if t]
     if not tokens:
-        raise _reject("the text is empty")
+        raise _reject("empty")
     links: list[Reference] = []
     other_hosts: list[str] = []
     other_fds_page = False
@@ -168,18 +289,19 @@ def parse_reference(text: str) -> Reference:
         if found:
             return _single(found)
     if other_fds_page:
-        raise _reject("this FragDenStaat link does not point to a request or message")
+        raise _reject("not_a_request_page")
     if other_hosts:
-        raise _reject(f"only fragdenstaat.de links can be read, not {other_hosts[0][:60]}")
+        raise _reject("other_site", host=other_hosts[0][:60])
     if bare:
         return _single(bare)
-    raise _reject("no request link or number found")
+    raise _reject("nothing_found")
 
 
 def _single(found: list[Reference]) -> Reference:
     distinct = list(dict.fromkeys(found))
     if len(distinct) > 1:
-        raise _reject(f"it names several requests ({', '.join(str(r) for r in distinct[:3])}); send one at a time")
+        named = [r.named() for r in distinct[:3]]
+        raise _reject("several", requests={lang: ", ".join(n[lang] for n in named) for lang in named[0]})
     return distinct[0]
 
 
@@ -289,69 +411,66 @@ class FragDenStaatClient:
         return self._detail(int(ref.value))
 
     def _detail(self, request_id: int) -> ApiRequest:
-        what = f"request #{request_id}"
+        what = Reference(ReferenceKind.REQUEST_ID, request_id).named()
         detail = _validate(ApiRequest, self._get(f"/request/{request_id}/", what), what)
         if detail.id != request_id:
-            raise FragDenStaatError(f"FragDenStaat answered for request #{detail.id} when asked for {what}.")
+            raise FragDenStaatError("other_request", got=detail.id, what=what)
         return detail
 
     def _id_for_slug(self, slug: str) -> int:
-        what = f"request /anfrage/{slug}/"
+        what = Reference(ReferenceKind.SLUG, slug).named()
         listing = _validate(_ApiRequestList, self._get("/request/", what, params={"slug": slug}), what)
         # Only an exact slug match counts: a server that ignored the filter would list unrelated requests.
         match = next((r for r in listing.objects if r.slug == slug), None)
         if match is None:
-            raise FragDenStaatError(f"No public request with the address /anfrage/{slug}/ was found on FragDenStaat.")
+            raise FragDenStaatError("no_such_slug", slug=slug)
         return match.id
 
     def _id_for_message(self, message_id: int) -> int:
-        what = f"message #{message_id}"
+        what = Reference(ReferenceKind.MESSAGE_ID, message_id).named()
         link = _validate(_ApiMessageLink, self._get(f"/message/{message_id}/", what), what).request
         if isinstance(link, int):
             return link
         # The id is taken from the link, but fetched from the configured API: the link's host is not trusted.
         found = _API_REQUEST_LINK.search(link)
         if found is None:
-            raise FragDenStaatError(f"FragDenStaat sent an unexpected request link for {what}: {link[:100]!r}.")
+            raise FragDenStaatError("odd_request_link", what=what, link=link[:100])
         return int(found[1])
 
-    def _get(self, path: str, what: str, *, params: dict[str, str] | None = None) -> Any:
+    def _get(self, path: str, what: dict[Lang, str], *, params: dict[str, str] | None = None) -> Any:
         url = f"{self._api}{path}"
         try:
             response = self._http.get(url, params=params)
         except httpx.TimeoutException as exc:
+            seconds = f"{self._timeout:g}"
             raise FragDenStaatError(
-                f"FragDenStaat did not answer within {self._timeout:g} s while reading {what}; please try again later."
+                "timeout", seconds={"en": seconds, "de": seconds.replace(".", ",")}, what=what
             ) from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise FragDenStaatError(
-                f"FragDenStaat could not be reached while reading {what} ({type(exc).__name__}); "
-                "please try again later."
-            ) from exc
+            raise FragDenStaatError("unreachable", what=what, error=type(exc).__name__) from exc
         code = response.status_code
         if code == 404:
-            raise FragDenStaatError(f"{what[0].upper()}{what[1:]} not found on FragDenStaat (or it is not public).")
+            # It opens the sentence.
+            raise FragDenStaatError("not_found", what={lang: w[0].upper() + w[1:] for lang, w in what.items()})
         if code in {401, 403}:
-            raise FragDenStaatError(f"FragDenStaat refused access to {what} (HTTP {code}); it may not be public.")
+            raise FragDenStaatError("access_refused", what=what, code=code)
         if code == 429:
-            raise FragDenStaatError(f"FragDenStaat is limiting requests (HTTP 429) for {what}; please try later.")
+            raise FragDenStaatError("rate_limited", what=what)
         if not response.is_success:
-            raise FragDenStaatError(f"FragDenStaat answered HTTP {code} for {what}; please try again later.")
+            raise FragDenStaatError("http_error", what=what, code=code)
         try:
             return response.json()
         except (ValueError, RecursionError) as exc:
-            raise FragDenStaatError(f"FragDenStaat sent a reply for {what} that is not valid JSON.") from exc
+            raise FragDenStaatError("not_json", what=what) from exc
 
 
-def _validate(model: type[M], data: Any, what: str) -> M:
+def _validate(model: type[M], data: Any, what: dict[Lang, str]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise FragDenStaatError(
-            f"FragDenStaat sent data of an unexpected shape for {what} ({where}: {first['msg']})."
-        ) from exc
+        where: Param = ".".join(str(p) for p in first["loc"]) or {"en": "top level", "de": "oberste Ebene"}
+        raise FragDenStaatError("odd_shape", what=what, where=where, detail=first["msg"]) from exc
 
 
 def _is_clean_url(value: str) -> bool:
@@ -489,9 +608,7 @@ def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiReque
         return _to_knowledge(detail, site.rstrip("/"))
     except ValidationError as exc:
         # The API's data is checked when fetched, but not every odd value breaks that check.
-        raise FragDenStaatError(
-            f"Request #{detail.id} could not be turned into an answer: {exc.errors()[0]['msg']}."
-        ) from exc
+        raise FragDenStaatError("unusable", request_id=detail.id, detail=exc.errors()[0]["msg"]) from exc
 
 
 def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from bot.service import FoiService
 from bot.telegram.app import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.waiting import until
 from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
 
 MAINTAINER = 777
@@ -36,9 +36,10 @@ def to(chat_id: int) -> object:
     return lambda call: call.params.get("chat_id") == chat_id
 
 
-async def say(api: FakeBotApi, text: str, user_id: int, count: int) -> list[Call]:
-    """Send a private message and wait until the chat has `count` messages from the bot."""
-    await api.deliver(api.private_message(text, user_id=user_id))
+async def say(api: FakeBotApi, text: str, user_id: int, count: int, language_code: str | None = None) -> list[Call]:
+    """Send a private message and wait until the chat has `count` messages from the bot. A `language_code`, once
+    given, stays the sender's Telegram language; without any, replies are German."""
+    await api.deliver(api.private_message(text, user_id=user_id, language_code=language_code))
     return await api.wait_for("sendMessage", to(user_id), count=count)  # type: ignore[arg-type]
 
 
@@ -94,13 +95,53 @@ async def test_cancel_at_any_step_stores_nothing(fake_api: FakeBotApi, maintaine
 
 async def test_remove_unanswered_and_stats(fake_api: FakeBotApi, maintained_bot: App) -> None:
     calls = await say(fake_api, "/remove sci-2021-methodik", MAINTAINER, 1)
-    assert "comes from the knowledge files" in calls[-1].params["text"]
-    await say(fake_api, "Was kostet ein Parkausweis in Bochum?", STRANGER, 1)
+    assert "stammt aus den Wissensdateien" in calls[-1].params["text"]
+    await say(fake_api, "Was kostet ein Parkausweis\x1b]0;pwned\x07 in Bochum?\u202e", STRANGER, 1)
     calls = await say(fake_api, "/unanswered", MAINTAINER, 2)
-    assert "Parkausweis" in calls[-1].params["text"]
+    assert "Parkausweis\\x1b]0;pwned\\x07 in Bochum?\\u202e" in calls[-1].params["text"]
     calls = await say(fake_api, "/stats", MAINTAINER, 3)
-    assert "foi_answer: 1" in calls[-1].params["text"]
-    assert "unanswered: 1" in calls[-1].params["text"]
+    assert "IFG-Antworten: 1" in calls[-1].params["text"]
+    assert "Unbeantwortete Fragen: 1" in calls[-1].params["text"]
+
+
+# Words of the /stats labels, lower case, that only one of the two languages uses.
+ENGLISH_WORDS = ("fact", "foi", "entries", "requests", "rows", "unanswered", "questions", "feedback", "knowledge")
+GERMAN_WORDS = ("fakten", "ifg", "einträge", "anfragen", "zeilen", "unbeantwortet", "fragen", "rückmeldung", "wissen")
+
+
+@pytest.mark.parametrize(
+    ("language_code", "expected", "foreign"),
+    [("de", "ifg-antworten: 1", ENGLISH_WORDS), ("en", "foi answers: 1", GERMAN_WORDS)],
+)
+async def test_stats_are_in_the_maintainers_language_only(
+    fake_api: FakeBotApi, maintained_bot: App, language_code: str, expected: str, foreign: tuple[str, ...]
+) -> None:
+    [call] = await say(fake_api, "/stats", MAINTAINER, 1, language_code=language_code)
+    text = call.params["text"].lower()
+    assert expected in text
+    assert [word for word in foreign if word in text] == []
+
+
+async def test_remove_of_an_unknown_id_is_answered_in_german(fake_api: FakeBotApi, maintained_bot: App) -> None:
+    [call] = await say(fake_api, "/remove nonexistent-id", MAINTAINER, 1, language_code="de")
+    assert call.params["text"] == "Es gibt keinen Eintrag mit der ID nonexistent-id."
+
+
+@pytest.mark.parametrize(
+    ("language_code", "expected", "foreign"),
+    [
+        ("de", "Das ist kein Verweis auf eine FragDenStaat-Anfrage: kein Anfrage-Link", "Please send"),
+        ("en", "Not a FragDenStaat request reference: no request link", "Bitte senden"),
+    ],
+)
+async def test_an_import_that_fails_is_explained_in_the_maintainers_language(
+    fake_api: FakeBotApi, maintained_bot: App, language_code: str, expected: str, foreign: str
+) -> None:
+    before = service_of(maintained_bot).store.count_entries()
+    [call] = await say(fake_api, "/import Hallo Welt", MAINTAINER, 1, language_code=language_code)
+    assert call.params["text"].startswith(expected)
+    assert foreign not in call.params["text"]
+    assert service_of(maintained_bot).store.count_entries() == before
 
 
 async def test_maintainers_get_their_own_menu(fake_api: FakeBotApi, maintained_bot: App) -> None:
@@ -124,15 +165,12 @@ async def test_an_entry_added_from_the_command_line_is_answered_within_seconds(
         encoding="utf-8",
     )
     assert await asyncio.to_thread(main, ["kb", "add", str(file)]) == 0
-    added = time.monotonic()
-    count = 0
-    while True:
-        count += 1
-        calls = await say(fake_api, "Hat Leipzig einen Digitalbeauftragten?", STRANGER, count)
-        if calls[-1].params["text"].startswith("Ja, seit 2020."):
-            break
-        assert time.monotonic() - added < 5, "not answered within 5 seconds"
-        await asyncio.sleep(0.2)
+    service = service_of(maintained_bot)
+    question = "Hat Leipzig einen Digitalbeauftragten?"
+    # The reload job picks up what another process committed (every 0.2 s in these tests).
+    await until(lambda: service.ask(question).text.startswith("Ja, seit 2020."), "the bot to answer the new entry")
+    [call] = await say(fake_api, question, STRANGER, 1)
+    assert call.params["text"].startswith("Ja, seit 2020.")
 
 
 @pytest.fixture
@@ -172,10 +210,30 @@ async def test_import_faults_are_explained_and_change_nothing(
 ) -> None:
     froide.inject(f"/api/v1/request/{BOCHUM_REQUEST_ID}/", status=404)
     calls = await say(fake_api, f"/import #{BOCHUM_REQUEST_ID}", MAINTAINER, 1)
-    assert "not found" in calls[0].params["text"]
+    assert calls[0].params["text"] == (
+        f"Anfrage #{BOCHUM_REQUEST_ID} wurde auf FragDenStaat nicht gefunden (oder sie ist nicht öffentlich)."
+    )
     calls = await say(fake_api, "/import https://example.org/x", MAINTAINER, 2)
     assert "fragdenstaat.de" in calls[1].params["text"]
     assert service_of(importing_bot).entry(f"fds-{BOCHUM_REQUEST_ID}") is None
+
+
+@pytest.fixture
+async def curating_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, froide: FakeFroide) -> AsyncIterator[App]:
+    """Reads the fake FragDenStaat, and the request it serves is curated in the knowledge files."""
+    app = await start_bot(fake_api, tmp_path, kb_dir, maintainer_ids=[MAINTAINER], fragdenstaat_api_url=froide.api_url)
+    yield app
+    await stop_bot(app)
+
+
+async def test_importing_a_curated_request_is_refused_in_german(fake_api: FakeBotApi, curating_bot: App) -> None:
+    before = service_of(curating_bot).store.count_entries()
+    [call] = await say(fake_api, f"/import {BOCHUM_REQUEST_ID}", MAINTAINER, 1, language_code="de")
+    assert call.params["text"] == (
+        f"Anfrage #{BOCHUM_REQUEST_ID} wird in den Wissensdateien gepflegt: bitte ändern Sie sie dort "
+        "(mit Review in git)."
+    )
+    assert service_of(curating_bot).store.count_entries() == before
 
 
 async def test_watched_requests_gain_new_responses_while_the_bot_runs(
@@ -185,14 +243,14 @@ async def test_watched_requests_gain_new_responses_while_the_bot_runs(
     service = service_of(importing_bot)
     service.watch(BOCHUM_REQUEST_ID, actor="test")
     froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content="Nachtrag vom Oktober: keine Änderung.")
-    deadline = time.monotonic() + 5
-    while True:
+
+    def passages() -> int:
         entry = service.entry(f"fds-{BOCHUM_REQUEST_ID}")
-        assert entry is not None
-        if len(entry.passages) == 2:
-            break
-        assert time.monotonic() < deadline, "the watch job did not pick up the new response"
-        await asyncio.sleep(0.1)
+        return len(entry.passages) if entry else 0
+
+    await until(lambda: passages() == 2, "the watch job to pick up the new response")
+    entry = service.entry(f"fds-{BOCHUM_REQUEST_ID}")
+    assert entry is not None
     assert entry.passages[1].text == "Nachtrag vom Oktober: keine Änderung."
 
 

@@ -4,8 +4,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import socket
+import string
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -14,11 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.importers.fragdenstaat import (
+    ACCEPTED_FORMS,
     MAX_PASSAGE,
+    PROBLEMS,
+    REASONS,
     USER_AGENT,
     ApiRequest,
     FragDenStaatClient,
     FragDenStaatError,
+    Param,
     Reference,
     ReferenceKind,
     import_sources,
@@ -26,7 +31,7 @@ from bot.importers.fragdenstaat import (
     response_ids,
     to_knowledge,
 )
-from bot.models import Entry, FoiRequest, Kind
+from bot.models import Entry, FoiRequest, Kind, Lang
 from tests.fakes.froide import (
     BERLIN_SUMMER,
     BOCHUM_ANSWER_ID,
@@ -132,6 +137,65 @@ def test_rejects_with_reason_and_accepted_forms(text: str, reason: str) -> None:
     assert reason in message
     assert "https://fragdenstaat.de/a/<id>" in message
     assert "[#257364]" in message
+
+
+# A value for every parameter of the messages; those that name something in words, in both languages.
+_SAMPLES: dict[str, Param] = {
+    "reason": {"en": "the text is empty", "de": "der Text ist leer"},
+    "forms": ACCEPTED_FORMS,
+    "what": {"en": "request #5", "de": "Anfrage #5"},
+    "got": 6,
+    "slug": "eine-anfrage",
+    "link": "https://example.org/x/",
+    "seconds": {"en": "0.5", "de": "0,5"},
+    "error": "ConnectError",
+    "code": 503,
+    "where": {"en": "top level", "de": "oberste Ebene"},
+    "detail": "Field required",
+    "request_id": 5,
+    "length": 5000,
+    "limit": 4096,
+    "host": "example.org",
+    "requests": {"en": "request #1, request #2", "de": "Anfrage #1, Anfrage #2"},
+}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _samples(template: str, lang: Lang) -> dict[str, str | int | float]:
+    values = {name: _SAMPLES[name] for name in _fields(template)}
+    return {name: value[lang] if isinstance(value, Mapping) else value for name, value in values.items()}
+
+
+@pytest.mark.parametrize("problem", PROBLEMS)
+def test_every_problem_is_told_in_german_and_in_english(problem: str) -> None:
+    templates = PROBLEMS[problem]
+    assert set(templates) == {"de", "en"}
+    assert _fields(templates["de"]) == _fields(templates["en"])
+    error = FragDenStaatError(problem, **{name: _SAMPLES[name] for name in _fields(templates["en"])})
+    assert str(error) == error.text("en")
+    assert error.text("de") != error.text("en")
+
+
+@pytest.mark.parametrize("reason", REASONS)
+def test_every_reason_is_given_in_german_and_in_english(reason: str) -> None:
+    templates = REASONS[reason]
+    assert set(templates) == {"de", "en"}
+    assert _fields(templates["de"]) == _fields(templates["en"])
+    told = {lang: template.format(**_samples(template, lang)) for lang, template in templates.items()}
+    assert told["de"] != told["en"]
+
+
+def test_a_rejection_in_german_names_everything_in_german() -> None:
+    with pytest.raises(FragDenStaatError) as caught:
+        parse_reference("https://fragdenstaat.de/anfrage/m/5/ https://fragdenstaat.de/a/7")
+    assert str(caught.value).startswith("Not a FragDenStaat request reference: it names several requests")
+    assert caught.value.text("de") == (
+        "Das ist kein Verweis auf eine FragDenStaat-Anfrage: der Text nennt mehrere Anfragen (Nachricht #5, "
+        f"Anfrage #7), ich kann nur eine auf einmal lesen. Bitte senden Sie {ACCEPTED_FORMS['de']}."
+    )
 
 
 def test_reference_rejects_impossible_values() -> None:

@@ -29,8 +29,9 @@ from telegram.warnings import PTBUserWarning
 from bot.folding import slugify
 from bot.importers.fragdenstaat import FragDenStaatError, parse_reference
 from bot.kb.store import NoSuchEntry, ReadOnlyEntry
-from bot.messages import phrase
+from bot.messages import kind_label, phrase
 from bot.models import MAX_ID, Entry, Kind, Url
+from bot.printable import printable
 from bot.service import ImportRefused
 from bot.telegram.language import user_language
 from bot.telegram.render import answer_messages
@@ -233,8 +234,11 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert message.from_user is not None
     try:
         state(context).service.remove_entry(context.args[0], actor=actor(message.from_user))
-    except (NoSuchEntry, ReadOnlyEntry) as exc:
-        await message.reply_text(escape(str(exc)))
+    except NoSuchEntry as exc:
+        await message.reply_text(phrase("no_such_entry", lang).format(id=escape(exc.entry_id)))
+        return
+    except ReadOnlyEntry as exc:
+        await message.reply_text(phrase("read_only_entry", lang).format(id=escape(exc.entry_id)))
         return
     await message.reply_text(phrase("removed", lang).format(id=escape(context.args[0])))
 
@@ -249,7 +253,8 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         await message.reply_text(phrase("nothing_unanswered", lang))
         return
     lines = [f"<b>{escape(phrase('unanswered_heading', lang))}</b>"]
-    lines += [f"{count}× {escape(question[:200])}" for question, count, _ in rows]
+    # Anyone can put control characters or a right-to-left override into a question; show them as escapes.
+    lines += [f"{count}× {escape(printable(question[:200]))}" for question, count, _ in rows]
     await message.reply_text("\n".join(lines))
 
 
@@ -259,15 +264,16 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     lang = user_language(message.from_user)
     store = state(context).service.store
-    kinds = Counter(e.kind.value for e in store.all_entries())
+    kinds = Counter(e.kind for e in store.all_entries())
     feedback = store.feedback_counts()
+    up, down = sum(up for _, up, _ in feedback), sum(down for _, _, down in feedback)
     lines = [
         f"<b>{escape(phrase('stats_heading', lang))}</b>",
-        *(f"{kind}: {n}" for kind, n in sorted(kinds.items())),
-        f"FOI requests: {len(store.requests())}",
-        f"ranking rows: {len(store.ranking_rows())}",
-        f"unanswered: {sum(n for _, n, _ in store.unanswered(limit=100_000))}",
-        f"👍 {sum(up for _, up, _ in feedback)} · 👎 {sum(down for _, _, down in feedback)}",
+        *(f"{kind_label(kind, lang)}: {kinds[kind]}" for kind in Kind),
+        f"{phrase('stats_requests', lang)}: {len(store.requests())}",
+        f"{phrase('stats_ranking_rows', lang)}: {len(store.ranking_rows())}",
+        f"{phrase('stats_unanswered', lang)}: {sum(n for _, n, _ in store.unanswered(limit=100_000))}",
+        f"{phrase('stats_feedback', lang)}: 👍 {up} · 👎 {down}",
     ]
     await message.reply_text("\n".join(lines))
 
@@ -284,8 +290,11 @@ async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         reference = parse_reference(" ".join(context.args or []))
         detail = await asyncio.to_thread(service.fetch_request, reference)
         outcome = service.apply_import(detail, actor=actor(message.from_user))
-    except (FragDenStaatError, ImportRefused) as exc:
-        await message.reply_text(escape(str(exc)))
+    except FragDenStaatError as exc:
+        await message.reply_text(escape(exc.text(lang)))
+        return
+    except ImportRefused as exc:
+        await message.reply_text(phrase("import_refused", lang).format(id=exc.request_id))
         return
     await message.reply_text(
         phrase("imported", lang).format(id=escape(outcome.entry.id), passages=len(outcome.entry.passages))
