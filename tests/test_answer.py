@@ -71,8 +71,17 @@ def test_answers_never_invent(service: FoiService, question: str) -> None:
     if answer.answered:
         assert answer.entry_ids
         assert answer.source_url
+    elif answer.decision is Decision.NOT_STATED:
+        # What the source says on the subject, cited, after naming what it does not say.
+        assert answer.missing or answer.missing_words
+        assert answer.entry_ids
+        assert answer.source_url
     else:
         assert answer.text == ""
+
+
+def test_a_top_list_gives_places(service: FoiService) -> None:
+    assert service.ask("TOP").decision is not Decision.NOT_STATED
 
 
 # "The source does not say": on the real base, with sentences of our own.

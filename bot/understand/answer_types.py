@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.folding import fold
-from bot.models import AnswerType, Entry
+from bot.models import AnswerType, Entry, RankingView
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -147,7 +147,9 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
         kinds.add(AnswerType.COUNT)
     if _REASON.search(text):
         kinds.add(AnswerType.REASON)
-    if _PLACE.search(text):
+    # A top list or a city's course over the years is made of places, written as "1. Hamburg".
+    ranked = entry.ranking_ref is not None and entry.ranking_ref.view in {RankingView.TOP, RankingView.TREND}
+    if ranked or _PLACE.search(text):
         kinds.add(AnswerType.PLACE)
     if _POINTS.search(text):
         kinds.update({AnswerType.POINTS, AnswerType.COUNT})
