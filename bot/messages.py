@@ -36,6 +36,7 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
     "source": {"de": "Quelle", "en": "Source"},
     "sources": {"de": "Quellen", "en": "Sources"},
     "more_quotes": {"de": "Weitere Belege", "en": "More quotes"},
+    "slow_down_short": {"de": "Zu viele Anfragen: bitte eine Minute warten", "en": "Too many requests: wait a minute"},
     "slow_down": {
         "de": "Das waren viele Fragen in kurzer Zeit. Bitte warten Sie eine Minute, dann antworte ich wieder.",
         "en": "That was a lot of questions in a short time. Please wait a minute, then I will answer again.",

@@ -1,4 +1,4 @@
-"""Per-person question limit: a sliding minute, one polite notice when it is exceeded."""
+"""Per-person request limit: a sliding minute, one polite notice when it is exceeded."""
 
 from __future__ import annotations
 

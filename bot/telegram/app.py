@@ -31,7 +31,7 @@ from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
 from bot.service import FoiService, ImportRefused
 from bot.telegram import commands, delivery
-from bot.telegram.handlers import ask, callbacks, errors, inline, subscribe
+from bot.telegram.handlers import ask, callbacks, errors, inline, limit, subscribe
 from bot.telegram.ratelimit import CountingRateLimiter, SendLog
 from bot.telegram.state import BotState, attach, state, state_of
 from bot.throttle import Throttle
@@ -140,10 +140,13 @@ def build_application(
     recovered = service.alerts.recover()
     if recovered:
         log.warning("%d alert(s) were in flight when the bot stopped; they are sent again", recovered)
+    application.add_handler(limit.handler(), group=limit.GROUP)
     application.add_handlers(commands.handlers(commands.COMMANDS))
     new_text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(new_text & filters.ChatType.PRIVATE, ask.private_text, block=False))
-    application.add_handler(MessageHandler(new_text & filters.ChatType.GROUPS, ask.group_text, block=False))
+    application.add_handler(
+        MessageHandler(new_text & filters.ChatType.GROUPS & ask.ADDRESSED, ask.group_text, block=False)
+    )
     application.add_handler(InlineQueryHandler(inline.inline_query, block=False))
     application.add_handler(ChatMemberHandler(subscribe.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     application.add_handler(CallbackQueryHandler(callbacks.button, block=False))

@@ -7,43 +7,25 @@ import re
 import time
 
 from telegram import Message, Update
-from telegram.constants import ChatType, MessageEntityType
-from telegram.ext import ContextTypes
+from telegram.constants import MessageEntityType
+from telegram.ext import ContextTypes, filters
 
 from bot.messages import phrase
-from bot.models import Decision, Lang
+from bot.models import Decision
 from bot.telegram.language import language_hint, user_language
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
-from bot.throttle import Verdict
 
 log = logging.getLogger(__name__)
 
 
-async def within_limit(context: ContextTypes.DEFAULT_TYPE, key: int, chat_id: int, lang: Lang) -> bool:
-    """Whether this person may have another answer now; over the limit they are told once."""
-    verdict = state(context).throttle.check(key)
-    if verdict is Verdict.NOTIFY:
-        await context.bot.send_message(chat_id, phrase("slow_down", lang))
-    return verdict is Verdict.ALLOW
-
-
-def asker(message: Message) -> int:
-    """Who asks, for the limit: anonymous group admins all appear as one bot user, so count their group."""
-    if message.sender_chat is not None or message.from_user is None:
-        return (message.sender_chat or message.chat).id
-    return message.from_user.id
-
-
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
-    """Throttle, ask the core, remember what it could not answer, reply in one or more messages."""
+    """Ask the core, remember what it could not answer, reply in one or more messages (the limit is checked
+    before any handler, see `limit`)."""
     bot_state = state(context)
     user = message.from_user
-    lang = user_language(user)
-    if not await within_limit(context, asker(message), message.chat.id, lang):
-        return
     if not question.strip():
-        await message.reply_text(phrase("empty", lang))
+        await message.reply_text(phrase("empty", user_language(user)))
         return
     started = time.perf_counter()
     answer = bot_state.service.ask(question, language_hint(user))
@@ -88,14 +70,24 @@ def _without_mention(message: Message, username: str) -> str | None:
     return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE).strip()
 
 
+class _Addressed(filters.MessageFilter):
+    """A message that mentions the bot or replies to one of its messages: in groups the only text it answers,
+    told apart in a filter so that the limit's gate does not count the rest of the chatter."""
+
+    def filter(self, message: Message) -> bool:
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == bot.id
+        return to_bot or _without_mention(message, bot.username) is not None
+
+
+ADDRESSED = _Addressed(name="addressed to the bot")
+
+
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """In groups the bot answers when mentioned or when someone replies to one of its messages."""
+    """A mention asks the rest of the text, a reply to the bot the whole text (ADDRESSED lets only these in)."""
     message = update.message
-    if message is None or message.text is None or message.chat.type == ChatType.PRIVATE:
+    if message is None or message.text is None:
         return
     question = _without_mention(message, context.bot.username)
-    replied = message.reply_to_message
-    if question is None and replied is not None and replied.from_user and replied.from_user.id == context.bot.id:
-        question = message.text
-    if question is not None:
-        await answer_question(message, context, question)
+    await answer_question(message, context, message.text if question is None else question)

@@ -6,7 +6,6 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.messages import phrase
-from bot.telegram.handlers.ask import within_limit
 from bot.telegram.language import user_language
 from bot.telegram.render import parse_callback
 from bot.telegram.send import send_answer
@@ -32,7 +31,5 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(None if entry else phrase("stale_button", lang))
     message = query.message
     if entry is None or message is None or not hasattr(message, "reply_text"):
-        return
-    if not await within_limit(context, query.from_user.id, message.chat.id, lang):
         return
     await send_answer(context.bot, message.chat.id, service.entry_answer(entry, lang))

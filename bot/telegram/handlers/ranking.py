@@ -11,7 +11,6 @@ from telegram.ext import ContextTypes
 from bot.charts import MAX_CITIES, chart_caption, place_chart
 from bot.kb.rankings import entry_id
 from bot.messages import phrase
-from bot.telegram.handlers.ask import asker, within_limit
 from bot.telegram.language import user_language
 from bot.telegram.render import answer_messages
 from bot.telegram.state import state
@@ -45,8 +44,6 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     lang = user_language(message.from_user)
-    if not await within_limit(context, asker(message), message.chat.id, lang):
-        return
     service = state(context).service
     text = " ".join(context.args or [])
     series = service.chart_series(service.find_cities(text)[:MAX_CITIES])[:MAX_CITIES]
