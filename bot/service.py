@@ -40,7 +40,8 @@ from bot.understand.question import Understander
 log = logging.getLogger(__name__)
 
 IMPORT_ORIGIN = "import"
-FETCH_TIMEOUT = 10.0  # seconds for each call to FragDenStaat
+FETCH_TIMEOUT = 10.0  # seconds for each connect and read of a call to FragDenStaat
+FETCH_DEADLINE = 30.0  # seconds for all calls of one fetch together
 WATCH_ACTOR = "watch"
 
 
@@ -328,7 +329,7 @@ class FoiService:
     def fetch_request(self, reference: Reference) -> ApiRequest:
         """Read a request from FragDenStaat's API; FragDenStaatError on any failure. Touches no store,
         so the bot can run it in a worker thread."""
-        with FragDenStaatClient(self.fragdenstaat_api_url, timeout=FETCH_TIMEOUT) as client:
+        with FragDenStaatClient(self.fragdenstaat_api_url, timeout=FETCH_TIMEOUT, deadline=FETCH_DEADLINE) as client:
             return client.fetch(reference)
 
     def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:

@@ -1,20 +1,29 @@
-"""Reads FOI requests and their public answers from FragDenStaat (froide) and turns them into knowledge."""
+"""Reads FOI requests and their public answers from FragDenStaat (froide) and turns them into knowledge.
+
+What one import may cost is bounded (see SECURITY.md): the time of a fetch (`DEADLINE`), the size of a reply
+(`MAX_BODY`), the responses taken (`MAX_RESPONSES`) and the size of the entry they make (`MAX_QUOTED`). The bot
+runs fetches on threads of their own (`bot/telegram/fetching.py`).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import re
+import socket
 import ssl
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from types import TracebackType
-from typing import Any, Final, Self, TypeVar
+from typing import Annotated, Any, Final, Self, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from bot.messages import status_label
 from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage, Source
@@ -25,6 +34,15 @@ USER_AGENT = "foi-answer-bot (Telegram bot quoting FOI answers; FragDenStaat imp
 UNKNOWN_BODY = "unbekannte Behörde"
 MAX_PASSAGE = 3500
 MAX_SUMMARY = 500
+DEADLINE = 30.0  # seconds for all calls of one fetch together, however slowly the server drips its replies
+MAX_BODY = 5_000_000  # bytes of one reply
+MAX_RESPONSES = 200  # the newest responses with public text are quoted, the older ones only counted
+# Bytes (as JSON) of an entry's passages together, the newest kept: with the names and addresses capped below
+# an entry stays under 1 MB.
+MAX_QUOTED = 750_000
+MAX_NAME = 300  # characters of a title, a public body's or a law's name
+MAX_URL = 500  # characters of a page address taken from the API
+SQLITE_MAX_INT = 2**63 - 1
 # A Telegram message holds 4096 characters; longer input is not something a person pasted as a reference.
 MAX_INPUT = 4096
 
@@ -95,6 +113,26 @@ PROBLEMS: Final[dict[str, dict[Lang, str]]] = {
         "de": (
             "FragDenStaat hat beim Lesen von {what} nicht innerhalb von {seconds} s geantwortet; bitte versuchen Sie "
             "es später noch einmal."
+        ),
+    },
+    "too_large": {
+        "en": "FragDenStaat sent more than {megabytes} MB for {what}; a reply that large is not read.",
+        "de": (
+            "FragDenStaat hat für {what} mehr als {megabytes} MB geschickt; eine so große Antwort wird nicht gelesen."
+        ),
+    },
+    "redirected": {
+        "en": "FragDenStaat redirected {what} to {target!r}; redirects are not followed, only {api} is read.",
+        "de": (
+            "FragDenStaat hat {what} nach {target!r} umgeleitet; Umleitungen wird nicht gefolgt, gelesen wird nur "
+            "{api}."
+        ),
+    },
+    "stopped": {
+        "en": "The bot is stopping, so {what} was not read from FragDenStaat; please try again in a minute.",
+        "de": (
+            "Der Bot wird gerade beendet, deshalb wurde {what} nicht von FragDenStaat gelesen; bitte versuchen Sie "
+            "es in einer Minute noch einmal."
         ),
     },
     "unreachable": {
@@ -168,6 +206,12 @@ def _in(lang: Lang, templates: Mapping[Lang, str], params: Mapping[str, Param]) 
 
 def _in_both(templates: Mapping[Lang, str], **params: Param) -> dict[Lang, str]:
     return {lang: _in(lang, templates, params) for lang in templates}
+
+
+def _decimal(value: float) -> dict[Lang, str]:
+    """A number as each language writes it: 0.5, 0,5."""
+    text = f"{value:g}"
+    return {"en": text, "de": text.replace(".", ",")}
 
 
 class FragDenStaatError(Exception):
@@ -305,24 +349,30 @@ def _single(found: list[Reference]) -> Reference:
     return distinct[0]
 
 
+# An id as froide sends it: a JSON number, positive, and small enough to be a key in SQLite.
+ApiId = Annotated[int, Field(strict=True, gt=0, le=SQLITE_MAX_INT)]
+# A status or resolution: one of froide's short codes (an unknown one is shown as it is).
+ApiCode = Annotated[str, StringConstraints(max_length=64)]
+
+
 class _ApiModel(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class ApiPublicBody(_ApiModel):
-    id: int | None = None
+    id: ApiId | None = None
     name: str = ""
 
 
 class ApiLaw(_ApiModel):
-    id: int | None = None
+    id: ApiId | None = None
     name: str = ""
 
 
 class ApiMessage(_ApiModel):
     """One message of a request. Only the public `content` is ever read; it is "" when the text is hidden."""
 
-    id: int
+    id: ApiId
     url: str | None = None
     is_response: bool = False
     is_draft: bool = False
@@ -340,12 +390,12 @@ class ApiMessage(_ApiModel):
 class ApiRequest(_ApiModel):
     """A request as the list (no messages, law as API URL) or detail view (messages, law object) returns it."""
 
-    id: int
+    id: ApiId
     url: str | None = None
     title: str = ""
     slug: str = ""
-    status: str | None = None
-    resolution: str | None = None
+    status: ApiCode | None = None
+    resolution: ApiCode | None = None
     public_body: ApiPublicBody | None = None
     law: ApiLaw | str | None = None
     created_at: dt.datetime | None = None
@@ -362,7 +412,7 @@ class _ApiRequestList(_ApiModel):
 
 
 class _ApiMessageLink(_ApiModel):
-    request: str | int
+    request: ApiId | str
 
 
 @cache
@@ -371,24 +421,81 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+class _Watchdog:
+    """Ends a fetch when its deadline passes by shutting its connections down: a read blocked on a server that
+    drips a byte now and then returns at once. httpx's timeouts only bound each single read."""
+
+    def __init__(self, seconds: float) -> None:
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Self:
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._timer.cancel()
+        with self._lock:
+            for sock in self._sockets:
+                sock.close()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's `trace` extension: keeps a handle on each connection made."""
+        if event.endswith(".connect_tcp.complete"):
+            # A duplicate: TLS takes the socket object over (detaches it) while its handshake may still be waiting.
+            sock = info["return_value"].get_extra_info("socket").dup()
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    # Shutting down (unlike closing) also ends a read another thread is blocked in; the connection may be gone.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
 class FragDenStaatClient:
-    """Synchronous reader of the public froide API; every failure surfaces as `FragDenStaatError`."""
+    """Synchronous reader of the public froide API; every failure surfaces as `FragDenStaatError`.
+
+    `timeout` bounds each connect and read, `deadline` all calls of one `fetch` together, `max_body` each reply.
+    """
 
     def __init__(
         self,
         api_url: str = DEFAULT_API_URL,
         *,
         timeout: float = 10.0,
+        deadline: float = DEADLINE,
+        max_body: int = MAX_BODY,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self._api = api_url.rstrip("/")
         self._timeout = timeout
+        self._deadline = deadline
+        self._max_body = max_body
         self._http = httpx.Client(
             timeout=timeout,
             transport=transport,
             verify=_ssl_context(),
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            follow_redirects=True,
+            # The body is counted as it arrives; compressed, a few kilobytes could unpack to gigabytes.
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "identity"},
+            # A redirect could lead anywhere, to an address on this machine too.
+            follow_redirects=False,
+            # Every call opens its own connection, so the watchdog of its fetch knows the socket.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     def close(self) -> None:
@@ -403,32 +510,33 @@ class FragDenStaatClient:
         self.close()
 
     def fetch(self, ref: Reference) -> ApiRequest:
-        """The request `ref` points at, with all its public messages."""
-        if ref.kind is ReferenceKind.SLUG:
-            return self._detail(self._id_for_slug(str(ref.value)))
-        if ref.kind is ReferenceKind.MESSAGE_ID:
-            return self._detail(self._id_for_message(int(ref.value)))
-        return self._detail(int(ref.value))
+        """The request `ref` points at, with all its public messages, within `deadline` seconds."""
+        with _Watchdog(self._deadline) as watchdog:
+            if ref.kind is ReferenceKind.SLUG:
+                return self._detail(self._id_for_slug(str(ref.value), watchdog), watchdog)
+            if ref.kind is ReferenceKind.MESSAGE_ID:
+                return self._detail(self._id_for_message(int(ref.value), watchdog), watchdog)
+            return self._detail(int(ref.value), watchdog)
 
-    def _detail(self, request_id: int) -> ApiRequest:
+    def _detail(self, request_id: int, watchdog: _Watchdog) -> ApiRequest:
         what = Reference(ReferenceKind.REQUEST_ID, request_id).named()
-        detail = _validate(ApiRequest, self._get(f"/request/{request_id}/", what), what)
+        detail = _validate(ApiRequest, self._get(f"/request/{request_id}/", what, watchdog), what)
         if detail.id != request_id:
             raise FragDenStaatError("other_request", got=detail.id, what=what)
         return detail
 
-    def _id_for_slug(self, slug: str) -> int:
+    def _id_for_slug(self, slug: str, watchdog: _Watchdog) -> int:
         what = Reference(ReferenceKind.SLUG, slug).named()
-        listing = _validate(_ApiRequestList, self._get("/request/", what, params={"slug": slug}), what)
+        listing = _validate(_ApiRequestList, self._get("/request/", what, watchdog, params={"slug": slug}), what)
         # Only an exact slug match counts: a server that ignored the filter would list unrelated requests.
         match = next((r for r in listing.objects if r.slug == slug), None)
         if match is None:
             raise FragDenStaatError("no_such_slug", slug=slug)
         return match.id
 
-    def _id_for_message(self, message_id: int) -> int:
+    def _id_for_message(self, message_id: int, watchdog: _Watchdog) -> int:
         what = Reference(ReferenceKind.MESSAGE_ID, message_id).named()
-        link = _validate(_ApiMessageLink, self._get(f"/message/{message_id}/", what), what).request
+        link = _validate(_ApiMessageLink, self._get(f"/message/{message_id}/", what, watchdog), what).request
         if isinstance(link, int):
             return link
         # The id is taken from the link, but fetched from the configured API: the link's host is not trusted.
@@ -437,17 +545,30 @@ class FragDenStaatClient:
             raise FragDenStaatError("odd_request_link", what=what, link=link[:100])
         return int(found[1])
 
-    def _get(self, path: str, what: dict[Lang, str], *, params: dict[str, str] | None = None) -> Any:
+    def _get(
+        self, path: str, what: dict[Lang, str], watchdog: _Watchdog, *, params: dict[str, str] | None = None
+    ) -> Any:
         url = f"{self._api}{path}"
         try:
-            response = self._http.get(url, params=params)
-        except httpx.TimeoutException as exc:
-            seconds = f"{self._timeout:g}"
-            raise FragDenStaatError(
-                "timeout", seconds={"en": seconds, "de": seconds.replace(".", ",")}, what=what
-            ) from exc
+            with self._http.stream("GET", url, params=params, extensions={"trace": watchdog.trace}) as response:
+                self._check_status(response, what)
+                body = self._body(response, what)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            # The watchdog ends a fetch by closing its connection, which httpx reports as a broken one.
+            if watchdog.expired or isinstance(exc, httpx.TimeoutException):
+                seconds = self._deadline if watchdog.expired else self._timeout
+                raise FragDenStaatError("timeout", seconds=_decimal(seconds), what=what) from exc
             raise FragDenStaatError("unreachable", what=what, error=type(exc).__name__) from exc
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError) as exc:
+            raise FragDenStaatError("not_json", what=what) from exc
+
+    def _check_status(self, response: httpx.Response, what: dict[Lang, str]) -> None:
+        if response.is_redirect:
+            api = urlsplit(self._api)
+            target = response.headers["location"][:100]
+            raise FragDenStaatError("redirected", what=what, target=target, api=f"{api.scheme}://{api.netloc}")
         code = response.status_code
         if code == 404:
             # It opens the sentence.
@@ -458,10 +579,22 @@ class FragDenStaatClient:
             raise FragDenStaatError("rate_limited", what=what)
         if not response.is_success:
             raise FragDenStaatError("http_error", what=what, code=code)
-        try:
-            return response.json()
-        except (ValueError, RecursionError) as exc:
-            raise FragDenStaatError("not_json", what=what) from exc
+
+    def _body(self, response: httpx.Response, what: dict[Lang, str]) -> bytes:
+        """The reply's body; refused as soon as it is known to be longer than `max_body`, announced or not."""
+        if response.headers.get("content-encoding", "identity") != "identity":
+            # Unasked-for compression: unpacking is where a few kilobytes could become gigabytes.
+            raise FragDenStaatError("not_json", what=what)
+        too_large = FragDenStaatError("too_large", what=what, megabytes=_decimal(self._max_body / 1_000_000))
+        # h11 has checked that a Content-Length is one number.
+        if int(response.headers.get("content-length", 0)) > self._max_body:
+            raise too_large
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > self._max_body:
+                raise too_large
+        return bytes(body)
 
 
 def _validate(model: type[M], data: Any, what: dict[Lang, str]) -> M:
@@ -474,7 +607,7 @@ def _validate(model: type[M], data: Any, what: dict[Lang, str]) -> M:
 
 
 def _is_clean_url(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and not any(c.isspace() for c in value)
+    return value.startswith(("http://", "https://")) and len(value) <= MAX_URL and not any(c.isspace() for c in value)
 
 
 def request_page(detail: ApiRequest, site: str = DEFAULT_SITE) -> str:
@@ -490,12 +623,22 @@ def request_page(detail: ApiRequest, site: str = DEFAULT_SITE) -> str:
 
 
 def _public_responses(detail: ApiRequest) -> list[ApiMessage]:
-    return [m for m in detail.messages if m.is_response and m.public_text]
+    """The newest `MAX_RESPONSES` responses with public text, in the API's (chronological) order."""
+    return [m for m in detail.messages if m.is_response and m.public_text][-MAX_RESPONSES:]
 
 
 def response_ids(detail: ApiRequest) -> list[int]:
-    """Ids of the responses with public text, in the API's (chronological) order."""
+    """Ids of the (newest `MAX_RESPONSES`) responses with public text, in the API's (chronological) order."""
     return [m.id for m in _public_responses(detail)]
+
+
+def _name(text: str) -> str:
+    """A title or name from the API on one line, shortened to `MAX_NAME` characters."""
+    return _shorten(" ".join(text.split()), MAX_NAME)
+
+
+def _body_name(detail: ApiRequest) -> str:
+    return _name(detail.public_body.name) if detail.public_body else ""
 
 
 def _normalise(text: str) -> str:
@@ -546,6 +689,7 @@ class _Facts:
     body: str | None
     sent: dt.date | None
     responses: int
+    public: int
     quoted: int
     latest: dt.date | None
 
@@ -566,13 +710,15 @@ def _answer_de(facts: _Facts, status: str) -> str:
         else:
             latest = f", zuletzt{on}" if on else ""
             first = f"{body} hat {facts.responses}-mal auf die FragDenStaat-Anfrage {title} geantwortet{latest}."
-        if facts.quoted == 0:
+        if facts.public == 0:
             first += (
                 " Der Antworttext ist auf FragDenStaat nicht öffentlich lesbar (etwa nur als Anhang oder "
                 "ausgeblendet), deshalb kann ich ihn nicht zitieren."
             )
-        elif facts.quoted < facts.responses:
-            first += f" Öffentlich lesbaren Text haben {facts.quoted} von {facts.responses} Antworten."
+        elif facts.public < facts.responses:
+            first += f" Öffentlich lesbaren Text haben {facts.public} von {facts.responses} Antworten."
+        if 0 < facts.quoted < facts.public:
+            first += f" Zitiert sind die neuesten {facts.quoted}."
     return f"{first} Stand auf FragDenStaat: {status}."
 
 
@@ -592,18 +738,21 @@ def _answer_en(facts: _Facts, status: str) -> str:
         else:
             latest = f", the latest{on}" if on else ""
             first = f"{body} sent {facts.responses} responses to FragDenStaat request {title}{latest}."
-        if facts.quoted == 0:
+        if facts.public == 0:
             first += (
                 " The response text is not public on FragDenStaat (for instance only an attachment, or hidden), "
                 "so I cannot quote it."
             )
-        elif facts.quoted < facts.responses:
-            first += f" {facts.quoted} of {facts.responses} responses have public text."
+        elif facts.public < facts.responses:
+            first += f" {facts.public} of {facts.responses} responses have public text."
+        if 0 < facts.quoted < facts.public:
+            first += f" The newest {facts.quoted} are quoted."
     return f"{first} Status on FragDenStaat: {status}."
 
 
 def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiRequest, Entry]:
-    """The request as a `FoiRequest` and one entry quoting each public response; tags are left to the caller."""
+    """The request as a `FoiRequest` and one entry quoting the newest public responses (`MAX_RESPONSES`, together
+    at most `MAX_QUOTED` bytes); tags are left to the caller."""
     try:
         return _to_knowledge(detail, site.rstrip("/"))
     except ValidationError as exc:
@@ -611,13 +760,27 @@ def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiReque
         raise FragDenStaatError("unusable", request_id=detail.id, detail=exc.errors()[0]["msg"]) from exc
 
 
+def _passages(detail: ApiRequest, page: str) -> list[Passage]:
+    """A passage per public response, as many of the newest as fit into `MAX_QUOTED` bytes, oldest first."""
+    kept: list[Passage] = []
+    room = MAX_QUOTED
+    for message in reversed(_public_responses(detail)):
+        text = _shorten(_normalise(message.public_text), MAX_PASSAGE)
+        passage = Passage(text=text, source_url=_message_url(message, page))
+        room -= len(passage.model_dump_json().encode())
+        if room < 0:
+            break
+        kept.append(passage)
+    return kept[::-1]
+
+
 def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
     page = request_page(detail, site)
-    title = " ".join(detail.title.split()) or f"Anfrage #{detail.id}"
-    body = " ".join(detail.public_body.name.split()) if detail.public_body else ""
-    law = detail.law.name.strip() if isinstance(detail.law, ApiLaw) else ""
+    title = _name(detail.title) or f"Anfrage #{detail.id}"
+    body = _body_name(detail)
+    law = _name(detail.law.name) if isinstance(detail.law, ApiLaw) else ""
     responses = [m for m in detail.messages if m.is_response and not m.is_draft]
-    public = _public_responses(detail)
+    passages = _passages(detail, page)
     # Dates, not datetimes: a naive and an aware timestamp cannot be compared.
     latest = max((m.timestamp.date() for m in responses if m.timestamp), default=None)
     sent = detail.created_at.date() if detail.created_at else None
@@ -636,7 +799,8 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
         summary=summary or None,
         links=[Link(title=f"Anfrage #{detail.id} auf FragDenStaat", url=page)],
     )
-    facts = _Facts(detail.id, title, body or None, sent, len(responses), len(public), latest)
+    public = sum(1 for m in responses if m.public_text)
+    facts = _Facts(detail.id, title, body or None, sent, len(responses), public, len(passages), latest)
     entry = Entry(
         id=f"fds-{detail.id}",
         kind=Kind.FOI_ANSWER,
@@ -651,10 +815,7 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
         ],
         answer=_answer_de(facts, _status_text(detail, "de")),
         answer_en=_answer_en(facts, _status_text(detail, "en")),
-        passages=[
-            Passage(text=_shorten(_normalise(m.public_text), MAX_PASSAGE), source_url=_message_url(m, page))
-            for m in public
-        ],
+        passages=passages,
         source_url=page,
         public_body=body or None,
         date=answered or sent,
@@ -668,7 +829,7 @@ def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]
     (FragDenStaat #257364), 20.09.2022", the date being the response's."""
     site = site.rstrip("/")
     page = request_page(detail, site)
-    body = " ".join(detail.public_body.name.split()) if detail.public_body else ""
+    body = _body_name(detail)
     sent = detail.created_at.date().isoformat() if detail.created_at else None
     asked = Source(
         url=page,

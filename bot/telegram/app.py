@@ -31,6 +31,7 @@ from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
 from bot.service import FoiService, ImportRefused
 from bot.telegram import commands, delivery
+from bot.telegram.fetching import fetch_off_loop
 from bot.telegram.handlers import ask, callbacks, errors, inline, limit, subscribe
 from bot.telegram.ratelimit import CountingRateLimiter, SendLog
 from bot.telegram.state import BotState, attach, state, state_of
@@ -75,7 +76,7 @@ async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
     for watch in service.store.watches():
         reference = Reference(ReferenceKind.REQUEST_ID, watch.request_id)
         try:
-            detail = await asyncio.to_thread(service.fetch_request, reference)
+            detail = await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
             outcome = service.check_watched(watch, detail)
         except (FragDenStaatError, ImportRefused) as exc:
             log.warning("watched request %s not updated: %s", watch.request_id, exc)

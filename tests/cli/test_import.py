@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from bot.importers.fragdenstaat import MAX_RESPONSES
 from bot.kb.store import Store
-from tests.conftest import FIXTURE_KB
-from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
+from tests.conftest import FIXTURE_KB, REPO
+from tests.fakes.froide import BOCHUM_REQUEST_ID, BOCHUM_SLUG, FakeFroide
 
 API_PATH = f"/api/v1/request/{BOCHUM_REQUEST_ID}/"
 
@@ -77,6 +82,14 @@ Fault = tuple[dict[str, object], str]
         ({"payload": {"id": "x", "messages": 5}}, ""),
         ({"drop": True}, ""),
         ({"delay": 15.0}, "did not answer within 1 s"),
+        # A byte every 0.05 s never trips the 1 s per read; the 2 s for the whole fetch end it.
+        ({"drip": 0.05}, "did not answer within 2 s"),
+        ({"payload": {"id": BOCHUM_REQUEST_ID, "description": "x" * 6_000_000}}, "more than 5 MB"),
+        ({"status": 302, "headers": {"Location": "http://127.0.0.1:9/api/v1/"}}, "redirects are not followed"),
+        (
+            {"payload": {"id": BOCHUM_REQUEST_ID, "messages": [{"id": 2**70}]}},
+            "messages.0.id: Input should be less than or equal to 9223372036854775807",
+        ),
     ],
 )
 def test_faults_give_a_clear_message_and_write_nothing(
@@ -89,9 +102,12 @@ def test_faults_give_a_clear_message_and_write_nothing(
     store.close()
     froide.inject(API_PATH, **fault)  # type: ignore[arg-type]
     monkeypatch.setattr("bot.service.FETCH_TIMEOUT", 1.0)
+    monkeypatch.setattr("bot.service.FETCH_DEADLINE", 2.0)
     capsys.readouterr()
     assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 1
     err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert err.count("\n") == 1
     assert "nothing was changed" in err
     assert message.lower() in err.lower()
     store = store_of(env)
@@ -99,6 +115,49 @@ def test_faults_give_a_clear_message_and_write_nothing(
         assert (store.requests(), store.count_entries()) == before
     finally:
         store.close()
+
+
+def test_an_id_too_large_for_sqlite_ends_in_one_line_not_a_traceback(env: Path, froide: FakeFroide) -> None:
+    too_big = 2**70
+    froide.inject("/api/v1/request/", payload={"objects": [{"id": too_big, "slug": BOCHUM_SLUG}]})
+    froide.inject(f"/api/v1/request/{too_big}/", payload={"id": too_big, "title": "Zu groß"})
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "import", f"https://fragdenstaat.de/anfrage/{BOCHUM_SLUG}/"],
+        cwd=REPO,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"error: FragDenStaat sent data of an unexpected shape for request /anfrage/{BOCHUM_SLUG}/ (objects.0.id: "
+        "Input should be less than or equal to 9223372036854775807); nothing was changed\n"
+    )
+
+
+def test_thousands_of_responses_make_a_bounded_entry(env: Path, froide: FakeFroide) -> None:
+    froide.add_request(5, "Tausende Antworten")
+    for n in range(3000):
+        froide.add_message(5, is_response=True, content=f"Antwort {n}: " + "Text " * 60)
+    newest = froide.add_message(5, is_response=True, content="Die neueste Antwort.")
+    tracemalloc.start()
+    try:
+        assert main(["kb", "import", "5"]) == 0
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    store = store_of(env)
+    try:
+        entry = store.entry("fds-5")
+    finally:
+        store.close()
+    assert entry is not None
+    assert len(entry.passages) == MAX_RESPONSES
+    assert (entry.passages[-1].source_url or "").endswith(f"#nachricht-{newest}")
+    assert len(entry.model_dump_json().encode()) < 1_000_000
+    assert peak < 60_000_000
 
 
 def test_an_unparseable_reference_is_refused(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ for the client. Page URLs (``url`` fields) point at ``https://fragdenstaat.de`` 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import re
@@ -63,6 +64,10 @@ class Fault:
     payload: Any = None
     drop: bool = False
     times: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    length: bool = True
+    drip: float = 0.0
+    drip_headers: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,26 +127,37 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         if fault is not None and fault.body is not None:
-            self._send(fault.status or 200, fault.body)
+            self._send(fault.status or 200, fault.body, fault)
             return
         if fault is not None and fault.payload is not None:
-            self._send(fault.status or 200, json.dumps(fault.payload).encode())
+            self._send(fault.status or 200, json.dumps(fault.payload).encode(), fault)
             return
         status, payload = fake.route(parts.path, dict(parse_qsl(parts.query)))
         if fault is not None and fault.status is not None:
             status, payload = fault.status, {"detail": HTTPStatus(fault.status).phrase}
-        self._send(status, json.dumps(payload, ensure_ascii=False).encode())
+        self._send(status, json.dumps(payload, ensure_ascii=False).encode(), fault or Fault())
 
-    def _send(self, status: int, body: bytes) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:
-            # The client gave up first (a timeout test); nothing is listening any more.
-            self.close_connection = True
+    def _send(self, status: int, body: bytes, fault: Fault) -> None:
+        """The reply as HTTP/1.0 bytes: at once, or, with `fault.drip`, a byte at a time from the body on
+        (from the status line on with `drip_headers`)."""
+        lines = [f"HTTP/1.0 {status} {HTTPStatus(status).phrase}", "Content-Type: application/json"]
+        if fault.length:
+            lines.append(f"Content-Length: {len(body)}")
+        lines += [f"{name}: {value}" for name, value in fault.headers.items()]
+        head = "".join(f"{line}\r\n" for line in lines).encode() + b"\r\n"
+        reply = head + body
+        at_once = len(reply)
+        if fault.drip:
+            at_once = 0 if fault.drip_headers else len(head)
+        # HTTP/1.0: the connection ends with the reply, which also ends a body sent without a length.
+        self.close_connection = True
+        # The client may give up first (a timeout test); then nothing is listening any more.
+        with contextlib.suppress(OSError):
+            self.wfile.write(reply[:at_once])
+            for index in range(at_once, len(reply)):
+                if cast(_Server, self.server).fake.sleep(fault.drip):
+                    return
+                self.wfile.write(reply[index : index + 1])
 
 
 class FakeFroide:
@@ -319,10 +335,18 @@ class FakeFroide:
         payload: Any = None,
         drop: bool = False,
         times: int | None = None,
+        headers: dict[str, str] | None = None,
+        length: bool = True,
+        drip: float = 0.0,
+        drip_headers: bool = False,
     ) -> None:
-        """Makes requests to `path` (query ignored) fail: a status, a delay, a raw body, a JSON payload or a drop."""
+        """Makes requests to `path` (query ignored) fail: a status, a delay, a raw body, a JSON payload or a drop;
+        `headers` are added to the reply, `length=False` leaves out its Content-Length (the body then ends when
+        the connection closes) and `drip` sends it a byte every `drip` seconds."""
         with self._lock:
-            self._faults[path] = Fault(status, delay, body, payload, drop, times)
+            self._faults[path] = Fault(
+                status, delay, body, payload, drop, times, dict(headers or {}), length, drip, drip_headers
+            )
 
     def clear_faults(self) -> None:
         with self._lock:

@@ -3,9 +3,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gzip
 import socket
 import string
 import time
+import tracemalloc
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -13,10 +15,12 @@ import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from bot.importers.fragdenstaat import (
     ACCEPTED_FORMS,
     MAX_PASSAGE,
+    MAX_RESPONSES,
     PROBLEMS,
     REASONS,
     USER_AGENT,
@@ -157,6 +161,9 @@ _SAMPLES: dict[str, Param] = {
     "limit": 4096,
     "host": "example.org",
     "requests": {"en": "request #1, request #2", "de": "Anfrage #1, Anfrage #2"},
+    "megabytes": {"en": "0.5", "de": "0,5"},
+    "target": "http://127.0.0.1:8000/api/v1/request/5/",
+    "api": "https://fragdenstaat.de",
 }
 
 
@@ -338,6 +345,12 @@ _FIRST_PATH = {
         (_BY_MESSAGE, {"payload": {"id": 1}}, "unexpected shape for message #624531"),
         (REQUEST, {"drop": True}, "could not be reached"),
         (_BY_SLUG, {"drop": True}, "could not be reached"),
+        # Only an uncompressed body can be counted as it arrives.
+        (
+            REQUEST,
+            {"body": gzip.compress(b'{"id": 257364}'), "headers": {"Content-Encoding": "gzip"}},
+            "not valid JSON",
+        ),
     ],
 )
 def test_every_fault_becomes_a_clear_error(
@@ -368,6 +381,123 @@ def test_timeout_becomes_an_error(froide: FakeFroide) -> None:
     ):
         fds.fetch(REQUEST)
     assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize("drip_headers", [False, True], ids=["body", "status-and-headers"])
+def test_a_server_dripping_its_reply_is_cut_off_at_the_deadline(froide: FakeFroide, drip_headers: bool) -> None:
+    # A byte every 0.2 s: the 2 s per-read timeout never ends it, and the reply would take twenty minutes.
+    froide.inject(_DETAIL, drip=0.2, drip_headers=drip_headers)
+    start = time.perf_counter()
+    with (
+        FragDenStaatClient(froide.api_url, timeout=2.0, deadline=1.0) as fds,
+        pytest.raises(
+            FragDenStaatError, match=r"^FragDenStaat did not answer within 1 s while reading request #257364"
+        ),
+    ):
+        fds.fetch(REQUEST)
+    assert time.perf_counter() - start < 1.9
+
+
+def test_the_deadline_covers_every_call_of_a_fetch(froide: FakeFroide) -> None:
+    froide.inject("/api/v1/request/", delay=0.7)
+    froide.inject(_DETAIL, delay=0.7)
+    start = time.perf_counter()
+    with (
+        FragDenStaatClient(froide.api_url, timeout=2.0, deadline=1.0) as fds,
+        pytest.raises(FragDenStaatError, match=r"within 1 s while reading request #257364"),
+    ):
+        fds.fetch(_BY_SLUG)
+    assert time.perf_counter() - start < 1.8
+    assert [c.path for c in froide.calls] == ["/api/v1/request/", _DETAIL]
+
+
+def test_the_deadline_covers_the_tls_handshake() -> None:
+    with socket.socket() as silent:
+        # The system completes the TCP handshake for the backlog; nothing ever answers the TLS one.
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        start = time.perf_counter()
+        with (
+            FragDenStaatClient(f"https://127.0.0.1:{silent.getsockname()[1]}/api/v1", timeout=5.0, deadline=0.5) as fds,
+            pytest.raises(FragDenStaatError, match=r"within 0\.5 s"),
+        ):
+            fds.fetch(REQUEST)
+    assert time.perf_counter() - start < 2
+
+
+_HUGE = {"id": BOCHUM_REQUEST_ID, "title": "Groß", "description": "x" * 6_000_000}
+
+
+@pytest.mark.parametrize("length", [True, False], ids=["announced", "unannounced"])
+def test_a_reply_over_the_size_cap_is_refused(froide: FakeFroide, client: FragDenStaatClient, length: bool) -> None:
+    froide.inject(_DETAIL, payload=_HUGE, length=length)
+    with pytest.raises(FragDenStaatError) as caught:
+        client.fetch(REQUEST)
+    assert str(caught.value) == "FragDenStaat sent more than 5 MB for request #257364; a reply that large is not read."
+    assert caught.value.text("de").startswith("FragDenStaat hat für Anfrage #257364 mehr als 5 MB geschickt")
+
+
+def test_the_size_cap_can_be_set(froide: FakeFroide) -> None:
+    froide.inject(_DETAIL, payload={"id": BOCHUM_REQUEST_ID, "description": "x" * 600_000}, length=False)
+    with (
+        FragDenStaatClient(froide.api_url, timeout=2.0, max_body=500_000) as fds,
+        pytest.raises(FragDenStaatError, match=r"more than 0\.5 MB"),
+    ):
+        fds.fetch(REQUEST)
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_elsewhere_is_not_followed(froide: FakeFroide, client: FragDenStaatClient, status: int) -> None:
+    with FakeFroide() as elsewhere:
+        elsewhere.add_bochum_request()
+        target = f"{elsewhere.api_url}/request/{BOCHUM_REQUEST_ID}/"
+        froide.inject(_DETAIL, status=status, headers={"Location": target})
+        with pytest.raises(FragDenStaatError) as caught:
+            client.fetch(REQUEST)
+        assert elsewhere.calls == []
+    assert str(caught.value) == (
+        f"FragDenStaat redirected request #257364 to '{target}'; redirects are not followed, only {froide.url} is read."
+    )
+
+
+_TOO_BIG = 2**70
+
+
+@pytest.mark.parametrize(
+    ("ref", "payload", "where"),
+    [
+        (REQUEST, {"id": _TOO_BIG}, "id"),
+        (REQUEST, {"id": BOCHUM_REQUEST_ID, "messages": [{"id": _TOO_BIG}]}, "messages.0.id"),
+        (REQUEST, {"id": BOCHUM_REQUEST_ID, "public_body": {"id": _TOO_BIG, "name": "Stadt"}}, "public_body.id"),
+        (REQUEST, {"id": BOCHUM_REQUEST_ID, "law": {"id": _TOO_BIG, "name": "IFG"}}, "law.ApiLaw.id"),
+        (_BY_SLUG, {"objects": [{"id": _TOO_BIG, "slug": BOCHUM_SLUG}]}, "objects.0.id"),
+        (_BY_MESSAGE, {"id": 1, "request": _TOO_BIG}, "request.constrained-int"),
+        (REQUEST, {"id": 2**63}, "id"),
+    ],
+)
+def test_an_id_too_large_for_sqlite_is_refused(
+    froide: FakeFroide, client: FragDenStaatClient, ref: Reference, payload: dict[str, Any], where: str
+) -> None:
+    froide.inject(_FIRST_PATH[ref.kind], payload=payload)
+    with pytest.raises(FragDenStaatError) as caught:
+        client.fetch(ref)
+    assert f"({where}: Input should be less than or equal to 9223372036854775807)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [(0, "greater than 0"), (-5, "greater than 0"), ("5", "valid integer"), (True, "valid integer")],
+)
+def test_an_id_must_be_a_positive_number(value: object, problem: str) -> None:
+    for data in ({"id": value}, {"id": 5, "messages": [{"id": value}]}, {"id": 5, "public_body": {"id": value}}):
+        with pytest.raises(ValidationError, match=problem):
+            ApiRequest.model_validate(data)
+
+
+def test_the_largest_sqlite_id_is_taken(froide: FakeFroide, client: FragDenStaatClient) -> None:
+    largest = 2**63 - 1
+    froide.inject(_DETAIL, payload={"id": BOCHUM_REQUEST_ID, "messages": [response(largest, "Antwort")]})
+    assert response_ids(client.fetch(REQUEST)) == [largest]
 
 
 def test_fault_can_be_limited_to_the_first_calls(froide: FakeFroide, client: FragDenStaatClient) -> None:
@@ -554,6 +684,52 @@ def test_tolerates_missing_and_unusual_fields() -> None:
     assert entry.public_body is None
     assert "Status unbekannt" in entry.answer
     assert "Was hat die Behörde auf die Anfrage „Anfrage #77“ geantwortet?" in entry.questions
+
+
+@pytest.mark.parametrize("word", ["Wort ", "\x01", "😀"], ids=["text", "escaped-in-json", "four-byte"])
+def test_thousands_of_responses_make_a_bounded_entry(word: str) -> None:
+    detail = minimal([response(n, f"Antwort {n}: " + word * 4000) for n in range(1, 3001)])
+    tracemalloc.start()
+    try:
+        _, entry = to_knowledge(detail)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(entry.model_dump_json().encode()) < 1_000_000
+    assert 0 < len(entry.passages) <= MAX_RESPONSES
+    # The newest are kept, in order.
+    numbers = [int((p.source_url or "").rsplit("-", 1)[1]) for p in entry.passages]
+    assert numbers == list(range(3001 - len(numbers), 3001))
+    assert f"The newest {len(numbers)} are quoted." in (entry.answer_en or "")
+    assert f"Zitiert sind die neuesten {len(numbers)}." in entry.answer
+    assert "sent 3000 responses" in (entry.answer_en or "")
+    assert len(import_sources(detail)) <= MAX_RESPONSES + 2
+    assert len(response_ids(detail)) == MAX_RESPONSES
+    assert peak < 10_000_000
+
+
+def test_long_names_and_addresses_from_the_api_are_capped() -> None:
+    endless = "Sehr " * 100_000
+    detail = minimal(
+        [response(1, "Antwort", url=f"https://fragdenstaat.de/{'x' * 10_000}#nachricht-1")],
+        title=endless,
+        slug="testanfrage",
+        url=f"https://fragdenstaat.de/anfrage/{'y' * 10_000}/",
+        public_body={"name": endless},
+        law={"name": endless},
+    )
+    request, entry = to_knowledge(detail)
+    assert len(entry.model_dump_json()) < 10_000
+    assert len(request.model_dump_json()) < 10_000
+    assert entry.source_url == "https://fragdenstaat.de/anfrage/testanfrage/"
+    assert entry.passages[0].source_url == "https://fragdenstaat.de/anfrage/testanfrage/#nachricht-1"
+    assert entry.title.endswith("…")
+    assert all(len(s.model_dump_json()) < 2_000 for s in import_sources(detail))
+
+
+def test_a_status_is_one_of_froides_short_codes() -> None:
+    with pytest.raises(ValidationError, match="at most 64 characters"):
+        minimal(status="x" * 65)
 
 
 def test_response_ids_detect_a_new_response(froide: FakeFroide, client: FragDenStaatClient) -> None:

@@ -5,7 +5,6 @@ Only users listed in MAINTAINER_IDS may use them; anyone else gets a short refus
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import warnings
 from collections import Counter
@@ -33,6 +32,7 @@ from bot.messages import kind_label, phrase
 from bot.models import MAX_ID, Entry, Kind, Url
 from bot.printable import printable
 from bot.service import ImportRefused
+from bot.telegram.fetching import fetch_off_loop
 from bot.telegram.language import user_language
 from bot.telegram.render import answer_messages
 from bot.telegram.state import state
@@ -279,7 +279,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Fetch a FragDenStaat request (off the event loop) and add or update its entry."""
+    """Fetch a FragDenStaat request (off the event loop, on threads of its own) and add or update its entry."""
     message = await _from_maintainer(update, context)
     if message is None:
         return
@@ -288,7 +288,7 @@ async def import_request(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     service = state(context).service
     try:
         reference = parse_reference(" ".join(context.args or []))
-        detail = await asyncio.to_thread(service.fetch_request, reference)
+        detail = await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
         outcome = service.apply_import(detail, actor=actor(message.from_user))
     except FragDenStaatError as exc:
         await message.reply_text(escape(exc.text(lang)))
