@@ -501,10 +501,13 @@ class Fault:
         )
 
 
-def _window_wait(times: deque[float], limit: int, window: float, now: float) -> float:
-    while times and times[0] <= now - window:
+def _window_wait(times: deque[float], limit: int, window: float, now: float, *, closed: bool = False) -> float:
+    """Seconds until `times` has room for one more within `window`; `closed` still counts a send exactly
+    `window` ago."""
+    while times and (times[0] < now - window if closed else times[0] <= now - window):
         times.popleft()
-    return 0.0 if len(times) < limit else times[0] + window - now
+    # Never 0 when full: a closed window is still full at its exact end.
+    return 0.0 if len(times) < limit else max(times[0] + window - now, 1e-9)
 
 
 @dataclass
@@ -513,6 +516,7 @@ class _FloodLimiter:
     per_group_per_minute: int | None
     per_chat_per_second: float | None
     per_chat_burst: int
+    strict: bool = False
     rejected: int = 0
     overall: deque[float] = field(default_factory=deque)
     groups: dict[int | str, deque[float]] = field(default_factory=dict)
@@ -522,7 +526,10 @@ class _FloodLimiter:
         """Seconds to wait if this send breaks a limit; otherwise counts the send and returns None."""
         waits = [0.0]
         if self.per_second:
-            waits.append(_window_wait(self.overall, self.per_second, 1.0, now))
+            waits.append(_window_wait(self.overall, self.per_second, 1.0, now, closed=self.strict))
+            if self.strict:
+                # Every attempt counts, the ones answered 429 too: a client that retries early stays locked out.
+                self.overall.append(now)
         # AIORateLimiter also treats "@name" ids as groups.
         is_group = isinstance(chat_id, str) or chat_id < 0
         group = self.groups.setdefault(chat_id, deque()) if is_group else None
@@ -537,7 +544,8 @@ class _FloodLimiter:
         if max(waits) > 0:
             self.rejected += 1
             return max(1, math.ceil(max(waits)))
-        self.overall.append(now)
+        if not self.strict:
+            self.overall.append(now)
         if group is not None:
             group.append(now)
         if self.per_chat_per_second:
@@ -1022,9 +1030,13 @@ class FakeBotApi:
         per_group_per_minute: int | None = 20,
         per_chat_per_second: float | None = 1,
         per_chat_burst: int = 3,
+        *,
+        strict: bool = False,
     ) -> None:
-        """Answers sends that break Telegram's flood limits with 429 and retry_after (None disables one)."""
-        self._flood = _FloodLimiter(per_second, per_group_per_minute, per_chat_per_second, per_chat_burst)
+        """Answers sends that break Telegram's flood limits with 429 and retry_after (None disables one).
+        `strict`: the overall limit counts every send attempt, 429s included, in the closed last second, so
+        any one-second window with more than `per_second` sends draws a 429."""
+        self._flood = _FloodLimiter(per_second, per_group_per_minute, per_chat_per_second, per_chat_burst, strict)
 
     @property
     def flood_429s(self) -> int:
