@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.models import FoiRequest
 from bot.service import FoiService
 from bot.telegram.app import App
 from tests.e2e.botctl import start_bot, stop_bot
@@ -166,6 +167,22 @@ async def test_chart_compares_cities_and_explains_itself_without_one(fake_api: F
     [usage] = await fake_api.wait_for("sendMessage", to(USER))
     assert "/chart Bochum" in usage.params["text"]
     assert fake_api.calls("sendPhoto") == [call]
+
+
+async def test_sources_fit_telegram_however_many_and_long(fake_api: FakeBotApi, foi_bot: App) -> None:
+    service: FoiService = foi_bot.bot_data["foi"].service
+    for n in range(40):
+        request = FoiRequest(
+            id=900 + n, title="Anfrage " * 700, url=f"https://fragdenstaat.de/a/{900 + n}/", public_body="Stadt " * 900
+        )
+        service.store.upsert_request(request, origin="import")
+    await fake_api.deliver(fake_api.private_message("/sources", user_id=USER))
+    await until(lambda: len(fake_api.calls("sendMessage")) >= 2, "several messages")
+    await fake_api.deliver(fake_api.private_message("/help", user_id=USER))
+    calls = await fake_api.wait_for("sendMessage", lambda c: "/chart" in c.params["text"])
+    for call in fake_api.calls("sendMessage"):
+        assert_valid(call)
+    assert calls
 
 
 async def test_start_deep_link_sources_ranking_and_help(fake_api: FakeBotApi, foi_bot: App) -> None:

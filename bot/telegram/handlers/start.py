@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.messages import phrase, status_label
 from bot.telegram.language import user_language
-from bot.telegram.render import pack, visible_length
+from bot.telegram.render import MAX_LABEL, clip, pack, visible_length
 from bot.telegram.send import send_answer
 from bot.telegram.state import state
 
@@ -48,8 +48,8 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     for request in state(context).service.requests():
         status = status_label(request.resolution or request.status, lang)
         answered = f", {phrase('answered_on', lang)} {request.answered:%d.%m.%Y}" if request.answered else ""
-        title = f"#{request.id} {request.title}"
-        details = f"{request.public_body} · {status}{answered}"
+        title = clip(f"#{request.id} {request.title}", MAX_LABEL)
+        details = f"{clip(request.public_body, MAX_LABEL)} · {status}{answered}"
         html = f'• <a href="{escape(request.url)}">{escape(title)}</a>\n{escape(details)}'
         pieces.append((html, visible_length(f"• {title}\n{details}")))
     if len(pieces) == 1:
