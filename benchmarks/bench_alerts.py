@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,24 +31,13 @@ from bot.kb.store import Store  # noqa: E402  (needs the repo on sys.path)
 from bot.models import Entry, Tags  # noqa: E402
 from bot.service import FoiService, sync_knowledge  # noqa: E402
 from tests.e2e.botctl import process_env  # noqa: E402
-from tests.e2e.fake_bot_api import Call, FakeBotApi  # noqa: E402
+from tests.e2e.fake_bot_api import Call, FakeBotApi, busiest_second  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN"
 
 
 def is_alert(call: Call) -> bool:
     return "🔔" in str(call.params.get("text", ""))
-
-
-def busiest_second(times: Sequence[float]) -> int:
-    """The most of `times` within any closed one-second window."""
-    ordered = sorted(times)
-    most, first = 0, 0
-    for last, at in enumerate(ordered):
-        while ordered[first] < at - 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 async def main(chats: int, strict: bool, jitter: float) -> None:

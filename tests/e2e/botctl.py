@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from bot.config import Settings
 from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
 from bot.telegram.app import App, build_application, set_command_menus
+from tests.conftest import REPO
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import FakeBotApi
 
@@ -64,3 +67,13 @@ def process_env(
         "PTB_TIMEDELTA": "1",
         **settings,
     }
+
+
+async def start_process(api: FakeBotApi, env: dict[str, str]) -> asyncio.subprocess.Process:
+    """`python -m bot run` as a process of its own (environment from `process_env`), once it polls the fake."""
+    polls = len(api.calls("getUpdates"))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=REPO, env=env, stderr=asyncio.subprocess.DEVNULL
+    )
+    await api.wait_for("getUpdates", count=polls + 1, timeout=30)
+    return process

@@ -24,7 +24,7 @@ import re
 import signal
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -1812,3 +1812,14 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def busiest_second(times: Sequence[float]) -> int:
+    """The most of `times` within any closed one-second window."""
+    ordered = sorted(times)
+    most, first = 0, 0
+    for last, at in enumerate(ordered):
+        while ordered[first] < at - 1.0:
+            first += 1
+        most = max(most, last - first + 1)
+    return most

@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import sys
 from collections import Counter
 from pathlib import Path
 
 from bot.alerts import Alerts
 from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
-from tests.conftest import REPO
-from tests.e2e.botctl import process_env
+from tests.e2e.botctl import process_env, start_process
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.waiting import until
 
 CHATS = range(5000, 5150)
-
-
-async def start(api: FakeBotApi, env: dict[str, str]) -> asyncio.subprocess.Process:
-    polls = len(api.calls("getUpdates"))
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=REPO, env=env, stderr=asyncio.subprocess.DEVNULL
-    )
-    await api.wait_for("getUpdates", count=polls + 1, timeout=30)
-    return process
 
 
 def delivered(api: FakeBotApi) -> Counter[int]:
@@ -43,7 +32,7 @@ async def test_sigkill_during_a_fan_out_loses_nothing(fake_api: FakeBotApi, tmp_
     for chat in CHATS:
         service.alerts.subscribe(chat, "", daily=False, by=chat)
     env = process_env(fake_api.base_url, database, kb_dir, ALERT_INTERVAL="0.2", LOG_LEVEL="WARNING")
-    bot = await start(fake_api, env)
+    bot = await start_process(fake_api, env)
     try:
         from tests.test_alerts import entry
 
@@ -56,7 +45,7 @@ async def test_sigkill_during_a_fan_out_loses_nothing(fake_api: FakeBotApi, tmp_
             row[0] for row in store.db.execute("SELECT chat_id FROM outbox WHERE state = 'sending'").fetchall()
         }
         assert 0 < len(before_restart) < len(CHATS), "the kill must hit the middle of the fan-out"
-        bot = await start(fake_api, env)
+        bot = await start_process(fake_api, env)
         await fake_api.wait_for(
             "sendMessage", lambda c: c.status == 200 and "🔔" in c.params.get("text", ""), count=len(CHATS), timeout=60
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -15,8 +14,7 @@ import pytest
 
 from bot.cli import main
 from bot.telegram.fetching import FETCH_THREADS
-from tests.conftest import REPO
-from tests.e2e.botctl import process_env, start_bot, stop_bot
+from tests.e2e.botctl import process_env, start_bot, start_process, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi
 from tests.e2e.waiting import until
 from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
@@ -71,15 +69,6 @@ async def test_a_chart_is_drawn_while_imports_wait_for_a_slow_fragdenstaat(
     ]
 
 
-async def _start(api: FakeBotApi, env: dict[str, str]) -> asyncio.subprocess.Process:
-    polls = len(api.calls("getUpdates"))
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=REPO, env=env, stderr=asyncio.subprocess.DEVNULL
-    )
-    await api.wait_for("getUpdates", count=polls + 1, timeout=30)
-    return process
-
-
 def _env(api: FakeBotApi, froide: FakeFroide, database: Path, kb_dir: Path) -> dict[str, str]:
     return process_env(
         api.base_url,
@@ -97,7 +86,7 @@ async def _sigterm_while_dripping(api: FakeBotApi, froide: FakeFroide, env: dict
     the 30 s deadline of a fetch), lets the watch job or an /import begin a fetch, and stops the bot with SIGTERM."""
     before = len(froide.calls)
     froide.inject(DETAIL, drip=0.2)
-    bot = await _start(api, env)
+    bot = await start_process(api, env)
     try:
         if by_import:
             await api.deliver(api.private_message(f"/import {BOCHUM_REQUEST_ID}", user_id=MAINTAINER))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -18,23 +17,12 @@ from telegram.error import RetryAfter
 from bot.service import FoiService
 from bot.telegram.ratelimit import ALERT_CEILING, ALERT_SPACING, MAX_SENDS, SendLog
 from tests.e2e.botctl import start_bot, stop_bot
-from tests.e2e.fake_bot_api import Call, FakeBotApi
+from tests.e2e.fake_bot_api import Call, FakeBotApi, busiest_second
 from tests.test_alerts import entry
 
 CHATS = range(1, 101)
 ASKER = 4242
 LATENCY = 0.05  # the most a send may take to reach Telegram's counter; each chat's own delay is fixed
-
-
-def busiest_second(times: Sequence[float]) -> int:
-    """The most of `times` within any closed one-second window."""
-    ordered = sorted(times)
-    most, first = 0, 0
-    for last, at in enumerate(ordered):
-        while ordered[first] < at - 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def is_alert(call: Call) -> bool:
