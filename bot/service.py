@@ -340,6 +340,8 @@ class FoiService:
             raise ImportRefused(request.id)
         old = self.store.entry(entry.id)
         known = next((r for r in self.store.requests() if r.id == request.id), None)
+        quoted = {p.source_url for p in old.passages} if old else set()
+        new = [p for p in entry.passages if p.source_url not in quoted]
         with self.store.transaction():
             self.store.add_sources(import_sources(detail), origin=IMPORT_ORIGIN)
             if request != known:
@@ -350,14 +352,13 @@ class FoiService:
                 saved = self.with_inferred_tags(entry)
                 if saved != old:
                     self.replace_entry(saved, actor=actor)
-                if len(saved.passages) > len(old.passages):
-                    # Each new response is news of its own: a key per number of responses.
-                    self.alerts.enqueue([(f"{saved.id}#{len(saved.passages)}", saved)])
+                if new:
+                    # Each new response is news of its own, keyed by its address: at the cap on quoted
+                    # responses a new one replaces the oldest, and the number of passages does not grow.
+                    anchor = (new[-1].source_url or "").rsplit("#", 1)[-1]
+                    self.alerts.enqueue([(f"{saved.id}#{anchor}", saved)])
         return ImportOutcome(
-            saved,
-            created=old is None,
-            changed=saved != old or request != known,
-            new_passages=len(saved.passages) - len(old.passages if old else []),
+            saved, created=old is None, changed=saved != old or request != known, new_passages=len(new)
         )
 
     def watch(self, request_id: int, *, actor: str) -> None:

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.alerts import Alerts
 from bot.cli import main
 from bot.importers.fragdenstaat import MAX_RESPONSES
 from bot.kb.store import Store
+from bot.understand.normalize import Normalizer
 from tests.conftest import FIXTURE_KB, REPO
 from tests.fakes.froide import BOCHUM_REQUEST_ID, BOCHUM_SLUG, FakeFroide
 
@@ -190,6 +192,31 @@ def test_watch_adds_new_responses_as_passages(
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID), "--remove"]) == 0
     assert main(["kb", "watch"]) == 0
     assert "last checked" not in capsys.readouterr().out
+
+
+def test_a_new_response_is_announced_also_when_the_quoted_ones_are_at_the_cap(
+    env: Path, froide: FakeFroide, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the cap a new response replaces the oldest passage; it is news all the same."""
+    monkeypatch.setattr("bot.importers.fragdenstaat.MAX_RESPONSES", 1)
+    assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 0
+    assert main(["kb", "watch", str(BOCHUM_REQUEST_ID)]) == 0
+    store = store_of(env)
+    Alerts(store, Normalizer(store.aliases(), store.rankings())).subscribe(7, "", daily=False, by=7)
+    store.close()
+    for n in (1, 2):
+        froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content=f"Nachtrag {n}: keine Änderung.")
+        assert main(["kb", "watch", "--check"]) == 0
+    store = store_of(env)
+    try:
+        entry = store.entry(f"fds-{BOCHUM_REQUEST_ID}")
+        assert entry is not None
+        assert [p.text for p in entry.passages] == ["Nachtrag 2: keine Änderung."]
+        keys = [row[0] for row in store.db.execute("SELECT alert FROM outbox ORDER BY id").fetchall()]
+        assert len(keys) == 2
+        assert all(key.startswith(f"fds-{BOCHUM_REQUEST_ID}#nachricht-") for key in keys)
+    finally:
+        store.close()
 
 
 def test_a_request_curated_in_the_files_is_not_imported(
