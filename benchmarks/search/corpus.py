@@ -337,6 +337,14 @@ def make_entry(world: World, index: int) -> SynthEntry:
     )
 
 
+def _fact_url(entry_id: str) -> str:
+    return f"https://example.org/fakten/{entry_id}"
+
+
+def _ranking_url(year: int) -> str:
+    return f"https://example.org/ranking/{year}"
+
+
 def _dump(value: object) -> str:
     # JSON strings and lists are valid YAML flow scalars and sequences, and far faster to write.
     return json.dumps(value, ensure_ascii=False)
@@ -358,7 +366,7 @@ def _entry_yaml(entry: SynthEntry, world: World) -> str:
         f"    answer: {_dump(entry.answer)}",
         "    passages:",
         f"      - text: {_dump(entry.passage)}",
-        f"    source_url: https://example.org/fakten/{entry.id}",
+        f"    source_url: {_fact_url(entry.id)}",
     ]
     if tags:
         lines.append("    tags: {" + ", ".join(f"{k}: {_dump(v)}" for k, v in tags.items()) + "}")
@@ -370,8 +378,7 @@ def _write_ranking(folder: Path, world: World) -> None:
     rankings = folder / "rankings"
     rankings.mkdir(parents=True)
     editions = "\n".join(
-        f"  - {{year: {y}, cities: {RANKED_CITIES}, source_url: https://example.org/ranking/{y}}}"
-        for y in RANKING_YEARS
+        f"  - {{year: {y}, cities: {RANKED_CITIES}, source_url: {_ranking_url(y)}}}" for y in RANKING_YEARS
     )
     (rankings / f"{world.ranking_id}.yaml").write_text(
         f"id: {world.ranking_id}\nname: {_dump(world.ranking_name)}\npublisher: Synthetischer Verlag\n"
@@ -385,7 +392,7 @@ def _write_ranking(folder: Path, world: World) -> None:
             places = rng.sample(range(1, RANKED_CITIES + 1), RANKED_CITIES)
             for city, place in zip(world.cities[:RANKED_CITIES], places, strict=True):
                 score = f"{90 - 2 * place + rng.random():.1f}".replace(".", ",")
-                url = f"https://example.org/ranking/{year}"
+                url = _ranking_url(year)
                 writer.writerow([year, city, place, score, url, f"{city} auf Platz {place}"])
 
 
@@ -399,7 +406,8 @@ class Corpus:
 
 
 def write_knowledge(folder: Path, world: World, size: int) -> Corpus:
-    """A knowledge folder of `size` fact entries plus aliases and one ranking; counts document frequencies."""
+    """A knowledge folder of `size` fact entries, aliases, one ranking and the sources they cite; counts document
+    frequencies."""
     folder.mkdir(parents=True)
     aliases = ["synonyms:", *(f"  - {_dump(group)}" for group in world.synonyms), "cities:"]
     aliases += [f"  {_dump(city)}: {_dump(world.city_aliases[city])}" for city in world.cities]
@@ -419,4 +427,9 @@ def write_knowledge(folder: Path, world: World, size: int) -> Corpus:
             chunk.append(_entry_yaml(entry, world))
         name = f"part-{first // FILE_ENTRIES + 1:03d}.yaml"
         (facts / name).write_text("entries:\n" + "".join(chunk), encoding="utf-8")
+    # The loader refuses a source that sources.yaml does not name: a reply cites it by that name.
+    sources = [(_ranking_url(y), f"Synthetischer Verlag {y}") for y in RANKING_YEARS]
+    sources += [(_fact_url(f"f-{index:06d}"), f"Quelle f-{index:06d}") for index in range(size)]
+    lines = "".join(f"  - {{url: {_dump(url)}, name: {_dump(name)}}}\n" for url, name in sources)
+    (folder / "sources.yaml").write_text("sources:\n" + lines, encoding="utf-8")
     return Corpus(size, df, with_years)
