@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.kb.store import Store  # noqa: E402  (needs the repo on sys.path)
-from bot.models import Entry, Tags  # noqa: E402
+from bot.models import Entry, Tags  # noqa: E402  (needs the repo on sys.path)
 from bot.service import FoiService, sync_knowledge  # noqa: E402
+from bot.storage.store import Store  # noqa: E402
 from tests.e2e.botctl import process_env  # noqa: E402
 from tests.e2e.fake_bot_api import Call, FakeBotApi, busiest_second  # noqa: E402
 

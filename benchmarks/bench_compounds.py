@@ -161,7 +161,7 @@ def _real_words() -> list[str]:
 
     service = open_service()
     try:
-        return sorted(service.store.words())
+        return sorted(service.store.knowledge.words())
     finally:
         service.close()
 

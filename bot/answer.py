@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.folding import fold
-from bot.kb.store import Store
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
 from bot.search.confidence import Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
+from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import given_types, is_vague, states_absence, without_yes_no
 from bot.understand.question import Question, Understander
@@ -69,11 +69,11 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
 
 
 class Answerer:
-    """Answers questions from one store; stateless between calls."""
+    """Answers questions from the knowledge of one store; stateless between calls."""
 
     def __init__(
         self,
-        store: Store,
+        knowledge: Knowledge,
         understander: Understander,
         engine: SearchEngine,
         *,
@@ -81,7 +81,7 @@ class Answerer:
         calibration: Calibration,
         cite: Citations,
     ) -> None:
-        self.store = store
+        self.knowledge = knowledge
         self.understander = understander
         self.engine = engine
         self.tables = tables
@@ -97,7 +97,7 @@ class Answerer:
     def assess(self, question: Question) -> Assessment:
         """Everything the decision rests on: the tables' reply, the search and the best entry's confidence."""
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
-        entries = self.store.entries([s.id for s in (*result.hits, *result.nearby)])
+        entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
         table = self.tables.answer(question) if question.ranking is not None else None
         top = result.hits[0] if result.hits else None
         entry = entries.get(top.id) if top is not None else None

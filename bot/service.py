@@ -1,4 +1,5 @@
-"""The assembled core: keeps the store in step with the knowledge files and answers questions from it."""
+"""The assembled core, the one facade every channel (CLI, Telegram) talks to: keeps the store in step with the
+knowledge files, answers questions from it, and reads and changes what it holds."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Self
 
 from bot.alerts import Alerts
 from bot.answer import Answerer, answer_from_entry
@@ -23,14 +25,19 @@ from bot.importers.fragdenstaat import (
     response_ids,
     to_knowledge,
 )
+from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing
-from bot.kb.store import FILES, IndexFields, NoSuchEntry, Store, Watch
 from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
 from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
 from bot.sources import Citations
+from bot.storage.database import is_busy
+from bot.storage.history import Change
+from bot.storage.knowledge import FILES, IndexFields, NoSuchEntry, Watch
+from bot.storage.people import Unanswered, Votes
+from bot.storage.store import Store
 from bot.tables import Tables
 from bot.understand import language, semantic
 from bot.understand.lexicon import Lexicon
@@ -59,6 +66,18 @@ class ImportOutcome:
     created: bool
     changed: bool
     new_passages: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """How much the store holds: entries of each kind, FOI requests, ranking rows, unanswered questions, votes."""
+
+    entries: dict[Kind, int]
+    requests: int
+    ranking_rows: int
+    unanswered: int
+    up: int
+    down: int
 
 
 _SHAPING_MODULES = (
@@ -93,13 +112,14 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
     A file with problems raises KnowledgeError before anything is written, so the previous store stays.
     """
     content_hash = f"{_code_version()}:{knowledge_hash(directory)}"
-    if not force and store.meta("knowledge_hash") == content_hash:
+    knowledge = store.knowledge
+    if not force and knowledge.content_hash() == content_hash:
         return False
     kb = load_knowledge(directory)
     normalizer = Normalizer(kb.aliases, kb.rankings)
     # Inside the write transaction: an entry another process adds meanwhile must be re-indexed too.
     with store.transaction():
-        origins = store.entry_origins()
+        origins = knowledge.origins()
         clashes = [
             Problem(
                 directory,
@@ -118,13 +138,13 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
                 f"fds-{r.id} (kb remove fds-{r.id}) or drop the request file",
             )
             for r in kb.requests
-            if store.request_origin(r.id) not in (None, FILES)
+            if knowledge.request_origin(r.id) not in (None, FILES)
         ]
         if clashes:
             raise KnowledgeError(clashes)
-        others = [e for e in store.all_entries() if origins.get(e.id) != FILES]
+        others = [e for e in knowledge.all_entries() if origins.get(e.id) != FILES]
         indexed, words = index_entries([*kb.entries, *others], normalizer)
-        added = store.replace_knowledge(
+        added = knowledge.replace_knowledge(
             entries=indexed[: len(kb.entries)],
             requests=kb.requests,
             rankings=kb.rankings,
@@ -141,7 +161,7 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
 
 
 class FoiService:
-    """What every channel (CLI, Telegram) talks to."""
+    """What every channel (CLI, Telegram) talks to; closes its store when used as a context manager."""
 
     def __init__(
         self,
@@ -158,14 +178,23 @@ class FoiService:
         self.refresh()
 
     @classmethod
-    def open(cls, settings: Settings, *, busy_timeout: float = 5.0) -> FoiService:
-        return cls.over(Store(settings.database_path, busy_timeout=busy_timeout), settings)
+    def open(cls, settings: Settings, *, busy_timeout: float = 5.0, check: bool | None = None) -> FoiService:
+        """The core over the settings' database, brought up to date with the knowledge files (KnowledgeError if
+        they have problems). `check`: SQLite's integrity check first (see Database). The database is closed again if
+        anything fails."""
+        store = Store(settings.database_path, busy_timeout=busy_timeout, check=check)
+        try:
+            sync_knowledge(store, settings.knowledge_dir)
+            return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
+        except BaseException:
+            store.close()
+            raise
 
-    @classmethod
-    def over(cls, store: Store, settings: Settings) -> FoiService:
-        """The core over an open store, brought up to date with the knowledge files."""
-        sync_knowledge(store, settings.knowledge_dir)
-        return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     @staticmethod
     def warm_up() -> None:
@@ -175,18 +204,19 @@ class FoiService:
 
     def refresh(self) -> None:
         """Pick up changes in the store (new entries, another base) for the next question."""
+        knowledge = self.store.knowledge
         self._seen_version = self.store.data_version()
-        self.normalizer = Normalizer(self.store.aliases(), self.store.rankings())
+        self.normalizer = Normalizer(knowledge.aliases(), knowledge.rankings())
         self.lexicon = Lexicon(
-            self.store.vocabulary(), self.store.words(), self.store.count_entries(), self.store.words_containing
+            knowledge.vocabulary(), knowledge.words(), knowledge.count_entries(), knowledge.words_containing
         )
-        self.citations = Citations(self.store.sources())
-        tables = Tables(self.store, self.citations)
+        self.citations = Citations(knowledge.sources())
+        tables = Tables(knowledge, self.citations)
         default = tables.default_ranking()
         understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)
-        engine = SearchEngine(self.store, self.lexicon)
+        engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(
-            self.store, understander, engine, tables=tables, calibration=self.calibration, cite=self.citations
+            knowledge, understander, engine, tables=tables, calibration=self.calibration, cite=self.citations
         )
         self.alerts = Alerts(self.store, self.normalizer)
 
@@ -205,7 +235,27 @@ class FoiService:
         return self.answerer.ask(question, lang)
 
     def entry(self, entry_id: str) -> Entry | None:
-        return self.store.entry(entry_id)
+        return self.store.knowledge.entry(entry_id)
+
+    def entries(self, ids: Iterable[str]) -> dict[str, Entry]:
+        """The stored entries among `ids`, by id."""
+        return self.store.knowledge.entries(ids)
+
+    def listing(self, kind: Kind | None = None) -> list[tuple[Entry, str]]:
+        """Every entry (of one kind) with its origin, by id."""
+        origins = self.store.knowledge.origins()
+        return [(e, origins.get(e.id, "")) for e in self.store.knowledge.all_entries(kind)]
+
+    def origin(self, entry_id: str) -> str | None:
+        """Where an entry came from: `files`, or how it was added (`cli`, `chat`, `import`)."""
+        return self.store.knowledge.origin(entry_id)
+
+    def history(self, entry_id: str) -> list[Change]:
+        return self.store.history.changes(entry_id)
+
+    def export(self, directory: Path) -> list[Path]:
+        """Write the whole base as a knowledge folder (see bot/kb/export.py); the files written."""
+        return export_knowledge(self.store.knowledge, directory)
 
     def entry_answer(self, entry: Entry, lang: Lang) -> Answer:
         """An entry as a reply (a deep link, a button, an inline result), its sources named."""
@@ -213,9 +263,9 @@ class FoiService:
 
     def record_feedback(self, entry_id: str, user_id: int, *, helpful: bool) -> bool:
         """Store a 👍/👎; False (and nothing stored) if the entry does not exist."""
-        if self.store.entry(entry_id) is None:
+        if self.entry(entry_id) is None:
             return False
-        self._write_or_defer(lambda: self.store.record_feedback(entry_id, user_id, 1 if helpful else -1))
+        self._write_or_defer(lambda: self.store.people.record_feedback(entry_id, user_id, 1 if helpful else -1))
         return True
 
     def record_unanswered(self, answer: Answer, user_id: int | None, chat_type: str) -> None:
@@ -223,7 +273,9 @@ class FoiService:
         normalized = " ".join(self.normalizer.analyze(answer.question).tokens)
         if normalized:
             question, lang = answer.question, answer.lang
-            self._write_or_defer(lambda: self.store.record_unanswered(question, normalized, user_id, chat_type, lang))
+            self._write_or_defer(
+                lambda: self.store.people.record_unanswered(question, normalized, user_id, chat_type, lang)
+            )
 
     def _write_or_defer(self, write: Callable[[], None]) -> None:
         """Write now, or, while another process holds the write lock, keep the write for `flush_deferred`."""
@@ -233,7 +285,7 @@ class FoiService:
         try:
             write()
         except sqlite3.OperationalError as error:
-            if not Store.is_busy(error):
+            if not is_busy(error):
                 raise
             self._deferred.append(write)
             log.warning("store busy; %d write(s) kept for later", len(self._deferred))
@@ -244,17 +296,46 @@ class FoiService:
             try:
                 self._deferred[0]()
             except sqlite3.OperationalError as error:
-                if Store.is_busy(error):
+                if is_busy(error):
                     break
                 log.exception("a kept write failed for good and is dropped")
             self._deferred.pop(0)
         return len(self._deferred)
 
+    def unanswered(self, since: str | None = None, limit: int = 50) -> list[Unanswered]:
+        """The questions asked since an ISO date that got no answer, most frequent first."""
+        return self.store.people.unanswered(since, limit)
+
+    def prune_unanswered(self, before: str) -> int:
+        """Delete unanswered questions asked before an ISO date (retention); how many."""
+        return self.store.people.prune_unanswered(before)
+
+    def feedback_counts(self) -> list[Votes]:
+        """The votes per entry, most 👎 first."""
+        return self.store.people.feedback_counts()
+
+    def stats(self) -> Stats:
+        """Counted in SQL, so that it stays quick however large the base grows."""
+        knowledge = self.store.knowledge
+        up, down = self.store.people.vote_totals()
+        return Stats(
+            entries=knowledge.count_by_kind(),
+            requests=knowledge.count_requests(),
+            ranking_rows=knowledge.count_ranking_rows(),
+            unanswered=self.store.people.count_unanswered(),
+            up=up,
+            down=down,
+        )
+
     def requests(self) -> list[FoiRequest]:
-        return self.store.requests()
+        return self.store.knowledge.requests()
 
     def default_ranking(self) -> Ranking | None:
         return self.answerer.default_ranking()
+
+    def ranking_years(self, ranking_id: str) -> list[int]:
+        """The years a ranking has rows for, oldest first."""
+        return self.store.knowledge.ranking_years(ranking_id)
 
     def find_cities(self, text: str) -> list[str]:
         """The cities a short text names, in its order, also misspelt (`Bohcum`)."""
@@ -304,25 +385,39 @@ class FoiService:
 
     def add_entries(self, entries: Sequence[Entry], *, origin: str, actor: str) -> list[Entry]:
         """Add entries in one transaction (EntryExists if any id is taken) and answer them at once."""
-        entries = [self.with_inferred_tags(e) for e in entries]
-        items, words = self._indexed(entries)
-        with self.store.transaction():
-            self.store.add_entries(items, origin=origin, actor=actor, words=words)
-            self.alerts.enqueue(announce(entries))
+        added = self._add_entries(entries, origin=origin, actor=actor)
         self.refresh()
-        return entries
+        return added
 
     def replace_entry(self, entry: Entry, *, actor: str) -> Entry:
-        items, words = self._indexed([self.with_inferred_tags(entry)])
-        tagged, fields = items[0]
-        old = self.store.replace_entry(tagged, fields, actor=actor, words=words)
+        """Replace an entry maintainers added (NoSuchEntry, ReadOnlyEntry); returns the old one."""
+        old = self._replace_entry(entry, actor=actor)
         self.refresh()
         return old
 
     def remove_entry(self, entry_id: str, *, actor: str) -> Entry:
-        old = self.store.remove_entry(entry_id, actor=actor)
+        """Remove an entry maintainers added, and the votes on it (NoSuchEntry, ReadOnlyEntry); returns it."""
+        with self.store.transaction():
+            old = self.store.knowledge.remove_entry(entry_id, actor=actor)
+            self.store.people.forget_entry(entry_id)
         self.refresh()
         return old
+
+    # Without a refresh: the callers refresh once their transaction is committed, so that a rollback never
+    # leaves the answering ahead of the store.
+
+    def _add_entries(self, entries: Sequence[Entry], *, origin: str, actor: str) -> list[Entry]:
+        entries = [self.with_inferred_tags(e) for e in entries]
+        items, words = self._indexed(entries)
+        with self.store.transaction():
+            self.store.knowledge.add_entries(items, origin=origin, actor=actor, words=words)
+            self.alerts.enqueue(announce(entries))
+        return entries
+
+    def _replace_entry(self, entry: Entry, *, actor: str) -> Entry:
+        items, words = self._indexed([self.with_inferred_tags(entry)])
+        tagged, fields = items[0]
+        return self.store.knowledge.replace_entry(tagged, fields, actor=actor, words=words)
 
     # FragDenStaat
 
@@ -336,44 +431,54 @@ class FoiService:
         """Add the request and its entry, or update them (new responses become new passages).
         FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
         request, entry = to_knowledge(detail)
-        if self.store.request_origin(request.id) == FILES or self.store.origin(entry.id) == FILES:
+        knowledge = self.store.knowledge
+        if knowledge.request_origin(request.id) == FILES or knowledge.origin(entry.id) == FILES:
             raise ImportRefused(request.id)
-        old = self.store.entry(entry.id)
-        known = next((r for r in self.store.requests() if r.id == request.id), None)
+        old = knowledge.entry(entry.id)
+        known = next((r for r in knowledge.requests() if r.id == request.id), None)
         quoted = {p.source_url for p in old.passages} if old else set()
         new = [p for p in entry.passages if p.source_url not in quoted]
         with self.store.transaction():
-            self.store.add_sources(import_sources(detail), origin=IMPORT_ORIGIN)
+            knowledge.add_sources(import_sources(detail), origin=IMPORT_ORIGIN)
             if request != known:
-                self.store.upsert_request(request, origin=IMPORT_ORIGIN)
+                knowledge.upsert_request(request, origin=IMPORT_ORIGIN)
             if old is None:
-                [saved] = self.add_entries([entry], origin=IMPORT_ORIGIN, actor=actor)
+                [saved] = self._add_entries([entry], origin=IMPORT_ORIGIN, actor=actor)
             else:
                 saved = self.with_inferred_tags(entry)
                 if saved != old:
-                    self.replace_entry(saved, actor=actor)
+                    self._replace_entry(saved, actor=actor)
                 if new:
                     # Each new response is news of its own, keyed by its address: at the cap on quoted
                     # responses a new one replaces the oldest, and the number of passages does not grow.
                     anchor = (new[-1].source_url or "").rsplit("#", 1)[-1]
                     self.alerts.enqueue([(f"{saved.id}#{anchor}", saved)])
+        if saved != old:
+            self.refresh()
         return ImportOutcome(
             saved, created=old is None, changed=saved != old or request != known, new_passages=len(new)
         )
 
     def watch(self, request_id: int, *, actor: str) -> None:
         """Put an imported request on the watch list."""
-        if self.store.entry(f"fds-{request_id}") is None:
+        if self.entry(f"fds-{request_id}") is None:
             raise NoSuchEntry(f"fds-{request_id}")
         # The first check re-reads the request; an unchanged entry is not rewritten and sends no alert.
         # `seen` records the responses each check found, for `kb watch` to show.
-        self.store.watch(request_id, actor=actor, seen=[])
+        self.store.knowledge.watch(request_id, actor=actor, seen=[])
+
+    def unwatch(self, request_id: int) -> bool:
+        """Take a request off the watch list; False if it was not on it."""
+        return self.store.knowledge.unwatch(request_id)
+
+    def watches(self) -> list[Watch]:
+        return self.store.knowledge.watches()
 
     def check_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
         """Apply a re-read watched request: new responses become passages, a new status is recorded.
         None if nothing changed."""
         outcome = self.apply_import(detail, actor=WATCH_ACTOR)
-        self.store.mark_checked(watch.request_id, response_ids(detail))
+        self.store.knowledge.mark_checked(watch.request_id, response_ids(detail))
         return outcome if outcome.changed else None
 
     def same_entry(self, entry: Entry, also: Sequence[Entry] = ()) -> str | None:
@@ -383,7 +488,7 @@ class FoiService:
         def question(e: Entry) -> str:
             return fold(" ".join(e.questions[0].split()))
 
-        for other in (*also, *self.store.entries_with_source(entry.source_url)):
+        for other in (*also, *self.store.knowledge.entries_with_source(entry.source_url)):
             if other.source_url == entry.source_url and question(other) == question(entry):
                 return other.id
         return None
@@ -391,7 +496,7 @@ class FoiService:
     def free_id(self, wanted: str, taken: set[str]) -> str:
         """`wanted`, or `wanted-2`, `wanted-3`, … whichever is neither in the store nor in `taken`."""
         candidate, n = wanted, 1
-        while candidate in taken or self.store.entry(candidate) is not None:
+        while candidate in taken or self.entry(candidate) is not None:
             n += 1
             candidate = f"{wanted[: MAX_ID - len(str(n)) - 1]}-{n}"
         return candidate

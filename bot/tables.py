@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
-from bot.kb.store import Store
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
+from bot.storage.knowledge import Knowledge
 from bot.understand.question import Question
 from bot.understand.ranking import RankingAsk
 
@@ -65,14 +65,14 @@ REFUSE = TableReply(refuse=True)
 
 
 class Tables:
-    """The standings of every ranking in a store, and the entries generated from them."""
+    """The standings of every ranking in the knowledge, and the entries generated from them."""
 
-    def __init__(self, store: Store, cite: Citations) -> None:
-        self.store = store
+    def __init__(self, knowledge: Knowledge, cite: Citations) -> None:
+        self.knowledge = knowledge
         self.cite = cite
-        self.rankings = {r.id: r for r in store.rankings()}
+        self.rankings = {r.id: r for r in knowledge.rankings()}
         self.standings: dict[str, list[Standing]] = {
-            r.id: standings(store.ranking_rows(r.id), [r]) for r in self.rankings.values()
+            r.id: standings(knowledge.ranking_rows(r.id), [r]) for r in self.rankings.values()
         }
 
     def categories(self) -> set[str]:
@@ -122,7 +122,7 @@ class Tables:
         return None
 
     def _entry(self, wanted: str) -> TableReply | None:
-        entry = self.store.entry(wanted)
+        entry = self.knowledge.entry(wanted)
         return TableReply(entry=entry) if entry is not None else None
 
     def answer(self, question: Question) -> TableReply | None:
@@ -227,7 +227,7 @@ class Tables:
     ) -> Composed:
         ordered = sorted(picked, key=lambda s: -s.year) if latest_first else picked
         ids = [entry_id(s.ranking.id, s.year, s.city) for s in ordered]
-        found = self.store.entries(ids)
+        found = self.knowledge.entries(ids)
         return Composed(
             texts=text,
             entries=[found[i] for i in ids if i in found],

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
+from bot.storage.store import Store
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 

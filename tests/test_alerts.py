@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from bot.alerts import GIVE_UP_AFTER, Alerts, Delivery, Outcome, parse_topic
-from bot.kb.store import EntryExists
 from bot.models import Entry, Tags
 from bot.service import FoiService, sync_knowledge
+from bot.storage.knowledge import EntryExists
 
 
 def entry(entry_id: str, city: str = "Bochum", **extra: object) -> Entry:

@@ -12,7 +12,7 @@ POINTS_ONLY = ["Ulm", "Magdeburg", "Bremerhaven", "Remscheid", "Salzgitter", "Be
 
 
 def every_city(service: FoiService) -> list[str]:
-    return sorted({row.city for row in service.store.ranking_rows()})
+    return sorted({row.city for row in service.store.knowledge.ranking_rows()})
 
 
 def test_every_city_of_the_tables_gets_a_chart_and_a_caption(real_service: FoiService) -> None:

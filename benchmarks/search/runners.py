@@ -125,14 +125,14 @@ def generate_worker(work: Path, size: int, seed: int) -> Generated:
 
 def build_worker(db: Path, knowledge: Path) -> Build:
     rss_start = _start_rss_mb()
-    from bot.kb.store import Store
     from bot.service import sync_knowledge
+    from bot.storage.store import Store
 
     start = time.perf_counter()
     store = Store(db)
     sync_knowledge(store, knowledge)
     seconds = time.perf_counter() - start
-    entries = store.count_entries()
+    entries = store.knowledge.count_entries()
     store.close()
     return Build(seconds, entries, db.stat().st_size / 2**20, rss_start, _rss_mb())
 
@@ -203,12 +203,12 @@ def baseline_worker(db: Path, queries: Path) -> Run:
     from rapidfuzz import fuzz, process, utils
 
     from bot.folding import fold
-    from bot.kb.store import Store
+    from bot.storage.store import Store
 
     start = time.perf_counter()
     imports = start - started
     store = Store(db)
-    choices = {e.id: fold(" ".join(e.questions)) for e in store.all_entries()}
+    choices = {e.id: fold(" ".join(e.questions)) for e in store.knowledge.all_entries()}
 
     def top(question: str) -> str | None:
         found = process.extract(

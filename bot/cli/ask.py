@@ -31,8 +31,7 @@ def as_json(answer: Answer) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
+    with open_service() as service:
         if args.question == "-" and isinstance(sys.stdin, io.TextIOWrapper):
             # Bytes that are not UTF-8 become U+FFFD: one answer per input line, and valid UTF-8 out.
             sys.stdin.reconfigure(encoding="utf-8", errors="replace")
@@ -43,6 +42,4 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps(as_json(answer), ensure_ascii=False), flush=True)
             else:
                 print(to_text(answer), end="\n\n" if args.question == "-" else "\n", flush=True)
-    finally:
-        service.close()
     return 0

@@ -92,8 +92,7 @@ def _choose(service: FoiService, samples: list[Sample], calibration: Calibration
 
 
 def run(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
+    with open_service() as service:
         fitted = _samples(service, FIT_ON)
         weights, bias, used = _fit(fitted)
         calibration = Calibration(features=Signals.names(), weights=weights, bias=bias, threshold=0.5, suggest=SUGGEST)
@@ -110,6 +109,4 @@ def run(args: argparse.Namespace) -> int:
         if not args.dry_run:
             calibration.save(CALIBRATION)
             print(f"written to {CALIBRATION}")
-    finally:
-        service.close()
     return 0

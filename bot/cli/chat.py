@@ -42,19 +42,18 @@ def _history(load: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    service = open_service()
-    print(GREETING)
-    _history(load=True)
-    try:
-        while True:
-            try:
-                question = input("\nFrage> ")
-            except EOFError:
-                print()
-                return 0
-            if question.strip() in {"/quit", "/exit"}:
-                return 0
-            print(to_text(service.ask(question, args.lang)))
-    finally:
-        _history(load=False)
-        service.close()
+    with open_service() as service:
+        print(GREETING)
+        _history(load=True)
+        try:
+            while True:
+                try:
+                    question = input("\nFrage> ")
+                except EOFError:
+                    print()
+                    return 0
+                if question.strip() in {"/quit", "/exit"}:
+                    return 0
+                print(to_text(service.ask(question, args.lang)))
+        finally:
+            _history(load=False)

@@ -1,4 +1,4 @@
-"""Shared pieces of the commands: settings and the store with one-line errors, opening the core."""
+"""Shared pieces of the commands: settings and the database with one-line errors, opening the core."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.kb.loader import KnowledgeError
-from bot.kb.store import Store
 from bot.service import FoiService
+from bot.storage.database import Damaged, is_busy
+from bot.storage.store import Store
 
 
 class CliError(Exception):
@@ -49,8 +50,10 @@ def database_errors(settings: Settings) -> Iterator[None]:
     path = settings.database_path
     try:
         yield
+    except Damaged as exc:
+        raise damaged(path, f"damaged ({exc})", settings.knowledge_dir) from None
     except (OSError, sqlite3.OperationalError) as exc:
-        if isinstance(exc, sqlite3.OperationalError) and Store.is_busy(exc):
+        if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
             raise
         raise CliError(
             f"DATABASE_PATH {path}: cannot create or write it ({exc}); choose a writable path or fix the "
@@ -61,28 +64,21 @@ def database_errors(settings: Settings) -> Iterator[None]:
         raise damaged(path, f"not a sound SQLite database ({exc})", settings.knowledge_dir) from None
 
 
-def open_store(settings: Settings, *, busy_timeout: float = 5.0, check: bool | None = None) -> Store:
-    """The store; `check` runs SQLite's integrity check first (True: the full one, False: the quick one)."""
+def open_store(settings: Settings, *, check: bool | None = None) -> Store:
+    """The database alone, for the commands on the file as a whole (build, backup, forget-user): a problem in
+    the knowledge files must not stop them. `check` runs SQLite's integrity check first (True: the full one,
+    False: the quick one). Use it with `with`."""
     with database_errors(settings):
-        store = Store(settings.database_path, busy_timeout=busy_timeout)
-        problems = store.integrity(full=check) if check is not None else []
-    if problems:
-        store.close()
-        raise damaged(settings.database_path, f"damaged ({'; '.join(problems[:3])})", settings.knowledge_dir)
-    return store
+        return Store(settings.database_path, check=check)
 
 
 def open_service(
     settings: Settings | None = None, *, busy_timeout: float = 5.0, check: bool | None = None
 ) -> FoiService:
+    """The core brought up to date with the knowledge files, with one-line errors; use it with `with`."""
     settings = settings or load_settings()
-    store = open_store(settings, busy_timeout=busy_timeout, check=check)
     try:
         with database_errors(settings):
-            return FoiService.over(store, settings)
+            return FoiService.open(settings, busy_timeout=busy_timeout, check=check)
     except KnowledgeError as exc:
-        store.close()
         raise CliError(f"the knowledge base has problems; the previous store is unchanged:\n{exc}") from None
-    except CliError:
-        store.close()
-        raise

@@ -54,8 +54,7 @@ def _print_failures(report: Report) -> None:
 
 def run(args: argparse.Namespace) -> int:
     sets: list[Path] = args.sets or [DEFAULT_GOLD]
-    service = open_service()
-    try:
+    with open_service() as service:
         for path in sets:
             gold = [g for g in read_gold(path) if args.part is None or g.part == args.part]
             report = evaluate(gold, service.ask)
@@ -66,6 +65,4 @@ def run(args: argparse.Namespace) -> int:
                 _print(name, report)
             if args.failures:
                 _print_failures(report)
-    finally:
-        service.close()
     return 0

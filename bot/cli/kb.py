@@ -14,11 +14,12 @@ import yaml
 
 from bot.cli.common import CliError, database_errors, load_settings, open_service, open_store
 from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
-from bot.kb.export import export_knowledge, knowledge_files
+from bot.kb.export import knowledge_files
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
-from bot.kb.store import BackupRefused, EntryExists, NoSuchEntry, ReadOnlyEntry
 from bot.models import Entry, Kind
-from bot.service import ImportRefused, sync_knowledge
+from bot.service import FoiService, ImportRefused, sync_knowledge
+from bot.storage.database import BackupRefused
+from bot.storage.knowledge import EntryExists, NoSuchEntry, ReadOnlyEntry
 
 CLI_ORIGIN = "cli"
 
@@ -127,14 +128,12 @@ def check_files(_args: argparse.Namespace) -> int:
 
 def build_store(args: argparse.Namespace) -> int:
     settings = load_settings()
-    store = open_store(settings, check=True)
-    try:
-        with database_errors(settings):
-            rebuilt = sync_knowledge(store, settings.knowledge_dir, force=args.force)
-    except KnowledgeError as exc:
-        raise _report(exc) from None
-    finally:
-        store.close()
+    with open_store(settings, check=True) as store:
+        try:
+            with database_errors(settings):
+                rebuilt = sync_knowledge(store, settings.knowledge_dir, force=args.force)
+        except KnowledgeError as exc:
+            raise _report(exc) from None
     print(f"{settings.database_path}: {'rebuilt' if rebuilt else 'up to date'}")
     return 0
 
@@ -158,8 +157,7 @@ def add_entries(args: argparse.Namespace) -> int:
     found = _read_entries(args.files)
     if not found:
         raise CliError(f"{', '.join(map(str, args.files))}: no entries found; nothing was changed")
-    service = open_service()
-    try:
+    with open_service() as service:
         taken: set[str] = set()
         entries: list[Entry] = []
         for parsed, file, line, derived in found:
@@ -178,41 +176,32 @@ def add_entries(args: argparse.Namespace) -> int:
             service.add_entries(entries, origin=CLI_ORIGIN, actor=actor())
         except EntryExists as exc:
             raise CliError(f"{exc}; nothing was changed") from None
-    finally:
-        service.close()
     for entry in entries:
         print(entry.id)
     return 0
 
 
 def list_entries(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
-        origins = service.store.entry_origins()
-        for entry in service.store.all_entries(Kind(args.kind) if args.kind else None):
-            print(f"{entry.id}\t{entry.kind.value}\t{origins.get(entry.id, '')}\t{entry.title}")
-    finally:
-        service.close()
+    with open_service() as service:
+        for entry, origin in service.listing(Kind(args.kind) if args.kind else None):
+            print(f"{entry.id}\t{entry.kind.value}\t{origin}\t{entry.title}")
     return 0
 
 
-def _entry_or_fail(service: Any, entry_id: str) -> Entry:
-    entry: Entry | None = service.entry(entry_id)
+def _entry_or_fail(service: FoiService, entry_id: str) -> Entry:
+    entry = service.entry(entry_id)
     if entry is None:
         raise CliError(f"no entry with id {entry_id!r}")
     return entry
 
 
 def show_entry(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
+    with open_service() as service:
         entry = _entry_or_fail(service, args.id)
         # The origin is a comment, so that `kb show ID > f.yaml; kb edit ID f.yaml` reads the file back.
-        print(f"# origin: {service.store.origin(entry.id)}")
+        print(f"# origin: {service.origin(entry.id)}")
         data = entry.model_dump(mode="json", exclude_defaults=True)
         print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), end="")
-    finally:
-        service.close()
     return 0
 
 
@@ -223,25 +212,21 @@ def edit_entry(args: argparse.Namespace) -> int:
     entry, file, line, derived = found[0]
     if not derived and entry.id != args.id:
         raise CliError(f"{file}:{line}: id: {entry.id!r} differs from {args.id!r}; nothing was changed")
-    service = open_service()
-    try:
-        service.replace_entry(entry.model_copy(update={"id": args.id}), actor=actor())
-    except (NoSuchEntry, ReadOnlyEntry) as exc:
-        raise CliError(f"{exc}; nothing was changed") from None
-    finally:
-        service.close()
+    with open_service() as service:
+        try:
+            service.replace_entry(entry.model_copy(update={"id": args.id}), actor=actor())
+        except (NoSuchEntry, ReadOnlyEntry) as exc:
+            raise CliError(f"{exc}; nothing was changed") from None
     print(args.id)
     return 0
 
 
 def remove_entry(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
-        service.remove_entry(args.id, actor=actor())
-    except (NoSuchEntry, ReadOnlyEntry) as exc:
-        raise CliError(f"{exc}; nothing was changed") from None
-    finally:
-        service.close()
+    with open_service() as service:
+        try:
+            service.remove_entry(args.id, actor=actor())
+        except (NoSuchEntry, ReadOnlyEntry) as exc:
+            raise CliError(f"{exc}; nothing was changed") from None
     print(f"removed {args.id}")
     return 0
 
@@ -254,11 +239,8 @@ def _changed_fields(before: Entry | None, after: Entry | None) -> str:
 
 
 def show_history(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
-        changes = service.store.history(args.id)
-    finally:
-        service.close()
+    with open_service() as service:
+        changes = service.history(args.id)
     if not changes:
         raise CliError(f"no history for {args.id!r}")
     for change in changes:
@@ -275,26 +257,20 @@ def export_base(args: argparse.Namespace) -> int:
             f"{directory} holds {len(existing)} knowledge file(s); export into an empty folder, or use --force "
             "to replace them (hand-written comments are lost)"
         )
-    service = open_service()
-    try:
+    with open_service() as service:
         for file in existing:
             # Removed first: an exported request file has its own name and would otherwise sit beside the
             # hand-written one, with the same ids twice.
             file.unlink()
-        written = export_knowledge(service.store, directory)
-    finally:
-        service.close()
+        written = service.export(directory)
     replaced = f", {len(existing)} replaced" if existing else ""
     print(f"{directory}: {len(written)} files{replaced}")
     return 0
 
 
 def list_unanswered(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
-        rows = service.store.unanswered(args.since.isoformat() if args.since else None, args.limit)
-    finally:
-        service.close()
+    with open_service() as service:
+        rows = service.unanswered(args.since.isoformat() if args.since else None, args.limit)
     if not rows:
         _nothing(f"no unanswered questions{f' since {args.since}' if args.since else ''}")
     for question, count, last in rows:
@@ -303,27 +279,23 @@ def list_unanswered(args: argparse.Namespace) -> int:
 
 
 def import_request(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
+    with open_service() as service:
         try:
             detail = service.fetch_request(parse_reference(args.reference))
             outcome = service.apply_import(detail, actor=actor())
         except (FragDenStaatError, ImportRefused) as exc:
             raise CliError(f"{str(exc).rstrip('.')}; nothing was changed") from None
-    finally:
-        service.close()
     how = "imported" if outcome.created else "updated"
     print(f"{outcome.entry.id}\t{how}\t{len(outcome.entry.passages)} response passage(s)")
     return 0
 
 
 def watch_request(args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
+    with open_service() as service:
         if args.check:
-            if not service.store.watches():
+            if not service.watches():
                 _nothing("no request is watched; nothing to check")
-            for watch in service.store.watches():
+            for watch in service.watches():
                 try:
                     detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
                     outcome = service.check_watched(watch, detail)
@@ -332,13 +304,13 @@ def watch_request(args: argparse.Namespace) -> int:
                     continue
                 print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")
         elif args.request_id is None:
-            if not service.store.watches():
+            if not service.watches():
                 _nothing("no request is watched; `kb watch ID` adds an imported one")
-            for watch in service.store.watches():
+            for watch in service.watches():
                 checked = watch.checked_at or "never"
                 print(f"{watch.request_id}\tlast checked {checked}\t{len(watch.seen)} response(s) seen")
         elif args.remove:
-            if not service.store.unwatch(args.request_id):
+            if not service.unwatch(args.request_id):
                 raise CliError(f"request {args.request_id} is not on the watch list")
             print(f"{args.request_id}\tno longer watched")
         else:
@@ -349,8 +321,6 @@ def watch_request(args: argparse.Namespace) -> int:
                     f"request {args.request_id} is not imported; run `kb import {args.request_id}` first"
                 ) from None
             print(f"{args.request_id}\twatched")
-    finally:
-        service.close()
     return 0
 
 
@@ -362,35 +332,26 @@ def backup_store(args: argparse.Namespace) -> int:
         raise CliError(f"{target.parent}: no such folder")
     settings = load_settings()
     # A copy of a damaged file would look like a backup and restore the damage: refuse it.
-    store = open_store(settings, check=True)
-    try:
-        store.backup(target)
-    except BackupRefused as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        store.close()
+    with open_store(settings, check=True) as store:
+        try:
+            store.backup(target)
+        except BackupRefused as exc:
+            raise CliError(str(exc)) from None
     print(f"{target}: {target.stat().st_size} bytes")
     return 0
 
 
 def forget_user(args: argparse.Namespace) -> int:
-    settings = load_settings()
-    store = open_store(settings)
-    try:
+    with open_store(load_settings()) as store:
         removed = store.forget_user(args.user_id)
-    finally:
-        store.close()
     for kind, count in removed.items():
         print(f"{kind}\t{count}")
     return 0
 
 
 def list_feedback(_args: argparse.Namespace) -> int:
-    service = open_service()
-    try:
-        counts = service.store.feedback_counts()
-    finally:
-        service.close()
+    with open_service() as service:
+        counts = service.feedback_counts()
     if not counts:
         _nothing("no feedback yet")
     for entry_id, up, down in counts:

@@ -1,4 +1,4 @@
-"""Writes a store back as a knowledge folder, so that loading the folder gives the same base."""
+"""Writes the stored knowledge back as a knowledge folder, so that loading the folder gives the same base."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 
 from bot.folding import slugify
-from bot.kb.store import FILES, Store
 from bot.models import Entry, RankingRow, Source
 from bot.sources import source_label
+from bot.storage.knowledge import FILES, Knowledge
 
 _ROW_COLUMNS = ["year", "city", "place", "score", "category", "change", "source_url", "quote", "note", "note_en"]
 
@@ -32,14 +32,14 @@ def _row_cells(row: RankingRow) -> dict[str, Any]:
     return {k: "" if data[k] is None else data[k] for k in _ROW_COLUMNS}
 
 
-def _sources(store: Store) -> list[Source]:
+def _sources(knowledge: Knowledge) -> list[Source]:
     """The named sources, and every other URL an entry, a request or a ranking uses, named by its web site
     (an entry added by `kb add` names none) so that `kb check` accepts the export; rename them there."""
-    named = {s.url: s for s in store.sources()}
-    used: list[str | None] = [url for r in store.requests() for url in (r.url, *(k.url for k in r.links))]
-    used += [e.source_url for r in store.rankings() for e in r.editions]
-    used += [row.source_url for row in store.ranking_rows()]
-    for entry in store.all_entries():
+    named = {s.url: s for s in knowledge.sources()}
+    used: list[str | None] = [url for r in knowledge.requests() for url in (r.url, *(k.url for k in r.links))]
+    used += [e.source_url for r in knowledge.rankings() for e in r.editions]
+    used += [row.source_url for row in knowledge.ranking_rows()]
+    for entry in knowledge.all_entries():
         used += [entry.source_url, *(p.source_url for p in entry.passages), *(k.url for k in entry.links)]
     for url in used:
         if url and url not in named:
@@ -57,21 +57,22 @@ def knowledge_files(directory: Path) -> list[Path]:
     return found
 
 
-def export_knowledge(store: Store, directory: Path) -> list[Path]:
+def export_knowledge(knowledge: Knowledge, directory: Path) -> list[Path]:
     """Write aliases, sources, rankings (YAML + CSV), one file per FOI request with its entries, and the
     other entries grouped by where they came from. Entries generated from ranking tables are not written:
     loading regenerates them from the CSV files."""
     written: list[Path] = []
-    _dump(store.aliases().model_dump(mode="json"), directory / "aliases.yaml")
+    _dump(knowledge.aliases().model_dump(mode="json"), directory / "aliases.yaml")
     written.append(directory / "aliases.yaml")
     _dump(
-        {"sources": [s.model_dump(mode="json", exclude_none=True) for s in _sources(store)]}, directory / "sources.yaml"
+        {"sources": [s.model_dump(mode="json", exclude_none=True) for s in _sources(knowledge)]},
+        directory / "sources.yaml",
     )
     written.append(directory / "sources.yaml")
     rows_by_ranking: dict[str, list[RankingRow]] = defaultdict(list)
-    for row in store.ranking_rows():
+    for row in knowledge.ranking_rows():
         rows_by_ranking[row.ranking].append(row)
-    for ranking in store.rankings():
+    for ranking in knowledge.rankings():
         file = directory / "rankings" / f"{ranking.id}.yaml"
         _dump(ranking.model_dump(mode="json", exclude_defaults=True), file)
         written.append(file)
@@ -82,17 +83,17 @@ def export_knowledge(store: Store, directory: Path) -> list[Path]:
                 writer.writeheader()
                 writer.writerows(_row_cells(r) for r in rows_by_ranking[ranking.id])
             written.append(table)
-    origins = store.entry_origins()
+    origins = knowledge.origins()
     by_request: dict[int, list[Entry]] = defaultdict(list)
     by_origin: dict[str, list[Entry]] = defaultdict(list)
-    for entry in store.all_entries():
+    for entry in knowledge.all_entries():
         if entry.ranking_ref is not None and origins.get(entry.id) == FILES:
             continue
         if entry.request_id is not None:
             by_request[entry.request_id].append(entry)
         else:
             by_origin[origins.get(entry.id, FILES)].append(entry)
-    for request in store.requests():
+    for request in knowledge.requests():
         file = directory / "requests" / f"{request.id}-{slugify(request.title)[:40]}.yaml"
         listed = [_entry_data(e) for e in by_request.pop(request.id, [])]
         _dump({"request": request.model_dump(mode="json", exclude_defaults=True), "entries": listed}, file)

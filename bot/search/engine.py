@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.kb.store import QUESTION_SEPARATOR, CandidateRow, Store
+from bot.storage.knowledge import QUESTION_SEPARATOR, CandidateRow, Knowledge
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.understand.question import QueryTerm, Question
@@ -115,13 +115,13 @@ def _fts_term(term: str) -> str:
 
 
 class SearchEngine:
-    """Ranks entries of a store for a question. Build it again after the base changes."""
+    """Ranks the entries of the knowledge for a question. Build it again after the base changes."""
 
-    def __init__(self, store: Store, lexicon: Lexicon) -> None:
-        self.store = store
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon) -> None:
+        self.knowledge = knowledge
         self.lexicon = lexicon
         self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
-        self._rankings = sorted(r.id for r in store.rankings())
+        self._rankings = sorted(r.id for r in knowledge.rankings())
 
     @property
     def total(self) -> int:
@@ -284,11 +284,11 @@ class SearchEngine:
         expression = "(" + " AND ".join(clauses) + ")" + query.excluded
         if words is None or words.common:
             # Slots alone weigh nothing in BM25, and common words cannot rank their matches either.
-            rows = self.store.candidates(expression, CANDIDATES, ranked=False)
+            rows = self.knowledge.candidates(expression, CANDIDATES, ranked=False)
         elif words.matches <= UNRANKED:
-            rows = self.store.candidates(expression, UNRANKED, ranked=False)
+            rows = self.knowledge.candidates(expression, UNRANKED, ranked=False)
         else:
-            rows = self.store.candidates(expression, CANDIDATES)
+            rows = self.knowledge.candidates(expression, CANDIDATES)
         return self._rank(rows, query.terms, query.limit, query.vector)
 
     def search(self, question: Question, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:

@@ -6,8 +6,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.kb.store import QUESTION_SEPARATOR, IndexFields
 from bot.models import Entry
+from bot.storage.knowledge import QUESTION_SEPARATOR, IndexFields
 from bot.understand.normalize import ANY_YEAR, Normalizer, city_tag, compound_parts, ranking_tag, stem, year_tag
 from bot.understand.semantic import centroid
 

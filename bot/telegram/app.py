@@ -73,7 +73,7 @@ async def _forget_idle(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-read watched FragDenStaat requests (off the event loop); new responses become passages."""
     service = state(context).service
-    for watch in service.store.watches():
+    for watch in service.watches():
         reference = Reference(ReferenceKind.REQUEST_ID, watch.request_id)
         try:
             detail = await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
@@ -93,7 +93,7 @@ async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Unanswered questions are kept RETENTION_DAYS days (see SECURITY.md)."""
     bot_state = state(context)
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=bot_state.settings.retention_days)
-    removed = bot_state.service.store.prune_unanswered(before.isoformat(timespec="seconds"))
+    removed = bot_state.service.prune_unanswered(before.isoformat(timespec="seconds"))
     if removed:
         log.info("%d unanswered question(s) older than %d days deleted", removed, bot_state.settings.retention_days)
 

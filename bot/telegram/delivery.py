@@ -13,10 +13,11 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.alerts import Alert, Alerts, Delivery, Outcome
-from bot.kb.store import Store
+from bot.alerts import Alerts, Delivery, Outcome
 from bot.models import Entry, Lang
 from bot.sources import Citations
+from bot.storage.alerts import Alert
+from bot.storage.database import is_busy
 from bot.telegram.render import clip, pack, visible_length
 from bot.telegram.state import state
 
@@ -86,7 +87,7 @@ async def _recorded(alerts: Alerts, alert: Alert, delivery: Delivery) -> None:
             alerts.record(alert, delivery)
             return
         except sqlite3.OperationalError as error:
-            if not Store.is_busy(error):
+            if not is_busy(error):
                 raise
             await asyncio.sleep(0.5)
     log.error("outcome of alert %s to chat %s not recorded: store locked", alert.alert, alert.chat_id)
@@ -105,7 +106,7 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
             if not alerts.claim(alert):
                 return
         except sqlite3.OperationalError as error:
-            if not Store.is_busy(error):
+            if not is_busy(error):
                 raise
             raise _Busy from error  # still pending: a later run sends it
         try:
@@ -158,7 +159,7 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
     alerts = service.alerts
     for chat_id in alerts.digest_chats():
         pending = alerts.digest(chat_id)
-        entries = service.store.entries(a.entry_id for a in pending)
+        entries = service.entries(a.entry_id for a in pending)
         heading = "📰 Neue Antworten"
         pieces = [(f"<b>{escape(heading)}</b>", visible_length(heading))]
         for item in pending:

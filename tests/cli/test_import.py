@@ -14,7 +14,7 @@ import pytest
 from bot.alerts import Alerts
 from bot.cli import main
 from bot.importers.fragdenstaat import MAX_RESPONSES
-from bot.kb.store import Store
+from bot.storage.store import Store
 from bot.understand.normalize import Normalizer
 from tests.conftest import FIXTURE_KB, REPO
 from tests.fakes.froide import BOCHUM_REQUEST_ID, BOCHUM_SLUG, FakeFroide
@@ -58,15 +58,15 @@ def test_import_builds_cited_passages(env: Path, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out.startswith(f"fds-{BOCHUM_REQUEST_ID}\timported\t1 response passage(s)")
     store = store_of(env)
     try:
-        entry = store.entry(f"fds-{BOCHUM_REQUEST_ID}")
+        entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
         assert entry.tags.cities == ["Bochum"]
         assert entry.passages[0].source_url is not None
         assert "#nachricht-" in entry.passages[0].source_url
         assert "externe Beratungen" in entry.passages[0].text
-        assert [r.id for r in store.requests()] == [BOCHUM_REQUEST_ID]
-        assert store.history(entry.id)[0].actor.startswith("cli:")
-        named = {s.url: s.label("de") for s in store.sources()}
+        assert [r.id for r in store.knowledge.requests()] == [BOCHUM_REQUEST_ID]
+        assert store.history.changes(entry.id)[0].actor.startswith("cli:")
+        named = {s.url: s.label("de") for s in store.knowledge.sources()}
         assert named[entry.passages[0].source_url] == "Antwort von Stadt Bochum (FragDenStaat #257364), 20.09.2022"
     finally:
         store.close()
@@ -100,7 +100,7 @@ def test_faults_give_a_clear_message_and_write_nothing(
     fault, message = case
     assert main(["kb", "build"]) == 0
     store = store_of(env)
-    before = (store.requests(), store.count_entries())
+    before = (store.knowledge.requests(), store.knowledge.count_entries())
     store.close()
     froide.inject(API_PATH, **fault)  # type: ignore[arg-type]
     monkeypatch.setattr("bot.service.FETCH_TIMEOUT", 1.0)
@@ -114,7 +114,7 @@ def test_faults_give_a_clear_message_and_write_nothing(
     assert message.lower() in err.lower()
     store = store_of(env)
     try:
-        assert (store.requests(), store.count_entries()) == before
+        assert (store.knowledge.requests(), store.knowledge.count_entries()) == before
     finally:
         store.close()
 
@@ -152,7 +152,7 @@ def test_thousands_of_responses_make_a_bounded_entry(env: Path, froide: FakeFroi
         tracemalloc.stop()
     store = store_of(env)
     try:
-        entry = store.entry("fds-5")
+        entry = store.knowledge.entry("fds-5")
     finally:
         store.close()
     assert entry is not None
@@ -181,12 +181,12 @@ def test_watch_adds_new_responses_as_passages(
     assert capsys.readouterr().out.endswith(f"{BOCHUM_REQUEST_ID}\tupdated\n")
     store = store_of(env)
     try:
-        entry = store.entry(f"fds-{BOCHUM_REQUEST_ID}")
+        entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
         assert len(entry.passages) == 2
         assert entry.passages[1].text == "Nachtrag: Auch 2023 keine externe Beratung."
-        assert [c.action for c in store.history(entry.id)] == ["add", "edit"]
-        assert store.history(entry.id)[1].actor == "watch"
+        assert [c.action for c in store.history.changes(entry.id)] == ["add", "edit"]
+        assert store.history.changes(entry.id)[1].actor == "watch"
     finally:
         store.close()
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID), "--remove"]) == 0
@@ -202,14 +202,14 @@ def test_a_new_response_is_announced_also_when_the_quoted_ones_are_at_the_cap(
     assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 0
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID)]) == 0
     store = store_of(env)
-    Alerts(store, Normalizer(store.aliases(), store.rankings())).subscribe(7, "", daily=False, by=7)
+    Alerts(store, Normalizer(store.knowledge.aliases(), store.knowledge.rankings())).subscribe(7, "", daily=False, by=7)
     store.close()
     for n in (1, 2):
         froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content=f"Nachtrag {n}: keine Änderung.")
         assert main(["kb", "watch", "--check"]) == 0
     store = store_of(env)
     try:
-        entry = store.entry(f"fds-{BOCHUM_REQUEST_ID}")
+        entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
         assert [p.text for p in entry.passages] == ["Nachtrag 2: keine Änderung."]
         keys = [row[0] for row in store.db.execute("SELECT alert FROM outbox ORDER BY id").fetchall()]

@@ -8,8 +8,8 @@ import pytest
 
 from bot.cli import main
 from bot.kb.loader import load_knowledge
-from bot.kb.store import Store
 from bot.service import FoiService
+from bot.storage.store import Store
 from tests.conftest import FIXTURE_KB
 
 MINIMAL = (
@@ -36,7 +36,7 @@ def write(path: Path, text: str) -> Path:
 def count(env: Path) -> int:
     store = Store(env / "kb.db")
     try:
-        return store.count_entries()
+        return store.knowledge.count_entries()
     finally:
         store.close()
 
@@ -152,12 +152,12 @@ def test_export_then_load_gives_the_same_base(env: Path, capsys: pytest.CaptureF
     exported = load_knowledge(env / "out")
     store = Store(env / "kb.db")
     try:
-        assert sorted(exported.entries, key=lambda e: e.id) == store.all_entries()
-        assert exported.rows == store.ranking_rows()
-        assert exported.requests == store.requests()
-        assert exported.aliases == store.aliases()
+        assert sorted(exported.entries, key=lambda e: e.id) == store.knowledge.all_entries()
+        assert exported.rows == store.knowledge.ranking_rows()
+        assert exported.requests == store.knowledge.requests()
+        assert exported.aliases == store.knowledge.aliases()
         named = {s.url: s for s in exported.sources}
-        assert all(named[s.url] == s for s in store.sources())
+        assert all(named[s.url] == s for s in store.knowledge.sources())
         assert named["https://fragdenstaat.de/a/257364/"].date == "2022-09-20"
         assert named["https://fragdenstaat.de/a/111111/"].name == "fragdenstaat.de", "an added entry's source"
     finally:

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from bot.cli import main
-from bot.kb.store import Store
 from bot.service import FoiService
+from bot.storage.store import Store
 from tests.conftest import FIXTURE_KB
 from tests.test_alerts import entry
 
@@ -31,8 +31,8 @@ def test_backup_is_a_complete_store(env: Path, capsys: pytest.CaptureFixture[str
     assert "bytes" in capsys.readouterr().out
     copy = Store(env / "copy.db")
     try:
-        assert copy.entry("vor-dem-backup") is not None
-        assert copy.count_entries() == writer.count_entries()
+        assert copy.knowledge.entry("vor-dem-backup") is not None
+        assert copy.knowledge.count_entries() == writer.knowledge.count_entries()
         assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         copy.close()
@@ -49,14 +49,14 @@ def test_a_backup_onto_the_live_database_is_refused(
     """Before, `kb backup "$DATABASE_PATH" --force` exited 0 and left the running bot writing a deleted file."""
     live = Store(env / "kb.db")  # the bot, still running: its -wal and -shm files exist
     try:
-        live.record_feedback("sci-2021-methodik", 7, 1)
+        live.people.record_feedback("sci-2021-methodik", 7, 1)
         (env / "link.db").symlink_to(env / "kb.db")
         (env / "sub").mkdir()
         monkeypatch.chdir(env)
         capsys.readouterr()
         assert main(["kb", "backup", target, "--force"]) == 1
         assert "is the database itself" in capsys.readouterr().err
-        live.record_feedback("sci-2021-methodik", 8, 1)
+        live.people.record_feedback("sci-2021-methodik", 8, 1)
         assert len(live.db.execute("SELECT * FROM feedback").fetchall()) == 2
         other = Store(env / "kb.db")
         assert other.integrity() == []

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.store import Store
 from bot.service import sync_knowledge
+from bot.storage.store import Store
 from tests.conftest import FIXTURE_KB, REPO
 
 TOKEN = "987654:SECRET-startup-token"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.kb.store import Store
+from bot.storage.store import Store
 from tests.cli.test_kb import MINIMAL, run, write
 from tests.conftest import FIXTURE_KB, REPO
 
@@ -138,7 +138,7 @@ HOSTILE = "Frage\x1b]0;pwned\x07 mit\x1b[2J Steuerzeichen \u202egnuthcA\x9b"
 def test_stored_text_cannot_drive_the_terminal(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = Store(env / "kb.db")
     try:
-        store.record_unanswered(HOSTILE, "frage steuerzeichen", 7, "private", "de")
+        store.people.record_unanswered(HOSTILE, "frage steuerzeichen", 7, "private", "de")
     finally:
         store.close()
     entry = MINIMAL.replace("title: Antwort der Stadt Dortmund", f"title: {json.dumps(HOSTILE)}")

@@ -12,8 +12,8 @@ from pydantic import SecretStr
 
 from bot.cli.run import BOT_BUSY_TIMEOUT
 from bot.config import Settings
-from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
+from bot.storage.store import Store
 from bot.telegram.app import App, build_application, set_command_menus
 from tests.conftest import REPO
 from tests.e2e.conftest import TEST_TOKEN

@@ -116,8 +116,8 @@ async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotAp
     keyboard = call.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
     service: FoiService = foi_bot.bot_data["foi"].service
-    await until(service.store.unanswered, "the question to be recorded as unanswered")  # right after the reply
-    assert service.store.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
+    await until(service.unanswered, "the question to be recorded as unanswered")  # right after the reply
+    assert service.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
 
 
 async def test_suggestion_button_opens_the_answer(fake_api: FakeBotApi, foi_bot: App) -> None:
@@ -136,7 +136,7 @@ async def test_feedback_is_stored_once_per_person(fake_api: FakeBotApi, foi_bot:
     calls = await fake_api.wait_for("answerCallbackQuery", count=3)
     assert all(c.params.get("text", "").startswith("Danke") for c in calls)
     service: FoiService = foi_bot.bot_data["foi"].service
-    assert service.store.feedback_counts() == [("bitkom-sci-2021-bochum", 1, 0)]
+    assert service.feedback_counts() == [("bitkom-sci-2021-bochum", 1, 0)]
 
 
 @pytest.mark.parametrize("data", ["fb:no-such-entry:+", "ans:", "drop table", "fb:x", "ans:" + "a" * 60])
@@ -145,7 +145,7 @@ async def test_forged_buttons_change_nothing(fake_api: FakeBotApi, foi_bot: App,
     [call] = await fake_api.wait_for("answerCallbackQuery")
     assert "nicht mehr gültig" in call.params["text"]
     service: FoiService = foi_bot.bot_data["foi"].service
-    assert service.store.feedback_counts() == []
+    assert service.feedback_counts() == []
     assert fake_api.calls("sendMessage") == []
 
 
@@ -175,7 +175,7 @@ async def test_sources_fit_telegram_however_many_and_long(fake_api: FakeBotApi, 
         request = FoiRequest(
             id=900 + n, title="Anfrage " * 700, url=f"https://fragdenstaat.de/a/{900 + n}/", public_body="Stadt " * 900
         )
-        service.store.upsert_request(request, origin="import")
+        service.store.knowledge.upsert_request(request, origin="import")
     await fake_api.deliver(fake_api.private_message("/sources", user_id=USER))
     await until(lambda: len(fake_api.calls("sendMessage")) >= 2, "several messages")
     await fake_api.deliver(fake_api.private_message("/help", user_id=USER))

@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 from bot.alerts import Alerts
-from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
+from bot.storage.store import Store
 from tests.e2e.botctl import process_env, start_process
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.waiting import until

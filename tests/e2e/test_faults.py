@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.kb.store import Store
 from bot.service import FoiService
+from bot.storage.store import Store
 from bot.telegram.app import App
 from tests.conftest import REPO
 from tests.e2e.botctl import process_env, start_bot, stop_bot
@@ -84,12 +84,12 @@ async def test_a_locked_database_delays_but_loses_nothing(fake_api: FakeBotApi, 
         await fake_api.deliver(fake_api.private_message("Was kostet ein Parkausweis in Bochum?", user_id=USER))
         # The reply goes out while the store is still locked; only the record of the question waits.
         await fake_api.wait_for("sendMessage", lambda c: c.params.get("chat_id") == USER and c.status == 200)
-        assert not service.store.unanswered()
+        assert not service.unanswered()
     finally:
         release.set()
         writer.join()
-    await until(service.store.unanswered, "the unanswered question to be recorded")
-    assert service.store.unanswered()[0][0] == "Was kostet ein Parkausweis in Bochum?"
+    await until(service.unanswered, "the unanswered question to be recorded")
+    assert service.unanswered()[0][0] == "Was kostet ein Parkausweis in Bochum?"
 
 
 async def test_sigterm_mid_work_loses_no_question(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> None:

@@ -17,8 +17,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
-from bot.kb.store import Store
 from bot.service import FoiService, sync_knowledge
+from bot.storage.store import Store
 from bot.telegram.app import App, build_application
 from tests.e2e.conftest import TEST_TOKEN
 from tests.fakes.telegram_inprocess import BOT, InProcessBotApi

@@ -47,19 +47,19 @@ async def say(api: FakeBotApi, text: str, user_id: int, count: int, language_cod
 async def test_strangers_are_refused_and_nothing_changes(
     fake_api: FakeBotApi, maintained_bot: App, command: str
 ) -> None:
-    before = service_of(maintained_bot).store.count_entries()
+    before = service_of(maintained_bot).store.knowledge.count_entries()
     [call] = await say(fake_api, command, STRANGER, 1)
     assert "nur für Maintainer" in call.params["text"]
     await say(fake_api, "Irgendeine Antwort", STRANGER, 2)
-    assert service_of(maintained_bot).store.count_entries() == before
+    assert service_of(maintained_bot).store.knowledge.count_entries() == before
     assert fake_api.calls("answerCallbackQuery") == []
 
 
 async def test_a_forged_save_button_stores_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
-    before = service_of(maintained_bot).store.count_entries()
+    before = service_of(maintained_bot).store.knowledge.count_entries()
     await fake_api.deliver(fake_api.callback_query("add:save", user_id=STRANGER))
     await fake_api.wait_for("answerCallbackQuery")
-    assert service_of(maintained_bot).store.count_entries() == before
+    assert service_of(maintained_bot).store.knowledge.count_entries() == before
 
 
 async def test_guided_add_with_preview_and_confirm(fake_api: FakeBotApi, maintained_bot: App) -> None:
@@ -78,19 +78,19 @@ async def test_guided_add_with_preview_and_confirm(fake_api: FakeBotApi, maintai
     calls = await fake_api.wait_for("sendMessage", to(MAINTAINER), count=7)  # type: ignore[arg-type]
     assert "Gespeichert als hat-essen-externe-berater" in calls[-1].params["text"]
     entry_id = "hat-essen-externe-berater-fuer-das-ranking-bezahlt"
-    history = service_of(maintained_bot).store.history(entry_id)
+    history = service_of(maintained_bot).store.history.changes(entry_id)
     assert [(c.action, c.actor) for c in history] == [("add", f"telegram:{MAINTAINER}")]
     calls = await say(fake_api, "Hat Essen Berater bezahlt?", STRANGER, 1)
     assert calls[0].params["text"].startswith("Nein, laut Antwort der Stadt Essen")
 
 
 async def test_cancel_at_any_step_stores_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
-    before = service_of(maintained_bot).store.count_entries()
+    before = service_of(maintained_bot).store.knowledge.count_entries()
     await say(fake_api, "/add", MAINTAINER, 1)
     await say(fake_api, "Eine Frage?", MAINTAINER, 2)
     calls = await say(fake_api, "/cancel", MAINTAINER, 3)
     assert "Abgebrochen" in calls[-1].params["text"]
-    assert service_of(maintained_bot).store.count_entries() == before
+    assert service_of(maintained_bot).store.knowledge.count_entries() == before
 
 
 async def test_remove_unanswered_and_stats(fake_api: FakeBotApi, maintained_bot: App) -> None:
@@ -137,11 +137,11 @@ async def test_remove_of_an_unknown_id_is_answered_in_german(fake_api: FakeBotAp
 async def test_an_import_that_fails_is_explained_in_the_maintainers_language(
     fake_api: FakeBotApi, maintained_bot: App, language_code: str, expected: str, foreign: str
 ) -> None:
-    before = service_of(maintained_bot).store.count_entries()
+    before = service_of(maintained_bot).store.knowledge.count_entries()
     [call] = await say(fake_api, "/import Hallo Welt", MAINTAINER, 1, language_code=language_code)
     assert call.params["text"].startswith(expected)
     assert foreign not in call.params["text"]
-    assert service_of(maintained_bot).store.count_entries() == before
+    assert service_of(maintained_bot).store.knowledge.count_entries() == before
 
 
 async def test_maintainers_get_their_own_menu(fake_api: FakeBotApi, maintained_bot: App) -> None:
@@ -202,7 +202,7 @@ async def test_import_by_url_in_the_chat(fake_api: FakeBotApi, importing_bot: Ap
     assert "#nachricht-" in calls[1].params["text"]
     entry = service_of(importing_bot).entry(f"fds-{BOCHUM_REQUEST_ID}")
     assert entry is not None
-    assert service_of(importing_bot).store.history(entry.id)[0].actor == f"telegram:{MAINTAINER}"
+    assert service_of(importing_bot).store.history.changes(entry.id)[0].actor == f"telegram:{MAINTAINER}"
 
 
 async def test_import_faults_are_explained_and_change_nothing(
@@ -227,13 +227,13 @@ async def curating_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path, froid
 
 
 async def test_importing_a_curated_request_is_refused_in_german(fake_api: FakeBotApi, curating_bot: App) -> None:
-    before = service_of(curating_bot).store.count_entries()
+    before = service_of(curating_bot).store.knowledge.count_entries()
     [call] = await say(fake_api, f"/import {BOCHUM_REQUEST_ID}", MAINTAINER, 1, language_code="de")
     assert call.params["text"] == (
         f"Anfrage #{BOCHUM_REQUEST_ID} wird in den Wissensdateien gepflegt: bitte ändern Sie sie dort "
         "(mit Review in git)."
     )
-    assert service_of(curating_bot).store.count_entries() == before
+    assert service_of(curating_bot).store.knowledge.count_entries() == before
 
 
 async def test_watched_requests_gain_new_responses_while_the_bot_runs(
@@ -258,7 +258,7 @@ GROUP = -1001234567890
 
 
 async def test_maintainer_commands_in_a_group_change_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
-    before = service_of(maintained_bot).store.count_entries()
+    before = service_of(maintained_bot).store.knowledge.count_entries()
     await fake_api.deliver(fake_api.group_message("/add", chat_id=GROUP, user_id=MAINTAINER))
     [call] = await fake_api.wait_for("sendMessage", to(GROUP))  # type: ignore[arg-type]
     assert "privaten Chat" in call.params["text"]
@@ -269,4 +269,4 @@ async def test_maintainer_commands_in_a_group_change_nothing(fake_api: FakeBotAp
     await fake_api.deliver(fake_api.group_message("/stats", chat_id=GROUP, user_id=STRANGER))
     calls = await fake_api.wait_for("sendMessage", to(GROUP), count=6)  # type: ignore[arg-type]
     assert "nur für Maintainer" in calls[-1].params["text"]
-    assert service_of(maintained_bot).store.count_entries() == before
+    assert service_of(maintained_bot).store.knowledge.count_entries() == before

@@ -27,7 +27,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         answer = service.ask(text, language_hint(query.from_user))
         lang = answer.lang
         ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
-        entries = service.store.entries(ids[:RESULTS])
+        entries = service.entries(ids[:RESULTS])
         for entry_id in ids[:RESULTS]:
             entry = entries.get(entry_id)
             if entry is None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections import Counter
 from collections.abc import Callable, Coroutine
 from html import escape
 from typing import Any
@@ -27,11 +26,11 @@ from telegram.warnings import PTBUserWarning
 
 from bot.folding import slugify
 from bot.importers.fragdenstaat import FragDenStaatError, parse_reference
-from bot.kb.store import NoSuchEntry, ReadOnlyEntry
 from bot.messages import kind_label, phrase
 from bot.models import MAX_ID, Entry, Kind, Url
 from bot.printable import printable
 from bot.service import ImportRefused
+from bot.storage.knowledge import NoSuchEntry, ReadOnlyEntry
 from bot.telegram.fetching import fetch_off_loop
 from bot.telegram.language import user_language
 from bot.telegram.render import answer_messages
@@ -248,7 +247,7 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None:
         return
     lang = user_language(message.from_user)
-    rows = state(context).service.store.unanswered(limit=15)
+    rows = state(context).service.unanswered(limit=15)
     if not rows:
         await message.reply_text(phrase("nothing_unanswered", lang))
         return
@@ -263,17 +262,14 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     lang = user_language(message.from_user)
-    store = state(context).service.store
-    kinds = Counter(e.kind for e in store.all_entries())
-    feedback = store.feedback_counts()
-    up, down = sum(up for _, up, _ in feedback), sum(down for _, _, down in feedback)
+    counts = state(context).service.stats()
     lines = [
         f"<b>{escape(phrase('stats_heading', lang))}</b>",
-        *(f"{kind_label(kind, lang)}: {kinds[kind]}" for kind in Kind),
-        f"{phrase('stats_requests', lang)}: {len(store.requests())}",
-        f"{phrase('stats_ranking_rows', lang)}: {len(store.ranking_rows())}",
-        f"{phrase('stats_unanswered', lang)}: {sum(n for _, n, _ in store.unanswered(limit=100_000))}",
-        f"{phrase('stats_feedback', lang)}: 👍 {up} · 👎 {down}",
+        *(f"{kind_label(kind, lang)}: {counts.entries[kind]}" for kind in Kind),
+        f"{phrase('stats_requests', lang)}: {counts.requests}",
+        f"{phrase('stats_ranking_rows', lang)}: {counts.ranking_rows}",
+        f"{phrase('stats_unanswered', lang)}: {counts.unanswered}",
+        f"{phrase('stats_feedback', lang)}: 👍 {counts.up} · 👎 {counts.down}",
     ]
     await message.reply_text("\n".join(lines))
 

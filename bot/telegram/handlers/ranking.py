@@ -26,7 +26,7 @@ async def ranking(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if table is None:
         await message.reply_text(phrase("no_rankings", lang))
         return
-    years = sorted({r.year for r in service.store.ranking_rows(table.id)})
+    years = service.ranking_years(table.id)
     arg = context.args[0] if context.args else ""
     # isdecimal, not isdigit: "²" is a digit that int() refuses.
     year = int(arg) if arg.isdecimal() and len(arg) <= 4 else (years[-1] if years and not arg else None)

@@ -10,9 +10,9 @@ import yaml
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from bot.kb import schema
-from bot.kb.store import Store
 from bot.service import sync_knowledge
+from bot.storage import schema
+from bot.storage.store import Store
 from tests.conftest import REPO
 
 
@@ -39,15 +39,15 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
     try:
         applied = [m.name for m in schema.migrations.applied(store.db)]
         assert applied[-1] == "m007_sources"
-        assert store.feedback_counts() == [("x", 0, 1)]
+        assert store.people.feedback_counts() == [("x", 0, 1)]
         assert {"subscriptions", "outbox"} <= set(store.db.table_names())
         assert "v" in store.db.table("entries").columns_dict
         assert "note_en" in store.db.table("ranking_rows").columns_dict
         assert sync_knowledge(store, kb_dir)
         vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(v) = 512").fetchone()[0]
-        assert vectors == store.count_entries()
+        assert vectors == store.knowledge.count_entries()
         named = yaml.safe_load(kb_dir.joinpath("sources.yaml").read_text(encoding="utf-8"))["sources"]
-        assert {s.url for s in store.sources()} == {s["url"] for s in named}
+        assert {s.url for s in store.knowledge.sources()} == {s["url"] for s in named}
     finally:
         store.close()
 
@@ -75,7 +75,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
 def test_processes_creating_one_new_store_together_all_succeed(tmp_path: Path) -> None:
     """Creation and migration are serialised: before, four processes opening a new file at once failed with
     "database is locked" in most trials."""
-    code = "import sys; from bot.kb.store import Store; Store(sys.argv[1]).close()"
+    code = "import sys; from bot.storage.store import Store; Store(sys.argv[1]).close()"
     for trial in range(5):
         path = tmp_path / f"new-{trial}.db"
         workers = [

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot.kb.loader import KnowledgeError
-from bot.kb.store import IndexFields, Store
 from bot.models import Entry
 from bot.service import sync_knowledge
+from bot.storage.database import is_busy
+from bot.storage.knowledge import IndexFields, entry_row
+from bot.storage.store import Store
 
 
 def test_unchanged_files_do_not_rebuild(tmp_path: Path, kb_dir: Path) -> None:
@@ -23,30 +26,30 @@ def test_unchanged_files_do_not_rebuild(tmp_path: Path, kb_dir: Path) -> None:
 
 
 def test_a_broken_file_leaves_the_previous_store_intact(store: Store, kb_dir: Path) -> None:
-    before = store.count_entries()
+    before = store.knowledge.count_entries()
     (kb_dir / "facts" / "method.yaml").write_text("entries: [\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):
         sync_knowledge(store, kb_dir)
-    assert store.count_entries() == before
-    assert store.entry("sci-2021-methodik") is not None
+    assert store.knowledge.count_entries() == before
+    assert store.knowledge.entry("sci-2021-methodik") is not None
 
 
 def test_entries_added_by_other_means_survive_a_rebuild(store: Store, kb_dir: Path) -> None:
     entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/method-2021")
     with store.transaction():
         store.db.table("entries").insert(
-            Store._entry_row(entry, IndexFields(q="q", x="", b="a", tags="xyany"), "cli", "2026-01-01")
+            entry_row(entry, IndexFields(q="q", x="", b="a", tags="xyany"), "cli", "2026-01-01")
         )
     sync_knowledge(store, kb_dir, force=True)
-    assert store.entry("cli-added") == entry
+    assert store.knowledge.entry("cli-added") == entry
 
 
 def test_reads_round_trip(store: Store) -> None:
-    assert [r.id for r in store.rankings()] == ["bitkom-sci"]
-    assert [r.id for r in store.requests()] == [257364]
-    rows = store.ranking_rows("bitkom-sci", "Bochum")
+    assert [r.id for r in store.knowledge.rankings()] == ["bitkom-sci"]
+    assert [r.id for r in store.knowledge.requests()] == [257364]
+    rows = store.knowledge.ranking_rows("bitkom-sci", "Bochum")
     assert {(r.year, r.place) for r in rows} >= {(2021, 7), (2019, 32), (2019, 39)}
-    assert store.aliases().cities["München"] == ["Munich", "Muenchen"]
+    assert store.knowledge.aliases().cities["München"] == ["Munich", "Muenchen"]
 
 
 def test_a_file_entry_may_not_take_an_id_added_by_other_means(store: Store, kb_dir: Path) -> None:
@@ -64,7 +67,7 @@ def test_a_file_entry_may_not_take_an_id_added_by_other_means(store: Store, kb_d
     )
     with pytest.raises(KnowledgeError, match=r"neu-doppelt.*added by cli"):
         sync_knowledge(store, kb_dir)
-    assert store.entry("neu-doppelt") == service.with_inferred_tags(clash)
+    assert store.knowledge.entry("neu-doppelt") == service.with_inferred_tags(clash)
 
 
 def test_editing_keeps_the_inferred_tags(store: Store) -> None:
@@ -75,6 +78,21 @@ def test_editing_keeps_the_inferred_tags(store: Store) -> None:
     [added] = service.add_entries([entry], origin="cli", actor="test")
     assert added.tags.cities == ["Bochum"]
     service.replace_entry(entry.model_copy(update={"answer": "B"}), actor="test")
-    stored = store.entry("neu-tags")
+    stored = store.knowledge.entry("neu-tags")
     assert stored is not None
     assert stored.tags.cities == ["Bochum"]
+
+
+def test_busy_is_told_by_sqlites_error_code_not_by_the_message(tmp_path: Path) -> None:
+    holder, waiter = Store(tmp_path / "s.db"), Store(tmp_path / "s.db", busy_timeout=0)
+    try:
+        with holder.transaction(), pytest.raises(sqlite3.OperationalError) as locked:
+            waiter.people.record_feedback("sci-2021-methodik", 7, 1)
+        assert is_busy(locked.value)
+        with pytest.raises(sqlite3.OperationalError) as fault:
+            waiter.db.execute("SELECT * FROM no_such_table")
+        assert not is_busy(fault.value)
+        assert not is_busy(sqlite3.OperationalError("database is locked")), "raised by Python, not by SQLite"
+    finally:
+        waiter.close()
+        holder.close()
