@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.search.engine import SearchResult
 from bot.service import FoiService
 
 
@@ -76,7 +78,7 @@ def test_a_misspelt_unknown_city_is_still_a_city(service: FoiService) -> None:
 )
 def test_query_syntax_is_never_interpreted(service: FoiService, question: str) -> None:
     service.answerer.engine.search(service.answerer.understander.understand(question))
-    assert service.store.count_entries() > 0
+    assert service.store.knowledge.count_entries() > 0
 
 
 def test_long_questions_stay_fast(service: FoiService) -> None:
@@ -89,8 +91,18 @@ def test_long_questions_stay_fast(service: FoiService) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=500))
 def test_any_text_gives_a_bounded_result(service: FoiService, question: str) -> None:
-    started = time.perf_counter()
-    result = service.answerer.engine.search(service.answerer.understander.understand(question))
-    assert time.perf_counter() - started < 0.5
+    def search() -> SearchResult:
+        return service.answerer.engine.search(service.answerer.understander.understand(question))
+
+    result = search()
+    # The fastest of three: a pathological input is slow every time, a pause of a busy machine or a model
+    # loaded on first use is not.
+    assert min(_seconds(search) for _ in range(3)) < 0.5
     assert all(0 <= h.score <= 100 for h in result.hits)
     assert [h.score for h in result.hits] == sorted((h.score for h in result.hits), reverse=True)
+
+
+def _seconds(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
