@@ -5,6 +5,9 @@ the Telegram job only sends and reports outcomes.
 Durability: alerts are written to the outbox in the same transaction as the entry they announce. A row
 is marked `sending` just before its message goes out and `sent` right after; after a crash, only rows
 still `sending` (in flight at that moment) are sent again, so no alert is lost and no other is repeated.
+
+Each alert has a key, sent to a chat at most once: a new entry's is its id (`entry_key`), a new response to an
+imported request's is the entry's id and the response's anchor (`response_key`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.models import Entry
-from bot.storage.alerts import Alert, Queued, Subscription
+from bot.models import Entry, Lang
+from bot.storage.alerts import DEFAULT_LANG, Alert, OutboxState, Queued, Subscription
 from bot.storage.store import Store
 from bot.understand.normalize import Normalizer, city_tag, ranking_tag, year_tag
 
@@ -25,6 +28,7 @@ DIGEST_ITEMS = 20
 MAX_TOPIC = 100  # characters
 MAX_PER_CHAT = 20  # subscriptions: enough for real topics, and every listing fits one message
 DAILY_WORD = {"daily", "taeglich", "täglich", "digest"}
+RESPONSE_MARK = "#"  # between an entry's id and a response's anchor in an alert key; never in an id
 
 
 def _now() -> dt.datetime:
@@ -33,6 +37,21 @@ def _now() -> dt.datetime:
 
 def _iso(moment: dt.datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
+
+
+def entry_key(entry_id: str) -> str:
+    """The key of the alert that announces a new entry."""
+    return entry_id
+
+
+def response_key(entry_id: str, anchor: str) -> str:
+    """The key of the alert that announces a new response to an imported request (its anchor in the request)."""
+    return f"{entry_id}{RESPONSE_MARK}{anchor}"
+
+
+def announces_response(key: str) -> bool:
+    """Whether an alert key is a `response_key`."""
+    return RESPONSE_MARK in key
 
 
 class Outcome(StrEnum):
@@ -70,8 +89,9 @@ class Alerts:
     def topic_tokens(self, topic: str) -> tuple[str, ...]:
         return tuple(sorted(set(self.normalizer.analyze(topic).tokens)))
 
-    def subscribe(self, chat_id: int, topic: str, *, daily: bool, by: int | None) -> bool:
-        """False if the chat already had this subscription."""
+    def subscribe(self, chat_id: int, topic: str, *, daily: bool, by: int | None, lang: Lang = DEFAULT_LANG) -> bool:
+        """False if the chat already had this subscription. The chat's alerts are written in the language of its
+        latest subscription."""
         tokens = " ".join(self.topic_tokens(topic))
         if topic.strip() and not tokens:
             raise ValueError("the topic has no searchable words")
@@ -80,7 +100,9 @@ class Alerts:
         with self.store.transaction():
             if self.store.subscriptions.count(chat_id) >= MAX_PER_CHAT:
                 raise ValueError(f"a chat can have at most {MAX_PER_CHAT} subscriptions")
-            return self.store.subscriptions.add(chat_id, topic.strip(), tokens, daily=daily, by=by, at=_iso(_now()))
+            return self.store.subscriptions.add(
+                chat_id, topic.strip(), tokens, daily=daily, lang=lang, by=by, at=_iso(_now())
+            )
 
     def unsubscribe(self, chat_id: int, topic: str = "") -> int:
         """Remove the chat's subscriptions to this topic (all of them without a topic); how many."""
@@ -135,8 +157,9 @@ class Alerts:
         """At start: alerts that were in flight when the process stopped are sent again."""
         return self.store.outbox.recover()
 
-    def due(self, limit: int, *, daily: bool = False) -> list[Alert]:
-        return self.store.outbox.due(limit, daily=daily, at=_iso(_now()))
+    def due(self, limit: int) -> list[Alert]:
+        """The alerts to send now (not those that wait for a digest), oldest first."""
+        return self.store.outbox.pending(daily=False, due_by=_iso(_now()), limit=limit)
 
     def claim(self, alert: Alert) -> bool:
         """Mark an alert as in flight, just before sending; False if another sender took it."""
@@ -161,7 +184,8 @@ class Alerts:
         return self.store.outbox.digest_chats()
 
     def digest(self, chat_id: int) -> list[Alert]:
-        return self.store.outbox.digest(chat_id, DIGEST_ITEMS)
+        """What a chat's next daily digest holds, oldest first."""
+        return self.store.outbox.pending(daily=True, chat_id=chat_id, limit=DIGEST_ITEMS)
 
-    def stats(self) -> dict[str, int]:
+    def stats(self) -> dict[OutboxState, int]:
         return self.store.outbox.stats()

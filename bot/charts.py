@@ -11,7 +11,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bot.folding import shorten
 from bot.kb.rankings import Standing, format_value
+from bot.messages import Phrase, phrase
 from bot.models import Lang
 from bot.sources import Citations
 
@@ -75,7 +77,7 @@ def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
                     fontsize=8,
                 )
             if len(values) > 1:
-                label = None if differ_drawn else ("Quellen weichen ab" if lang == "de" else "Sources differ")
+                label = None if differ_drawn else _capitalised(phrase(Phrase.SOURCES_DIFFER, lang))
                 axes.plot([s.year] * len(values), values, linestyle=":", marker="x", color=DIFFER, label=label)
                 differ_drawn = True
     axes.set_xticks(span)
@@ -85,14 +87,14 @@ def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
     pad = max(1.0, (high - low) * 0.15)
     if points:
         axes.set_ylim(low - pad, high + pad)
-        axes.set_ylabel("Punkte" if lang == "de" else "Points")
+        axes.set_ylabel(phrase(Phrase.AXIS_POINTS, lang))
     else:
         # Best place at the top; no tick at place 0 or below.
         axes.set_ylim(high + pad, max(0.5, low - pad))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_yticks([t for t in axes.get_yticks() if 1 <= t <= high + pad])
-        axes.set_ylabel("Platz" if lang == "de" else "Place")
-    axes.set_xlabel("Jahr" if lang == "de" else "Year")
+        axes.set_ylabel(phrase(Phrase.AXIS_PLACE, lang))
+    axes.set_xlabel(phrase(Phrase.AXIS_YEAR, lang))
     cities = " – ".join(series_name(items) for items in series)
     axes.set_title(f"{cities}: {series[0][0].ranking.name_in(lang)}")
     axes.grid(alpha=0.3)
@@ -100,6 +102,10 @@ def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
         axes.legend(fontsize=8, loc="best")
     figure.tight_layout()
     return figure
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _figure(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
@@ -116,6 +122,5 @@ def chart_caption(series: Sequence[Sequence[Standing]], lang: Lang, cite: Citati
         shown = [f"{s.year}: {_figure(s, lang, cite, points=points)}" for s in items]
         lines.append(f"{series_name(items)}: " + "; ".join(shown) if len(series) > 1 else "; ".join(shown))
     labels = sorted({cite.label(r.source_url, lang) for items in series for s in items for r in s.rows})
-    lines.append(("Quellen: " if lang == "de" else "Sources: ") + "; ".join(labels))
-    caption = "\n".join(lines)
-    return caption if len(caption) <= limit else caption[: limit - 1] + "…"
+    lines.append(f"{phrase(Phrase.SOURCES, lang)}: " + "; ".join(labels))
+    return shorten("\n".join(lines), limit)

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.importers.fragdenstaat import DEFAULT_API_URL
+from bot.models import http_url
 
 
 class Settings(BaseSettings):
@@ -62,12 +63,7 @@ class Settings(BaseSettings):
     @field_validator("telegram_base_url", "fragdenstaat_api_url", "webhook_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None:
-            parts = urlsplit(value)
-            if parts.scheme not in {"http", "https"} or not parts.netloc:
-                raise ValueError(f"must be an http(s) URL, got {value!r}")
-            value = value.rstrip("/")
-        return value
+        return None if value is None else http_url(value).rstrip("/")
 
     @field_validator("telegram_base_url")
     @classmethod

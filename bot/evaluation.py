@@ -29,13 +29,20 @@ class GoldQuestion:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class GradedAnswer:
+    """The bot's answer to a gold question, judged against what the gold set expects."""
+
     gold: GoldQuestion
     answer: Answer
 
     @property
     def ranked(self) -> list[str]:
         return [h.id for h in self.answer.hits]
+
+    @property
+    def found_first(self) -> bool:
+        """The best hit is an expected entry, whether or not the bot answered with it."""
+        return bool(self.ranked) and self.ranked[0] in self.gold.expected
 
     @property
     def correct(self) -> bool:
@@ -58,17 +65,17 @@ def _share(flags: Iterable[bool]) -> float:
 
 @dataclass
 class Report:
-    outcomes: list[Outcome] = field(default_factory=list)
+    answers: list[GradedAnswer] = field(default_factory=list)
 
-    def _answerable(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.gold.answerable]
+    def _answerable(self) -> list[GradedAnswer]:
+        return [o for o in self.answers if o.gold.answerable]
 
-    def _unanswerable(self) -> list[Outcome]:
-        return [o for o in self.outcomes if not o.gold.answerable]
+    def _unanswerable(self) -> list[GradedAnswer]:
+        return [o for o in self.answers if not o.gold.answerable]
 
     @property
     def recall_at_1(self) -> float:
-        return _share(bool(o.ranked) and o.ranked[0] in o.gold.expected for o in self._answerable())
+        return _share(o.found_first for o in self._answerable())
 
     @property
     def mrr_at_5(self) -> float:
@@ -98,18 +105,18 @@ class Report:
     @property
     def absent_said(self) -> float:
         """Share of absent-detail questions whose reply says that the source does not state it."""
-        return _share(o.not_stated for o in self.outcomes if o.gold.category == ABSENT_DETAIL)
+        return _share(o.not_stated for o in self.answers if o.gold.category == ABSENT_DETAIL)
 
-    def failures(self) -> list[Outcome]:
+    def failures(self) -> list[GradedAnswer]:
         return [
             o
-            for o in self.outcomes
+            for o in self.answers
             if (o.gold.answerable and not o.correct) or (not o.gold.answerable and o.answer.answered)
         ]
 
     def summary(self) -> dict[str, float | int]:
         return {
-            "questions": len(self.outcomes),
+            "questions": len(self.answers),
             "answerable": len(self._answerable()),
             "unanswerable": len(self._unanswerable()),
             "recall_at_1": round(self.recall_at_1, 4),
@@ -125,15 +132,13 @@ class Report:
         """Per category: its size and, for answerable ones, the share answered correctly and wrongly; for
         unanswerable ones, the share answered and the share told that the source does not say it."""
         out: dict[str, dict[str, float | int | str]] = {}
-        for category in sorted({o.gold.category for o in self.outcomes}):
-            items = [o for o in self.outcomes if o.gold.category == category]
+        for category in sorted({o.gold.category for o in self.answers}):
+            items = [o for o in self.answers if o.gold.category == category]
             answerable = [o for o in items if o.gold.answerable]
             unanswerable = [o for o in items if not o.gold.answerable]
             out[category] = {
                 "n": len(items),
-                "r@1": round(_share(bool(o.ranked) and o.ranked[0] in o.gold.expected for o in answerable), 3)
-                if answerable
-                else "",
+                "r@1": round(_share(o.found_first for o in answerable), 3) if answerable else "",
                 "correct": round(_share(o.correct for o in answerable), 3) if answerable else "",
                 "wrong": round(_share(o.wrong for o in answerable), 3) if answerable else "",
                 "answered": round(_share(o.answer.answered for o in unanswerable), 3) if unanswerable else "",
@@ -163,4 +168,4 @@ def read_gold(path: Path) -> list[GoldQuestion]:
 
 
 def evaluate(gold: Iterable[GoldQuestion], ask: Callable[[str], Answer]) -> Report:
-    return Report([Outcome(g, ask(g.question)) for g in gold])
+    return Report([GradedAnswer(g, ask(g.question)) for g in gold])

@@ -1,4 +1,5 @@
-"""ASCII folding of German text (ä→ae, ß→ss, other accents dropped) and slugs built on it."""
+"""Text forms: ASCII folding of German text (ä→ae, ß→ss, other accents dropped), slugs built on it, and text
+shortened to a limit."""
 
 from __future__ import annotations
 
@@ -25,3 +26,19 @@ def strip_umlauts(text: str) -> str:
 def slugify(text: str) -> str:
     """`Freiburg im Breisgau` → `freiburg-im-breisgau`, `Mobilität` → `mobilitaet`."""
     return _NON_SLUG.sub("-", fold(text)).strip("-")
+
+
+def shorten(text: str, limit: int, *, at_word: bool = False) -> str:
+    """`text` if it has at most `limit` characters; else cut, stripped of trailing whitespace and ended with "…",
+    never longer than `limit`. `at_word` ends the cut after a whole word (at the last space or line break) unless
+    that keeps no more than half of `limit`: quoted text then does not end in a word broken off."""
+    if len(text) <= limit:
+        return text
+    if limit < 1:
+        return ""
+    cut = text[: limit - 1]
+    if at_word:
+        space = max(cut.rfind(" "), cut.rfind("\n"))
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip() + "…"

@@ -1,20 +1,121 @@
-"""Every fixed phrase the bot says, in German and English."""
+"""Every fixed phrase the bot says, in German and English: the phrases by key (`phrase(Phrase.WELCOME, lang)`), and
+as functions the sentences with a grammar of their own (what a source does not say, the ranking sentences)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import StrEnum
 from typing import Final
 
 from bot.models import AnswerType, Kind, Lang
 
-_PHRASES: Final[dict[str, dict[Lang, str]]] = {
-    "unknown": {
+
+class Phrase(StrEnum):
+    """The key of a fixed phrase (`phrase` gives its text): a misspelt one is an error before anything runs."""
+
+    # replies (bot/reply.py)
+    UNKNOWN = "unknown"
+    DID_YOU_MEAN = "did_you_mean"
+    GREETING = "greeting"
+    WHAT_IT_SAYS = "what_it_says"
+    RELATED = "related"
+    CLOSEST = "closest"
+    EMPTY = "empty"
+    SOURCE = "source"
+    SOURCES = "sources"
+    MORE_QUOTES = "more_quotes"
+    # Telegram: questions, commands, buttons, errors
+    SLOW_DOWN_SHORT = "slow_down_short"
+    SLOW_DOWN = "slow_down"
+    ASK_USAGE = "ask_usage"
+    NO_SUCH_ANSWER = "no_such_answer"
+    WELCOME = "welcome"
+    HELP = "help"
+    SOURCES_HEADING = "sources_heading"
+    ANSWERED_ON = "answered_on"
+    NO_SOURCES = "no_sources"
+    STATUS_UNKNOWN = "status_unknown"
+    NO_RANKINGS = "no_rankings"
+    RANKING_USAGE = "ranking_usage"
+    CHART_USAGE = "chart_usage"
+    CHART_NO_CITY = "chart_no_city"
+    INLINE_BUTTON = "inline_button"
+    STALE_BUTTON = "stale_button"
+    THANKS = "thanks"
+    SORRY = "sorry"
+    # maintainers
+    MAINTAINERS_ONLY = "maintainers_only"
+    MAINTAIN_PRIVATE_ONLY = "maintain_private_only"
+    ADD_PRIVATE_ONLY = "add_private_only"
+    ADD_QUESTION = "add_question"
+    ADD_ANSWER = "add_answer"
+    ADD_SOURCE = "add_source"
+    ADD_TOO_LONG = "add_too_long"
+    ADD_BAD_URL = "add_bad_url"
+    ADD_PREVIEW = "add_preview"
+    ADD_SAVE = "add_save"
+    ADD_DISCARD = "add_discard"
+    ADD_SAVED = "add_saved"
+    ADD_CANCELLED = "add_cancelled"
+    REMOVE_USAGE = "remove_usage"
+    REMOVED = "removed"
+    NO_SUCH_ENTRY = "no_such_entry"
+    READ_ONLY_ENTRY = "read_only_entry"
+    NOTHING_UNANSWERED = "nothing_unanswered"
+    UNANSWERED_HEADING = "unanswered_heading"
+    STATS_HEADING = "stats_heading"
+    STATS_REQUESTS = "stats_requests"
+    STATS_RANKING_ROWS = "stats_ranking_rows"
+    STATS_UNANSWERED = "stats_unanswered"
+    STATS_FEEDBACK = "stats_feedback"
+    IMPORTED = "imported"
+    IMPORT_REFUSED = "import_refused"
+    # subscriptions, alerts and digests
+    ADMINS_ONLY = "admins_only"
+    SUBSCRIBE_REFUSED = "subscribe_refused"
+    ALL_ANSWERS = "all_answers"
+    DAILY_DIGEST = "daily_digest"
+    AT_ONCE = "at_once"
+    SUBSCRIBED = "subscribed"
+    ALREADY_SUBSCRIBED = "already_subscribed"
+    UNSUBSCRIBED = "unsubscribed"
+    NO_SUBSCRIPTIONS = "no_subscriptions"
+    SUBSCRIPTIONS_HEADING = "subscriptions_heading"
+    ALERT_NEW_ANSWER = "alert_new_answer"
+    ALERT_NEW_RESPONSE = "alert_new_response"
+    ALERT_ASK_MORE = "alert_ask_more"
+    DIGEST_HEADING = "digest_heading"
+    DIGEST_MORE = "digest_more"
+    # the command menus
+    MENU_START = "menu_start"
+    MENU_HELP = "menu_help"
+    MENU_ASK = "menu_ask"
+    MENU_SOURCES = "menu_sources"
+    MENU_RANKING = "menu_ranking"
+    MENU_CHART = "menu_chart"
+    MENU_SUBSCRIBE = "menu_subscribe"
+    MENU_UNSUBSCRIBE = "menu_unsubscribe"
+    MENU_SUBSCRIPTIONS = "menu_subscriptions"
+    MENU_ADD = "menu_add"
+    MENU_REMOVE = "menu_remove"
+    MENU_IMPORT = "menu_import"
+    MENU_UNANSWERED = "menu_unanswered"
+    MENU_STATS = "menu_stats"
+    # charts
+    SOURCES_DIFFER = "sources_differ"
+    AXIS_PLACE = "axis_place"
+    AXIS_POINTS = "axis_points"
+    AXIS_YEAR = "axis_year"
+
+
+_PHRASES: Final[dict[Phrase, dict[Lang, str]]] = {
+    Phrase.UNKNOWN: {
         "de": "Dazu habe ich keine gesicherte Antwort in meiner Wissensbasis.",
         "en": "I have no reliable answer to that in my knowledge base.",
     },
-    "did_you_mean": {"de": "Meinten Sie …?", "en": "Did you mean …?"},
-    "greeting": {
+    Phrase.DID_YOU_MEAN: {"de": "Meinten Sie …?", "en": "Did you mean …?"},
+    Phrase.GREETING: {
         "de": (
             "Hallo! Ich beantworte Fragen zu Antworten auf Informationsfreiheits-Anfragen und zu "
             "Digitalisierungs-Rankings, mit Zitat und Quelle. Fragen Sie zum Beispiel: „Welchen Platz hatte "
@@ -26,30 +127,33 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
             "consultants?”"
         ),
     },
-    "what_it_says": {"de": "Was dort zu „{title}“ steht:", "en": "What they say about “{title}”:"},
-    "related": {"de": "Verwandte Fragen:", "en": "Related questions:"},
-    "closest": {"de": "Diese Fragen kann ich beantworten:", "en": "Questions I can answer:"},
-    "empty": {
+    Phrase.WHAT_IT_SAYS: {"de": "Was dort zu „{title}“ steht:", "en": "What they say about “{title}”:"},
+    Phrase.RELATED: {"de": "Verwandte Fragen:", "en": "Related questions:"},
+    Phrase.CLOSEST: {"de": "Diese Fragen kann ich beantworten:", "en": "Questions I can answer:"},
+    Phrase.EMPTY: {
         "de": "Bitte stellen Sie eine Frage, zum Beispiel: „Welchen Platz hatte Bochum 2021?“",
         "en": "Please ask a question, for example: “Where did Bochum rank in 2021?”",
     },
-    "source": {"de": "Quelle", "en": "Source"},
-    "sources": {"de": "Quellen", "en": "Sources"},
-    "more_quotes": {"de": "Weitere Belege", "en": "More quotes"},
-    "slow_down_short": {"de": "Zu viele Anfragen: bitte eine Minute warten", "en": "Too many requests: wait a minute"},
-    "slow_down": {
+    Phrase.SOURCE: {"de": "Quelle", "en": "Source"},
+    Phrase.SOURCES: {"de": "Quellen", "en": "Sources"},
+    Phrase.MORE_QUOTES: {"de": "Weitere Belege", "en": "More quotes"},
+    Phrase.SLOW_DOWN_SHORT: {
+        "de": "Zu viele Anfragen: bitte eine Minute warten",
+        "en": "Too many requests: wait a minute",
+    },
+    Phrase.SLOW_DOWN: {
         "de": "Das waren viele Fragen in kurzer Zeit. Bitte warten Sie eine Minute, dann antworte ich wieder.",
         "en": "That was a lot of questions in a short time. Please wait a minute, then I will answer again.",
     },
-    "ask_usage": {
+    Phrase.ASK_USAGE: {
         "de": "So geht's: /ask gefolgt von Ihrer Frage, z. B. /ask Welchen Platz hatte Bochum 2021?",
         "en": "Usage: /ask followed by your question, e.g. /ask Where did Bochum rank in 2021?",
     },
-    "no_such_answer": {
+    Phrase.NO_SUCH_ANSWER: {
         "de": "Diese Antwort gibt es nicht (mehr).",
         "en": "That answer does not exist (any more).",
     },
-    "welcome": {
+    Phrase.WELCOME: {
         "de": (
             "Hallo! Ich beantworte Fragen zu Antworten auf Informationsfreiheits-Anfragen (IFG) und zu den "
             "Digitalisierungs-Rankings, um die es darin geht, immer mit Zitat und Quelle.\n\n"
@@ -63,7 +167,7 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
             "• How has Bochum developed over the years?\n\n/help lists every command."
         ),
     },
-    "help": {
+    Phrase.HELP: {
         "de": (
             "Im privaten Chat ist jede Nachricht eine Frage. In Gruppen: /ask FRAGE, eine Erwähnung des Bots "
             "oder eine Antwort auf eine seiner Nachrichten. In jedem Chat: @Botname Frage (Inline-Modus).\n\n"
@@ -83,16 +187,16 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
             "I only answer with sources; when I don't know, I say so."
         ),
     },
-    "sources_heading": {"de": "IFG-Anfragen in der Wissensbasis", "en": "FOI requests in the knowledge base"},
-    "answered_on": {"de": "beantwortet am", "en": "answered on"},
-    "no_sources": {"de": "Noch keine Anfragen erfasst.", "en": "No requests recorded yet."},
-    "status_unknown": {"de": "Status unbekannt", "en": "status unknown"},
-    "no_rankings": {"de": "Noch keine Rankings erfasst.", "en": "No rankings recorded yet."},
-    "ranking_usage": {
+    Phrase.SOURCES_HEADING: {"de": "IFG-Anfragen in der Wissensbasis", "en": "FOI requests in the knowledge base"},
+    Phrase.ANSWERED_ON: {"de": "beantwortet am", "en": "answered on"},
+    Phrase.NO_SOURCES: {"de": "Noch keine Anfragen erfasst.", "en": "No requests recorded yet."},
+    Phrase.STATUS_UNKNOWN: {"de": "Status unbekannt", "en": "status unknown"},
+    Phrase.NO_RANKINGS: {"de": "Noch keine Rankings erfasst.", "en": "No rankings recorded yet."},
+    Phrase.RANKING_USAGE: {
         "de": "So geht's: /ranking JAHR. Bekannte Jahre: {years}",
         "en": "Usage: /ranking YEAR. Known years: {years}",
     },
-    "chart_usage": {
+    Phrase.CHART_USAGE: {
         "de": (
             "So geht's: /chart STADT zeigt die Platzierungen einer Stadt über die Jahre, z. B. /chart Bochum; "
             "/chart Bochum Dortmund vergleicht Städte in einem Bild."
@@ -102,98 +206,134 @@ _PHRASES: Final[dict[str, dict[Lang, str]]] = {
             "compares cities in one picture."
         ),
     },
-    "chart_no_city": {
+    Phrase.CHART_NO_CITY: {
         "de": "In „{text}“ finde ich keine Stadt aus den Rankings (oder keine, die ein Ranking gemeinsam listet).",
         "en": "I find no city of the rankings in “{text}” (or none that one ranking lists together).",
     },
-    "inline_button": {"de": "Im privaten Chat fragen", "en": "Ask in a private chat"},
-    "stale_button": {
+    Phrase.INLINE_BUTTON: {"de": "Im privaten Chat fragen", "en": "Ask in a private chat"},
+    Phrase.STALE_BUTTON: {
         "de": "Dieser Knopf ist nicht mehr gültig.",
         "en": "This button is no longer valid.",
     },
-    "thanks": {"de": "Danke für Ihre Rückmeldung!", "en": "Thanks for your feedback!"},
-    "sorry": {
+    Phrase.THANKS: {"de": "Danke für Ihre Rückmeldung!", "en": "Thanks for your feedback!"},
+    Phrase.SORRY: {
         "de": "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.",
         "en": "Sorry, something went wrong. Please try again in a moment.",
     },
-    "maintainers_only": {
+    Phrase.MAINTAINERS_ONLY: {
         "de": "Dieser Befehl ist nur für Maintainer der Wissensbasis.",
         "en": "This command is for maintainers of the knowledge base only.",
     },
-    "maintain_private_only": {
+    Phrase.MAINTAIN_PRIVATE_ONLY: {
         "de": "Die Wissensbasis wird im privaten Chat mit mir gepflegt.",
         "en": "The knowledge base is maintained in a private chat with me.",
     },
-    "add_private_only": {
+    Phrase.ADD_PRIVATE_ONLY: {
         "de": "Neue Antworten bitte im privaten Chat mit mir anlegen.",
         "en": "Please add new answers in a private chat with me.",
     },
-    "add_question": {
+    Phrase.ADD_QUESTION: {
         "de": "Neue Antwort anlegen (/cancel bricht jederzeit ab).\n1/3: Welche Frage soll beantwortet werden?",
         "en": "New answer (/cancel stops at any time).\n1/3: Which question does it answer?",
     },
-    "add_answer": {"de": "2/3: Wie lautet die kurze Antwort?", "en": "2/3: What is the short answer?"},
-    "add_source": {
+    Phrase.ADD_ANSWER: {"de": "2/3: Wie lautet die kurze Antwort?", "en": "2/3: What is the short answer?"},
+    Phrase.ADD_SOURCE: {
         "de": "3/3: Aus welcher Quelle? Bitte den Link senden (https://…).",
         "en": "3/3: What is the source? Please send its link (https://…).",
     },
-    "add_too_long": {
+    Phrase.ADD_TOO_LONG: {
         "de": "Das ist zu lang (höchstens {limit} Zeichen). Bitte kürzer.",
         "en": "That is too long (at most {limit} characters). Please shorten it.",
     },
-    "add_bad_url": {
+    Phrase.ADD_BAD_URL: {
         "de": "Das ist kein gültiger Link. Bitte eine Adresse mit https:// senden.",
         "en": "That is not a valid link. Please send an address starting with https://.",
     },
-    "add_preview": {
+    Phrase.ADD_PREVIEW: {
         "de": "Vorschau (wird als {id} gespeichert):",
         "en": "Preview (will be saved as {id}):",
     },
-    "add_save": {"de": "✅ Speichern", "en": "✅ Save"},
-    "add_discard": {"de": "✖ Verwerfen", "en": "✖ Discard"},
-    "add_saved": {"de": "Gespeichert als {id}. Ab sofort beantworte ich die Frage.", "en": "Saved as {id}."},
-    "add_cancelled": {"de": "Abgebrochen, nichts gespeichert.", "en": "Cancelled, nothing saved."},
-    "remove_usage": {"de": "So geht's: /remove ID", "en": "Usage: /remove ID"},
-    "removed": {"de": "{id} entfernt.", "en": "Removed {id}."},
-    "no_such_entry": {"de": "Es gibt keinen Eintrag mit der ID {id}.", "en": "There is no entry with the id {id}."},
-    "read_only_entry": {
+    Phrase.ADD_SAVE: {"de": "✅ Speichern", "en": "✅ Save"},
+    Phrase.ADD_DISCARD: {"de": "✖ Verwerfen", "en": "✖ Discard"},
+    Phrase.ADD_SAVED: {"de": "Gespeichert als {id}. Ab sofort beantworte ich die Frage.", "en": "Saved as {id}."},
+    Phrase.ADD_CANCELLED: {"de": "Abgebrochen, nichts gespeichert.", "en": "Cancelled, nothing saved."},
+    Phrase.REMOVE_USAGE: {"de": "So geht's: /remove ID", "en": "Usage: /remove ID"},
+    Phrase.REMOVED: {"de": "{id} entfernt.", "en": "Removed {id}."},
+    Phrase.NO_SUCH_ENTRY: {
+        "de": "Es gibt keinen Eintrag mit der ID {id}.",
+        "en": "There is no entry with the id {id}.",
+    },
+    Phrase.READ_ONLY_ENTRY: {
         "de": "{id} stammt aus den Wissensdateien: bitte ändern Sie den Eintrag dort (mit Review in git).",
         "en": "{id} comes from the knowledge files: change it there (reviewed in git).",
     },
-    "nothing_unanswered": {"de": "Keine offenen Fragen.", "en": "No unanswered questions."},
-    "unanswered_heading": {"de": "Unbeantwortete Fragen (häufigste zuerst)", "en": "Unanswered, most frequent first"},
-    "stats_heading": {"de": "Wissensbasis", "en": "Knowledge base"},
-    "stats_requests": {"de": "IFG-Anfragen", "en": "FOI requests"},
-    "stats_ranking_rows": {"de": "Ranking-Zeilen", "en": "Ranking rows"},
-    "stats_unanswered": {"de": "Unbeantwortete Fragen", "en": "Unanswered questions"},
-    "stats_feedback": {"de": "Rückmeldungen", "en": "Feedback"},
-    "imported": {
+    Phrase.NOTHING_UNANSWERED: {"de": "Keine offenen Fragen.", "en": "No unanswered questions."},
+    Phrase.UNANSWERED_HEADING: {
+        "de": "Unbeantwortete Fragen (häufigste zuerst)",
+        "en": "Unanswered, most frequent first",
+    },
+    Phrase.STATS_HEADING: {"de": "Wissensbasis", "en": "Knowledge base"},
+    Phrase.STATS_REQUESTS: {"de": "IFG-Anfragen", "en": "FOI requests"},
+    Phrase.STATS_RANKING_ROWS: {"de": "Ranking-Zeilen", "en": "Ranking rows"},
+    Phrase.STATS_UNANSWERED: {"de": "Unbeantwortete Fragen", "en": "Unanswered questions"},
+    Phrase.STATS_FEEDBACK: {"de": "Rückmeldungen", "en": "Feedback"},
+    Phrase.IMPORTED: {
         "de": "Importiert: {id} mit {passages} zitierten Antworttext(en).",
         "en": "Imported: {id} with {passages} quoted response(s).",
     },
-    "import_refused": {
+    Phrase.IMPORT_REFUSED: {
         "de": "Anfrage #{id} wird in den Wissensdateien gepflegt: bitte ändern Sie sie dort (mit Review in git).",
         "en": "Request #{id} is curated in the knowledge files: change it there (reviewed in git).",
     },
-    "admins_only": {
+    Phrase.ADMINS_ONLY: {
         "de": "Nur Administratoren dieser Gruppe können ihre Abos ändern.",
         "en": "Only this group's administrators can change its subscriptions.",
     },
-    "subscribe_refused": {
+    Phrase.SUBSCRIBE_REFUSED: {
         "de": "Nicht abonniert: {why}. Beispiel: /subscribe Bochum",
         "en": "Not subscribed: {why}. Example: /subscribe Bochum",
     },
-    "all_answers": {"de": "alle neuen Antworten", "en": "all new answers"},
-    "daily_digest": {"de": "einmal täglich gesammelt", "en": "once a day"},
-    "at_once": {"de": "sofort", "en": "at once"},
-    "subscribed": {"de": "Abonniert: {what} ({how}).", "en": "Subscribed: {what} ({how})."},
-    "already_subscribed": {"de": "Schon abonniert: {what} ({how}).", "en": "Already subscribed: {what} ({how})."},
-    "unsubscribed": {"de": "{count} Abo(s) beendet.", "en": "{count} subscription(s) ended."},
-    "no_subscriptions": {
+    Phrase.ALL_ANSWERS: {"de": "alle neuen Antworten", "en": "all new answers"},
+    Phrase.DAILY_DIGEST: {"de": "einmal täglich gesammelt", "en": "once a day"},
+    Phrase.AT_ONCE: {"de": "sofort", "en": "at once"},
+    Phrase.SUBSCRIBED: {"de": "Abonniert: {what} ({how}).", "en": "Subscribed: {what} ({how})."},
+    Phrase.ALREADY_SUBSCRIBED: {"de": "Schon abonniert: {what} ({how}).", "en": "Already subscribed: {what} ({how})."},
+    Phrase.UNSUBSCRIBED: {"de": "{count} Abo(s) beendet.", "en": "{count} subscription(s) ended."},
+    Phrase.NO_SUBSCRIPTIONS: {
         "de": "Dieser Chat hat keine Abos. /subscribe abonniert neue Antworten.",
         "en": "This chat has no subscriptions. /subscribe gets new answers.",
     },
-    "subscriptions_heading": {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
+    Phrase.SUBSCRIPTIONS_HEADING: {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
+    Phrase.ALERT_NEW_ANSWER: {"de": "Neue Antwort", "en": "New answer"},
+    Phrase.ALERT_NEW_RESPONSE: {"de": "Neue Antwort eingegangen", "en": "New answer"},
+    Phrase.ALERT_ASK_MORE: {"de": "Mehr dazu im Chat", "en": "Ask more"},
+    Phrase.DIGEST_HEADING: {"de": "📰 Neue Antworten", "en": "📰 New answers"},
+    Phrase.DIGEST_MORE: {"de": "mehr", "en": "more"},
+    Phrase.MENU_START: {"de": "Begrüßung und Beispiele", "en": "Welcome and examples"},
+    Phrase.MENU_HELP: {"de": "So funktioniert der Bot", "en": "How the bot works"},
+    Phrase.MENU_ASK: {"de": "Eine Frage stellen", "en": "Ask a question"},
+    Phrase.MENU_SOURCES: {
+        "de": "Die IFG-Anfragen in der Wissensbasis",
+        "en": "The FOI requests in the knowledge base",
+    },
+    Phrase.MENU_RANKING: {"de": "Top 10 eines Jahres: /ranking 2023", "en": "Top 10 of a year: /ranking 2023"},
+    Phrase.MENU_CHART: {"de": "Platzierungen einer Stadt als Grafik", "en": "A city's places as a chart"},
+    Phrase.MENU_SUBSCRIBE: {
+        "de": "Neue Antworten abonnieren: /subscribe [Thema] [daily]",
+        "en": "Get new answers: /subscribe [topic] [daily]",
+    },
+    Phrase.MENU_UNSUBSCRIBE: {"de": "Abo beenden: /unsubscribe [Thema]", "en": "Stop alerts: /unsubscribe [topic]"},
+    Phrase.MENU_SUBSCRIPTIONS: {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
+    Phrase.MENU_ADD: {"de": "Neue Antwort anlegen (Maintainer)", "en": "Add an answer (maintainers)"},
+    Phrase.MENU_REMOVE: {"de": "Antwort entfernen: /remove ID", "en": "Remove an answer"},
+    Phrase.MENU_IMPORT: {"de": "FragDenStaat-Anfrage importieren: /import URL", "en": "Import a FragDenStaat request"},
+    Phrase.MENU_UNANSWERED: {"de": "Unbeantwortete Fragen", "en": "Questions without an answer"},
+    Phrase.MENU_STATS: {"de": "Zahlen zur Wissensbasis", "en": "Knowledge base figures"},
+    # Also how the notes of ranking rows begin that say so: the sentence that names each version makes them redundant.
+    Phrase.SOURCES_DIFFER: {"de": "Quellen weichen ab", "en": "sources differ"},
+    Phrase.AXIS_PLACE: {"de": "Platz", "en": "Place"},
+    Phrase.AXIS_POINTS: {"de": "Punkte", "en": "Points"},
+    Phrase.AXIS_YEAR: {"de": "Jahr", "en": "Year"},
 }
 
 _STATUS: Final[dict[str, dict[Lang, str]]] = {
@@ -232,8 +372,9 @@ _MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
 }
 
 
-def phrase(key: str, lang: Lang) -> str:
-    return _PHRASES[key][lang]
+def phrase(key: Phrase | str, lang: Lang) -> str:
+    """A fixed phrase. Only bot/reply.py still names them by plain string; a misspelt one raises ValueError."""
+    return _PHRASES[Phrase(key)][lang]
 
 
 def not_stated(missing: AnswerType | None, words: Sequence[str], where: str, lang: Lang) -> str:
@@ -264,3 +405,86 @@ def status_label(status: str | None, lang: Lang) -> str:
     if not status:
         return phrase("status_unknown", lang)
     return _STATUS.get(status, {}).get(lang, status)
+
+
+# The sentences of the entries generated from the ranking tables (bot/kb/rankings.py): stored answers, which tests and
+# the gold set quote to the byte.
+
+
+def points_unit(lang: Lang, *, dative: bool = False) -> str:
+    """What follows a score: ` Punkte`, or ` Punkten` in the dative (`mit 71,2 Punkten`); ` points`."""
+    if lang == "en":
+        return " points"
+    return " Punkten" if dative else " Punkte"
+
+
+def place_words(place: int, lang: Lang) -> str:
+    """`Platz 7`, `place 7`."""
+    return f"{'Platz' if lang == 'de' else 'place'} {place}"
+
+
+def versions(texts: Sequence[str], lang: Lang) -> str:
+    """The versions the sources give, one after the other: `Platz 21 (…) und Platz 22 (…)`."""
+    return (" und " if lang == "de" else " and ").join(texts)
+
+
+def standing_sentence(
+    lang: Lang,
+    *,
+    city: str,
+    ranking: str,
+    year: int,
+    category: str,
+    place: str,
+    cities: int | None,
+    places_differ: bool,
+) -> str:
+    """A city's standing up to its score, without the full stop: `Bochum belegte im Bitkom Smart City Index 2022
+    Platz 8 von 81 Städten`, or where the sources disagree `Für Bochum im … nennen die Quellen Platz 32 (…) und …`.
+    `place`: as `Standing.place_text` gives it, empty if unknown; `cities`: how many the edition ranked, if it is
+    said and the standing is not a category's."""
+    if lang == "de":
+        where = f"im {ranking} {year}" + (f" in der Kategorie {category}" if category else "")
+        if places_differ:
+            of = f" ({cities} Städte)" if cities is not None else ""
+            return f"Für {city} {where}{of} nennen die Quellen {place}"
+        text = f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"
+        return text + (f" von {cities} Städten" if place and cities is not None else "")
+    where = f"the {ranking} {year}" + (f" (category {category})" if category else "")
+    if places_differ:
+        of = f" ({cities} cities)" if cities is not None else ""
+        return f"For {city} in {where}{of}, the sources give {place}"
+    text = f"{city} took {place} in {where}" if place else f"{city} scored in {where}"
+    return text + (f" out of {cities} cities" if place and cities is not None else "")
+
+
+def score_clause(
+    lang: Lang, score: Callable[[bool], str], *, scores_differ: bool, places_differ: bool, placed: bool
+) -> str:
+    """How a standing's sentence goes on to the score (`score(dative)` writes it): a sentence of its own where the
+    sources disagree, `mit` and the dative after a place."""
+    de = lang == "de"
+    if scores_differ:
+        return f". {'Als Punktzahl nennen sie' if de else 'As the score they give'} {score(False)}"
+    if places_differ:
+        return f". {'Punktzahl' if de else 'Score'}: {score(False)}"
+    if placed:
+        return f" mit {score(True)}" if de else f" with {score(False)}"
+    return f" {score(False)}"
+
+
+def change_clause(change: int, lang: Lang) -> str:
+    """` (-1 Plätze gegenüber dem Vorjahr)`."""
+    if lang == "de":
+        return f" ({change:+d} Plätze gegenüber dem Vorjahr)"
+    return f" ({change:+d} places on the previous year)"
+
+
+def trend_lead(city: str, ranking: str, lang: Lang) -> str:
+    """What a city's places over the years follow: `Bochum im Bitkom Smart City Index`."""
+    return f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
+
+
+def top_lead(ranking: str, year: int, lang: Lang) -> str:
+    """What a year's top places follow: `Bitkom Smart City Index 2022, Spitze`."""
+    return f"{ranking} {year}, Spitze" if lang == "de" else f"{ranking} {year}, top places"

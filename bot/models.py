@@ -15,14 +15,15 @@ EntryId = Annotated[str, StringConstraints(pattern=ENTRY_ID_PATTERN)]
 Lang = Literal["de", "en"]
 
 
-def _check_url(value: str) -> str:
+def http_url(value: str) -> str:
+    """`value` if it is an http(s) URL with a host and no whitespace; ValueError otherwise."""
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
         raise ValueError(f"not an http(s) URL: {value!r}")
     return value
 
 
-Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8), AfterValidator(_check_url)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8), AfterValidator(http_url)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 

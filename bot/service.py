@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Self
 
-from bot.alerts import Alerts
+from bot.alerts import Alerts, entry_key, response_key
 from bot.answer import Answerer, answer_from_entry
 from bot.config import Settings
 from bot.folding import fold
@@ -20,7 +20,9 @@ from bot.importers.fragdenstaat import (
     DEFAULT_API_URL,
     ApiRequest,
     FragDenStaatClient,
+    FragDenStaatError,
     Reference,
+    ReferenceKind,
     import_sources,
     response_ids,
     to_knowledge,
@@ -69,6 +71,15 @@ class ImportOutcome:
 
 
 @dataclass(frozen=True)
+class WatchCheck:
+    """What re-reading one watched request came to: its changes (None: nothing changed), or why it failed."""
+
+    request_id: int
+    outcome: ImportOutcome | None = None
+    error: Exception | None = None
+
+
+@dataclass(frozen=True)
 class Stats:
     """How much the store holds: entries of each kind, FOI requests, ranking rows, unanswered questions, votes."""
 
@@ -82,6 +93,7 @@ class Stats:
 
 _SHAPING_MODULES = (
     "folding.py",
+    "messages.py",  # the sentences of the entries generated from the ranking tables
     "models.py",
     "kb/loader.py",
     "kb/rankings.py",
@@ -103,7 +115,7 @@ def _code_version() -> str:
 def announce(entries: Iterable[Entry]) -> list[tuple[str, Entry]]:
     """The alerts for newly added entries: FOI answers and facts, not the entries generated per table row
     (a new year of a ranking would otherwise send dozens of alerts at once)."""
-    return [(e.id, e) for e in entries if e.kind is not Kind.RANKING]
+    return [(entry_key(e.id), e) for e in entries if e.kind is not Kind.RANKING]
 
 
 def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> bool:
@@ -452,7 +464,7 @@ class FoiService:
                     # Each new response is news of its own, keyed by its address: at the cap on quoted
                     # responses a new one replaces the oldest, and the number of passages does not grow.
                     anchor = (new[-1].source_url or "").rsplit("#", 1)[-1]
-                    self.alerts.enqueue([(f"{saved.id}#{anchor}", saved)])
+                    self.alerts.enqueue([(response_key(saved.id, anchor), saved)])
         if saved != old:
             self.refresh()
         return ImportOutcome(
@@ -474,9 +486,26 @@ class FoiService:
     def watches(self) -> list[Watch]:
         return self.store.knowledge.watches()
 
-    def check_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
-        """Apply a re-read watched request: new responses become passages, a new status is recorded.
-        None if nothing changed."""
+    async def check_watches(self, fetch: Callable[[Reference], Awaitable[ApiRequest]]) -> AsyncIterator[WatchCheck]:
+        """Re-read each watched request and apply it: new responses become passages, a new status is recorded.
+        `fetch` reads a request from FragDenStaat where it may block (the bot: on threads of its own); the store is
+        written here, in the caller's thread. One request's failure, even an unforeseen one (a locked store, say),
+        does not keep the others from being checked."""
+        for watch in self.watches():
+            try:
+                detail = await fetch(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
+                outcome = self._apply_watched(watch, detail)
+            except (FragDenStaatError, ImportRefused) as exc:
+                yield WatchCheck(watch.request_id, error=exc)
+                continue
+            except Exception as exc:
+                log.exception("watched request %s not updated", watch.request_id)
+                yield WatchCheck(watch.request_id, error=exc)
+                continue
+            yield WatchCheck(watch.request_id, outcome)
+
+    def _apply_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
+        """None if nothing changed."""
         outcome = self.apply_import(detail, actor=WATCH_ACTOR)
         self.store.knowledge.mark_checked(watch.request_id, response_ids(detail))
         return outcome if outcome.changed else None

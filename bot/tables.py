@@ -4,7 +4,7 @@ change, and comparisons of two cities or of two years. Never from a text that me
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
@@ -100,26 +100,29 @@ class Tables:
         listing = [r for r in self.rankings.values() if all(self.lists(r, c) for c in cities)]
         return listing[0] if len(listing) == 1 else None
 
-    def standing(self, ranking: Ranking, year: int, city: str, categories: Sequence[str] = ()) -> Standing | None:
+    def _first(
+        self, ranking: Ranking, year: int, categories: Sequence[str], wanted: Callable[[Standing], bool]
+    ) -> Standing | None:
+        """The first standing of a year that is `wanted`, in the first of the categories that has one (no
+        categories: the overall ranking)."""
         for category in categories or [""]:
             for s in self.standings.get(ranking.id, []):
-                if s.year == year and s.city == city and s.category == category:
+                if s.year == year and s.category == category and wanted(s):
                     return s
         return None
+
+    def standing(self, ranking: Ranking, year: int, city: str, categories: Sequence[str] = ()) -> Standing | None:
+        return self._first(ranking, year, categories, lambda s: s.city == city)
 
     def _holder(self, ranking: Ranking, year: int, place: int | None, categories: Sequence[str]) -> Standing | None:
         """Who held a place (None: the last one) in a year, if the sources say. The last place is only known
         where the edition says how many cities it ranked."""
-        edition = ranking.edition(year)
         if place is None:
+            edition = ranking.edition(year)
             if edition is None:
                 return None
             place = edition.cities
-        for category in categories or [""]:
-            for s in self.standings.get(ranking.id, []):
-                if s.year == year and s.category == category and place in s.places:
-                    return s
-        return None
+        return self._first(ranking, year, categories, lambda s: place in s.places)
 
     def _entry(self, wanted: str) -> TableReply | None:
         entry = self.knowledge.entry(wanted)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a small knowledge folder for fast unit tests, and the core built over it."""
+"""Shared fixtures: a small knowledge folder for fast unit tests, the core built over it, and a fake
+FragDenStaat."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from bot.service import FoiService, sync_knowledge
 from bot.storage.store import Store
+from tests.fakes.froide import FakeFroide
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
@@ -47,3 +49,11 @@ def real_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FoiServic
     core = FoiService(db)
     yield core
     core.close()
+
+
+@pytest.fixture
+def froide() -> Iterator[FakeFroide]:
+    """A local FragDenStaat serving request #257364 to Stadt Bochum."""
+    with FakeFroide() as fake:
+        fake.add_bochum_request()
+        yield fake

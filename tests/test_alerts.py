@@ -8,6 +8,7 @@ import pytest
 from bot.alerts import GIVE_UP_AFTER, Alerts, Delivery, Outcome, parse_topic
 from bot.models import Entry, Tags
 from bot.service import FoiService, sync_knowledge
+from bot.storage.alerts import OutboxState
 from bot.storage.knowledge import EntryExists
 
 
@@ -23,7 +24,7 @@ def entry(entry_id: str, city: str = "Bochum", **extra: object) -> Entry:
     )
 
 
-def states(alerts: Alerts) -> dict[str, int]:
+def states(alerts: Alerts) -> dict[OutboxState, int]:
     return alerts.stats()
 
 
@@ -55,7 +56,7 @@ def test_matching_uses_the_search_normalisation_and_one_alert_per_chat(service: 
     service.add_entries([entry("neu-bochum")], origin="cli", actor="test")
     due = alerts.due(10)
     assert [(a.chat_id, a.entry_id) for a in due] == [(1, "neu-bochum")]
-    assert [(a.chat_id, a.daily) for a in alerts.due(10, daily=True)] == [(3, True)]
+    assert [(a.chat_id, a.daily) for a in alerts.digest(3)] == [(3, True)]
 
 
 def test_a_failed_write_queues_no_alert(service: FoiService) -> None:

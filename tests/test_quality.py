@@ -84,8 +84,8 @@ def test_few_unanswerable_questions_get_an_answer(reports: dict[str, Report], na
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_no_year_city_or_ranking_hard_negative_is_answered(reports: dict[str, Report], name: str) -> None:
-    outcomes = reports[name].outcomes
-    assert [o.gold.question for o in outcomes if o.gold.category == HARD_NEGATIVE and o.answer.answered] == []
+    answers = reports[name].answers
+    assert [o.gold.question for o in answers if o.gold.category == HARD_NEGATIVE and o.answer.answered] == []
 
 
 def test_recall_at_1_on_the_tuned_set(reports: dict[str, Report]) -> None:
@@ -96,15 +96,15 @@ def test_absent_details_are_rarely_answered_as_if_stated(reports: dict[str, Repo
     """The hardest unanswerable questions (the entry is about the subject, only the detail is missing): at most
     one in sixteen gets an answer on the held-out sets."""
     for name in HELD_OUT:
-        absent = [o for o in reports[name].outcomes if o.gold.category == ABSENT_DETAIL]
+        absent = [o for o in reports[name].answers if o.gold.category == ABSENT_DETAIL]
         assert sum(o.answer.answered for o in absent) * 16 <= max(len(absent), 16), name
 
 
 def test_every_answer_cites_a_source(reports: dict[str, Report]) -> None:
     for report in reports.values():
-        for outcome in report.outcomes:
-            if outcome.answer.answered:
-                assert outcome.answer.source_url, outcome.gold.question
+        for graded in report.answers:
+            if graded.answer.answered:
+                assert graded.answer.source_url, graded.gold.question
 
 
 def test_every_fact_of_the_sources_is_curated() -> None:

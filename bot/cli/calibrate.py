@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.answer import Assessment
 from bot.cli.common import CliError, open_service
-from bot.evaluation import REPORT, TUNE, GoldQuestion, Outcome, Report, read_gold
+from bot.evaluation import REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
 from bot.search.confidence import CALIBRATION, Calibration, Signals
 from bot.service import FoiService
 from bot.understand.question import Question
@@ -65,13 +65,13 @@ def _fit(samples: list[Sample]) -> tuple[list[float], float, int]:
 
 
 def _report(service: FoiService, samples: list[Sample], calibration: Calibration, threshold: float) -> Report:
-    outcomes = []
+    graded = []
     for gold, question, assessed in samples:
         found = assessed
         if assessed.signals is not None:
             found = replace(assessed, confidence=calibration.probability(assessed.signals))
-        outcomes.append(Outcome(gold, service.answerer.decide(question, found, threshold)))
-    return Report(outcomes)
+        graded.append(GradedAnswer(gold, service.answerer.decide(question, found, threshold)))
+    return Report(graded)
 
 
 def _choose(service: FoiService, samples: list[Sample], calibration: Calibration) -> tuple[float, Report]:

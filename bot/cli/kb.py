@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import getpass
 import sys
@@ -13,7 +14,7 @@ from typing import Any
 import yaml
 
 from bot.cli.common import CliError, database_errors, load_settings, open_service, open_store
-from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind, parse_reference
+from bot.importers.fragdenstaat import ApiRequest, FragDenStaatError, Reference, parse_reference
 from bot.kb.export import knowledge_files
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
 from bot.models import Entry, Kind
@@ -295,14 +296,7 @@ def watch_request(args: argparse.Namespace) -> int:
         if args.check:
             if not service.watches():
                 _nothing("no request is watched; nothing to check")
-            for watch in service.watches():
-                try:
-                    detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
-                    outcome = service.check_watched(watch, detail)
-                except (FragDenStaatError, ImportRefused) as exc:
-                    print(f"{watch.request_id}\tfailed\t{exc}")
-                    continue
-                print(f"{watch.request_id}\t{'updated' if outcome else 'unchanged'}")
+            asyncio.run(_check_watches(service))
         elif args.request_id is None:
             if not service.watches():
                 _nothing("no request is watched; `kb watch ID` adds an imported one")
@@ -322,6 +316,19 @@ def watch_request(args: argparse.Namespace) -> int:
                 ) from None
             print(f"{args.request_id}\twatched")
     return 0
+
+
+async def _check_watches(service: FoiService) -> None:
+    """Re-read every watched request (here, one after the other) and print what came of it."""
+
+    async def fetch(reference: Reference) -> ApiRequest:
+        return service.fetch_request(reference)
+
+    async for check in service.check_watches(fetch):
+        if check.error is not None:
+            print(f"{check.request_id}\tfailed\t{check.error}")
+        else:
+            print(f"{check.request_id}\t{'updated' if check.outcome else 'unchanged'}")
 
 
 def backup_store(args: argparse.Namespace) -> int:

@@ -25,15 +25,16 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from bot.folding import shorten
 from bot.messages import status_label
-from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage, Source
+from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage, Source, http_url
 
 DEFAULT_API_URL = "https://fragdenstaat.de/api/v1"
 DEFAULT_SITE = "https://fragdenstaat.de"
 USER_AGENT = "foi-answer-bot (Telegram bot quoting FOI answers; FragDenStaat importer)"
 UNKNOWN_BODY = "unbekannte Behörde"
-MAX_PASSAGE = 3500
-MAX_SUMMARY = 500
+MAX_RESPONSE_QUOTE = 3500  # characters of one response quoted as a passage
+MAX_SUMMARY = 500  # characters of the request's description kept as its summary
 DEADLINE = 30.0  # seconds for all calls of one fetch together, however slowly the server drips its replies
 MAX_BODY = 5_000_000  # bytes of one reply
 MAX_RESPONSES = 200  # the newest responses with public text are quoted, the older ones only counted
@@ -607,7 +608,14 @@ def _validate(model: type[M], data: Any, what: dict[Lang, str]) -> M:
 
 
 def _is_clean_url(value: str) -> bool:
-    return value.startswith(("http://", "https://")) and len(value) <= MAX_URL and not any(c.isspace() for c in value)
+    """An address from the API that an entry can link to as it is."""
+    if len(value) > MAX_URL:
+        return False
+    try:
+        http_url(value)
+    except ValueError:
+        return False
+    return True
 
 
 def request_page(detail: ApiRequest, site: str = DEFAULT_SITE) -> str:
@@ -634,7 +642,7 @@ def response_ids(detail: ApiRequest) -> list[int]:
 
 def _name(text: str) -> str:
     """A title or name from the API on one line, shortened to `MAX_NAME` characters."""
-    return _shorten(" ".join(text.split()), MAX_NAME)
+    return shorten(" ".join(text.split()), MAX_NAME, at_word=True)
 
 
 def _body_name(detail: ApiRequest) -> str:
@@ -645,17 +653,6 @@ def _normalise(text: str) -> str:
     """Paragraphs kept, every other run of whitespace (hard email line wraps included) made one space."""
     paragraphs = (_SPACES.sub(" ", p.replace("\n", " ")).strip() for p in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(p for p in paragraphs if p)
-
-
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    # Cut at a word boundary unless that would throw away much of the text.
-    space = max(cut.rfind(" "), cut.rfind("\n"))
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip() + "…"
 
 
 def _message_url(message: ApiMessage, page: str) -> str:
@@ -765,7 +762,7 @@ def _passages(detail: ApiRequest, page: str) -> list[Passage]:
     kept: list[Passage] = []
     room = MAX_QUOTED
     for message in reversed(_public_responses(detail)):
-        text = _shorten(_normalise(message.public_text), MAX_PASSAGE)
+        text = shorten(_normalise(message.public_text), MAX_RESPONSE_QUOTE, at_word=True)
         passage = Passage(text=text, source_url=_message_url(message, page))
         room -= len(passage.model_dump_json().encode())
         if room < 0:
@@ -785,7 +782,7 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
     latest = max((m.timestamp.date() for m in responses if m.timestamp), default=None)
     sent = detail.created_at.date() if detail.created_at else None
     answered = detail.resolved_on.date() if detail.resolved_on else latest
-    summary = _shorten(" ".join((detail.description or "").split()), MAX_SUMMARY)
+    summary = shorten(" ".join((detail.description or "").split()), MAX_SUMMARY, at_word=True)
     request = FoiRequest(
         id=detail.id,
         title=title,

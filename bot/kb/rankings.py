@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot import messages
 from bot.folding import slugify
+from bot.messages import Phrase, phrase
 from bot.models import MAX_ID, Entry, Kind, Lang, Passage, Ranking, RankingRef, RankingRow, RankingView, Tags
 from bot.sources import Citations
 
@@ -20,11 +22,7 @@ def format_score(value: float, lang: Lang) -> str:
 
 
 def _unit(ranking: Ranking, lang: Lang, dative: bool) -> str:
-    if ranking.score_unit.strip() == "%":
-        return " %"
-    if lang == "en":
-        return " points"
-    return " Punkten" if dative else " Punkte"
+    return " %" if ranking.score_unit.strip() == "%" else messages.points_unit(lang, dative=dative)
 
 
 def format_value(ranking: Ranking, value: float, lang: Lang, *, dative: bool = False) -> str:
@@ -88,37 +86,33 @@ class Standing:
     def sources_differ(self) -> bool:
         return len(self.places) > 1 or len(self.scores) > 1
 
-    def _versions(
+    def _figure_text(
         self,
         values: Sequence[float] | Sequence[int],
         of: Callable[[RankingRow], object],
-        cite: Citations,
-        lang: Lang,
         show: Callable[[Any], str],
-    ) -> list[str]:
-        """Each differing value with the sources that give it: `Platz 21 (Westfalenspiegel, 2024)`."""
-        versions = []
+        lang: Lang,
+        cite: Citations,
+    ) -> str:
+        """The one value as `show` writes it, or every version with the sources that give it when they disagree:
+        `Platz 21 (Westfalenspiegel, 2024) und Platz 22 (…)`; empty if the sources give none."""
+        if len(values) <= 1:
+            return show(values[0]) if values else ""
+        shown = []
         for value in values:
             labels = sorted({cite.label(r.source_url, lang) for r in self.rows if of(r) == value})
-            versions.append(f"{show(value)} ({'; '.join(labels)})")
-        return versions
+            shown.append(f"{show(value)} ({'; '.join(labels)})")
+        return messages.versions(shown, lang)
 
     def score_text(self, lang: Lang, cite: Citations, *, dative: bool = False) -> str:
         """`71,2 Punkte`, or every version with its sources when they disagree."""
-        if len(self.scores) <= 1:
-            return format_value(self.ranking, self.scores[0], lang, dative=dative) if self.scores else ""
-        shown = self._versions(
-            self.scores, lambda r: r.score, cite, lang, lambda v: format_value(self.ranking, v, lang, dative=dative)
+        return self._figure_text(
+            self.scores, lambda r: r.score, lambda v: format_value(self.ranking, v, lang, dative=dative), lang, cite
         )
-        return (" und " if lang == "de" else " and ").join(shown)
 
     def place_text(self, lang: Lang, cite: Citations) -> str:
         """`Platz 7`, or every version with its sources when they disagree."""
-        word = "Platz" if lang == "de" else "place"
-        if len(self.places) <= 1:
-            return f"{word} {self.place}" if self.place is not None else ""
-        shown = self._versions(self.places, lambda r: r.place, cite, lang, lambda v: f"{word} {v}")
-        return (" und " if lang == "de" else " and ").join(shown)
+        return self._figure_text(self.places, lambda r: r.place, lambda v: messages.place_words(v, lang), lang, cite)
 
 
 def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[Standing]:
@@ -134,54 +128,33 @@ def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[S
 
 
 def _states_difference(note: str) -> bool:
-    return note.startswith(("Quellen weichen ab", "sources differ"))
-
-
-def _score_clause(standing: Standing, lang: Lang, cite: Citations) -> str:
-    """How a description goes on to the score: its own sentence where the sources disagree."""
-    de = lang == "de"
-    if len(standing.scores) > 1:
-        return f". {'Als Punktzahl nennen sie' if de else 'As the score they give'} {standing.score_text(lang, cite)}"
-    if len(standing.places) > 1:
-        return f". {'Punktzahl' if de else 'Score'}: {standing.score_text(lang, cite)}"
-    value = standing.score_text(lang, cite, dative=de and bool(standing.places))
-    return f" {'mit' if de else 'with'} {value}" if standing.places else f" {value}"
+    return note.startswith((phrase(Phrase.SOURCES_DIFFER, "de"), phrase(Phrase.SOURCES_DIFFER, "en")))
 
 
 def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
     """Place, number of cities, score and change; where the sources disagree, one sentence that names each
     version with its sources ("Für 2024 nennen die Quellen Platz 21 (…) und Platz 22 (…).")."""
-    ranking, year, city = standing.ranking, standing.year, standing.city
-    name = ranking.name_in(lang)
-    edition = ranking.edition(year)
-    place = standing.place_text(lang, cite)
-    score = standing.score
-    change = standing.change
-    places_differ = len(standing.places) > 1
-    de = lang == "de"
-    category = standing.category
-    if de:
-        where = f"im {name} {year}" + (f" in der Kategorie {category}" if category else "")
-        if places_differ:
-            of = f" ({edition.cities} Städte)" if edition and not category else ""
-            text = f"Für {city} {where}{of} nennen die Quellen {place}"
-        else:
-            text = f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"
-            if place and edition and not category:
-                text += f" von {edition.cities} Städten"
-    else:
-        where = f"the {name} {year}" + (f" (category {category})" if category else "")
-        if places_differ:
-            of = f" ({edition.cities} cities)" if edition and not category else ""
-            text = f"For {city} in {where}{of}, the sources give {place}"
-        else:
-            text = f"{city} took {place} in {where}" if place else f"{city} scored in {where}"
-            if place and edition and not category:
-                text += f" out of {edition.cities} cities"
-    if score is not None:
-        text += _score_clause(standing, lang, cite)
-    if change:
-        text += f" ({change:+d} Plätze gegenüber dem Vorjahr)" if de else f" ({change:+d} places on the previous year)"
+    edition = standing.ranking.edition(standing.year)
+    text = messages.standing_sentence(
+        lang,
+        city=standing.city,
+        ranking=standing.ranking.name_in(lang),
+        year=standing.year,
+        category=standing.category,
+        place=standing.place_text(lang, cite),
+        cities=edition.cities if edition and not standing.category else None,
+        places_differ=len(standing.places) > 1,
+    )
+    if standing.score is not None:
+        text += messages.score_clause(
+            lang,
+            lambda dative: standing.score_text(lang, cite, dative=dative),
+            scores_differ=len(standing.scores) > 1,
+            places_differ=len(standing.places) > 1,
+            placed=bool(standing.places),
+        )
+    if standing.change:
+        text += messages.change_clause(standing.change, lang)
     text += "."
     # A note that only says the sources differ repeats what the sentence already names.
     notes = sorted(
@@ -244,9 +217,7 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
         value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    name = first.ranking.name_in(lang)
-    lead = f"{first.city} im {name}" if lang == "de" else f"{first.city} in the {name}"
-    return f"{lead}: " + "; ".join(parts) + "."
+    return f"{messages.trend_lead(first.city, first.ranking.name_in(lang), lang)}: " + "; ".join(parts) + "."
 
 
 def _table_entry(
@@ -300,9 +271,7 @@ def top_text(items: Sequence[Standing], lang: Lang) -> str:
     for s in items:
         score = f" ({format_value(s.ranking, s.score, lang)})" if s.score is not None else ""
         lines.append(f"{s.places[0]}. {s.city}{score}")
-    name = first.ranking.name_in(lang)
-    lead = f"{name} {first.year}, Spitze" if lang == "de" else f"{name} {first.year}, top places"
-    return f"{lead}: " + "; ".join(lines) + "."
+    return f"{messages.top_lead(first.ranking.name_in(lang), first.year, lang)}: " + "; ".join(lines) + "."
 
 
 def top_standings(items: Iterable[Standing], size: int = TOP_SIZE) -> list[Standing]:

@@ -3,12 +3,13 @@ slots."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot.storage.knowledge import QUESTION_SEPARATOR, CandidateRow, Knowledge
+from bot.storage.knowledge import QUESTION_SEPARATOR, IndexFields, Knowledge
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.understand.question import QueryTerm, Question
@@ -52,15 +53,29 @@ class _Clause:
     common: bool = False
 
 
+class _Needle(NamedTuple):
+    """A token as looked for in an entry's padded texts (`" tok "`), with its idf."""
+
+    padded: str
+    idf: float
+
+
+class _Alternative(NamedTuple):
+    """A form of a question term and how much of the term finding it covers."""
+
+    needle: _Needle
+    weight: float
+
+
 @dataclass(frozen=True)
 class _PlanTerm:
-    """A question term prepared for scoring: padded needles (`" tok "`) with their weight and idf."""
+    """A question term prepared for scoring: its own token and its alternatives as needles."""
 
     idf: float
     informative: bool
     slot: str | None
-    own: tuple[str, float]
-    alternatives: list[tuple[str, float, float]]
+    own: _Needle
+    alternatives: list[_Alternative]
     surface: str
     framing: bool
 
@@ -91,7 +106,23 @@ class _Document:
     asked: str
     body: str
     tags: str
-    vector: bytes | None
+    vector: bytes
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A candidate as scored before its phrasing is compared: how much of the question it covers, and how close
+    its meaning is."""
+
+    id: str
+    doc: _Document
+    coverage: _Coverage
+    meaning: float
+
+    @property
+    def rough(self) -> float:
+        """The score without the phrasing similarity (on a 0–1 scale)."""
+        return (1 - SEMANTIC_SHARE) * self.coverage.share + SEMANTIC_SHARE * self.meaning
 
 
 @dataclass(frozen=True)
@@ -156,22 +187,22 @@ class SearchEngine:
         expression = "{q x b}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
         return _Clause(expression, sum(df.get(w, 0) for w in chosen), common=not rare)
 
-    def _document(self, row: CandidateRow) -> _Document:
+    def _document(self, entry_id: str, fields: IndexFields) -> _Document:
         """A candidate as padded strings: `" tok " in text` needs no set to be built, which matters when
         hundreds of candidates are scored per question."""
-        texts = row.q.split(QUESTION_SEPARATOR)
-        weights = self._weights.get(row.id)
+        texts = fields.q.split(QUESTION_SEPARATOR)
+        weights = self._weights.get(entry_id)
         if weights is None:
             idf = self.lexicon.idf
-            weights = self._weights[row.id] = [sum(idf(t) for t in text.split()) or 1.0 for text in texts]
+            weights = self._weights[entry_id] = [sum(idf(t) for t in text.split()) or 1.0 for text in texts]
         return _Document(
             texts=texts,
             padded=[f" {text} " for text in texts],
             weights=weights,
-            asked=f" {row.q} {row.x} ",
-            body=f" {row.b} ",
-            tags=f" {row.tags} ",
-            vector=row.v,
+            asked=f" {fields.q} {fields.x} ",
+            body=f" {fields.b} ",
+            tags=f" {fields.tags} ",
+            vector=fields.v,
         )
 
     def _plan(self, terms: Sequence[QueryTerm]) -> _Plan:
@@ -182,8 +213,10 @@ class SearchEngine:
                 idf=t.idf,
                 informative=informative(t.token),
                 slot=f" {t.slot} " if t.slot is not None else None,
-                own=(f" {t.token} ", idf(t.token)),
-                alternatives=[(f" {alt} ", weight, idf(alt)) for alt, weight in t.alternatives.items()],
+                own=_Needle(f" {t.token} ", idf(t.token)),
+                alternatives=[
+                    _Alternative(_Needle(f" {alt} ", idf(alt)), weight) for alt, weight in t.alternatives.items()
+                ],
                 surface=t.surface or t.token,
                 framing=t.framing,
             )
@@ -200,7 +233,7 @@ class SearchEngine:
         """IDF-weighted share of the question found in the entry (forward) and of the entry's best question
         found in the question (reverse); with that question's index, the evidence and the missing words."""
         covered = evidence = asked = 0.0
-        matched: list[tuple[str, float]] = []
+        matched: list[_Needle] = []
         missing: list[str] = []
         for term in plan.terms:
             if term.slot is not None and term.slot in doc.tags:
@@ -209,11 +242,11 @@ class SearchEngine:
                 matched.append(term.own)
                 continue
             best = in_asked = 0.0
-            for needle, weight, alt_idf in term.alternatives:
-                if needle in doc.asked:
+            for needle, weight in term.alternatives:
+                if needle.padded in doc.asked:
                     best = in_asked = max(best, weight)
-                    matched.append((needle, alt_idf))
-                elif needle in doc.body:
+                    matched.append(needle)
+                elif needle.padded in doc.body:
                     best = max(best, weight * BODY_WEIGHT)
             covered += term.idf * best
             if term.informative and not term.framing:
@@ -223,7 +256,7 @@ class SearchEngine:
                     missing.append(term.surface)
         reverse, best_question = 0.0, 0
         for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
-            share = sum(idf for needle, idf in dict.fromkeys(matched) if needle in padded) / weight
+            share = sum(needle.idf for needle in dict.fromkeys(matched) if needle.padded in padded) / weight
             if share > reverse:
                 reverse, best_question = share, index
         return _Coverage(
@@ -237,39 +270,40 @@ class SearchEngine:
         )
 
     def _rank(
-        self, rows: Iterable[CandidateRow], terms: Sequence[QueryTerm], limit: int, vector: Vector | None
+        self, rows: Mapping[str, IndexFields], terms: Sequence[QueryTerm], limit: int, vector: Vector | None
     ) -> list[Scored]:
         """Coverage and meaning for every candidate; the phrasing similarity (which breaks ties between close
         entries) only where it can still change the order at the top, as it costs more than all the rest."""
         query = " ".join(t.token for t in terms)
         plan = self._plan(terms)
-        covered = [
-            (row.id, doc, self._coverage(doc, plan), similarity(vector, doc.vector))
-            for row in rows
-            for doc in [self._document(row)]
+        candidates = [
+            _Candidate(entry_id, doc, self._coverage(doc, plan), similarity(vector, doc.vector))
+            for entry_id, fields in rows.items()
+            for doc in [self._document(entry_id, fields)]
         ]
         lexical = 1 - SEMANTIC_SHARE
-        best = max((lexical * c[2].share + SEMANTIC_SHARE * c[3] for c in covered), default=0.0)
+        best = max((c.rough for c in candidates), default=0.0)
         margin = SIMILARITY_SHARE * lexical
         scored = []
-        for entry_id, doc, coverage, meaning in covered:
+        for candidate in candidates:
+            coverage, doc = candidate.coverage, candidate.doc
             similar = 0.0
-            if lexical * coverage.share + SEMANTIC_SHARE * meaning >= best - margin:
+            if candidate.rough >= best - margin:
                 similar = max(fuzz.token_set_ratio(query, text) for text in doc.texts) / 100.0
             words = (1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar
-            score = 100.0 * (lexical * words + SEMANTIC_SHARE * meaning)
+            score = 100.0 * (lexical * words + SEMANTIC_SHARE * candidate.meaning)
             scored.append(
                 Scored(
-                    entry_id,
+                    candidate.id,
                     score,
-                    coverage.question,
-                    coverage.evidence,
-                    coverage.covered,
-                    coverage.missing,
-                    meaning,
-                    coverage.asked,
-                    coverage.reverse,
-                    similar,
+                    question=coverage.question,
+                    evidence=coverage.evidence,
+                    covered=coverage.covered,
+                    missing=coverage.missing,
+                    semantic=candidate.meaning,
+                    asked=coverage.asked,
+                    reverse=coverage.reverse,
+                    similar=similar,
                 )
             )
         scored.sort(key=lambda s: (-s.score, s.id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,15 +27,15 @@ class IndexFields:
     tags: str
     v: bytes = b""  # the vector of its meaning (float16), see bot/understand/semantic.py
 
+    @classmethod
+    def of_row(cls, row: Mapping[str, Any]) -> IndexFields:
+        """The fields as a row of `entries` holds them (a column may be NULL)."""
+        q, x, b, tags = (row[name] or "" for name in ("q", "x", "b", "tags"))
+        return cls(q, x, b, tags, v=row["v"] or b"")
 
-@dataclass(frozen=True)
-class CandidateRow:
-    id: str
-    q: str
-    x: str
-    b: str
-    tags: str
-    v: bytes | None = None
+    def columns(self) -> dict[str, str | bytes]:
+        """The fields as columns of `entries`."""
+        return {"q": self.q, "x": self.x, "b": self.b, "tags": self.tags, "v": self.v}
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,7 @@ def entry_row(entry: Entry, fields: IndexFields, origin: str, at: str) -> dict[s
         "origin": origin,
         "title": entry.title,
         "data": entry.model_dump_json(exclude_defaults=True),
-        "q": fields.q,
-        "x": fields.x,
-        "b": fields.b,
-        "tags": fields.tags,
-        "v": fields.v,
+        **fields.columns(),
         "updated_at": at,
     }
 
@@ -158,9 +154,7 @@ class Knowledge(Part):
                 (entry_row(e, f, FILES, at) for e, f in entries), pk="id", batch_size=1000
             )
             for entry_id, fields in reindexed:
-                self.db.table("entries").update(
-                    entry_id, {"q": fields.q, "x": fields.x, "b": fields.b, "tags": fields.tags, "v": fields.v}
-                )
+                self.db.table("entries").update(entry_id, fields.columns())
             self.db.table("terms").delete_where()
             self._count_terms([f for _, f in entries] + [f for _, f in reindexed], +1)
             self._set_meta("aliases", aliases.model_dump_json())
@@ -182,8 +176,7 @@ class Knowledge(Part):
 
     def _fields(self, entry_id: str) -> IndexFields:
         row = next(self.db.table("entries").rows_where("id = ?", [entry_id], select="q, x, b, tags, v"))
-        q, x, b, tags = (row[name] or "" for name in ("q", "x", "b", "tags"))
-        return IndexFields(q, x, b, tags, v=row["v"] or b"")
+        return IndexFields.of_row(row)
 
     # entries added, changed and removed by maintainers
 
@@ -375,13 +368,13 @@ class Knowledge(Part):
         """Document frequency of every term of the questions and bodies."""
         return {r["term"]: r["df"] for r in self.db.table("terms").rows_where(select="term, df")}
 
-    def candidates(self, match: str, limit: int, *, ranked: bool = True) -> list[CandidateRow]:
-        """Entries for an FTS5 MATCH expression: the best `limit` by BM25 (questions weighted over body), or,
-        unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
+    def candidates(self, match: str, limit: int, *, ranked: bool = True) -> dict[str, IndexFields]:
+        """Entries for an FTS5 MATCH expression, by id: the best `limit` by BM25 (questions weighted over body),
+        or, unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
         order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0)" if ranked else ""
         rows = self.db.query(
             "SELECT e.id, e.q, e.x, e.b, e.tags, e.v FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
             f"WHERE entries_fts MATCH ?{order} LIMIT ?",
             [match, limit],
         )
-        return [CandidateRow(**r) for r in rows]
+        return {r["id"]: IndexFields.of_row(r) for r in rows}

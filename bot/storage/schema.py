@@ -119,6 +119,7 @@ def m005_subscriptions_and_outbox(db: Database) -> None:
     )
     db.execute("CREATE INDEX subscriptions_chat ON subscriptions (chat_id)")
     # One row per (alert, chat): the unique key is what makes a fan-out never send an alert to a chat twice.
+    # The states are OutboxState in bot/storage/alerts.py (a test keeps them in step); a migration stays as it ran.
     db.execute(
         """
         CREATE TABLE outbox (
@@ -155,3 +156,10 @@ def m006_vectors_and_english_notes(db: Database) -> None:
 def m007_sources(db: Database) -> None:
     """How each quoted or linked document is named in replies (from knowledge/sources.yaml, or by an import)."""
     db.table("sources").create({"url": str, "origin": str, "data": str}, pk="url", not_null={"origin", "data"})
+
+
+@migrations()
+def m008_subscription_language(db: Database) -> None:
+    """The language each subscription was made in: a chat's alerts and digests are written in it. Subscriptions
+    made before were all served in German."""
+    db.execute("ALTER TABLE subscriptions ADD COLUMN lang TEXT NOT NULL DEFAULT 'de' CHECK (lang IN ('de', 'en'))")

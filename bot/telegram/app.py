@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -13,38 +12,35 @@ from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
-    ContextTypes,
     Defaults,
     InlineQueryHandler,
+    JobQueue,
     MessageHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.importers.fragdenstaat import FragDenStaatError, Reference, ReferenceKind
+from bot.importers.fragdenstaat import ApiRequest, Reference
 from bot.kb.loader import KnowledgeError
 from bot.logs import install_redaction
-from bot.service import FoiService, ImportRefused
+from bot.service import FoiService
 from bot.telegram import commands, delivery
 from bot.telegram.fetching import fetch_off_loop
 from bot.telegram.handlers import ask, callbacks, errors, inline, limit, subscribe
 from bot.telegram.ratelimit import CountingRateLimiter, SendLog
-from bot.telegram.state import BotState, attach, state, state_of
+from bot.telegram.state import CONTEXT_TYPES, App, BotContext
 from bot.throttle import Throttle
 
 log = logging.getLogger(__name__)
 
-App = Application[Any, Any, Any, Any, Any, Any]
-
 
 async def prepare(application: App) -> None:
     """Before the first update: the core's models loaded (off the event loop), the command menus set."""
-    await asyncio.to_thread(state_of(application).service.warm_up)
+    await asyncio.to_thread(application.bot_data.service.warm_up)
     await set_command_menus(application)
 
 
@@ -54,7 +50,7 @@ async def set_command_menus(application: App) -> None:
         code = None if lang == "de" else lang
         for scope, menu in commands.menus(commands.COMMANDS, lang).items():
             await application.bot.set_my_commands(menu, scope=scope.telegram(), language_code=code)
-        for maintainer in state_of(application).settings.maintainer_ids:
+        for maintainer in application.bot_data.settings.maintainer_ids:
             try:
                 await application.bot.set_my_commands(
                     commands.maintainer_menu(commands.COMMANDS, lang),
@@ -66,42 +62,37 @@ async def set_command_menus(application: App) -> None:
                 log.warning("no maintainer menu for user %s yet: %s", maintainer, exc)
 
 
-async def _forget_idle(context: ContextTypes.DEFAULT_TYPE) -> None:
-    state(context).throttle.forget_idle()
+async def _forget_idle(context: BotContext) -> None:
+    context.throttle.forget_idle()
 
 
-async def _check_watched(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Re-read watched FragDenStaat requests (off the event loop); new responses become passages."""
-    service = state(context).service
-    for watch in service.watches():
-        reference = Reference(ReferenceKind.REQUEST_ID, watch.request_id)
-        try:
-            detail = await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
-            outcome = service.check_watched(watch, detail)
-        except (FragDenStaatError, ImportRefused) as exc:
-            log.warning("watched request %s not updated: %s", watch.request_id, exc)
-            continue
-        except Exception:
-            # One request's trouble (a locked store, say) must not keep the others from being checked.
-            log.exception("watched request %s not updated", watch.request_id)
-            continue
-        if outcome is not None:
-            log.info("watched request %s updated: %d new passage(s)", watch.request_id, outcome.new_passages)
+async def _check_watched(context: BotContext) -> None:
+    """Re-read watched FragDenStaat requests (fetched off the event loop); new responses become passages."""
+    service = context.service
+
+    async def fetch(reference: Reference) -> ApiRequest:
+        return await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
+
+    async for check in service.check_watches(fetch):
+        if check.error is not None:
+            log.warning("watched request %s not updated: %s", check.request_id, check.error)
+        elif check.outcome is not None:
+            log.info("watched request %s updated: %d new passage(s)", check.request_id, check.outcome.new_passages)
 
 
-async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _prune(context: BotContext) -> None:
     """Unanswered questions are kept RETENTION_DAYS days (see SECURITY.md)."""
-    bot_state = state(context)
-    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=bot_state.settings.retention_days)
-    removed = bot_state.service.prune_unanswered(before.isoformat(timespec="seconds"))
+    days = context.settings.retention_days
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+    removed = context.service.prune_unanswered(before.isoformat(timespec="seconds"))
     if removed:
-        log.info("%d unanswered question(s) older than %d days deleted", removed, bot_state.settings.retention_days)
+        log.info("%d unanswered question(s) older than %d days deleted", removed, days)
 
 
-async def _reload(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _reload(context: BotContext) -> None:
     """Entries added from the command line while the bot runs are answered within seconds."""
     try:
-        if state(context).service.reload_if_changed():
+        if context.service.reload_if_changed():
             log.info("knowledge reloaded")
     except KnowledgeError as exc:
         log.error("knowledge files have problems; still answering from the previous store:\n%s", exc)
@@ -128,6 +119,8 @@ def build_application(
         .base_url(settings.telegram_base_url)
         .base_file_url(_file_url(settings.telegram_base_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(CONTEXT_TYPES)
+        .job_queue(JobQueue[BotContext]())  # PTB's own, typed for the context its jobs get
         .post_init(prepare)
     )
     if request is not None:
@@ -137,7 +130,7 @@ def build_application(
         # PTB types the builder for a bot without rate-limiter arguments; AIORateLimiter takes `int` ones.
         builder = builder.rate_limiter(CountingRateLimiter(sends))  # type: ignore[arg-type]
     application: App = builder.build()
-    attach(application, BotState(settings, service, Throttle(settings.questions_per_minute), sends))
+    application.bot_data.attach(settings, service, Throttle(settings.questions_per_minute), sends)
     recovered = service.alerts.recover()
     if recovered:
         log.warning("%d alert(s) were in flight when the bot stopped; they are sent again", recovered)
@@ -189,9 +182,7 @@ async def _preflight(application: App, settings: Settings) -> None:
     try:
         await application.bot.initialize()
     except InvalidToken:
-        raise StartupProblem(
-            "TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather"
-        ) from None
+        raise StartupProblem(REJECTED) from None
     except (NetworkError, TimedOut) as exc:
         reason = str(exc).replace(token, "***") if token else str(exc)
         raise StartupProblem(
@@ -224,9 +215,7 @@ def run_bot(settings: Settings, service: FoiService) -> int:
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         # The token can still be revoked between the check and the polling; its message quotes the token.
-        raise StartupProblem(
-            "TELEGRAM_BOT_TOKEN: Telegram rejected the token; get a valid one from @BotFather"
-        ) from None
+        raise StartupProblem(REJECTED) from None
     finally:
         service.close()
     return 0

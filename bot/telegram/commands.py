@@ -15,12 +15,14 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import BaseHandler, CommandHandler, filters
 
+from bot.messages import Phrase, phrase
 from bot.models import Lang
 from bot.telegram.handlers import ask, maintain, ranking, start, subscribe
+from bot.telegram.state import BotContext
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 
 class Scope(Enum):
@@ -43,7 +45,7 @@ class Command:
 
     name: str
     callback: Callback | None
-    description: dict[Lang, str]
+    description: Phrase
     scopes: frozenset[Scope]
     maintainer: bool = False
     handler: BaseHandler[Any, Any, Any] | None = None
@@ -53,6 +55,9 @@ class Command:
             return filters.ChatType.PRIVATE | filters.ChatType.GROUPS
         return filters.ChatType.PRIVATE if Scope.PRIVATE in self.scopes else filters.ChatType.GROUPS
 
+    def menu_entry(self, lang: Lang) -> BotCommand:
+        return BotCommand(self.name, phrase(self.description, lang))
+
 
 EVERYWHERE = frozenset({Scope.PRIVATE, Scope.GROUPS})
 PRIVATE = frozenset({Scope.PRIVATE})
@@ -60,74 +65,20 @@ PRIVATE = frozenset({Scope.PRIVATE})
 MANAGERS = frozenset({Scope.PRIVATE, Scope.ADMINS})
 
 COMMANDS: list[Command] = [
-    Command("start", start.start, {"de": "Begrüßung und Beispiele", "en": "Welcome and examples"}, EVERYWHERE),
-    Command("help", start.help_command, {"de": "So funktioniert der Bot", "en": "How the bot works"}, EVERYWHERE),
-    Command("ask", ask.ask_command, {"de": "Eine Frage stellen", "en": "Ask a question"}, EVERYWHERE),
-    Command(
-        "sources",
-        start.sources,
-        {"de": "Die IFG-Anfragen in der Wissensbasis", "en": "The FOI requests in the knowledge base"},
-        EVERYWHERE,
-    ),
-    Command(
-        "ranking",
-        ranking.ranking,
-        {"de": "Top 10 eines Jahres: /ranking 2023", "en": "Top 10 of a year: /ranking 2023"},
-        EVERYWHERE,
-    ),
-    Command(
-        "chart",
-        ranking.chart,
-        {"de": "Platzierungen einer Stadt als Grafik", "en": "A city's places as a chart"},
-        EVERYWHERE,
-    ),
-    Command(
-        "subscribe",
-        subscribe.subscribe,
-        {
-            "de": "Neue Antworten abonnieren: /subscribe [Thema] [daily]",
-            "en": "Get new answers: /subscribe [topic] [daily]",
-        },
-        MANAGERS,
-    ),
-    Command(
-        "unsubscribe",
-        subscribe.unsubscribe,
-        {"de": "Abo beenden: /unsubscribe [Thema]", "en": "Stop alerts: /unsubscribe [topic]"},
-        MANAGERS,
-    ),
-    Command(
-        "subscriptions",
-        subscribe.subscriptions,
-        {"de": "Abos dieses Chats", "en": "This chat's subscriptions"},
-        EVERYWHERE,
-    ),
-    Command(
-        "add",
-        None,
-        {"de": "Neue Antwort anlegen (Maintainer)", "en": "Add an answer (maintainers)"},
-        PRIVATE,
-        maintainer=True,
-        handler=maintain.add_conversation(),
-    ),
-    Command(
-        "remove", maintain.remove, {"de": "Antwort entfernen: /remove ID", "en": "Remove an answer"}, PRIVATE, True
-    ),
-    Command(
-        "import",
-        maintain.import_request,
-        {"de": "FragDenStaat-Anfrage importieren: /import URL", "en": "Import a FragDenStaat request"},
-        PRIVATE,
-        True,
-    ),
-    Command(
-        "unanswered",
-        maintain.unanswered,
-        {"de": "Unbeantwortete Fragen", "en": "Questions without an answer"},
-        PRIVATE,
-        True,
-    ),
-    Command("stats", maintain.stats, {"de": "Zahlen zur Wissensbasis", "en": "Knowledge base figures"}, PRIVATE, True),
+    Command("start", start.start, Phrase.MENU_START, EVERYWHERE),
+    Command("help", start.help_command, Phrase.MENU_HELP, EVERYWHERE),
+    Command("ask", ask.ask_command, Phrase.MENU_ASK, EVERYWHERE),
+    Command("sources", start.sources, Phrase.MENU_SOURCES, EVERYWHERE),
+    Command("ranking", ranking.ranking, Phrase.MENU_RANKING, EVERYWHERE),
+    Command("chart", ranking.chart, Phrase.MENU_CHART, EVERYWHERE),
+    Command("subscribe", subscribe.subscribe, Phrase.MENU_SUBSCRIBE, MANAGERS),
+    Command("unsubscribe", subscribe.unsubscribe, Phrase.MENU_UNSUBSCRIBE, MANAGERS),
+    Command("subscriptions", subscribe.subscriptions, Phrase.MENU_SUBSCRIPTIONS, EVERYWHERE),
+    Command("add", None, Phrase.MENU_ADD, PRIVATE, maintainer=True, handler=maintain.add_conversation()),
+    Command("remove", maintain.remove, Phrase.MENU_REMOVE, PRIVATE, maintainer=True),
+    Command("import", maintain.import_request, Phrase.MENU_IMPORT, PRIVATE, maintainer=True),
+    Command("unanswered", maintain.unanswered, Phrase.MENU_UNANSWERED, PRIVATE, maintainer=True),
+    Command("stats", maintain.stats, Phrase.MENU_STATS, PRIVATE, maintainer=True),
 ]
 
 
@@ -149,10 +100,10 @@ def menus(commands: list[Command], lang: Lang) -> dict[Scope, list[BotCommand]]:
     public = [c for c in commands if not c.maintainer]
     for scope in Scope:
         shown = [c for c in public if scope in c.scopes or (scope is Scope.ADMINS and Scope.GROUPS in c.scopes)]
-        out[scope] = [BotCommand(c.name, c.description[lang]) for c in shown]
+        out[scope] = [c.menu_entry(lang) for c in shown]
     return out
 
 
 def maintainer_menu(commands: list[Command], lang: Lang) -> list[BotCommand]:
     """What a maintainer sees in their private chat: the private commands and the maintainers' ones."""
-    return [BotCommand(c.name, c.description[lang]) for c in commands if Scope.PRIVATE in c.scopes]
+    return [c.menu_entry(lang) for c in commands if Scope.PRIVATE in c.scopes]

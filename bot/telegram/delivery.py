@@ -10,16 +10,16 @@ import sqlite3
 from html import escape
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
-from telegram.helpers import create_deep_linked_url
 
-from bot.alerts import Alerts, Delivery, Outcome
+from bot.alerts import Alerts, Delivery, Outcome, announces_response
+from bot.folding import shorten
+from bot.messages import Phrase, phrase
 from bot.models import Entry, Lang
 from bot.sources import Citations
 from bot.storage.alerts import Alert
 from bot.storage.database import is_busy
-from bot.telegram.render import clip, pack, visible_length
-from bot.telegram.state import state
+from bot.telegram.render import MAX_LABEL, answer_link, pack, visible_length
+from bot.telegram.state import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -28,34 +28,31 @@ log = logging.getLogger(__name__)
 # SendLog.room_for_alert.
 IN_FLIGHT = 4
 BATCH = 200
-MAX_ANSWER = 900
-MAX_PASSAGE = 600
-DIGEST_ANSWER = 160
+MAX_ALERT_ANSWER = 900  # characters of the short answer in an alert
+MAX_ALERT_QUOTE = 600  # characters of a new response quoted in an alert
+MAX_ALERT_TITLE = 200
+DIGEST_ANSWER = 160  # characters of each short answer in a digest
+DIGEST_TITLE = 150
 RECORD_ATTEMPTS = 120
 BUSY_PAUSE = 2.0  # seconds without delivery runs after the store was found locked
 
 
-def alert_html(entry: Entry, key: str, bot_username: str, cite: Citations, lang: Lang = "de") -> str:
+def alert_html(entry: Entry, key: str, bot_username: str, cite: Citations, lang: Lang) -> str:
     """Title, short answer, source and a deep link to ask the bot more; for a new response, its text."""
-    new_response = "#" in key
-    heading = ("Neue Antwort eingegangen" if new_response else "Neue Antwort") if lang == "de" else "New answer"
-    link = create_deep_linked_url(bot_username, f"ans_{entry.id}")
-    answer = entry.answer_in(lang)
+    new_response = announces_response(key)
+    heading = phrase(Phrase.ALERT_NEW_RESPONSE if new_response else Phrase.ALERT_NEW_ANSWER, lang)
     parts = [
-        f"🔔 <b>{escape(heading)}:</b> {escape(entry.title[:200])}",
-        escape(answer if len(answer) <= MAX_ANSWER else answer[: MAX_ANSWER - 1] + "…"),
+        f"🔔 <b>{escape(heading)}:</b> {escape(entry.title[:MAX_ALERT_TITLE])}",
+        escape(shorten(entry.answer_in(lang), MAX_ALERT_ANSWER)),
     ]
     if new_response and entry.passages:
-        text = entry.passages[-1].text
-        parts.append(
-            f"<blockquote>{escape(text if len(text) <= MAX_PASSAGE else text[: MAX_PASSAGE - 1] + '…')}</blockquote>"
-        )
+        parts.append(f"<blockquote>{escape(shorten(entry.passages[-1].text, MAX_ALERT_QUOTE))}</blockquote>")
     source = entry.passages[-1].source_url if new_response and entry.passages else None
     url = source or entry.source_url
-    parts.append(
-        f'{"Quelle" if lang == "de" else "Source"}: <a href="{escape(url)}">{escape(clip(cite.label(url, lang)))}</a>'
-    )
-    parts.append(f'<a href="{escape(link)}">{"Mehr dazu im Chat" if lang == "de" else "Ask more"}</a>')
+    label = shorten(cite.label(url, lang), MAX_LABEL)
+    parts.append(f'{escape(phrase(Phrase.SOURCE, lang))}: <a href="{escape(url)}">{escape(label)}</a>')
+    link = answer_link(bot_username, entry.id)
+    parts.append(f'<a href="{escape(link)}">{escape(phrase(Phrase.ALERT_ASK_MORE, lang))}</a>')
     return "\n\n".join(parts)
 
 
@@ -97,11 +94,11 @@ class _Busy(Exception):
     """The store is locked by another process: stop this run, the next one continues."""
 
 
-async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.Semaphore) -> None:
-    alerts = state(context).service.alerts
+async def _send(context: BotContext, alert: Alert, gate: asyncio.Semaphore) -> None:
+    alerts = context.service.alerts
     async with gate:
         # Wait for room before claiming: the claimed ("in flight") window stays as short as the send itself.
-        await state(context).sends.room_for_alert()
+        await context.sends.room_for_alert()
         try:
             if not alerts.claim(alert):
                 return
@@ -110,13 +107,13 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
                 raise
             raise _Busy from error  # still pending: a later run sends it
         try:
-            entry = state(context).service.entry(alert.entry_id)
+            entry = context.service.entry(alert.entry_id)
             if entry is None:
                 delivery = Delivery(Outcome.FAILED, error="entry removed")
             else:
                 await context.bot.send_message(
                     alert.chat_id,
-                    alert_html(entry, alert.alert, context.bot.username, state(context).service.citations),
+                    alert_html(entry, alert.alert, context.bot.username, context.service.citations, alert.lang),
                 )
                 delivery = Delivery(Outcome.SENT)
         except TelegramError as error:
@@ -129,44 +126,46 @@ async def _send(context: ContextTypes.DEFAULT_TYPE, alert: Alert, gate: asyncio.
         await _recorded(alerts, alert, delivery)
 
 
-async def deliver_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def deliver_alerts(context: BotContext) -> None:
     """Send every due alert; a run still busy when the next is due lets that one pass. A locked store
     ends the run at once: claiming is a write, and retrying it in a loop would hold up every chat."""
-    bot_state = state(context)
+    bot_data = context.bot_data
     loop = asyncio.get_running_loop()
-    if bot_state.delivering or loop.time() < bot_state.delivery_paused_until:
+    if bot_data.delivering or loop.time() < bot_data.delivery_paused_until:
         return
-    bot_state.delivering = True
+    bot_data.delivering = True
     try:
         gate = asyncio.Semaphore(IN_FLIGHT)
-        while due := bot_state.service.alerts.due(BATCH):
+        while due := context.service.alerts.due(BATCH):
             outcomes = await asyncio.gather(*(_send(context, alert, gate) for alert in due), return_exceptions=True)
             errors = [o for o in outcomes if isinstance(o, BaseException)]
             if any(isinstance(e, _Busy) for e in errors):
-                bot_state.delivery_paused_until = loop.time() + BUSY_PAUSE
+                bot_data.delivery_paused_until = loop.time() + BUSY_PAUSE
                 return
             for error in errors:
                 log.error("alert delivery failed", exc_info=error)
             if errors:
                 return
     finally:
-        bot_state.delivering = False
+        bot_data.delivering = False
 
 
-async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Once a day: one message (split if long) per chat with the alerts its daily subscriptions collected."""
-    service = state(context).service
+async def send_digests(context: BotContext) -> None:
+    """Once a day: one message (split if long) per chat with the alerts its daily subscriptions collected, in the
+    chat's language."""
+    service = context.service
     alerts = service.alerts
     for chat_id in alerts.digest_chats():
         pending = alerts.digest(chat_id)
+        lang = pending[0].lang  # a chat's alerts all have its language
         entries = service.entries(a.entry_id for a in pending)
-        heading = "📰 Neue Antworten"
+        heading = phrase(Phrase.DIGEST_HEADING, lang)
         pieces = [(f"<b>{escape(heading)}</b>", visible_length(heading))]
         for item in pending:
             entry = entries.get(item.entry_id)
             if entry is not None:
-                pieces.append(_digest_line(entry, context.bot.username, service.citations))
-        await state(context).sends.room_for_alert()
+                pieces.append(_digest_line(entry, context.bot.username, service.citations, lang))
+        await context.sends.room_for_alert()
         items = [a for a in pending if alerts.claim(a)]
         if len(pieces) == 1 or not items:
             for item in items:
@@ -182,13 +181,14 @@ async def send_digests(context: ContextTypes.DEFAULT_TYPE) -> None:
             await _recorded(alerts, item, delivery)
 
 
-def _digest_line(entry: Entry, bot_username: str, cite: Citations) -> tuple[str, int]:
+def _digest_line(entry: Entry, bot_username: str, cite: Citations, lang: Lang) -> tuple[str, int]:
     """Title, short answer, source and deep link of one entry, as HTML with its visible length."""
-    link = create_deep_linked_url(bot_username, f"ans_{entry.id}")
-    answer = entry.answer if len(entry.answer) <= DIGEST_ANSWER else entry.answer[: DIGEST_ANSWER - 1] + "…"
-    label, title = clip(cite.label(entry.source_url, "de")), entry.title[:150]
+    link = answer_link(bot_username, entry.id)
+    answer = shorten(entry.answer_in(lang), DIGEST_ANSWER)
+    label, title = shorten(cite.label(entry.source_url, lang), MAX_LABEL), entry.title[:DIGEST_TITLE]
+    more = phrase(Phrase.DIGEST_MORE, lang)
     html = (
         f"• <b>{escape(title)}</b>: {escape(answer)} "
-        f'(<a href="{escape(entry.source_url)}">{escape(label)}</a>, <a href="{escape(link)}">mehr</a>)'
+        f'(<a href="{escape(entry.source_url)}">{escape(label)}</a>, <a href="{escape(link)}">{escape(more)}</a>)'
     )
-    return html, visible_length(f"• {title}: {answer} ({label}, mehr)")
+    return html, visible_length(f"• {title}: {answer} ({label}, {more})")

@@ -1,16 +1,20 @@
-"""Answers as Telegram HTML: escaped, split under 4096 characters on paragraph boundaries, with buttons."""
+"""Answers as Telegram HTML: escaped, split under 4096 characters on paragraph boundaries, with buttons; and the
+data of those buttons and of deep links to an answer."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageLimit
+from telegram.helpers import create_deep_linked_url
 
-from bot.messages import phrase
+from bot.folding import shorten
+from bot.messages import Phrase, phrase
 from bot.models import ENTRY_ID_PATTERN, Answer, Lang
 from bot.reply import Block, BlockKind, layout
 
@@ -23,7 +27,17 @@ LONG_QUOTE = 300  # visible characters; a longer quote opens on a tap
 MIN_PART = 500
 _BREAKS = ("\n\n", "\n", ". ", " ")
 _ID = re.compile(ENTRY_ID_PATTERN.strip("^$"))
-_CALLBACK = re.compile(rf"^(ans|fb):({_ID.pattern})(?::([+-]))?$")
+ANSWER_PAYLOAD = "ans_"  # a deep link's start parameter that opens an answer: `ans_<id>`
+
+
+class ButtonKind(StrEnum):
+    """What a button under an answer does: the first part of its callback data."""
+
+    ANSWER = "ans"  # `ans:<id>`: send a suggested question's answer
+    FEEDBACK = "fb"  # `fb:<id>:+` or `-`: 👍/👎 on an answer
+
+
+_CALLBACK = re.compile(rf"^({'|'.join(ButtonKind)}):({_ID.pattern})(?::([+-]))?$")
 
 
 def visible_length(text: str) -> int:
@@ -91,7 +105,7 @@ def _folded_quotes(blocks: Sequence[Block], lang: Lang) -> list[tuple[str, int]]
             last = i == len(parts) - 1
             html = escape(part) + (f" — {_link(block.url, block.label)}" if last and block.url else "")
             lines.append((html, visible_length(part) + (visible_length(source) if last else 0)))
-    return _folded(f"{phrase('more_quotes', lang)} ({len(blocks)})", lines, "\n\n")
+    return _folded(f"{phrase(Phrase.MORE_QUOTES, lang)} ({len(blocks)})", lines, "\n\n")
 
 
 def _links_pieces(block: Block) -> list[tuple[str, int]]:
@@ -102,15 +116,12 @@ def _links_pieces(block: Block) -> list[tuple[str, int]]:
     return [(html, visible_length(block.text) + 1 + sum(n + 1 for _, n in lines))]
 
 
-def clip(text: str, limit: int = MAX_LABEL) -> str:
-    """At most `limit` characters, an ellipsis marking a cut."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _with_short_labels(block: Block) -> Block:
     """A source's name or a link's title is a label, not content: a very long one would make a list of
     sources longer than a message."""
-    return replace(block, label=clip(block.label), items=[(clip(t), u) for t, u in block.items])
+    return replace(
+        block, label=shorten(block.label, MAX_LABEL), items=[(shorten(t, MAX_LABEL), u) for t, u in block.items]
+    )
 
 
 def _pieces(blocks: Sequence[Block], lang: Lang) -> list[tuple[str, int]]:
@@ -158,16 +169,9 @@ def answer_messages(answer: Answer) -> list[str]:
 
 def inline_message(answer: Answer) -> str:
     """One message for an inline result: the answer, its first quote (shortened) and the sources."""
-    text = answer.text if len(answer.text) <= INLINE_ANSWER else answer.text[: INLINE_ANSWER - 1] + "…"
-    quotes = [
-        p if len(p.text) <= INLINE_QUOTE else p.model_copy(update={"text": p.text[: INLINE_QUOTE - 1] + "…"})
-        for p in answer.passages[:1]
-    ]
+    text = shorten(answer.text, INLINE_ANSWER)
+    quotes = [p.model_copy(update={"text": shorten(p.text, INLINE_QUOTE)}) for p in answer.passages[:1]]
     return answer_messages(answer.model_copy(update={"text": text, "passages": quotes}))[0]
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= BUTTON_TEXT else text[: BUTTON_TEXT - 1].rstrip() + "…"
 
 
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
@@ -177,21 +181,37 @@ def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
         return InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton("👍", callback_data=f"fb:{entry_id}:+"),
-                    InlineKeyboardButton("👎", callback_data=f"fb:{entry_id}:-"),
+                    InlineKeyboardButton("👍", callback_data=f"{ButtonKind.FEEDBACK}:{entry_id}:+"),
+                    InlineKeyboardButton("👎", callback_data=f"{ButtonKind.FEEDBACK}:{entry_id}:-"),
                 ]
             ]
         )
     if answer.suggestions:
         return InlineKeyboardMarkup(
-            [[InlineKeyboardButton(_short(s.question), callback_data=f"ans:{s.id}")] for s in answer.suggestions]
+            [
+                [InlineKeyboardButton(shorten(s.question, BUTTON_TEXT), callback_data=f"{ButtonKind.ANSWER}:{s.id}")]
+                for s in answer.suggestions
+            ]
         )
     return None
 
 
-def parse_callback(data: str | None) -> tuple[str, str, str | None] | None:
-    """(`ans` or `fb`, entry id, vote) from button data; None for anything forged or malformed."""
+def parse_callback(data: str | None) -> tuple[ButtonKind, str, str | None] | None:
+    """(kind, entry id, vote) from button data; None for anything forged or malformed."""
     match = _CALLBACK.match(data or "")
-    if match is None or (match.group(1) == "fb") != (match.group(3) is not None):
+    if match is None:
         return None
-    return match.group(1), match.group(2), match.group(3)
+    kind = ButtonKind(match.group(1))
+    if (kind is ButtonKind.FEEDBACK) != (match.group(3) is not None):
+        return None
+    return kind, match.group(2), match.group(3)
+
+
+def answer_link(bot_username: str, entry_id: str) -> str:
+    """A deep link that opens an answer in a private chat with the bot."""
+    return create_deep_linked_url(bot_username, f"{ANSWER_PAYLOAD}{entry_id}")
+
+
+def linked_answer(payload: str) -> str | None:
+    """The id of the entry a `/start` parameter asks for (see `answer_link`), or None."""
+    return payload.removeprefix(ANSWER_PAYLOAD) if payload.startswith(ANSWER_PAYLOAD) else None

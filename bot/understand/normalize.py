@@ -21,8 +21,6 @@ from bot.understand.cities import NOT_CITY_FORMS, city_forms
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-# Later "years" are names (`Bochum Strategie 2030`), not a year a question could be about.
-LAST_YEAR = dt.date.today().year + 1
 _MAX_PHRASE = 5
 # Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
 _MIN_FUZZY_WORD = 6
@@ -62,6 +60,12 @@ LOW_INFORMATION = frozenset(
     role play plays played make makes made get gets got know tell really actually happen happened mean means
     """.split()
 )
+
+
+def _last_year() -> int:
+    """The latest year a question can be about, next year: later "years" are names (`Bochum Strategie 2030`).
+    Asked each time, so that a bot running over New Year moves on."""
+    return dt.date.today().year + 1
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +235,7 @@ class Normalizer:
             i += 1
             if word in STOP_WORDS:
                 continue
-            if _YEAR.match(word) and int(word) <= LAST_YEAR:
+            if _YEAR.match(word) and int(word) <= _last_year():
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
             surfaces.append(word)

@@ -31,7 +31,8 @@ from bot.understand.normalize import (
 from bot.understand.ranking import GRAMMAR, RankingAsk, RankingIntent, detect
 from bot.understand.semantic import Vector, embed
 
-MAX_QUESTION = 2000  # characters; longer input is noise, and Telegram caps messages at 4096 anyway
+# Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
+MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
@@ -144,7 +145,7 @@ class Understander:
 
     def understand(self, text: str, lang: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
-        text = text.strip()[:MAX_QUESTION]
+        text = text.strip()[:MAX_UNDERSTOOD]
         analysis = self.normalizer.analyze(text, fuzzy=True)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}

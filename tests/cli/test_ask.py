@@ -8,15 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.conftest import FIXTURE_KB, REPO
+from tests.conftest import REPO
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    return tmp_path
+def env(configured: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The settings, run from the test's folder; `ask` builds the store itself."""
+    monkeypatch.chdir(configured)
+    return configured
 
 
 def test_ask_json_shape(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

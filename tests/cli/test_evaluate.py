@@ -9,15 +9,11 @@ import pytest
 
 from bot.cli import main
 from bot.search.confidence import CALIBRATION, Calibration
-from tests.conftest import FIXTURE_KB, REPO
+from tests.conftest import REPO
 
 
-def test_eval_reports_each_set_per_category(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    gold = tmp_path / "gold.csv"
+def test_eval_reports_each_set_per_category(configured: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = configured / "gold.csv"
     gold.write_text(
         "question,expected,category,part\n"
         "Welchen Platz hatte Bochum 2021?,bitkom-sci-2021-bochum,ranking,tune\n"

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,33 +13,28 @@ import pytest
 from bot.alerts import Alerts
 from bot.cli import main
 from bot.importers.fragdenstaat import MAX_RESPONSES
-from bot.storage.store import Store
 from bot.understand.normalize import Normalizer
-from tests.conftest import FIXTURE_KB, REPO
+from tests.cli.conftest import store_of
+from tests.conftest import REPO
 from tests.fakes.froide import BOCHUM_REQUEST_ID, BOCHUM_SLUG, FakeFroide
 
 API_PATH = f"/api/v1/request/{BOCHUM_REQUEST_ID}/"
 
 
 @pytest.fixture
-def froide() -> Iterator[FakeFroide]:
-    with FakeFroide() as fake:
-        fake.add_bochum_request()
-        yield fake
+def froide_env(configured: Path, monkeypatch: pytest.MonkeyPatch, froide: FakeFroide) -> Path:
+    """The settings, with FragDenStaat's API at the fake."""
+    monkeypatch.setenv("FRAGDENSTAAT_API_URL", froide.api_url)
+    return configured
 
 
 @pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, froide: FakeFroide, kb_dir: Path) -> Path:
-    # The fixture base curates request #257364 itself; imports are about requests it does not have.
+def env(froide_env: Path, monkeypatch: pytest.MonkeyPatch, kb_dir: Path) -> Path:
+    """The settings, over a copy of the fixture base without its request #257364: imports are about requests
+    the base does not curate."""
     (kb_dir / "requests" / "257364-bochum.yaml").unlink()
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
     monkeypatch.setenv("KNOWLEDGE_DIR", str(kb_dir))
-    monkeypatch.setenv("FRAGDENSTAAT_API_URL", froide.api_url)
-    return tmp_path
-
-
-def store_of(env: Path) -> Store:
-    return Store(env / "kb.db")
+    return froide_env
 
 
 @pytest.mark.parametrize(
@@ -56,8 +50,7 @@ def store_of(env: Path) -> Store:
 def test_import_builds_cited_passages(env: Path, capsys: pytest.CaptureFixture[str], reference: str) -> None:
     assert main(["kb", "import", reference]) == 0
     assert capsys.readouterr().out.startswith(f"fds-{BOCHUM_REQUEST_ID}\timported\t1 response passage(s)")
-    store = store_of(env)
-    try:
+    with store_of(env) as store:
         entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
         assert entry.tags.cities == ["Bochum"]
@@ -68,8 +61,6 @@ def test_import_builds_cited_passages(env: Path, capsys: pytest.CaptureFixture[s
         assert store.history.changes(entry.id)[0].actor.startswith("cli:")
         named = {s.url: s.label("de") for s in store.knowledge.sources()}
         assert named[entry.passages[0].source_url] == "Antwort von Stadt Bochum (FragDenStaat #257364), 20.09.2022"
-    finally:
-        store.close()
 
 
 Fault = tuple[dict[str, object], str]
@@ -99,9 +90,8 @@ def test_faults_give_a_clear_message_and_write_nothing(
 ) -> None:
     fault, message = case
     assert main(["kb", "build"]) == 0
-    store = store_of(env)
-    before = (store.knowledge.requests(), store.knowledge.count_entries())
-    store.close()
+    with store_of(env) as store:
+        before = (store.knowledge.requests(), store.knowledge.count_entries())
     froide.inject(API_PATH, **fault)  # type: ignore[arg-type]
     monkeypatch.setattr("bot.service.FETCH_TIMEOUT", 1.0)
     monkeypatch.setattr("bot.service.FETCH_DEADLINE", 2.0)
@@ -112,11 +102,8 @@ def test_faults_give_a_clear_message_and_write_nothing(
     assert err.count("\n") == 1
     assert "nothing was changed" in err
     assert message.lower() in err.lower()
-    store = store_of(env)
-    try:
+    with store_of(env) as store:
         assert (store.knowledge.requests(), store.knowledge.count_entries()) == before
-    finally:
-        store.close()
 
 
 def test_an_id_too_large_for_sqlite_ends_in_one_line_not_a_traceback(env: Path, froide: FakeFroide) -> None:
@@ -150,11 +137,8 @@ def test_thousands_of_responses_make_a_bounded_entry(env: Path, froide: FakeFroi
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    store = store_of(env)
-    try:
+    with store_of(env) as store:
         entry = store.knowledge.entry("fds-5")
-    finally:
-        store.close()
     assert entry is not None
     assert len(entry.passages) == MAX_RESPONSES
     assert (entry.passages[-1].source_url or "").endswith(f"#nachricht-{newest}")
@@ -179,52 +163,45 @@ def test_watch_adds_new_responses_as_passages(
     froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content="Nachtrag: Auch 2023 keine externe Beratung.")
     assert main(["kb", "watch", "--check"]) == 0
     assert capsys.readouterr().out.endswith(f"{BOCHUM_REQUEST_ID}\tupdated\n")
-    store = store_of(env)
-    try:
+    with store_of(env) as store:
         entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
         assert len(entry.passages) == 2
         assert entry.passages[1].text == "Nachtrag: Auch 2023 keine externe Beratung."
         assert [c.action for c in store.history.changes(entry.id)] == ["add", "edit"]
         assert store.history.changes(entry.id)[1].actor == "watch"
-    finally:
-        store.close()
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID), "--remove"]) == 0
     assert main(["kb", "watch"]) == 0
     assert "last checked" not in capsys.readouterr().out
 
 
-def test_a_new_response_is_announced_also_when_the_quoted_ones_are_at_the_cap(
-    env: Path, froide: FakeFroide, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_new_response_is_announced_also_when_the_quoted_ones_are_at_the_cap(env: Path, froide: FakeFroide) -> None:
     """At the cap a new response replaces the oldest passage; it is news all the same."""
-    monkeypatch.setattr("bot.importers.fragdenstaat.MAX_RESPONSES", 1)
+    for n in range(MAX_RESPONSES - 1):  # with the answer of 20.09.2022: as many as are quoted
+        froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content=f"Antwort {n}.")
     assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 0
     assert main(["kb", "watch", str(BOCHUM_REQUEST_ID)]) == 0
-    store = store_of(env)
-    Alerts(store, Normalizer(store.knowledge.aliases(), store.knowledge.rankings())).subscribe(7, "", daily=False, by=7)
-    store.close()
+    with store_of(env) as store:
+        alerts = Alerts(store, Normalizer(store.knowledge.aliases(), store.knowledge.rankings()))
+        alerts.subscribe(7, "", daily=False, by=7)
     for n in (1, 2):
         froide.add_message(BOCHUM_REQUEST_ID, is_response=True, content=f"Nachtrag {n}: keine Änderung.")
         assert main(["kb", "watch", "--check"]) == 0
-    store = store_of(env)
-    try:
+    with store_of(env) as store:
         entry = store.knowledge.entry(f"fds-{BOCHUM_REQUEST_ID}")
         assert entry is not None
-        assert [p.text for p in entry.passages] == ["Nachtrag 2: keine Änderung."]
+        assert len(entry.passages) == MAX_RESPONSES
+        assert [p.text for p in entry.passages[:1] + entry.passages[-2:]] == [
+            "Antwort 1.",
+            "Nachtrag 1: keine Änderung.",
+            "Nachtrag 2: keine Änderung.",
+        ]
         keys = [row[0] for row in store.db.execute("SELECT alert FROM outbox ORDER BY id").fetchall()]
         assert len(keys) == 2
         assert all(key.startswith(f"fds-{BOCHUM_REQUEST_ID}#nachricht-") for key in keys)
-    finally:
-        store.close()
 
 
-def test_a_request_curated_in_the_files_is_not_imported(
-    froide: FakeFroide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "curated.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    monkeypatch.setenv("FRAGDENSTAAT_API_URL", froide.api_url)
+def test_a_request_curated_in_the_files_is_not_imported(froide_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 1
     assert "curated in the knowledge files" in capsys.readouterr().err
     assert main(["kb", "build"]) == 0, "and the files still build"

@@ -6,46 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.kb.loader import load_knowledge
 from bot.service import FoiService
-from bot.storage.store import Store
-from tests.conftest import FIXTURE_KB
-
-MINIMAL = (
-    "title: Antwort der Stadt Dortmund\n"
-    "question: Hat Dortmund externe Berater für das Ranking bezahlt?\n"
-    "answer: Nein, laut Antwort der Stadt Dortmund nicht.\n"
-    "source_url: https://fragdenstaat.de/a/111111/\n"
-)
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    assert main(["kb", "build"]) == 0
-    return tmp_path
-
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.cli.conftest import MINIMAL, run, store_of, write
 
 
 def count(env: Path) -> int:
-    store = Store(env / "kb.db")
-    try:
+    with store_of(env) as store:
         return store.knowledge.count_entries()
-    finally:
-        store.close()
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_add_minimal_entry_is_answered_and_recorded(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,23 +118,19 @@ def test_export_then_load_gives_the_same_base(env: Path, capsys: pytest.CaptureF
     run(["kb", "add", str(write(env / "new.yaml", MINIMAL))], capsys)
     assert run(["kb", "export", str(env / "out")], capsys)[0] == 0
     exported = load_knowledge(env / "out")
-    store = Store(env / "kb.db")
-    try:
+    with store_of(env) as store:
         assert sorted(exported.entries, key=lambda e: e.id) == store.knowledge.all_entries()
         assert exported.rows == store.knowledge.ranking_rows()
         assert exported.requests == store.knowledge.requests()
         assert exported.aliases == store.knowledge.aliases()
         named = {s.url: s for s in exported.sources}
         assert all(named[s.url] == s for s in store.knowledge.sources())
-        assert named["https://fragdenstaat.de/a/257364/"].date == "2022-09-20"
-        assert named["https://fragdenstaat.de/a/111111/"].name == "fragdenstaat.de", "an added entry's source"
-    finally:
-        store.close()
+    assert named["https://fragdenstaat.de/a/257364/"].date == "2022-09-20"
+    assert named["https://fragdenstaat.de/a/111111/"].name == "fragdenstaat.de", "an added entry's source"
 
 
 def test_unanswered_and_feedback_reports(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = Store(env / "kb.db")
-    service = FoiService(store)
+    service = FoiService(store_of(env))
     for question in ["Was kostet ein Parkausweis?", "was kostet ein Parkausweis", "Wie wird das Wetter?"]:
         service.record_unanswered(service.ask(question), 7, "private")
     service.record_feedback("sci-2021-methodik", 7, helpful=False)

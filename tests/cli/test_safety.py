@@ -11,32 +11,20 @@ import pytest
 from bot.cli import main
 from bot.service import FoiService
 from bot.storage.store import Store
-from tests.conftest import FIXTURE_KB
+from tests.cli.conftest import store_of
 from tests.test_alerts import entry
 
 
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    assert main(["kb", "build"]) == 0
-    return tmp_path
-
-
 def test_backup_is_a_complete_store(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    writer = Store(env / "kb.db")
+    writer = store_of(env)
     service = FoiService(writer)
     service.add_entries([entry("vor-dem-backup")], origin="cli", actor="test")
     assert main(["kb", "backup", str(env / "copy.db")]) == 0
     assert "bytes" in capsys.readouterr().out
-    copy = Store(env / "copy.db")
-    try:
+    with service, Store(env / "copy.db") as copy:
         assert copy.knowledge.entry("vor-dem-backup") is not None
         assert copy.knowledge.count_entries() == writer.knowledge.count_entries()
         assert copy.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    finally:
-        copy.close()
-        service.close()
     assert main(["kb", "backup", str(env / "copy.db")]) == 1
     assert main(["kb", "backup", str(env / "copy.db"), "--force"]) == 0
     assert main(["kb", "backup", str(env / "no" / "such" / "folder.db")]) == 1
@@ -47,8 +35,7 @@ def test_a_backup_onto_the_live_database_is_refused(
     env: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
     """Before, `kb backup "$DATABASE_PATH" --force` exited 0 and left the running bot writing a deleted file."""
-    live = Store(env / "kb.db")  # the bot, still running: its -wal and -shm files exist
-    try:
+    with store_of(env) as live:  # the bot, still running: its -wal and -shm files exist
         live.people.record_feedback("sci-2021-methodik", 7, 1)
         (env / "link.db").symlink_to(env / "kb.db")
         (env / "sub").mkdir()
@@ -58,11 +45,8 @@ def test_a_backup_onto_the_live_database_is_refused(
         assert "is the database itself" in capsys.readouterr().err
         live.people.record_feedback("sci-2021-methodik", 8, 1)
         assert len(live.db.execute("SELECT * FROM feedback").fetchall()) == 2
-        other = Store(env / "kb.db")
-        assert other.integrity() == []
-        other.close()
-    finally:
-        live.close()
+        with store_of(env) as other:
+            assert other.integrity() == []
 
 
 def test_a_failed_backup_leaves_the_previous_one_whole(env: Path) -> None:
@@ -74,7 +58,7 @@ def test_a_failed_backup_leaves_the_previous_one_whole(env: Path) -> None:
             target.execute("CREATE TABLE half (x)")
             raise sqlite3.OperationalError("disk full")
 
-    store = Store(env / "kb.db")
+    store = store_of(env)
     database = store.db
     store.db = SimpleNamespace(conn=DiskFull())  # type: ignore[assignment]
     try:
@@ -88,7 +72,7 @@ def test_a_failed_backup_leaves_the_previous_one_whole(env: Path) -> None:
 
 
 def test_forget_user_deletes_their_data_and_nothing_else(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = Store(env / "kb.db")
+    store = store_of(env)
     service = FoiService(store)
     for user in (7, 8):
         service.record_feedback("sci-2021-methodik", user, helpful=False)
@@ -104,12 +88,9 @@ def test_forget_user_deletes_their_data_and_nothing_else(env: Path, capsys: pyte
     assert report["unanswered questions"] == "1"
     assert report["private subscriptions"] == "1"
     assert report["changes attributed"] == "1"
-    store = Store(env / "kb.db")
-    try:
+    with store_of(env) as store:
         for table, column in (("feedback", "user_id"), ("unanswered", "user_id"), ("subscriptions", "created_by")):
             assert store.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = 7").fetchone()[0] == 0
         assert store.db.execute("SELECT count(*) FROM feedback WHERE user_id = 8").fetchone()[0] == 1
         assert store.db.execute("SELECT count(*) FROM subscriptions WHERE chat_id = -100").fetchone()[0] == 1
         assert store.db.execute("SELECT count(*) FROM changes WHERE actor LIKE '%:7'").fetchone()[0] == 0
-    finally:
-        store.close()

@@ -126,7 +126,7 @@ def test_build_and_backup_refuse_a_damaged_database(tmp_path: Path) -> None:
         ("http://127.0.0.1:9", "must end in /bot"),  # the token would become the port
         ("http://127.0.0.1:99999/bot", "has a port that is not a number"),
         ("http://127.0.0.1:9/bot?x=1", "must end in /bot"),
-        ("ftp://127.0.0.1/bot", "must be an http(s) URL"),
+        ("ftp://127.0.0.1/bot", "not an http(s) URL"),
     ],
 )
 def test_a_malformed_bot_api_url(tmp_path: Path, base_url: str, says: str) -> None:

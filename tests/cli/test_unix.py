@@ -4,7 +4,6 @@ no duplicates, files that round-trip, errors that name the field written."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,21 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.storage.store import Store
-from tests.cli.test_kb import MINIMAL, run, write
-from tests.conftest import FIXTURE_KB, REPO
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "kb.db"))
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(FIXTURE_KB))
-    assert main(["kb", "build"]) == 0
-    return tmp_path
-
-
-def _environ(env: Path) -> dict[str, str]:
-    return {**os.environ, "DATABASE_PATH": str(env / "kb.db"), "KNOWLEDGE_DIR": os.environ["KNOWLEDGE_DIR"]}
+from tests.cli.conftest import MINIMAL, run, store_of, write
+from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(
@@ -37,7 +23,6 @@ def test_a_closed_pipe_ends_quietly(env: Path, command: str) -> None:
         f"{sys.executable} -m bot {command} | head -c 1 > /dev/null",
         shell=True,
         cwd=REPO,
-        env=_environ(env),
         capture_output=True,
         text=True,
         check=False,
@@ -51,7 +36,6 @@ def test_invalid_utf8_on_stdin_gives_valid_utf8_json_line_by_line(env: Path) -> 
         [sys.executable, "-m", "bot", "ask", "--json", "-"],
         input=b"Welchen Platz hatte Bochum 2021?\n\xff\xfe kaputt \xc3\n\n",
         cwd=REPO,
-        env=_environ(env),
         capture_output=True,
         check=True,
     )
@@ -136,11 +120,8 @@ HOSTILE = "Frage\x1b]0;pwned\x07 mit\x1b[2J Steuerzeichen \u202egnuthcA\x9b"
 
 
 def test_stored_text_cannot_drive_the_terminal(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = Store(env / "kb.db")
-    try:
+    with store_of(env) as store:
         store.people.record_unanswered(HOSTILE, "frage steuerzeichen", 7, "private", "de")
-    finally:
-        store.close()
     entry = MINIMAL.replace("title: Antwort der Stadt Dortmund", f"title: {json.dumps(HOSTILE)}")
     assert run(["kb", "add", str(write(env / "new.yaml", entry))], capsys)[0] == 0
     for command in (["kb", "unanswered"], ["kb", "list"]):

@@ -14,7 +14,8 @@ from bot.cli.run import BOT_BUSY_TIMEOUT
 from bot.config import Settings
 from bot.service import FoiService, sync_knowledge
 from bot.storage.store import Store
-from bot.telegram.app import App, build_application, set_command_menus
+from bot.telegram.app import build_application, set_command_menus
+from bot.telegram.state import App
 from tests.conftest import REPO
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import FakeBotApi
@@ -49,7 +50,7 @@ async def stop_bot(app: App) -> None:
     await app.updater.stop()
     await app.stop()
     await app.shutdown()
-    service: FoiService = app.bot_data["foi"].service
+    service: FoiService = app.bot_data.service
     service.close()
 
 

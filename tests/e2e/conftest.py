@@ -9,6 +9,7 @@ import pytest
 from telegram import Bot
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
+from bot.telegram.state import App as FoiApp
 from tests.e2e.fake_bot_api import FakeBotApi
 
 TEST_TOKEN = "123456:TEST-TOKEN"
@@ -56,7 +57,7 @@ async def ptb_app(fake_api: FakeBotApi) -> AsyncIterator[App]:
 
 
 @pytest.fixture
-async def foi_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[App]:
+async def foi_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> AsyncIterator[FoiApp]:
     """The whole bot, polling the fake, over a copy of the fixture knowledge base."""
     from tests.e2e.botctl import start_bot, stop_bot
 

@@ -12,7 +12,8 @@ import pytest
 from bot.cli import main
 from bot.models import Entry, Tags
 from bot.service import FoiService
-from bot.telegram.app import App
+from bot.storage.alerts import OutboxState
+from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
 from tests.e2e.waiting import until
@@ -32,7 +33,7 @@ async def alerting_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> As
 
 
 def service_of(app: App) -> FoiService:
-    service: FoiService = app.bot_data["foi"].service
+    service: FoiService = app.bot_data.service
     return service
 
 
@@ -68,11 +69,11 @@ async def command(api: FakeBotApi, text: str, chat_id: int, user_id: int, **extr
 async def settle(app: App) -> None:
     """Wait until no alert is due or in flight, then run the delivery job once more and let it finish:
     whatever it would (wrongly) send a second time has been sent when this returns."""
-    bot_state = app.bot_data["foi"]
+    bot_state = app.bot_data
     alerts = bot_state.service.alerts
 
     def idle() -> bool:
-        return not bot_state.delivering and not alerts.due(100) and not alerts.stats().get("sending")
+        return not bot_state.delivering and not alerts.due(100) and not alerts.stats().get(OutboxState.SENDING)
 
     await until(idle, "the alert outbox to be idle")
     assert app.job_queue is not None

@@ -11,7 +11,7 @@ import pytest
 
 from bot.models import FoiRequest
 from bot.service import FoiService
-from bot.telegram.app import App
+from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
@@ -115,7 +115,7 @@ async def test_unknown_question_is_honest_and_offers_buttons(fake_api: FakeBotAp
     assert call.params["text"].startswith("Dazu habe ich keine gesicherte Antwort")
     keyboard = call.params["reply_markup"]["inline_keyboard"]
     assert keyboard[0][0]["callback_data"] == "ans:257364-externe-beratung"
-    service: FoiService = foi_bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data.service
     await until(service.unanswered, "the question to be recorded as unanswered")  # right after the reply
     assert service.unanswered()[0][:2] == ("Hat Essen externe Berater bezahlt?", 1)
 
@@ -135,7 +135,7 @@ async def test_feedback_is_stored_once_per_person(fake_api: FakeBotApi, foi_bot:
         await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
     calls = await fake_api.wait_for("answerCallbackQuery", count=3)
     assert all(c.params.get("text", "").startswith("Danke") for c in calls)
-    service: FoiService = foi_bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data.service
     assert service.feedback_counts() == [("bitkom-sci-2021-bochum", 1, 0)]
 
 
@@ -144,7 +144,7 @@ async def test_forged_buttons_change_nothing(fake_api: FakeBotApi, foi_bot: App,
     await fake_api.deliver(fake_api.callback_query(data, user_id=USER))
     [call] = await fake_api.wait_for("answerCallbackQuery")
     assert "nicht mehr gültig" in call.params["text"]
-    service: FoiService = foi_bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data.service
     assert service.feedback_counts() == []
     assert fake_api.calls("sendMessage") == []
 
@@ -170,7 +170,7 @@ async def test_chart_compares_cities_and_explains_itself_without_one(fake_api: F
 
 
 async def test_sources_fit_telegram_however_many_and_long(fake_api: FakeBotApi, foi_bot: App) -> None:
-    service: FoiService = foi_bot.bot_data["foi"].service
+    service: FoiService = foi_bot.bot_data.service
     for n in range(40):
         request = FoiRequest(
             id=900 + n, title="Anfrage " * 700, url=f"https://fragdenstaat.de/a/{900 + n}/", public_body="Stadt " * 900

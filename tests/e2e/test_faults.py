@@ -14,7 +14,7 @@ import pytest
 
 from bot.service import FoiService
 from bot.storage.store import Store
-from bot.telegram.app import App
+from bot.telegram.state import App
 from tests.conftest import REPO
 from tests.e2e.botctl import process_env, start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
@@ -65,7 +65,7 @@ async def test_sending_survives_timeouts_and_server_errors(fake_api: FakeBotApi,
 
 
 async def test_a_locked_database_delays_but_loses_nothing(fake_api: FakeBotApi, running: App, tmp_path: Path) -> None:
-    service: FoiService = running.bot_data["foi"].service
+    service: FoiService = running.bot_data.service
     locked = threading.Event()
     release = threading.Event()
 
@@ -142,7 +142,7 @@ async def test_alerts_wait_out_a_locked_store_without_holding_up_questions(
     from tests.test_alerts import entry
 
     app = await start_bot(fake_api, tmp_path, kb_dir, alert_interval=0.1)
-    service: FoiService = app.bot_data["foi"].service
+    service: FoiService = app.bot_data.service
     try:
         service.alerts.subscribe(777, "", daily=False, by=777)
         locked, release = threading.Event(), threading.Event()

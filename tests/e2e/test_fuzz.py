@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import SecretStr
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.config import Settings
 from bot.service import FoiService, sync_knowledge
 from bot.storage.store import Store
-from bot.telegram.app import App, build_application
+from bot.telegram.app import build_application
+from bot.telegram.state import App, BotContext
 from tests.e2e.conftest import TEST_TOKEN
 from tests.fakes.telegram_inprocess import BOT, InProcessBotApi
 
@@ -174,7 +174,7 @@ class Harness:
         self.app.add_error_handler(self._record)
         self.loop.run_until_complete(self.app.initialize())
 
-    async def _record(self, _update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _record(self, _update: object, context: BotContext) -> None:
         if context.error is not None:
             self.errors.append(context.error)
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.telegram.app import App
-from bot.telegram.state import state_of
+from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, JsonDict
 
@@ -86,7 +85,7 @@ async def test_the_limit_lifts_when_the_minute_has_passed(fake_api: FakeBotApi, 
     await flood(fake_api, [fake_api.private_message("/sources", user_id=FLOODER) for _ in range(LIMIT + 3)])
     await fake_api.wait_for("sendMessage", to(FLOODER), count=LIMIT + 1)
     await probe(fake_api)
-    throttle = state_of(limited_bot).throttle
+    throttle = limited_bot.bot_data.throttle
     later = time.monotonic() + 61
     throttle.clock = lambda: later
     await fake_api.deliver(fake_api.private_message("/sources", user_id=FLOODER))

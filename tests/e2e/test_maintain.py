@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.service import FoiService
-from bot.telegram.app import App
+from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
 from tests.e2e.waiting import until
@@ -28,7 +28,7 @@ async def maintained_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> 
 
 
 def service_of(app: App) -> FoiService:
-    service: FoiService = app.bot_data["foi"].service
+    service: FoiService = app.bot_data.service
     return service
 
 

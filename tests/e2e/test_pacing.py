@@ -38,7 +38,7 @@ async def test_a_fan_out_never_crowds_a_second(fake_api: FakeBotApi, tmp_path: P
         fake_api.inject("sendMessage", chat_id=chat, delay=latency.uniform(0.001, LATENCY), times=None)
     app = await start_bot(fake_api, tmp_path, kb_dir, alert_interval=0.1)
     try:
-        service: FoiService = app.bot_data["foi"].service
+        service: FoiService = app.bot_data.service
         for chat in CHATS:
             service.alerts.subscribe(chat, "", daily=False, by=chat)
         service.add_entries([entry("neu-im-takt")], origin="cli", actor="test")

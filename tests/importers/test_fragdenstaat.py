@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from bot.importers.fragdenstaat import (
     ACCEPTED_FORMS,
-    MAX_PASSAGE,
+    MAX_RESPONSE_QUOTE,
     MAX_RESPONSES,
     PROBLEMS,
     REASONS,
@@ -47,13 +47,6 @@ from tests.fakes.froide import (
 
 REQUEST = Reference(ReferenceKind.REQUEST_ID, BOCHUM_REQUEST_ID)
 PAGE = f"https://fragdenstaat.de/anfrage/{BOCHUM_SLUG}/"
-
-
-@pytest.fixture
-def froide() -> Iterator[FakeFroide]:
-    with FakeFroide() as fake:
-        fake.add_bochum_request()
-        yield fake
 
 
 @pytest.fixture
@@ -645,7 +638,7 @@ def test_passages_are_whitespace_normalised_and_capped() -> None:
     _, entry = to_knowledge(minimal([response(1, messy), response(2, long)]))
     assert entry.passages[0].text == "Sehr geehrte Damen und Herren,\n\nanbei die Antwort. Gruß"
     capped = entry.passages[1].text
-    assert len(capped) <= MAX_PASSAGE
+    assert len(capped) <= MAX_RESPONSE_QUOTE
     assert capped.endswith("Wort…")
     assert "2-mal" in entry.answer
     assert entry.answer_en is not None

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from bot.service import sync_knowledge
 from bot.storage import schema
+from bot.storage.alerts import OutboxState
 from bot.storage.store import Store
 from tests.conftest import REPO
 
@@ -37,12 +40,12 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
     previous_version(path)
     store = Store(path)
     try:
-        applied = [m.name for m in schema.migrations.applied(store.db)]
-        assert applied[-1] == "m007_sources"
+        assert schema.migrations.pending(store.db) == []
         assert store.people.feedback_counts() == [("x", 0, 1)]
         assert {"subscriptions", "outbox"} <= set(store.db.table_names())
         assert "v" in store.db.table("entries").columns_dict
         assert "note_en" in store.db.table("ranking_rows").columns_dict
+        assert "lang" in store.db.table("subscriptions").columns_dict
         assert sync_knowledge(store, kb_dir)
         vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(v) = 512").fetchone()[0]
         assert vectors == store.knowledge.count_entries()
@@ -89,3 +92,15 @@ def test_processes_creating_one_new_store_together_all_succeed(tmp_path: Path) -
             assert not schema.migrations.pending(store.db)
         finally:
             store.close()
+
+
+def test_every_outbox_state_is_one_the_table_accepts(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    try:
+        row = {"alert": "a", "entry_id": "e", "chat_id": 1, "due_at": "t", "created_at": "t"}
+        for state in OutboxState:
+            store.db.table("outbox").insert({**row, "alert": str(state), "state": str(state)})
+        with pytest.raises(sqlite3.IntegrityError):
+            store.db.table("outbox").insert({**row, "state": "lost"})
+    finally:
+        store.close()

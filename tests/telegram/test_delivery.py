@@ -34,10 +34,10 @@ def test_an_alert_and_a_digest_fit_one_message_each(title: str, answer: str, pas
     item = entry(title, answer, passages)
     cite = Citations(Source(url=u, name=label.strip()) for u in {URL, *(p.source_url or URL for p in item.passages)})
     for key in ("neu", "neu#2"):
-        html = alert_html(item, key, "foi_test_bot", cite)
+        html = alert_html(item, key, "foi_test_bot", cite, "de")
         assert telegram_html_problem(html) is None
         assert parsed_length(html) <= MAX_TEXT
-    lines = [_digest_line(item, "foi_test_bot", cite) for _ in range(40)]
+    lines = [_digest_line(item, "foi_test_bot", cite, "de") for _ in range(40)]
     for html in pack([("<b>Neue Antworten</b>", 15), *lines]):
         assert telegram_html_problem(html) is None
         assert len(visible_text(html).encode("utf-16-le")) // 2 <= MAX_TEXT

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 import re
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.folding import fold
 from bot.models import Aliases, Ranking
+from bot.understand import normalize
 from bot.understand.normalize import Normalizer, compound_parts, typo_budget
 
 ALIASES = Aliases(
@@ -81,3 +85,19 @@ def test_analysis_never_fails_and_yields_plain_tokens(text: str) -> None:
     analysis = N.analyze(text)
     assert all(re.fullmatch(r"[a-z0-9]+", t) for t in analysis.tokens)
     assert len(analysis.tokens) == len(analysis.surfaces)
+
+
+def test_the_latest_year_moves_on_while_the_bot_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Up to next year a number is a year; later ones are names (`Strategie 2030`). A bot started in one year
+    and still running in the next knows the new next year."""
+    this_year = dt.date.today().year
+    question = f"Platz {this_year + 2}"
+    assert N.analyze(question).years == set()
+
+    class NextYear(dt.date):
+        @classmethod
+        def today(cls) -> NextYear:
+            return cls(this_year + 1, 1, 1)
+
+    monkeypatch.setattr(normalize, "dt", SimpleNamespace(date=NextYear))
+    assert N.analyze(question).years == {this_year + 2}

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.models import AnswerType
 from bot.service import FoiService
-from bot.understand.question import MAX_QUESTION
+from bot.understand.question import MAX_UNDERSTOOD
 
 
 def test_a_question_is_understood_once_with_everything_later_steps_need(real_service: FoiService) -> None:
@@ -32,6 +32,6 @@ def test_the_index_means_the_default_ranking_unless_others_are_asked_about(real_
 def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
     question = real_service.answerer.understander.understand(text)
     assert question.lang in {"de", "en"}
-    assert len(question.text) <= MAX_QUESTION
+    assert len(question.text) <= MAX_UNDERSTOOD
     assert question.cities <= set(real_service.normalizer.city_names.values())
     assert all(t.idf > 0 for t in question.terms if t.token)

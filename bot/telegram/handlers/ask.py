@@ -6,29 +6,29 @@ import logging
 import re
 import time
 
-from telegram import Message, Update
+from telegram import Message
 from telegram.constants import MessageEntityType
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
-from bot.messages import phrase
-from bot.models import Decision
-from bot.telegram.language import language_hint, user_language
+from bot.messages import Phrase, phrase
+from bot.models import Decision, Lang
+from bot.telegram.incoming import on_message
+from bot.telegram.language import language_hint
 from bot.telegram.send import send_answer
-from bot.telegram.state import state
+from bot.telegram.state import BotContext
 
 log = logging.getLogger(__name__)
 
 
-async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def answer_question(message: Message, context: BotContext, question: str, lang: Lang) -> None:
     """Ask the core, remember what it could not answer, reply in one or more messages (the limit is checked
     before any handler, see `limit`)."""
-    bot_state = state(context)
     user = message.from_user
     if not question.strip():
-        await message.reply_text(phrase("empty", user_language(user)))
+        await message.reply_text(phrase(Phrase.EMPTY, lang))
         return
     started = time.perf_counter()
-    answer = bot_state.service.ask(question, language_hint(user))
+    answer = context.service.ask(question, language_hint(user))
     # Ids, sizes and the outcome only: what someone asked stays in the store, where it can be deleted.
     log.debug(
         "message %s in a %s chat: %d characters, %s %s in %.0f ms",
@@ -41,24 +41,22 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     )
     await send_answer(context.bot, message.chat.id, answer, reply_to=message)
     if not answer.answered and answer.decision is not Decision.GREETING:
-        bot_state.service.record_unanswered(answer, user.id if user else None, message.chat.type)
+        context.service.record_unanswered(answer, user.id if user else None, message.chat.type)
 
 
-async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.message
-    if message is not None and message.text is not None:
-        await answer_question(message, context, message.text)
+@on_message
+async def private_text(message: Message, context: BotContext, lang: Lang) -> None:
+    if message.text is not None:
+        await answer_question(message, context, message.text, lang)
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.message
-    if message is None:
-        return
+@on_message
+async def ask_command(message: Message, context: BotContext, lang: Lang) -> None:
     question = " ".join(context.args or [])
     if not question:
-        await message.reply_text(phrase("ask_usage", user_language(message.from_user)))
+        await message.reply_text(phrase(Phrase.ASK_USAGE, lang))
         return
-    await answer_question(message, context, question)
+    await answer_question(message, context, question, lang)
 
 
 def _without_mention(message: Message, username: str) -> str | None:
@@ -84,10 +82,10 @@ class _Addressed(filters.MessageFilter):
 ADDRESSED = _Addressed(name="addressed to the bot")
 
 
-async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+@on_message
+async def group_text(message: Message, context: BotContext, lang: Lang) -> None:
     """A mention asks the rest of the text, a reply to the bot the whole text (ADDRESSED lets only these in)."""
-    message = update.message
-    if message is None or message.text is None:
+    if message.text is None:
         return
     question = _without_mention(message, context.bot.username)
-    await answer_question(message, context, message.text if question is None else question)
+    await answer_question(message, context, message.text if question is None else question, lang)

@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot.messages import phrase
+from bot.messages import Phrase, phrase
 from bot.telegram.language import user_language
-from bot.telegram.render import parse_callback
+from bot.telegram.render import ButtonKind, parse_callback
 from bot.telegram.send import send_answer
-from bot.telegram.state import state
+from bot.telegram.state import BotContext
 
 
-async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if query is None:
         return
     lang = user_language(query.from_user)
     parsed = parse_callback(query.data)
-    service = state(context).service
+    service = context.service
     if parsed is None:
-        await query.answer(phrase("stale_button", lang))
+        await query.answer(phrase(Phrase.STALE_BUTTON, lang))
         return
     kind, entry_id, vote = parsed
-    if kind == "fb":
+    if kind is ButtonKind.FEEDBACK:
         stored = service.record_feedback(entry_id, query.from_user.id, helpful=vote == "+")
-        await query.answer(phrase("thanks" if stored else "stale_button", lang))
+        await query.answer(phrase(Phrase.THANKS if stored else Phrase.STALE_BUTTON, lang))
         return
     entry = service.entry(entry_id)
-    await query.answer(None if entry else phrase("stale_button", lang))
+    await query.answer(None if entry else phrase(Phrase.STALE_BUTTON, lang))
     message = query.message
     if entry is None or message is None or not hasattr(message, "reply_text"):
         return

@@ -6,15 +6,15 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from bot.messages import phrase
+from bot.messages import Phrase, phrase
 from bot.telegram.language import user_language
+from bot.telegram.state import BotContext
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed: %s: %s", update_id, type(error).__name__, error, exc_info=error)
@@ -22,6 +22,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         lang = user_language(update.effective_user)
-        await context.bot.send_message(update.effective_chat.id, phrase("sorry", lang))
+        await context.bot.send_message(update.effective_chat.id, phrase(Phrase.SORRY, lang))
     except TelegramError as exc:
         log.warning("could not apologise for update %s: %s", update_id, exc)

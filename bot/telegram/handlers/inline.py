@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import InlineQueryLimit
-from telegram.ext import ContextTypes
 
-from bot.messages import phrase
+from bot.messages import Phrase, phrase
 from bot.telegram.language import language_hint, user_language
 from bot.telegram.render import inline_message
-from bot.telegram.state import state
+from bot.telegram.state import BotContext
 
 CACHE_SECONDS = 60
 RESULTS = 5
 
 
-async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     if query is None:
         return
     text = query.query[: InlineQueryLimit.MAX_QUERY_LENGTH].strip()
     lang = user_language(query.from_user)
-    service = state(context).service
+    service = context.service
     results: list[InlineQueryResultArticle] = []
     if text:
         answer = service.ask(text, language_hint(query.from_user))
@@ -40,7 +39,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                     input_message_content=InputTextMessageContent(inline_message(service.entry_answer(entry, lang))),
                 )
             )
-    button = InlineQueryResultsButton(text=phrase("inline_button", lang), start_parameter="inline")
+    button = InlineQueryResultsButton(text=phrase(Phrase.INLINE_BUTTON, lang), start_parameter="inline")
     # Personal: the reply language follows the asker's Telegram language, so one person's cached results
     # must not be served to another.
     await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True, button=button)

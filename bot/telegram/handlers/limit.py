@@ -15,11 +15,11 @@ from collections.abc import Awaitable
 
 from telegram import InlineQueryResultsButton, Message, Update
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes, TypeHandler
+from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from bot.messages import phrase
+from bot.messages import Phrase, phrase
 from bot.telegram.language import user_language
-from bot.telegram.state import state
+from bot.telegram.state import BotContext
 from bot.throttle import Verdict
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def requester(update: Update) -> int | None:
     return action.from_user.id if action is not None else None
 
 
-def _answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _answered(update: Update, context: BotContext) -> bool:
     """Whether a handler behind the gate takes the update, decided as PTB dispatches it: by the handlers'
     own check_update, so the gate needs no second copy of the routing."""
     for group, handlers in context.application.handlers.items():
@@ -61,13 +61,13 @@ def _answered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 def _notice(update: Update) -> Awaitable[object] | None:
     """The one notice, by the way the request came."""
     lang = user_language(update.effective_user)
-    text = phrase("slow_down", lang)
+    text = phrase(Phrase.SLOW_DOWN, lang)
     if update.callback_query is not None:
         return update.callback_query.answer(text)
     if update.inline_query is not None:
         # Inline mode has no place for a message: the notice is the button above an empty list (short, as
         # clients cut a button's text). Not cached, so the same query is answered once the minute has passed.
-        button = InlineQueryResultsButton(text=phrase("slow_down_short", lang), start_parameter="inline")
+        button = InlineQueryResultsButton(text=phrase(Phrase.SLOW_DOWN_SHORT, lang), start_parameter="inline")
         return update.inline_query.answer([], cache_time=0, is_personal=True, button=button)
     if update.effective_message is not None:
         return update.effective_message.reply_text(text)
@@ -89,15 +89,14 @@ async def _quietly(reply: Awaitable[object]) -> None:
         log.info("limit notice not delivered: %s", exc)
 
 
-async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def gate(update: Update, context: BotContext) -> None:
     """Counts the update if it is a request; over the limit, answers it as described above and stops it."""
-    bot_state = state(context)
     person = requester(update)
     # Maintainers are exempt: whoever runs the bot named them, they can change the base anyway, and a notice
     # must not cut off an /add conversation or a run of /import half-way.
-    if person is None or person in bot_state.settings.maintainer_ids or not _answered(update, context):
+    if person is None or person in context.settings.maintainer_ids or not _answered(update, context):
         return
-    verdict = bot_state.throttle.check(person)
+    verdict = context.throttle.check(person)
     if verdict is Verdict.ALLOW:
         return
     reply = _notice(update) if verdict is Verdict.NOTIFY else _silence(update)
@@ -108,7 +107,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     raise ApplicationHandlerStop
 
 
-def handler() -> TypeHandler[Update, ContextTypes.DEFAULT_TYPE, None]:
+def handler() -> TypeHandler[Update, BotContext, None]:
     """The gate for handler group GROUP; blocking, since ApplicationHandlerStop only stops an update from a
     handler that PTB awaits."""
     return TypeHandler(Update, gate, block=True)

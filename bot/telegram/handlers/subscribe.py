@@ -6,18 +6,19 @@ the command arrives; an anonymous administrator writes as the group itself (`sen
 
 from __future__ import annotations
 
+import functools
 import logging
 from html import escape
 
 from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot.alerts import parse_topic
-from bot.messages import phrase
-from bot.telegram.language import user_language
-from bot.telegram.state import state
+from bot.messages import Phrase, phrase
+from bot.models import Lang
+from bot.telegram.incoming import OnMessage, on_message
+from bot.telegram.state import BotContext
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ MANAGERS = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 ENDED = {ChatMemberStatus.LEFT, ChatMemberStatus.BANNED}
 
 
-async def may_manage(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def may_manage(message: Message, context: BotContext) -> bool:
     """Whether the sender may change this chat's subscriptions, asked of Telegram now (no stale cache)."""
     chat = message.chat
     if chat.type == ChatType.PRIVATE:
@@ -42,63 +43,60 @@ async def may_manage(message: Message, context: ContextTypes.DEFAULT_TYPE) -> bo
     return member.status in MANAGERS
 
 
-async def _checked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
-    message = update.message
-    if message is None:
-        return None
-    if not await may_manage(message, context):
-        await message.reply_text(phrase("admins_only", user_language(message.from_user)))
-        return None
-    return message
+def managers_only(handle: OnMessage[None]) -> OnMessage[None]:
+    """`handle` for those who may change the chat's subscriptions; anyone else is told who may."""
+
+    @functools.wraps(handle)
+    async def checked(message: Message, context: BotContext, lang: Lang) -> None:
+        if not await may_manage(message, context):
+            await message.reply_text(phrase(Phrase.ADMINS_ONLY, lang))
+            return
+        await handle(message, context, lang)
+
+    return checked
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = await _checked(update, context)
-    if message is None:
-        return
-    lang = user_language(message.from_user)
+@on_message
+@managers_only
+async def subscribe(message: Message, context: BotContext, lang: Lang) -> None:
+    """The chat's alerts are written in the language of the person who subscribed it last."""
     topic, daily = parse_topic(context.args or [])
     by = message.from_user.id if message.from_user else None
     try:
-        added = state(context).service.alerts.subscribe(message.chat.id, topic, daily=daily, by=by)
+        added = context.service.alerts.subscribe(message.chat.id, topic, daily=daily, by=by, lang=lang)
     except ValueError as refusal:
-        await message.reply_text(phrase("subscribe_refused", lang).format(why=escape(str(refusal))))
+        await message.reply_text(phrase(Phrase.SUBSCRIBE_REFUSED, lang).format(why=escape(str(refusal))))
         return
-    what = escape(topic) if topic else phrase("all_answers", lang)
-    how = phrase("daily_digest" if daily else "at_once", lang)
-    key = "subscribed" if added else "already_subscribed"
+    what = escape(topic) if topic else phrase(Phrase.ALL_ANSWERS, lang)
+    how = phrase(Phrase.DAILY_DIGEST if daily else Phrase.AT_ONCE, lang)
+    key = Phrase.SUBSCRIBED if added else Phrase.ALREADY_SUBSCRIBED
     await message.reply_text(phrase(key, lang).format(what=what, how=how))
 
 
-async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = await _checked(update, context)
-    if message is None:
-        return
-    lang = user_language(message.from_user)
+@on_message
+@managers_only
+async def unsubscribe(message: Message, context: BotContext, lang: Lang) -> None:
     topic, _ = parse_topic(context.args or [])
-    removed = state(context).service.alerts.unsubscribe(message.chat.id, topic)
-    await message.reply_text(phrase("unsubscribed", lang).format(count=removed))
+    removed = context.service.alerts.unsubscribe(message.chat.id, topic)
+    await message.reply_text(phrase(Phrase.UNSUBSCRIBED, lang).format(count=removed))
 
 
-async def subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.message
-    if message is None:
-        return
-    lang = user_language(message.from_user)
-    found = state(context).service.alerts.subscriptions(message.chat.id)
+@on_message
+async def subscriptions(message: Message, context: BotContext, lang: Lang) -> None:
+    found = context.service.alerts.subscriptions(message.chat.id)
     if not found:
-        await message.reply_text(phrase("no_subscriptions", lang))
+        await message.reply_text(phrase(Phrase.NO_SUBSCRIPTIONS, lang))
         return
-    lines = [f"<b>{escape(phrase('subscriptions_heading', lang))}</b>"]
+    lines = [f"<b>{escape(phrase(Phrase.SUBSCRIPTIONS_HEADING, lang))}</b>"]
     for sub in found:
-        what = escape(sub.topic) if sub.topic else phrase("all_answers", lang)
-        lines.append(f"• {what} ({phrase('daily_digest' if sub.daily else 'at_once', lang)})")
+        what = escape(sub.topic) if sub.topic else phrase(Phrase.ALL_ANSWERS, lang)
+        lines.append(f"• {what} ({phrase(Phrase.DAILY_DIGEST if sub.daily else Phrase.AT_ONCE, lang)})")
     await message.reply_text("\n".join(lines))
 
 
-async def membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def membership(update: Update, context: BotContext) -> None:
     """Removed from a group or blocked by a user: that chat's subscriptions end."""
     change = update.my_chat_member
     if change is not None and change.new_chat_member.status in ENDED:
-        state(context).service.alerts.end_chat(change.chat.id, f"bot {change.new_chat_member.status}")
+        context.service.alerts.end_chat(change.chat.id, f"bot {change.new_chat_member.status}")
         log.info("subscriptions of chat %s ended: bot %s", change.chat.id, change.new_chat_member.status)

@@ -1,0 +1,40 @@
+"""`shorten`, the one way text is cut to a limit: never longer than the limit, "…" where it was cut."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.folding import shorten
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "at_word", "expected"),
+    [
+        ("kurz", 10, False, "kurz"),
+        ("genau zehn", 10, False, "genau zehn"),
+        ("Stadt Bochum antwortet", 10, False, "Stadt Boc…"),
+        ("Stadt    Bochum", 10, False, "Stadt…"),
+        ("Stadt Bochum antwortet", 9, True, "Stadt…"),
+        ("Stadt Bochum antwortet", 14, True, "Stadt Bochum…"),
+        # A word cut would keep too little: the text is cut within the word instead.
+        ("Informationsfreiheitsgesetz gilt", 12, True, "Information…"),
+        ("Zeile eins\nZeile zwei", 15, True, "Zeile eins…"),
+        ("abc", 1, False, "…"),
+        ("abc", 0, False, ""),
+    ],
+)
+def test_shorten(text: str, limit: int, at_word: bool, expected: str) -> None:
+    assert shorten(text, limit, at_word=at_word) == expected
+
+
+@given(st.text(), st.integers(min_value=-2, max_value=50), st.booleans())
+def test_shorten_is_never_longer_than_the_limit_and_keeps_a_prefix(text: str, limit: int, at_word: bool) -> None:
+    short = shorten(text, limit, at_word=at_word)
+    assert len(short) <= max(limit, 0)
+    if len(text) <= limit:
+        assert short == text
+    elif short:
+        assert short.endswith("…")
+        assert text.startswith(short[:-1])
