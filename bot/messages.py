@@ -488,3 +488,90 @@ def trend_lead(city: str, ranking: str, lang: Lang) -> str:
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
     """What a year's top places follow: `Bitkom Smart City Index 2022, Spitze`."""
     return f"{ranking} {year}, Spitze" if lang == "de" else f"{ranking} {year}, top places"
+
+
+def unknown_value(lang: Lang, *, points: bool) -> str:
+    """What a comparison of years shows for a year whose score or place the sources do not give."""
+    if points:
+        return "keine Punktzahl bekannt" if lang == "de" else "no score known"
+    return "kein Platz bekannt" if lang == "de" else "no place known"
+
+
+def not_in_sources(lang: Lang) -> str:
+    """What a comparison of years shows for a year the ranking does not list the city in."""
+    return "nicht in den Quellen" if lang == "de" else "not in the sources"
+
+
+def score_difference(city: str, new_year: int, old_year: int, value: str, *, delta: float, lang: Lang) -> str:
+    """`2022 hatte Kiel 3,8 Punkte mehr als 2021.`; `value`: the difference without its sign, as shown."""
+    if not delta:
+        return "Gleich viele Punkte." if lang == "de" else "The same score."
+    if lang == "de":
+        return f"{new_year} hatte {city} {value} {'mehr' if delta > 0 else 'weniger'} als {old_year}."
+    return f"In {new_year} {city} had {value} {'more' if delta > 0 else 'fewer'} than in {old_year}."
+
+
+def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:
+    """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
+    if not gained:
+        return f"{city} lag in beiden Jahren gleich." if lang == "de" else f"{city} held the same place in both years."
+    if lang == "de":
+        return f"{new_year} lag {city} {abs(gained)} Plätze {'besser' if gained > 0 else 'schlechter'} als {old_year}."
+    return f"In {new_year} {city} was {abs(gained)} places {'higher' if gained > 0 else 'lower'} than in {old_year}."
+
+
+# The titles and questions of the generated entries: what search matches and what "Meinten Sie …?" offers.
+
+
+def place_title(city: str, ranking: str, year: int, category: str) -> str:
+    return f"{city} im {ranking} {year}" + (f" – {category}" if category else "")
+
+
+def place_questions(
+    city: str, year: int, ranking: str, ranking_en: str, *, category: str, aliases: Sequence[str], scored: bool
+) -> list[str]:
+    """How people ask for a city's place in one year (in a category), in German and English."""
+    if category:
+        return [
+            f"Welchen Platz hatte {city} {year} in der Kategorie {category} im {ranking}?",
+            f"{city} {category} {ranking} {year}",
+            f"Wie schnitt {city} {year} bei {category} ab?",
+            f"Where did {city} rank for {category} in the {ranking_en} {year}?",
+        ]
+    questions = [
+        f"Welchen Platz hatte {city} {year} im {ranking}?",
+        f"Wie hat {city} im {ranking} {year} abgeschnitten?",
+        f"Platzierung von {city} im Ranking {year}",
+        f"Where did {city} rank in the {ranking_en} {year}?",
+    ]
+    questions += [f"{city} {alias} {year} Platz" for alias in aliases]
+    if scored:
+        questions.append(f"Wie viele Punkte hatte {city} {year} im {ranking}?")
+    return questions
+
+
+def trend_title(city: str, ranking: str) -> str:
+    return f"{city} im {ranking}: Verlauf"
+
+
+def trend_questions(city: str, ranking: str, ranking_en: str) -> list[str]:
+    return [
+        f"Wie hat sich {city} im {ranking} entwickelt?",
+        f"Platzierungen von {city} im {ranking} über die Jahre",
+        f"Verlauf {city} Ranking alle Jahre",
+        f"How has {city} developed in the {ranking_en} over the years?",
+    ]
+
+
+def top_title(ranking: str, year: int) -> str:
+    return f"{ranking} {year}: die Spitze"
+
+
+def top_questions(ranking: str, ranking_en: str, year: int) -> list[str]:
+    return [
+        f"Top 10 im {ranking} {year}",
+        f"Welche Städte lagen {year} im {ranking} vorne?",
+        f"Wer war {year} im {ranking} auf Platz 1?",
+        f"Wer hat {year} gewonnen? Die besten Städte",
+        f"Which cities were in the top 10 of the {ranking_en} {year}?",
+    ]

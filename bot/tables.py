@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot import messages
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
@@ -252,37 +253,22 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
 
 
 def _value(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
-    if points:
-        return (
-            s.score_text(lang, cite) if s.scores else ("keine Punktzahl bekannt" if lang == "de" else "no score known")
-        )
-    return s.place_text(lang, cite) or ("kein Platz bekannt" if lang == "de" else "no place known")
+    shown = (s.score_text(lang, cite) if s.scores else "") if points else s.place_text(lang, cite)
+    return shown or messages.unknown_value(lang, points=points)
 
 
 def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
     """`2021 lag Bonn 9 Plätze besser als 2020.`, where both years give one value each."""
     old, new = found
-    city = new.city
     if points:
         if len(old.scores) != 1 or len(new.scores) != 1:
             return ""
         delta = new.scores[0] - old.scores[0]
         value = format_value(new.ranking, abs(delta), lang)
-        if lang == "de":
-            word = "mehr" if delta > 0 else "weniger"
-            return f"{new.year} hatte {city} {value} {word} als {old.year}." if delta else "Gleich viele Punkte."
-        word = "more" if delta > 0 else "fewer"
-        return f"In {new.year} {city} had {value} {word} than in {old.year}." if delta else "The same score."
+        return messages.score_difference(new.city, new.year, old.year, value, delta=delta, lang=lang)
     if old.place is None or new.place is None:
         return ""
-    delta = old.place - new.place
-    if not delta:
-        return f"{city} lag in beiden Jahren gleich." if lang == "de" else f"{city} held the same place in both years."
-    if lang == "de":
-        word = "besser" if delta > 0 else "schlechter"
-        return f"{new.year} lag {city} {abs(delta)} Plätze {word} als {old.year}."
-    word = "higher" if delta > 0 else "lower"
-    return f"In {new.year} {city} was {abs(delta)} places {word} than in {old.year}."
+    return messages.place_difference(new.city, new.year, old.year, gained=old.place - new.place, lang=lang)
 
 
 def _compare_years_text(
@@ -296,11 +282,10 @@ def _compare_years_text(
         for year in years:
             s = by_year.get(year)
             if s is None:
-                parts.append(f"{year}: " + ("nicht in den Quellen" if lang == "de" else "not in the sources"))
+                parts.append(f"{year}: {messages.not_in_sources(lang)}")
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
-        lead = f"{city} im {ranking.name_in(lang)}" if lang == "de" else f"{city} in the {ranking.name_in(lang)}"
-        text = f"{lead}: " + "; ".join(parts) + "."
+        text = f"{messages.trend_lead(city, ranking.name_in(lang), lang)}: " + "; ".join(parts) + "."
         if len(found) == 2:
             difference = _difference(found, lang, points=points)
             text += f" {difference}" if difference else ""

@@ -175,25 +175,10 @@ def entry_id(ranking: str, *parts: object) -> str:
 
 def _place_entry(s: Standing, cite: Citations) -> Entry:
     r, name, name_en = s.ranking, s.ranking.name, s.ranking.name_in("en")
-    aliases = r.aliases[:1]
-    if s.category:
-        questions = [
-            f"Welchen Platz hatte {s.city} {s.year} in der Kategorie {s.category} im {name}?",
-            f"{s.city} {s.category} {name} {s.year}",
-            f"Wie schnitt {s.city} {s.year} bei {s.category} ab?",
-            f"Where did {s.city} rank for {s.category} in the {name_en} {s.year}?",
-        ]
-    else:
-        questions = [
-            f"Welchen Platz hatte {s.city} {s.year} im {name}?",
-            f"Wie hat {s.city} im {name} {s.year} abgeschnitten?",
-            f"Platzierung von {s.city} im Ranking {s.year}",
-            f"Where did {s.city} rank in the {name_en} {s.year}?",
-        ]
-        questions += [f"{s.city} {alias} {s.year} Platz" for alias in aliases]
-        if s.score is not None:
-            questions.append(f"Wie viele Punkte hatte {s.city} {s.year} im {name}?")
-    title = f"{s.city} im {name} {s.year}" + (f" – {s.category}" if s.category else "")
+    questions = messages.place_questions(
+        s.city, s.year, name, name_en, category=s.category, aliases=r.aliases[:1], scored=s.score is not None
+    )
+    title = messages.place_title(s.city, name, s.year, s.category)
     return Entry(
         id=entry_id(r.id, s.year, s.city, s.category),
         kind=Kind.RANKING,
@@ -252,13 +237,8 @@ def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
     return _table_entry(
         items,
         id_=entry_id(r.id, city, "verlauf"),
-        title=f"{city} im {r.name}: Verlauf",
-        questions=[
-            f"Wie hat sich {city} im {r.name} entwickelt?",
-            f"Platzierungen von {city} im {r.name} über die Jahre",
-            f"Verlauf {city} Ranking alle Jahre",
-            f"How has {city} developed in the {r.name_in('en')} over the years?",
-        ],
+        title=messages.trend_title(city, r.name),
+        questions=messages.trend_questions(city, r.name, r.name_in("en")),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
@@ -284,14 +264,8 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
     return _table_entry(
         items,
         id_=entry_id(r.id, year, "top"),
-        title=f"{r.name} {year}: die Spitze",
-        questions=[
-            f"Top 10 im {r.name} {year}",
-            f"Welche Städte lagen {year} im {r.name} vorne?",
-            f"Wer war {year} im {r.name} auf Platz 1?",
-            f"Wer hat {year} gewonnen? Die besten Städte",
-            f"Which cities were in the top 10 of the {r.name_in('en')} {year}?",
-        ],
+        title=messages.top_title(r.name, year),
+        questions=messages.top_questions(r.name, r.name_in("en"), year),
         text=top_text,
         tags=Tags(years=[year], rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TOP, year=year),
