@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from types import TracebackType
-from typing import Annotated, Any, Final, Self, TypeVar
+from typing import Annotated, Any, Self, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -27,12 +27,30 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from bot.folding import shorten
 from bot.messages import status_label
+from bot.messages.fragdenstaat import (
+    ACCEPTED_FORMS,
+    MESSAGE_NAMED,
+    PROBLEMS,
+    REASONS,
+    REQUEST_NAMED,
+    SLUG_NAMED,
+    TOP_LEVEL,
+    UNKNOWN_BODY,
+    ProblemKey,
+    ReasonKey,
+    RequestFacts,
+    default_title,
+    link_title,
+    request_answer,
+    request_questions,
+    request_source_name,
+    response_source_name,
+)
 from bot.models import Entry, FoiRequest, Kind, Lang, Link, Passage, Source, http_url
 
 DEFAULT_API_URL = "https://fragdenstaat.de/api/v1"
 DEFAULT_SITE = "https://fragdenstaat.de"
 USER_AGENT = "foi-answer-bot (Telegram bot quoting FOI answers; FragDenStaat importer)"
-UNKNOWN_BODY = "unbekannte Behörde"
 MAX_RESPONSE_QUOTE = 3500  # characters of one response quoted as a passage
 MAX_SUMMARY = 500  # characters of the request's description kept as its summary
 DEADLINE = 30.0  # seconds for all calls of one fetch together, however slowly the server drips its replies
@@ -47,19 +65,6 @@ SQLITE_MAX_INT = 2**63 - 1
 # A Telegram message holds 4096 characters; longer input is not something a person pasted as a reference.
 MAX_INPUT = 4096
 
-ACCEPTED_FORMS: Final[dict[Lang, str]] = {
-    "en": (
-        "a request link such as https://fragdenstaat.de/anfrage/<slug>/, a short link https://fragdenstaat.de/a/<id>, "
-        "a message link https://fragdenstaat.de/anfrage/m/<id>/, or a request number such as #257364, [#257364] "
-        "or 257364"
-    ),
-    "de": (
-        "einen Anfrage-Link wie https://fragdenstaat.de/anfrage/<slug>/, einen Kurzlink "
-        "https://fragdenstaat.de/a/<id>, einen Nachrichten-Link https://fragdenstaat.de/anfrage/m/<id>/ oder eine "
-        "Anfragenummer wie #257364, [#257364] oder 257364"
-    ),
-}
-
 # Pasted text wraps links in brackets and quotes and ends sentences after them.
 _LEADING = "<([{\"'„“‚‘«»"
 _TRAILING = ">)]}\"'“”‘’«».,;:!?"
@@ -72,133 +77,10 @@ _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 _API_REQUEST_LINK = re.compile(r"/request/([0-9]{1,12})/?(?:[?#]|$)")
 _SPACES = re.compile(r"[^\S\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 M = TypeVar("M", bound=BaseModel)
 
 # A value put into a message: the same in every language, or given in each.
 Param = str | int | float | Mapping[Lang, str]
-
-# What can go wrong, as people are told it. The English texts are also what the command line prints.
-PROBLEMS: Final[dict[str, dict[Lang, str]]] = {
-    "not_a_reference": {
-        "en": "Not a FragDenStaat request reference: {reason}. Please send {forms}.",
-        "de": "Das ist kein Verweis auf eine FragDenStaat-Anfrage: {reason}. Bitte senden Sie {forms}.",
-    },
-    "other_request": {
-        "en": "FragDenStaat answered for request #{got} when asked for {what}.",
-        "de": "FragDenStaat hat Anfrage #{got} geliefert, gefragt war nach {what}.",
-    },
-    "no_such_slug": {
-        "en": "No public request with the address /anfrage/{slug}/ was found on FragDenStaat.",
-        "de": "Auf FragDenStaat gibt es keine öffentliche Anfrage mit der Adresse /anfrage/{slug}/.",
-    },
-    "odd_request_link": {
-        "en": "FragDenStaat sent an unexpected request link for {what}: {link!r}.",
-        "de": "FragDenStaat hat für {what} einen unerwarteten Anfrage-Link geschickt: {link!r}.",
-    },
-    "timeout": {
-        "en": "FragDenStaat did not answer within {seconds} s while reading {what}; please try again later.",
-        "de": (
-            "FragDenStaat hat beim Lesen von {what} nicht innerhalb von {seconds} s geantwortet; bitte versuchen Sie "
-            "es später noch einmal."
-        ),
-    },
-    "too_large": {
-        "en": "FragDenStaat sent more than {megabytes} MB for {what}; a reply that large is not read.",
-        "de": (
-            "FragDenStaat hat für {what} mehr als {megabytes} MB geschickt; eine so große Antwort wird nicht gelesen."
-        ),
-    },
-    "redirected": {
-        "en": "FragDenStaat redirected {what} to {target!r}; redirects are not followed, only {api} is read.",
-        "de": (
-            "FragDenStaat hat {what} nach {target!r} umgeleitet; Umleitungen wird nicht gefolgt, gelesen wird nur "
-            "{api}."
-        ),
-    },
-    "stopped": {
-        "en": "The bot is stopping, so {what} was not read from FragDenStaat; please try again in a minute.",
-        "de": (
-            "Der Bot wird gerade beendet, deshalb wurde {what} nicht von FragDenStaat gelesen; bitte versuchen Sie "
-            "es in einer Minute noch einmal."
-        ),
-    },
-    "unreachable": {
-        "en": "FragDenStaat could not be reached while reading {what} ({error}); please try again later.",
-        "de": (
-            "FragDenStaat war beim Lesen von {what} nicht erreichbar ({error}); bitte versuchen Sie es später noch "
-            "einmal."
-        ),
-    },
-    "not_found": {
-        "en": "{what} not found on FragDenStaat (or it is not public).",
-        "de": "{what} wurde auf FragDenStaat nicht gefunden (oder sie ist nicht öffentlich).",
-    },
-    "access_refused": {
-        "en": "FragDenStaat refused access to {what} (HTTP {code}); it may not be public.",
-        "de": "FragDenStaat hat den Zugriff auf {what} verweigert (HTTP {code}); vielleicht ist sie nicht öffentlich.",
-    },
-    "rate_limited": {
-        "en": "FragDenStaat is limiting requests (HTTP 429) for {what}; please try later.",
-        "de": (
-            "FragDenStaat begrenzt gerade die Abrufe (HTTP 429) für {what}; bitte versuchen Sie es später noch einmal."
-        ),
-    },
-    "http_error": {
-        "en": "FragDenStaat answered HTTP {code} for {what}; please try again later.",
-        "de": "FragDenStaat hat für {what} mit HTTP {code} geantwortet; bitte versuchen Sie es später noch einmal.",
-    },
-    "not_json": {
-        "en": "FragDenStaat sent a reply for {what} that is not valid JSON.",
-        "de": "FragDenStaat hat für {what} eine Antwort geschickt, die kein gültiges JSON ist.",
-    },
-    "odd_shape": {
-        "en": "FragDenStaat sent data of an unexpected shape for {what} ({where}: {detail}).",
-        "de": "FragDenStaat hat für {what} Daten in unerwarteter Form geschickt ({where}: {detail}).",
-    },
-    "unusable": {
-        "en": "Request #{request_id} could not be turned into an answer: {detail}.",
-        "de": "Aus Anfrage #{request_id} ließ sich keine Antwort erstellen: {detail}.",
-    },
-}
-
-# Why a text is not a reference: the {reason} of "not_a_reference".
-REASONS: Final[dict[str, dict[Lang, str]]] = {
-    "too_long": {
-        "en": "the text is too long ({length} characters, at most {limit})",
-        "de": "der Text ist zu lang ({length} Zeichen, höchstens {limit})",
-    },
-    "empty": {"en": "the text is empty", "de": "der Text ist leer"},
-    "not_a_request_page": {
-        "en": "this FragDenStaat link does not point to a request or message",
-        "de": "dieser FragDenStaat-Link führt nicht zu einer Anfrage oder Nachricht",
-    },
-    "other_site": {
-        "en": "only fragdenstaat.de links can be read, not {host}",
-        "de": "ich kann nur Links auf fragdenstaat.de lesen, nicht auf {host}",
-    },
-    "several": {
-        "en": "it names several requests ({requests}); send one at a time",
-        "de": "der Text nennt mehrere Anfragen ({requests}), ich kann nur eine auf einmal lesen",
-    },
-    "nothing_found": {
-        "en": "no request link or number found",
-        "de": "kein Anfrage-Link und keine Anfragenummer gefunden",
-    },
-}
 
 
 def _in(lang: Lang, templates: Mapping[Lang, str], params: Mapping[str, Param]) -> str:
@@ -219,7 +101,7 @@ class FragDenStaatError(Exception):
     """A reference could not be read or a request could not be fetched: one of the `PROBLEMS`, told in
     German or English by `text`; `str()` is the English text."""
 
-    def __init__(self, problem: str, **params: Param) -> None:
+    def __init__(self, problem: ProblemKey, **params: Param) -> None:
         self.problem = problem
         self.params = params
         super().__init__(self.text("en"))
@@ -254,13 +136,13 @@ class Reference:
     def named(self) -> dict[Lang, str]:
         """How messages name it: "request #5", "Anfrage #5"."""
         if self.kind is ReferenceKind.SLUG:
-            return {"en": f"request /anfrage/{self.value}/", "de": f"Anfrage /anfrage/{self.value}/"}
+            return _in_both(SLUG_NAMED, value=self.value)
         if self.kind is ReferenceKind.MESSAGE_ID:
-            return {"en": f"message #{self.value}", "de": f"Nachricht #{self.value}"}
-        return {"en": f"request #{self.value}", "de": f"Anfrage #{self.value}"}
+            return _in_both(MESSAGE_NAMED, value=self.value)
+        return _in_both(REQUEST_NAMED, value=self.value)
 
 
-def _reject(reason: str, **params: Param) -> FragDenStaatError:
+def _reject(reason: ReasonKey, **params: Param) -> FragDenStaatError:
     return FragDenStaatError("not_a_reference", reason=_in_both(REASONS[reason], **params), forms=ACCEPTED_FORMS)
 
 
@@ -603,7 +485,7 @@ def _validate(model: type[M], data: Any, what: dict[Lang, str]) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where: Param = ".".join(str(p) for p in first["loc"]) or {"en": "top level", "de": "oberste Ebene"}
+        where: Param = ".".join(str(p) for p in first["loc"]) or TOP_LEVEL
         raise FragDenStaatError("odd_shape", what=what, where=where, detail=first["msg"]) from exc
 
 
@@ -662,89 +544,11 @@ def _message_url(message: ApiMessage, page: str) -> str:
     return f"{page.split('#', 1)[0]}{anchor}"
 
 
-def _date_de(day: dt.date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
-def _date_en(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
-
-
 def _status_text(detail: ApiRequest, lang: Lang) -> str:
     label = status_label(detail.status, lang)
     if detail.status == "resolved" and detail.resolution:
         label = f"{label} ({status_label(detail.resolution, lang)})"
     return label
-
-
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What the answer sentences are made of, worked out once for both languages."""
-
-    request_id: int
-    title: str
-    body: str | None
-    sent: dt.date | None
-    responses: int
-    public: int
-    quoted: int
-    latest: dt.date | None
-
-
-def _answer_de(facts: _Facts, status: str) -> str:
-    title = f"#{facts.request_id} „{facts.title}“"
-    if facts.responses == 0:
-        sent = f" (gestellt am {_date_de(facts.sent)})" if facts.sent else ""
-        first = (
-            f"Zur FragDenStaat-Anfrage {title}{sent} ist noch keine Antwort von {facts.body or 'der Behörde'} "
-            "eingegangen, es gibt also noch keinen Antworttext."
-        )
-    else:
-        body = facts.body or "Die Behörde"
-        on = f" am {_date_de(facts.latest)}" if facts.latest else ""
-        if facts.responses == 1:
-            first = f"{body} hat{on} auf die FragDenStaat-Anfrage {title} geantwortet."
-        else:
-            latest = f", zuletzt{on}" if on else ""
-            first = f"{body} hat {facts.responses}-mal auf die FragDenStaat-Anfrage {title} geantwortet{latest}."
-        if facts.public == 0:
-            first += (
-                " Der Antworttext ist auf FragDenStaat nicht öffentlich lesbar (etwa nur als Anhang oder "
-                "ausgeblendet), deshalb kann ich ihn nicht zitieren."
-            )
-        elif facts.public < facts.responses:
-            first += f" Öffentlich lesbaren Text haben {facts.public} von {facts.responses} Antworten."
-        if 0 < facts.quoted < facts.public:
-            first += f" Zitiert sind die neuesten {facts.quoted}."
-    return f"{first} Stand auf FragDenStaat: {status}."
-
-
-def _answer_en(facts: _Facts, status: str) -> str:
-    title = f"#{facts.request_id} '{facts.title}'"
-    if facts.responses == 0:
-        sent = f" (sent on {_date_en(facts.sent)})" if facts.sent else ""
-        first = (
-            f"No response from {facts.body or 'the public body'} to FragDenStaat request {title}{sent} "
-            "has arrived yet, so there is no answer text."
-        )
-    else:
-        body = facts.body or "The public body"
-        on = f" on {_date_en(facts.latest)}" if facts.latest else ""
-        if facts.responses == 1:
-            first = f"{body} answered FragDenStaat request {title}{on}."
-        else:
-            latest = f", the latest{on}" if on else ""
-            first = f"{body} sent {facts.responses} responses to FragDenStaat request {title}{latest}."
-        if facts.public == 0:
-            first += (
-                " The response text is not public on FragDenStaat (for instance only an attachment, or hidden), "
-                "so I cannot quote it."
-            )
-        elif facts.public < facts.responses:
-            first += f" {facts.public} of {facts.responses} responses have public text."
-        if 0 < facts.quoted < facts.public:
-            first += f" The newest {facts.quoted} are quoted."
-    return f"{first} Status on FragDenStaat: {status}."
 
 
 def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiRequest, Entry]:
@@ -773,7 +577,7 @@ def _passages(detail: ApiRequest, page: str) -> list[Passage]:
 
 def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
     page = request_page(detail, site)
-    title = _name(detail.title) or f"Anfrage #{detail.id}"
+    title = _name(detail.title) or default_title(detail.id)
     body = _body_name(detail)
     law = _name(detail.law.name) if isinstance(detail.law, ApiLaw) else ""
     responses = [m for m in detail.messages if m.is_response and not m.is_draft]
@@ -794,24 +598,17 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
         sent=sent,
         answered=answered,
         summary=summary or None,
-        links=[Link(title=f"Anfrage #{detail.id} auf FragDenStaat", url=page)],
+        links=[Link(title=link_title(detail.id), url=page)],
     )
     public = sum(1 for m in responses if m.public_text)
-    facts = _Facts(detail.id, title, body or None, sent, len(responses), public, len(passages), latest)
+    facts = RequestFacts(detail.id, title, body or None, sent, len(responses), public, len(passages), latest)
     entry = Entry(
         id=f"fds-{detail.id}",
         kind=Kind.FOI_ANSWER,
         title=title,
-        questions=[
-            f"Was hat {body or 'die Behörde'} auf die Anfrage „{title}“ geantwortet?",
-            f"Was steht in der Antwort auf „{title}“?",
-            f"Status der Anfrage #{detail.id}",
-            f"Wurde die FragDenStaat-Anfrage #{detail.id} schon beantwortet?",
-            f"What did {body or 'the public body'} answer to the request '{title}'?",
-            f"What is the status of FOI request #{detail.id}?",
-        ],
-        answer=_answer_de(facts, _status_text(detail, "de")),
-        answer_en=_answer_en(facts, _status_text(detail, "en")),
+        questions=request_questions(detail.id, title, body or None),
+        answer=request_answer(facts, _status_text(detail, "de"), "de"),
+        answer_en=request_answer(facts, _status_text(detail, "en"), "en"),
         passages=passages,
         source_url=page,
         public_body=body or None,
@@ -830,8 +627,8 @@ def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]
     sent = detail.created_at.date().isoformat() if detail.created_at else None
     asked = Source(
         url=page,
-        name=f"FragDenStaat-Anfrage #{detail.id}" + (f" an {body}" if body else ""),
-        name_en=f"FragDenStaat request #{detail.id}" + (f" to {body}" if body else ""),
+        name=request_source_name(detail.id, body, "de"),
+        name_en=request_source_name(detail.id, body, "en"),
         date=sent,
     )
     named = [asked, asked.model_copy(update={"url": f"{site}/a/{detail.id}/"})]
@@ -839,8 +636,8 @@ def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]
         named.append(
             Source(
                 url=_message_url(message, page),
-                name=f"Antwort von {body or 'der Behörde'} (FragDenStaat #{detail.id})",
-                name_en=f"Answer from {body or 'the public body'} (FragDenStaat #{detail.id})",
+                name=response_source_name(detail.id, body, "de"),
+                name_en=response_source_name(detail.id, body, "en"),
                 date=message.timestamp.date().isoformat() if message.timestamp else None,
             )
         )

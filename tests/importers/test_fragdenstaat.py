@@ -9,7 +9,7 @@ import string
 import time
 import tracemalloc
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 import pytest
@@ -18,11 +18,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from bot.importers.fragdenstaat import (
-    ACCEPTED_FORMS,
     MAX_RESPONSE_QUOTE,
     MAX_RESPONSES,
-    PROBLEMS,
-    REASONS,
     USER_AGENT,
     ApiRequest,
     FragDenStaatClient,
@@ -35,6 +32,7 @@ from bot.importers.fragdenstaat import (
     response_ids,
     to_knowledge,
 )
+from bot.messages.fragdenstaat import ACCEPTED_FORMS, PROBLEMS, REASONS, ProblemKey, ReasonKey
 from bot.models import Entry, FoiRequest, Kind, Lang
 from tests.fakes.froide import (
     BERLIN_SUMMER,
@@ -170,7 +168,7 @@ def _samples(template: str, lang: Lang) -> dict[str, str | int | float]:
 
 
 @pytest.mark.parametrize("problem", PROBLEMS)
-def test_every_problem_is_told_in_german_and_in_english(problem: str) -> None:
+def test_every_problem_is_told_in_german_and_in_english(problem: ProblemKey) -> None:
     templates = PROBLEMS[problem]
     assert set(templates) == {"de", "en"}
     assert _fields(templates["de"]) == _fields(templates["en"])
@@ -180,12 +178,17 @@ def test_every_problem_is_told_in_german_and_in_english(problem: str) -> None:
 
 
 @pytest.mark.parametrize("reason", REASONS)
-def test_every_reason_is_given_in_german_and_in_english(reason: str) -> None:
+def test_every_reason_is_given_in_german_and_in_english(reason: ReasonKey) -> None:
     templates = REASONS[reason]
     assert set(templates) == {"de", "en"}
     assert _fields(templates["de"]) == _fields(templates["en"])
     told = {lang: template.format(**_samples(template, lang)) for lang, template in templates.items()}
     assert told["de"] != told["en"]
+
+
+def test_the_key_types_name_every_problem_and_reason() -> None:
+    assert set(get_args(ProblemKey)) == set(PROBLEMS)
+    assert set(get_args(ReasonKey)) == set(REASONS)
 
 
 def test_a_rejection_in_german_names_everything_in_german() -> None:

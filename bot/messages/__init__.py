@@ -1,5 +1,6 @@
 """Every fixed phrase the bot says, in German and English: the phrases by key (`phrase(Phrase.WELCOME, lang)`), and
-as functions the sentences with a grammar of their own (what a source does not say, the ranking sentences)."""
+as functions the sentences with a grammar of their own (what a source does not say, the ranking sentences). The
+FragDenStaat importer's phrases are in `bot.messages.fragdenstaat`."""
 
 from __future__ import annotations
 
