@@ -184,13 +184,13 @@ class SearchEngine:
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         if not chosen:
             return None
-        expression = "{q x b}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
+        expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
         return _Clause(expression, sum(df.get(w, 0) for w in chosen), common=not rare)
 
     def _document(self, entry_id: str, fields: IndexFields) -> _Document:
         """A candidate as padded strings: `" tok " in text` needs no set to be built, which matters when
         hundreds of candidates are scored per question."""
-        texts = fields.q.split(QUESTION_SEPARATOR)
+        texts = fields.question_terms.split(QUESTION_SEPARATOR)
         weights = self._weights.get(entry_id)
         if weights is None:
             idf = self.lexicon.idf
@@ -199,10 +199,10 @@ class SearchEngine:
             texts=texts,
             padded=[f" {text} " for text in texts],
             weights=weights,
-            asked=f" {fields.q} {fields.x} ",
-            body=f" {fields.b} ",
+            asked=f" {fields.question_terms} {fields.question_parts} ",
+            body=f" {fields.body_terms} ",
             tags=f" {fields.tags} ",
-            vector=fields.v,
+            vector=fields.vector,
         )
 
     def _plan(self, terms: Sequence[QueryTerm]) -> _Plan:

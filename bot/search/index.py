@@ -79,11 +79,11 @@ def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str
 def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
     entry = item.entry
     return IndexFields(
-        q=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
-        x=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
-        b=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
+        question_terms=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
+        question_parts=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
+        body_terms=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
         tags=_tags(entry),
-        v=centroid([entry.title, *entry.questions]),
+        vector=centroid([entry.title, *entry.questions]),
     )
 
 

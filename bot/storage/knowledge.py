@@ -3,6 +3,7 @@ rows, named sources, written words and term counts. Every change of an entry is 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,28 +15,32 @@ from bot.storage.database import Database, Part, now
 from bot.storage.history import History, Record
 
 FILES = "files"
-QUESTION_SEPARATOR = " | "  # between an entry's questions in the `q` column; `|` is not a term
+# The search index columns of `entries`: normalised texts (searched with FTS5), then the vector of the meaning.
+TEXT_COLUMNS = ("question_terms", "question_parts", "body_terms", "tags")
+INDEX_COLUMNS = (*TEXT_COLUMNS, "vector")
+QUESTION_SEPARATOR = " | "  # between an entry's questions in `question_terms`; `|` is not a term
 
 
 @dataclass(frozen=True)
 class IndexFields:
-    """Normalised text of an entry for search: questions (`q`), their compound forms (`x`), body, slot tags."""
+    """Normalised text of an entry for search: the terms of its questions, the parts of their compounds, the terms
+    of its body (with their parts), its slot tags."""
 
-    q: str
-    x: str
-    b: str
+    question_terms: str
+    question_parts: str
+    body_terms: str
     tags: str
-    v: bytes = b""  # the vector of its meaning (float16), see bot/understand/semantic.py
+    vector: bytes = b""  # of its meaning (float16), see bot/understand/semantic.py
 
     @classmethod
     def of_row(cls, row: Mapping[str, Any]) -> IndexFields:
         """The fields as a row of `entries` holds them (a column may be NULL)."""
-        q, x, b, tags = (row[name] or "" for name in ("q", "x", "b", "tags"))
-        return cls(q, x, b, tags, v=row["v"] or b"")
+        question_terms, question_parts, body_terms, tags = (row[name] or "" for name in TEXT_COLUMNS)
+        return cls(question_terms, question_parts, body_terms, tags, vector=row["vector"] or b"")
 
     def columns(self) -> dict[str, str | bytes]:
         """The fields as columns of `entries`."""
-        return {"q": self.q, "x": self.x, "b": self.b, "tags": self.tags, "v": self.v}
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ class Knowledge(Part):
         """Add (or with sign -1 remove) the entries' terms to the document frequencies."""
         counts: Counter[str] = Counter()
         for f in fields:
-            counts.update(set(f.q.split()) | set(f.x.split()) | set(f.b.split()))
+            counts.update(set(f.question_terms.split()) | set(f.question_parts.split()) | set(f.body_terms.split()))
         counts.pop(QUESTION_SEPARATOR.strip(), None)
         self.db.conn.executemany(
             "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
@@ -175,7 +180,7 @@ class Knowledge(Part):
             self.db.table("terms").delete_where("df <= 0")
 
     def _fields(self, entry_id: str) -> IndexFields:
-        row = next(self.db.table("entries").rows_where("id = ?", [entry_id], select="q, x, b, tags, v"))
+        row = next(self.db.table("entries").rows_where("id = ?", [entry_id], select=", ".join(INDEX_COLUMNS)))
         return IndexFields.of_row(row)
 
     # entries added, changed and removed by maintainers
@@ -373,7 +378,8 @@ class Knowledge(Part):
         or, unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
         order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0)" if ranked else ""
         rows = self.db.query(
-            "SELECT e.id, e.q, e.x, e.b, e.tags, e.v FROM entries_fts f JOIN entries e ON e.rowid = f.rowid "
+            f"SELECT e.id, {', '.join(f'e.{c}' for c in INDEX_COLUMNS)} FROM entries_fts f "
+            "JOIN entries e ON e.rowid = f.rowid "
             f"WHERE entries_fts MATCH ?{order} LIMIT ?",
             [match, limit],
         )

@@ -163,3 +163,16 @@ def m008_subscription_language(db: Database) -> None:
     """The language each subscription was made in: a chat's alerts and digests are written in it. Subscriptions
     made before were all served in German."""
     db.execute("ALTER TABLE subscriptions ADD COLUMN lang TEXT NOT NULL DEFAULT 'de' CHECK (lang IN ('de', 'en'))")
+
+
+@migrations()
+def m009_named_index_columns(db: Database) -> None:
+    """The search columns of `entries` say what they hold (they were `q`, `x`, `b` and `v`). Their full-text
+    index is made anew under the new names."""
+    entries = db.table("entries")
+    entries.disable_fts()
+    for old, new in (("q", "question_terms"), ("x", "question_parts"), ("b", "body_terms"), ("v", "vector")):
+        db.execute(f"ALTER TABLE entries RENAME COLUMN {old} TO {new}")
+    entries.enable_fts(
+        ["question_terms", "question_parts", "body_terms", "tags"], fts_version="FTS5", create_triggers=True
+    )

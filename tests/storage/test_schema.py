@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,18 +20,25 @@ from bot.storage.store import Store
 from tests.conftest import REPO
 
 
+def migrated_up_to(path: Path, *steps: Callable[[Database], None]) -> Database:
+    """A store as a release that knew only these migrations left it."""
+    older = Migrations(schema.migrations.name)
+    for migration in steps:
+        older()(migration)
+    db = Database(path)
+    older.apply(db)
+    return db
+
+
 def previous_version(path: Path) -> None:
     """A store as the release before alerts left it: migrations 1–4 only."""
-    older = Migrations(schema.migrations.name)
-    for migration in (
+    db = migrated_up_to(
+        path,
         schema.m001_knowledge,
         schema.m002_feedback_and_unanswered,
         schema.m003_history_and_watches,
         schema.m004_term_counts,
-    ):
-        older()(migration)
-    db = Database(path)
-    older.apply(db)
+    )
     db.table("feedback").insert({"entry_id": "x", "user_id": 7, "vote": -1, "at": "2026-01-01"})
     db.close()
 
@@ -43,11 +51,11 @@ def test_a_previous_version_upgrades_and_keeps_its_data(tmp_path: Path, kb_dir: 
         assert schema.migrations.pending(store.db) == []
         assert store.people.feedback_counts() == [("x", 0, 1)]
         assert {"subscriptions", "outbox"} <= set(store.db.table_names())
-        assert "v" in store.db.table("entries").columns_dict
+        assert "vector" in store.db.table("entries").columns_dict
         assert "note_en" in store.db.table("ranking_rows").columns_dict
         assert "lang" in store.db.table("subscriptions").columns_dict
         assert sync_knowledge(store, kb_dir)
-        vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(v) = 512").fetchone()[0]
+        vectors = store.db.execute("SELECT count(*) FROM entries WHERE length(vector) = 512").fetchone()[0]
         assert vectors == store.knowledge.count_entries()
         named = yaml.safe_load(kb_dir.joinpath("sources.yaml").read_text(encoding="utf-8"))["sources"]
         assert {s.url for s in store.knowledge.sources()} == {s["url"] for s in named}
@@ -102,5 +110,22 @@ def test_every_outbox_state_is_one_the_table_accepts(tmp_path: Path) -> None:
             store.db.table("outbox").insert({**row, "alert": str(state), "state": str(state)})
         with pytest.raises(sqlite3.IntegrityError):
             store.db.table("outbox").insert({**row, "state": "lost"})
+    finally:
+        store.close()
+
+
+def test_entries_indexed_under_the_old_column_names_stay_searchable(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    before_rename = [m for name, m in vars(schema).items() if name.startswith("m00") and name < "m009"]
+    db = migrated_up_to(path, *sorted(before_rename, key=lambda m: m.__name__))
+    row = {"id": "e", "kind": "fact", "origin": "cli", "title": "t", "data": "{}", "q": "vermerk", "x": "", "b": "ob"}
+    db.table("entries").insert({**row, "tags": "", "v": b"1"})
+    db.close()
+    store = Store(path)
+    try:
+        found = store.knowledge.candidates("vermerk", 5)
+        assert list(found) == ["e"]
+        assert (found["e"].question_terms, found["e"].body_terms, found["e"].vector) == ("vermerk", "ob", b"1")
+        assert list(store.knowledge.candidates("ob", 5)) == ["e"]
     finally:
         store.close()

@@ -38,7 +38,12 @@ def test_entries_added_by_other_means_survive_a_rebuild(store: Store, kb_dir: Pa
     entry = Entry(id="cli-added", title="T", questions=["Q?"], answer="A", source_url="https://example.org/method-2021")
     with store.transaction():
         store.db.table("entries").insert(
-            entry_row(entry, IndexFields(q="q", x="", b="a", tags="xyany"), "cli", "2026-01-01")
+            entry_row(
+                entry,
+                IndexFields(question_terms="q", question_parts="", body_terms="a", tags="xyany"),
+                "cli",
+                "2026-01-01",
+            )
         )
     sync_knowledge(store, kb_dir, force=True)
     assert store.knowledge.entry("cli-added") == entry
