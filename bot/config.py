@@ -15,6 +15,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.importers.fragdenstaat import DEFAULT_API_URL
 from bot.models import http_url
 
+FETCH_TIMEOUT = 10.0  # seconds for each connect and read of a call to FragDenStaat
+FETCH_DEADLINE = 30.0  # seconds for all calls of one fetch together
+
 
 class Settings(BaseSettings):
     """Every setting of the bot; see `.env.example` for each one explained."""
@@ -38,6 +41,8 @@ class Settings(BaseSettings):
     reload_interval: float = Field(default=2.0, gt=0)
 
     fragdenstaat_api_url: str = DEFAULT_API_URL
+    fragdenstaat_timeout: float = Field(default=FETCH_TIMEOUT, gt=0)
+    fragdenstaat_deadline: float = Field(default=FETCH_DEADLINE, gt=0)
     watch_interval: float = Field(default=3600.0, gt=0)
     alert_interval: float = Field(default=1.0, gt=0)
     digest_time: dt.time = dt.time(8, 0)

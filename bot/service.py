@@ -10,11 +10,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequen
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Self
+from typing import ParamSpec, Protocol, Self, TypeVar
 
 from bot.alerts import Alerts, entry_key, response_key
 from bot.answer import Answerer, answer_from_entry
-from bot.config import Settings
+from bot.config import FETCH_DEADLINE, FETCH_TIMEOUT, Settings
 from bot.folding import fold
 from bot.importers.fragdenstaat import (
     DEFAULT_API_URL,
@@ -49,8 +49,6 @@ from bot.understand.question import Understander
 log = logging.getLogger(__name__)
 
 IMPORT_ORIGIN = "import"
-FETCH_TIMEOUT = 10.0  # seconds for each connect and read of a call to FragDenStaat
-FETCH_DEADLINE = 30.0  # seconds for all calls of one fetch together
 WATCH_ACTOR = "watch"
 
 
@@ -68,6 +66,20 @@ class ImportOutcome:
     created: bool
     changed: bool
     new_passages: int
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Runner(Protocol):
+    """Where the store's work of an async caller runs: `await run(call, *args)`."""
+
+    def __call__(self, call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Awaitable[T]: ...
+
+
+async def _here(call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+    return call(*args, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -182,12 +194,15 @@ class FoiService:
         calibration: Calibration | None = None,
         knowledge_dir: Path | None = None,
         fragdenstaat_api_url: str = DEFAULT_API_URL,
+        fetch_limits: tuple[float, float] = (FETCH_TIMEOUT, FETCH_DEADLINE),
     ) -> None:
+        """`fetch_limits`: seconds for each call to FragDenStaat, and for all calls of one fetch together."""
         self.store = store
         self._deferred: list[Callable[[], None]] = []
         self.calibration = calibration or Calibration.load()
         self.knowledge_dir = knowledge_dir
         self.fragdenstaat_api_url = fragdenstaat_api_url
+        self.fetch_timeout, self.fetch_deadline = fetch_limits
         self.refresh()
 
     @classmethod
@@ -198,7 +213,12 @@ class FoiService:
         store = Store(settings.database_path, busy_timeout=busy_timeout, check=check)
         try:
             sync_knowledge(store, settings.knowledge_dir)
-            return cls(store, knowledge_dir=settings.knowledge_dir, fragdenstaat_api_url=settings.fragdenstaat_api_url)
+            return cls(
+                store,
+                knowledge_dir=settings.knowledge_dir,
+                fragdenstaat_api_url=settings.fragdenstaat_api_url,
+                fetch_limits=(settings.fragdenstaat_timeout, settings.fragdenstaat_deadline),
+            )
         except BaseException:
             store.close()
             raise
@@ -437,7 +457,9 @@ class FoiService:
     def fetch_request(self, reference: Reference) -> ApiRequest:
         """Read a request from FragDenStaat's API; FragDenStaatError on any failure. Touches no store,
         so the bot can run it in a worker thread."""
-        with FragDenStaatClient(self.fragdenstaat_api_url, timeout=FETCH_TIMEOUT, deadline=FETCH_DEADLINE) as client:
+        with FragDenStaatClient(
+            self.fragdenstaat_api_url, timeout=self.fetch_timeout, deadline=self.fetch_deadline
+        ) as client:
             return client.fetch(reference)
 
     def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:
@@ -487,15 +509,18 @@ class FoiService:
     def watches(self) -> list[Watch]:
         return self.store.knowledge.watches()
 
-    async def check_watches(self, fetch: Callable[[Reference], Awaitable[ApiRequest]]) -> AsyncIterator[WatchCheck]:
+    async def check_watches(
+        self, fetch: Callable[[Reference], Awaitable[ApiRequest]], run: Runner | None = None
+    ) -> AsyncIterator[WatchCheck]:
         """Re-read each watched request and apply it: new responses become passages, a new status is recorded.
-        `fetch` reads a request from FragDenStaat where it may block (the bot: on threads of its own); the store is
-        written here, in the caller's thread. One request's failure, even an unforeseen one (a locked store, say),
-        does not keep the others from being checked."""
-        for watch in self.watches():
+        `fetch` reads a request from FragDenStaat where it may block (the bot: on threads of its own); `run` runs
+        the store's work (the bot: on the core's thread; by default here). One request's failure, even an
+        unforeseen one (a locked store, say), does not keep the others from being checked."""
+        run = run or _here
+        for watch in await run(self.watches):
             try:
                 detail = await fetch(Reference(ReferenceKind.REQUEST_ID, watch.request_id))
-                outcome = self._apply_watched(watch, detail)
+                outcome = await run(self._apply_watched, watch, detail)
             except (FragDenStaatError, ImportRefused) as exc:
                 yield WatchCheck(watch.request_id, error=exc)
                 continue

@@ -54,7 +54,9 @@ class Database:
         self.path = None if str(path) == ":memory:" else Path(path)
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite_utils.Database(path)
+            # The bot uses the connection from one thread of its own (bot/telegram/state.py), not the one that
+            # opened it.
+            self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
             # Before anything else: several processes may open a new file at once, and must wait, not fail.
             self.db.execute(f"PRAGMA busy_timeout = {max(int(busy_timeout * 1000), CREATION_WAIT_MS)}")
             self._enable_wal()

@@ -62,6 +62,11 @@ async def set_command_menus(application: App) -> None:
                 log.warning("no maintainer menu for user %s yet: %s", maintainer, exc)
 
 
+async def _stop_core(application: App) -> None:
+    """After the last handler and job: the core's thread finishes its work and ends."""
+    await asyncio.to_thread(application.bot_data.core.shutdown)
+
+
 async def _forget_idle(context: BotContext) -> None:
     context.throttle.forget_idle()
 
@@ -73,7 +78,7 @@ async def _check_watched(context: BotContext) -> None:
     async def fetch(reference: Reference) -> ApiRequest:
         return await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
 
-    async for check in service.check_watches(fetch):
+    async for check in service.check_watches(fetch, context.core):
         if check.error is not None:
             log.warning("watched request %s not updated: %s", check.request_id, check.error)
         elif check.outcome is not None:
@@ -84,7 +89,7 @@ async def _prune(context: BotContext) -> None:
     """Unanswered questions are kept RETENTION_DAYS days (see SECURITY.md)."""
     days = context.settings.retention_days
     before = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
-    removed = context.service.prune_unanswered(before.isoformat(timespec="seconds"))
+    removed = await context.core(context.service.prune_unanswered, before.isoformat(timespec="seconds"))
     if removed:
         log.info("%d unanswered question(s) older than %d days deleted", removed, days)
 
@@ -92,7 +97,7 @@ async def _prune(context: BotContext) -> None:
 async def _reload(context: BotContext) -> None:
     """Entries added from the command line while the bot runs are answered within seconds."""
     try:
-        if context.service.reload_if_changed():
+        if await context.core(context.service.reload_if_changed):
             log.info("knowledge reloaded")
     except KnowledgeError as exc:
         log.error("knowledge files have problems; still answering from the previous store:\n%s", exc)
@@ -122,6 +127,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .job_queue(JobQueue[BotContext]())  # PTB's own, typed for the context its jobs get
         .post_init(prepare)
+        .post_shutdown(_stop_core)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

@@ -11,7 +11,7 @@ from html import escape
 
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.alerts import Alerts, Delivery, Outcome, announces_response
+from bot.alerts import Delivery, Outcome, announces_response
 from bot.folding import shorten
 from bot.messages import Phrase, phrase
 from bot.models import Entry, Lang
@@ -76,12 +76,12 @@ def classify(error: TelegramError) -> Delivery:
     return Delivery(Outcome.FAILED, error=str(error))
 
 
-async def _recorded(alerts: Alerts, alert: Alert, delivery: Delivery) -> None:
+async def _recorded(context: BotContext, alert: Alert, delivery: Delivery) -> None:
     """Record a sent alert's outcome; while the store is locked, try again without blocking the chats.
     Giving up would leave the alert `sending`, to be repeated after the next start."""
     for _ in range(RECORD_ATTEMPTS):
         try:
-            alerts.record(alert, delivery)
+            await context.core(context.service.alerts.record, alert, delivery)
             return
         except sqlite3.OperationalError as error:
             if not is_busy(error):
@@ -100,14 +100,14 @@ async def _send(context: BotContext, alert: Alert, gate: asyncio.Semaphore) -> N
         # Wait for room before claiming: the claimed ("in flight") window stays as short as the send itself.
         await context.sends.room_for_alert()
         try:
-            if not alerts.claim(alert):
+            if not await context.core(alerts.claim, alert):
                 return
         except sqlite3.OperationalError as error:
             if not is_busy(error):
                 raise
             raise _Busy from error  # still pending: a later run sends it
         try:
-            entry = context.service.entry(alert.entry_id)
+            entry = await context.core(context.service.entry, alert.entry_id)
             if entry is None:
                 delivery = Delivery(Outcome.FAILED, error="entry removed")
             else:
@@ -123,7 +123,7 @@ async def _send(context: BotContext, alert: Alert, gate: asyncio.Semaphore) -> N
             # A fault of ours, not Telegram's: record it, or the alert would stay "in flight" until a restart.
             log.exception("alert %s to chat %s failed", alert.alert, alert.chat_id)
             delivery = Delivery(Outcome.FAILED, error=f"{type(error).__name__}: {error}")
-        await _recorded(alerts, alert, delivery)
+        await _recorded(context, alert, delivery)
 
 
 async def deliver_alerts(context: BotContext) -> None:
@@ -136,7 +136,7 @@ async def deliver_alerts(context: BotContext) -> None:
     bot_data.delivering = True
     try:
         gate = asyncio.Semaphore(IN_FLIGHT)
-        while due := context.service.alerts.due(BATCH):
+        while due := await context.core(context.service.alerts.due, BATCH):
             outcomes = await asyncio.gather(*(_send(context, alert, gate) for alert in due), return_exceptions=True)
             errors = [o for o in outcomes if isinstance(o, BaseException)]
             if any(isinstance(e, _Busy) for e in errors):
@@ -155,10 +155,10 @@ async def send_digests(context: BotContext) -> None:
     chat's language."""
     service = context.service
     alerts = service.alerts
-    for chat_id in alerts.digest_chats():
-        pending = alerts.digest(chat_id)
+    for chat_id in await context.core(alerts.digest_chats):
+        pending = await context.core(alerts.digest, chat_id)
         lang = pending[0].lang  # a chat's alerts all have its language
-        entries = service.entries(a.entry_id for a in pending)
+        entries = await context.core(service.entries, [a.entry_id for a in pending])
         heading = phrase(Phrase.DIGEST_HEADING, lang)
         pieces = [(f"<b>{escape(heading)}</b>", visible_length(heading))]
         for item in pending:
@@ -166,10 +166,10 @@ async def send_digests(context: BotContext) -> None:
             if entry is not None:
                 pieces.append(_digest_line(entry, context.bot.username, service.citations, lang))
         await context.sends.room_for_alert()
-        items = [a for a in pending if alerts.claim(a)]
+        items = [a for a in pending if await context.core(alerts.claim, a)]
         if len(pieces) == 1 or not items:
             for item in items:
-                await _recorded(alerts, item, Delivery(Outcome.FAILED, error="entries removed"))
+                await _recorded(context, item, Delivery(Outcome.FAILED, error="entries removed"))
             continue
         delivery = Delivery(Outcome.SENT)
         try:
@@ -178,7 +178,7 @@ async def send_digests(context: BotContext) -> None:
         except TelegramError as error:
             delivery = classify(error)
         for item in items:
-            await _recorded(alerts, item, delivery)
+            await _recorded(context, item, delivery)
 
 
 def _digest_line(entry: Entry, bot_username: str, cite: Citations, lang: Lang) -> tuple[str, int]:

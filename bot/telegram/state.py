@@ -1,10 +1,15 @@
 """What the application shares with every handler and job, typed: PTB's ContextTypes with a context whose
 `service`, `settings`, `throttle` and `sends` are properties (as in PTB's examples/contexttypesbot.py), over a
-`bot_data` that is an object of its own instead of a dict."""
+`bot_data` that is an object of its own instead of a dict. `context.core(...)` runs a call of the core on the
+core's own thread."""
 
 from __future__ import annotations
 
-from typing import Any
+import asyncio
+import functools
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
@@ -12,6 +17,9 @@ from bot.config import Settings
 from bot.service import FoiService
 from bot.telegram.ratelimit import SendLog
 from bot.throttle import Throttle
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class BotData:
@@ -24,6 +32,10 @@ class BotData:
     sends: SendLog
 
     def __init__(self) -> None:
+        # One thread for all work of the core: searching, composing and writing the store never block the event
+        # loop, and the store's connection is used by one thread at a time (a second thread would read the first
+        # one's uncommitted writes, and could write inside its transaction).
+        self.core = ThreadPoolExecutor(max_workers=1, thread_name_prefix="core")
         self.delivering = False  # an alert delivery run is going on
         self.delivery_paused_until = 0.0  # event-loop time: the store was locked, give the other writer room
 
@@ -53,6 +65,12 @@ class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], Bo
     def sends(self) -> SendLog:
         """The sends of the last second: the pace of alerts."""
         return self.bot_data.sends
+
+    async def core(self, call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """`call(*args, **kwargs)` on the core's thread."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self.bot_data.core, functools.partial(call, *args, **kwargs)
+        )
 
 
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)

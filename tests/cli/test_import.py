@@ -93,8 +93,8 @@ def test_faults_give_a_clear_message_and_write_nothing(
     with store_of(env) as store:
         before = (store.knowledge.requests(), store.knowledge.count_entries())
     froide.inject(API_PATH, **fault)  # type: ignore[arg-type]
-    monkeypatch.setattr("bot.service.FETCH_TIMEOUT", 1.0)
-    monkeypatch.setattr("bot.service.FETCH_DEADLINE", 2.0)
+    monkeypatch.setenv("FRAGDENSTAAT_TIMEOUT", "1")
+    monkeypatch.setenv("FRAGDENSTAAT_DEADLINE", "2")
     capsys.readouterr()
     assert main(["kb", "import", str(BOCHUM_REQUEST_ID)]) == 1
     err = capsys.readouterr().err

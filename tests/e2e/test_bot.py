@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -308,3 +309,26 @@ async def test_a_whole_session_never_logs_or_sends_the_token(
     assert "httpx" in caplog.text, "the transport's own request lines were captured too"
     for call in fake_api.calls():
         assert TEST_TOKEN not in str(call.params)
+
+
+async def test_the_store_is_used_only_on_the_cores_thread(fake_api: FakeBotApi, foi_bot: App) -> None:
+    """Questions, buttons, inline queries, commands and jobs reach SQLite from the core's thread only, never from
+    the event loop's (where a slow statement would hold up every chat)."""
+    threads: set[str] = set()
+    connection = foi_bot.bot_data.service.store.db.conn
+    connection.set_trace_callback(lambda _statement: threads.add(threading.current_thread().name))
+    try:
+        await fake_api.deliver(fake_api.private_message("Welchen Platz hatte Bochum 2021?", user_id=USER))
+        await fake_api.deliver(fake_api.private_message("Was kostet ein Einhorn?", user_id=USER))
+        await fake_api.deliver(fake_api.private_message("/sources", user_id=USER))
+        await fake_api.deliver(fake_api.private_message("/ranking 2021", user_id=USER))
+        await fake_api.deliver(fake_api.private_message("/subscribe Bochum", user_id=USER))
+        await fake_api.wait_for("sendMessage", to(USER), count=5)
+        await fake_api.deliver(fake_api.callback_query("fb:bitkom-sci-2021-bochum:+", user_id=USER))
+        await fake_api.deliver(fake_api.inline_query("bochum 2021", user_id=USER))
+        await fake_api.wait_for("answerInlineQuery")
+        await fake_api.wait_for("answerCallbackQuery")
+    finally:
+        connection.set_trace_callback(None)
+    assert threads
+    assert {name.split("_")[0] for name in threads} == {"core"}, threads

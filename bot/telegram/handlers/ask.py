@@ -28,7 +28,7 @@ async def answer_question(message: Message, context: BotContext, question: str, 
         await message.reply_text(phrase(Phrase.EMPTY, lang))
         return
     started = time.perf_counter()
-    answer = context.service.ask(question, language_hint(user))
+    answer = await context.core(context.service.ask, question, language_hint(user))
     # Ids, sizes and the outcome only: what someone asked stays in the store, where it can be deleted.
     log.debug(
         "message %s in a %s chat: %d characters, %s %s in %.0f ms",
@@ -41,7 +41,7 @@ async def answer_question(message: Message, context: BotContext, question: str, 
     )
     await send_answer(context.bot, message.chat.id, answer, reply_to=message)
     if not answer.answered and answer.decision is not Decision.GREETING:
-        context.service.record_unanswered(answer, user.id if user else None, message.chat.type)
+        await context.core(context.service.record_unanswered, answer, user.id if user else None, message.chat.type)
 
 
 @on_message

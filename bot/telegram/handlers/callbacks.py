@@ -23,12 +23,12 @@ async def button(update: Update, context: BotContext) -> None:
         return
     kind, entry_id, vote = parsed
     if kind is ButtonKind.FEEDBACK:
-        stored = service.record_feedback(entry_id, query.from_user.id, helpful=vote == "+")
+        stored = await context.core(service.record_feedback, entry_id, query.from_user.id, helpful=vote == "+")
         await query.answer(phrase(Phrase.THANKS if stored else Phrase.STALE_BUTTON, lang))
         return
-    entry = service.entry(entry_id)
+    entry = await context.core(service.entry, entry_id)
     await query.answer(None if entry else phrase(Phrase.STALE_BUTTON, lang))
     message = query.message
     if entry is None or message is None or not hasattr(message, "reply_text"):
         return
-    await send_answer(context.bot, message.chat.id, service.entry_answer(entry, lang))
+    await send_answer(context.bot, message.chat.id, await context.core(service.entry_answer, entry, lang))

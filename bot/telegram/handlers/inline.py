@@ -6,6 +6,8 @@ from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTe
 from telegram.constants import InlineQueryLimit
 
 from bot.messages import Phrase, phrase
+from bot.models import Lang
+from bot.service import FoiService
 from bot.telegram.language import language_hint, user_language
 from bot.telegram.render import inline_message
 from bot.telegram.state import BotContext
@@ -14,31 +16,32 @@ CACHE_SECONDS = 60
 RESULTS = 5
 
 
+def _articles(service: FoiService, text: str, hint: Lang | None) -> tuple[Lang, list[InlineQueryResultArticle]]:
+    """The best answers (or else the suggestions) as articles, in the language of the answer."""
+    answer = service.ask(text, hint)
+    ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
+    entries = service.entries(ids[:RESULTS])
+    found = [entries[i] for i in ids[:RESULTS] if i in entries]
+    return answer.lang, [
+        InlineQueryResultArticle(
+            id=entry.id,
+            title=entry.title[:256],
+            description=entry.answer_in(answer.lang)[:256],
+            input_message_content=InputTextMessageContent(inline_message(service.entry_answer(entry, answer.lang))),
+        )
+        for entry in found
+    ]
+
+
 async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     if query is None:
         return
     text = query.query[: InlineQueryLimit.MAX_QUERY_LENGTH].strip()
     lang = user_language(query.from_user)
-    service = context.service
     results: list[InlineQueryResultArticle] = []
     if text:
-        answer = service.ask(text, language_hint(query.from_user))
-        lang = answer.lang
-        ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
-        entries = service.entries(ids[:RESULTS])
-        for entry_id in ids[:RESULTS]:
-            entry = entries.get(entry_id)
-            if entry is None:
-                continue
-            results.append(
-                InlineQueryResultArticle(
-                    id=entry.id,
-                    title=entry.title[:256],
-                    description=entry.answer_in(lang)[:256],
-                    input_message_content=InputTextMessageContent(inline_message(service.entry_answer(entry, lang))),
-                )
-            )
+        lang, results = await context.core(_articles, context.service, text, language_hint(query.from_user))
     button = InlineQueryResultsButton(text=phrase(Phrase.INLINE_BUTTON, lang), start_parameter="inline")
     # Personal: the reply language follows the asker's Telegram language, so one person's cached results
     # must not be served to another.

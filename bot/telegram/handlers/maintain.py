@@ -128,7 +128,7 @@ async def add_source(message: Message, context: BotContext, lang: Lang) -> int:
         return SOURCE
     draft = _draft(context)
     draft["source_url"] = url
-    entry = _entry(draft, _new_id(context, draft))
+    entry = _entry(draft, await _new_id(context, draft))
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -138,14 +138,14 @@ async def add_source(message: Message, context: BotContext, lang: Lang) -> int:
         ]
     )
     await message.reply_text(phrase(Phrase.ADD_PREVIEW, lang).format(id=entry.id))
-    preview = answer_messages(context.service.entry_answer(entry, lang))
+    preview = answer_messages(await context.core(context.service.entry_answer, entry, lang))
     for index, chunk in enumerate(preview):
         await message.reply_text(chunk, reply_markup=keyboard if index == len(preview) - 1 else None)
     return CONFIRM
 
 
-def _new_id(context: BotContext, draft: dict[str, str]) -> str:
-    return context.service.free_id(slugify(draft["question"])[:MAX_ID].strip("-") or "entry", set())
+async def _new_id(context: BotContext, draft: dict[str, str]) -> str:
+    return await context.core(context.service.free_id, slugify(draft["question"])[:MAX_ID].strip("-") or "entry", set())
 
 
 def _entry(draft: dict[str, str], entry_id: str) -> Entry:
@@ -171,9 +171,9 @@ async def add_confirm(update: Update, context: BotContext) -> int:
         context.user_data.pop(DRAFT, None)
         await context.bot.send_message(chat_id, phrase(Phrase.ADD_CANCELLED, lang))
         return ConversationHandler.END
-    entry = _entry(draft, _new_id(context, draft))
+    entry = _entry(draft, await _new_id(context, draft))
     # If saving fails (a locked store), the draft and the conversation stay: pressing Save again works.
-    [saved] = context.service.add_entries([entry], origin=CHAT_ORIGIN, actor=actor(query.from_user))
+    [saved] = await context.core(context.service.add_entries, [entry], origin=CHAT_ORIGIN, actor=actor(query.from_user))
     context.user_data.pop(DRAFT, None)
     log.info("entry %s added by %s", saved.id, actor(query.from_user))
     await context.bot.send_message(chat_id, phrase(Phrase.ADD_SAVED, lang).format(id=escape(saved.id)))
@@ -218,7 +218,7 @@ async def remove(message: Message, context: BotContext, lang: Lang) -> None:
         return
     assert message.from_user is not None
     try:
-        context.service.remove_entry(context.args[0], actor=actor(message.from_user))
+        await context.core(context.service.remove_entry, context.args[0], actor=actor(message.from_user))
     except NoSuchEntry as exc:
         await message.reply_text(phrase(Phrase.NO_SUCH_ENTRY, lang).format(id=escape(exc.entry_id)))
         return
@@ -231,7 +231,7 @@ async def remove(message: Message, context: BotContext, lang: Lang) -> None:
 @on_message
 @maintainers_only
 async def unanswered(message: Message, context: BotContext, lang: Lang) -> None:
-    rows = context.service.unanswered(limit=15)
+    rows = await context.core(context.service.unanswered, limit=15)
     if not rows:
         await message.reply_text(phrase(Phrase.NOTHING_UNANSWERED, lang))
         return
@@ -244,7 +244,7 @@ async def unanswered(message: Message, context: BotContext, lang: Lang) -> None:
 @on_message
 @maintainers_only
 async def stats(message: Message, context: BotContext, lang: Lang) -> None:
-    counts = context.service.stats()
+    counts = await context.core(context.service.stats)
     lines = [
         f"<b>{escape(phrase(Phrase.STATS_HEADING, lang))}</b>",
         *(f"{kind_label(kind, lang)}: {counts.entries[kind]}" for kind in Kind),
@@ -265,7 +265,7 @@ async def import_request(message: Message, context: BotContext, lang: Lang) -> N
     try:
         reference = parse_reference(" ".join(context.args or []))
         detail = await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
-        outcome = service.apply_import(detail, actor=actor(message.from_user))
+        outcome = await context.core(service.apply_import, detail, actor=actor(message.from_user))
     except FragDenStaatError as exc:
         await message.reply_text(escape(exc.text(lang)))
         return
@@ -275,4 +275,4 @@ async def import_request(message: Message, context: BotContext, lang: Lang) -> N
     await message.reply_text(
         phrase(Phrase.IMPORTED, lang).format(id=escape(outcome.entry.id), passages=len(outcome.entry.passages))
     )
-    await message.reply_text(answer_messages(service.entry_answer(outcome.entry, lang))[0])
+    await message.reply_text(answer_messages(await context.core(service.entry_answer, outcome.entry, lang))[0])

@@ -19,9 +19,10 @@ from bot.telegram.state import BotContext
 async def start(message: Message, context: BotContext, lang: Lang) -> None:
     entry_id = linked_answer(context.args[0] if context.args else "")
     if entry_id is not None:
-        entry = context.service.entry(entry_id)
+        entry = await context.core(context.service.entry, entry_id)
         if entry is not None:
-            await send_answer(context.bot, message.chat.id, context.service.entry_answer(entry, lang))
+            answer = await context.core(context.service.entry_answer, entry, lang)
+            await send_answer(context.bot, message.chat.id, answer)
             return
         await message.reply_text(phrase(Phrase.NO_SUCH_ANSWER, lang))
     await message.reply_text(phrase(Phrase.WELCOME, lang))
@@ -37,7 +38,7 @@ async def sources(message: Message, context: BotContext, lang: Lang) -> None:
     """The FOI requests in the base, with their links and status."""
     heading = phrase(Phrase.SOURCES_HEADING, lang)
     pieces = [(f"<b>{escape(heading)}</b>", visible_length(heading))]
-    for request in context.service.requests():
+    for request in await context.core(context.service.requests):
         status = status_label(request.resolution or request.status, lang)
         answered = f", {phrase(Phrase.ANSWERED_ON, lang)} {request.answered:%d.%m.%Y}" if request.answered else ""
         title = shorten(f"#{request.id} {request.title}", MAX_LABEL)

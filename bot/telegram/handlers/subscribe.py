@@ -63,7 +63,9 @@ async def subscribe(message: Message, context: BotContext, lang: Lang) -> None:
     topic, daily = parse_topic(context.args or [])
     by = message.from_user.id if message.from_user else None
     try:
-        added = context.service.alerts.subscribe(message.chat.id, topic, daily=daily, by=by, lang=lang)
+        added = await context.core(
+            context.service.alerts.subscribe, message.chat.id, topic, daily=daily, by=by, lang=lang
+        )
     except ValueError as refusal:
         await message.reply_text(phrase(Phrase.SUBSCRIBE_REFUSED, lang).format(why=escape(str(refusal))))
         return
@@ -77,13 +79,13 @@ async def subscribe(message: Message, context: BotContext, lang: Lang) -> None:
 @managers_only
 async def unsubscribe(message: Message, context: BotContext, lang: Lang) -> None:
     topic, _ = parse_topic(context.args or [])
-    removed = context.service.alerts.unsubscribe(message.chat.id, topic)
+    removed = await context.core(context.service.alerts.unsubscribe, message.chat.id, topic)
     await message.reply_text(phrase(Phrase.UNSUBSCRIBED, lang).format(count=removed))
 
 
 @on_message
 async def subscriptions(message: Message, context: BotContext, lang: Lang) -> None:
-    found = context.service.alerts.subscriptions(message.chat.id)
+    found = await context.core(context.service.alerts.subscriptions, message.chat.id)
     if not found:
         await message.reply_text(phrase(Phrase.NO_SUBSCRIPTIONS, lang))
         return
@@ -98,5 +100,5 @@ async def membership(update: Update, context: BotContext) -> None:
     """Removed from a group or blocked by a user: that chat's subscriptions end."""
     change = update.my_chat_member
     if change is not None and change.new_chat_member.status in ENDED:
-        context.service.alerts.end_chat(change.chat.id, f"bot {change.new_chat_member.status}")
+        await context.core(context.service.alerts.end_chat, change.chat.id, f"bot {change.new_chat_member.status}")
         log.info("subscriptions of chat %s ended: bot %s", change.chat.id, change.new_chat_member.status)
