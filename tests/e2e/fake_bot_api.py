@@ -479,6 +479,11 @@ class Call:
     result: Any = None
 
 
+def to(chat_id: int) -> Callable[[Call], bool]:
+    """Calls addressed to one chat (a filter for `wait_for`)."""
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
 @dataclass
 class Fault:
     """An injected failure; ``remaining`` None means it never runs out."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from bot.service import FoiService
 from bot.storage.alerts import OutboxState
 from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
-from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem, to
 from tests.e2e.waiting import until
 
 GROUP = -1001234567890
@@ -35,10 +35,6 @@ async def alerting_bot(fake_api: FakeBotApi, tmp_path: Path, kb_dir: Path) -> As
 def service_of(app: App) -> FoiService:
     service: FoiService = app.bot_data.service
     return service
-
-
-def to(chat_id: int) -> Callable[[Call], bool]:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 def alerts_to(api: FakeBotApi, chat_id: int) -> list[Call]:

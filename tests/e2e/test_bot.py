@@ -6,7 +6,6 @@ import logging
 import re
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,15 +14,11 @@ from bot.service import FoiService
 from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
 from tests.e2e.conftest import TEST_TOKEN
-from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem, to
 from tests.e2e.waiting import until
 
 GROUP = -1001234567890
 USER = 4242
-
-
-def to(chat_id: int) -> Any:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 def assert_valid(call: Call) -> None:

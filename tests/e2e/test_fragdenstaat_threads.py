@@ -7,7 +7,7 @@ import asyncio
 import os
 import signal
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ import pytest
 from bot.cli import main
 from bot.telegram.fetching import FETCH_THREADS
 from tests.e2e.botctl import process_env, start_bot, start_process, stop_bot
-from tests.e2e.fake_bot_api import Call, FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi, to
 from tests.e2e.waiting import until
 from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
 
@@ -32,10 +32,6 @@ async def froide(kb_dir: Path) -> AsyncIterator[FakeFroide]:
     async with FakeFroide() as fake:
         fake.add_bochum_request()
         yield fake
-
-
-def to(chat_id: int) -> Callable[[Call], bool]:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 async def test_a_chart_is_drawn_while_imports_wait_for_a_slow_fragdenstaat(

@@ -10,14 +10,14 @@ the probe, and its replies were already waited for.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
-from tests.e2e.fake_bot_api import Call, FakeBotApi, JsonDict
+from tests.e2e.fake_bot_api import Call, FakeBotApi, JsonDict, to
 
 LIMIT = 5
 FLOODER = 4242
@@ -25,10 +25,6 @@ OTHER = 4343
 GROUP = -1001234567890
 ANSWER = "257364-externe-beratung"
 NOTICE = "viele Fragen"  # from the German "slow_down" phrase
-
-
-def to(chat_id: int) -> Callable[[Call], bool]:
-    return lambda call: call.params.get("chat_id") == chat_id
 
 
 def texts(calls: list[Call]) -> list[str]:

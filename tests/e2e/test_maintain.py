@@ -12,7 +12,7 @@ from bot.cli import main
 from bot.service import FoiService
 from bot.telegram.state import App
 from tests.e2e.botctl import start_bot, stop_bot
-from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem
+from tests.e2e.fake_bot_api import Call, FakeBotApi, telegram_html_problem, to
 from tests.e2e.waiting import until
 from tests.fakes.froide import BOCHUM_REQUEST_ID, FakeFroide
 
@@ -32,15 +32,11 @@ def service_of(app: App) -> FoiService:
     return service
 
 
-def to(chat_id: int) -> object:
-    return lambda call: call.params.get("chat_id") == chat_id
-
-
 async def say(api: FakeBotApi, text: str, user_id: int, count: int, language_code: str | None = None) -> list[Call]:
     """Send a private message and wait until the chat has `count` messages from the bot. A `language_code`, once
     given, stays the sender's Telegram language; without any, replies are German."""
     await api.deliver(api.private_message(text, user_id=user_id, language_code=language_code))
-    return await api.wait_for("sendMessage", to(user_id), count=count)  # type: ignore[arg-type]
+    return await api.wait_for("sendMessage", to(user_id), count=count)
 
 
 @pytest.mark.parametrize("command", ["/add", "/remove sci-2021-methodik", "/import 257364", "/unanswered", "/stats"])
@@ -75,7 +71,7 @@ async def test_guided_add_with_preview_and_confirm(fake_api: FakeBotApi, maintai
     buttons = preview.params["reply_markup"]["inline_keyboard"][0]
     assert [b["callback_data"] for b in buttons] == ["add:save", "add:cancel"]
     await fake_api.deliver(fake_api.callback_query("add:save", user_id=MAINTAINER))
-    calls = await fake_api.wait_for("sendMessage", to(MAINTAINER), count=7)  # type: ignore[arg-type]
+    calls = await fake_api.wait_for("sendMessage", to(MAINTAINER), count=7)
     assert "Gespeichert als hat-essen-externe-berater" in calls[-1].params["text"]
     entry_id = "hat-essen-externe-berater-fuer-das-ranking-bezahlt"
     history = service_of(maintained_bot).store.history.changes(entry_id)
@@ -260,13 +256,13 @@ GROUP = -1001234567890
 async def test_maintainer_commands_in_a_group_change_nothing(fake_api: FakeBotApi, maintained_bot: App) -> None:
     before = service_of(maintained_bot).store.knowledge.count_entries()
     await fake_api.deliver(fake_api.group_message("/add", chat_id=GROUP, user_id=MAINTAINER))
-    [call] = await fake_api.wait_for("sendMessage", to(GROUP))  # type: ignore[arg-type]
+    [call] = await fake_api.wait_for("sendMessage", to(GROUP))
     assert "privaten Chat" in call.params["text"]
     for text in ("/remove sci-2021-methodik", "/import 257364", "/stats", "/unanswered"):
         await fake_api.deliver(fake_api.group_message(text, chat_id=GROUP, user_id=MAINTAINER))
-    calls = await fake_api.wait_for("sendMessage", to(GROUP), count=5)  # type: ignore[arg-type]
+    calls = await fake_api.wait_for("sendMessage", to(GROUP), count=5)
     assert all("privaten Chat" in c.params["text"] for c in calls), "refused, not ignored"
     await fake_api.deliver(fake_api.group_message("/stats", chat_id=GROUP, user_id=STRANGER))
-    calls = await fake_api.wait_for("sendMessage", to(GROUP), count=6)  # type: ignore[arg-type]
+    calls = await fake_api.wait_for("sendMessage", to(GROUP), count=6)
     assert "nur für Maintainer" in calls[-1].params["text"]
     assert service_of(maintained_bot).store.knowledge.count_entries() == before
