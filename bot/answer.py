@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.folding import fold
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
@@ -20,6 +21,9 @@ from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import given_types, is_vague, states_absence, without_yes_no
 from bot.understand.question import Question, Understander
+
+if TYPE_CHECKING:
+    from bot.series import SeriesAnswers  # which imports this module
 
 SUGGESTIONS = 3
 # The share of the question's informative weight an entry must contain to count as being about its subject.
@@ -80,8 +84,11 @@ class Answerer:
         tables: Tables,
         calibration: Calibration,
         cite: Citations,
+        series: SeriesAnswers | None = None,
     ) -> None:
+        """`series`: questions across the bodies of a request series, and the slot guard for its bodies."""
         self.knowledge = knowledge
+        self.series = series
         self.understander = understander
         self.engine = engine
         self.tables = tables
@@ -120,7 +127,14 @@ class Answerer:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
         if question.greeting:
             return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING)
-        return self.decide(question, self.assess(question))
+        if self.series is None:
+            return self.decide(question, self.assess(question))
+        # Only a question recognisably across the bodies of a stored series is the series'; any other is
+        # composed as before, and then kept from quoting another body's answer than the one it names.
+        across = self.series.answer(question)
+        if across is not None:
+            return across
+        return self.series.guard(question, self.decide(question, self.assess(question)))
 
     def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:
         """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""

@@ -47,10 +47,11 @@ class Tags(_Model):
 
 
 class Passage(_Model):
-    """A passage quoted verbatim from a source."""
+    """A passage quoted verbatim from a source; `page`: the page of the letter it is on."""
 
     text: Text
     source_url: Url | None = None
+    page: Annotated[int, Field(ge=1)] | None = None
 
 
 class Link(_Model):
@@ -111,6 +112,7 @@ class FoiRequest(_Model):
     answered: dt.date | None = None
     summary: Text | None = None
     links: list[Link] = Field(default_factory=list)
+    project: int | None = None  # the series on FragDenStaat: the same request sent to many bodies at once
 
 
 class Edition(_Model):
@@ -188,6 +190,9 @@ class Source(_Model):
     url: Url
     name: Text
     name_en: Text | None = None
+    # Where in the document, after the date: "S. 2 (PDF)", "p. 2 (PDF)".
+    locator: Text | None = None
+    locator_en: Text | None = None
     # YAML reads an unquoted 2023-10-14 as a date and 2023 as a number: both are taken as written.
     date: (
         Annotated[
@@ -198,6 +203,10 @@ class Source(_Model):
 
     def label(self, lang: Lang) -> str:
         name = self.name_en if lang == "en" and self.name_en else self.name
+        locator = self.locator_en if lang == "en" and self.locator_en else self.locator
+        return f"{self._dated(name, lang)}, {locator}" if locator else self._dated(name, lang)
+
+    def _dated(self, name: str, lang: Lang) -> str:
         if not self.date:
             return name
         year, *rest = (int(part) for part in self.date.split("-"))

@@ -16,6 +16,7 @@ from bot.alerts import Alerts, entry_key, response_key
 from bot.answer import Answerer, answer_from_entry
 from bot.config import FETCH_DEADLINE, FETCH_TIMEOUT, Settings
 from bot.folding import fold
+from bot.importers.attachments import Unread
 from bot.importers.fragdenstaat import (
     DEFAULT_API_URL,
     ApiRequest,
@@ -26,6 +27,7 @@ from bot.importers.fragdenstaat import (
     import_sources,
     response_ids,
     to_knowledge,
+    unread_letters,
 )
 from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledge
@@ -34,10 +36,11 @@ from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, T
 from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
+from bot.series import SeriesAnswers
 from bot.sources import Citations
 from bot.storage.database import is_busy
 from bot.storage.history import Change
-from bot.storage.knowledge import FILES, IndexFields, NoSuchEntry, Watch
+from bot.storage.knowledge import FILES, IndexFields, NoSuchEntry, SeriesWatch, Watch
 from bot.storage.people import Unanswered, Votes
 from bot.storage.store import Store
 from bot.tables import Tables
@@ -60,12 +63,23 @@ class ImportRefused(Exception):
         self.request_id = request_id
 
 
+class NotInSeries(Exception):
+    """The request belongs to no series (froide's project), so there is no series to import or follow."""
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__(f"request #{request_id} belongs to no series")
+        self.request_id = request_id
+
+
 @dataclass(frozen=True)
 class ImportOutcome:
+    """`needs_text`: letters without any text to quote (scans nobody read yet), for the maintainer."""
+
     entry: Entry
     created: bool
     changed: bool
     new_passages: int
+    needs_text: tuple[Unread, ...] = ()
 
 
 P = ParamSpec("P")
@@ -84,11 +98,13 @@ async def _here(call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T
 
 @dataclass(frozen=True)
 class WatchCheck:
-    """What re-reading one watched request came to: its changes (None: nothing changed), or why it failed."""
+    """What re-reading one watched request came to: its changes (None: nothing changed), or why it failed.
+    `series`: the followed series the request is new in; without `request_id`, reading the series failed."""
 
-    request_id: int
+    request_id: int | None
     outcome: ImportOutcome | None = None
     error: Exception | None = None
+    series: int | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +265,13 @@ class FoiService:
         understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)
         engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(
-            knowledge, understander, engine, tables=tables, calibration=self.calibration, cite=self.citations
+            knowledge,
+            understander,
+            engine,
+            tables=tables,
+            calibration=self.calibration,
+            cite=self.citations,
+            series=SeriesAnswers(knowledge, self.normalizer, self.citations),
         )
         self.alerts = Alerts(self.store, self.normalizer)
 
@@ -462,6 +484,21 @@ class FoiService:
         ) as client:
             return client.fetch(reference)
 
+    def fetch_series(self, reference: Reference) -> list[ApiRequest]:
+        """The requests of a series (a `ReferenceKind.SERIES` reference) as FragDenStaat lists them, without their
+        messages; FragDenStaatError on any failure. Touches no store."""
+        with FragDenStaatClient(
+            self.fragdenstaat_api_url, timeout=self.fetch_timeout, deadline=self.fetch_deadline
+        ) as client:
+            return client.fetch_series(reference)
+
+    def stored_request(self, request_id: int) -> FoiRequest | None:
+        return next((r for r in self.store.knowledge.requests() if r.id == request_id), None)
+
+    def series_requests(self, project: int) -> list[FoiRequest]:
+        """The stored requests of one series, by id."""
+        return self.store.knowledge.requests_in_series(project)
+
     def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:
         """Add the request and its entry, or update them (new responses become new passages).
         FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
@@ -486,12 +523,18 @@ class FoiService:
                 if new:
                     # Each new response is news of its own, keyed by its address: at the cap on quoted
                     # responses a new one replaces the oldest, and the number of passages does not grow.
-                    anchor = (new[-1].source_url or "").rsplit("#", 1)[-1]
+                    # A page of a letter is keyed by its whole address: every letter has a page 1.
+                    url = new[-1].source_url or ""
+                    anchor = url.rsplit("#", 1)[-1] if new[-1].page is None else url
                     self.alerts.enqueue([(response_key(saved.id, anchor), saved)])
         if saved != old:
             self.refresh()
         return ImportOutcome(
-            saved, created=old is None, changed=saved != old or request != known, new_passages=len(new)
+            saved,
+            created=old is None,
+            changed=saved != old or request != known,
+            new_passages=len(new),
+            needs_text=tuple(unread_letters(detail)),
         )
 
     def watch(self, request_id: int, *, actor: str) -> None:
@@ -502,6 +545,31 @@ class FoiService:
         # `seen` records the responses each check found, for `kb watch` to show.
         self.store.knowledge.watch(request_id, actor=actor, seen=[])
 
+    def watch_series(self, request_id: int, *, actor: str) -> int:
+        """Follow the series of an imported request: its stored requests are watched, and a check imports and
+        watches the requests new in it. Returns the series' id; NoSuchEntry, NotInSeries."""
+        if self.entry(f"fds-{request_id}") is None:
+            raise NoSuchEntry(f"fds-{request_id}")
+        request = self.stored_request(request_id)
+        if request is None or request.project is None:
+            raise NotInSeries(request_id)
+        knowledge = self.store.knowledge
+        watched = {w.request_id for w in knowledge.watches()}
+        with self.store.transaction():
+            knowledge.watch_series(request.project, actor=actor)
+            for member in knowledge.requests_in_series(request.project):
+                # Curated requests are reviewed in the files, never re-imported.
+                if member.id not in watched and knowledge.request_origin(member.id) != FILES:
+                    knowledge.watch(member.id, actor=actor, seen=[])
+        return request.project
+
+    def unwatch_series(self, project: int) -> bool:
+        """Stop following a series (its requests stay watched); False if it was not followed."""
+        return self.store.knowledge.unwatch_series(project)
+
+    def series_watches(self) -> list[SeriesWatch]:
+        return self.store.knowledge.series_watches()
+
     def unwatch(self, request_id: int) -> bool:
         """Take a request off the watch list; False if it was not on it."""
         return self.store.knowledge.unwatch(request_id)
@@ -510,12 +578,16 @@ class FoiService:
         return self.store.knowledge.watches()
 
     async def check_watches(
-        self, fetch: Callable[[Reference], Awaitable[ApiRequest]], run: Runner | None = None
+        self,
+        fetch: Callable[[Reference], Awaitable[ApiRequest]],
+        run: Runner | None = None,
+        list_series: Callable[[Reference], Awaitable[list[ApiRequest]]] | None = None,
     ) -> AsyncIterator[WatchCheck]:
         """Re-read each watched request and apply it: new responses become passages, a new status is recorded.
-        `fetch` reads a request from FragDenStaat where it may block (the bot: on threads of its own); `run` runs
-        the store's work (the bot: on the core's thread; by default here). One request's failure, even an
-        unforeseen one (a locked store, say), does not keep the others from being checked."""
+        Then, with `list_series`, import and watch the requests new in each followed series.
+        `fetch` and `list_series` read from FragDenStaat where they may block (the bot: on threads of their own);
+        `run` runs the store's work (the bot: on the core's thread; by default here). One request's failure, even
+        an unforeseen one (a locked store, say), does not keep the others from being checked."""
         run = run or _here
         for watch in await run(self.watches):
             try:
@@ -529,6 +601,36 @@ class FoiService:
                 yield WatchCheck(watch.request_id, error=exc)
                 continue
             yield WatchCheck(watch.request_id, outcome)
+        if list_series is None:
+            return
+        for followed in await run(self.series_watches):
+            try:
+                members = await list_series(Reference(ReferenceKind.SERIES, followed.project))
+            except FragDenStaatError as exc:
+                yield WatchCheck(None, error=exc, series=followed.project)
+                continue
+            known = await run(self.store.knowledge.stored_requests, [m.id for m in members])
+            for member in members:
+                if member.id in known:
+                    continue
+                try:
+                    detail = await fetch(Reference(ReferenceKind.REQUEST_ID, member.id))
+                    outcome = await run(self._apply_new_in_series, detail)
+                except (FragDenStaatError, ImportRefused) as exc:
+                    yield WatchCheck(member.id, error=exc, series=followed.project)
+                    continue
+                except Exception as exc:
+                    log.exception("request %s new in series %s not imported", member.id, followed.project)
+                    yield WatchCheck(member.id, error=exc, series=followed.project)
+                    continue
+                yield WatchCheck(member.id, outcome, series=followed.project)
+            await run(self.store.knowledge.mark_series_checked, followed.project)
+
+    def _apply_new_in_series(self, detail: ApiRequest) -> ImportOutcome:
+        """Import a request new in a followed series and watch it; the import announces it."""
+        outcome = self.apply_import(detail, actor=WATCH_ACTOR)
+        self.store.knowledge.watch(detail.id, actor=WATCH_ACTOR, seen=response_ids(detail))
+        return outcome
 
     def _apply_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:
         """None if nothing changed."""

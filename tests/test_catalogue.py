@@ -20,6 +20,7 @@ SPEAKING = sorted(
         *(BOT / "telegram").rglob("*.py"),
         *(BOT / "importers").rglob("*.py"),
         *(BOT / f for f in ("answer.py", "reply.py", "charts.py", "alerts.py", "tables.py", "sources.py")),
+        BOT / "series.py",
         BOT / "kb" / "rankings.py",
     ]
 )

@@ -14,11 +14,12 @@ from typing import Any
 import yaml
 
 from bot.cli.common import CliError, database_errors, load_settings, open_service, open_store
-from bot.importers.fragdenstaat import ApiRequest, FragDenStaatError, Reference, parse_reference
+from bot.importers.fragdenstaat import ApiRequest, FragDenStaatError, Reference, ReferenceKind, parse_reference
 from bot.kb.export import knowledge_files
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
 from bot.models import Entry, Kind
-from bot.service import FoiService, ImportRefused, sync_knowledge
+from bot.printable import printable
+from bot.service import FoiService, ImportOutcome, ImportRefused, NotInSeries, WatchCheck, sync_knowledge
 from bot.storage.database import BackupRefused
 from bot.storage.knowledge import EntryExists, NoSuchEntry, ReadOnlyEntry
 
@@ -89,14 +90,24 @@ def register(commands: Any) -> None:
     forget.add_argument("user_id", type=int, metavar="ID")
     forget.set_defaults(handler=forget_user)
 
+    _register_fragdenstaat(sub)
+
+
+def _register_fragdenstaat(sub: Any) -> None:
     fds = sub.add_parser("import", help="import a FragDenStaat request by URL, #id or id")
     fds.add_argument("reference", metavar="URL_OR_ID")
+    fds.add_argument(
+        "--series", action="store_true", help="import every request of the request's series (sent to many bodies)"
+    )
     fds.set_defaults(handler=import_request)
 
     watch = sub.add_parser("watch", help="re-read an imported request on a schedule (the bot does it)")
     watch.add_argument("request_id", type=int, nargs="?", metavar="ID")
     watch.add_argument("--remove", action="store_true", help="take the request off the watch list")
     watch.add_argument("--check", action="store_true", help="re-read every watched request now")
+    watch.add_argument(
+        "--series", action="store_true", help="follow the request's series: requests new in it are imported too"
+    )
     watch.set_defaults(handler=watch_request)
 
 
@@ -279,30 +290,78 @@ def list_unanswered(args: argparse.Namespace) -> int:
     return 0
 
 
+def _imported(outcome: ImportOutcome) -> str:
+    """One line for the entry, and one for each letter that has no text to quote (a scan: someone must read it)."""
+    how = "imported" if outcome.created else "updated"
+    lines = [f"{outcome.entry.id}\t{how}\t{len(outcome.entry.passages)} response passage(s)"]
+    lines += [
+        f"{outcome.entry.id}\tneeds text\t{printable(letter.name)}\t{letter.url or '-'}"
+        for letter in outcome.needs_text
+    ]
+    return "\n".join(lines)
+
+
+def _failed(exc: Exception) -> str:
+    return f"{str(exc).rstrip('.')}; nothing was changed"
+
+
 def import_request(args: argparse.Namespace) -> int:
     with open_service() as service:
         try:
             detail = service.fetch_request(parse_reference(args.reference))
+            if args.series:
+                return _import_series(service, detail)
             outcome = service.apply_import(detail, actor=actor())
         except (FragDenStaatError, ImportRefused) as exc:
-            raise CliError(f"{str(exc).rstrip('.')}; nothing was changed") from None
-    how = "imported" if outcome.created else "updated"
-    print(f"{outcome.entry.id}\t{how}\t{len(outcome.entry.passages)} response passage(s)")
+            raise CliError(_failed(exc)) from None
+    print(_imported(outcome))
+    if detail.project is not None:
+        count = f" of {detail.project_request_count} requests" if detail.project_request_count else ""
+        # On stderr: standard output keeps one line per imported request.
+        print(
+            f"request #{detail.id} belongs to series #{detail.project}{count}, sent to many bodies; "
+            f"`kb import {detail.id} --series` imports them all",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _import_series(service: FoiService, first: ApiRequest) -> int:
+    """Each request of the series through the one-request import, one line each; a failed one changes nothing
+    for itself and keeps no other from being imported."""
+    if first.project is None:
+        raise CliError(f"request #{first.id} belongs to no series; nothing was changed")
+    listed = service.fetch_series(Reference(ReferenceKind.SERIES, first.project))
+    failed = 0
+    for request_id in sorted({first.id, *(r.id for r in listed)}):
+        try:
+            reference = Reference(ReferenceKind.REQUEST_ID, request_id)
+            detail = first if request_id == first.id else service.fetch_request(reference)
+            print(_imported(service.apply_import(detail, actor=actor())))
+        except (FragDenStaatError, ImportRefused) as exc:
+            failed += 1
+            print(f"fds-{request_id}\tfailed\t{_failed(exc)}")
+    if failed:
+        raise CliError(f"{failed} request(s) of series #{first.project} failed; the others were imported")
     return 0
 
 
 def watch_request(args: argparse.Namespace) -> int:
     with open_service() as service:
         if args.check:
-            if not service.watches():
+            if not service.watches() and not service.series_watches():
                 _nothing("no request is watched; nothing to check")
             asyncio.run(_check_watches(service))
         elif args.request_id is None:
-            if not service.watches():
+            if not service.watches() and not service.series_watches():
                 _nothing("no request is watched; `kb watch ID` adds an imported one")
             for watch in service.watches():
                 checked = watch.checked_at or "never"
                 print(f"{watch.request_id}\tlast checked {checked}\t{len(watch.seen)} response(s) seen")
+            for followed in service.series_watches():
+                print(f"series #{followed.project}\tlast checked {followed.checked_at or 'never'}")
+        elif args.series:
+            _watch_series(service, args.request_id, remove=args.remove)
         elif args.remove:
             if not service.unwatch(args.request_id):
                 raise CliError(f"request {args.request_id} is not on the watch list")
@@ -318,17 +377,43 @@ def watch_request(args: argparse.Namespace) -> int:
     return 0
 
 
+def _watch_series(service: FoiService, request_id: int, *, remove: bool) -> None:
+    try:
+        if remove:
+            request = service.stored_request(request_id)
+            if request is None or request.project is None or not service.unwatch_series(request.project):
+                raise CliError(f"the series of request {request_id} is not followed")
+            print(f"series #{request.project}\tno longer followed (its requests stay watched)")
+            return
+        project = service.watch_series(request_id, actor=actor())
+    except NoSuchEntry:
+        raise CliError(f"request {request_id} is not imported; run `kb import {request_id} --series` first") from None
+    except NotInSeries as exc:
+        raise CliError(f"{exc}; `kb watch {request_id}` watches it alone") from None
+    print(f"series #{project}\tfollowed\t{len(service.series_requests(project))} request(s) stored")
+
+
 async def _check_watches(service: FoiService) -> None:
-    """Re-read every watched request (here, one after the other) and print what came of it."""
+    """Re-read every watched request and followed series (here, one after the other) and print what came of it."""
 
     async def fetch(reference: Reference) -> ApiRequest:
         return service.fetch_request(reference)
 
-    async for check in service.check_watches(fetch):
-        if check.error is not None:
-            print(f"{check.request_id}\tfailed\t{check.error}")
-        else:
-            print(f"{check.request_id}\t{'updated' if check.outcome else 'unchanged'}")
+    async def list_series(reference: Reference) -> list[ApiRequest]:
+        return service.fetch_series(reference)
+
+    async for check in service.check_watches(fetch, list_series=list_series):
+        print(_checked(check))
+
+
+def _checked(check: WatchCheck) -> str:
+    """One line per request: `ID<TAB>updated`, `ID<TAB>new in series #P`, `ID<TAB>failed<TAB>why`."""
+    what = f"series #{check.series}" if check.request_id is None else str(check.request_id)
+    if check.error is not None:
+        return f"{what}\tfailed\t{check.error}"
+    if check.series is not None:
+        return f"{what}\tnew in series #{check.series}"
+    return f"{what}\t{'updated' if check.outcome else 'unchanged'}"
 
 
 def backup_store(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
 """Reads FOI requests and their public answers from FragDenStaat (froide) and turns them into knowledge.
 
 What one import may cost is bounded (see SECURITY.md): the time of a fetch (`DEADLINE`), the size of a reply
-(`MAX_BODY`), the responses taken (`MAX_RESPONSES`) and the size of the entry they make (`MAX_QUOTED`). The bot
-runs fetches on threads of their own (`bot/telegram/fetching.py`).
+(`MAX_BODY`; a PDF's: `MAX_PDF`), the responses and letters taken (`MAX_RESPONSES`, `MAX_ATTACHMENTS`) and the
+size of the entry they make (`MAX_PASSAGES`, `MAX_QUOTED`). The letters themselves are read in
+bot/importers/attachments.py. The bot runs fetches on threads of their own (`bot/telegram/fetching.py`).
 """
 
 from __future__ import annotations
@@ -26,13 +27,31 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from bot.folding import shorten
+from bot.importers.attachments import (
+    MAX_ATTACHMENTS,
+    MAX_PDF,
+    ApiAttachment,
+    ApiDocument,
+    LetterSource,
+    PageText,
+    Unread,
+    letters,
+    page_texts,
+    read_letters,
+    unread,
+)
+from bot.importers.responses import is_receipt
 from bot.messages import status_label
 from bot.messages.fragdenstaat import (
     ACCEPTED_FORMS,
+    ATTACHMENT_NAMED,
+    BODY_NAMED,
+    DOCUMENT_NAMED,
     MESSAGE_NAMED,
     PROBLEMS,
     REASONS,
     REQUEST_NAMED,
+    SERIES_NAMED,
     SLUG_NAMED,
     TOP_LEVEL,
     UNKNOWN_BODY,
@@ -41,6 +60,7 @@ from bot.messages.fragdenstaat import (
     RequestFacts,
     default_title,
     link_title,
+    page_locator,
     request_answer,
     request_questions,
     request_source_name,
@@ -56,6 +76,10 @@ MAX_SUMMARY = 500  # characters of the request's description kept as its summary
 DEADLINE = 30.0  # seconds for all calls of one fetch together, however slowly the server drips its replies
 MAX_BODY = 5_000_000  # bytes of one reply
 MAX_RESPONSES = 200  # the newest responses with public text are quoted, the older ones only counted
+MAX_PASSAGES = 200  # passages of one entry (a response's text, a page of a letter), the newest kept
+# Requests of one series (a request sent to many bodies at once) read; froide lists them in pages of at most 50.
+MAX_SERIES = 1000
+SERIES_PAGE = 50
 # Bytes (as JSON) of an entry's passages together, the newest kept: with the names and addresses capped below
 # an entry stays under 1 MB.
 MAX_QUOTED = 750_000
@@ -75,6 +99,9 @@ _DIGITS = re.compile(r"[0-9]{1,9}")
 # Django's `slug` path converter.
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,255}")
 _API_REQUEST_LINK = re.compile(r"/request/([0-9]{1,12})/?(?:[?#]|$)")
+_API_BODY_LINK = re.compile(r"/publicbody/([0-9]{1,12})/?(?:[?#]|$)")
+# Where FragDenStaat keeps its files, besides its own address: the files of the real site are served from there.
+_FILE_HOSTS = frozenset({*_HOSTS, "media.frag-den-staat.de"})
 _SPACES = re.compile(r"[^\S\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 M = TypeVar("M", bound=BaseModel)
@@ -114,6 +141,7 @@ class ReferenceKind(StrEnum):
     REQUEST_ID = "request_id"
     SLUG = "slug"
     MESSAGE_ID = "message_id"
+    SERIES = "series"  # froide's project: never parsed from what people send, only made by the core
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +167,8 @@ class Reference:
             return _in_both(SLUG_NAMED, value=self.value)
         if self.kind is ReferenceKind.MESSAGE_ID:
             return _in_both(MESSAGE_NAMED, value=self.value)
+        if self.kind is ReferenceKind.SERIES:
+            return _in_both(SERIES_NAMED, value=self.value)
         return _in_both(REQUEST_NAMED, value=self.value)
 
 
@@ -253,7 +283,8 @@ class ApiLaw(_ApiModel):
 
 
 class ApiMessage(_ApiModel):
-    """One message of a request. Only the public `content` is ever read; it is "" when the text is hidden."""
+    """One message of a request. Only the public `content` (it is "" when the text is hidden) and the public
+    attachments are ever read."""
 
     id: ApiId
     url: str | None = None
@@ -263,11 +294,22 @@ class ApiMessage(_ApiModel):
     content_hidden: bool = False
     timestamp: dt.datetime | None = None
     subject: str | None = ""
+    # Who sent it: an API link, or (after `FragDenStaatClient.fetch`, for another body than the one asked) the body.
     sender_public_body: ApiPublicBody | str | None = None
+    attachments: list[ApiAttachment] = Field(default_factory=list)
 
     @property
     def public_text(self) -> str:
         return "" if self.content_hidden or self.is_draft else (self.content or "").strip()
+
+    @property
+    def is_answer(self) -> bool:
+        """A response of the body that answers: not a draft, not an automatic receipt or delivery notice."""
+        return (
+            self.is_response
+            and not self.is_draft
+            and not is_receipt(self.subject or "", self.public_text, with_letters=bool(letters(self.attachments)))
+        )
 
 
 class ApiRequest(_ApiModel):
@@ -282,15 +324,26 @@ class ApiRequest(_ApiModel):
     public_body: ApiPublicBody | None = None
     law: ApiLaw | str | None = None
     created_at: dt.datetime | None = None
-    resolved_on: dt.datetime | None = None
     last_message: dt.datetime | None = None
     due_date: dt.datetime | None = None
     description: str | None = ""
     messages: list[ApiMessage] = Field(default_factory=list)
+    # The series (froide's "project") the request belongs to: the same text sent to many bodies at once.
+    project: ApiId | None = None
+    project_site_url: str | None = None
+    project_request_count: int | None = None
+    campaign: ApiId | str | None = None
+    same_as: ApiId | str | None = None
+    same_as_count: int | None = None
+
+
+class _ApiListMeta(_ApiModel):
+    next: str | None = None
+    total_count: Annotated[int, Field(ge=0)] | None = None
 
 
 class _ApiRequestList(_ApiModel):
-    meta: dict[str, Any] = Field(default_factory=dict)
+    meta: _ApiListMeta = Field(default_factory=_ApiListMeta)
     objects: list[ApiRequest]
 
 
@@ -393,7 +446,10 @@ class FragDenStaatClient:
         self.close()
 
     def fetch(self, ref: Reference) -> ApiRequest:
-        """The request `ref` points at, with all its public messages, within `deadline` seconds."""
+        """The request `ref` points at, with all its public messages and the texts of their letters (PDFs up to
+        `MAX_PDF` bytes each), within `deadline` seconds."""
+        if ref.kind is ReferenceKind.SERIES:
+            raise ValueError(f"{ref} is a series, read by fetch_series")
         with _Watchdog(self._deadline) as watchdog:
             if ref.kind is ReferenceKind.SLUG:
                 return self._detail(self._id_for_slug(str(ref.value), watchdog), watchdog)
@@ -401,12 +457,97 @@ class FragDenStaatClient:
                 return self._detail(self._id_for_message(int(ref.value), watchdog), watchdog)
             return self._detail(int(ref.value), watchdog)
 
+    def fetch_series(self, ref: Reference) -> list[ApiRequest]:
+        """The requests of the series `ref` as froide lists them (without messages), by id, all pages within
+        `deadline` seconds; a series of more than `MAX_SERIES` requests is refused."""
+        if ref.kind is not ReferenceKind.SERIES:
+            raise ValueError(f"{ref} is not a series")
+        project = int(ref.value)
+        what = ref.named()
+        found: dict[int, ApiRequest] = {}
+        with _Watchdog(self._deadline) as watchdog:
+            listed = 0
+            while True:
+                params = {"project": str(project), "limit": str(SERIES_PAGE), "offset": str(listed)}
+                page = _validate(_ApiRequestList, self._get("/request/", what, watchdog, params=params), what)
+                listed += len(page.objects)
+                count = max(page.meta.total_count or 0, listed)
+                if count > MAX_SERIES:
+                    raise FragDenStaatError("series_too_large", what=what, count=count, limit=MAX_SERIES)
+                # Only the series' own requests count: a server that ignored the filter would list any.
+                found.update((r.id, r) for r in page.objects if r.project == project)
+                # The offset is counted here, not taken from `next`: that address could point anywhere.
+                if page.meta.next is None or not page.objects:
+                    return sorted(found.values(), key=lambda r: r.id)
+
     def _detail(self, request_id: int, watchdog: _Watchdog) -> ApiRequest:
         what = Reference(ReferenceKind.REQUEST_ID, request_id).named()
         detail = _validate(ApiRequest, self._get(f"/request/{request_id}/", what, watchdog), what)
         if detail.id != request_id:
             raise FragDenStaatError("other_request", got=detail.id, what=what)
-        return detail
+        return self._with_letters(detail, watchdog)
+
+    def _with_letters(self, detail: ApiRequest, watchdog: _Watchdog) -> ApiRequest:
+        """The request with the page texts of its responses' letters (the newest `MAX_ATTACHMENTS`) and, where
+        another body than the one asked answered, that body's name."""
+        source = LetterSource(
+            attachment=lambda attachment_id: self._attachment(attachment_id, watchdog),
+            document=lambda document_id: self._document(document_id, watchdog),
+            download=lambda attachment: self._download(attachment, watchdog),
+        )
+        bodies: dict[int, ApiPublicBody] = {}
+        budget = MAX_ATTACHMENTS
+        messages: list[ApiMessage] = []
+        for message in reversed(detail.messages):
+            if not message.is_response or message.is_draft:
+                messages.append(message)
+                continue
+            attachments, budget = read_letters(message.attachments, source, budget)
+            sender = self._sender(message, detail, bodies, watchdog)
+            messages.append(message.model_copy(update={"attachments": attachments, "sender_public_body": sender}))
+        return detail.model_copy(update={"messages": messages[::-1]})
+
+    def _sender(
+        self, message: ApiMessage, detail: ApiRequest, bodies: dict[int, ApiPublicBody], watchdog: _Watchdog
+    ) -> ApiPublicBody | str | None:
+        """The body that sent a response, read from the API if it is not the one asked and the message only
+        links to it (by id, from the configured API: the link's host is not trusted)."""
+        link = message.sender_public_body
+        found = _API_BODY_LINK.search(link) if isinstance(link, str) else None
+        asked = detail.public_body.id if detail.public_body else None
+        if found is None or int(found[1]) == asked:
+            return link
+        body_id = int(found[1])
+        if body_id not in bodies:
+            what = _in_both(BODY_NAMED, value=body_id)
+            bodies[body_id] = _validate(ApiPublicBody, self._get(f"/publicbody/{body_id}/", what, watchdog), what)
+        return bodies[body_id]
+
+    def _attachment(self, attachment_id: int, watchdog: _Watchdog) -> ApiAttachment:
+        what = _in_both(ATTACHMENT_NAMED, name=f"#{attachment_id}")
+        return _validate(ApiAttachment, self._get(f"/attachment/{attachment_id}/", what, watchdog), what)
+
+    def _document(self, document_id: int, watchdog: _Watchdog) -> ApiDocument:
+        what = _in_both(DOCUMENT_NAMED, value=document_id)
+        return _validate(ApiDocument, self._get(f"/document/{document_id}/", what, watchdog), what)
+
+    def _download(self, attachment: ApiAttachment, watchdog: _Watchdog) -> bytes:
+        """A PDF attachment's file, at most `MAX_PDF` bytes, from FragDenStaat's own addresses only."""
+        what = _in_both(ATTACHMENT_NAMED, name=_name(attachment.name) or f"#{attachment.id}")
+        url = attachment.file_url or ""
+        api = urlsplit(self._api)
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            parts, host = urlsplit(""), ""
+        own = (parts.scheme, parts.netloc) == (api.scheme, api.netloc)
+        fragdenstaat = (api.hostname or "").lower() in _HOSTS and parts.scheme == "https" and host in _FILE_HOSTS
+        if not (own or fragdenstaat):
+            raise FragDenStaatError("foreign_file", what=what, host=host[:60] or url[:60], api=api.netloc)
+        if attachment.size is not None and attachment.size > MAX_PDF:
+            raise FragDenStaatError("too_large", what=what, megabytes=_decimal(MAX_PDF / 1_000_000))
+        return self._read(url, what, watchdog, limit=MAX_PDF)
 
     def _id_for_slug(self, slug: str, watchdog: _Watchdog) -> int:
         what = Reference(ReferenceKind.SLUG, slug).named()
@@ -431,21 +572,34 @@ class FragDenStaatClient:
     def _get(
         self, path: str, what: dict[Lang, str], watchdog: _Watchdog, *, params: dict[str, str] | None = None
     ) -> Any:
-        url = f"{self._api}{path}"
+        body = self._read(f"{self._api}{path}", what, watchdog, params=params)
         try:
-            with self._http.stream("GET", url, params=params, extensions={"trace": watchdog.trace}) as response:
+            return json.loads(body)
+        except (ValueError, RecursionError) as exc:
+            raise FragDenStaatError("not_json", what=what) from exc
+
+    def _read(
+        self,
+        url: str,
+        what: dict[Lang, str],
+        watchdog: _Watchdog,
+        *,
+        params: dict[str, str] | None = None,
+        limit: int | None = None,
+    ) -> bytes:
+        """The body at `url`: JSON of the API, at most `max_body` bytes, or (with a `limit`) a file."""
+        headers = {"Accept": "application/pdf"} if limit is not None else None
+        extensions = {"trace": watchdog.trace}
+        try:
+            with self._http.stream("GET", url, params=params, headers=headers, extensions=extensions) as response:
                 self._check_status(response, what)
-                body = self._body(response, what)
+                return self._body(response, what, limit)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             # The watchdog ends a fetch by closing its connection, which httpx reports as a broken one.
             if watchdog.expired or isinstance(exc, httpx.TimeoutException):
                 seconds = self._deadline if watchdog.expired else self._timeout
                 raise FragDenStaatError("timeout", seconds=_decimal(seconds), what=what) from exc
             raise FragDenStaatError("unreachable", what=what, error=type(exc).__name__) from exc
-        try:
-            return json.loads(body)
-        except (ValueError, RecursionError) as exc:
-            raise FragDenStaatError("not_json", what=what) from exc
 
     def _check_status(self, response: httpx.Response, what: dict[Lang, str]) -> None:
         if response.is_redirect:
@@ -463,19 +617,21 @@ class FragDenStaatClient:
         if not response.is_success:
             raise FragDenStaatError("http_error", what=what, code=code)
 
-    def _body(self, response: httpx.Response, what: dict[Lang, str]) -> bytes:
-        """The reply's body; refused as soon as it is known to be longer than `max_body`, announced or not."""
+    def _body(self, response: httpx.Response, what: dict[Lang, str], limit: int | None = None) -> bytes:
+        """The reply's body; refused as soon as it is known to be longer than `limit` (a file's) or `max_body`
+        (the API's), announced or not."""
         if response.headers.get("content-encoding", "identity") != "identity":
             # Unasked-for compression: unpacking is where a few kilobytes could become gigabytes.
-            raise FragDenStaatError("not_json", what=what)
-        too_large = FragDenStaatError("too_large", what=what, megabytes=_decimal(self._max_body / 1_000_000))
+            raise FragDenStaatError("not_json" if limit is None else "compressed_file", what=what)
+        most = self._max_body if limit is None else limit
+        too_large = FragDenStaatError("too_large", what=what, megabytes=_decimal(most / 1_000_000))
         # h11 has checked that a Content-Length is one number.
-        if int(response.headers.get("content-length", 0)) > self._max_body:
+        if int(response.headers.get("content-length", 0)) > most:
             raise too_large
         body = bytearray()
         for chunk in response.iter_bytes():
             body += chunk
-            if len(body) > self._max_body:
+            if len(body) > most:
                 raise too_large
         return bytes(body)
 
@@ -512,14 +668,54 @@ def request_page(detail: ApiRequest, site: str = DEFAULT_SITE) -> str:
     return f"{site}/a/{detail.id}/"
 
 
+def _answers(detail: ApiRequest) -> list[ApiMessage]:
+    """The responses that answer (no drafts, automatic receipts or delivery notices), in the API's
+    (chronological) order."""
+    return [m for m in detail.messages if m.is_answer]
+
+
+def _pages(message: ApiMessage) -> list[PageText]:
+    """The pages with text of a response's letters, in order."""
+    return [page for letter in letters(message.attachments) for page in page_texts(letter, _is_clean_url)]
+
+
 def _public_responses(detail: ApiRequest) -> list[ApiMessage]:
-    """The newest `MAX_RESPONSES` responses with public text, in the API's (chronological) order."""
-    return [m for m in detail.messages if m.is_response and m.public_text][-MAX_RESPONSES:]
+    """The newest `MAX_RESPONSES` answers with public text or a letter with text, in the API's (chronological)
+    order."""
+    return [m for m in _answers(detail) if m.public_text or _pages(m)][-MAX_RESPONSES:]
 
 
 def response_ids(detail: ApiRequest) -> list[int]:
-    """Ids of the (newest `MAX_RESPONSES`) responses with public text, in the API's (chronological) order."""
+    """Ids of the (newest `MAX_RESPONSES`) answers with public text or letters, in the API's (chronological)
+    order."""
     return [m.id for m in _public_responses(detail)]
+
+
+def unread_letters(detail: ApiRequest) -> list[Unread]:
+    """The letters of the request's answers that were read and have no text (scans without a text layer and
+    without FragDenStaat's text): the maintainer is told, nothing is quoted from them."""
+    return [
+        found
+        for message in _answers(detail)
+        for letter in letters(message.attachments)
+        if (found := unread(letter, _is_clean_url)) is not None
+    ]
+
+
+def _same_body(sender: ApiPublicBody, asked: ApiPublicBody | None) -> bool:
+    if asked is None:
+        return False
+    if sender.id is not None and asked.id is not None:
+        return sender.id == asked.id
+    return _name(sender.name) == _name(asked.name)
+
+
+def _sender_name(message: ApiMessage, detail: ApiRequest) -> str | None:
+    """The name of the body that sent a response, if it is another than the one asked."""
+    sender = message.sender_public_body
+    if isinstance(sender, ApiPublicBody) and _name(sender.name) and not _same_body(sender, detail.public_body):
+        return _name(sender.name)
+    return None
 
 
 def _name(text: str) -> str:
@@ -561,18 +757,38 @@ def to_knowledge(detail: ApiRequest, site: str = DEFAULT_SITE) -> tuple[FoiReque
         raise FragDenStaatError("unusable", request_id=detail.id, detail=exc.errors()[0]["msg"]) from exc
 
 
-def _passages(detail: ApiRequest, page: str) -> list[Passage]:
-    """A passage per public response, as many of the newest as fit into `MAX_QUOTED` bytes, oldest first."""
-    kept: list[Passage] = []
-    room = MAX_QUOTED
+def _quote(text: str) -> str:
+    return shorten(_normalise(text), MAX_RESPONSE_QUOTE, at_word=True)
+
+
+def _message_passages(message: ApiMessage, page: str) -> list[Passage]:
+    """The passages of one answer: its public text, then each page of its letters that has text."""
+    found = (
+        [Passage(text=_quote(message.public_text), source_url=_message_url(message, page))]
+        if message.public_text
+        else []
+    )
+    return found + [Passage(text=_quote(p.text), source_url=p.url, page=p.number) for p in _pages(message)]
+
+
+def _passages(detail: ApiRequest, page: str) -> tuple[list[Passage], int]:
+    """The passages of the newest answers, as many as fit into `MAX_QUOTED` bytes and `MAX_PASSAGES`, oldest
+    first, and how many answers they quote. Of an answer only partly quoted, its first pages are kept."""
+    kept: list[list[Passage]] = []
+    room, count = MAX_QUOTED, 0
     for message in reversed(_public_responses(detail)):
-        text = shorten(_normalise(message.public_text), MAX_RESPONSE_QUOTE, at_word=True)
-        passage = Passage(text=text, source_url=_message_url(message, page))
-        room -= len(passage.model_dump_json().encode())
-        if room < 0:
+        own: list[Passage] = []
+        for passage in _message_passages(message, page):
+            room -= len(passage.model_dump_json().encode())
+            if room < 0 or count == MAX_PASSAGES:
+                break
+            own.append(passage)
+            count += 1
+        if own:
+            kept.append(own)
+        if room < 0 or count == MAX_PASSAGES:
             break
-        kept.append(passage)
-    return kept[::-1]
+    return [p for own in reversed(kept) for p in own], len(kept)
 
 
 def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
@@ -580,12 +796,13 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
     title = _name(detail.title) or default_title(detail.id)
     body = _body_name(detail)
     law = _name(detail.law.name) if isinstance(detail.law, ApiLaw) else ""
-    responses = [m for m in detail.messages if m.is_response and not m.is_draft]
-    passages = _passages(detail, page)
-    # Dates, not datetimes: a naive and an aware timestamp cannot be compared.
+    responses = _answers(detail)
+    passages, quoted = _passages(detail, page)
+    # Dates, not datetimes: a naive and an aware timestamp cannot be compared. froide never records when a
+    # request was resolved: the answer's date is the latest answer's.
     latest = max((m.timestamp.date() for m in responses if m.timestamp), default=None)
     sent = detail.created_at.date() if detail.created_at else None
-    answered = detail.resolved_on.date() if detail.resolved_on else latest
+    answered = latest
     summary = shorten(" ".join((detail.description or "").split()), MAX_SUMMARY, at_word=True)
     request = FoiRequest(
         id=detail.id,
@@ -599,9 +816,13 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
         answered=answered,
         summary=summary or None,
         links=[Link(title=link_title(detail.id), url=page)],
+        project=detail.project,
     )
-    public = sum(1 for m in responses if m.public_text)
-    facts = RequestFacts(detail.id, title, body or None, sent, len(responses), public, len(passages), latest)
+    public = sum(1 for m in responses if m.public_text or _pages(m))
+    # Who answered is named only when another body than the one asked did; then every body that answered is.
+    others = any(_sender_name(m, detail) for m in responses)
+    senders = tuple(dict.fromkeys(n for m in responses if (n := _sender_name(m, detail) or body))) if others else ()
+    facts = RequestFacts(detail.id, title, body or None, sent, len(responses), public, quoted, latest, senders)
     entry = Entry(
         id=f"fds-{detail.id}",
         kind=Kind.FOI_ANSWER,
@@ -619,8 +840,9 @@ def _to_knowledge(detail: ApiRequest, site: str) -> tuple[FoiRequest, Entry]:
 
 
 def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]:
-    """How replies name the request's pages and each public response: "Antwort von Stadt Bochum
-    (FragDenStaat #257364), 20.09.2022", the date being the response's."""
+    """How replies name the request's pages and each quoted response and page of its letters: "Antwort von
+    Stadt Bochum (FragDenStaat #257364), 20.09.2022, S. 2 (PDF)", the date being the response's and the body
+    the one that sent it."""
     site = site.rstrip("/")
     page = request_page(detail, site)
     body = _body_name(detail)
@@ -631,14 +853,27 @@ def import_sources(detail: ApiRequest, site: str = DEFAULT_SITE) -> list[Source]
         name_en=request_source_name(detail.id, body, "en"),
         date=sent,
     )
-    named = [asked, asked.model_copy(update={"url": f"{site}/a/{detail.id}/"})]
+    answers: list[Source] = []
     for message in _public_responses(detail):
-        named.append(
-            Source(
-                url=_message_url(message, page),
-                name=response_source_name(detail.id, body, "de"),
-                name_en=response_source_name(detail.id, body, "en"),
-                date=message.timestamp.date().isoformat() if message.timestamp else None,
-            )
+        sender = _sender_name(message, detail) or body
+        response = Source(
+            url=_message_url(message, page),
+            name=response_source_name(detail.id, sender, "de"),
+            name_en=response_source_name(detail.id, sender, "en"),
+            date=message.timestamp.date().isoformat() if message.timestamp else None,
         )
+        answers += [response] if message.public_text else []
+        answers += [
+            response.model_copy(
+                update={
+                    "url": p.url,
+                    "locator": page_locator(p.number, "de"),
+                    "locator_en": page_locator(p.number, "en"),
+                }
+            )
+            for p in _pages(message)
+        ]
+    quoted = {p.source_url for p in _passages(detail, page)[0]}
+    named = [asked, asked.model_copy(update={"url": f"{site}/a/{detail.id}/"})]
+    named += [s for s in answers if s.url in quoted]
     return list({s.url: s for s in named}.values())

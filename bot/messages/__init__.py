@@ -72,6 +72,7 @@ class Phrase(StrEnum):
     STATS_FEEDBACK = "stats_feedback"
     IMPORTED = "imported"
     IMPORT_REFUSED = "import_refused"
+    IMPORT_NEEDS_TEXT = "import_needs_text"
     # subscriptions, alerts and digests
     ADMINS_ONLY = "admins_only"
     SUBSCRIBE_REFUSED = "subscribe_refused"
@@ -279,8 +280,18 @@ _PHRASES: Final[dict[Phrase, dict[Lang, str]]] = {
     Phrase.STATS_UNANSWERED: {"de": "Unbeantwortete Fragen", "en": "Unanswered questions"},
     Phrase.STATS_FEEDBACK: {"de": "Rückmeldungen", "en": "Feedback"},
     Phrase.IMPORTED: {
-        "de": "Importiert: {id} mit {passages} zitierten Antworttext(en).",
-        "en": "Imported: {id} with {passages} quoted response(s).",
+        "de": "Importiert: {id} mit {passages} zitierten Passage(n) aus Antworten und ihren Briefen.",
+        "en": "Imported: {id} with {passages} quoted passage(s) from responses and their letters.",
+    },
+    Phrase.IMPORT_NEEDS_TEXT: {
+        "de": (
+            "Ohne Text und deshalb nicht zitiert (Scans ohne Textebene, die FragDenStaat noch nicht gelesen hat; "
+            "bitte abschreiben oder später erneut importieren):\n{letters}"
+        ),
+        "en": (
+            "No text, so not quoted (scans without a text layer that FragDenStaat has not read yet; please "
+            "transcribe them or import again later):\n{letters}"
+        ),
     },
     Phrase.IMPORT_REFUSED: {
         "de": "Anfrage #{id} wird in den Wissensdateien gepflegt: bitte ändern Sie sie dort (mit Review in git).",

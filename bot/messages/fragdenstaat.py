@@ -41,6 +41,9 @@ ProblemKey = Literal[
     "not_json",
     "odd_shape",
     "unusable",
+    "foreign_file",
+    "compressed_file",
+    "series_too_large",
 ]
 
 # What can go wrong, as people are told it. The English texts are also what the command line prints.
@@ -125,6 +128,24 @@ PROBLEMS: Final[dict[ProblemKey, dict[Lang, str]]] = {
         "en": "Request #{request_id} could not be turned into an answer: {detail}.",
         "de": "Aus Anfrage #{request_id} ließ sich keine Antwort erstellen: {detail}.",
     },
+    "foreign_file": {
+        "en": "FragDenStaat links {what} at {host}; files are read only from {api} and FragDenStaat's own addresses.",
+        "de": (
+            "FragDenStaat verweist für {what} auf {host}; Dateien werden nur von {api} und den eigenen Adressen von "
+            "FragDenStaat gelesen."
+        ),
+    },
+    "compressed_file": {
+        "en": "FragDenStaat sent {what} compressed; such a file is not read (it could unpack to any size).",
+        "de": (
+            "FragDenStaat hat {what} komprimiert geschickt; eine solche Datei wird nicht gelesen (sie könnte sich "
+            "auf jede Größe entpacken)."
+        ),
+    },
+    "series_too_large": {
+        "en": "FragDenStaat lists {count} requests in {what}; at most {limit} are read.",
+        "de": "FragDenStaat führt {count} Anfragen in {what}; gelesen werden höchstens {limit}.",
+    },
 }
 
 ReasonKey = Literal["too_long", "empty", "not_a_request_page", "other_site", "several", "nothing_found"]
@@ -161,6 +182,10 @@ TOP_LEVEL: Final[dict[Lang, str]] = {"en": "top level", "de": "oberste Ebene"}
 REQUEST_NAMED: Final[dict[Lang, str]] = {"en": "request #{value}", "de": "Anfrage #{value}"}
 SLUG_NAMED: Final[dict[Lang, str]] = {"en": "request /anfrage/{value}/", "de": "Anfrage /anfrage/{value}/"}
 MESSAGE_NAMED: Final[dict[Lang, str]] = {"en": "message #{value}", "de": "Nachricht #{value}"}
+ATTACHMENT_NAMED: Final[dict[Lang, str]] = {"en": "attachment '{name}'", "de": "Anhang „{name}“"}
+DOCUMENT_NAMED: Final[dict[Lang, str]] = {"en": "document #{value}", "de": "Dokument #{value}"}
+BODY_NAMED: Final[dict[Lang, str]] = {"en": "public body #{value}", "de": "Behörde #{value}"}
+SERIES_NAMED: Final[dict[Lang, str]] = {"en": "series #{value}", "de": "Anfragenserie #{value}"}
 
 
 # The texts of an imported request and its entry: stored, so tests quote them to the byte.
@@ -192,6 +217,11 @@ def request_source_name(request_id: int, body: str, lang: Lang) -> str:
     if lang == "de":
         return f"FragDenStaat-Anfrage #{request_id}" + (f" an {body}" if body else "")
     return f"FragDenStaat request #{request_id}" + (f" to {body}" if body else "")
+
+
+def page_locator(page: int, lang: Lang) -> str:
+    """Where in an answer's letter a passage is: `S. 2 (PDF)`, `p. 2 (PDF)`."""
+    return f"S. {page} (PDF)" if lang == "de" else f"p. {page} (PDF)"
 
 
 def response_source_name(request_id: int, body: str, lang: Lang) -> str:
@@ -238,6 +268,9 @@ class RequestFacts:
     public: int
     quoted: int
     latest: dt.date | None
+    # The bodies that answered, in order, when another than the one asked did (FragDenStaat forwards a request
+    # to the body in charge, or that body answers in place of the one asked).
+    answered_by: tuple[str, ...] = ()
 
 
 def request_answer(facts: RequestFacts, status: str, lang: Lang) -> str:
@@ -254,13 +287,15 @@ def _answer_de(facts: RequestFacts, status: str) -> str:
             "eingegangen, es gibt also noch keinen Antworttext."
         )
     else:
-        body = facts.body or "Die Behörde"
+        who = " und ".join(facts.answered_by) or facts.body or "Die Behörde"
+        has = "haben" if len(facts.answered_by) > 1 else "hat"
+        asked = f"die an {facts.body} gestellte" if facts.answered_by and facts.body else "die"
         on = f" am {_date_de(facts.latest)}" if facts.latest else ""
         if facts.responses == 1:
-            first = f"{body} hat{on} auf die FragDenStaat-Anfrage {title} geantwortet."
+            first = f"{who} {has}{on} auf {asked} FragDenStaat-Anfrage {title} geantwortet."
         else:
             latest = f", zuletzt{on}" if on else ""
-            first = f"{body} hat {facts.responses}-mal auf die FragDenStaat-Anfrage {title} geantwortet{latest}."
+            first = f"{who} {has} {facts.responses}-mal auf {asked} FragDenStaat-Anfrage {title} geantwortet{latest}."
         if facts.public == 0:
             first += (
                 " Der Antworttext ist auf FragDenStaat nicht öffentlich lesbar (etwa nur als Anhang oder "
@@ -282,13 +317,14 @@ def _answer_en(facts: RequestFacts, status: str) -> str:
             "has arrived yet, so there is no answer text."
         )
     else:
-        body = facts.body or "The public body"
+        who = " and ".join(facts.answered_by) or facts.body or "The public body"
+        title += f" (sent to {facts.body})" if facts.answered_by and facts.body else ""
         on = f" on {_date_en(facts.latest)}" if facts.latest else ""
         if facts.responses == 1:
-            first = f"{body} answered FragDenStaat request {title}{on}."
+            first = f"{who} answered FragDenStaat request {title}{on}."
         else:
             latest = f", the latest{on}" if on else ""
-            first = f"{body} sent {facts.responses} responses to FragDenStaat request {title}{latest}."
+            first = f"{who} sent {facts.responses} responses to FragDenStaat request {title}{latest}."
         if facts.public == 0:
             first += (
                 " The response text is not public on FragDenStaat (for instance only an attachment, or hidden), "

@@ -52,6 +52,14 @@ class Watch:
     checked_at: str | None
 
 
+@dataclass(frozen=True)
+class SeriesWatch:
+    """A series of FragDenStaat requests whose new requests are imported and watched."""
+
+    project: int
+    checked_at: str | None
+
+
 class EntryExists(Exception):
     def __init__(self, ids: Sequence[str]) -> None:
         super().__init__(f"these ids exist already: {', '.join(ids)}")
@@ -284,6 +292,21 @@ class Knowledge(Part):
             for r in self.db.table("requests").rows_where(order_by="id", select="data")
         ]
 
+    def requests_in_series(self, project: int) -> list[FoiRequest]:
+        """The stored requests of one series (froide's project), by id."""
+        rows = self.db.table("requests").rows_where(
+            "json_extract(data, '$.project') = ?", [project], order_by="id", select="data"
+        )
+        return [FoiRequest.model_validate_json(r["data"]) for r in rows]
+
+    def stored_requests(self, ids: Iterable[int]) -> set[int]:
+        """Those of `ids` that are stored requests (from the files or imported)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self.db.query(f"SELECT id FROM requests WHERE id IN ({','.join('?' * len(wanted))})", wanted)
+        return {int(row["id"]) for row in rows}
+
     def count_requests(self) -> int:
         return self.db.table("requests").count
 
@@ -315,6 +338,22 @@ class Knowledge(Part):
             "UPDATE watches SET seen = ?, checked_at = ? WHERE request_id = ?",
             [json.dumps(list(seen)), now(), request_id],
         )
+
+    def watch_series(self, project: int, *, actor: str) -> None:
+        with self.transaction():
+            self.db.table("series_watches").upsert(
+                {"project": project, "added_by": actor, "added_at": now()}, pk="project"
+            )
+
+    def unwatch_series(self, project: int) -> bool:
+        return self._write("DELETE FROM series_watches WHERE project = ?", [project]) > 0
+
+    def series_watches(self) -> list[SeriesWatch]:
+        rows = self.db.table("series_watches").rows_where(order_by="project")
+        return [SeriesWatch(r["project"], r["checked_at"]) for r in rows]
+
+    def mark_series_checked(self, project: int) -> None:
+        self._write("UPDATE series_watches SET checked_at = ? WHERE project = ?", [now(), project])
 
     # rankings
 

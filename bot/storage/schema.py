@@ -176,3 +176,14 @@ def m009_named_index_columns(db: Database) -> None:
     entries.enable_fts(
         ["question_terms", "question_parts", "body_terms", "tags"], fts_version="FTS5", create_triggers=True
     )
+
+
+@migrations()
+def m010_series_watches(db: Database) -> None:
+    """Series of FOI requests (the same request sent to many bodies) followed on a schedule: requests new in a
+    series are imported and watched."""
+    db.table("series_watches").create(
+        {"project": int, "added_by": str, "added_at": str, "checked_at": str},
+        pk="project",
+        not_null={"added_by", "added_at"},
+    )

@@ -78,9 +78,12 @@ async def _check_watched(context: BotContext) -> None:
     async def fetch(reference: Reference) -> ApiRequest:
         return await fetch_off_loop(service.fetch_request, reference, running=lambda: context.application.running)
 
-    async for check in service.check_watches(fetch, context.core):
+    async def list_series(reference: Reference) -> list[ApiRequest]:
+        return await fetch_off_loop(service.fetch_series, reference, running=lambda: context.application.running)
+
+    async for check in service.check_watches(fetch, context.core, list_series):
         if check.error is not None:
-            log.warning("watched request %s not updated: %s", check.request_id, check.error)
+            log.warning("watched request %s (series %s) not updated: %s", check.request_id, check.series, check.error)
         elif check.outcome is not None:
             log.info("watched request %s updated: %d new passage(s)", check.request_id, check.outcome.new_passages)
 

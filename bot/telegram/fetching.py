@@ -12,7 +12,7 @@ from concurrent.futures import Future
 from functools import partial
 from typing import Any, TypeVar
 
-from bot.importers.fragdenstaat import ApiRequest, FragDenStaatError, Reference
+from bot.importers.fragdenstaat import FragDenStaatError, Reference
 
 FETCH_THREADS = 2  # fetches the bot runs at once; more wait their turn
 STOP_CHECK = 0.2  # seconds between two looks of a waiting fetch at whether the bot is stopping
@@ -54,9 +54,7 @@ class _DaemonPool:
 _FETCHES = _DaemonPool(FETCH_THREADS)
 
 
-async def fetch_off_loop(
-    fetch: Callable[[Reference], ApiRequest], ref: Reference, *, running: Callable[[], bool]
-) -> ApiRequest:
+async def fetch_off_loop(fetch: Callable[[Reference], T], ref: Reference, *, running: Callable[[], bool]) -> T:
     """`fetch(ref)` on one of the bot's `FETCH_THREADS` FragDenStaat threads, never in the event loop's default
     executor (charts are drawn there), so slow fetches cannot hold up other people. As soon as `running()` is
     false it gives up with FragDenStaatError("stopped"): PTB's stop waits for every handler without telling it,

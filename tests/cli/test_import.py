@@ -44,7 +44,7 @@ def env(froide_env: Path, monkeypatch: pytest.MonkeyPatch, kb_dir: Path) -> Path
         f"#{BOCHUM_REQUEST_ID}",
         f"[#{BOCHUM_REQUEST_ID}]",
         str(BOCHUM_REQUEST_ID),
-        "https://fragdenstaat.de/anfrage/abschneiden-in-digitalisierungsrankings-11/",
+        f"https://fragdenstaat.de/anfrage/{BOCHUM_SLUG}/",
     ],
 )
 def test_import_builds_cited_passages(env: Path, capsys: pytest.CaptureFixture[str], reference: str) -> None:

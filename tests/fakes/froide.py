@@ -1,7 +1,9 @@
 """Loopback fake of the FragDenStaat (froide) read API, with fault injection, for importer tests.
 
-It serves ``/api/v1/request/<id>/`` (detail with messages), ``/api/v1/request/?slug=`` (list envelope) and
-``/api/v1/message/<id>/`` in froide's field names from an in-memory set of requests. Use it as
+It serves ``/api/v1/request/<id>/`` (detail with messages), ``/api/v1/request/?slug=`` (list envelope),
+``/api/v1/message/<id>/``, ``/api/v1/attachment/<id>/``, ``/api/v1/document/<id>/`` (with its pages' texts),
+``/api/v1/publicbody/<id>/`` and the attachments' files (``/files/foi/<id>/<name>``) in froide's and
+django-filingcabinet's field names from an in-memory set of requests. Use it as
 ``with FakeFroide() as froide:`` or ``async with FakeFroide() as froide:``; ``froide.api_url`` is the base URL
 for the client. Page URLs (``url`` fields) point at ``https://fragdenstaat.de`` as on the real site, API URLs
 (``resource_uri``, ``request``, ...) at the fake itself.
@@ -15,21 +17,23 @@ import datetime as dt
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Self, cast
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 JsonDict = dict[str, Any]
 
 SITE = "https://fragdenstaat.de"
 BERLIN_SUMMER = dt.timezone(dt.timedelta(hours=2))
 
-# Request #257364 as published; the message ids are made up, the texts quote the request and the answer.
+# Request #257364 as published; the message ids are made up, the texts quote the request and the answer. The slug
+# is illustrative: the real one is not known (`abschneiden-in-digitalisierungsrankings-11` is Bonn's request #257374).
 BOCHUM_REQUEST_ID = 257364
-BOCHUM_SLUG = "abschneiden-in-digitalisierungsrankings-11"
+BOCHUM_SLUG = "abschneiden-in-digitalisierungsrankings"
 BOCHUM_TITLE = "Abschneiden in Digitalisierungsrankings"
 BOCHUM_QUESTION_ID = 611736
 BOCHUM_ANSWER_ID = 624531
@@ -51,7 +55,24 @@ BOCHUM_ANSWER = (
     "verbessern. Auch für 2022 ist dies nicht geplant.\n\nMit freundlichen Grüßen\n"
 )
 
+# The founding request's series: the same text went to Bonn and Ulm. The series' id and Bonn's answer are made up
+# for the tests (the base does not hold Bonn's answer); Ulm has not answered.
+SERIES_PROJECT = 4711
+BONN_REQUEST_ID = 257374
+BONN_BODY = "Kommunalverwaltung Bonn"
+BONN_ANSWER = (
+    "zu Ihrer Anfrage teilen wir Ihnen Folgendes mit.\n\n"
+    "Die Bundesstadt Bonn hat einen externen Berater beauftragt, die Ergebnisse im Bitkom Smart City Index "
+    "einzuordnen; der Vertrag wird Ihnen in Auszügen übersandt.\n\n"
+    "Interne Kommunikation zum Abschneiden im Ranking liegt als E-Mail-Verkehr des Digitalisierungsamts vor."
+)
+ULM_REQUEST_ID = 257451
+ULM_BODY = "Stadt Ulm"
+
 _DETAIL = re.compile(r"^/api/v1/(request|message)/([0-9]+)/$")
+_OBJECT = re.compile(r"^/api/v1/(attachment|document|publicbody)/([0-9]+)/$")
+_FILE = re.compile(r"^/files/foi/([0-9]+)/[^/]+$")
+DOCUMENT_IDS = 500_000  # a PDF attachment's document id: this plus the attachment's id
 
 
 @dataclass
@@ -78,6 +99,25 @@ class Call:
 
 
 @dataclass
+class _Attachment:
+    """A file of a message. `pages`: FragDenStaat's text of each page when it has a document (a PDF it
+    processed), None without one; `redacted`: the id of its redacted version; `listed`: in the message's list."""
+
+    id: int
+    name: str
+    data: bytes
+    filetype: str
+    approved: bool
+    pending: bool
+    is_irrelevant: bool
+    is_redacted: bool
+    redacted: int | None
+    pages: list[str] | None
+    listed: bool
+    size: int | None
+
+
+@dataclass
 class _Message:
     id: int
     is_response: bool
@@ -87,6 +127,7 @@ class _Message:
     content_hidden: bool
     is_draft: bool
     extra: JsonDict
+    attachments: list[_Attachment] = field(default_factory=list)
 
 
 @dataclass
@@ -99,10 +140,12 @@ class _Request:
     status: str
     resolution: str
     created_at: dt.datetime
-    resolved_on: dt.datetime | None
     due_date: dt.datetime | None
     description: str
     messages: list[_Message] = field(default_factory=list)
+    project: int | None = None
+    campaign: int | None = None
+    tags: list[str] = field(default_factory=list)
 
 
 class _Server(ThreadingHTTPServer):
@@ -135,12 +178,15 @@ class _Handler(BaseHTTPRequestHandler):
         status, payload = fake.route(parts.path, dict(parse_qsl(parts.query)))
         if fault is not None and fault.status is not None:
             status, payload = fault.status, {"detail": HTTPStatus(fault.status).phrase}
+        if isinstance(payload, bytes):  # a file
+            self._send(status, payload, fault or Fault(), "application/pdf")
+            return
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), fault or Fault())
 
-    def _send(self, status: int, body: bytes, fault: Fault) -> None:
+    def _send(self, status: int, body: bytes, fault: Fault, content_type: str = "application/json") -> None:
         """The reply as HTTP/1.0 bytes: at once, or, with `fault.drip`, a byte at a time from the body on
         (from the status line on with `drip_headers`)."""
-        lines = [f"HTTP/1.0 {status} {HTTPStatus(status).phrase}", "Content-Type: application/json"]
+        lines = [f"HTTP/1.0 {status} {HTTPStatus(status).phrase}", f"Content-Type: {content_type}"]
         if fault.length:
             lines.append(f"Content-Length: {len(body)}")
         lines += [f"{name}: {value}" for name, value in fault.headers.items()]
@@ -171,6 +217,8 @@ class FakeFroide:
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._next_message_id = 900_000
+        self._next_attachment_id = 800_000
+        self._bodies: set[str] = set()
         self.calls: list[Call] = []
 
     @property
@@ -233,10 +281,13 @@ class FakeFroide:
         status: str = "awaiting_response",
         resolution: str = "",
         created_at: dt.datetime | None = None,
-        resolved_on: dt.datetime | None = None,
         due_date: dt.datetime | None = None,
         description: str = "",
+        project: int | None = None,
+        campaign: int | None = None,
+        tags: list[str] | None = None,
     ) -> None:
+        """`project`: the series the request belongs to (froide's id), None for a request on its own."""
         created = created_at or dt.datetime(2022, 8, 18, 9, 31, 4, tzinfo=BERLIN_SUMMER)
         with self._lock:
             self._requests[request_id] = _Request(
@@ -248,9 +299,11 @@ class FakeFroide:
                 status=status,
                 resolution=resolution,
                 created_at=created,
-                resolved_on=resolved_on,
                 due_date=due_date or created + dt.timedelta(days=30),
                 description=description,
+                project=project,
+                campaign=campaign,
+                tags=list(tags or []),
             )
 
     def add_message(
@@ -287,12 +340,56 @@ class FakeFroide:
             )
         return message_id
 
-    def set_status(
-        self, request_id: int, status: str, resolution: str = "", resolved_on: dt.datetime | None = None
-    ) -> None:
+    def set_status(self, request_id: int, status: str, resolution: str = "") -> None:
         with self._lock:
             request = self._requests[request_id]
-            request.status, request.resolution, request.resolved_on = status, resolution, resolved_on
+            request.status, request.resolution = status, resolution
+
+    def add_attachment(
+        self,
+        message_id: int,
+        name: str,
+        data: bytes,
+        *,
+        pages: list[str] | None = None,
+        filetype: str = "application/pdf",
+        approved: bool = True,
+        pending: bool = False,
+        is_irrelevant: bool = False,
+        is_redacted: bool = False,
+        redacted: int | None = None,
+        listed: bool = True,
+        size: int | None = None,
+    ) -> int:
+        """Attaches a file to a message and returns its id. `pages`: FragDenStaat's text of each page (it then has
+        a document), None for a PDF without one; `redacted`: the id of its redacted version; `listed=False` keeps
+        it out of the message's list (only `/api/v1/attachment/<id>/` serves it); `size`: the size announced, if
+        not the data's."""
+        with self._lock:
+            self._next_attachment_id += 1
+            attachment = _Attachment(
+                self._next_attachment_id,
+                name,
+                data,
+                filetype,
+                approved,
+                pending,
+                is_irrelevant,
+                is_redacted,
+                redacted,
+                pages,
+                listed,
+                size,
+            )
+            message = next(m for r in self._requests.values() for m in r.messages if m.id == message_id)
+            message.attachments.append(attachment)
+        return attachment.id
+
+    def public_body_uri(self, name: str) -> str:
+        """The API link of a public body (served at `/api/v1/publicbody/<id>/`), for a message's sender."""
+        with self._lock:
+            self._bodies.add(name)
+        return f"{self.api_url}/publicbody/{_body_id(name)}/"
 
     def add_bochum_request(self) -> None:
         """Request #257364 to Stadt Bochum with the outgoing request and the answer of 20.09.2022."""
@@ -303,7 +400,6 @@ class FakeFroide:
             status="resolved",
             resolution="successful",
             created_at=dt.datetime(2022, 8, 18, 9, 31, 4, tzinfo=BERLIN_SUMMER),
-            resolved_on=dt.datetime(2022, 9, 20, 18, 3, 11, tzinfo=BERLIN_SUMMER),
             due_date=dt.datetime(2022, 9, 19, 0, 0, tzinfo=BERLIN_SUMMER),
             description=" ".join(BOCHUM_QUESTION.split("\n\n")[2].split()),
         )
@@ -322,6 +418,41 @@ class FakeFroide:
             timestamp=dt.datetime(2022, 9, 20, 15, 12, 40, tzinfo=BERLIN_SUMMER),
             subject="Anfrage nach dem Informationsfreiheitsgesetz",
         )
+
+    def add_series(self, project: int = SERIES_PROJECT) -> None:
+        """The series of #257364: Bochum (answered 20.09.2022), Bonn (answered, partly) and Ulm (no answer yet),
+        each with the same outgoing request."""
+        if BOCHUM_REQUEST_ID not in self._requests:
+            self.add_bochum_request()
+        self.set_project(BOCHUM_REQUEST_ID, project)
+        description = self._requests[BOCHUM_REQUEST_ID].description
+        for request_id, body in ((BONN_REQUEST_ID, BONN_BODY), (ULM_REQUEST_ID, ULM_BODY)):
+            city = body.rsplit(" ", 1)[-1].lower()
+            self.add_request(
+                request_id,
+                BOCHUM_TITLE,
+                slug=f"abschneiden-in-digitalisierungsrankings-{city}",
+                public_body=body,
+                description=description,
+                project=project,
+            )
+            self.add_message(
+                request_id,
+                is_response=False,
+                content=BOCHUM_QUESTION,
+                timestamp=dt.datetime(2022, 8, 18, 21, 32, tzinfo=BERLIN_SUMMER),
+            )
+        self.add_message(
+            BONN_REQUEST_ID,
+            is_response=True,
+            content=BONN_ANSWER,
+            timestamp=dt.datetime(2022, 9, 29, 11, 5, tzinfo=BERLIN_SUMMER),
+        )
+        self.set_status(BONN_REQUEST_ID, "resolved", "partially_successful")
+
+    def set_project(self, request_id: int, project: int | None) -> None:
+        with self._lock:
+            self._requests[request_id].project = project
 
     # -- faults -----------------------------------------------------------------------------------------
 
@@ -374,11 +505,7 @@ class FakeFroide:
     def route(self, path: str, query: dict[str, str]) -> tuple[int, Any]:
         with self._lock:
             if path == "/api/v1/request/":
-                slug = query.get("slug")
-                found = [r for r in self._requests.values() if slug is None or r.slug == slug]
-                objects = [self._request_json(r, detail=False) for r in found]
-                meta = {"limit": 50, "next": None, "offset": 0, "previous": None, "total_count": len(objects)}
-                return 200, {"meta": meta, "objects": objects}
+                return self._listing(query)
             match = _DETAIL.match(path)
             if match and match[1] == "request" and int(match[2]) in self._requests:
                 return 200, self._request_json(self._requests[int(match[2])], detail=True)
@@ -387,10 +514,67 @@ class FakeFroide:
                     for message in request.messages:
                         if message.id == int(match[2]) and not message.is_draft:
                             return 200, self._message_json(request, message)
+            if found := self._object(path):
+                return 200, found
             return 404, {"detail": "Nicht gefunden."}
 
+    def _object(self, path: str) -> JsonDict | bytes | None:
+        """An attachment, a document with its pages, a public body or a file, by the path that serves it."""
+        if match := _OBJECT.match(path):
+            kind, wanted = match[1], int(match[2])
+            if kind == "publicbody":
+                names = {r.public_body for r in self._requests.values() if r.public_body} | self._bodies
+                return next((self._body_json(n) for n in names if _body_id(n) == wanted), None)
+            for request, message, attachment in self._attachments():
+                if kind == "attachment" and attachment.id == wanted:
+                    return self._attachment_json(request, message, attachment)
+                if kind == "document" and attachment.pages is not None and wanted == DOCUMENT_IDS + attachment.id:
+                    return self._document_json(request, message, attachment, with_pages=True)
+        if match := _FILE.match(path):
+            return next((a.data for _, _, a in self._attachments() if a.id == int(match[1])), None)
+        return None
+
+    def _attachments(self) -> list[tuple[_Request, _Message, _Attachment]]:
+        return [(r, m, a) for r in self._requests.values() for m in r.messages for a in m.attachments]
+
+    def _listing(self, query: dict[str, str]) -> tuple[int, Any]:
+        """froide's request list: filtered by `slug`, `project`, `public_body` (its id), `status`, `resolution`,
+        `campaign` and `tags`, in limit/offset pages of at most 50 with absolute `next`/`previous` links."""
+        try:
+            limit = min(int(query.get("limit", "50")), 50)
+            offset = int(query.get("offset", "0"))
+        except ValueError:
+            return 400, {"detail": "Ungültige Seite."}
+        fields: dict[str, Callable[[_Request], str]] = {
+            "slug": lambda r: r.slug,
+            "project": lambda r: str(r.project),
+            "public_body": lambda r: str(_body_id(r.public_body or "")),
+            "status": lambda r: r.status,
+            "resolution": lambda r: r.resolution,
+            "campaign": lambda r: str(r.campaign),
+        }
+        found = sorted(self._requests.values(), key=lambda r: r.id)
+        for name, value_of in fields.items():
+            if name in query:
+                found = [r for r in found if value_of(r) == query[name]]
+        if "tags" in query:
+            found = [r for r in found if query["tags"] in r.tags]
+        page = found[offset : offset + limit]
+
+        def link(at: int) -> str:
+            return f"{self.api_url}/request/?{urlencode({**query, 'limit': limit, 'offset': at})}"
+
+        meta = {
+            "limit": limit,
+            "next": link(offset + limit) if offset + limit < len(found) else None,
+            "offset": offset,
+            "previous": link(max(offset - limit, 0)) if offset else None,
+            "total_count": len(found),
+        }
+        return 200, {"meta": meta, "objects": [self._request_json(r, detail=False) for r in page]}
+
     def _body_json(self, name: str) -> JsonDict:
-        body_id = sum(name.encode()) % 10_000
+        body_id = _body_id(name)
         return {
             "resource_uri": f"{self.api_url}/publicbody/{body_id}/",
             "id": body_id,
@@ -439,7 +623,8 @@ class FakeFroide:
             "same_as_count": 0,
             "same_as": None,
             "due_date": _iso(request.due_date),
-            "resolved_on": _iso(request.resolved_on),
+            # froide never writes it: a resolved request has null here too.
+            "resolved_on": None,
             "last_message": _iso(last),
             "created_at": _iso(request.created_at),
             "last_modified_at": _iso(last),
@@ -450,9 +635,13 @@ class FakeFroide:
             "title": request.title,
             "reference": "",
             "user": None,
-            "project": None,
-            "campaign": None,
-            "tags": [],
+            "project": request.project,
+            "project_site_url": f"{SITE}/anfrage/projekt/{request.project}/" if request.project else None,
+            "project_request_count": (
+                sum(1 for r in self._requests.values() if r.project == request.project) if request.project else 0
+            ),
+            "campaign": request.campaign,
+            "tags": list(request.tags),
         }
         if detail:
             data["messages"] = [self._message_json(request, m) for m in request.messages if not m.is_draft]
@@ -480,7 +669,7 @@ class FakeFroide:
             "registered_mail_date": None,
             "redacted": False,
             "not_publishable": False,
-            "attachments": [],
+            "attachments": [self._attachment_json(request, message, a) for a in message.attachments if a.listed],
             "subject": "" if message.content_hidden else message.subject,
             "content": content,
             "redacted_subject": [] if message.content_hidden else [[False, message.subject]],
@@ -491,6 +680,83 @@ class FakeFroide:
         }
         data.update(message.extra)
         return data
+
+    def _attachment_json(self, request: _Request, message: _Message, attachment: _Attachment) -> JsonDict:
+        """An attachment as froide's `FoiAttachmentSerializer` gives it."""
+        site_url = f"{SITE}/anfrage/{request.slug}/{message.id}/anhang/{attachment.name}"
+        pdf = attachment.filetype == "application/pdf"
+        return {
+            "resource_uri": f"{self.api_url}/attachment/{attachment.id}/",
+            "id": attachment.id,
+            "belongs_to": f"{self.api_url}/message/{message.id}/",
+            "name": attachment.name,
+            "filetype": attachment.filetype,
+            "size": len(attachment.data) if attachment.size is None else attachment.size,
+            "site_url": site_url,
+            "anchor_url": f"{SITE}/anfrage/{request.slug}/#nachricht-{message.id}",
+            "file_url": f"{self.url}/files/foi/{attachment.id}/{attachment.name}",
+            "pending": attachment.pending,
+            "is_converted": False,
+            "converted": None,
+            "approved": attachment.approved,
+            "can_approve": False,
+            "redacted": f"{self.api_url}/attachment/{attachment.redacted}/" if attachment.redacted else None,
+            "is_redacted": attachment.is_redacted,
+            "can_redact": False,
+            "can_delete": False,
+            "is_pdf": pdf,
+            "is_image": attachment.filetype.startswith("image/"),
+            "is_irrelevant": attachment.is_irrelevant,
+            "document": (
+                self._document_json(request, message, attachment, with_pages=False)
+                if attachment.pages is not None
+                else None
+            ),
+        }
+
+    def _document_json(
+        self, request: _Request, message: _Message, attachment: _Attachment, *, with_pages: bool
+    ) -> JsonDict:
+        """django-filingcabinet's document of a PDF attachment; the detail view (`with_pages`) lists its pages."""
+        document_id = DOCUMENT_IDS + attachment.id
+        pages = attachment.pages or []
+        data: JsonDict = {
+            "resource_uri": f"{self.api_url}/document/{document_id}/",
+            "id": document_id,
+            "site_url": f"{SITE}/dokumente/{document_id}-{attachment.name.rsplit('.', 1)[0].lower()}/",
+            "title": attachment.name.rsplit(".", 1)[0],
+            "slug": attachment.name.rsplit(".", 1)[0].lower(),
+            "description": "",
+            "num_pages": len(pages),
+            "public": True,
+            "listed": False,
+            "pending": False,
+            "file_url": f"{self.url}/files/foi/{attachment.id}/{attachment.name}",
+            "file_size": len(attachment.data),
+            "pages_uri": f"{self.api_url}/page/?document={document_id}",
+            "original": f"{self.api_url}/attachment/{attachment.id}/",
+            "foirequest": f"{self.api_url}/request/{request.id}/",
+            "publicbody": None,
+            "last_modified_at": _iso(message.timestamp),
+        }
+        if with_pages:
+            data["pages"] = [
+                {
+                    "document": f"{self.api_url}/document/{document_id}/",
+                    "number": number,
+                    "content": content,
+                    "width": 595,
+                    "height": 842,
+                    "image": f"{self.url}/files/docs/{document_id}/page-p{number}-{{size}}.png",
+                }
+                for number, content in enumerate(pages, start=1)
+            ]
+        return data
+
+
+def _body_id(name: str) -> int:
+    """A public body's id in the fake: the same for the same name."""
+    return sum(name.encode()) % 10_000
 
 
 def _iso(value: dt.datetime | None) -> str | None:

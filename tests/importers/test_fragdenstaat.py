@@ -150,6 +150,7 @@ _SAMPLES: dict[str, Param] = {
     "request_id": 5,
     "length": 5000,
     "limit": 4096,
+    "count": 1001,
     "host": "example.org",
     "requests": {"en": "request #1, request #2", "de": "Anfrage #1, Anfrage #2"},
     "megabytes": {"en": "0.5", "de": "0,5"},

@@ -17,7 +17,7 @@ from telegram.constants import ChatType
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
-from bot.folding import slugify
+from bot.folding import shorten, slugify
 from bot.importers.fragdenstaat import FragDenStaatError, parse_reference
 from bot.messages import Phrase, kind_label, phrase
 from bot.models import MAX_ID, Entry, Kind, Lang, Url
@@ -36,6 +36,7 @@ CHAT_ORIGIN = "chat"
 QUESTION, ANSWER, SOURCE, CONFIRM = range(4)
 MAX_ADDED_QUESTION = 500  # characters of a question added with /add
 MAX_ADDED_ANSWER = 3000  # characters of its answer
+MAX_NEEDS_TEXT = 5  # letters without text listed in the reply to /import
 DRAFT = "draft"
 SAVE, DISCARD = "add:save", "add:cancel"  # the data of the preview's buttons
 _URL: TypeAdapter[str] = TypeAdapter(Url)
@@ -272,7 +273,17 @@ async def import_request(message: Message, context: BotContext, lang: Lang) -> N
     except ImportRefused as exc:
         await message.reply_text(phrase(Phrase.IMPORT_REFUSED, lang).format(id=exc.request_id))
         return
-    await message.reply_text(
-        phrase(Phrase.IMPORTED, lang).format(id=escape(outcome.entry.id), passages=len(outcome.entry.passages))
-    )
+    imported = phrase(Phrase.IMPORTED, lang).format(id=escape(outcome.entry.id), passages=len(outcome.entry.passages))
+    if outcome.needs_text:
+        # A few, with names shortened, so the reply stays within one Telegram message.
+        shown = outcome.needs_text[:MAX_NEEDS_TEXT]
+        letters = "\n".join(
+            f'• <a href="{escape(u.url)}">{escape(shorten(u.name, 80))}</a>'
+            if u.url
+            else f"• {escape(shorten(u.name, 80))}"
+            for u in shown
+        )
+        more = "\n…" if len(outcome.needs_text) > len(shown) else ""
+        imported += "\n\n" + phrase(Phrase.IMPORT_NEEDS_TEXT, lang).format(letters=letters + more)
+    await message.reply_text(imported)
     await message.reply_text(answer_messages(await context.core(service.entry_answer, outcome.entry, lang))[0])
