@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -15,10 +16,13 @@ EntryId = Annotated[str, StringConstraints(pattern=ENTRY_ID_PATTERN)]
 Lang = Literal["de", "en"]
 
 
+_SPACE = re.compile(r"\s")  # every whitespace character `str.isspace` knows, found in C: stored entries hold many URLs
+
+
 def http_url(value: str) -> str:
     """`value` if it is an http(s) URL with a host and no whitespace; ValueError otherwise."""
     parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in {"http", "https"} or not parts.netloc or _SPACE.search(value):
         raise ValueError(f"not an http(s) URL: {value!r}")
     return value
 

@@ -9,9 +9,12 @@ as the search has one for cities.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,11 +24,18 @@ from bot.messages import series as say
 from bot.messages import status_label
 from bot.models import Answer, Decision, Entry, FoiRequest, Hit, Lang, Passage
 from bot.sources import Citations
-from bot.storage.knowledge import Knowledge
+from bot.storage.knowledge import EntryHead, Knowledge, PassageHit
 from bot.understand.normalize import Normalizer
 from bot.understand.question import Question
 
 QUOTE = 240  # characters of one body's quote
+MAX_LINES = 12  # bodies a reply names one by one; a larger series gets its best quotes and the rest counted
+SCAN = 200  # best-matching pages looked at for the quotes (several may be one body's)
+FEW = 20  # answers whose pages are read directly, without a search of the whole passage index
+MAX_COMBINED = 6  # subject words whose combinations an index search spells out
+# Pages whose sentences are read for each quote wanted: the subject's words spread over a page's sentences
+# rarely come together in a later page when they did not in the first ones, and reading is the slow part.
+READ_PER_QUOTE = 3
 MATCH_SHARE = 0.5  # a sentence quoted for a question contains more than this share of its subject words
 MIN_PREFIX = 5  # a word matches a longer one it begins from this length on (`berat` in `beratungen`)
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -91,18 +101,21 @@ class Ask(StrEnum):
 
 @dataclass(frozen=True)
 class Member:
-    """One request of a series: the body asked, and the entry its import made (None if there is none)."""
+    """One request of a series, and the body it asked."""
 
     request: FoiRequest
-    entry: Entry | None
 
     @property
     def body(self) -> str:
         return self.request.public_body
 
     @property
+    def entry_id(self) -> str:
+        return f"fds-{self.request.id}"
+
+    @property
     def answered(self) -> bool:
-        return self.request.answered is not None or bool(self.entry and self.entry.passages)
+        return self.request.answered is not None
 
 
 @dataclass(frozen=True)
@@ -117,9 +130,14 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(fold(text)))
 
 
-def _matches(wanted: str, tokens: set[str]) -> bool:
-    return wanted in tokens or any(
-        min(len(wanted), len(t)) >= MIN_PREFIX and (t.startswith(wanted) or wanted.startswith(t)) for t in tokens
+def _matches(wanted: str, tokens: Set[str]) -> bool:
+    """`wanted` is among the tokens, or (both at least MIN_PREFIX long) begins one or is begun by one."""
+    if wanted in tokens:
+        return True
+    if len(wanted) < MIN_PREFIX:
+        return False
+    return any(wanted[:k] in tokens for k in range(MIN_PREFIX, len(wanted))) or any(
+        t.startswith(wanted) for t in tokens
     )
 
 
@@ -128,24 +146,22 @@ class SeriesAnswers:
     per refresh of the core."""
 
     def __init__(self, knowledge: Knowledge, normalizer: Normalizer, cite: Citations) -> None:
+        self.knowledge = knowledge
         self.normalizer = normalizer
         self.cite = cite
-        groups: dict[int, list[FoiRequest]] = defaultdict(list)
-        for request in knowledge.requests():
-            if request.project is not None:
-                groups[request.project].append(request)
-        entries = knowledge.entries(f"fds-{r.id}" for g in groups.values() for r in g)
-        self.series: dict[int, list[Member]] = {
-            project: [Member(r, entries.get(f"fds-{r.id}")) for r in requests]
-            for project, requests in groups.items()
-            if len(requests) > 1
-        }
         cue_words = (*_WHICH, *_WHO, *_PLURAL_BODIES, *_STILL, *_ASKED, *_ANSWERED, *_STATUS, "nicht", "not")
         self._cue_tokens = set(normalizer.analyze(" ".join(cue_words)).tokens)
         self._generic = set(normalizer.analyze(" ".join(_GENERIC_BODY)).tokens)
-        # Each answer's sentences with their words, analysed on first use: a question across a large series
-        # reads them all, and the next one should not analyse them again. The core answers on one thread.
-        self._sentences: dict[str, list[tuple[str, str | None, set[str]]]] = {}
+
+    @functools.cached_property
+    def series(self) -> dict[int, list[Member]]:
+        """The series by id, read on first use: a restart does not wait for it. The answers' texts stay in the
+        store; the passage index finds what a question needs of them."""
+        groups: dict[int, list[Member]] = defaultdict(list)
+        for request in self.knowledge.requests():
+            if request.project is not None:
+                groups[request.project].append(Member(request))
+        return {project: members for project, members in groups.items() if len(members) > 1}
 
     # questions across a series
 
@@ -200,29 +216,31 @@ class SeriesAnswers:
         return self._reply(question, members, text, [])
 
     def _content(self, question: Question, members: Sequence[Member]) -> Answer | None:
-        """One line per body with its quote; None if no answer of the series says anything on the subject."""
+        """One line per body with its quote; None if no answer of the series says anything on the subject. A
+        series of more than MAX_LINES bodies gets the first MAX_LINES quotes the passage index finds, and says so."""
         subject = self._subject_tokens(question, set())
         if not subject:
             return None
-        lang = question.lang
-        lines: list[str] = []
-        quotes: list[Quote] = []
-        for member in members:
-            quote = self._quote(member, subject)
-            if quote is not None:
-                quotes.append(quote)
-            lines.append(self._line(member, quote, lang))
+        quotes = self._quotes(members, subject, MAX_LINES)
         if not quotes:
             return None
+        lang = question.lang
+        if len(members) <= MAX_LINES:
+            heads = self.knowledge.heads(m.entry_id for m in members)
+            lines = [self._line(m, quotes.get(m.entry_id), heads.get(m.entry_id), lang) for m in members]
+        else:
+            quoted = [m for m in members if m.entry_id in quotes]
+            lines = [say.quoted_line(m.body, quotes[m.entry_id].text, m.request.answered, lang) for m in quoted]
+            lines.append(say.others_line(len(quoted), [m.body for m in members if not m.answered], lang))
         text = "\n".join([say.content_lead(members[0].request.title, lang), *lines])
-        return self._reply(question, members, text, quotes)
+        return self._reply(question, members, text, [quotes[m.entry_id] for m in members if m.entry_id in quotes])
 
-    def _line(self, member: Member, quote: Quote | None, lang: Lang) -> str:
+    def _line(self, member: Member, quote: Quote | None, entry: EntryHead | None, lang: Lang) -> str:
         if quote is not None:
             return say.quoted_line(member.body, quote.text, member.request.answered, lang)
         if not member.answered:
             return say.no_answer_line(member.body, lang)
-        if member.entry is None or not member.entry.passages:
+        if entry is None or not entry.passages:
             return say.not_public_line(member.body, lang)
         return say.not_mentioned_line(member.body, lang)
 
@@ -230,8 +248,10 @@ class SeriesAnswers:
         lang = question.lang
         first = members[0].request
         passages = [Passage(text=q.text, source_url=q.source_url) for q in quotes]
-        entries = [m.entry for m in members if m.entry is not None]
-        urls = [first.url, *(q.source_url or "" for q in quotes), *(m.request.url for m in members)]
+        shown = [m.entry_id for m in members][:MAX_LINES]
+        heads = self.knowledge.heads(shown)
+        entries = [heads[i] for i in shown if i in heads]
+        urls = [first.url, *(q.source_url or "" for q in quotes), *(m.request.url for m in members[:MAX_LINES])]
         return Answer(
             question=question.text,
             lang=lang,
@@ -256,38 +276,51 @@ class SeriesAnswers:
         and only that."""
         for members in self.series.values():
             named = [m for m in members if self._names(question, m)]
-            if len(named) != 1 or named[0].entry is None:
+            if len(named) != 1:
                 continue
-            others = {f"fds-{m.request.id}" for m in members if m is not named[0]}
+            entry = self.knowledge.entry(named[0].entry_id)
+            if entry is None:
+                continue
+            others = {m.entry_id for m in members if m is not named[0]}
             if answer.entry_ids[:1] and answer.entry_ids[0] in others:
-                return self._one_body(question, named[0], named[0].entry)
+                return self._one_body(question, named[0], entry)
             if not answer.entry_ids and self._on_subject(question, members, named[0]):
-                return self._one_body(question, named[0], named[0].entry)
+                return self._one_body(question, named[0], entry)
         return answer
 
     def _on_subject(self, question: Question, members: Sequence[Member], named: Member) -> bool:
         """Whether the question, its body's name left out, shares a word with the series' titles or answers."""
         subject = self._subject_tokens(question, set(self.normalizer.analyze(named.body).tokens))
-        known = self._subject(members).union(*(t for m in members for _, _, t in self._sentences_of(m)))
-        return any(_matches(wanted, known) for wanted in subject)
+        if not subject:
+            return False
+        if any(_matches(wanted, self._subject(members)) for wanted in subject):
+            return True
+        return bool(self.knowledge.passages_matching(_match(subject), [m.entry_id for m in members], 1))
 
     def _names(self, question: Question, member: Member) -> bool:
         """Whether the question names the member's body: by its city, or by every word that tells it apart."""
-        analysis = self.normalizer.analyze(member.body)
-        if analysis.cities & question.cities:
-            return True
-        own = set(analysis.tokens) - self._generic
-        return bool(own) and own <= set(question.analysis.tokens)
+        cities, own = self._bodies[member.request.id]
+        return bool(cities & question.cities) or (bool(own) and own <= set(question.analysis.tokens))
+
+    @functools.cached_property
+    def _bodies(self) -> dict[int, tuple[frozenset[str], frozenset[str]]]:
+        """Each series request's body as its city and the words that tell it apart, analysed once."""
+        bodies = {}
+        for members in self.series.values():
+            for member in members:
+                analysis = self.normalizer.analyze(member.body)
+                bodies[member.request.id] = (frozenset(analysis.cities), frozenset(analysis.tokens) - self._generic)
+        return bodies
 
     def _one_body(self, question: Question, member: Member, entry: Entry) -> Answer:
         """The named body's answer: the sentence on the question's subject, "that is not in the answer", or (for a
         question on nothing but the body) its whole entry."""
         lang = question.lang
         subject = self._subject_tokens(question, set(self.normalizer.analyze(member.body).tokens))
-        quote = self._quote(member, subject) if subject else None
+        quote = self._quotes([member], subject, 1).get(member.entry_id) if subject else None
         if quote is not None:
             passage = Passage(text=quote.text, source_url=quote.source_url)
-            text = self._line(member, quote, lang)
+            text = say.quoted_line(member.body, quote.text, member.request.answered, lang)
             return answer_from_entry(entry, lang, self.cite, question=question.text, text=text, passages=[passage])
         if subject and member.answered and entry.passages:
             analysis = question.analysis
@@ -303,30 +336,72 @@ class SeriesAnswers:
         """The question's words on its subject: without the words that ask across bodies, and without `names`."""
         return set(question.analysis.tokens) - self._cue_tokens - self._generic - names
 
-    def _quote(self, member: Member, subject: set[str]) -> Quote | None:
-        """The sentence of the member's answer that contains the most of the subject's words (more
-        than `MATCH_SHARE` of them), shortened to `QUOTE` characters."""
-        best: tuple[int, Quote] | None = None
-        for sentence, source_url, tokens in self._sentences_of(member):
-            found = sum(1 for wanted in subject if _matches(wanted, tokens))
-            if found > MATCH_SHARE * len(subject) and (best is None or found > best[0]):
-                best = (found, Quote(shorten(sentence, QUOTE, at_word=True), source_url))
-        return best[1] if best else None
+    def _quotes(self, members: Sequence[Member], subject: set[str], most: int) -> dict[str, Quote]:
+        """Up to `most` of the members' answers that speak to the subject, by entry id, the best first: of each,
+        the sentence with the most of the subject's words (more than `MATCH_SHARE` of them), shortened to
+        `QUOTE` characters. The passage index finds the pages; only their sentences are read."""
+        found: dict[str, Quote] = {}
+        ids = [m.entry_id for m in members]
+        if len(ids) <= FEW:
+            # Pages with more of the subject's very words first; the full test (word beginnings too) follows.
+            hits = sorted(self.knowledge.passages_of(ids), key=lambda h: -len(subject & h.terms))
+        else:
+            hits = self.knowledge.passages_matching(_match(subject), ids, SCAN)
+        read = 0
+        for hit in hits:
+            if len(found) >= most or read >= READ_PER_QUOTE * most:
+                break
+            if hit.entry_id in found or not _page_has_enough(subject, hit):
+                continue  # a page without enough of the subject has no sentence with enough of it
+            read += 1
+            if (quote := self._best_sentence(hit, subject)) is not None:
+                found[hit.entry_id] = quote
+        return found
 
-    def _sentences_of(self, member: Member) -> list[tuple[str, str | None, set[str]]]:
-        """The sentences of the member's answer, each with its passage's address and its words."""
-        if member.entry is None:
-            return []
-        known = self._sentences.get(member.entry.id)
-        if known is None:
-            known = [
-                (sentence.strip(), passage.source_url, set(self.normalizer.analyze(sentence).tokens))
-                for passage in member.entry.passages
-                for sentence in _SENTENCES.split(passage.text)
-                if sentence.strip()
-            ]
-            self._sentences[member.entry.id] = known
-        return known
+    def _best_sentence(self, passage: PassageHit, subject: set[str]) -> Quote | None:
+        best: tuple[int, str] | None = None
+        for sentence in _SENTENCES.split(passage.text):
+            tokens = set(self.normalizer.analyze(sentence).tokens) if sentence.strip() else set()
+            found = sum(1 for wanted in subject if _matches(wanted, tokens))
+            if _enough(subject, tokens) and (best is None or found > best[0]):
+                best = (found, sentence.strip())
+        return Quote(shorten(best[1], QUOTE, at_word=True), passage.source_url) if best else None
+
+
+def _share(subject: set[str], tokens: Set[str]) -> float:
+    """How much of the subject's words are among the tokens (or begin one, or one begins them)."""
+    return sum(1 for wanted in subject if _matches(wanted, tokens)) / len(subject)
+
+
+def _page_has_enough(subject: set[str], page: PassageHit) -> bool:
+    """`_enough` for a page's many words, each word beginning found by bisection in the sorted words."""
+    ordered = page.ordered_terms
+    found = 0
+    for wanted in subject:
+        if wanted in page.terms or (
+            len(wanted) >= MIN_PREFIX
+            and (
+                any(wanted[:k] in page.terms for k in range(MIN_PREFIX, len(wanted)))
+                or ((i := bisect.bisect_left(ordered, wanted)) < len(ordered) and ordered[i].startswith(wanted))
+            )
+        ):
+            found += 1
+    return found > MATCH_SHARE * len(subject)
+
+
+def _enough(subject: set[str], tokens: Set[str]) -> bool:
+    return _share(subject, tokens) > MATCH_SHARE
+
+
+def _match(subject: set[str]) -> str:
+    """An FTS5 expression for the pages with more than `MATCH_SHARE` of the subject's words (or words they
+    begin, `berat*`): any such combination of them, so that the index, not this code, leaves out the pages with
+    too few. A long subject asks for any of its words instead (its combinations would be too many)."""
+    words = [f'"{word}"*' for word in sorted(subject)]
+    need = int(len(words) * MATCH_SHARE) + 1
+    if len(words) > MAX_COMBINED or need == 1:
+        return " OR ".join(words)
+    return " OR ".join(f"({' AND '.join(group)})" for group in itertools.combinations(words, need))
 
 
 def _status(request: FoiRequest, lang: Lang) -> str:

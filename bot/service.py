@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -219,6 +220,7 @@ class FoiService:
         self.knowledge_dir = knowledge_dir
         self.fragdenstaat_api_url = fragdenstaat_api_url
         self.fetch_timeout, self.fetch_deadline = fetch_limits
+        self._batching = self._stale = False
         self.refresh()
 
     @classmethod
@@ -252,14 +254,18 @@ class FoiService:
         semantic.warm_up()
 
     def refresh(self) -> None:
-        """Pick up changes in the store (new entries, another base) for the next question."""
+        """Pick up changes in the store (new entries, another base) for the next question; within `batch()`,
+        once at its end."""
+        if self._batching:
+            self._stale = True
+            return
         knowledge = self.store.knowledge
         self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(knowledge.aliases(), knowledge.rankings())
         self.lexicon = Lexicon(
             knowledge.vocabulary(), knowledge.words(), knowledge.count_entries(), knowledge.words_containing
         )
-        self.citations = Citations(knowledge.sources())
+        self.citations = Citations(find=knowledge.source)
         tables = Tables(knowledge, self.citations)
         default = tables.default_ranking()
         understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)
@@ -274,6 +280,18 @@ class FoiService:
             series=SeriesAnswers(knowledge, self.normalizer, self.citations),
         )
         self.alerts = Alerts(self.store, self.normalizer)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes in a row (a series import): each is committed on its own, and the answering catches up once,
+        after the last, instead of after each (which grows with the store: minutes for a long series)."""
+        self._batching, self._stale = True, False
+        try:
+            yield
+        finally:
+            self._batching = False
+            if self._stale:
+                self.refresh()
 
     def reload_if_changed(self) -> bool:
         """Answer from what another process (the command line) committed, or from changed knowledge
@@ -493,7 +511,7 @@ class FoiService:
             return client.fetch_series(reference)
 
     def stored_request(self, request_id: int) -> FoiRequest | None:
-        return next((r for r in self.store.knowledge.requests() if r.id == request_id), None)
+        return self.store.knowledge.request(request_id)
 
     def series_requests(self, project: int) -> list[FoiRequest]:
         """The stored requests of one series, by id."""
@@ -507,7 +525,7 @@ class FoiService:
         if knowledge.request_origin(request.id) == FILES or knowledge.origin(entry.id) == FILES:
             raise ImportRefused(request.id)
         old = knowledge.entry(entry.id)
-        known = next((r for r in knowledge.requests() if r.id == request.id), None)
+        known = knowledge.request(request.id)
         quoted = {p.source_url for p in old.passages} if old else set()
         new = [p for p in entry.passages if p.source_url not in quoted]
         with self.store.transaction():

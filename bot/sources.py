@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from bot.models import Lang, Source
 
 MAX_LABEL = 60
+LOOKED_UP = 4096  # sources a looked-up registry keeps at hand
 
 
 def source_label(url: str) -> str:
@@ -19,13 +21,16 @@ def source_label(url: str) -> str:
 
 
 class Citations:
-    """The named sources of a base; `label` names any URL, registered or not."""
+    """The named sources of a base; `label` names any URL, registered or not. Given `find` instead of the
+    sources, each is looked up when a reply first names it: a base of many imported letters names every page,
+    and reading them all would hold up every start."""
 
-    def __init__(self, sources: Iterable[Source] = ()) -> None:
-        self._by_url = {s.url: s for s in sources}
+    def __init__(self, sources: Iterable[Source] = (), find: Callable[[str], Source | None] | None = None) -> None:
+        by_url = {s.url: s for s in sources}
+        self._find = functools.lru_cache(maxsize=LOOKED_UP)(find) if find is not None else by_url.get
 
     def label(self, url: str, lang: Lang) -> str:
-        found = self._by_url.get(url)
+        found = self._find(url)
         return found.label(lang) if found is not None else source_label(url)
 
     def labels(self, urls: Iterable[str], lang: Lang) -> dict[str, str]:

@@ -20,6 +20,7 @@ from bot.importers.fragdenstaat import (
     ReferenceKind,
 )
 from bot.models import Decision
+from bot.series import MAX_LINES
 from bot.service import FoiService, sync_knowledge
 from bot.storage.store import Store
 from tests.fakes.froide import (
@@ -259,3 +260,35 @@ def test_odd_questions_never_break_and_never_name_a_body_not_asked(core: FoiServ
         for line in answer.text.split("\n")[1:]:
             if ":" in line:
                 assert line.split(":", 1)[0] in {"Stadt Bochum", "Kommunalverwaltung Bonn", "Stadt Ulm"}
+
+
+def test_a_large_series_quotes_its_best_answers_and_counts_the_rest(
+    tmp_path: Path, kb_dir: Path, froide: FakeFroide
+) -> None:
+    """More bodies than a reply can name: answers that speak to the question are quoted (at most MAX_LINES), the
+    reply says that only those are, and names who has not answered; the passage index finds them without reading
+    every answer."""
+    store = Store(tmp_path / "foi.db")
+    sync_knowledge(store, kb_dir)
+    ids = list(range(400_000, 400_000 + MAX_LINES + 8))
+    for n, request_id in enumerate(ids):
+        froide.add_request(request_id, "Externe Beratung", public_body=f"Stadt Musterhausen {n}", project=77)
+        froide.add_message(request_id, is_response=False, content="Bitte um Auskunft.")
+        if n < 3:
+            continue  # not answered yet
+        said = "Wir haben keine externen Berater beauftragt." if n % 2 else "Die Akte ist vollständig beigefügt."
+        froide.add_message(request_id, is_response=True, content=f"Sehr geehrte Damen und Herren, {said}")
+    with FoiService(store, fragdenstaat_api_url=froide.api_url) as service:
+        for request_id in ids:
+            service.apply_import(service.fetch_request(Reference(ReferenceKind.REQUEST_ID, request_id)), actor="t")
+        answer = service.ask("Welche Städte haben externe Berater beauftragt?")
+    _, *lines = answer.text.split("\n")
+    quoted = [line for line in lines if "„" in line]
+    mentioning = [n for n in range(3, len(ids)) if n % 2]
+    assert len(quoted) == min(MAX_LINES, len(mentioning))
+    assert all("keine externen Berater beauftragt" in line for line in quoted)
+    assert lines[-1] == (
+        f"Zitiert sind nur die ersten {len(quoted)} Antworten, die dazu etwas sagen; noch keine Antwort von "
+        "Stadt Musterhausen 0, Stadt Musterhausen 1 und Stadt Musterhausen 2."
+    )
+    assert len(answer.passages) == len(quoted)

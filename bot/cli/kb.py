@@ -333,14 +333,15 @@ def _import_series(service: FoiService, first: ApiRequest) -> int:
         raise CliError(f"request #{first.id} belongs to no series; nothing was changed")
     listed = service.fetch_series(Reference(ReferenceKind.SERIES, first.project))
     failed = 0
-    for request_id in sorted({first.id, *(r.id for r in listed)}):
-        try:
-            reference = Reference(ReferenceKind.REQUEST_ID, request_id)
-            detail = first if request_id == first.id else service.fetch_request(reference)
-            print(_imported(service.apply_import(detail, actor=actor())))
-        except (FragDenStaatError, ImportRefused) as exc:
-            failed += 1
-            print(f"fds-{request_id}\tfailed\t{_failed(exc)}")
+    with service.batch():
+        for request_id in sorted({first.id, *(r.id for r in listed)}):
+            try:
+                reference = Reference(ReferenceKind.REQUEST_ID, request_id)
+                detail = first if request_id == first.id else service.fetch_request(reference)
+                print(_imported(service.apply_import(detail, actor=actor())))
+            except (FragDenStaatError, ImportRefused) as exc:
+                failed += 1
+                print(f"fds-{request_id}\tfailed\t{_failed(exc)}")
     if failed:
         raise CliError(f"{failed} request(s) of series #{first.project} failed; the others were imported")
     return 0

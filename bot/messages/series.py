@@ -14,11 +14,24 @@ def _date(day: dt.date, lang: Lang) -> str:
     return _date_de(day) if lang == "de" else _date_en(day)
 
 
+MAX_LISTED = 20  # bodies named in one sentence; the rest are counted
+
+
 def _listed(items: Sequence[str], lang: Lang) -> str:
-    """`A, B und C`; `A, B and C`."""
+    """`A, B und C`; `A, B and C`; beyond MAX_LISTED: `A, B, … und 312 weitere`."""
+    if len(items) > MAX_LISTED:
+        more = len(items) - MAX_LISTED
+        return f"{', '.join(items[:MAX_LISTED])} {'und' if lang == 'de' else 'and'} {_count(more, lang)} " + (
+            "weitere" if lang == "de" else "more"
+        )
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {'und' if lang == 'de' else 'and'} {items[-1]}"
+
+
+def _count(number: int, lang: Lang) -> str:
+    """`3.314`; `3,314`."""
+    return f"{number:,}".replace(",", ".") if lang == "de" else f"{number:,}"
 
 
 def series_title(title: str, count: int, lang: Lang) -> str:
@@ -108,3 +121,12 @@ def not_mentioned_line(body: str, lang: Lang) -> str:
     if lang == "de":
         return f"{body}: dazu steht nichts in der Antwort"
     return f"{body}: the answer says nothing on this"
+
+
+def others_line(quoted: int, waiting: Sequence[str], lang: Lang) -> str:
+    """After the quotes of a large series: that only some answers are quoted, and who has not answered."""
+    if lang == "de":
+        text = f"Zitiert sind nur die ersten {quoted} Antworten, die dazu etwas sagen"
+        return text + (f"; noch keine Antwort von {_listed(waiting, lang)}." if waiting else ".")
+    text = f"Only the first {quoted} answers that speak to this are quoted"
+    return text + (f"; no answer yet from {_listed(waiting, lang)}." if waiting else ".")

@@ -41,8 +41,9 @@ class Analyzed:
 
     entry: Entry
     asked: list[tuple[str, ...]]
-    told: list[tuple[str, ...]]
+    told: list[tuple[str, ...]]  # the answers, then the passages
     words: dict[str, str]
+    passages: int  # how many of `told` are passages, at its end
 
 
 def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:
@@ -60,7 +61,7 @@ def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:
             for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True):
                 if len(surface) >= MIN_TYPO_WORD and " " not in surface and not surface.isdigit():
                     words.setdefault(surface, token)
-    return Analyzed(entry, asked, told, words)
+    return Analyzed(entry, asked, told, words, passages=len(entry.passages))
 
 
 def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str]]:
@@ -84,6 +85,7 @@ def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
         body_terms=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
         tags=_tags(entry),
         vector=centroid([entry.title, *entry.questions]),
+        passage_terms=tuple(" ".join(tokens) for tokens in item.told[len(item.told) - item.passages :]),
     )
 
 

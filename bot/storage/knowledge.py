@@ -3,14 +3,14 @@ rows, named sources, written words and term counts. Every change of an entry is 
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import Aliases, Entry, FoiRequest, Kind, Ranking, RankingRow, Source
+from bot.models import Aliases, Entry, FoiRequest, Kind, Lang, Ranking, RankingRow, Source
 from bot.storage.database import Database, Part, now
 from bot.storage.history import History, Record
 
@@ -31,6 +31,8 @@ class IndexFields:
     body_terms: str
     tags: str
     vector: bytes = b""  # of its meaning (float16), see bot/understand/semantic.py
+    # The terms of each passage, in order (a table of their own, not columns of `entries`); empty when read back.
+    passage_terms: tuple[str, ...] = ()
 
     @classmethod
     def of_row(cls, row: Mapping[str, Any]) -> IndexFields:
@@ -40,7 +42,37 @@ class IndexFields:
 
     def columns(self) -> dict[str, str | bytes]:
         """The fields as columns of `entries`."""
-        return dataclasses.asdict(self)
+        return {column: getattr(self, column) for column in INDEX_COLUMNS}
+
+
+@dataclass(frozen=True, eq=False)
+class PassageHit:
+    """A passage a search of the passage index found: its entry, its place in the entry, its text and address."""
+
+    entry_id: str
+    position: int
+    text: str
+    source_url: str | None
+    terms: frozenset[str]  # its normalised words, as indexed
+
+    @functools.cached_property
+    def ordered_terms(self) -> tuple[str, ...]:
+        return tuple(sorted(self.terms))
+
+
+@dataclass(frozen=True)
+class EntryHead:
+    """What a list of entries shows of each, read without its passages."""
+
+    id: str
+    title: str
+    answer: str
+    answer_en: str | None
+    source_url: str
+    passages: int
+
+    def answer_in(self, lang: Lang) -> str:
+        return self.answer_en if lang == "en" and self.answer_en else self.answer
 
 
 @dataclass(frozen=True)
@@ -76,6 +108,12 @@ class ReadOnlyEntry(Exception):
     def __init__(self, entry_id: str) -> None:
         super().__init__(f"entry {entry_id!r} comes from the knowledge files: change it there (reviewed in git)")
         self.entry_id = entry_id
+
+
+def _passage_hit(row: Mapping[str, Any]) -> PassageHit:
+    passage = json.loads(row["p"]) if row["p"] else {}
+    terms = frozenset(row["terms"].split())
+    return PassageHit(row["entry_id"], row["position"], passage.get("text", ""), passage.get("source_url"), terms)
 
 
 def entry_row(entry: Entry, fields: IndexFields, origin: str, at: str) -> dict[str, Any]:
@@ -168,6 +206,8 @@ class Knowledge(Part):
             )
             for entry_id, fields in reindexed:
                 self.db.table("entries").update(entry_id, fields.columns())
+            self.db.execute("DELETE FROM passage_terms WHERE entry_id NOT IN (SELECT id FROM entries)")
+            self._index_passages([(e.id, f) for e, f in entries] + list(reindexed))
             self.db.table("terms").delete_where()
             self._count_terms([f for _, f in entries] + [f for _, f in reindexed], +1)
             self._set_meta("aliases", aliases.model_dump_json())
@@ -186,6 +226,18 @@ class Knowledge(Part):
         )
         if sign < 0:
             self.db.table("terms").delete_where("df <= 0")
+
+    def _index_passages(self, items: Sequence[tuple[str, IndexFields]]) -> None:
+        """The passages' terms of these entries, replacing what was indexed for them."""
+        self.db.conn.executemany("DELETE FROM passage_terms WHERE entry_id = ?", [(entry_id,) for entry_id, _ in items])
+        self.db.table("passage_terms").insert_all(
+            (
+                {"entry_id": entry_id, "position": position, "terms": terms}
+                for entry_id, fields in items
+                for position, terms in enumerate(fields.passage_terms)
+            ),
+            batch_size=1000,
+        )
 
     def _fields(self, entry_id: str) -> IndexFields:
         row = next(self.db.table("entries").rows_where("id = ?", [entry_id], select=", ".join(INDEX_COLUMNS)))
@@ -206,6 +258,7 @@ class Knowledge(Part):
                 (entry_row(e, f, origin, at) for e, f in items), pk="id", batch_size=1000
             )
             self.history.record(Record(e.id, "add", actor, at, after=e.model_dump_json()) for e, _ in items)
+            self._index_passages([(e.id, f) for e, f in items])
             self._count_terms((f for _, f in items), +1)
             self.add_words(words)
 
@@ -218,6 +271,7 @@ class Knowledge(Part):
             self._count_terms([self._fields(entry.id)], -1)
             self._count_terms([fields], +1)
             self.db.table("entries").upsert(entry_row(entry, fields, origin, at), pk="id")
+            self._index_passages([(entry.id, fields)])
             self.history.record(
                 [Record(entry.id, "edit", actor, at, before=old.model_dump_json(), after=entry.model_dump_json())]
             )
@@ -231,6 +285,7 @@ class Knowledge(Part):
             old = self._editable(entry_id)
             self._count_terms([self._fields(entry_id)], -1)
             self.db.table("entries").delete(entry_id)
+            self.db.table("passage_terms").delete_where("entry_id = ?", [entry_id])
             if old.request_id is not None and entry_id == f"fds-{old.request_id}":
                 # An imported request taken out of the base is no longer watched (or re-imported by the watch).
                 self.db.table("watches").delete_where("request_id = ?", [old.request_id])
@@ -258,6 +313,18 @@ class Knowledge(Part):
             return {}
         rows = self.db.query(f"SELECT id, data FROM entries WHERE id IN ({','.join('?' * len(wanted))})", wanted)
         return {row["id"]: Entry.model_validate_json(row["data"]) for row in rows}
+
+    def heads(self, ids: Iterable[str]) -> dict[str, EntryHead]:
+        """The stored entries among `ids` as a list shows them, by id: an imported letter's passages are many."""
+        rows = self.db.query(
+            "SELECT id, title, json_extract(data, '$.answer') AS answer, json_extract(data, '$.answer_en') AS en, "
+            "json_extract(data, '$.source_url') AS url, json_array_length(data, '$.passages') AS passages "
+            "FROM entries WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(ids))],
+        )
+        return {
+            r["id"]: EntryHead(r["id"], r["title"], r["answer"], r["en"], r["url"], r["passages"] or 0) for r in rows
+        }
 
     def entries_with_source(self, url: str) -> list[Entry]:
         rows = self.db.table("entries").rows_where("json_extract(data, '$.source_url') = ?", [url], select="data")
@@ -291,6 +358,10 @@ class Knowledge(Part):
             FoiRequest.model_validate_json(r["data"])
             for r in self.db.table("requests").rows_where(order_by="id", select="data")
         ]
+
+    def request(self, request_id: int) -> FoiRequest | None:
+        data = self._one("requests", "data", "id = ?", request_id)
+        return FoiRequest.model_validate_json(data) if data is not None else None
 
     def requests_in_series(self, project: int) -> list[FoiRequest]:
         """The stored requests of one series (froide's project), by id."""
@@ -390,13 +461,23 @@ class Knowledge(Part):
     def sources(self) -> list[Source]:
         return [Source.model_validate_json(r["data"]) for r in self.db.table("sources").rows_where(select="data")]
 
+    def source(self, url: str) -> Source | None:
+        # One statement, not a sqlite-utils table call: a reply citing a letter names each of its pages.
+        row = self.db.execute("SELECT data FROM sources WHERE url = ?", [url]).fetchone()
+        return Source.model_validate_json(row[0]) if row is not None else None
+
     # search support
 
     def add_words(self, words: dict[str, str]) -> None:
         """Remember how words are written, for typo correction on what people type."""
-        self.db.table("words").upsert_all(
-            ({"word": w, "token": t} for w, t in words.items()), pk="word", batch_size=5000
-        )
+        # A word already known with the same token is left alone: rewriting it would re-index its trigrams
+        # (the words' full-text index), which made this most of the time of a long import.
+        with self.transaction():
+            self.db.conn.executemany(
+                "INSERT INTO words (word, token) VALUES (?, ?) "
+                "ON CONFLICT(word) DO UPDATE SET token = excluded.token WHERE token != excluded.token",
+                list(words.items()),
+            )
 
     def words(self) -> dict[str, str]:
         return {r["word"]: r["token"] for r in self.db.table("words").rows_where(select="word, token")}
@@ -411,6 +492,30 @@ class Knowledge(Part):
     def vocabulary(self) -> dict[str, int]:
         """Document frequency of every term of the questions and bodies."""
         return {r["term"]: r["df"] for r in self.db.table("terms").rows_where(select="term, df")}
+
+    def passages_matching(self, match: str, entry_ids: Sequence[str], limit: int) -> list[PassageHit]:
+        """The first `limit` passages of these entries that an FTS5 MATCH expression finds, in the index's order:
+        ranking every match of a question's common words would cost more than the search."""
+        rows = self.db.query(
+            "SELECT first.entry_id, first.position, first.terms, "
+            "json_extract(e.data, '$.passages[' || first.position || ']') AS p "
+            "FROM (SELECT t.entry_id, t.position, t.terms FROM passage_terms_fts f "
+            "JOIN passage_terms t ON t.rowid = f.rowid "
+            "WHERE passage_terms_fts MATCH ? AND t.entry_id IN (SELECT value FROM json_each(?)) LIMIT ?) AS first "
+            "JOIN entries e ON e.id = first.entry_id",
+            [match, json.dumps(list(entry_ids)), limit],
+        )
+        return [_passage_hit(r) for r in rows]
+
+    def passages_of(self, entry_ids: Sequence[str]) -> list[PassageHit]:
+        """Every passage of a few entries, in order (a search of the whole index would be slower for them)."""
+        rows = self.db.query(
+            "SELECT t.entry_id, t.position, t.terms, json_extract(e.data, '$.passages[' || t.position || ']') AS p "
+            "FROM passage_terms t JOIN entries e ON e.id = t.entry_id "
+            "WHERE t.entry_id IN (SELECT value FROM json_each(?)) ORDER BY t.entry_id, t.position",
+            [json.dumps(list(entry_ids))],
+        )
+        return [_passage_hit(r) for r in rows]
 
     def candidates(self, match: str, limit: int, *, ranked: bool = True) -> dict[str, IndexFields]:
         """Entries for an FTS5 MATCH expression, by id: the best `limit` by BM25 (questions weighted over body),

@@ -187,3 +187,13 @@ def m010_series_watches(db: Database) -> None:
         pk="project",
         not_null={"added_by", "added_at"},
     )
+
+
+@migrations()
+def m011_passage_index(db: Database) -> None:
+    """Each quoted passage's terms on their own: a question across a series finds the page of each body's answer
+    that speaks to it without reading every answer. Filled by the next rebuild."""
+    db.execute("CREATE TABLE passage_terms (entry_id TEXT NOT NULL, position INTEGER NOT NULL, terms TEXT NOT NULL)")
+    db.execute("CREATE INDEX passage_terms_entry ON passage_terms (entry_id)")
+    db.table("passage_terms").enable_fts(["terms"], fts_version="FTS5", create_triggers=True)
+    db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")

@@ -111,10 +111,9 @@ async def _send(context: BotContext, alert: Alert, gate: asyncio.Semaphore) -> N
             if entry is None:
                 delivery = Delivery(Outcome.FAILED, error="entry removed")
             else:
-                await context.bot.send_message(
-                    alert.chat_id,
-                    alert_html(entry, alert.alert, context.bot.username, context.service.citations, alert.lang),
-                )
+                cite = context.service.citations
+                html = await context.core(alert_html, entry, alert.alert, context.bot.username, cite, alert.lang)
+                await context.bot.send_message(alert.chat_id, html)
                 delivery = Delivery(Outcome.SENT)
         except TelegramError as error:
             delivery = classify(error)
@@ -164,7 +163,7 @@ async def send_digests(context: BotContext) -> None:
         for item in pending:
             entry = entries.get(item.entry_id)
             if entry is not None:
-                pieces.append(_digest_line(entry, context.bot.username, service.citations, lang))
+                pieces.append(await context.core(_digest_line, entry, context.bot.username, service.citations, lang))
         await context.sends.room_for_alert()
         items = [a for a in pending if await context.core(alerts.claim, a)]
         if len(pieces) == 1 or not items:

@@ -323,6 +323,8 @@ async def test_the_store_is_used_only_on_the_cores_thread(fake_api: FakeBotApi, 
         await fake_api.deliver(fake_api.inline_query("bochum 2021", user_id=USER))
         await fake_api.wait_for("answerInlineQuery")
         await fake_api.wait_for("answerCallbackQuery")
+        await fake_api.deliver(fake_api.private_message("/chart Bochum", user_id=USER))
+        await fake_api.wait_for("sendPhoto", to(USER))
     finally:
         connection.set_trace_callback(None)
     assert threads

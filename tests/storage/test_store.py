@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from bot.kb.loader import KnowledgeError
-from bot.models import Entry
-from bot.service import sync_knowledge
+from bot.models import Entry, Passage
+from bot.service import FoiService, sync_knowledge
 from bot.storage.database import is_busy
 from bot.storage.knowledge import IndexFields, entry_row
 from bot.storage.store import Store
@@ -101,3 +101,25 @@ def test_busy_is_told_by_sqlites_error_code_not_by_the_message(tmp_path: Path) -
     finally:
         waiter.close()
         holder.close()
+
+
+def test_the_passage_index_follows_every_change_of_an_entry(store: Store) -> None:
+    service = FoiService(store)
+    entry = Entry(
+        id="akte",
+        title="Akte",
+        questions=["Was steht in der Akte?"],
+        answer="Siehe Akte.",
+        source_url="https://example.org/akte",
+        passages=[Passage(text="Über Beratung nichts."), Passage(text="Der Vermerk ging an den Oberbürgermeister.")],
+    )
+    service.add_entries([entry], origin="cli", actor="t")
+    [hit] = store.knowledge.passages_matching('"vermerk"*', ["akte"], 5)
+    assert (hit.entry_id, hit.position, hit.text) == ("akte", 1, "Der Vermerk ging an den Oberbürgermeister.")
+    assert store.knowledge.passages_matching('"vermerk"*', ["other"], 5) == []
+    service.replace_entry(entry.model_copy(update={"passages": [Passage(text="Kein Vermerk.")]}), actor="t")
+    assert [(h.position, h.text) for h in store.knowledge.passages_matching('"vermerk"*', ["akte"], 5)] == [
+        (0, "Kein Vermerk.")
+    ]
+    service.remove_entry("akte", actor="t")
+    assert store.db.table("passage_terms").count_where("entry_id = ?", ["akte"]) == 0

@@ -49,4 +49,5 @@ async def chart(message: Message, context: BotContext, lang: Lang) -> None:
         return
     # Drawing takes a tenth of a second: off the event loop and off the core's thread, so no chat waits for it.
     png = await asyncio.to_thread(place_chart, series, lang)
-    await message.reply_photo(png, caption=chart_caption(series, lang, service.citations), parse_mode=None)
+    caption = await context.core(chart_caption, series, lang, service.citations)  # names sources from the store
+    await message.reply_photo(png, caption=caption, parse_mode=None)
