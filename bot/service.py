@@ -6,7 +6,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +37,7 @@ from bot.kb.export import export_knowledge
 from bot.kb.loader import KnowledgeError, Problem, knowledge_hash, load_knowledge
 from bot.kb.rankings import Standing
 from bot.models import MAX_ID, Answer, Entry, FoiRequest, Kind, Lang, Ranking, Tags
+from bot.search.ahead import IndexAhead
 from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
@@ -95,6 +99,25 @@ class Runner(Protocol):
 
 async def _here(call: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
     return call(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """An entry with its index fields and written words, worked out before it is written."""
+
+    entry: Entry
+    fields: IndexFields
+    words: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A request of `import_all` fetched (or failed) and waiting to be written, its entry perhaps being indexed."""
+
+    request_id: int
+    detail: ApiRequest | FragDenStaatError
+    entry: Entry | None = None
+    indexing: Future[tuple[IndexFields, dict[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -439,7 +462,11 @@ class FoiService:
             series += [overall] if overall else [[s for s in own if s.category == c] for c in categories]
         return series
 
-    def _indexed(self, entries: Sequence[Entry]) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
+    def _indexed(
+        self, entries: Sequence[Entry], ahead: Indexed | None = None
+    ) -> tuple[list[tuple[Entry, IndexFields]], dict[str, str]]:
+        if ahead is not None and [ahead.entry] == list(entries):
+            return [(ahead.entry, ahead.fields)], ahead.words
         return index_entries(entries, self.normalizer, self.lexicon.df)
 
     def with_inferred_tags(self, entry: Entry) -> Entry:
@@ -479,16 +506,18 @@ class FoiService:
     # Without a refresh: the callers refresh once their transaction is committed, so that a rollback never
     # leaves the answering ahead of the store.
 
-    def _add_entries(self, entries: Sequence[Entry], *, origin: str, actor: str) -> list[Entry]:
+    def _add_entries(
+        self, entries: Sequence[Entry], *, origin: str, actor: str, indexed: Indexed | None = None
+    ) -> list[Entry]:
         entries = [self.with_inferred_tags(e) for e in entries]
-        items, words = self._indexed(entries)
+        items, words = self._indexed(entries, indexed)
         with self.store.transaction():
             self.store.knowledge.add_entries(items, origin=origin, actor=actor, words=words)
             self.alerts.enqueue(announce(entries))
         return entries
 
-    def _replace_entry(self, entry: Entry, *, actor: str) -> Entry:
-        items, words = self._indexed([self.with_inferred_tags(entry)])
+    def _replace_entry(self, entry: Entry, *, actor: str, indexed: Indexed | None = None) -> Entry:
+        items, words = self._indexed([self.with_inferred_tags(entry)], indexed)
         tagged, fields = items[0]
         return self.store.knowledge.replace_entry(tagged, fields, actor=actor, words=words)
 
@@ -517,9 +546,10 @@ class FoiService:
         """The stored requests of one series, by id."""
         return self.store.knowledge.requests_in_series(project)
 
-    def apply_import(self, detail: ApiRequest, *, actor: str) -> ImportOutcome:
+    def apply_import(self, detail: ApiRequest, *, actor: str, indexed: Indexed | None = None) -> ImportOutcome:
         """Add the request and its entry, or update them (new responses become new passages).
-        FragDenStaatError if the API's data cannot make a valid entry; nothing is written then."""
+        FragDenStaatError if the API's data cannot make a valid entry; nothing is written then. `indexed`: the
+        entry's index worked out ahead (`import_all`); used if it is that of the entry written."""
         request, entry = to_knowledge(detail)
         knowledge = self.store.knowledge
         if knowledge.request_origin(request.id) == FILES or knowledge.origin(entry.id) == FILES:
@@ -533,11 +563,11 @@ class FoiService:
             if request != known:
                 knowledge.upsert_request(request, origin=IMPORT_ORIGIN)
             if old is None:
-                [saved] = self._add_entries([entry], origin=IMPORT_ORIGIN, actor=actor)
+                [saved] = self._add_entries([entry], origin=IMPORT_ORIGIN, actor=actor, indexed=indexed)
             else:
                 saved = self.with_inferred_tags(entry)
                 if saved != old:
-                    self._replace_entry(saved, actor=actor)
+                    self._replace_entry(saved, actor=actor, indexed=indexed)
                 if new:
                     # Each new response is news of its own, keyed by its address: at the cap on quoted
                     # responses a new one replaces the oldest, and the number of passages does not grow.
@@ -554,6 +584,56 @@ class FoiService:
             new_passages=len(new),
             needs_text=tuple(unread_letters(detail)),
         )
+
+    def import_all(
+        self, fetched: Iterable[tuple[int, ApiRequest | FragDenStaatError]], *, actor: str, ahead: bool
+    ) -> Iterator[tuple[int, ImportOutcome | FragDenStaatError | ImportRefused]]:
+        """Import many requests in a row (a series), each as `apply_import` does, in the order fetched; a request
+        that cannot be read or written gives its error and keeps no other from being imported. The answering
+        catches up once, after the last. `ahead`: the next request's entry is indexed in a second process while
+        this one writes the one before (worth its start, about a second, from some tens of requests on)."""
+        with self.batch():
+            knowledge = self.store.knowledge
+            known = frozenset(self.lexicon.df)
+            indexer = IndexAhead(knowledge.aliases(), knowledge.rankings(), known) if ahead else None
+            waiting: deque[_Pending] = deque()
+            try:
+                for request_id, detail in fetched:
+                    entry = future = None
+                    if indexer is not None and isinstance(detail, ApiRequest):
+                        try:
+                            entry = self.with_inferred_tags(to_knowledge(detail)[1])
+                            future = indexer.submit(entry)
+                        except FragDenStaatError:
+                            entry = None  # reported when it is written
+                        except BrokenProcessPool:
+                            entry = future = None  # indexed here when it is written
+                    waiting.append(_Pending(request_id, detail, entry, future))
+                    if len(waiting) > 1:
+                        yield self._import_waiting(waiting.popleft(), actor)
+                while waiting:
+                    yield self._import_waiting(waiting.popleft(), actor)
+            finally:
+                if indexer is not None:
+                    indexer.close()
+
+    def _import_waiting(
+        self, pending: _Pending, actor: str
+    ) -> tuple[int, ImportOutcome | FragDenStaatError | ImportRefused]:
+        request_id, detail, entry, future = pending.request_id, pending.detail, pending.entry, pending.indexing
+        if isinstance(detail, FragDenStaatError):
+            return request_id, detail
+        indexed = None
+        if future is not None and entry is not None:
+            try:
+                fields, words = future.result()
+                indexed = Indexed(entry, fields, words)
+            except BrokenProcessPool:
+                log.warning("the indexing process ended; request %s is indexed here", request_id)
+        try:
+            return request_id, self.apply_import(detail, actor=actor, indexed=indexed)
+        except (FragDenStaatError, ImportRefused) as exc:
+            return request_id, exc
 
     def watch(self, request_id: int, *, actor: str) -> None:
         """Put an imported request on the watch list."""

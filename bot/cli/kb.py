@@ -8,6 +8,7 @@ import datetime as dt
 import getpass
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,9 @@ from bot.printable import printable
 from bot.service import FoiService, ImportOutcome, ImportRefused, NotInSeries, WatchCheck, sync_knowledge
 from bot.storage.database import BackupRefused
 from bot.storage.knowledge import EntryExists, NoSuchEntry, ReadOnlyEntry
+
+# Requests of a series from which their entries are indexed in a second process while the store is written.
+INDEX_AHEAD_FROM = 20
 
 CLI_ORIGIN = "cli"
 
@@ -332,16 +336,25 @@ def _import_series(service: FoiService, first: ApiRequest) -> int:
     if first.project is None:
         raise CliError(f"request #{first.id} belongs to no series; nothing was changed")
     listed = service.fetch_series(Reference(ReferenceKind.SERIES, first.project))
+    ids = sorted({first.id, *(r.id for r in listed)})
+
+    def fetched() -> Iterator[tuple[int, ApiRequest | FragDenStaatError]]:
+        for request_id in ids:
+            detail: ApiRequest | FragDenStaatError = first
+            if request_id != first.id:
+                try:
+                    detail = service.fetch_request(Reference(ReferenceKind.REQUEST_ID, request_id))
+                except FragDenStaatError as exc:
+                    detail = exc
+            yield request_id, detail
+
     failed = 0
-    with service.batch():
-        for request_id in sorted({first.id, *(r.id for r in listed)}):
-            try:
-                reference = Reference(ReferenceKind.REQUEST_ID, request_id)
-                detail = first if request_id == first.id else service.fetch_request(reference)
-                print(_imported(service.apply_import(detail, actor=actor())))
-            except (FragDenStaatError, ImportRefused) as exc:
-                failed += 1
-                print(f"fds-{request_id}\tfailed\t{_failed(exc)}")
+    for request_id, outcome in service.import_all(fetched(), actor=actor(), ahead=len(ids) >= INDEX_AHEAD_FROM):
+        if isinstance(outcome, ImportOutcome):
+            print(_imported(outcome))
+        else:
+            failed += 1
+            print(f"fds-{request_id}\tfailed\t{_failed(outcome)}")
     if failed:
         raise CliError(f"{failed} request(s) of series #{first.project} failed; the others were imported")
     return 0
