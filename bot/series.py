@@ -10,10 +10,11 @@ as the search has one for cities.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +23,7 @@ from bot.answer import answer_from_entry
 from bot.folding import fold, shorten
 from bot.messages import series as say
 from bot.messages import status_label
-from bot.models import Answer, Decision, Entry, FoiRequest, Hit, Lang, Passage
+from bot.models import Answer, Decision, Entry, FoiRequest, Hit, Kind, Lang, Passage, Source
 from bot.sources import Citations
 from bot.storage.knowledge import EntryHead, Knowledge, PassageHit
 from bot.understand.normalize import Normalizer
@@ -33,13 +34,16 @@ MAX_LINES = 12  # bodies a reply names one by one; a larger series gets its best
 SCAN = 200  # best-matching pages looked at for the quotes (several may be one body's)
 FEW = 20  # answers whose pages are read directly, without a search of the whole passage index
 MAX_COMBINED = 6  # subject words whose combinations an index search spells out
+READ_PER_ENTRY = 5  # pages of one answer whose sentences are read; beyond, it is "not found", never "says nothing"
 # Pages whose sentences are read for each quote wanted: the subject's words spread over a page's sentences
 # rarely come together in a later page when they did not in the first ones, and reading is the slow part.
 READ_PER_QUOTE = 3
 MATCH_SHARE = 0.5  # a sentence quoted for a question contains more than this share of its subject words
 MIN_PREFIX = 5  # a word matches a longer one it begins from this length on (`berat` in `beratungen`)
 _WORDS = re.compile(r"[a-z0-9]+")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence ends after a word of two letters or more and before a capital: "z. B.", "S. 2" and "20. Juli" do not
+# end one (a quote cut there would say something else).
+_SENTENCES = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s+(?=[A-ZÄÖÜ„\"])|\n+")
 
 # What makes a question one across the bodies of a series, as folded single words: a question word with bodies in
 # the plural ("Welche Städte …"), or who-with-still ("Wer hat noch nicht …", "Who has not answered yet").
@@ -120,10 +124,13 @@ class Member:
 
 @dataclass(frozen=True)
 class Quote:
-    """The sentence of a body's answer that matches the question best, with its passage's address."""
+    """The sentence of a body's answer that matches the question best, with its passage's address and the date
+    of the letter or message it is from (if its source says)."""
 
     text: str
     source_url: str | None
+    day: dt.date | None = None
+    entry_id: str = ""
 
 
 def _words(text: str) -> set[str]:
@@ -185,15 +192,21 @@ class SeriesAnswers:
         return self._content(question, members)
 
     def _series_for(self, question: Question) -> list[Member] | None:
-        """The one series the question is about: the only one, or the one whose title and summaries share the most
-        words with it (None on a tie)."""
-        if len(self.series) == 1:
-            return next(iter(self.series.values()))
-        asked = set(question.analysis.tokens) - self._cue_tokens
-        scored = sorted(
-            ((len(asked & self._subject(members)), project) for project, members in self.series.items()), reverse=True
-        )
-        if not scored[0][0] or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        """The one series the question is about. A question of nothing but cue words ("Wer hat noch nicht
+        geantwortet?") is about the only series there is; one with words of its own is about the series whose
+        title, summaries or letters have them (the one sharing most with its title and summaries; None on a tie),
+        never about a series merely because it is the only one."""
+        asked = self._subject_tokens(question, set())
+        if not asked:
+            return next(iter(self.series.values())) if len(self.series) == 1 else None
+        scored = []
+        for project, members in self.series.items():
+            shared = len(asked & self._subject(members))
+            ids = [m.entry_id for m in members]
+            if shared or self.knowledge.passages_matching(_match(asked), ids, 1):
+                scored.append((shared, project))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
             return None
         return self.series[scored[0][1]]
 
@@ -221,34 +234,44 @@ class SeriesAnswers:
         subject = self._subject_tokens(question, set())
         if not subject:
             return None
-        quotes = self._quotes(members, subject, MAX_LINES)
+        quotes, unsure = self._quotes(members, subject, MAX_LINES)
         if not quotes:
             return None
         lang = question.lang
         if len(members) <= MAX_LINES:
             heads = self.knowledge.heads(m.entry_id for m in members)
-            lines = [self._line(m, quotes.get(m.entry_id), heads.get(m.entry_id), lang) for m in members]
+            lines = [
+                self._line(m, quotes.get(m.entry_id), heads.get(m.entry_id), lang, unsure=m.entry_id in unsure)
+                for m in members
+            ]
         else:
             quoted = [m for m in members if m.entry_id in quotes]
-            lines = [say.quoted_line(m.body, quotes[m.entry_id].text, m.request.answered, lang) for m in quoted]
+            lines = [say.quoted_line(m.body, quotes[m.entry_id].text, quotes[m.entry_id].day, lang) for m in quoted]
             lines.append(say.others_line(len(quoted), [m.body for m in members if not m.answered], lang))
         text = "\n".join([say.content_lead(members[0].request.title, lang), *lines])
         return self._reply(question, members, text, [quotes[m.entry_id] for m in members if m.entry_id in quotes])
 
-    def _line(self, member: Member, quote: Quote | None, entry: EntryHead | None, lang: Lang) -> str:
+    def _line(
+        self, member: Member, quote: Quote | None, entry: EntryHead | None, lang: Lang, *, unsure: bool = False
+    ) -> str:
+        """A body's line; `unsure`: pages of its answer were left unread, so it cannot be said to say nothing."""
         if quote is not None:
-            return say.quoted_line(member.body, quote.text, member.request.answered, lang)
+            return say.quoted_line(member.body, quote.text, quote.day, lang)
         if not member.answered:
             return say.no_answer_line(member.body, lang)
         if entry is None or not entry.passages:
             return say.not_public_line(member.body, lang)
+        if unsure:
+            return say.not_found_line(member.body, lang)
         return say.not_mentioned_line(member.body, lang)
 
     def _reply(self, question: Question, members: Sequence[Member], text: str, quotes: Sequence[Quote]) -> Answer:
         lang = question.lang
         first = members[0].request
         passages = [Passage(text=q.text, source_url=q.source_url) for q in quotes]
-        shown = [m.entry_id for m in members][:MAX_LINES]
+        # The bodies the reply names: all of a small series; of a large one, those quoted (or the first ones).
+        quoted = {q.entry_id for q in quotes} if len(members) > MAX_LINES else set()
+        shown = [m.entry_id for m in members if not quoted or m.entry_id in quoted][:MAX_LINES]
         heads = self.knowledge.heads(shown)
         entries = [heads[i] for i in shown if i in heads]
         urls = [first.url, *(q.source_url or "" for q in quotes), *(m.request.url for m in members[:MAX_LINES])]
@@ -281,12 +304,20 @@ class SeriesAnswers:
             entry = self.knowledge.entry(named[0].entry_id)
             if entry is None:
                 continue
-            others = {m.entry_id for m in members if m is not named[0]}
-            if answer.entry_ids[:1] and answer.entry_ids[0] in others:
+            first = answer.entry_ids[0] if answer.entry_ids else None
+            if first is not None and first != entry.id and self._another_bodys_answer(first, members):
                 return self._one_body(question, named[0], entry)
             if not answer.entry_ids and self._on_subject(question, members, named[0]):
                 return self._one_body(question, named[0], entry)
         return answer
+
+    def _another_bodys_answer(self, entry_id: str, members: Sequence[Member]) -> bool:
+        """Whether the entry is the answer of another request of the series, or an FOI answer of any other body
+        (a curated one, say): a question naming one body is not answered from it."""
+        if any(m.entry_id == entry_id for m in members):
+            return True
+        found = self.knowledge.entry(entry_id)
+        return found is not None and found.kind is Kind.FOI_ANSWER
 
     def _on_subject(self, question: Question, members: Sequence[Member], named: Member) -> bool:
         """Whether the question, its body's name left out, shares a word with the series' titles or answers."""
@@ -317,12 +348,13 @@ class SeriesAnswers:
         question on nothing but the body) its whole entry."""
         lang = question.lang
         subject = self._subject_tokens(question, set(self.normalizer.analyze(member.body).tokens))
-        quote = self._quotes([member], subject, 1).get(member.entry_id) if subject else None
+        quotes, unsure = self._quotes([member], subject, 1) if subject else ({}, set())
+        quote = quotes.get(member.entry_id)
         if quote is not None:
             passage = Passage(text=quote.text, source_url=quote.source_url)
-            text = say.quoted_line(member.body, quote.text, member.request.answered, lang)
+            text = say.quoted_line(member.body, quote.text, quote.day, lang)
             return answer_from_entry(entry, lang, self.cite, question=question.text, text=text, passages=[passage])
-        if subject and member.answered and entry.passages:
+        if subject and member.answered and entry.passages and member.entry_id not in unsure:
             analysis = question.analysis
             missing = [w for t, w in zip(analysis.tokens, analysis.surfaces, strict=True) if t in subject]
             return answer_from_entry(
@@ -336,27 +368,33 @@ class SeriesAnswers:
         """The question's words on its subject: without the words that ask across bodies, and without `names`."""
         return set(question.analysis.tokens) - self._cue_tokens - self._generic - names
 
-    def _quotes(self, members: Sequence[Member], subject: set[str], most: int) -> dict[str, Quote]:
-        """Up to `most` of the members' answers that speak to the subject, by entry id, the best first: of each,
-        the sentence with the most of the subject's words (more than `MATCH_SHARE` of them), shortened to
-        `QUOTE` characters. The passage index finds the pages; only their sentences are read."""
+    def _quotes(self, members: Sequence[Member], subject: set[str], most: int) -> tuple[dict[str, Quote], set[str]]:
+        """Up to `most` of the members' answers that speak to the subject, by entry id: of each, the sentence with
+        the most of the subject's words (more than `MATCH_SHARE` of them), shortened to `QUOTE` characters. The
+        passage index finds the pages; only their sentences are read, at most READ_PER_ENTRY pages of an answer.
+        Also the answers with pages left unread: of them it cannot be said that they say nothing."""
         found: dict[str, Quote] = {}
+        read: Counter[str] = Counter()
+        unsure: set[str] = set()
         ids = [m.entry_id for m in members]
-        if len(ids) <= FEW:
+        few = len(ids) <= FEW
+        if few:
             # Pages with more of the subject's very words first; the full test (word beginnings too) follows.
             hits = sorted(self.knowledge.passages_of(ids), key=lambda h: -len(subject & h.terms))
         else:
             hits = self.knowledge.passages_matching(_match(subject), ids, SCAN)
-        read = 0
         for hit in hits:
-            if len(found) >= most or read >= READ_PER_QUOTE * most:
+            if len(found) >= most or (not few and read.total() >= READ_PER_QUOTE * most):
                 break
             if hit.entry_id in found or not _page_has_enough(subject, hit):
                 continue  # a page without enough of the subject has no sentence with enough of it
-            read += 1
+            if read[hit.entry_id] >= READ_PER_ENTRY:
+                unsure.add(hit.entry_id)
+                continue
+            read[hit.entry_id] += 1
             if (quote := self._best_sentence(hit, subject)) is not None:
                 found[hit.entry_id] = quote
-        return found
+        return found, unsure - found.keys()
 
     def _best_sentence(self, passage: PassageHit, subject: set[str]) -> Quote | None:
         best: tuple[int, str] | None = None
@@ -365,12 +403,10 @@ class SeriesAnswers:
             found = sum(1 for wanted in subject if _matches(wanted, tokens))
             if _enough(subject, tokens) and (best is None or found > best[0]):
                 best = (found, sentence.strip())
-        return Quote(shorten(best[1], QUOTE, at_word=True), passage.source_url) if best else None
-
-
-def _share(subject: set[str], tokens: Set[str]) -> float:
-    """How much of the subject's words are among the tokens (or begin one, or one begins them)."""
-    return sum(1 for wanted in subject if _matches(wanted, tokens)) / len(subject)
+        if best is None:
+            return None
+        text = shorten(best[1], QUOTE, at_word=True)
+        return Quote(text, passage.source_url, _day(self.cite.source(passage.source_url)), passage.entry_id)
 
 
 def _page_has_enough(subject: set[str], page: PassageHit) -> bool:
@@ -389,6 +425,11 @@ def _page_has_enough(subject: set[str], page: PassageHit) -> bool:
     return found > MATCH_SHARE * len(subject)
 
 
+def _share(subject: set[str], tokens: Set[str]) -> float:
+    """How much of the subject's words are among the tokens (or begin one, or one begins them)."""
+    return sum(1 for wanted in subject if _matches(wanted, tokens)) / len(subject)
+
+
 def _enough(subject: set[str], tokens: Set[str]) -> bool:
     return _share(subject, tokens) > MATCH_SHARE
 
@@ -402,6 +443,13 @@ def _match(subject: set[str]) -> str:
     if len(words) > MAX_COMBINED or need == 1:
         return " OR ".join(words)
     return " OR ".join(f"({' AND '.join(group)})" for group in itertools.combinations(words, need))
+
+
+def _day(source: Source | None) -> dt.date | None:
+    """The day a source gives, if it gives one (not only a month or a year)."""
+    if source is None or source.date is None or len(source.date) != len("2022-09-20"):
+        return None
+    return dt.date.fromisoformat(source.date)
 
 
 def _status(request: FoiRequest, lang: Lang) -> str:

@@ -29,6 +29,9 @@ class Citations:
         by_url = {s.url: s for s in sources}
         self._find = functools.lru_cache(maxsize=LOOKED_UP)(find) if find is not None else by_url.get
 
+    def source(self, url: str | None) -> Source | None:
+        return self._find(url) if url else None
+
     def label(self, url: str, lang: Lang) -> str:
         found = self._find(url)
         return found.label(lang) if found is not None else source_label(url)

@@ -19,7 +19,7 @@ from bot.importers.fragdenstaat import (
     Reference,
     ReferenceKind,
 )
-from bot.models import Decision
+from bot.models import Decision, Entry, Kind
 from bot.series import MAX_LINES
 from bot.service import FoiService, sync_knowledge
 from bot.storage.store import Store
@@ -292,3 +292,52 @@ def test_a_large_series_quotes_its_best_answers_and_counts_the_rest(
         "Stadt Musterhausen 0, Stadt Musterhausen 1 und Stadt Musterhausen 2."
     )
     assert len(answer.passages) == len(quoted)
+
+
+def test_a_body_is_never_said_to_say_nothing_when_pages_were_left_unread(
+    tmp_path: Path, kb_dir: Path, froide: FakeFroide
+) -> None:
+    """Pages that share the question's words without a sentence that answers it come first: the answer further
+    back is quoted from its sentence start (not cut after "z. B."), or the body's line says that nothing was
+    found in the pages read, never that its answer says nothing."""
+    store = Store(tmp_path / "foi.db")
+    sync_knowledge(store, kb_dir)
+    near_miss = "Externe Stellen prüfen vieles. Berater gibt es viele. Beauftragt wurde die Post."
+    for n, (request_id, misses) in enumerate(((410_000, 2), (410_001, 40), (410_002, 0))):
+        froide.add_request(request_id, "Externe Beratung", public_body=f"Stadt Probe {n}", project=78)
+        message = froide.add_message(request_id, is_response=True, content="Anbei unsere Antwort.")
+        pages = [near_miss] * misses + ["Die Stadt hat, wie z. B. Köln, externe Berater beauftragt."]
+        froide.add_attachment(message, "antwort.pdf", b"%PDF-1.4\n", pages=pages)
+    with FoiService(store, fragdenstaat_api_url=froide.api_url) as service:
+        for request_id in (410_000, 410_001, 410_002):
+            service.apply_import(service.fetch_request(Reference(ReferenceKind.REQUEST_ID, request_id)), actor="t")
+        answer = service.ask("Welche Städte haben externe Berater beauftragt?")
+    _, *lines = answer.text.split("\n")
+    assert lines[0].startswith("Stadt Probe 0: „Die Stadt hat, wie z. B. Köln, externe Berater beauftragt.“")
+    assert lines[1] == "Stadt Probe 1: in den gelesenen Seiten der Antwort nichts dazu gefunden"
+    assert lines[2].startswith("Stadt Probe 2: „Die Stadt hat, wie z. B. Köln")
+    assert not any("steht nichts" in line for line in lines)
+
+
+def test_a_curated_answer_of_another_body_gives_way_to_the_named_bodys(core: FoiService) -> None:
+    """The guard covers every FOI answer, not only the series' own: a question naming Ulm is not answered
+    from the curated answer of Bochum."""
+    series = core.answerer.series
+    assert series is not None
+    [curated] = core.add_entries(
+        [
+            Entry(
+                id="bochum-berater",
+                kind=Kind.FOI_ANSWER,
+                title="Antwort der Stadt Bochum zu Beratern",
+                questions=["Hat Bochum externe Berater beauftragt?"],
+                answer="Bochum hat keine externen Berater beauftragt.",
+                source_url="https://example.org/bochum",
+            )
+        ],
+        origin="cli",
+        actor="t",
+    )
+    question = core.answerer.understander.understand("Was hat Ulm auf die Anfrage geantwortet?")
+    guarded = series.guard(question, core.entry_answer(curated, "de"))
+    assert guarded.entry_ids == [f"fds-{ULM_REQUEST_ID}"]

@@ -117,6 +117,12 @@ def not_public_line(body: str, lang: Lang) -> str:
     return f"{body}: the answer is not public"
 
 
+def not_found_line(body: str, lang: Lang) -> str:
+    if lang == "de":
+        return f"{body}: in den gelesenen Seiten der Antwort nichts dazu gefunden"
+    return f"{body}: nothing found on this in the pages read"
+
+
 def not_mentioned_line(body: str, lang: Lang) -> str:
     if lang == "de":
         return f"{body}: dazu steht nichts in der Antwort"
