@@ -308,6 +308,9 @@ class FoiService:
     def batch(self) -> Iterator[None]:
         """Many writes in a row (a series import): each is committed on its own, and the answering catches up once,
         after the last, instead of after each (which grows with the store: minutes for a long series)."""
+        if self._batching:  # within another batch: that one refreshes at its end
+            yield
+            return
         self._batching, self._stale = True, False
         try:
             yield
@@ -725,9 +728,11 @@ class FoiService:
             await run(self.store.knowledge.mark_series_checked, followed.project)
 
     def _apply_new_in_series(self, detail: ApiRequest) -> ImportOutcome:
-        """Import a request new in a followed series and watch it; the import announces it."""
-        outcome = self.apply_import(detail, actor=WATCH_ACTOR)
-        self.store.knowledge.watch(detail.id, actor=WATCH_ACTOR, seen=response_ids(detail))
+        """Import a request new in a followed series and watch it, both or neither (the answering catches up
+        after the commit); the import announces it."""
+        with self.batch(), self.store.transaction():
+            outcome = self.apply_import(detail, actor=WATCH_ACTOR)
+            self.store.knowledge.watch(detail.id, actor=WATCH_ACTOR, seen=response_ids(detail))
         return outcome
 
     def _apply_watched(self, watch: Watch, detail: ApiRequest) -> ImportOutcome | None:

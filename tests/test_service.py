@@ -7,10 +7,12 @@ from typing import Any
 
 import pytest
 
+import bot.service
 from bot.config import Settings
 from bot.importers.fragdenstaat import ApiRequest
 from bot.models import Kind
 from bot.service import FoiService
+from bot.understand.normalize import Normalizer
 
 
 def request(*contents: str) -> ApiRequest:
@@ -49,3 +51,22 @@ def test_the_service_closes_its_store_as_a_context_manager(tmp_path: Path, kb_di
         assert service.entry("sci-2021-methodik") is not None
     with pytest.raises(Exception, match="closed"):
         service.entry("sci-2021-methodik")
+
+
+def test_a_batch_within_a_batch_leaves_the_refresh_to_the_outer_one(
+    service: FoiService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[object] = []
+    real = Normalizer
+
+    def counted(*args: Any) -> Normalizer:
+        built.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(bot.service, "Normalizer", counted)
+    with service.batch():
+        with service.batch():
+            service.refresh()
+        service.refresh()
+        assert built == []
+    assert len(built) == 1

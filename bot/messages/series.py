@@ -113,8 +113,8 @@ def no_answer_line(body: str, lang: Lang) -> str:
 
 def not_public_line(body: str, lang: Lang) -> str:
     if lang == "de":
-        return f"{body}: Antwort nicht öffentlich lesbar"
-    return f"{body}: the answer is not public"
+        return f"{body}: keine lesbare Antwort (nicht öffentlich, oder ein Scan ohne Text)"
+    return f"{body}: no readable answer (not public, or a scan without text)"
 
 
 def not_found_line(body: str, lang: Lang) -> str:
