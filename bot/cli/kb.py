@@ -295,11 +295,14 @@ def list_unanswered(args: argparse.Namespace) -> int:
 
 
 def _imported(outcome: ImportOutcome) -> str:
-    """One line for the entry, and one for each letter that has no text to quote (a scan: someone must read it)."""
+    """One line for the entry, and one for each letter that has no text to quote (a scan: someone must read it)
+    or was not read (a file too large, say: with why)."""
     how = "imported" if outcome.created else "updated"
     lines = [f"{outcome.entry.id}\t{how}\t{len(outcome.entry.passages)} response passage(s)"]
     lines += [
         f"{outcome.entry.id}\tneeds text\t{printable(letter.name)}\t{letter.url or '-'}"
+        if letter.problem is None
+        else f"{outcome.entry.id}\tnot read\t{printable(letter.name)}\t{letter.url or '-'}\t{letter.problem['en']}"
         for letter in outcome.needs_text
     ]
     return "\n".join(lines)

@@ -71,6 +71,7 @@ class ApiAttachment(_ApiModel):
     is_irrelevant: bool = False
     document: ApiDocument | None = None
     pages: list[ApiPage] | None = None
+    problem: dict[str, str] | None = None  # not froide's either: why the file was not read (`LetterUnreadable`)
 
     @property
     def public(self) -> bool:
@@ -99,10 +100,21 @@ class PageText:
 
 @dataclass(frozen=True, slots=True)
 class Unread:
-    """A letter with no text to quote (a scan without a text layer and without FragDenStaat's text)."""
+    """A letter with no text to quote: a scan without a text layer and without FragDenStaat's text, or (with its
+    `problem` in German and English) a file that was not read, too large, say."""
 
     name: str
     url: str
+    problem: dict[str, str] | None = None
+
+
+class LetterUnreadable(Exception):
+    """One letter cannot be read (too large, compressed, not on FragDenStaat's hosts); the request's other
+    letters and responses still are. `texts`: why, in German and English."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__(texts["en"])
+        self.texts = texts
 
 
 def letters(attachments: Sequence[ApiAttachment]) -> list[ApiAttachment]:
@@ -145,7 +157,8 @@ def unread(attachment: ApiAttachment, clean: Callable[[str], bool]) -> Unread | 
     """The letter if it was read and has no text on any page."""
     if attachment.pages is None or page_texts(attachment, clean):
         return None
-    return Unread(" ".join(attachment.name.split()) or str(attachment.id), letter_url(attachment, clean))
+    name = " ".join(attachment.name.split()) or str(attachment.id)
+    return Unread(name, letter_url(attachment, clean), attachment.problem)
 
 
 def pdf_pages(data: bytes) -> list[ApiPage]:
@@ -197,6 +210,9 @@ def read_letters(
         superseded = redacted is not None and redacted in listed
         if not superseded and chosen.public and chosen.pdf and budget > 0:
             budget -= 1
-            chosen = with_pages(chosen, source)
+            try:
+                chosen = with_pages(chosen, source)
+            except LetterUnreadable as exc:
+                chosen = chosen.model_copy(update={"pages": [], "problem": exc.texts})
         read.append(chosen)
     return read, budget

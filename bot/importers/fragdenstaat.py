@@ -33,6 +33,7 @@ from bot.importers.attachments import (
     ApiAttachment,
     ApiDocument,
     LetterSource,
+    LetterUnreadable,
     PageText,
     Unread,
     letters,
@@ -88,6 +89,8 @@ MAX_URL = 500  # characters of a page address taken from the API
 SQLITE_MAX_INT = 2**63 - 1
 # A Telegram message holds 4096 characters; longer input is not something a person pasted as a reference.
 MAX_INPUT = 4096
+# What keeps one letter from being read, not the whole request (a timeout, say, ends the whole fetch).
+LETTER_PROBLEMS = frozenset({"too_large", "foreign_file", "compressed_file"})
 
 # Pasted text wraps links in brackets and quotes and ends sentences after them.
 _LEADING = "<([{\"'„“‚‘«»"
@@ -532,7 +535,16 @@ class FragDenStaatClient:
         return _validate(ApiDocument, self._get(f"/document/{document_id}/", what, watchdog), what)
 
     def _download(self, attachment: ApiAttachment, watchdog: _Watchdog) -> bytes:
-        """A PDF attachment's file, at most `MAX_PDF` bytes, from FragDenStaat's own addresses only."""
+        """A PDF attachment's file, at most `MAX_PDF` bytes, from FragDenStaat's own addresses only. A file that
+        is refused for itself (LETTER_PROBLEMS) is LetterUnreadable: the request is imported without it."""
+        try:
+            return self._download_file(attachment, watchdog)
+        except FragDenStaatError as exc:
+            if exc.problem not in LETTER_PROBLEMS:
+                raise
+            raise LetterUnreadable({lang: exc.text(lang) for lang in ("de", "en")}) from exc
+
+    def _download_file(self, attachment: ApiAttachment, watchdog: _Watchdog) -> bytes:
         what = _in_both(ATTACHMENT_NAMED, name=_name(attachment.name) or f"#{attachment.id}")
         url = attachment.file_url or ""
         api = urlsplit(self._api)

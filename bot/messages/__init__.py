@@ -286,11 +286,11 @@ _PHRASES: Final[dict[Phrase, dict[Lang, str]]] = {
     Phrase.IMPORT_NEEDS_TEXT: {
         "de": (
             "Ohne Text und deshalb nicht zitiert (Scans ohne Textebene, die FragDenStaat noch nicht gelesen hat; "
-            "bitte abschreiben oder später erneut importieren):\n{letters}"
+            "bitte abschreiben oder später erneut importieren; eine nicht gelesene Datei mit dem Grund):\n{letters}"
         ),
         "en": (
             "No text, so not quoted (scans without a text layer that FragDenStaat has not read yet; please "
-            "transcribe them or import again later):\n{letters}"
+            "transcribe them or import again later; a file not read with the reason):\n{letters}"
         ),
     },
     Phrase.IMPORT_REFUSED: {

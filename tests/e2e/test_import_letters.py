@@ -1,4 +1,5 @@
-"""`/import` of an answer given as PDF letters: the reply says which letters have no text to quote."""
+"""`/import` of an answer given as PDF letters: the reply says which letters have no text to quote, and which
+were not read and why."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ async def froide() -> AsyncIterator[FakeFroide]:
         fake.add_bochum_request()
         fake.add_attachment(BOCHUM_ANSWER_ID, "antwort.pdf", pdf("Keine externen Berater."))
         fake.add_attachment(BOCHUM_ANSWER_ID, "scan<1>.pdf", pdf(None))
+        fake.add_attachment(BOCHUM_ANSWER_ID, "riesig.pdf", pdf("Zu groß."), size=25_000_000)
         yield fake
 
 
@@ -48,6 +50,10 @@ async def test_letters_without_text_are_named_in_the_reply(
     assert telegram_html_problem(text) is None
     assert said in text
     scan = f"https://fragdenstaat.de/anfrage/{BOCHUM_SLUG}/{BOCHUM_ANSWER_ID}/anhang/scan&lt;1&gt;.pdf"
-    assert text.endswith(f'\n• <a href="{scan}">scan&lt;1&gt;.pdf</a>')
+    assert f'\n• <a href="{scan}">scan&lt;1&gt;.pdf</a>\n' in text
+    big = "20 MB" + (" geschickt" if language_code == "de" else " for attachment")
+    assert text.splitlines()[-1].startswith('• <a href="https://fragdenstaat.de/anfrage/')
+    assert "riesig.pdf</a> – FragDenStaat " in text
+    assert big in text
     assert "antwort.pdf" not in text
     assert "S. 1 (PDF)" in calls[1].params["text"] or "p. 1 (PDF)" in calls[1].params["text"]

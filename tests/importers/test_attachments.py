@@ -5,7 +5,6 @@ answers; another body that answered named. Against the fake froide, with small r
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -238,19 +237,27 @@ def test_letters_count_against_the_caps_on_passages_and_bytes(froide: FakeFroide
 # -- limits -----------------------------------------------------------------------------------------------
 
 
-def test_a_pdf_announced_as_too_large_is_refused_before_it_is_read(
+def not_read(detail: Any) -> list[Unread]:
+    """The letters reported as not read, each with why."""
+    return [u for u in unread_letters(detail) if u.problem is not None]
+
+
+def test_a_pdf_announced_as_too_large_is_reported_not_read_and_the_rest_imported(
     froide: FakeFroide, client: FragDenStaatClient
 ) -> None:
     froide.add_attachment(BOCHUM_ANSWER_ID, "riesig.pdf", LETTER, size=MAX_PDF + 1)
-    with pytest.raises(FragDenStaatError) as caught:
-        client.fetch(REQUEST)
-    assert str(caught.value) == (
-        "FragDenStaat sent more than 20 MB for attachment 'riesig.pdf'; a reply that large is not read."
-    )
-    assert caught.value.text("de") == (
-        "FragDenStaat hat für Anhang „riesig.pdf“ mehr als 20 MB geschickt; eine so große Antwort wird nicht gelesen."
-    )
+    detail = client.fetch(REQUEST)
+    [letter] = not_read(detail)
+    assert letter.name == "riesig.pdf"
+    assert letter.problem == {
+        "en": "FragDenStaat sent more than 20 MB for attachment 'riesig.pdf'; a reply that large is not read.",
+        "de": "FragDenStaat hat für Anhang „riesig.pdf“ mehr als 20 MB geschickt; eine so große Antwort wird nicht "
+        "gelesen.",
+    }
     assert files_read(froide) == []
+    _, entry = to_knowledge(detail)
+    assert entry.passages, "the answer's own text is still quoted"
+    assert all("riesig" not in (p.source_url or "") for p in entry.passages)
 
 
 def test_a_pdf_larger_than_announced_is_cut_off(
@@ -258,15 +265,15 @@ def test_a_pdf_larger_than_announced_is_cut_off(
 ) -> None:
     monkeypatch.setattr(fragdenstaat, "MAX_PDF", 1000)
     froide.add_attachment(BOCHUM_ANSWER_ID, "gross.pdf", LETTER + b" " * 2000, size=10)
-    with pytest.raises(FragDenStaatError, match=re.escape("more than 0.001 MB for attachment 'gross.pdf'")):
-        client.fetch(REQUEST)
+    [letter] = not_read(client.fetch(REQUEST))
+    assert "more than 0.001 MB for attachment 'gross.pdf'" in (letter.problem or {})["en"]
 
 
-def test_a_compressed_pdf_is_refused(froide: FakeFroide, client: FragDenStaatClient) -> None:
+def test_a_compressed_pdf_is_not_read(froide: FakeFroide, client: FragDenStaatClient) -> None:
     attachment = froide.add_attachment(BOCHUM_ANSWER_ID, "antwort.pdf", LETTER)
     froide.inject(f"/files/foi/{attachment}/antwort.pdf", body=LETTER, headers={"Content-Encoding": "gzip"})
-    with pytest.raises(FragDenStaatError, match=re.escape("sent attachment 'antwort.pdf' compressed")):
-        client.fetch(REQUEST)
+    [letter] = not_read(client.fetch(REQUEST))
+    assert "sent attachment 'antwort.pdf' compressed" in (letter.problem or {})["en"]
 
 
 def _detail_with_file(file_url: str) -> dict[str, Any]:
@@ -284,11 +291,20 @@ def test_files_are_read_only_from_fragdenstaats_own_addresses(file_url: str) -> 
         assert request.url.path == "/api/v1/request/1/", "no file is fetched"
         return httpx.Response(200, json=_detail_with_file(file_url))
 
+    with FragDenStaatClient(transport=httpx.MockTransport(handler)) as fds:
+        [letter] = not_read(fds.fetch(Reference(ReferenceKind.REQUEST_ID, 1)))
+    assert "files are read only from fragdenstaat.de" in (letter.problem or {})["en"]
+
+
+def test_a_timeout_while_reading_a_letter_still_ends_the_whole_fetch(froide: FakeFroide) -> None:
+    """Only a file refused for itself is left out; a fetch over its deadline changes nothing, as before."""
+    attachment = froide.add_attachment(BOCHUM_ANSWER_ID, "langsam.pdf", LETTER)
+    froide.inject(f"/files/foi/{attachment}/langsam.pdf", delay=5.0)
     with (
-        FragDenStaatClient(transport=httpx.MockTransport(handler)) as fds,
-        pytest.raises(FragDenStaatError, match=re.escape("files are read only from fragdenstaat.de")),
+        FragDenStaatClient(froide.api_url, timeout=0.5, deadline=1.0) as slow,
+        pytest.raises(FragDenStaatError, match="did not answer within"),
     ):
-        fds.fetch(Reference(ReferenceKind.REQUEST_ID, 1))
+        slow.fetch(REQUEST)
 
 
 def test_the_real_sites_media_host_is_read() -> None:

@@ -18,6 +18,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 from telegram.warnings import PTBUserWarning
 
 from bot.folding import shorten, slugify
+from bot.importers.attachments import Unread
 from bot.importers.fragdenstaat import FragDenStaatError, parse_reference
 from bot.messages import Phrase, kind_label, phrase
 from bot.models import MAX_ID, Entry, Kind, Lang, Url
@@ -277,13 +278,15 @@ async def import_request(message: Message, context: BotContext, lang: Lang) -> N
     if outcome.needs_text:
         # A few, with names shortened, so the reply stays within one Telegram message.
         shown = outcome.needs_text[:MAX_NEEDS_TEXT]
-        letters = "\n".join(
-            f'• <a href="{escape(u.url)}">{escape(shorten(u.name, 80))}</a>'
-            if u.url
-            else f"• {escape(shorten(u.name, 80))}"
-            for u in shown
-        )
+        letters = "\n".join(_letter_line(u, lang) for u in shown)
         more = "\n…" if len(outcome.needs_text) > len(shown) else ""
         imported += "\n\n" + phrase(Phrase.IMPORT_NEEDS_TEXT, lang).format(letters=letters + more)
     await message.reply_text(imported)
     await message.reply_text(answer_messages(await context.core(service.entry_answer, outcome.entry, lang))[0])
+
+
+def _letter_line(letter: Unread, lang: Lang) -> str:
+    """A letter without text for the maintainer: its name (linked), and why it was not read if it was not."""
+    name = escape(shorten(letter.name, 80))
+    line = f'• <a href="{escape(letter.url)}">{name}</a>' if letter.url else f"• {name}"
+    return line + (f" – {escape(shorten(letter.problem[lang], 200))}" if letter.problem else "")
