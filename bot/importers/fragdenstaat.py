@@ -308,11 +308,13 @@ class ApiMessage(_ApiModel):
     @property
     def is_answer(self) -> bool:
         """A response of the body that answers: not a draft, not an automatic receipt or delivery notice."""
-        return (
-            self.is_response
-            and not self.is_draft
-            and not is_receipt(self.subject or "", self.public_text, with_letters=bool(letters(self.attachments)))
-        )
+        if not self.is_response or self.is_draft:
+            return False
+        found = letters(self.attachments)
+        if any(letter.pages is None for letter in found):
+            return True  # a letter left unread: what it says is not known, so it is not taken for a receipt
+        letter_text = " ".join(page.content or "" for letter in found for page in letter.pages or []) if found else None
+        return not is_receipt(self.subject or "", self.public_text, letter_text=letter_text)
 
 
 class ApiRequest(_ApiModel):

@@ -27,10 +27,11 @@ _BODY = re.compile(
 SHORT_RECEIPT = 1200  # characters: a receipt is a few lines, an answer that mentions a receipt is longer
 
 
-def is_receipt(subject: str, text: str, *, with_letters: bool) -> bool:
-    """Whether a response is an automatic receipt or notice rather than the body's answer: it carries no letter
-    (a PDF letter is an answer, whatever the subject of its mail) and its subject says so, or it is short and
-    reads like one."""
-    if with_letters:
-        return False
+def is_receipt(subject: str, text: str, *, letter_text: str | None = None) -> bool:
+    """Whether a response is an automatic receipt or notice rather than the body's answer: its subject says so, or
+    it is short and reads like one. `letter_text`: the text of the PDF letters it carries (None: it carries
+    none). A letter makes it an answer, whatever the subject of its mail, unless the letter itself is short and
+    reads like a receipt (an "Eingangsbestätigung" sent as a PDF)."""
+    if letter_text is not None:
+        return len(letter_text) <= SHORT_RECEIPT and _BODY.search(letter_text) is not None
     return _SUBJECT.search(subject) is not None or (len(text) <= SHORT_RECEIPT and _BODY.search(text) is not None)

@@ -370,7 +370,17 @@ def test_receipts_and_notices_are_not_taken_for_the_answer(froide: FakeFroide, c
     ],
 )
 def test_what_counts_as_a_receipt(subject: str, text: str, receipt: bool) -> None:
-    assert is_receipt(subject, text, with_letters=False) is receipt
+    assert is_receipt(subject, text) is receipt
+
+
+def test_a_receipt_sent_as_a_letter_is_no_answer(froide: FakeFroide, client: FragDenStaatClient) -> None:
+    froide.add_request(49, "Gutachten")
+    message = froide.add_message(49, is_response=True, content="", subject="Ihre Anfrage")
+    froide.add_attachment(message, "eingang.pdf", pdf("Ihre Anfrage ist am 18.08.2022 bei uns eingegangen."))
+    detail = client.fetch(Reference(ReferenceKind.REQUEST_ID, 49))
+    _, entry = to_knowledge(detail)
+    assert entry.passages == []
+    assert response_ids(detail) == []
 
 
 def test_a_letter_makes_a_response_an_answer_whatever_its_subject(
