@@ -95,12 +95,11 @@ _GENERIC_BODY = (
 
 
 class Ask(StrEnum):
-    """What a question across a series asks for."""
+    """What an overview question across a series asks for (any other asks what the answers say)."""
 
     ASKED = "asked"
     ANSWERED = "answered"
     STATUS = "status"
-    CONTENT = "content"
 
 
 @dataclass(frozen=True)
@@ -137,15 +136,19 @@ def _words(text: str) -> set[str]:
     return set(_WORDS.findall(fold(text)))
 
 
-def _matches(wanted: str, tokens: Set[str]) -> bool:
-    """`wanted` is among the tokens, or (both at least MIN_PREFIX long) begins one or is begun by one."""
+def _matches(wanted: str, tokens: Set[str], ordered: Sequence[str] | None = None) -> bool:
+    """`wanted` is among the tokens, or (both at least MIN_PREFIX long) begins one or is begun by one. `ordered`:
+    the tokens sorted, for many tokens (a page's): a token `wanted` begins is then found by bisection."""
     if wanted in tokens:
         return True
     if len(wanted) < MIN_PREFIX:
         return False
-    return any(wanted[:k] in tokens for k in range(MIN_PREFIX, len(wanted))) or any(
-        t.startswith(wanted) for t in tokens
-    )
+    if any(wanted[:k] in tokens for k in range(MIN_PREFIX, len(wanted))):
+        return True
+    if ordered is None:
+        return any(t.startswith(wanted) for t in tokens)
+    i = bisect.bisect_left(ordered, wanted)
+    return i < len(ordered) and ordered[i].startswith(wanted)
 
 
 class SeriesAnswers:
@@ -324,7 +327,8 @@ class SeriesAnswers:
         subject = self._subject_tokens(question, set(self.normalizer.analyze(named.body).tokens))
         if not subject:
             return False
-        if any(_matches(wanted, self._subject(members)) for wanted in subject):
+        known = self._subject(members)
+        if any(_matches(wanted, known) for wanted in subject):
             return True
         return bool(self.knowledge.passages_matching(_match(subject), [m.entry_id for m in members], 1))
 
@@ -386,7 +390,7 @@ class SeriesAnswers:
         for hit in hits:
             if len(found) >= most or (not few and read.total() >= READ_PER_QUOTE * most):
                 break
-            if hit.entry_id in found or not _page_has_enough(subject, hit):
+            if hit.entry_id in found or not _enough(subject, _found(subject, hit.terms, hit.ordered_terms)):
                 continue  # a page without enough of the subject has no sentence with enough of it
             if read[hit.entry_id] >= READ_PER_ENTRY:
                 unsure.add(hit.entry_id)
@@ -400,8 +404,8 @@ class SeriesAnswers:
         best: tuple[int, str] | None = None
         for sentence in _SENTENCES.split(passage.text):
             tokens = set(self.normalizer.analyze(sentence).tokens) if sentence.strip() else set()
-            found = sum(1 for wanted in subject if _matches(wanted, tokens))
-            if _enough(subject, tokens) and (best is None or found > best[0]):
+            found = _found(subject, tokens)
+            if _enough(subject, found) and (best is None or found > best[0]):
                 best = (found, sentence.strip())
         if best is None:
             return None
@@ -409,29 +413,14 @@ class SeriesAnswers:
         return Quote(text, passage.source_url, _day(self.cite.source(passage.source_url)), passage.entry_id)
 
 
-def _page_has_enough(subject: set[str], page: PassageHit) -> bool:
-    """`_enough` for a page's many words, each word beginning found by bisection in the sorted words."""
-    ordered = page.ordered_terms
-    found = 0
-    for wanted in subject:
-        if wanted in page.terms or (
-            len(wanted) >= MIN_PREFIX
-            and (
-                any(wanted[:k] in page.terms for k in range(MIN_PREFIX, len(wanted)))
-                or ((i := bisect.bisect_left(ordered, wanted)) < len(ordered) and ordered[i].startswith(wanted))
-            )
-        ):
-            found += 1
+def _found(subject: set[str], tokens: Set[str], ordered: Sequence[str] | None = None) -> int:
+    """How many of the subject's words are among the tokens (or begin one, or one begins them)."""
+    return sum(1 for wanted in subject if _matches(wanted, tokens, ordered))
+
+
+def _enough(subject: set[str], found: int) -> bool:
+    """More than `MATCH_SHARE` of the subject's words were found."""
     return found > MATCH_SHARE * len(subject)
-
-
-def _share(subject: set[str], tokens: Set[str]) -> float:
-    """How much of the subject's words are among the tokens (or begin one, or one begins them)."""
-    return sum(1 for wanted in subject if _matches(wanted, tokens)) / len(subject)
-
-
-def _enough(subject: set[str], tokens: Set[str]) -> bool:
-    return _share(subject, tokens) > MATCH_SHARE
 
 
 def _match(subject: set[str]) -> str:
