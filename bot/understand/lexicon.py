@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.understand.normalize import LOW_INFORMATION, stem, typo_budget
+from bot.understand.normalize import LOW_INFORMATION, stem, typo_budget, verb_variants
 
 LOW_INFORMATION_WEIGHT = 0.25
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
@@ -104,15 +104,8 @@ class Lexicon:
         return out
 
     def verb_forms(self, token: str) -> dict[str, float]:
-        """Snowball leaves `liefert` and `liefern` (→ `lief`) apart, and participles (`gespielt`, `geliefert`)
-        apart from their verb: bridge the -t forms and the ge- prefix."""
-        if len(token) < 4 or token.isdigit():
-            return {}
-        forms = {token[:-1] if token.endswith("t") else token + "t"}
-        if token.startswith("ge") and len(token) >= 6:
-            bare = token[2:]
-            forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
-        return {form: VERB_FORM_WEIGHT for form in sorted(forms) if form != token and form in self.df}
+        """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`)."""
+        return {form: VERB_FORM_WEIGHT for form in sorted(verb_variants(token)) if form in self.df}
 
     def related(self, surface: str) -> dict[str, float]:
         """Tokens of written words that share most of a long beginning with an unknown word: other forms of

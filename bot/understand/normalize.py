@@ -81,6 +81,19 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+def verb_variants(token: str) -> set[str]:
+    """Stems the same verb may have in another form: Snowball leaves `liefert` and `liefern` (→ `lief`) apart,
+    and participles (`gespielt`, `geschafft`) apart from their verb. Bridges the -t forms and the ge- prefix."""
+    if len(token) < 4 or token.isdigit():
+        return set()
+    forms = {token[:-1] if token.endswith("t") else token + "t"}
+    if token.startswith("ge") and len(token) >= 6:
+        bare = token[2:]
+        forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
+    forms.discard(token)
+    return forms
+
+
 def city_token(city: str) -> str:
     return slugify(city).replace("-", "")
 

@@ -28,7 +28,7 @@ from bot.understand.normalize import (
     stem,
     year_tag,
 )
-from bot.understand.ranking import GRAMMAR, RankingAsk, RankingIntent, detect
+from bot.understand.ranking import RankingAsk, RankingIntent, detect, grammar_form
 from bot.understand.semantic import Vector, embed
 
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
@@ -150,7 +150,7 @@ class Understander:
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
         # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
-        tokens = [t.token if t.token in GRAMMAR else t.likely for t in terms]
+        tokens = [grammar_form(t.token) or t.likely for t in terms]
         intent = detect(tokens, slots, self.category_tokens, cities=len(analysis.cities), years=len(analysis.years))
         categories = intent.categories if intent else ()
         kind, asking = asked(text)

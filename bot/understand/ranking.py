@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.understand.normalize import LOW_INFORMATION, stem
+from bot.understand.normalize import LOW_INFORMATION, stem, verb_variants
 
 
 class RankingAsk(StrEnum):
@@ -34,9 +34,12 @@ def _stems(words: str) -> frozenset[str]:
 # Tokens as the normaliser emits them (synonym groups map to their first member's stem).
 _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
 _POINTS = _stems("punkte")
-_WINNER = _stems("sieger vorne spitze fuehrt fuehrte anfuehrer lead led leader leading beste besten best")
+_WINNER = _stems(
+    "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins beste besten best"
+)
 _LAST = _stems("letzter unten schlusslicht")
-_TOP = frozenset({"top", "top10"})
+# "Welche Länder führen …?": the plural of leading asks for the list, not for the first.
+_TOP = frozenset({"top", "top10", stem("fuehren")})
 _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
@@ -58,8 +61,9 @@ _FRAME = _stems(
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
-    "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored"
-) | {stem(w) for w in LOW_INFORMATION}
+    "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
+    "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt"
+)
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
     **{stem(w): n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)},
@@ -69,7 +73,23 @@ _ORDINALS = {
     stem("zehnter"): 10,
 }
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
-GRAMMAR = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
+_WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
+GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
+# "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
+_NEW = stem("neu")
+
+
+# "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
+_CATEGORY = stem("kategorie")
+
+
+def grammar_form(token: str) -> str | None:
+    """The token as the grammar knows it: itself, or another form of one of its verbs (`führt` for `führen`,
+    `geschafft` for `schaffen`; not of the verbs that say little, as "gemacht" may say a lot); None for a word
+    outside the grammar."""
+    if token in GRAMMAR:
+        return token
+    return next((form for form in sorted(verb_variants(token)) if form in _WORDS), None)
 
 
 @dataclass(frozen=True)
@@ -98,7 +118,9 @@ def topic_words(
 ) -> list[str]:
     """Words beyond the slots and the grammar of ranking questions: what else the question is about."""
     return [
-        t for t in tokens if t not in GRAMMAR and t not in slot_tokens and t not in category_tokens and not t.isdigit()
+        t
+        for t in tokens
+        if grammar_form(t) is None and t not in slot_tokens and t not in category_tokens and not t.isdigit()
     ]
 
 
@@ -114,7 +136,9 @@ def detect(
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
-    words = set(tokens)
+    words = {grammar_form(t) or t for t in tokens}
+    if _CATEGORY in words and not categories:
+        return None
     place = _place_number(tokens)
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
@@ -128,6 +152,8 @@ def detect(
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if words & _LAST and not cities:
         return RankingIntent(RankingAsk.LAST, categories=categories)
+    if words & _TOP and _NEW in words:
+        return None
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)
     if (words & _WINNER or place is not None) and not cities:

@@ -101,3 +101,16 @@ def test_the_latest_year_moves_on_while_the_bot_runs(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(normalize, "dt", SimpleNamespace(date=NextYear))
     assert N.analyze(question).years == {this_year + 2}
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("fuhrt", "fuhr"), ("geschafft", "schafft"), ("gespielt", "spielt"), ("liefert", "liefer")],
+)
+def test_verb_variants_bridge_the_t_forms_and_participles(word: str, form: str) -> None:
+    assert form in normalize.verb_variants(word)
+
+
+@given(st.text(max_size=30))
+def test_verb_variants_never_return_the_word_itself(word: str) -> None:
+    assert word not in normalize.verb_variants(word)

@@ -7,7 +7,7 @@ import pytest
 
 from bot.models import Decision
 from bot.service import FoiService
-from bot.understand.ranking import RankingAsk
+from bot.understand.ranking import RankingAsk, grammar_form
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,15 @@ from bot.understand.ranking import RankingAsk
         ("Wer lag 2023 auf dem dritten Platz?", RankingAsk.NTH),
         ("die besten zehn 2021", RankingAsk.TOP),
         ("Wie hat sich Bonn über die Jahre geschlagen?", RankingAsk.TREND),
+        ("Wie erfolgreich war Dortmund 2021?", RankingAsk.PLACE),
+        ("Wie lautete das Resultat von Köln 2022?", RankingAsk.PLACE),
+        ("Wie stark war Leipzig 2024 aufgestellt?", RankingAsk.PLACE),
+        ("Schaffte es Kiel 2021 unter die ersten 30?", RankingAsk.PLACE),
+        ("War Essen 2023 schwächer als 2022?", RankingAsk.COMPARE),
+        ("Wie knapp war es 2020 zwischen Bonn und Köln?", RankingAsk.COMPARE),
+        ("Welche Städte führen den Smart City Index 2023 an?", RankingAsk.TOP),
+        ("Wer führte 2021 den Smart City Index an?", RankingAsk.NTH),
+        ("Wer gewann 2019?", RankingAsk.NTH),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -40,6 +49,9 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
         "Wie oft war Bochum unter den ersten zehn?",  # a count
         "Wie schneidet Bochum in anderen Rankings ab?",  # not the default ranking
         "Welche Berater hatte Bochum 2021?",  # another topic
+        "Welche Städte sind 2022 neu in die Top 10 gekommen?",  # who entered the list: a change, not the list
+        "In welcher Kategorie war Bochum 2024 am besten?",  # which category: no table row says
+        "Was hat die Stadt 2021 mit dem Ergebnis gemacht?",  # a participle of a verb that says little
     ],
 )
 def test_questions_that_only_mention_a_ranking_are_not_for_the_tables(real_service: FoiService, question: str) -> None:
@@ -90,3 +102,11 @@ def test_another_year_or_city_is_never_answered(real_service: FoiService) -> Non
     for question in ("Wo lag Essen 2022?", "How did Leipzig do in 2023?", "Wie gut war Bonn 2020?"):
         answer = real_service.ask(question)
         assert not answer.answered, question
+
+
+@pytest.mark.parametrize(
+    ("token", "form"),
+    [("fuhrt", "fuhrt"), ("geschafft", "schaff"), ("gekomm", "kommt"), ("gemacht", None), ("berat", None)],
+)
+def test_grammar_words_in_other_forms(token: str, form: str | None) -> None:
+    assert grammar_form(token) == form
