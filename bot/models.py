@@ -261,6 +261,7 @@ class AnswerType(StrEnum):
     DATE = "date"  # a year will do
     DAY = "day"  # a day or a month
     PERSON = "person"  # a person, office or body
+    NAME = "name"  # what someone or something is called: a person's name or a document's title
     COUNT = "count"  # a number or an amount
     REASON = "reason"
     PLACE = "place"  # a place in a ranking

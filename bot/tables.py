@@ -24,7 +24,7 @@ def _for_tables(question: Question) -> bool:
     """Whether the tables can give what is asked: not a reason, a date or a count ("Warum …", "Wie oft …"),
     and "who" only for who held a place or came out ahead."""
     intent = question.ranking
-    if question.answer_type is AnswerType.PERSON:
+    if question.answer_type in (AnswerType.PERSON, AnswerType.NAME):
         return intent is not None and intent.ask in (
             RankingAsk.NTH,
             RankingAsk.LAST,

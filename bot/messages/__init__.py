@@ -376,6 +376,7 @@ _MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
     AnswerType.DATE: {"de": "Ein Datum dafür", "en": "A date for that"},
     AnswerType.DAY: {"de": "Ein Tag oder Monat dafür", "en": "A day or month for that"},
     AnswerType.PERSON: {"de": "Wer das war,", "en": "Who that was"},
+    AnswerType.NAME: {"de": "Wie das heißt,", "en": "What it is called"},
     AnswerType.COUNT: {"de": "Eine Zahl dafür", "en": "A figure for that"},
     AnswerType.REASON: {"de": "Ein Grund dafür", "en": "A reason for that"},
     AnswerType.PLACE: {"de": "Ein Platz dafür", "en": "A place for that"},

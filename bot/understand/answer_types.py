@@ -30,10 +30,16 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|when|what year|which year"),
         (
             AnswerType.PERSON,
-            "von wem|durch wen|wer|wem|wen|who|whom|wie heisst|wie hiess|welche stelle|welches amt|welche aemter|"
+            "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|"
             "welche behoerde|"
             "welche abteilung|welche firma|welches unternehmen|welche person|welche personen|which office|"
             "which department|which company|which agency|which person|which unit",
+        ),
+        (
+            AnswerType.NAME,
+            "wie heisst|wie hiess|wie heissen|wie hiessen|welchen titel|welcher titel|welchen namen|welcher name|"
+            "unter welcher ueberschrift|welche ueberschrift|welchen namen|what is the title|what was the title|"
+            "what title|what is the name|what was the name|what name|which title",
         ),
         (
             AnswerType.COUNT,
@@ -102,6 +108,8 @@ _REASON = re.compile(
     r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
 )
 _PLACE = re.compile(r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b")
+# A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
+_TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
 
 
@@ -151,6 +159,8 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     ranked = entry.ranking_ref is not None and entry.ranking_ref.view in {RankingView.TOP, RankingView.TREND}
     if ranked or _PLACE.search(text):
         kinds.add(AnswerType.PLACE)
+    if AnswerType.PERSON in kinds or _TITLE.search(" ".join(t for t in (entry.answer, entry.answer_en) if t)):
+        kinds.add(AnswerType.NAME)
     if _POINTS.search(text):
         kinds.update({AnswerType.POINTS, AnswerType.COUNT})
     return frozenset(kinds)

@@ -17,7 +17,9 @@ from bot.understand.answer_types import asked, asked_type, given_types, states_a
         ("An welchem Tag kam die Antwort?", AnswerType.DAY),
         ("In which month was the memo written?", AnswerType.DAY),
         ("Von wem stammt der Vermerk?", AnswerType.PERSON),
-        ("Wie heißt die zuständige Dezernentin?", AnswerType.PERSON),
+        ("Wie heißt die zuständige Dezernentin?", AnswerType.NAME),
+        ("Unter welcher Überschrift erschien die Pressemitteilung?", AnswerType.NAME),
+        ("What was the title of the request?", AnswerType.NAME),
         ("Wie viel hat die Smart City App gekostet?", AnswerType.COUNT),
         ("How often is the index published?", AnswerType.COUNT),
         ("Weshalb nutzte Bochum das Ranking?", AnswerType.REASON),
@@ -52,6 +54,15 @@ def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
     assert AnswerType.PERSON in given_types(_entry("Die Stabsstelle.", ["Wer sammelt die Daten?"]))
     assert AnswerType.COUNT in given_types(_entry("Es waren 81 Städte.", ["Welche Städte?"]))
     assert AnswerType.DAY not in given_types(_entry("Das war 2020.", ["Gab es einen Vermerk?"]))
+
+
+def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> None:
+    assert AnswerType.NAME in given_types(_entry("Sie hieß „Bochum ist smart“.", ["Gab es eine Mitteilung?"]))
+    assert AnswerType.NAME in given_types(_entry("Die Stabsstelle.", ["Wer sammelt die Daten?"]))
+    # An apostrophe is no quotation mark, and a title quoted is no person.
+    titled = _entry("Bochum's 7th place among Germany's most digital cities.", ["What did Bochum publish?"])
+    assert AnswerType.NAME not in given_types(titled)
+    assert AnswerType.PERSON not in given_types(_entry("Sie hieß „Bochum ist smart“.", ["Gab es eine?"]))
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
