@@ -157,7 +157,9 @@ class Understander:
         implied = self._implied_ranking(analysis, tokens)
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:
-            term.framing = term.surface in asking or (about_ranking and term.token in _GENERIC_RANKING)
+            # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
+            asks = bool(asking) and set(term.surface.split()) <= asking
+            term.framing = asks or (about_ranking and term.token in _GENERIC_RANKING)
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
             kind = AnswerType.POINTS if intent.ask is RankingAsk.POINTS else AnswerType.PLACE
         return Question(

@@ -27,6 +27,14 @@ def test_the_index_means_the_default_ranking_unless_others_are_asked_about(real_
     assert understand("Wie viele Indikatoren hat der Deutschland-Index?").implied_ranking is None
 
 
+def test_a_question_phrase_frames_the_question_and_is_never_a_missing_word(real_service: FoiService) -> None:
+    """ "Wie viele" and "how many" ask for a count; an entry that does not write them still answers the question."""
+    understand = real_service.answerer.understander.understand
+    for text in ("Wie viele Mitarbeiter hat die Stabsstelle?", "How many people work in the staff unit?"):
+        framing = {t.surface for t in understand(text).terms if t.framing}
+        assert framing == {"wie viele" if text.startswith("Wie") else "how many"}
+
+
 @given(st.text(max_size=3000))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
