@@ -128,6 +128,15 @@ def category_tokens(categories: Iterable[str], normalizer: Normalizer) -> dict[s
     return dict(out)
 
 
+# "Welche Stadt war 2020 Letzter?" asks who held a place (as "Wer war 2020 Letzter?" does), not for a place.
+_KIND_OF_ASK = {
+    RankingAsk.POINTS: AnswerType.POINTS,
+    RankingAsk.NTH: AnswerType.PERSON,
+    RankingAsk.LAST: AnswerType.PERSON,
+    RankingAsk.TOP: AnswerType.PERSON,
+}
+
+
 class Understander:
     """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
 
@@ -161,7 +170,7 @@ class Understander:
             asks = bool(asking) and set(term.surface.split()) <= asking
             term.framing = asks or (about_ranking and term.token in _GENERIC_RANKING)
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
-            kind = AnswerType.POINTS if intent.ask is RankingAsk.POINTS else AnswerType.PLACE
+            kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
         return Question(
             text=text,
             lang=lang or self.language(text, analysis, slots) or "de",

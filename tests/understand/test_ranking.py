@@ -75,6 +75,14 @@ def test_places_are_answered_from_the_tables(real_service: FoiService, question:
     assert says in answer.text
 
 
+def test_which_city_held_a_place_asks_for_the_city_not_for_a_place(real_service: FoiService) -> None:
+    """Before, the entry naming the last city got "a place is not in my sources"."""
+    answer = real_service.ask("Welche Stadt lag 2020 ganz hinten?")
+    assert answer.decision is Decision.ANSWER
+    assert answer.entry_ids == ["bitkom-sci-2020-schlusslicht"]
+    assert "Salzgitter" in answer.text
+
+
 def test_two_years_of_a_city_are_compared(real_service: FoiService) -> None:
     answer = real_service.ask("Hat sich Münster von 2023 auf 2024 verbessert?")
     assert answer.answered
