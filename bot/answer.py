@@ -19,7 +19,7 @@ from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
-from bot.understand.answer_types import given_types, is_vague, states_absence, without_yes_no
+from bot.understand.answer_types import given_types, gives_day_in, is_vague, states_absence, without_yes_no
 from bot.understand.question import Question, Understander
 
 if TYPE_CHECKING:
@@ -119,7 +119,8 @@ class Answerer:
             entry,
             found,
             self.calibration.probability(found),
-            question.answer_type in given_types(entry),
+            question.answer_type in given_types(entry)
+            and (question.answer_type is not AnswerType.DAY or gives_day_in(entry, question.years)),
         )
 
     def compose(self, question: Question) -> Answer:

@@ -98,6 +98,13 @@ def test_a_missing_kind_of_answer_is_said_with_what_the_source_does_say(real_ser
     assert answer.hits
 
 
+def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service: FoiService) -> None:
+    answer = real_service.ask("An welchem Datum hat Bochum 2022 die Pressemeldung zum Bitkom-Ranking veröffentlicht?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.DAY
+    assert real_service.ask("An welchem Tag erschien Bochums Pressemitteilung 2021?").answered
+
+
 def test_particulars_an_answer_only_sums_up_are_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("Welche Fachämter genau haben die Daten geliefert?")
     assert answer.decision is Decision.NOT_STATED

@@ -75,20 +75,21 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
 
 
 def _choose(service: FoiService, samples: list[Sample], calibration: Calibration) -> tuple[float, Report]:
-    """The lowest threshold (most questions answered) that answers at most MAX_UNANSWERABLE of the unanswerable
-    questions; among equals, the one with the fewest wrong answers."""
-    best: tuple[float, float, float, Report] | None = None
+    """The threshold that answers most questions correctly (less the wrong ones) while answering at most
+    MAX_UNANSWERABLE of the unanswerable questions; among equals, the one that answers fewest unanswerable
+    questions (a lower threshold that only adds those is no better), then the lowest."""
+    best: tuple[tuple[float, float, float], float, Report] | None = None
     for step in range(5, 100):
         threshold = step / 100
         report = _report(service, samples, calibration, threshold)
         if report.unanswerable_answered > MAX_UNANSWERABLE:
             continue
-        key = (report.answered_correct - report.answered_wrong, -threshold)
-        if best is None or key > (best[0], best[1]):
-            best = (key[0], key[1], threshold, report)
+        key = (report.answered_correct - report.answered_wrong, -report.unanswerable_answered, -threshold)
+        if best is None or key > best[0]:
+            best = (key, threshold, report)
     if best is None:
         return 0.99, _report(service, samples, calibration, 0.99)
-    return best[2], best[3]
+    return best[1], best[2]
 
 
 def run(args: argparse.Namespace) -> int:

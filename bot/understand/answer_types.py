@@ -99,6 +99,10 @@ _MONTHS = (
 # A day or a month ("20.09.2022", "15. Oktober", "September 2022"), and a year.
 _DAY = re.compile(rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS}))\b")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
+# A day or month with its year ("20.09.2022", "6. Oktober 2021", "6 October 2021", "October 6, 2021").
+_DATED = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?|(?:\d{{1,2}}\.?\s)?(?:{_MONTHS})\s(?:\d{{1,2}},?\s)?)((?:19|20)\d\d)\b"
+)
 _NUMBER_WORDS = "ein|eine|einem|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|hundert"
 _COUNT = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\s?(?:%|prozent|euro|eur|mio|millionen|milliarden|million|billion|[a-z]+)|"
@@ -164,6 +168,15 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     if _POINTS.search(text):
         kinds.update({AnswerType.POINTS, AnswerType.COUNT})
     return frozenset(kinds)
+
+
+def gives_day_in(entry: Entry, years: frozenset[int]) -> bool:
+    """Whether the entry can give a day or month of the years asked: not when each day it gives is dated in
+    another year (the press release of 2020 has a day, that does not date the one of 2022)."""
+    text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    dated = {int(m.group(1)) for m in _DATED.finditer(text)}
+    undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
+    return not years or not dated or undated or bool(dated & years)
 
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.models import AnswerType, Entry
-from bot.understand.answer_types import asked, asked_type, given_types, states_absence, without_yes_no
+from bot.understand.answer_types import (
+    asked,
+    asked_type,
+    given_types,
+    gives_day_in,
+    states_absence,
+    without_yes_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +70,15 @@ def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> Non
     titled = _entry("Bochum's 7th place among Germany's most digital cities.", ["What did Bochum publish?"])
     assert AnswerType.NAME not in given_types(titled)
     assert AnswerType.PERSON not in given_types(_entry("Sie hieß „Bochum ist smart“.", ["Gab es eine?"]))
+
+
+def test_a_day_of_another_year_is_no_day_for_the_year_asked() -> None:
+    dated = _entry("Meldungen erschienen am 9. Oktober 2020 und am 06.10.2021, eine dritte 2022.", ["Welche?"])
+    assert gives_day_in(dated, frozenset({2021}))
+    assert not gives_day_in(dated, frozenset({2022}))
+    assert gives_day_in(dated, frozenset())  # no year asked: any day may be the one
+    undated = _entry("Die Meldung erschien am 6. Oktober, eine weitere 2022.", ["Wann?"])
+    assert gives_day_in(undated, frozenset({2022}))  # a day without its year may be of any year
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
