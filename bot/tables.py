@@ -139,6 +139,9 @@ class Tables:
         if any(not self.lists(ranking, c) for c in cities):
             # A city or state this ranking never lists: a question for the texts (which may still name it).
             return None
+        if intent.categories and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE, RankingAsk.TREND):
+            # Comparisons and courses are composed from the overall ranking: a category's are for the texts.
+            return None
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0])

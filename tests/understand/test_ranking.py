@@ -113,6 +113,23 @@ def test_another_year_or_city_is_never_answered(real_service: FoiService) -> Non
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Wer war 2021 in der Kategorie Mobilität besser, Köln oder Bonn?",
+        "Hat sich Bochum in der Kategorie Verwaltung von 2020 auf 2021 verbessert?",
+        "Wie hat sich Hamburg in der Kategorie Energie über die Jahre entwickelt?",
+    ],
+)
+def test_a_category_is_never_answered_with_overall_figures(real_service: FoiService, question: str) -> None:
+    """Comparisons and courses are composed from the overall ranking only; before, these got its places."""
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.categories
+    assert real_service.answerer.tables.answer(understood) is None
+    answer = real_service.ask(question)
+    assert not answer.answered or all(e.endswith(("-mobilitaet", "-verwaltung", "-energie")) for e in answer.entry_ids)
+
+
+@pytest.mark.parametrize(
     ("token", "form"),
     [("fuhrt", "fuhrt"), ("geschafft", "schaff"), ("gekomm", "kommt"), ("gemacht", None), ("berat", None)],
 )
