@@ -19,7 +19,15 @@ from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
-from bot.understand.answer_types import given_types, gives_day_in, is_vague, states_absence, without_yes_no
+from bot.understand.answer_types import (
+    figure_clauses,
+    given_types,
+    gives_time_for,
+    is_vague,
+    states_absence,
+    without_yes_no,
+)
+from bot.understand.content import content_words
 from bot.understand.question import Question, Understander
 
 if TYPE_CHECKING:
@@ -120,8 +128,17 @@ class Answerer:
             found,
             self.calibration.probability(found),
             question.answer_type in given_types(entry)
-            and (question.answer_type is not AnswerType.DAY or gives_day_in(entry, question.years)),
+            and gives_time_for(entry, question.answer_type, question.years)
+            and self._figure_for_cities(entry, question),
         )
+
+    def _figure_for_cities(self, entry: Entry, question: Question) -> bool:
+        """Whether a place or score the entry gives belongs to a city asked about (named in its clause)."""
+        clauses = figure_clauses(entry, question.answer_type)
+        if clauses is None or not question.cities:
+            return True
+        analyze = self.understander.normalizer.analyze
+        return any(question.cities & analyze(clause).cities for clause in clauses)
 
     def compose(self, question: Question) -> Answer:
         if not question.text:
@@ -157,8 +174,10 @@ class Answerer:
             return self._not_stated(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
-        if about and top.missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
-            return self._not_stated(question, entry, result, entries, words=top.missing)
+        # Only words that carry content are named as missing: "Etwas zu „raus“" says nothing.
+        missing = content_words(top.missing)
+        if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
+            return self._not_stated(question, entry, result, entries, words=missing)
         return self._not_answered(question, result, entries, suggest=found.confidence >= self.calibration.suggest)
 
     # building answers

@@ -105,6 +105,15 @@ def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service:
     assert real_service.ask("An welchem Tag erschien Bochums Pressemitteilung 2021?").answered
 
 
+def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_service: FoiService) -> None:
+    """The NRW entry of 2019 gives places for Bonn, Köln and Dortmund and says Bielefeld was in the top 20."""
+    answer = real_service.ask("Welchen Platz genau hatte Bielefeld im Smart City Index 2019?")
+    assert not answer.answered
+    if answer.decision is Decision.NOT_STATED:
+        assert answer.missing is AnswerType.PLACE
+    assert real_service.ask("Welchen Platz hatte Bonn 2019?").answered
+
+
 def test_particulars_an_answer_only_sums_up_are_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("Welche Fachämter genau haben die Daten geliefert?")
     assert answer.decision is Decision.NOT_STATED

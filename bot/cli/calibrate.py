@@ -76,13 +76,14 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
 
 def _choose(service: FoiService, samples: list[Sample], calibration: Calibration) -> tuple[float, Report]:
     """The threshold that answers most questions correctly (less the wrong ones) while answering at most
-    MAX_UNANSWERABLE of the unanswerable questions; among equals, the one that answers fewest unanswerable
-    questions (a lower threshold that only adds those is no better), then the lowest."""
+    MAX_UNANSWERABLE of the unanswerable questions and no hard negative; among equals, the one that answers
+    fewest unanswerable questions (a lower threshold that only adds those is no better), then the lowest."""
     best: tuple[tuple[float, float, float], float, Report] | None = None
     for step in range(5, 100):
         threshold = step / 100
         report = _report(service, samples, calibration, threshold)
-        if report.unanswerable_answered > MAX_UNANSWERABLE:
+        # A hard negative answered states a figure for another year, city or ranking: never acceptable.
+        if report.unanswerable_answered > MAX_UNANSWERABLE or report.hard_negatives_answered:
             continue
         key = (report.answered_correct - report.answered_wrong, -report.unanswerable_answered, -threshold)
         if best is None or key > best[0]:

@@ -170,13 +170,32 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     return frozenset(kinds)
 
 
-def gives_day_in(entry: Entry, years: frozenset[int]) -> bool:
-    """Whether the entry can give a day or month of the years asked: not when each day it gives is dated in
-    another year (the press release of 2020 has a day, that does not date the one of 2022)."""
+def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> bool:
+    """Whether the entry can tell when, for a question that names `years`: a day asked needs a day of those
+    years (the press release of 2020 has a day, that does not date the one of 2022) or one without its year;
+    a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names."""
+    if not years or kind not in (AnswerType.DAY, AnswerType.DATE):
+        return True
     text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    if kind is AnswerType.DATE:
+        return bool(_DAY.search(text)) or any(int(y) not in years for y in _DATE.findall(text))
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
     undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
-    return not years or not dated or undated or bool(dated & years)
+    return not dated or undated or bool(dated & years)
+
+
+# Clauses of an answer: a place or a score belongs to the city named in the same clause ("Bonn (Platz 7)").
+_CLAUSE = re.compile(r"[,;.:!?]\s|\s(?:und|and|sowie|while|während)\s")
+
+
+def figure_clauses(entry: Entry, kind: AnswerType) -> list[str] | None:
+    """The clauses of the entry's answer that give a place (or a score, for `POINTS`), as written; None for other
+    kinds and for ranking rows, which are about one city anyway. That Bielefeld was "unter den Top 20" next to
+    Bonn's place 7 is no place for Bielefeld."""
+    pattern = {AnswerType.PLACE: _PLACE, AnswerType.POINTS: _POINTS}.get(kind)
+    if pattern is None or entry.ranking_ref is not None:
+        return None
+    return [c for c in _CLAUSE.split(entry.answer) if pattern.search(fold(c))]
 
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")

@@ -10,8 +10,9 @@ from bot.models import AnswerType, Entry
 from bot.understand.answer_types import (
     asked,
     asked_type,
+    figure_clauses,
     given_types,
-    gives_day_in,
+    gives_time_for,
     states_absence,
     without_yes_no,
 )
@@ -74,11 +75,29 @@ def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> Non
 
 def test_a_day_of_another_year_is_no_day_for_the_year_asked() -> None:
     dated = _entry("Meldungen erschienen am 9. Oktober 2020 und am 06.10.2021, eine dritte 2022.", ["Welche?"])
-    assert gives_day_in(dated, frozenset({2021}))
-    assert not gives_day_in(dated, frozenset({2022}))
-    assert gives_day_in(dated, frozenset())  # no year asked: any day may be the one
+    day = AnswerType.DAY
+    assert gives_time_for(dated, day, frozenset({2021}))
+    assert not gives_time_for(dated, day, frozenset({2022}))
+    assert gives_time_for(dated, day, frozenset())  # no year asked: any day may be the one
     undated = _entry("Die Meldung erschien am 6. Oktober, eine weitere 2022.", ["Wann?"])
-    assert gives_day_in(undated, frozenset({2022}))  # a day without its year may be of any year
+    assert gives_time_for(undated, day, frozenset({2022}))  # a day without its year may be of any year
+
+
+def test_a_date_is_more_than_the_year_the_question_names() -> None:
+    same = _entry("Bochum lag 2022 auf Platz 8.", ["Wie war Bochum 2022?"])
+    assert not gives_time_for(same, AnswerType.DATE, frozenset({2022}))
+    assert gives_time_for(same, AnswerType.DATE, frozenset())
+    assert gives_time_for(_entry("Seit 2019, auch 2022.", ["Seit wann?"]), AnswerType.DATE, frozenset({2022}))
+    assert gives_time_for(_entry("Am 12.09.2022.", ["Wann?"]), AnswerType.DATE, frozenset({2022}))
+
+
+def test_a_place_belongs_to_the_clause_that_names_it() -> None:
+    entry = _entry("Vorn lagen Kiel (Platz 5) und Jena (Platz 9); auch Gera war unter den Top 30.", ["Welche?"])
+    clauses = figure_clauses(entry, AnswerType.PLACE)
+    assert clauses is not None
+    assert [c for c in clauses if "Gera" in c] == []
+    assert any("Kiel" in c for c in clauses)
+    assert figure_clauses(entry, AnswerType.DATE) is None  # only places and scores are tied to a city
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
