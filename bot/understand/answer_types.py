@@ -10,6 +10,7 @@ the best entry does not give is answered with "the source does not say", never w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.folding import fold
 from bot.models import AnswerType, Entry, RankingView
@@ -73,21 +74,28 @@ def asked_type(text: str) -> AnswerType:
     return asked(text)[0]
 
 
+def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], AnswerType]]]:
+    """The phrases by their first word, each list in the order of `_PHRASES` (which breaks ties)."""
+    out: dict[str, list[tuple[tuple[str, ...], AnswerType]]] = {}
+    for phrase, kind in _PHRASES:
+        out.setdefault(phrase[0], []).append((phrase, kind))
+    return out
+
+
+_BY_FIRST = _by_first_word()
+
+
+@lru_cache(maxsize=8192)
 def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
-    they say what kind of answer is wanted, not what it is about."""
+    they say what kind of answer is wanted, not what it is about. Cached: every search asks it of the curated
+    questions of its best entries too."""
     words = _WORD.findall(fold(text))
-    best: tuple[int, AnswerType, tuple[str, ...]] | None = None
-    for phrase, kind in _PHRASES:
-        size = len(phrase)
-        for i in range(len(words) - size + 1):
-            if tuple(words[i : i + size]) == phrase:
-                # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
-                if best is None or i < best[0]:
-                    best = (i, kind, phrase)
-                break
-    if best is not None:
-        return best[1], frozenset(best[2])
+    # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
+    for i, word in enumerate(words):
+        for phrase, kind in _BY_FIRST.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                return kind, frozenset(phrase)
     first = next((w for w in words if w not in _LEAD_IN), "")
     return (AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN), frozenset()
 
