@@ -74,5 +74,5 @@ def test_an_unknown_city_form_never_gets_a_ranking_figure(real_service: FoiServi
     answer = real_service.answerer.compose(question)
     if not question.cities:
         assert not answer.answered, (word, answer.text)
-    else:
+    elif answer.answered:  # a form read as a city ("Neuaser" as Neuss) may go unanswered, never answered for another
         assert all(city in answer.text for city in question.cities)
