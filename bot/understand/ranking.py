@@ -35,9 +35,10 @@ def _stems(words: str) -> frozenset[str]:
 _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
 _POINTS = _stems("punkte")
 _WINNER = _stems(
-    "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins beste besten best"
+    "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
+    "besten best"
 )
-_LAST = _stems("letzter unten schlusslicht")
+_LAST = _stems("letzter unten schlusslicht last")
 # "Welche Länder führen …?": the plural of leading asks for the list, not for the first.
 _TOP = frozenset({"top", "top10", stem("fuehren")})
 _TREND = _stems("entwicklung seit since")
@@ -62,7 +63,7 @@ _FRAME = _stems(
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
-    "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt"
+    "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

@@ -34,6 +34,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Welche Städte führen den Smart City Index 2023 an?", RankingAsk.TOP),
         ("Wer führte 2021 den Smart City Index an?", RankingAsk.NTH),
         ("Wer gewann 2019?", RankingAsk.NTH),
+        ("Which city ended up last in 2022?", RankingAsk.LAST),
+        ("Who topped the index in 2020?", RankingAsk.NTH),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
