@@ -31,6 +31,8 @@ def _for_tables(question: Question) -> bool:
             RankingAsk.TOP,
             RankingAsk.COMPARE,
         )
+    if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
+        return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
     return question.answer_type in _TABLE_TYPES
 
 
@@ -225,7 +227,8 @@ class Tables:
             return REFUSE
         text = _compare_years_text(found, (first, second), self.cite, points=points)
         composed = self._composed(found, text, latest_first=True)
-        if len(found) < 2:
+        # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
+        if len(found) < 2 or not all(s.scores if points else s.places for s in found):
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
         return TableReply(composed=composed)
 

@@ -45,7 +45,7 @@ _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
-    "improve worsened gained lost verloren gewonnen zugelegt"
+    "improve worsened gained lost verloren gewonnen zugelegt gutgemacht aufgeholt eingebuesst"
 )
 _COMPARE = _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
@@ -63,7 +63,8 @@ _FRAME = _stems(
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
-    "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out"
+    "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
+    "sah aussehen"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.models import Decision
+from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.understand.ranking import RankingAsk, grammar_form
 
@@ -35,6 +35,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Wer führte 2021 den Smart City Index an?", RankingAsk.NTH),
         ("Wer gewann 2019?", RankingAsk.NTH),
         ("Which city ended up last in 2022?", RankingAsk.LAST),
+        ("Wo befand sich Essen 2021 im Index?", RankingAsk.PLACE),
+        ("Hat Essen 2024 Plätze gutgemacht?", RankingAsk.CHANGE),
         ("Who topped the index in 2020?", RankingAsk.NTH),
     ],
 )
@@ -83,6 +85,16 @@ def test_which_city_held_a_place_asks_for_the_city_not_for_a_place(real_service:
     assert answer.decision is Decision.ANSWER
     assert answer.entry_ids == ["bitkom-sci-2020-schlusslicht"]
     assert "Salzgitter" in answer.text
+
+
+def test_how_many_more_points_is_a_difference_the_tables_give_or_say_they_lack(real_service: FoiService) -> None:
+    answer = real_service.ask("Köln 2023 gegen 2024, wie viel mehr Punkte?")
+    assert answer.decision is Decision.ANSWER
+    assert "83,2 Punkte" in answer.text
+    # Both years known, neither with a score: not an answer that lists "keine Punktzahl bekannt" twice.
+    lacking = real_service.ask("Dortmund 2023 gegen 2024, wie viel mehr Punkte?")
+    assert lacking.decision is Decision.NOT_STATED
+    assert lacking.missing is AnswerType.POINTS
 
 
 def test_two_years_of_a_city_are_compared(real_service: FoiService) -> None:
