@@ -32,8 +32,8 @@ CORRECT = {
     "questions-tune": 0.92,
     "questions-report": 0.83,
     "dev-tune": 0.78,
-    "chosen-on": 0.70,
-    "unseen": 0.67,
+    "chosen-on": 0.73,
+    "unseen": 0.68,
 }
 HELD_OUT = ("questions-report", "chosen-on", "unseen")
 
