@@ -21,8 +21,9 @@ _TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, 
 
 
 def _for_tables(question: Question) -> bool:
-    """Whether the tables can give what is asked: not a reason, a date or a count ("Warum …", "Wie oft …"),
-    and "who" only for who held a place or came out ahead."""
+    """Whether the tables can give what is asked: not a reason or a date ("Warum …", "Seit wann …"), a count
+    only as the difference of a comparison ("wie viel mehr Punkte", not "Wie oft …"), and "who" only for who
+    held a place or came out ahead."""
     intent = question.ranking
     if question.answer_type in (AnswerType.PERSON, AnswerType.NAME):
         return intent is not None and intent.ask in (

@@ -39,7 +39,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         (
             AnswerType.NAME,
             "wie heisst|wie hiess|wie heissen|wie hiessen|welchen titel|welcher titel|welchen namen|welcher name|"
-            "unter welcher ueberschrift|welche ueberschrift|welchen namen|what is the title|what was the title|"
+            "unter welcher ueberschrift|welche ueberschrift|what is the title|what was the title|"
             "what title|what is the name|what was the name|what name|which title",
         ),
         (
