@@ -154,11 +154,16 @@ def _is_year(match: re.Match[str]) -> bool:
     return token.isdigit() and len(token) == 4 and token[:2] in {"19", "20"}
 
 
+def _short_answers(entry: Entry) -> str:
+    """The entry's short answers in both languages, folded (quotation marks stay as written)."""
+    return fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+
+
 def given_types(entry: Entry) -> frozenset[AnswerType]:
     """The kinds of answer an entry gives: those its questions ask for and those its short answer shows."""
     kinds = {AnswerType.OPEN, AnswerType.YESNO}
     kinds.update(asked_type(q) for q in entry.questions)
-    text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    text = _short_answers(entry)
     if _DAY.search(text):
         kinds.update({AnswerType.DAY, AnswerType.DATE})
     if _DATE.search(text):
@@ -171,7 +176,7 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     ranked = entry.ranking_ref is not None and entry.ranking_ref.view in {RankingView.TOP, RankingView.TREND}
     if ranked or _PLACE.search(text):
         kinds.add(AnswerType.PLACE)
-    if AnswerType.PERSON in kinds or _TITLE.search(" ".join(t for t in (entry.answer, entry.answer_en) if t)):
+    if AnswerType.PERSON in kinds or _TITLE.search(text):
         kinds.add(AnswerType.NAME)
     if _POINTS.search(text):
         kinds.update({AnswerType.POINTS, AnswerType.COUNT})
@@ -184,7 +189,7 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names."""
     if not years or kind not in (AnswerType.DAY, AnswerType.DATE):
         return True
-    text = fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    text = _short_answers(entry)
     if kind is AnswerType.DATE:
         return bool(_DAY.search(text)) or any(int(y) not in years for y in _DATE.findall(text))
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
