@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot import messages
-from bot.kb.rankings import Standing, describe, entry_id, format_value, standings
+from bot.kb.rankings import Standing, describe, entry_id, format_value, standings, trend_id
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
@@ -142,17 +142,19 @@ class Tables:
         if any(not self.lists(ranking, c) for c in cities):
             # A city or state this ranking never lists: a question for the texts (which may still name it).
             return None
-        if intent.categories and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE, RankingAsk.TREND):
-            # Comparisons and courses are composed from the overall ranking: a category's are for the texts.
-            return None
+        across = intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE, RankingAsk.TREND)
+        if across and len(intent.categories) > 1:
+            return None  # two categories set against each other: no table row compares them
+        # A comparison or course within a category is composed from that category's rows only.
+        category = intent.categories[0] if across and intent.categories else ""
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
-            return self._change(ranking, cities[0], years[0])
+            return self._change(ranking, cities[0], years[0], category)
         if intent.ask is RankingAsk.COMPARE:
             if len(cities) >= 2 and len(years) <= 1:
-                return self._compare_cities(ranking, cities, years[0] if years else None)
+                return self._compare_cities(ranking, cities, years[0] if years else None, category)
             if len(cities) == 1 and len(years) == 2:
-                return self._compare_years(ranking, cities[0], years[0], years[1], points=intent.points)
+                return self._compare_years(ranking, cities[0], (years[0], years[1]), category, points=intent.points)
             return None
         if len(cities) > 1 or len(years) > 1:
             return None
@@ -160,7 +162,7 @@ class Tables:
         year = years[0] if years else None
         if city is not None:
             if year is None or intent.ask is RankingAsk.TREND:
-                return self._trend(ranking, city)
+                return self._trend(ranking, city, category)
             return self._city_year(ranking, city, year, intent.ask, intent.categories)
         if year is None:
             return None
@@ -175,22 +177,20 @@ class Tables:
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
 
-    def _change(self, ranking: Ranking, city: str, year: int) -> TableReply | None:
-        standing = self.standing(ranking, year, city)
+    def _change(self, ranking: Ranking, city: str, year: int, category: str) -> TableReply | None:
+        standing = self.standing(ranking, year, city, [category])
         if standing is None:
             return REFUSE
-        if standing.change is not None:
-            return self._entry(entry_id(ranking.id, year, city))
-        if self.standing(ranking, year - 1, city) is not None:
-            return self._compare_years(ranking, city, year - 1, year, points=False)
-        return self._entry(entry_id(ranking.id, year, city))
+        if standing.change is None and self.standing(ranking, year - 1, city, [category]) is not None:
+            return self._compare_years(ranking, city, (year - 1, year), category, points=False)
+        return self._entry(entry_id(ranking.id, year, city, category))
 
-    def _trend(self, ranking: Ranking, city: str) -> TableReply | None:
-        found = self._entry(entry_id(ranking.id, city, "verlauf"))
+    def _trend(self, ranking: Ranking, city: str, category: str) -> TableReply | None:
+        found = self._entry(trend_id(ranking.id, city, category))
         if found is not None:
             return found
-        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and not s.category]
-        return self._entry(entry_id(ranking.id, years[0].year, city)) if len(years) == 1 else None
+        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category == category]
+        return self._entry(entry_id(ranking.id, years[0].year, city, category)) if len(years) == 1 else None
 
     def _city_year(
         self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str]
@@ -207,9 +207,14 @@ class Tables:
             return TableReply(entry=found.entry, missing=AnswerType.PLACE)
         return found
 
-    def _compare_cities(self, ranking: Ranking, cities: list[str], year: int | None) -> TableReply | None:
-        """Places of two or more cities in one year of one ranking (the latest year all of them have)."""
-        overall = [s for s in self.standings.get(ranking.id, []) if not s.category and s.city in cities and s.places]
+    def _compare_cities(
+        self, ranking: Ranking, cities: list[str], year: int | None, category: str
+    ) -> TableReply | None:
+        """Places of two or more cities in one year of one ranking or category (the latest year all of them
+        have)."""
+        overall = [
+            s for s in self.standings.get(ranking.id, []) if s.category == category and s.city in cities and s.places
+        ]
         if year is None:
             common = set.intersection(*({s.year for s in overall if s.city == c} for c in cities))
             if not common:
@@ -220,13 +225,15 @@ class Tables:
             return REFUSE
         return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
 
-    def _compare_years(self, ranking: Ranking, city: str, first: int, second: int, *, points: bool) -> TableReply:
-        """One city in two years: what each year says, and the difference where both give one value. The later
-        year's entry comes first: it carries the change."""
-        found = [s for s in (self.standing(ranking, y, city) for y in (first, second)) if s is not None]
+    def _compare_years(
+        self, ranking: Ranking, city: str, years: tuple[int, int], category: str, *, points: bool
+    ) -> TableReply:
+        """One city in two years (in a category): what each year says, and the difference where both give one
+        value. The later year's entry comes first: it carries the change."""
+        found = [s for s in (self.standing(ranking, y, city, [category]) for y in years) if s is not None]
         if not found:
             return REFUSE
-        text = _compare_years_text(found, (first, second), self.cite, points=points)
+        text = _compare_years_text(found, years, category, self.cite, points=points)
         composed = self._composed(found, text, latest_first=True)
         # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
         if len(found) < 2 or not all(s.scores if points else s.places for s in found):
@@ -237,7 +244,7 @@ class Tables:
         self, picked: list[Standing], text: dict[Lang, tuple[str, str]], *, latest_first: bool = False
     ) -> Composed:
         ordered = sorted(picked, key=lambda s: -s.year) if latest_first else picked
-        ids = [entry_id(s.ranking.id, s.year, s.city) for s in ordered]
+        ids = [entry_id(s.ranking.id, s.year, s.city, s.category) for s in ordered]
         found = self.knowledge.entries(ids)
         return Composed(
             texts=text,
@@ -253,7 +260,9 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
     return {
         lang: (
             " ".join(describe(s, lang, cite) for s in picked),
-            " – ".join(s.city for s in picked) + f" ({ranking.name_in(lang)} {year})",
+            " – ".join(s.city for s in picked)
+            + f" ({ranking.name_in(lang)} {year}"
+            + (f", {picked[0].category})" if picked[0].category else ")"),
         )
         for lang in ("de", "en")
     }
@@ -279,7 +288,7 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
 
 
 def _compare_years_text(
-    found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool
+    found: list[Standing], years: tuple[int, int], category: str, cite: Citations, *, points: bool
 ) -> dict[Lang, tuple[str, str]]:
     ranking, city = found[0].ranking, found[0].city
     by_year = {s.year: s for s in found}
@@ -292,10 +301,10 @@ def _compare_years_text(
                 parts.append(f"{year}: {messages.not_in_sources(lang)}")
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
-        text = f"{messages.trend_lead(city, ranking.name_in(lang), lang)}: " + "; ".join(parts) + "."
+        text = f"{messages.trend_lead(city, ranking.name_in(lang), lang, category)}: " + "; ".join(parts) + "."
         if len(found) == 2:
             difference = _difference(found, lang, points=points)
             text += f" {difference}" if difference else ""
-        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)})"
+        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)}" + (f", {category})" if category else ")")
         out[lang] = (text, title)
     return out

@@ -173,6 +173,10 @@ def entry_id(ranking: str, *parts: object) -> str:
     return "-".join([ranking, *(slugify(str(p)) for p in parts if p not in ("", None))])[:MAX_ID].rstrip("-")
 
 
+def trend_id(ranking: str, city: str, category: str = "") -> str:
+    return entry_id(ranking, city, category, "verlauf")
+
+
 def _place_entry(s: Standing, cite: Citations) -> Entry:
     r, name, name_en = s.ranking, s.ranking.name, s.ranking.name_in("en")
     questions = messages.place_questions(
@@ -202,7 +206,8 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
         value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    return f"{messages.trend_lead(first.city, first.ranking.name_in(lang), lang)}: " + "; ".join(parts) + "."
+    lead = messages.trend_lead(first.city, first.ranking.name_in(lang), lang, first.category)
+    return f"{lead}: " + "; ".join(parts) + "."
 
 
 def _table_entry(
@@ -233,15 +238,15 @@ def _table_entry(
 
 
 def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
-    r, city = items[0].ranking, items[0].city
+    r, city, category = items[0].ranking, items[0].city, items[0].category
     return _table_entry(
         items,
-        id_=entry_id(r.id, city, "verlauf"),
-        title=messages.trend_title(city, r.name),
-        questions=messages.trend_questions(city, r.name, r.name_in("en")),
+        id_=trend_id(r.id, city, category),
+        title=messages.trend_title(city, r.name, category),
+        questions=messages.trend_questions(city, r.name, r.name_in("en"), category),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
-        ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city),
+        ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city, category=category),
     )
 
 
@@ -273,14 +278,15 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
 
 
 def ranking_entries(rankings: Sequence[Ranking], rows: Iterable[RankingRow], cite: Citations) -> list[Entry]:
-    """Generated entries for every standing, every city with two or more years, and every year's top list."""
+    """Generated entries for every standing, every city with two or more years (overall and in a category),
+    and every year's top list."""
     all_standings = standings(rows, rankings)
     entries = [_place_entry(s, cite) for s in all_standings]
-    by_city: dict[tuple[str, str], list[Standing]] = defaultdict(list)
+    by_city: dict[tuple[str, str, str], list[Standing]] = defaultdict(list)
     by_year: dict[tuple[str, int], list[Standing]] = defaultdict(list)
     for s in all_standings:
+        by_city[(s.ranking.id, s.city, s.category)].append(s)
         if not s.category:
-            by_city[(s.ranking.id, s.city)].append(s)
             by_year[(s.ranking.id, s.year)].append(s)
     entries += [_trend_entry(items, cite) for items in by_city.values() if len(items) >= 2]
     for items in by_year.values():

@@ -493,9 +493,12 @@ def change_clause(change: int, lang: Lang) -> str:
     return f" ({change:+d} places on the previous year)"
 
 
-def trend_lead(city: str, ranking: str, lang: Lang) -> str:
-    """What a city's places over the years follow: `Bochum im Bitkom Smart City Index`."""
-    return f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
+def trend_lead(city: str, ranking: str, lang: Lang, category: str = "") -> str:
+    """What a city's places over the years follow: `Bochum im Bitkom Smart City Index` (`, Kategorie
+    Verwaltung`)."""
+    if lang == "de":
+        return f"{city} im {ranking}" + (f", Kategorie {category}" if category else "")
+    return f"{city} in the {ranking}" + (f" (category {category})" if category else "")
 
 
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
@@ -528,9 +531,12 @@ def place_difference(city: str, new_year: int, old_year: int, *, gained: int, la
     """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
     if not gained:
         return f"{city} lag in beiden Jahren gleich." if lang == "de" else f"{city} held the same place in both years."
+    places = abs(gained)
     if lang == "de":
-        return f"{new_year} lag {city} {abs(gained)} Plätze {'besser' if gained > 0 else 'schlechter'} als {old_year}."
-    return f"In {new_year} {city} was {abs(gained)} places {'higher' if gained > 0 else 'lower'} than in {old_year}."
+        counted = "einen Platz" if places == 1 else f"{places} Plätze"
+        return f"{new_year} lag {city} {counted} {'besser' if gained > 0 else 'schlechter'} als {old_year}."
+    counted = "one place" if places == 1 else f"{places} places"
+    return f"In {new_year} {city} was {counted} {'higher' if gained > 0 else 'lower'} than in {old_year}."
 
 
 # The titles and questions of the generated entries: what search matches and what "Meinten Sie …?" offers.
@@ -563,11 +569,19 @@ def place_questions(
     return questions
 
 
-def trend_title(city: str, ranking: str) -> str:
-    return f"{city} im {ranking}: Verlauf"
+def trend_title(city: str, ranking: str, category: str = "") -> str:
+    return f"{city} im {ranking}" + (f" – {category}" if category else "") + ": Verlauf"
 
 
-def trend_questions(city: str, ranking: str, ranking_en: str) -> list[str]:
+def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "") -> list[str]:
+    """How people ask for a city's places over the years (in a category), in German and English."""
+    if category:
+        return [
+            f"Wie hat sich {city} in der Kategorie {category} im {ranking} entwickelt?",
+            f"Platzierungen von {city} bei {category} über die Jahre",
+            f"Verlauf {city} {category} alle Jahre",
+            f"How has {city} developed in {category} in the {ranking_en} over the years?",
+        ]
     return [
         f"Wie hat sich {city} im {ranking} entwickelt?",
         f"Platzierungen von {city} im {ranking} über die Jahre",

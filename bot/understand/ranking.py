@@ -53,6 +53,11 @@ _COMPARE = _stems(
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before"
 )
+# With one city and one year, a comparison is with the year before: "Bochum 2024 im Vergleich zum Vorjahr".
+_AGAINST_BEFORE = _stems(
+    "vergleich vergleichen verglichen vorjahr vorjahres besser schlechter compare compared comparison better worse "
+    "previous"
+)
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
@@ -146,7 +151,7 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
-    if cities >= 2 or (cities == 1 and years >= 2):
+    if cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and words & _AGAINST_BEFORE):
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points)
     if words & _CHANGE:
         return RankingIntent(RankingAsk.CHANGE, categories=categories)

@@ -38,6 +38,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Wo befand sich Essen 2021 im Index?", RankingAsk.PLACE),
         ("Hat Essen 2024 Plätze gutgemacht?", RankingAsk.CHANGE),
         ("Who topped the index in 2020?", RankingAsk.NTH),
+        ("Bochum 2024 im Vergleich zum Vorjahr", RankingAsk.COMPARE),
+        ("Was Essen worse in 2023 than the year before?", RankingAsk.COMPARE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -132,15 +134,48 @@ def test_another_year_or_city_is_never_answered(real_service: FoiService) -> Non
         "Wer war 2021 in der Kategorie Mobilität besser, Köln oder Bonn?",
         "Hat sich Bochum in der Kategorie Verwaltung von 2020 auf 2021 verbessert?",
         "Wie hat sich Hamburg in der Kategorie Energie über die Jahre entwickelt?",
+        "War Bochum 2024 in der Verwaltung besser als 2023?",
+        "Wie hat sich Bochum bei der Mobilität entwickelt?",
     ],
 )
 def test_a_category_is_never_answered_with_overall_figures(real_service: FoiService, question: str) -> None:
-    """Comparisons and courses are composed from the overall ranking only; before, these got its places."""
+    """Comparisons and courses in a category rest on that category's rows only; once these got the overall
+    places."""
     understood = real_service.answerer.understander.understand(question)
     assert understood.categories
-    assert real_service.answerer.tables.answer(understood) is None
     answer = real_service.ask(question)
-    assert not answer.answered or all(e.endswith(("-mobilitaet", "-verwaltung", "-energie")) for e in answer.entry_ids)
+    slugs = ("-mobilitaet", "-verwaltung", "-energie-und-umwelt")
+    assert not answer.answered or all(
+        e.endswith(slugs) or e.endswith(tuple(f"{c}-verlauf" for c in slugs)) for e in answer.entry_ids
+    )
+
+
+def test_a_category_course_is_composed_from_its_rows(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie hat sich Bochum in der Kategorie Verwaltung entwickelt?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-bochum-verwaltung-verlauf"]
+    assert (
+        "Kategorie Verwaltung: 2019: Platz 58 (44,2 Punkte); 2023: Platz 6; 2024: Platz 4; 2025: Platz 2" in answer.text
+    )
+    assert "Platz 32" not in answer.text  # the overall place of 2019
+    english = real_service.ask("How did Bochum do in mobility over the years?")
+    assert "(category Mobilität): 2019: place 42 (43.4 points); 2020: place 9; 2021: place 3." in english.text
+
+
+def test_two_years_in_a_category_are_compared(real_service: FoiService) -> None:
+    answer = real_service.ask("War Bochum 2025 in der Verwaltung besser als 2024?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-2025-bochum-verwaltung", "bitkom-sci-2024-bochum-verwaltung"]
+    assert "2024: Platz 4; 2025: Platz 2. 2025 lag Bochum 2 Plätze besser als 2024." in answer.text
+
+
+def test_a_comparison_with_the_year_before(real_service: FoiService) -> None:
+    """One city and one year with "im Vergleich zum Vorjahr": that year against the one before."""
+    answer = real_service.ask("Bochum Verwaltung 2024 im Vergleich zum Vorjahr")
+    assert answer.answered
+    assert "2023: Platz 6; 2024: Platz 4" in answer.text
+    english = real_service.ask("How did Bochum compare in 2022 with the previous year?")
+    assert "In 2022 Bochum was one place lower than in 2021." in english.text
 
 
 @pytest.mark.parametrize(
