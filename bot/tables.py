@@ -1,5 +1,6 @@
 """Ranking questions answered from the tables: a city's place or points, who was N-th, a top list, a trend, a
-change, and comparisons of two cities or of two years. Never from a text that merely mentions the city and year.
+change, and comparisons of two cities or of two years, overall or within one category (from that category's rows
+only). Never from a text that merely mentions the city and year.
 """
 
 from __future__ import annotations
@@ -212,15 +213,15 @@ class Tables:
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
         have)."""
-        overall = [
+        listed = [
             s for s in self.standings.get(ranking.id, []) if s.category == category and s.city in cities and s.places
         ]
         if year is None:
-            common = set.intersection(*({s.year for s in overall if s.city == c} for c in cities))
+            common = set.intersection(*({s.year for s in listed if s.city == c} for c in cities))
             if not common:
                 return None
             year = max(common)
-        picked = sorted((s for s in overall if s.year == year), key=lambda s: s.places[0])
+        picked = sorted((s for s in listed if s.year == year), key=lambda s: s.places[0])
         if {s.city for s in picked} != set(cities):
             return REFUSE
         return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
