@@ -26,6 +26,7 @@ from bot.understand.normalize import (
     ranking_tag,
     ranking_token,
     stem,
+    verb_variants,
     year_tag,
 )
 from bot.understand.ranking import RankingAsk, RankingIntent, detect, grammar_form
@@ -42,6 +43,17 @@ _GREETINGS = frozenset(
     "dank thanks thank you bye tschuess ciao".split()
 )
 _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
+# German separable verb particles, longest first: "zugeliefert", "dazugewonnen", "rumgeschickt" are the verb
+# without them ("geliefert", "gewonnen", "geschickt") when the base only writes that.
+_PARTICLES = tuple(
+    sorted(
+        "ab an auf aus bei ein mit nach vor weg zu zurueck zusammen dazu hinzu heraus hinaus herum rum raus rein "
+        "hoch runter vorbei weiter fest los".split(),
+        key=len,
+        reverse=True,
+    )
+)
+MIN_VERB = 5
 
 
 @dataclass
@@ -209,12 +221,29 @@ class Understander:
             **lexicon.containing(surface),
         }
         parts = compound_parts(token, lexicon.df)
+        if not parts and not around:
+            around = self._without_particle(surface)
         if len(parts) > 1:
             return [QueryTerm(part, {part: PART_WEIGHT, **around}, lexicon.idf(part), None, surface) for part in parts]
         alternatives = {**dict.fromkeys(parts, PART_WEIGHT), **around}
         # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
         likely = max(sorted(alternatives), key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)
         return [QueryTerm(token, alternatives, lexicon.idf(likely), None, surface)]
+
+    def _without_particle(self, surface: str) -> dict[str, float]:
+        """Known forms of the verb an unknown word is with a separable particle in front."""
+        lexicon = self.lexicon
+        folded = fold(surface)
+        for particle in _PARTICLES:
+            rest = folded[len(particle) :]
+            if not folded.startswith(particle) or len(rest) < MIN_VERB:
+                continue
+            token = stem(rest)
+            forms = {token, *verb_variants(token)}
+            found = {f: PART_WEIGHT for f in sorted(forms) if f in lexicon}
+            if found:
+                return found
+        return {}
 
     def _slot_term(self, token: str, slot: str, surface: str) -> QueryTerm:
         return QueryTerm(token, {token: 1.0}, self.lexicon.idf(token), slot, surface)

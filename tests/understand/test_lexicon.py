@@ -52,3 +52,13 @@ def test_other_forms_of_an_unknown_word(real_service: FoiService) -> None:
     lexicon = real_service.lexicon
     assert lexicon.verb_forms("gespielt")  # the participle of a known verb
     assert any(lexicon.related(word) for word in ("kritisierte", "digitalisierte"))
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("Zulieferung", "liefert"), ("rumgeschickt", "geschickt"), ("angefordert", "gefordert")],
+)
+def test_a_verb_with_a_separable_particle_finds_the_verb(real_service: FoiService, word: str, form: str) -> None:
+    """The base writes "liefert … zu" and "geschickt"; people write "Zulieferung" and "rumgeschickt"."""
+    terms = real_service.answerer.understander.understand(f"Wer hat das {word}?").terms
+    assert any(form in term.alternatives for term in terms), word
