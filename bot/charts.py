@@ -22,10 +22,10 @@ DIFFER = "#c0392b"
 MAX_CITIES = len(COLOURS)
 
 
-def series_name(items: Sequence[Standing]) -> str:
+def series_name(items: Sequence[Standing], lang: Lang) -> str:
     """A line's name: its city, and the category where a city is ranked only in one."""
     first = items[0]
-    return f"{first.city} ({first.category})" if first.category else first.city
+    return f"{first.city} ({first.ranking.category_in(first.category, lang)})" if first.category else first.city
 
 
 def _by_points(series: Sequence[Sequence[Standing]]) -> bool:
@@ -60,7 +60,7 @@ def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
         by_year = {s.year: s for s in items}
         # The first version of a year draws the line; a year without a figure is NaN, so the line breaks there.
         line = [(_values(by_year[y], points) or [math.nan])[0] if y in by_year else math.nan for y in span]
-        axes.plot(span, line, marker="o", color=colour, linewidth=2, label=series_name(items) if many else None)
+        axes.plot(span, line, marker="o", color=colour, linewidth=2, label=series_name(items, lang) if many else None)
         for s in items:
             values = _values(s, points)
             for index, value in enumerate(values):
@@ -95,7 +95,7 @@ def draw(series: Sequence[Sequence[Standing]], lang: Lang) -> Figure:
         axes.set_yticks([t for t in axes.get_yticks() if 1 <= t <= high + pad])
         axes.set_ylabel(phrase(Phrase.AXIS_PLACE, lang))
     axes.set_xlabel(phrase(Phrase.AXIS_YEAR, lang))
-    cities = " – ".join(series_name(items) for items in series)
+    cities = " – ".join(series_name(items, lang) for items in series)
     axes.set_title(f"{cities}: {series[0][0].ranking.name_in(lang)}")
     axes.grid(alpha=0.3)
     if many or differ_drawn:
@@ -117,10 +117,10 @@ def _figure(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
 def chart_caption(series: Sequence[Sequence[Standing]], lang: Lang, cite: Citations, limit: int = 1024) -> str:
     """Plain caption: each city's figures per year and the sources of every point, within Telegram's limit."""
     points = _by_points(series)
-    lines = [f"{' – '.join(series_name(items) for items in series)}: {series[0][0].ranking.name_in(lang)}"]
+    lines = [f"{' – '.join(series_name(items, lang) for items in series)}: {series[0][0].ranking.name_in(lang)}"]
     for items in series:
         shown = [f"{s.year}: {_figure(s, lang, cite, points=points)}" for s in items]
-        lines.append(f"{series_name(items)}: " + "; ".join(shown) if len(series) > 1 else "; ".join(shown))
+        lines.append(f"{series_name(items, lang)}: " + "; ".join(shown) if len(series) > 1 else "; ".join(shown))
     labels = sorted({cite.label(r.source_url, lang) for items in series for s in items for r in s.rows})
     lines.append(f"{phrase(Phrase.SOURCES, lang)}: " + "; ".join(labels))
     return shorten("\n".join(lines), limit)

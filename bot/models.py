@@ -136,9 +136,14 @@ class Ranking(_Model):
     score_unit: Text = "Punkte"
     aliases: list[Text] = Field(default_factory=list)
     editions: list[Edition] = Field(default_factory=list)
+    # The English name of each category, by the German name the table's rows use.
+    categories_en: dict[Text, Text] = Field(default_factory=dict)
 
     def name_in(self, lang: Lang) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
+
+    def category_in(self, category: str, lang: Lang) -> str:
+        return self.categories_en.get(category, category) if lang == "en" else category
 
     def edition(self, year: int) -> Edition | None:
         return next((e for e in self.editions if e.year == year), None)

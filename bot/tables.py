@@ -263,7 +263,7 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
             " ".join(describe(s, lang, cite) for s in picked),
             " – ".join(s.city for s in picked)
             + f" ({ranking.name_in(lang)} {year}"
-            + (f", {picked[0].category})" if picked[0].category else ")"),
+            + (f", {ranking.category_in(picked[0].category, lang)})" if picked[0].category else ")"),
         )
         for lang in ("de", "en")
     }
@@ -302,10 +302,12 @@ def _compare_years_text(
                 parts.append(f"{year}: {messages.not_in_sources(lang)}")
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
-        text = f"{messages.trend_lead(city, ranking.name_in(lang), lang, category)}: " + "; ".join(parts) + "."
+        lead = messages.trend_lead(city, ranking.name_in(lang), lang, ranking.category_in(category, lang))
+        text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:
             difference = _difference(found, lang, points=points)
             text += f" {difference}" if difference else ""
-        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)}" + (f", {category})" if category else ")")
+        named = f", {ranking.category_in(category, lang)}" if category else ""
+        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)}{named})"
         out[lang] = (text, title)
     return out

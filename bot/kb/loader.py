@@ -382,7 +382,15 @@ class _Collector:
                 if city not in known_cities:
                     self.problems.append(Problem(file, line, f"tags.cities: {city!r} is not in {where.name}"))
         self._check_sources()
+        by_id = {r.id: r for r, _ in self.rankings}
         for row, file, line in self.rows:
+            table = by_id.get(row.ranking)
+            if row.category and table is not None and row.category not in table.categories_en:
+                self.problems.append(
+                    Problem(
+                        file, line, f"category {row.category!r} has no English name in {row.ranking}.yaml categories_en"
+                    )
+                )
             if row.city not in known_cities:
                 self.problems.append(Problem(file, line, f"city {row.city!r} is not in {where.name}"))
             if not supports(row, known_cities):

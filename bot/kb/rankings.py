@@ -140,7 +140,7 @@ def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
         city=standing.city,
         ranking=standing.ranking.name_in(lang),
         year=standing.year,
-        category=standing.category,
+        category=standing.ranking.category_in(standing.category, lang),
         place=standing.place_text(lang, cite),
         cities=edition.cities if edition and not standing.category else None,
         places_differ=len(standing.places) > 1,
@@ -180,7 +180,14 @@ def trend_id(ranking: str, city: str, category: str = "") -> str:
 def _place_entry(s: Standing, cite: Citations) -> Entry:
     r, name, name_en = s.ranking, s.ranking.name, s.ranking.name_in("en")
     questions = messages.place_questions(
-        s.city, s.year, name, name_en, category=s.category, aliases=r.aliases[:1], scored=s.score is not None
+        s.city,
+        s.year,
+        name,
+        name_en,
+        category=s.category,
+        category_en=r.category_in(s.category, "en"),
+        aliases=r.aliases[:1],
+        scored=s.score is not None,
     )
     title = messages.place_title(s.city, name, s.year, s.category)
     return Entry(
@@ -206,7 +213,9 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
         value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    lead = messages.trend_lead(first.city, first.ranking.name_in(lang), lang, first.category)
+    lead = messages.trend_lead(
+        first.city, first.ranking.name_in(lang), lang, first.ranking.category_in(first.category, lang)
+    )
     return f"{lead}: " + "; ".join(parts) + "."
 
 
@@ -243,7 +252,7 @@ def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
         items,
         id_=trend_id(r.id, city, category),
         title=messages.trend_title(city, r.name, category),
-        questions=messages.trend_questions(city, r.name, r.name_in("en"), category),
+        questions=messages.trend_questions(city, r.name, r.name_in("en"), category, r.category_in(category, "en")),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city, category=category),

@@ -547,7 +547,15 @@ def place_title(city: str, ranking: str, year: int, category: str) -> str:
 
 
 def place_questions(
-    city: str, year: int, ranking: str, ranking_en: str, *, category: str, aliases: Sequence[str], scored: bool
+    city: str,
+    year: int,
+    ranking: str,
+    ranking_en: str,
+    *,
+    category: str,
+    category_en: str,
+    aliases: Sequence[str],
+    scored: bool,
 ) -> list[str]:
     """How people ask for a city's place in one year (in a category), in German and English."""
     if category:
@@ -555,7 +563,7 @@ def place_questions(
             f"Welchen Platz hatte {city} {year} in der Kategorie {category} im {ranking}?",
             f"{city} {category} {ranking} {year}",
             f"Wie schnitt {city} {year} bei {category} ab?",
-            f"Where did {city} rank for {category} in the {ranking_en} {year}?",
+            f"Where did {city} rank for {category_en} in the {ranking_en} {year}?",
         ]
     questions = [
         f"Welchen Platz hatte {city} {year} im {ranking}?",
@@ -573,14 +581,14 @@ def trend_title(city: str, ranking: str, category: str = "") -> str:
     return f"{city} im {ranking}" + (f" – {category}" if category else "") + ": Verlauf"
 
 
-def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "") -> list[str]:
+def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "") -> list[str]:
     """How people ask for a city's places over the years (in a category), in German and English."""
     if category:
         return [
             f"Wie hat sich {city} in der Kategorie {category} im {ranking} entwickelt?",
             f"Platzierungen von {city} bei {category} über die Jahre",
             f"Verlauf {city} {category} alle Jahre",
-            f"How has {city} developed in {category} in the {ranking_en} over the years?",
+            f"How has {city} developed in {category_en or category} in the {ranking_en} over the years?",
         ]
     return [
         f"Wie hat sich {city} im {ranking} entwickelt?",

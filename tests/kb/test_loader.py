@@ -75,6 +75,14 @@ def test_csv_problems_carry_the_row_line(kb_dir: Path) -> None:
     assert f"{table}:13: place:" in message
 
 
+def test_a_category_needs_an_english_name(kb_dir: Path) -> None:
+    """English replies name a category in English, so a category without one is a problem of the row."""
+    ranking = kb_dir / "rankings" / "bitkom-sci.yaml"
+    ranking.write_text(ranking.read_text(encoding="utf-8").replace("categories_en: {Mobilität: Mobility}\n", ""))
+    [message] = problems(kb_dir)
+    assert f"{kb_dir / 'rankings' / 'bitkom-sci.csv'}:3: category 'Mobilität' has no English name" in message
+
+
 def test_ranking_file_name_must_match_id(kb_dir: Path) -> None:
     (kb_dir / "rankings" / "bitkom-sci.yaml").rename(kb_dir / "rankings" / "other.yaml")
     found = " | ".join(problems(kb_dir))

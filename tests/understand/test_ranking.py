@@ -159,7 +159,7 @@ def test_a_category_course_is_composed_from_its_rows(real_service: FoiService) -
     )
     assert "Platz 32" not in answer.text  # the overall place of 2019
     english = real_service.ask("How did Bochum do in mobility over the years?")
-    assert "(category Mobilität): 2019: place 42 (43.4 points); 2020: place 9; 2021: place 3." in english.text
+    assert "(category Mobility): 2019: place 42 (43.4 points); 2020: place 9; 2021: place 3." in english.text
 
 
 def test_two_years_in_a_category_are_compared(real_service: FoiService) -> None:
