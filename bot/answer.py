@@ -66,7 +66,7 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
         "lang": lang,
         "decision": Decision.ANSWER,
         "text": entry.answer_in(lang),
-        "title": entry.title,
+        "title": entry.title_in(lang),
         "entry_ids": [entry.id],
         "passages": [Passage(text=p.text, source_url=p.source_url or entry.source_url) for p in entry.passages],
         "source_url": entry.source_url,
@@ -187,7 +187,7 @@ class Answerer:
             Hit(
                 id=s.id,
                 score=round(s.score, 2),
-                title=entries[s.id].title,
+                title=entries[s.id].title_in(lang),
                 text=entries[s.id].answer_in(lang),
                 source_url=entries[s.id].source_url,
             )
@@ -292,7 +292,7 @@ class Answerer:
             sources_differ=composed.sources_differ,
             citations=self.cite.labels([composed.source_url, *(p.source_url or "" for p in composed.passages)], lang),
             hits=[
-                Hit(id=e.id, score=100.0, title=e.title, text=e.answer_in(lang), source_url=e.source_url)
+                Hit(id=e.id, score=100.0, title=e.title_in(lang), text=e.answer_in(lang), source_url=e.source_url)
                 for e in composed.entries
             ],
         )

@@ -85,6 +85,7 @@ class Entry(_Model):
     id: EntryId
     kind: Kind = Kind.FACT
     title: Text
+    title_en: Text | None = None
     questions: Annotated[list[Text], Field(min_length=1)]
     answer: Text
     answer_en: Text | None = None
@@ -100,6 +101,9 @@ class Entry(_Model):
 
     def answer_in(self, lang: Lang) -> str:
         return self.answer_en if lang == "en" and self.answer_en else self.answer
+
+    def title_in(self, lang: Lang) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 class FoiRequest(_Model):

@@ -143,19 +143,17 @@ class Tables:
         if any(not self.lists(ranking, c) for c in cities):
             # A city or state this ranking never lists: a question for the texts (which may still name it).
             return None
-        across = intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE, RankingAsk.TREND)
-        if across and len(intent.categories) > 1:
-            return None  # two categories set against each other: no table row compares them
-        # A comparison or course within a category is composed from that category's rows only.
-        category = intent.categories[0] if across and intent.categories else ""
+        # A comparison or course within a category is composed from that category's rows only (several: the
+        # names one category had over the years, the grammar having left out two set against each other).
+        categories = intent.categories
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
-            return self._change(ranking, cities[0], years[0], category)
+            return self._change(ranking, cities[0], years[0], categories, points=intent.points)
         if intent.ask is RankingAsk.COMPARE:
             if len(cities) >= 2 and len(years) <= 1:
-                return self._compare_cities(ranking, cities, years[0] if years else None, category)
+                return self._compare_cities(ranking, cities, years[0] if years else None, categories)
             if len(cities) == 1 and len(years) == 2:
-                return self._compare_years(ranking, cities[0], (years[0], years[1]), category, points=intent.points)
+                return self._compare_years(ranking, cities[0], (years[0], years[1]), categories, points=intent.points)
             return None
         if len(cities) > 1 or len(years) > 1:
             return None
@@ -163,7 +161,7 @@ class Tables:
         year = years[0] if years else None
         if city is not None:
             if year is None or intent.ask is RankingAsk.TREND:
-                return self._trend(ranking, city, category)
+                return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories)
         if year is None:
             return None
@@ -178,20 +176,27 @@ class Tables:
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
 
-    def _change(self, ranking: Ranking, city: str, year: int, category: str) -> TableReply | None:
-        standing = self.standing(ranking, year, city, [category])
+    def _change(
+        self, ranking: Ranking, city: str, year: int, categories: Sequence[str], *, points: bool
+    ) -> TableReply | None:
+        """A year against the one before: both years side by side where the tables can tell the difference
+        (points asked and both years scored, or places asked and the row gives no change of its own), else the
+        year's entry (its change of place, a note on its points)."""
+        standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
-        if standing.change is None and self.standing(ranking, year - 1, city, [category]) is not None:
-            return self._compare_years(ranking, city, (year - 1, year), category, points=False)
-        return self._entry(entry_id(ranking.id, year, city, category))
+        before = self.standing(ranking, year - 1, city, categories)
+        if before is not None and (standing.scores and before.scores if points else standing.change is None):
+            return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
+        return self._entry(entry_id(ranking.id, year, city, standing.category))
 
-    def _trend(self, ranking: Ranking, city: str, category: str) -> TableReply | None:
-        found = self._entry(trend_id(ranking.id, city, category))
-        if found is not None:
-            return found
-        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category == category]
-        return self._entry(entry_id(ranking.id, years[0].year, city, category)) if len(years) == 1 else None
+    def _trend(self, ranking: Ranking, city: str, categories: Sequence[str]) -> TableReply | None:
+        for category in categories or [""]:
+            found = self._entry(trend_id(ranking.id, city, category))
+            if found is not None:
+                return found
+        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in (categories or [""])]
+        return self._entry(entry_id(ranking.id, years[0].year, city, years[0].category)) if len(years) == 1 else None
 
     def _city_year(
         self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str]
@@ -209,32 +214,34 @@ class Tables:
         return found
 
     def _compare_cities(
-        self, ranking: Ranking, cities: list[str], year: int | None, category: str
+        self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str]
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
         have)."""
-        listed = [
-            s for s in self.standings.get(ranking.id, []) if s.category == category and s.city in cities and s.places
-        ]
+
+        def placed(year: int) -> list[Standing]:
+            found = (self.standing(ranking, year, city, categories) for city in cities)
+            return [s for s in found if s is not None and s.places]
+
         if year is None:
-            common = set.intersection(*({s.year for s in listed if s.city == c} for c in cities))
-            if not common:
+            years = sorted({s.year for s in self.standings.get(ranking.id, [])}, reverse=True)
+            year = next((y for y in years if len(placed(y)) == len(cities)), None)
+            if year is None:
                 return None
-            year = max(common)
-        picked = sorted((s for s in listed if s.year == year), key=lambda s: s.places[0])
-        if {s.city for s in picked} != set(cities):
+        picked = sorted(placed(year), key=lambda s: s.places[0])
+        if len(picked) != len(cities):
             return REFUSE
         return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
 
     def _compare_years(
-        self, ranking: Ranking, city: str, years: tuple[int, int], category: str, *, points: bool
+        self, ranking: Ranking, city: str, years: tuple[int, int], categories: Sequence[str], *, points: bool
     ) -> TableReply:
         """One city in two years (in a category): what each year says, and the difference where both give one
         value. The later year's entry comes first: it carries the change."""
-        found = [s for s in (self.standing(ranking, y, city, [category]) for y in years) if s is not None]
+        found = [s for s in (self.standing(ranking, y, city, categories) for y in years) if s is not None]
         if not found:
             return REFUSE
-        text = _compare_years_text(found, years, category, self.cite, points=points)
+        text = _compare_years_text(found, years, found[-1].category, self.cite, points=points)
         composed = self._composed(found, text, latest_first=True)
         # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
         if len(found) < 2 or not all(s.scores if points else s.places for s in found):

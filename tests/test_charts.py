@@ -92,3 +92,9 @@ def test_labels_of_one_year_do_not_sit_on_each_other(real_service: FoiService) -
     for i, box in enumerate(boxes):
         for other in boxes[i + 1 :]:
             assert not box.overlaps(other)
+
+
+def test_a_city_ranked_only_in_a_category_is_named_with_it_in_the_reply_language(real_service: FoiService) -> None:
+    series = real_service.chart_series(["Ingolstadt"])
+    assert chart_caption(series, "en", real_service.citations).startswith("Ingolstadt (Energy and Environment):")
+    assert chart_caption(series, "de", real_service.citations).startswith("Ingolstadt (Energie und Umwelt):")

@@ -174,7 +174,9 @@ def entry_id(ranking: str, *parts: object) -> str:
 
 
 def trend_id(ranking: str, city: str, category: str = "") -> str:
-    return entry_id(ranking, city, category, "verlauf")
+    """`bitkom-sci-bochum-verlauf`, `bitkom-sci-bochum-verlauf-verwaltung`: the category last, where a long one
+    may be cut to the id's length."""
+    return entry_id(ranking, city, "verlauf", category)
 
 
 def _place_entry(s: Standing, cite: Citations) -> Entry:
@@ -189,11 +191,11 @@ def _place_entry(s: Standing, cite: Citations) -> Entry:
         aliases=r.aliases[:1],
         scored=s.score is not None,
     )
-    title = messages.place_title(s.city, name, s.year, s.category)
     return Entry(
         id=entry_id(r.id, s.year, s.city, s.category),
         kind=Kind.RANKING,
-        title=title,
+        title=messages.place_title(s.city, name, s.year, s.category),
+        title_en=messages.place_title(s.city, name_en, s.year, r.category_in(s.category, "en"), "en"),
         questions=questions,
         answer=describe(s, "de", cite),
         answer_en=describe(s, "en", cite),
@@ -223,7 +225,7 @@ def _table_entry(
     items: Sequence[Standing],
     *,
     id_: str,
-    title: str,
+    title: Callable[[Lang], str],
     questions: list[str],
     text: Callable[[Sequence[Standing], Lang], str],
     tags: Tags,
@@ -234,7 +236,8 @@ def _table_entry(
     return Entry(
         id=id_,
         kind=Kind.RANKING,
-        title=title,
+        title=title("de"),
+        title_en=title("en"),
         questions=questions,
         answer=text(items, "de"),
         answer_en=text(items, "en"),
@@ -251,7 +254,7 @@ def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
     return _table_entry(
         items,
         id_=trend_id(r.id, city, category),
-        title=messages.trend_title(city, r.name, category),
+        title=lambda lang: messages.trend_title(city, r.name_in(lang), r.category_in(category, lang), lang),
         questions=messages.trend_questions(city, r.name, r.name_in("en"), category, r.category_in(category, "en")),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
@@ -278,7 +281,7 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
     return _table_entry(
         items,
         id_=entry_id(r.id, year, "top"),
-        title=messages.top_title(r.name, year),
+        title=lambda lang: messages.top_title(r.name_in(lang), year, lang),
         questions=messages.top_questions(r.name, r.name_in("en"), year),
         text=top_text,
         tags=Tags(years=[year], rankings=[r.id]),

@@ -542,8 +542,9 @@ def place_difference(city: str, new_year: int, old_year: int, *, gained: int, la
 # The titles and questions of the generated entries: what search matches and what "Meinten Sie …?" offers.
 
 
-def place_title(city: str, ranking: str, year: int, category: str) -> str:
-    return f"{city} im {ranking} {year}" + (f" – {category}" if category else "")
+def place_title(city: str, ranking: str, year: int, category: str, lang: Lang = "de") -> str:
+    where = f"{city} im {ranking} {year}" if lang == "de" else f"{city} in the {ranking} {year}"
+    return where + (f" – {category}" if category else "")
 
 
 def place_questions(
@@ -577,8 +578,9 @@ def place_questions(
     return questions
 
 
-def trend_title(city: str, ranking: str, category: str = "") -> str:
-    return f"{city} im {ranking}" + (f" – {category}" if category else "") + ": Verlauf"
+def trend_title(city: str, ranking: str, category: str = "", lang: Lang = "de") -> str:
+    where = f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
+    return where + (f" – {category}" if category else "") + (": Verlauf" if lang == "de" else ": over the years")
 
 
 def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "") -> list[str]:
@@ -588,7 +590,7 @@ def trend_questions(city: str, ranking: str, ranking_en: str, category: str = ""
             f"Wie hat sich {city} in der Kategorie {category} im {ranking} entwickelt?",
             f"Platzierungen von {city} bei {category} über die Jahre",
             f"Verlauf {city} {category} alle Jahre",
-            f"How has {city} developed in {category_en or category} in the {ranking_en} over the years?",
+            f"How has {city} developed in {category_en} in the {ranking_en} over the years?",
         ]
     return [
         f"Wie hat sich {city} im {ranking} entwickelt?",
@@ -598,8 +600,8 @@ def trend_questions(city: str, ranking: str, ranking_en: str, category: str = ""
     ]
 
 
-def top_title(ranking: str, year: int) -> str:
-    return f"{ranking} {year}: die Spitze"
+def top_title(ranking: str, year: int, lang: Lang = "de") -> str:
+    return f"{ranking} {year}: " + ("die Spitze" if lang == "de" else "the top places")
 
 
 def top_questions(ranking: str, ranking_en: str, year: int) -> list[str]:

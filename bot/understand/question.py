@@ -44,7 +44,9 @@ _GREETINGS = frozenset(
 )
 _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
 # German separable verb particles, longest first: "zugeliefert", "dazugewonnen", "rumgeschickt" are the verb
-# without them ("geliefert", "gewonnen", "geschickt") when the base only writes that.
+# without them ("geliefert", "gewonnen", "geschickt") when the base only writes that; so is a noun made from
+# such a verb ("Zulieferung"). What is left must be long enough to be a word of its own, not "other" of
+# "another".
 _PARTICLES = tuple(
     sorted(
         "ab an auf aus bei ein mit nach vor weg zu zurueck zusammen dazu hinzu heraus hinaus herum rum raus rein "
@@ -53,7 +55,7 @@ _PARTICLES = tuple(
         reverse=True,
     )
 )
-MIN_VERB = 5
+_MIN_REST = 6
 
 
 @dataclass
@@ -236,7 +238,7 @@ class Understander:
         folded = fold(surface)
         for particle in _PARTICLES:
             rest = folded[len(particle) :]
-            if not folded.startswith(particle) or len(rest) < MIN_VERB:
+            if not folded.startswith(particle) or len(rest) < _MIN_REST:
                 continue
             token = stem(rest)
             forms = {token, *verb_variants(token)}

@@ -53,11 +53,10 @@ _COMPARE = _stems(
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before"
 )
-# With one city and one year, a comparison is with the year before: "Bochum 2024 im Vergleich zum Vorjahr".
-_AGAINST_BEFORE = _stems(
-    "vergleich vergleichen verglichen vorjahr vorjahres besser schlechter compare compared comparison better worse "
-    "previous"
-)
+# With one city and one year, words that name the year before ask for a comparison with it: "Bochum 2024 im
+# Vergleich zum Vorjahr". "besser" alone does not ("besser als insgesamt", "besser als Platz 10").
+_YEAR_BEFORE = _stems("vorjahr vorjahres previous")
+_BEFORE, _YEAR = stem("before"), stem("year")
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
@@ -131,6 +130,13 @@ def topic_words(
     ]
 
 
+def _contrasted(tokens: Sequence[str], category_tokens: Mapping[str, Sequence[str]]) -> bool:
+    """Whether two words name different categories ("Verwaltung oder Mobilität"), not one category and the
+    name it had before ("Gesellschaft" names "Gesellschaft" and "Gesellschaft und Bildung")."""
+    named = [set(category_tokens[t]) for t in tokens if t in category_tokens]
+    return any(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
+
+
 def detect(
     tokens: Sequence[str],
     slot_tokens: set[str],
@@ -151,10 +157,14 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
-    if cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and words & _AGAINST_BEFORE):
+    year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
+    across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
+    if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
+        return None  # two categories set against each other: no table row compares them
+    if across:
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points)
     if words & _CHANGE:
-        return RankingIntent(RankingAsk.CHANGE, categories=categories)
+        return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if words & _LAST and not cities:
