@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 SUGGESTIONS = 3
 # The share of the question's informative weight an entry must contain to count as being about its subject.
 SUBJECT_SHARE = 0.5
+# Less will do when the question asks for a kind of answer the entry does not give ("Wer hat die Antwort
+# unterschrieben?" of the answer's entry): that mismatch already says the source does not tell, and the reply
+# shows what it does say instead of only offering questions.
+KIND_SUBJECT_SHARE = 0.3
 # An answer needs some word of the question besides question words in the entry: "Wer bist du?" shares only "wer".
 EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
@@ -162,7 +166,8 @@ class Answerer:
         if top is None or entry is None:
             return self._not_answered(question, result, entries)
         answer_at = self.calibration.threshold if threshold is None else threshold
-        about = found.confidence >= self.calibration.suggest and top.covered >= SUBJECT_SHARE
+        suggested = found.confidence >= self.calibration.suggest
+        about = suggested and top.covered >= SUBJECT_SHARE
         summed_up = question.particulars and is_vague(entry)
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
             if states_absence(entry):
@@ -170,7 +175,7 @@ class Answerer:
             if summed_up:
                 return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
-        if about and not found.fits:
+        if not found.fits and suggested and top.covered >= KIND_SUBJECT_SHARE:
             return self._not_stated(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
@@ -178,7 +183,7 @@ class Answerer:
         missing = content_words(top.missing)
         if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             return self._not_stated(question, entry, result, entries, words=missing)
-        return self._not_answered(question, result, entries, suggest=found.confidence >= self.calibration.suggest)
+        return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers
 

@@ -98,6 +98,15 @@ def test_a_missing_kind_of_answer_is_said_with_what_the_source_does_say(real_ser
     assert answer.hits
 
 
+def test_a_missing_kind_is_said_even_when_the_question_shares_fewer_words(real_service: FoiService) -> None:
+    """Asked who presented the results, the entry on the 2021 presentation names nobody: "not stated" with what
+    it says, not only "did you mean"."""
+    answer = real_service.ask("Welche Person hat Eiskirch 2021 die Ergebnisse vorgetragen?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PERSON
+    assert answer.entry_ids == ["257364-2021"]
+
+
 def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("An welchem Datum hat Bochum 2022 die Pressemeldung zum Bitkom-Ranking veröffentlicht?")
     assert answer.decision is Decision.NOT_STATED
