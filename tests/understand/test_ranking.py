@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kb.rankings import entry_id
 from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.understand.ranking import RankingAsk, grammar_form
@@ -242,3 +243,27 @@ def test_a_comparison_with_the_year_before(real_service: FoiService) -> None:
 )
 def test_grammar_words_in_other_forms(token: str, form: str | None) -> None:
     assert grammar_form(token) == form
+
+
+def test_every_category_answer_rests_on_that_category_alone(real_service: FoiService) -> None:
+    """For every city and category of the tables: a course, a comparison of two of its years and one with the
+    year before, in both languages, answer from that category's entries only (or not at all)."""
+    tables = real_service.answerer.tables
+    ranking = tables.default_ranking()
+    assert ranking is not None
+    standings = [s for s in tables.standings[ranking.id] if s.category]
+    for city, category in sorted({(s.city, s.category) for s in standings}):
+        years = sorted({s.year for s in standings if s.city == city and s.category == category})
+        english = ranking.category_in(category, "en")
+        questions = [
+            f"Wie hat sich {city} in der Kategorie {category} entwickelt?",
+            f"How did {city} do in {english} over the years?",
+            f"{city} {category} {years[-1]} im Vergleich zum Vorjahr",
+        ]
+        if len(years) > 1:
+            questions.append(f"War {city} {years[-1]} in der Kategorie {category} besser als {years[0]}?")
+        slug = entry_id("", category)
+        for question in questions:
+            answer = real_service.ask(question)
+            if answer.answered:
+                assert all(e.endswith(slug) for e in answer.entry_ids), (question, answer.entry_ids)
