@@ -241,7 +241,7 @@ class Tables:
         found = [s for s in (self.standing(ranking, y, city, categories) for y in years) if s is not None]
         if not found:
             return REFUSE
-        text = _compare_years_text(found, years, found[-1].category, self.cite, points=points)
+        text = _compare_years_text(found, years, self.cite, points=points)
         composed = self._composed(found, text, latest_first=True)
         # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
         if len(found) < 2 or not all(s.scores if points else s.places for s in found):
@@ -270,7 +270,7 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
             " ".join(describe(s, lang, cite) for s in picked),
             " – ".join(s.city for s in picked)
             + f" ({ranking.name_in(lang)} {year}"
-            + (f", {ranking.category_in(picked[0].category, lang)})" if picked[0].category else ")"),
+            + (f", {picked[0].category_in(lang)})" if picked[0].category else ")"),
         )
         for lang in ("de", "en")
     }
@@ -296,9 +296,10 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
 
 
 def _compare_years_text(
-    found: list[Standing], years: tuple[int, int], category: str, cite: Citations, *, points: bool
+    found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool
 ) -> dict[Lang, tuple[str, str]]:
-    ranking, city = found[0].ranking, found[0].city
+    """Under the later year's category: a category renamed between the years is still one."""
+    ranking, city, latest = found[0].ranking, found[0].city, found[-1]
     by_year = {s.year: s for s in found}
     out: dict[Lang, tuple[str, str]] = {}
     for lang in ("de", "en"):
@@ -309,12 +310,12 @@ def _compare_years_text(
                 parts.append(f"{year}: {messages.not_in_sources(lang)}")
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
-        lead = messages.trend_lead(city, ranking.name_in(lang), lang, ranking.category_in(category, lang))
+        lead = messages.trend_lead(city, ranking.name_in(lang), lang, latest.category_in(lang))
         text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:
             difference = _difference(found, lang, points=points)
             text += f" {difference}" if difference else ""
-        named = f", {ranking.category_in(category, lang)}" if category else ""
+        named = f", {latest.category_in(lang)}" if latest.category else ""
         title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)}{named})"
         out[lang] = (text, title)
     return out

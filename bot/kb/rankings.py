@@ -63,6 +63,10 @@ class Standing:
     def places(self) -> list[int]:
         return sorted({r.place for r in self.rows if r.place is not None})
 
+    def category_in(self, lang: Lang) -> str:
+        """Its category as a reply in `lang` names it; empty for the overall ranking."""
+        return self.ranking.category_in(self.category, lang)
+
     @property
     def place(self) -> int | None:
         places = self.places
@@ -140,7 +144,7 @@ def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
         city=standing.city,
         ranking=standing.ranking.name_in(lang),
         year=standing.year,
-        category=standing.ranking.category_in(standing.category, lang),
+        category=standing.category_in(lang),
         place=standing.place_text(lang, cite),
         cities=edition.cities if edition and not standing.category else None,
         places_differ=len(standing.places) > 1,
@@ -215,9 +219,7 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
         value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    lead = messages.trend_lead(
-        first.city, first.ranking.name_in(lang), lang, first.ranking.category_in(first.category, lang)
-    )
+    lead = messages.trend_lead(first.city, first.ranking.name_in(lang), lang, first.category_in(lang))
     return f"{lead}: " + "; ".join(parts) + "."
 
 

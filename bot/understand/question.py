@@ -26,7 +26,6 @@ from bot.understand.normalize import (
     ranking_tag,
     ranking_token,
     stem,
-    verb_variants,
     year_tag,
 )
 from bot.understand.ranking import RankingAsk, RankingIntent, detect, grammar_form
@@ -241,8 +240,7 @@ class Understander:
             if not folded.startswith(particle) or len(rest) < _MIN_REST:
                 continue
             token = stem(rest)
-            forms = {token, *verb_variants(token)}
-            found = {f: PART_WEIGHT for f in sorted(forms) if f in lexicon}
+            found = {f: PART_WEIGHT for f in [token, *lexicon.verb_forms(token)] if f in lexicon}
             if found:
                 return found
         return {}
