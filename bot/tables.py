@@ -14,7 +14,7 @@ from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk
+from bot.understand.ranking import RankingAsk, RankingIntent
 
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
@@ -146,6 +146,12 @@ class Tables:
         # A comparison or course within a category is composed from that category's rows only (several: the
         # names one category had over the years, the grammar having left out two set against each other).
         categories = intent.categories
+        if intent.ask is RankingAsk.NTH and cities and len(years) == 1:
+            # "Wer gewann 2022, war das Nürnberg?": the holder if named, else the places of the cities named.
+            holder = self._holder(ranking, years[0], intent.place, categories)
+            if holder is not None and holder.city in cities:
+                return self._entry(entry_id(ranking.id, holder.year, holder.city, holder.category))
+            intent = RankingIntent(RankingAsk.COMPARE if len(cities) > 1 else RankingAsk.PLACE, categories=categories)
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)

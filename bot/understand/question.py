@@ -173,9 +173,16 @@ class Understander:
         slots = {t.token for t in terms if t.slot is not None}
         # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
         tokens = [grammar_form(t.token) or t.likely for t in terms]
-        intent = detect(tokens, slots, self.category_tokens, cities=len(analysis.cities), years=len(analysis.years))
-        categories = intent.categories if intent else ()
         kind, asking = asked(text)
+        intent = detect(
+            tokens,
+            slots,
+            self.category_tokens,
+            cities=len(analysis.cities),
+            years=len(analysis.years),
+            who=kind in (AnswerType.PERSON, AnswerType.NAME),
+        )
+        categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens)
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:

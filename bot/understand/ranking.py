@@ -144,8 +144,10 @@ def detect(
     *,
     cities: int,
     years: int,
+    who: bool = False,
 ) -> RankingIntent | None:
-    """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots."""
+    """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
+    `who` says whether it asks who (or which city)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -157,6 +159,10 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
+    if who and (words & (_WINNER - _COMPARE) or place is not None) and years == 1:
+        # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who held
+        # the place, which the tables give only if it is a city named (else what they say of the cities named).
+        return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
     year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):

@@ -267,3 +267,28 @@ def test_every_category_answer_rests_on_that_category_alone(real_service: FoiSer
             answer = real_service.ask(question)
             if answer.answered:
                 assert all(e.endswith(slug) for e in answer.entry_ids), (question, answer.entry_ids)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "bitkom-sci-2022-nuernberg-verwaltung"),
+        (
+            "Wer hat 2020 die Kategorie Verwaltung gewonnen, Karlsruhe oder München?",
+            "bitkom-sci-2020-karlsruhe-verwaltung",
+        ),
+        ("Who won in 2021, Hamburg or Munich?", "bitkom-sci-2021-hamburg"),
+    ],
+)
+def test_who_won_with_the_cities_guessed_names_the_winner(real_service: FoiService, question: str, entry: str) -> None:
+    """These had no answer at all: a who-question naming cities was read as asking for those cities' places."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids == [entry]
+
+
+def test_who_won_with_a_wrong_guess_gives_the_place_of_the_city_named(real_service: FoiService) -> None:
+    """The winner is another city than the one named: the reply keeps to the city named."""
+    answer = real_service.ask("Wer gewann 2022, war das Bochum?")
+    assert answer.entry_ids == ["bitkom-sci-2022-bochum"]
+    assert "Platz 8" in answer.text
