@@ -173,14 +173,14 @@ class SearchEngine:
             return ""
         return " NOT tags:(" + " OR ".join(_fts_term(ranking_tag(r)) for r in others) + ")"
 
-    def _words_expression(self, terms: Iterable[QueryTerm]) -> _Clause | None:
+    def _words_expression(self, terms: Iterable[QueryTerm], *, every: bool = False) -> _Clause | None:
         """OR of the question's words for candidate retrieval. Words in more than a few percent of the base
         are left out when rarer ones remain (else all but the rarest): each would make FTS5 score a large
-        part of the base, and the rerank still counts them."""
+        part of the base, and the rerank still counts them. `every`: all words."""
         df = self.lexicon.df
         words = sorted({alt for t in terms for alt in t.alternatives})
         limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
-        rare = [w for w in words if df.get(w, 0) <= limit]
+        rare = words if every else [w for w in words if df.get(w, 0) <= limit]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         if not chosen:
             return None
@@ -333,6 +333,13 @@ class SearchEngine:
         slots = self._slot_expression(question)
         words = self._words_expression(t for t in terms if t.slot is None)
         hits = self._retrieve([*slots, words.expression] if words else slots, query, words)
+        if not hits and words and slots:
+            # No entry with these slots has a rare word of the question; one may have its common words
+            # ("In welcher Kategorie war Bochum 2025 am stärksten?").
+            every = self._words_expression((t for t in terms if t.slot is None), every=True)
+            if every is not None and every.expression != words.expression:
+                words = every
+                hits = self._retrieve([*slots, words.expression], query, words)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
         if not slots and loose == words:
