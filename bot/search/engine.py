@@ -333,13 +333,6 @@ class SearchEngine:
         slots = self._slot_expression(question)
         words = self._words_expression(t for t in terms if t.slot is None)
         hits = self._retrieve([*slots, words.expression] if words else slots, query, words)
-        if not hits and words and slots:
-            # No entry with these slots has a rare word of the question; one may have its common words
-            # ("In welcher Kategorie war Bochum 2025 am stärksten?").
-            every = self._words_expression((t for t in terms if t.slot is None), every=True)
-            if every is not None and every.expression != words.expression:
-                words = every
-                hits = self._retrieve([*slots, words.expression], query, words)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
         if not slots and loose == words:
@@ -348,6 +341,10 @@ class SearchEngine:
             unguarded = _Query(question.unguarded(), limit, question.vector)
             nearby = self._retrieve([loose.expression], unguarded, loose)
         if not hits and words and slots:
-            # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
-            nearby += self._retrieve(slots, query, None)
+            # Nothing with these slots shares a rare word of the question: offer, as suggestions only, what has
+            # the slots and a common word of it ("In welcher Kategorie war Bochum 2025 am stärksten?"), then
+            # what has the slots.
+            every = self._words_expression((t for t in terms if t.slot is None), every=True)
+            common = self._retrieve([*slots, every.expression], query, every) if every != words and every else []
+            nearby = [*common, *nearby, *self._retrieve(slots, query, None)]
         return SearchResult(hits, nearby)
