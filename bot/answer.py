@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 SUGGESTIONS = 3
 # The share of the question's informative weight an entry must contain to count as being about its subject.
-SUBJECT_SHARE = 0.5
+SUBJECT_SHARE = 0.45
 # Less will do when the question asks for a kind of answer the entry does not give ("Wer hat die Antwort
 # unterschrieben?" of the answer's entry): that mismatch already says the source does not tell, and the reply
 # shows what it does say instead of only offering questions.

@@ -107,6 +107,22 @@ def test_a_missing_kind_is_said_even_when_the_question_shares_fewer_words(real_s
     assert answer.entry_ids == ["257364-2021"]
 
 
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Welche Firma hat die Bochum-App gebaut?", "gebaut"),
+        ("Wie viel Geld gibt Bochum für Dienstwagen aus?", "Dienstwagen"),
+    ],
+)
+def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
+    real_service: FoiService, question: str, word: str
+) -> None:
+    """Both got only "did you mean": the entry holds a little less than half of what they ask."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing_words == [word]
+
+
 def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("An welchem Datum hat Bochum 2022 die Pressemeldung zum Bitkom-Ranking veröffentlicht?")
     assert answer.decision is Decision.NOT_STATED
