@@ -20,6 +20,7 @@ from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import (
+    asks_with_question_word,
     figure_clauses,
     given_types,
     gives_time_for,
@@ -209,8 +210,8 @@ class Answerer:
     def _answer(self, question: Question, entry: Entry, result: SearchResult, entries: dict[str, Entry]) -> Answer:
         lang = question.lang
         text = entry.answer_in(lang)
-        if question.answer_type in _SPECIFIC:
-            text = without_yes_no(text)  # "Ja." answers no when-, who- or how-many-question
+        if asks_with_question_word(question.text, lang):
+            text = without_yes_no(text)  # "Ja." answers no "Wann …", "Wer …" nor "Wie hat …"?
         return answer_from_entry(
             entry,
             lang,

@@ -123,6 +123,18 @@ def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
     assert answer.missing_words == [word]
 
 
+def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
+    """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …"."""
+    for question in (
+        "Wie hat der Oberbürgermeister auf den Vermerk geantwortet?",
+        "What was in the memo for the mayor?",
+    ):
+        answer = real_service.ask(question)
+        assert not answer.answered or not answer.text.startswith(("Ja", "Yes")), question
+    assert real_service.ask("Gab es einen Vermerk für Eiskirch?").text.startswith("Ja.")
+    assert real_service.ask("Was there a memo for the mayor?").text.startswith("Yes.")
+
+
 def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("An welchem Datum hat Bochum 2022 die Pressemeldung zum Bitkom-Ranking veröffentlicht?")
     assert answer.decision is Decision.NOT_STATED

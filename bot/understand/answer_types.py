@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.folding import fold
-from bot.models import AnswerType, Entry, RankingView
+from bot.models import AnswerType, Entry, Lang, RankingView
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -67,6 +67,22 @@ _VERB_FIRST = frozenset(
     """.split()
 )
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
+
+
+# Question words that ask for something else than yes or no ("Wie hat …", "Was stand …", "Worum ging es …");
+# in English "was" is a verb ("Was there a memo?").
+_INTERROGATIVE = {
+    "de": re.compile(
+        r"\b(?:was|wie|wo|wo[hr]?(?:an|auf|aus|bei|durch|fuer|gegen|her|hin|mit|nach|ueber|um|unter|von|vor|zu)|"
+        r"welche[mnrs]?)\b"
+    ),
+    "en": re.compile(r"\b(?:what|how|which|where|whose)\b"),
+}
+
+
+def asks_with_question_word(text: str, lang: Lang) -> bool:
+    """Whether the question asks with a question word, so that "yes" or "no" cannot answer it."""
+    return asked(text)[0] not in (AnswerType.OPEN, AnswerType.YESNO) or bool(_INTERROGATIVE[lang].search(fold(text)))
 
 
 def asked_type(text: str) -> AnswerType:

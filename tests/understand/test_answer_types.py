@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.models import AnswerType, Entry
+from bot.models import AnswerType, Entry, Lang
 from bot.understand.answer_types import (
     asked,
     asked_type,
+    asks_with_question_word,
     figure_clauses,
     given_types,
     gives_time_for,
@@ -109,6 +110,23 @@ def test_a_yes_or_no_is_dropped_where_none_was_asked() -> None:
     assert without_yes_no("Ja. 2020 wurde ein Vermerk verfasst.") == "2020 wurde ein Vermerk verfasst."
     assert without_yes_no("Nein, nie.") == "Nie."
     assert without_yes_no("Jahrelang nicht.") == "Jahrelang nicht."
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "asks"),
+    [
+        ("Wie hat der Oberbürgermeister reagiert?", "de", True),
+        ("Worum ging es im Vermerk?", "de", True),
+        ("Wann kam die Antwort?", "de", True),
+        ("What did the memo say?", "en", True),
+        ("Gab es einen Vermerk?", "de", False),
+        ("Bochum externe Berater bezahlt?", "de", False),
+        ("vermerk eiskirch 2020", "de", False),
+        ("Was there a memo for the mayor?", "en", False),  # a verb in English, a question word in German
+    ],
+)
+def test_a_question_word_asks_for_more_than_yes_or_no(question: str, lang: Lang, asks: bool) -> None:
+    assert asks_with_question_word(question, lang) is asks
 
 
 @given(st.text(max_size=200))
