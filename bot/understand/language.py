@@ -1,8 +1,11 @@
 """Whether a question is German or English, by a language identifier (lingua) restricted to the two.
 
 Names read the same in both languages and mislead any identifier ("Did Munich hire consultants?" looks German
-for its city), so the caller passes the text without the cities and rankings it names. Too little text to tell
-(`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or German.
+for its city), so the caller passes the text without the cities and rankings it names. Names it cannot know
+("Wer ist der Chef der Smart City Innovation Unit?") are written with capitals, as German nouns are: where enough
+words without a capital remain (question words, verbs, articles), the language is judged by those alone. Too
+little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or
+German.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from bot.models import Lang
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 2
+MIN_SMALL_WORDS = 3  # words without a capital (the first word aside) enough to judge by them alone
 # English wins only when the identifier is fairly sure: most questions are German, and a German question
 # answered in English is the costlier mistake. Chosen with benchmarks/bench_language.py.
 ENGLISH_CONFIDENCE = 0.6
@@ -41,5 +45,7 @@ def detect_language(text: str) -> Lang | None:
     words = _LETTERS.findall(text)
     if len(words) < MIN_WORDS:
         return None
-    english = _detector().compute_language_confidence(" ".join(words), Language.ENGLISH)
+    small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+    judged = small if len(small) >= MIN_SMALL_WORDS else words
+    english = _detector().compute_language_confidence(" ".join(judged), Language.ENGLISH)
     return "en" if english >= ENGLISH_CONFIDENCE else "de"

@@ -21,6 +21,9 @@ from bot.understand.language import detect_language
         ("Did Munich hire a consultancy?", "en"),  # a German-looking city in an English question
         ("What did Ulm answer?", "en"),
         ("Bochum 2021", "de"),  # nothing to judge by: German
+        ("Wer ist der Chef der Smart City Innovation Unit?", "de"),  # an English name the base does not tag
+        ("Wer leitet das Open Data Team der Stadt?", "de"),
+        ("What did the Stabsstelle Digitalisierung send to Bitkom?", "en"),  # a German name in English
     ],
 )
 def test_the_question_decides_the_language(real_service: FoiService, question: str, lang: str) -> None:
