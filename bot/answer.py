@@ -123,7 +123,7 @@ class Answerer:
         entry = entries.get(top.id) if top is not None else None
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
-        found = signals(question, top, result.hits[1] if len(result.hits) > 1 else None)
+        found = signals(question, top, result.hits[1:])
         return Assessment(
             result,
             entries,

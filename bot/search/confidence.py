@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
@@ -34,6 +35,7 @@ class Signals:
     slots: float  # 1 when the question names a year, city or ranking (and the guard held)
     semantic: float  # closeness in meaning
     similar: float  # closeness in wording to the entry's nearest question
+    agree: float  # lead in meaning over the other hits (0.5: as close as the closest of them, or no others)
 
     @classmethod
     def names(cls) -> list[str]:
@@ -43,10 +45,14 @@ class Signals:
         return [float(v) for v in astuple(self)]
 
 
-def signals(question: Question, top: Scored, runner_up: Scored | None) -> Signals:
+def signals(question: Question, top: Scored, others: Sequence[Scored]) -> Signals:
+    """The signals of the best entry `top` against the other hits, best first."""
     informative = [t for t in question.terms if t.slot is None]
     words = max(len(informative), 1)
     missing = content_words(top.missing)
+    runner_up = others[0] if others else None
+    # Alone, an entry leads nobody in meaning: neutral, not a lead over nothing.
+    closest = max((o.semantic for o in others), default=top.semantic)
     return Signals(
         score=top.score / 100.0,
         covered=min(top.covered, 1.0),
@@ -57,6 +63,7 @@ def signals(question: Question, top: Scored, runner_up: Scored | None) -> Signal
         slots=1.0 if question.has_slots else 0.0,
         semantic=top.semantic,
         similar=top.similar,
+        agree=min(max(0.5 + top.semantic - closest, 0.0), 1.0),
     )
 
 

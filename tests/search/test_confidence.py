@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.search.confidence import CALIBRATION, Calibration, Signals
+from bot.search.confidence import CALIBRATION, Calibration, Signals, signals
+from bot.search.engine import Scored
+from bot.service import FoiService
 
 
 def _signals(value: float) -> Signals:
@@ -32,3 +34,13 @@ def test_a_calibration_for_other_signals_is_refused(tmp_path: Path) -> None:
     stale.save(tmp_path / "c.json")
     with pytest.raises(ValueError, match="fitted for"):
         Calibration.load(tmp_path / "c.json").probability(_signals(1.0))
+
+
+def test_the_lead_in_meaning_is_neutral_for_an_entry_alone(real_service: FoiService) -> None:
+    """An entry without rivals leads nobody: the signal must not read as a lead (it answered "Wie viele Leute
+    wohnen in Bochum?" with the staff of the Smart City unit while it did)."""
+    question = real_service.answerer.understander.understand("Wie viele Leute arbeiten in der Stabsstelle?")
+    top = Scored("a", 60.0, semantic=0.7)
+    assert signals(question, top, []).agree == 0.5
+    assert signals(question, top, [Scored("b", 50.0, semantic=0.4)]).agree == pytest.approx(0.8)
+    assert signals(question, top, [Scored("b", 50.0, semantic=0.9)]).agree == pytest.approx(0.3)
