@@ -29,6 +29,17 @@ _LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz
 _VOWELS = frozenset("aeiouy")
 
 
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+
+def with_umlauts(folded: str) -> str:
+    """A folded word with its umlauts as one letter again (`staedte` → `städte`): a word typed without its
+    umlaut (`Stdte`) is one edit from that, two from the folded form."""
+    for pair, letter in _UMLAUTS.items():
+        folded = folded.replace(pair, letter)
+    return folded
+
+
 def _word_like(piece: str) -> bool:
     return len(piece) >= MIN_REST and any(c in _VOWELS for c in piece)
 
@@ -69,6 +80,11 @@ class Lexicon:
         for word in words:
             self._pool[(word[0], len(word))].append(word)
             self._by_prefix[word[:MIN_SHARED]].append(word)
+        # The same words with their umlauts as one letter, for words typed without them.
+        self._umlaut_pool: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
+        for word in words:
+            if (form := with_umlauts(word)) != word:
+                self._umlaut_pool[(form[0], len(form))][form] = word
 
     def __contains__(self, token: str) -> bool:
         return token in self.df
@@ -90,14 +106,16 @@ class Lexicon:
         budget = typo_budget(surface)
         if not budget or " " in surface:
             return {}
-        pool = [
-            w
-            for n in range(len(surface) - budget, len(surface) + budget + 1)
-            for w in self._pool.get((surface[0], n), ())
+        sizes = range(len(surface) - budget, len(surface) + budget + 1)
+        pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
+        forms = {form: w for n in sizes for form, w in self._umlaut_pool.get((surface[0], n), {}).items()}
+        found = [
+            (w, d) for w, d, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         ]
-        found = process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
+        umlauted = process.extract(surface, list(forms), scorer=OSA.distance, score_cutoff=budget, limit=4)
+        found += [(forms[form], d) for form, d, _ in umlauted]
         out: dict[str, float] = {}
-        for word, distance, _ in found:
+        for word, distance in found:
             token = self.words[word]
             if distance > 0 and token in self.df:
                 out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])

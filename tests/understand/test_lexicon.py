@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.service import FoiService
-from bot.understand.lexicon import is_compound_part
+from bot.understand.lexicon import TYPO_WEIGHT, is_compound_part
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,10 @@ def test_a_verb_with_a_separable_particle_finds_the_verb(real_service: FoiServic
     """The base writes "liefert … zu" and "geschickt"; people write "Zulieferung" and "rumgeschickt"."""
     terms = real_service.answerer.understander.understand(f"Wer hat das {word}?").terms
     assert any(form in term.alternatives for term in terms), word
+
+
+def test_a_word_typed_without_its_umlaut_is_one_typo(real_service: FoiService) -> None:
+    """ "Stdte" is one letter from "Städte" but two from its folded form "staedte", beyond a short word's budget."""
+    lexicon = real_service.answerer.understander.lexicon
+    assert lexicon.typos("stdte").get("stadt") == TYPO_WEIGHT[1]
+    assert real_service.ask("Wie viele Stdte wurden 2023 bewertet?").answered
