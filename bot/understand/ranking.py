@@ -81,6 +81,8 @@ _ORDINALS = {
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
 _WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
+# Words that make a winner word ask for something else: gaining places, a place, a list, the last.
+_NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = stem("neu")
 
@@ -147,7 +149,7 @@ def detect(
     who: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
-    `who` says whether it asks who (or which city)."""
+    `who` says whether it asks who ("Wer …", "Who …")."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -159,10 +161,11 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
-    if who and (words & (_WINNER - _COMPARE) or place is not None) and years == 1:
-        # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who held
-        # the place, which the tables give only if it is a city named (else what they say of the cities named).
-        return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
+    if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:
+        # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who came
+        # first, which the tables give only if it is a city named (else what they say of the cities named).
+        # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
+        return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
     year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):

@@ -292,3 +292,21 @@ def test_who_won_with_a_wrong_guess_gives_the_place_of_the_city_named(real_servi
     answer = real_service.ask("Wer gewann 2022, war das Bochum?")
     assert answer.entry_ids == ["bitkom-sci-2022-bochum"]
     assert "Platz 8" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Wer ist 2024 um 7 Plätze gestiegen, Bochum oder Stuttgart?", RankingAsk.COMPARE),
+        ("Wer kam 2022 zum ersten Mal auf Platz 2, München oder Hamburg?", RankingAsk.COMPARE),
+        ("Wer war 2021 unter den ersten 15, Hamburg oder Bonn?", RankingAsk.COMPARE),
+        ("Wer hat 2024 Plätze gewonnen, Bochum oder Essen?", RankingAsk.COMPARE),
+        ("Wer verbesserte sich 2024 um 7 Plätze?", RankingAsk.CHANGE),
+    ],
+)
+def test_only_who_came_first_is_asked_of_the_first(real_service: FoiService, question: str, ask: RankingAsk) -> None:
+    """Gaining places, a place given, "unter den ersten 15": not who came first. A review found each of these
+    answered with the city in first place (or the place named by "um 7 Plätze")."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None
+    assert intent.ask is ask
