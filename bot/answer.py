@@ -20,7 +20,6 @@ from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import (
-    asks_with_question_word,
     figure_clauses,
     given_types,
     gives_time_for,
@@ -210,7 +209,7 @@ class Answerer:
     def _answer(self, question: Question, entry: Entry, result: SearchResult, entries: dict[str, Entry]) -> Answer:
         lang = question.lang
         text = entry.answer_in(lang)
-        if asks_with_question_word(question.text, lang):
+        if not question.yes_no:
             text = without_yes_no(text)  # "Ja." answers no "Wann …", "Wer …" nor "Wie hat …"?
         return answer_from_entry(
             entry,

@@ -124,15 +124,19 @@ def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
 
 
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
-    """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …"."""
-    for question in (
-        "Wie hat der Oberbürgermeister auf den Vermerk geantwortet?",
-        "What was in the memo for the mayor?",
+    """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …". The language the question is written in
+    decides whether "was" asks (German) or is a verb (English), not the reply language asked for."""
+    for question, lang in (
+        ("Wie hat der Oberbürgermeister auf den Vermerk geantwortet?", None),
+        ("What was in the memo for the mayor?", None),
+        ("Was stand in dem Vermerk für den OB zum Bitkom-Ranking?", "en"),
     ):
-        answer = real_service.ask(question)
+        answer = real_service.ask(question, lang)
         assert not answer.answered or not answer.text.startswith(("Ja", "Yes")), question
     assert real_service.ask("Gab es einen Vermerk für Eiskirch?").text.startswith("Ja.")
+    assert real_service.ask("Gab es 2020 einen Vermerk darüber, wie Bochum abgeschnitten hat?").text.startswith("Ja.")
     assert real_service.ask("Was there a memo for the mayor?").text.startswith("Yes.")
+    assert real_service.ask("Was there an internal memo for Bochum's mayor in 2020?", "de").text.startswith("Ja.")
 
 
 def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service: FoiService) -> None:

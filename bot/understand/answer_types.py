@@ -69,20 +69,28 @@ _VERB_FIRST = frozenset(
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
 
 
-# Question words that ask for something else than yes or no ("Wie hat …", "Was stand …", "Worum ging es …");
-# in English "was" is a verb ("Was there a memo?").
+# Question words that open a question asking for something else than yes or no ("Wie hat …", "Was stand …",
+# "Worum ging es …", "Und was …", "In welcher …"); in English "was" is a verb ("Was there a memo?").
 _INTERROGATIVE = {
     "de": re.compile(
-        r"\b(?:was|wie|wo|wo[hr]?(?:an|auf|aus|bei|durch|fuer|gegen|her|hin|mit|nach|ueber|um|unter|von|vor|zu)|"
-        r"welche[mnrs]?)\b"
+        r"was|wie|wo|wo[hr]?(?:an|auf|aus|bei|durch|fuer|gegen|her|hin|mit|nach|ueber|um|unter|von|vor|zu)|"
+        r"welche[mnrs]?"
     ),
-    "en": re.compile(r"\b(?:what|how|which|where|whose)\b"),
+    "en": re.compile(r"what|how|which|where|whose"),
 }
+_PREPOSITIONS = frozenset("in an auf aus bei fuer mit nach seit von vor zu zum zur um in on at for from to by".split())
 
 
-def asks_with_question_word(text: str, lang: Lang) -> bool:
-    """Whether the question asks with a question word, so that "yes" or "no" cannot answer it."""
-    return asked(text)[0] not in (AnswerType.OPEN, AnswerType.YESNO) or bool(_INTERROGATIVE[lang].search(fold(text)))
+def yes_or_no(text: str, lang: Lang) -> bool:
+    """Whether "yes" or "no" can answer the question: not if it asks for a kind of answer ("Wann …?") or
+    opens with a question word ("Wie hat …?"); a question word further on ("Gab es einen Vermerk, wie …?")
+    leaves it a yes/no question. `lang` is the language the question is written in."""
+    kind = asked(text)[0]
+    if kind is not AnswerType.OPEN:
+        return kind is AnswerType.YESNO
+    words = [w for w in _WORD.findall(fold(text)) if w not in _LEAD_IN]
+    opening = words[:2] if words and words[0] in _PREPOSITIONS else words[:1]
+    return not any(_INTERROGATIVE[lang].fullmatch(w) for w in opening)
 
 
 def asked_type(text: str) -> AnswerType:

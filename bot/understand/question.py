@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked, asks_particulars
+from bot.understand.answer_types import asked, asks_particulars, yes_or_no
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -89,6 +89,7 @@ class Question:
     categories: tuple[str, ...] = field(default=())
     vector: Vector | None = field(default=None, compare=False, repr=False)
     particulars: bool = False  # asks for names or items in particular ("Welche Ämter genau …?")
+    yes_no: bool = False  # yes or no can answer it ("Gab es einen Vermerk?", not "Wie hat … reagiert?")
     # A ranking meant without being named ("der Index"): entries about other rankings cannot answer.
     implied_ranking: str | None = None
     greeting: bool = False  # nothing but a greeting or thanks ("hallo", "hi", "danke")
@@ -191,9 +192,10 @@ class Understander:
             term.framing = asks or (about_ranking and term.token in _GENERIC_RANKING)
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
+        written = self.language(text, analysis, slots)
         return Question(
             text=text,
-            lang=lang or self.language(text, analysis, slots) or "de",
+            lang=lang or written or "de",
             analysis=analysis,
             terms=tuple(terms),
             answer_type=kind,
@@ -201,6 +203,7 @@ class Understander:
             categories=categories,
             vector=embed([text])[0] if text else None,
             particulars=asks_particulars(text),
+            yes_no=yes_or_no(text, written or lang or "de"),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
         )
