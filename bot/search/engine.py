@@ -173,14 +173,14 @@ class SearchEngine:
             return ""
         return " NOT tags:(" + " OR ".join(_fts_term(ranking_tag(r)) for r in others) + ")"
 
-    def _words_expression(self, terms: Iterable[QueryTerm], *, every: bool = False) -> _Clause | None:
+    def _words_expression(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's words for candidate retrieval. Words in more than a few percent of the base
         are left out when rarer ones remain (else all but the rarest): each would make FTS5 score a large
-        part of the base, and the rerank still counts them. `every`: all words."""
+        part of the base, and the rerank still counts them."""
         df = self.lexicon.df
         words = sorted({alt for t in terms for alt in t.alternatives})
         limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
-        rare = words if every else [w for w in words if df.get(w, 0) <= limit]
+        rare = [w for w in words if df.get(w, 0) <= limit]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         if not chosen:
             return None
@@ -341,10 +341,6 @@ class SearchEngine:
             unguarded = _Query(question.unguarded(), limit, question.vector)
             nearby = self._retrieve([loose.expression], unguarded, loose)
         if not hits and words and slots:
-            # Nothing with these slots shares a rare word of the question: offer, as suggestions only, what has
-            # the slots and a common word of it ("In welcher Kategorie war Bochum 2025 am stärksten?"), then
-            # what has the slots.
-            every = self._words_expression((t for t in terms if t.slot is None), every=True)
-            common = self._retrieve([*slots, every.expression], query, every) if every != words and every else []
-            nearby = [*common, *nearby, *self._retrieve(slots, query, None)]
+            # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
+            nearby += self._retrieve(slots, query, None)
         return SearchResult(hits, nearby)

@@ -106,11 +106,3 @@ def _seconds(call: Callable[[], object]) -> float:
     started = time.perf_counter()
     call()
     return time.perf_counter() - started
-
-
-def test_common_words_find_suggestions_with_the_slots_when_the_rare_ones_find_none(real_service: FoiService) -> None:
-    """ "am stärksten" is in no entry on Bochum in 2025; "Kategorie" is in many. Before, the bot offered
-    questions on other cities first."""
-    answer = real_service.ask("In welcher Kategorie war Bochum 2025 am stärksten?")
-    assert not answer.answered
-    assert [s.id for s in answer.suggestions[:2]] == ["bitkom-sci-2025-bochum-verwaltung", "bochum-sci-2025"]
