@@ -84,7 +84,8 @@ class Lexicon:
         self._umlaut_pool: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
         for word in words:
             if (form := with_umlauts(word)) != word:
-                self._umlaut_pool[(form[0], len(form))][form] = word
+                # Filed under the folded first letter: questions are folded too ("uebrigen", not "übrigen").
+                self._umlaut_pool[(word[0], len(form))][form] = word
 
     def __contains__(self, token: str) -> bool:
         return token in self.df
