@@ -80,10 +80,11 @@ class Lexicon:
         for word in words:
             self._pool[(word[0], len(word))].append(word)
             self._by_prefix[word[:MIN_SHARED]].append(word)
-        # The same words with their umlauts as one letter, for words typed without them.
+        # The same words with their umlauts as one letter, for words of five to eight letters typed without one:
+        # forms of six to nine letters, from words up to three letters longer.
         self._umlaut_pool: dict[tuple[str, int], dict[str, str]] = defaultdict(dict)
         for word in words:
-            if (form := with_umlauts(word)) != word:
+            if 7 <= len(word) <= 12 and (form := with_umlauts(word)) != word and len(form) <= 9:
                 # Filed under the folded first letter: questions are folded too ("uebrigen", not "übrigen").
                 self._umlaut_pool[(word[0], len(form))][form] = word
 
@@ -109,12 +110,15 @@ class Lexicon:
             return {}
         sizes = range(len(surface) - budget, len(surface) + budget + 1)
         pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
-        forms = {form: w for n in sizes for form, w in self._umlaut_pool.get((surface[0], n), {}).items()}
         found = [
             (w, d) for w, d, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         ]
-        umlauted = process.extract(surface, list(forms), scorer=OSA.distance, score_cutoff=budget, limit=4)
-        found += [(forms[form], d) for form, d, _ in umlauted]
+        if budget == 1:
+            # An umlaut left out ("Stdte") is two edits from the folded word ("staedte"), one from "städte";
+            # longer words have a budget of two anyway.
+            forms = self._umlaut_pool.get((surface[0], len(surface) + 1), {})
+            umlauted = process.extract(surface, list(forms), scorer=OSA.distance, score_cutoff=1, limit=4)
+            found += [(forms[form], d) for form, d, _ in umlauted]
         out: dict[str, float] = {}
         for word, distance in found:
             token = self.words[word]
