@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cli.ask import as_json
-from bot.models import AnswerType, Decision
+from bot.models import AnswerType, Decision, Lang
 from bot.reply import layout
 from bot.service import FoiService
 
@@ -126,11 +126,12 @@ def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
     """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …". The language the question is written in
     decides whether "was" asks (German) or is a verb (English), not the reply language asked for."""
-    for question, lang in (
+    asked: list[tuple[str, Lang | None]] = [
         ("Wie hat der Oberbürgermeister auf den Vermerk geantwortet?", None),
         ("What was in the memo for the mayor?", None),
         ("Was stand in dem Vermerk für den OB zum Bitkom-Ranking?", "en"),
-    ):
+    ]
+    for question, lang in asked:
         answer = real_service.ask(question, lang)
         assert not answer.answered or not answer.text.startswith(("Ja", "Yes")), question
     assert real_service.ask("Gab es einen Vermerk für Eiskirch?").text.startswith("Ja.")
