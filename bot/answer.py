@@ -210,7 +210,7 @@ class Answerer:
         lang = question.lang
         text = entry.answer_in(lang)
         if not question.yes_no:
-            text = without_yes_no(text)  # "Ja." answers no "Wann …", "Wer …" nor "Wie hat …"?
+            text = without_yes_no(text)  # "Ja." answers neither "Wann …?" nor "Wie hat …?"
         return answer_from_entry(
             entry,
             lang,

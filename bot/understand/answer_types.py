@@ -78,7 +78,7 @@ _INTERROGATIVE = {
     ),
     "en": re.compile(r"what|how|which|where|whose"),
 }
-_PREPOSITIONS = frozenset("in an auf aus bei fuer mit nach seit von vor zu zum zur um in on at for from to by".split())
+_PREPOSITIONS = frozenset("in an auf aus bei fuer mit nach seit von vor zu zum zur um on at for from to by".split())
 
 
 def yes_or_no(text: str, lang: Lang) -> bool:
