@@ -4,7 +4,7 @@ that is not recognised never lets a ranking figure for another city through."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.service import FoiService
@@ -71,6 +71,9 @@ def test_irregular_and_english_forms(real_service: FoiService, question: str, ci
 @settings(max_examples=60, deadline=None)
 def test_an_unknown_city_form_never_gets_a_ranking_figure(real_service: FoiService, word: str) -> None:
     question = real_service.answerer.understander.understand(f"{word} Punktzahl 2024")
+    # A word read as an ordinal is no city form: "Zeanter" is one letter from "Zehnter", and "Zehnter Punktzahl
+    # 2024" rightly asks who was tenth (Hypothesis found it; b40da19 answers it the same way).
+    assume(question.ranking is None or question.ranking.place is None)
     answer = real_service.answerer.compose(question)
     if not question.cities:
         assert not answer.answered, (word, answer.text)
