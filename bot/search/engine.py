@@ -255,8 +255,9 @@ class SearchEngine:
                 if best == 0.0 and term.surface not in missing:
                     missing.append(term.surface)
         reverse, best_question = 0.0, 0
+        needles = dict.fromkeys(matched)
         for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
-            share = sum(needle.idf for needle in dict.fromkeys(matched) if needle.padded in padded) / weight
+            share = sum(needle.idf for needle in needles if needle.padded in padded) / weight
             if share > reverse:
                 reverse, best_question = share, index
         return _Coverage(
