@@ -1,5 +1,5 @@
-"""Text forms: ASCII folding of German text (ä→ae, ß→ss, other accents dropped), slugs built on it, and text
-shortened to a limit."""
+"""Text forms: ASCII folding of German text (ä→ae, ß→ss, other accents dropped) and its umlauts back, slugs
+built on it, and text shortened to a limit."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_GERMAN).casefold().translate(_GERMAN)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+
+def with_umlauts(folded: str) -> str:
+    """A folded word with its umlauts as one letter again (`staedte` → `städte`): a word typed without its
+    umlaut (`Stdte`) is one edit from that, two from the folded form."""
+    for pair, letter in _UMLAUTS.items():
+        folded = folded.replace(pair, letter)
+    return folded
 
 
 def strip_umlauts(text: str) -> str:

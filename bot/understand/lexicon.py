@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.folding import with_umlauts
 from bot.understand.normalize import LOW_INFORMATION, stem, typo_budget, verb_variants
 
 LOW_INFORMATION_WEIGHT = 0.25
@@ -27,17 +28,6 @@ MIN_SHARED = 5  # letters at the start two forms of one word share at least ...
 RELATED_SHARE = 0.8  # ... and at least this share of the shorter one
 _LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz, Stadt|e|ranking
 _VOWELS = frozenset("aeiouy")
-
-
-_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
-
-
-def with_umlauts(folded: str) -> str:
-    """A folded word with its umlauts as one letter again (`staedte` → `städte`): a word typed without its
-    umlaut (`Stdte`) is one edit from that, two from the folded form."""
-    for pair, letter in _UMLAUTS.items():
-        folded = folded.replace(pair, letter)
-    return folded
 
 
 def _word_like(piece: str) -> bool:
