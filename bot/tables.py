@@ -269,14 +269,17 @@ class Tables:
         )
 
 
+def _ranking_named(s: Standing, lang: Lang, year: int | None = None) -> str:
+    """`Bitkom Smart City Index 2021, Mobilität`: the ranking of a title, with its year and category if any."""
+    named = s.ranking.name_in(lang) + (f" {year}" if year is not None else "")
+    return named + (f", {s.category_in(lang)}" if s.category else "")
+
+
 def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, tuple[str, str]]:
-    ranking, year = picked[0].ranking, picked[0].year
     return {
         lang: (
             " ".join(describe(s, lang, cite) for s in picked),
-            " – ".join(s.city for s in picked)
-            + f" ({ranking.name_in(lang)} {year}"
-            + (f", {picked[0].category_in(lang)})" if picked[0].category else ")"),
+            " – ".join(s.city for s in picked) + f" ({_ranking_named(picked[0], lang, picked[0].year)})",
         )
         for lang in ("de", "en")
     }
@@ -321,7 +324,6 @@ def _compare_years_text(
         if len(found) == 2:
             difference = _difference(found, lang, points=points)
             text += f" {difference}" if difference else ""
-        named = f", {latest.category_in(lang)}" if latest.category else ""
-        title = f"{city} {years[0]}/{years[1]} ({ranking.name_in(lang)}{named})"
+        title = f"{city} {years[0]}/{years[1]} ({_ranking_named(latest, lang)})"
         out[lang] = (text, title)
     return out

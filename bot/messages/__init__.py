@@ -493,12 +493,18 @@ def change_clause(change: int, lang: Lang) -> str:
     return f" ({change:+d} places on the previous year)"
 
 
+def _city_in(city: str, ranking: str, lang: Lang) -> str:
+    """`Bochum im Bitkom Smart City Index`, `Bochum in the Bitkom Smart City Index`."""
+    return f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
+
+
 def trend_lead(city: str, ranking: str, lang: Lang, category: str = "") -> str:
     """What a city's places over the years follow: `Bochum im Bitkom Smart City Index` (`, Kategorie
     Verwaltung`)."""
-    if lang == "de":
-        return f"{city} im {ranking}" + (f", Kategorie {category}" if category else "")
-    return f"{city} in the {ranking}" + (f" (category {category})" if category else "")
+    named = _city_in(city, ranking, lang)
+    if not category:
+        return named
+    return named + (f", Kategorie {category}" if lang == "de" else f" (category {category})")
 
 
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
@@ -543,8 +549,7 @@ def place_difference(city: str, new_year: int, old_year: int, *, gained: int, la
 
 
 def place_title(city: str, ranking: str, year: int, category: str, lang: Lang = "de") -> str:
-    where = f"{city} im {ranking} {year}" if lang == "de" else f"{city} in the {ranking} {year}"
-    return where + (f" – {category}" if category else "")
+    return _city_in(city, f"{ranking} {year}", lang) + (f" – {category}" if category else "")
 
 
 def place_questions(
@@ -579,8 +584,8 @@ def place_questions(
 
 
 def trend_title(city: str, ranking: str, category: str = "", lang: Lang = "de") -> str:
-    where = f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
-    return where + (f" – {category}" if category else "") + (": Verlauf" if lang == "de" else ": over the years")
+    named = _city_in(city, ranking, lang) + (f" – {category}" if category else "")
+    return named + (": Verlauf" if lang == "de" else ": over the years")
 
 
 def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "") -> list[str]:
