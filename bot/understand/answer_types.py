@@ -10,6 +10,7 @@ the best entry does not give is answered with "the source does not say", never w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from bot.folding import fold
@@ -69,28 +70,26 @@ _VERB_FIRST = frozenset(
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
 
 
-# Question words that open a question asking for something else than yes or no ("Wie hat …", "Was stand …",
-# "Worum ging es …", "Und was …", "In welcher …"); in English "was" is a verb ("Was there a memo?").
-_INTERROGATIVE = {
-    "de": re.compile(
-        r"was|wie|wo|wo[hr]?(?:an|auf|aus|bei|durch|fuer|gegen|her|hin|mit|nach|ueber|um|unter|von|vor|zu)|"
-        r"welche[mnrs]?"
-    ),
-    "en": re.compile(r"what|how|which|where|whose"),
-}
+# Question words that open a question asking for something else than yes or no ("Wie hat …", "Worum ging es …",
+# "In welcher …", "What did …"). "was" asks only in German: in English it is a verb ("Was there a memo?").
+_INTERROGATIVE = re.compile(
+    r"wie|wo|wo[hr]?(?:an|auf|aus|bei|durch|fuer|gegen|her|hin|mit|nach|ueber|um|unter|von|vor|zu)|welche[mnrs]?|"
+    r"what|how|which|where|whose"
+)
 _PREPOSITIONS = frozenset("in an auf aus bei fuer mit nach seit von vor zu zum zur um on at for from to by".split())
 
 
-def yes_or_no(text: str, lang: Lang) -> bool:
+def yes_or_no(text: str, written_in: Callable[[], Lang]) -> bool:
     """Whether "yes" or "no" can answer the question: not if it asks for a kind of answer ("Wann …?") or
     opens with a question word ("Wie hat …?"); a question word further on ("Gab es einen Vermerk, wie …?")
-    leaves it a yes/no question. `lang` is the language the question is written in."""
+    leaves it a yes/no question. `written_in` tells the language the question is written in; it is asked only
+    for a question opening with "was", as telling costs more than the rest."""
     kind = asked(text)[0]
     if kind is not AnswerType.OPEN:
         return kind is AnswerType.YESNO
     words = [w for w in _WORD.findall(fold(text)) if w not in _LEAD_IN]
     opening = words[:2] if words and words[0] in _PREPOSITIONS else words[:1]
-    return not any(_INTERROGATIVE[lang].fullmatch(w) for w in opening)
+    return not any(_INTERROGATIVE.fullmatch(w) or (w == "was" and written_in() == "de") for w in opening)
 
 
 def asked_type(text: str) -> AnswerType:

@@ -6,6 +6,7 @@ Retrieval and composition read this object; nothing after this step looks at the
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -192,10 +193,12 @@ class Understander:
             term.framing = asks or (about_ranking and term.token in _GENERIC_RANKING)
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
-        written = self.language(text, analysis, slots)
+        # The language the question is written in; told only where needed, as telling costs more than the rest.
+        written = functools.cache(lambda: self.language(text, analysis, slots))
+        lang = lang or written() or "de"
         return Question(
             text=text,
-            lang=lang or written or "de",
+            lang=lang,
             analysis=analysis,
             terms=tuple(terms),
             answer_type=kind,
@@ -203,7 +206,7 @@ class Understander:
             categories=categories,
             vector=embed([text])[0] if text else None,
             particulars=asks_particulars(text),
-            yes_no=yes_or_no(text, written or lang or "de"),
+            yes_no=yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
         )
