@@ -28,6 +28,7 @@ from bot.understand.answer_types import (
     without_yes_no,
 )
 from bot.understand.content import content_words
+from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ class Answerer:
             self.cite,
             question=question.text,
             text=text,
-            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries),
+            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
             hits=self._ranked(entry, result, entries, lang),
         )
 
@@ -242,7 +243,7 @@ class Answerer:
             text=without_yes_no(entry.answer_in(lang)),
             missing=missing,
             missing_words=_as_written(words, question.text),
-            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries),
+            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
             hits=self._ranked(entry, result, entries, lang),
         )
 
@@ -255,18 +256,18 @@ class Answerer:
             question=question.text,
             lang=question.lang,
             decision=Decision.SUGGEST if suggest else Decision.UNKNOWN,
-            suggestions=self._suggestions(pool, entries),
+            suggestions=self._suggestions(pool, entries, question.lang),
             hits=self._hits(result.hits, entries, question.lang),
         )
 
     @staticmethod
-    def _suggestions(pool: Sequence[Scored], entries: dict[str, Entry]) -> list[Suggestion]:
+    def _suggestions(pool: Sequence[Scored], entries: dict[str, Entry], lang: Lang) -> list[Suggestion]:
         out: list[Suggestion] = []
         for scored in pool:
             entry = entries.get(scored.id)
             if entry is None or any(s.id == entry.id for s in out):
                 continue
-            out.append(Suggestion(id=entry.id, question=entry.questions[0]))
+            out.append(Suggestion(id=entry.id, question=_question_in(entry, lang)))
             if len(out) == SUGGESTIONS:
                 break
         return out
@@ -301,6 +302,16 @@ class Answerer:
                 for e in composed.entries
             ],
         )
+
+
+def _question_in(entry: Entry, lang: Lang) -> str:
+    """The entry's question to offer in a reply in `lang`. Entries write German first and one question in
+    English (the last, as a rule: looked for from the end)."""
+    if lang == "en":
+        english = next((q for q in reversed(entry.questions) if detect_language(q) == "en"), None)
+        if english is not None:
+            return english
+    return entry.questions[0]
 
 
 def _as_written(tokens: Sequence[str], text: str) -> list[str]:

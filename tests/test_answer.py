@@ -37,6 +37,15 @@ def test_unknown_question_abstains_with_suggestions(service: FoiService) -> None
     assert answer.suggestions[0].id == "257364-externe-beratung"
 
 
+def test_suggestions_are_offered_in_the_language_of_the_reply(service: FoiService) -> None:
+    english = service.ask("Did Essen pay consultants?")
+    assert english.lang == "en"
+    assert english.decision is Decision.UNKNOWN
+    assert english.suggestions[0].question == "Did Bochum pay consultants to improve its ranking?"
+    german = service.ask("Hat Essen externe Berater bezahlt?")
+    assert german.suggestions[0].question == "Hat die Stadt Bochum externe Berater für das Bitkom-Ranking bezahlt?"
+
+
 def test_sources_that_differ_are_flagged(service: FoiService) -> None:
     answer = service.ask("Welchen Platz hatte Bochum 2019?")
     assert answer.answered

@@ -40,8 +40,10 @@ def warm_up() -> None:
     _detector()
 
 
+@lru_cache(maxsize=4096)
 def detect_language(text: str) -> Lang | None:
-    """`en` or `de`; None when the text has fewer than two words to judge by."""
+    """`en` or `de`; None when the text has fewer than two words to judge by. Cached: the entries' questions
+    offered as suggestions are asked again and again."""
     words = _LETTERS.findall(text)
     if len(words) < MIN_WORDS:
         return None
