@@ -432,8 +432,14 @@ def points_unit(lang: Lang, *, dative: bool = False) -> str:
 
 
 def place_words(place: int, lang: Lang) -> str:
-    """`Platz 7`, `place 7`."""
-    return f"{'Platz' if lang == 'de' else 'place'} {place}"
+    """`Platz 7`, `7th place`."""
+    return f"Platz {place}" if lang == "de" else f"{ordinal(place)} place"
+
+
+def ordinal(number: int) -> str:
+    """`1st`, `2nd`, `11th`, `22nd`."""
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def versions(texts: Sequence[str], lang: Lang) -> str:

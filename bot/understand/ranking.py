@@ -128,7 +128,7 @@ def topic_words(
     return [
         t
         for t in tokens
-        if grammar_form(t) is None and t not in slot_tokens and t not in category_tokens and not t.isdigit()
+        if grammar_form(t) is None and t not in slot_tokens and t not in category_tokens and not _NUMBER.match(t)
     ]
 
 

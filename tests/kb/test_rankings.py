@@ -32,7 +32,7 @@ def test_place_sentence_has_place_cities_points_and_change() -> None:
         "(-1 Plätze gegenüber dem Vorjahr)."
     )
     english = describe(standing, "en", CITE)
-    assert english.startswith("Bochum took place 8 in the Bitkom Smart City Index 2022 out of 81")
+    assert english.startswith("Bochum took 8th place in the Bitkom Smart City Index 2022 out of 81")
 
 
 def test_disagreeing_sources_are_both_named() -> None:
@@ -49,8 +49,8 @@ def test_disagreeing_sources_are_both_named() -> None:
         "09.10.2020) und Platz 39 (WAZ, 14.10.2021)."
     )
     assert describe(standing, "en", CITE) == (
-        "For Bochum in the Bitkom Smart City Index 2019, the sources give place 32 (Pressemitteilung der Stadt "
-        "Bochum, 9 October 2020) and place 39 (WAZ, 14 October 2021)."
+        "For Bochum in the Bitkom Smart City Index 2019, the sources give 32nd place (Pressemitteilung der Stadt "
+        "Bochum, 9 October 2020) and 39th place (WAZ, 14 October 2021)."
     )
 
 

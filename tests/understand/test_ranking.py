@@ -50,6 +50,18 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
+    ("question", "place"),
+    [("Who was 2nd in 2022?", 2), ("Which city came 11th in 2021?", 11), ("Wer war 2023 der 3te?", 3)],
+)
+def test_an_ordinal_written_in_digits_asks_who_held_that_place(
+    real_service: FoiService, question: str, place: int
+) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert (intent.ask, intent.place) == (RankingAsk.NTH, place)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Warum ist Bochum 2023 abgerutscht?",  # a reason: for the texts, not the tables
@@ -70,7 +82,7 @@ def test_questions_that_only_mention_a_ranking_are_not_for_the_tables(real_servi
     ("question", "entry", "says"),
     [
         ("Wie stand Dortmund 2023 da?", "bitkom-sci-2023-dortmund", "Platz 18"),
-        ("How did Hanover fare in 2025?", "bitkom-sci-2025-hannover", "place 7"),
+        ("How did Hanover fare in 2025?", "bitkom-sci-2025-hannover", "7th place"),
         ("smrt city idex bochum 2023", "bitkom-sci-2023-bochum", "Platz 11"),
         ("Bochumer Platzierung im Smart-City-Ranking 2022", "bitkom-sci-2022-bochum", "Platz 8"),
     ],
@@ -158,7 +170,7 @@ def test_a_category_course_is_composed_from_its_rows(real_service: FoiService) -
     )
     assert "Platz 32" not in answer.text  # the overall place of 2019
     english = real_service.ask("How did Bochum do in mobility over the years?")
-    assert "(category Mobility): 2019: place 42 (43.4 points); 2020: place 9; 2021: place 3." in english.text
+    assert "(category Mobility): 2019: 42nd place (43.4 points); 2020: 9th place; 2021: 3rd place." in english.text
 
 
 def test_two_years_in_a_category_are_compared(real_service: FoiService) -> None:
