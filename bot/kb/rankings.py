@@ -215,8 +215,11 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
     first = items[0]
     parts = []
     for s in items:
-        place = s.place_text(lang, cite) or "?"
+        place = s.place_text(lang, cite)
         value = format_value(s.ranking, s.score, lang) if s.score is not None else ""
+        if not place:  # a year the sources give only the score of
+            parts.append(f"{s.year}: {value}")
+            continue
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
     lead = messages.trend_lead(first.city, first.ranking.name_in(lang), lang, first.category_in(lang))

@@ -493,10 +493,10 @@ def score_clause(
 
 
 def change_clause(change: int, lang: Lang) -> str:
-    """` (-1 Plätze gegenüber dem Vorjahr)`."""
+    """` (-2 Plätze gegenüber dem Vorjahr)`, ` (+1 place on the previous year)`."""
     if lang == "de":
-        return f" ({change:+d} Plätze gegenüber dem Vorjahr)"
-    return f" ({change:+d} places on the previous year)"
+        return f" ({change:+d} {'Platz' if abs(change) == 1 else 'Plätze'} gegenüber dem Vorjahr)"
+    return f" ({change:+d} {'place' if abs(change) == 1 else 'places'} on the previous year)"
 
 
 def _city_in(city: str, ranking: str, lang: Lang) -> str:

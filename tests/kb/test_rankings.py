@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.kb.rankings import describe, format_score, ranking_entries, standings, top_text
+from bot.kb.rankings import describe, format_score, ranking_entries, standings, top_text, trend_text
 from bot.models import Edition, Ranking, RankingRow, Source
 from bot.sources import Citations, source_label
 
@@ -29,7 +29,7 @@ def test_place_sentence_has_place_cities_points_and_change() -> None:
     [standing] = standings(rows, [SCI])
     assert describe(standing, "de", CITE) == (
         "Bochum belegte im Bitkom Smart City Index 2022 Platz 8 von 81 Städten mit 77 Punkten "
-        "(-1 Plätze gegenüber dem Vorjahr)."
+        "(-1 Platz gegenüber dem Vorjahr)."
     )
     english = describe(standing, "en", CITE)
     assert english.startswith("Bochum took 8th place in the Bitkom Smart City Index 2022 out of 81")
@@ -69,6 +69,21 @@ def test_generated_entries_cover_place_trend_and_top() -> None:
     ids = {e.id for e in ranking_entries([SCI], rows, CITE)}
     assert {"bitkom-sci-2021-a", "bitkom-sci-a-verlauf", "bitkom-sci-2021-top"} <= ids
     assert "bitkom-sci-2022-top" not in ids  # one place known is no top list
+
+
+def test_a_change_of_several_places_is_in_the_plural() -> None:
+    rows = [RankingRow(**{**row(2022, "Bochum", 8).model_dump(), "change": 3})]
+    [standing] = standings(rows, [SCI])
+    assert describe(standing, "de", CITE).endswith("(+3 Plätze gegenüber dem Vorjahr).")
+    assert describe(standing, "en", CITE).endswith("(+3 places on the previous year).")
+
+
+def test_a_course_shows_a_year_known_only_by_its_score_without_a_placeholder() -> None:
+    items = standings([row(2021, "Bochum", None, 20.5), row(2022, "Bochum", 8, 77.0)], [SCI])
+    assert trend_text(items, "de", CITE) == (
+        "Bochum im Bitkom Smart City Index: 2021: 20,5 Punkte; 2022: Platz 8 (77 Punkte)."
+    )
+    assert trend_text(items, "en", CITE).endswith(": 2021: 20.5 points; 2022: 8th place (77 points).")
 
 
 def test_top_list_is_ordered_by_place() -> None:
