@@ -29,7 +29,7 @@ from bot.understand.normalize import (
     stem,
     year_tag,
 )
-from bot.understand.ranking import RankingAsk, RankingIntent, detect, grammar_form
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_statement, detect, grammar_form
 from bot.understand.semantic import Vector, embed
 
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
@@ -176,13 +176,17 @@ class Understander:
         # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
         tokens = [grammar_form(t.token) or t.likely for t in terms]
         kind, asking = asked(text)
-        intent = detect(
-            tokens,
-            slots,
-            self.category_tokens,
-            cities=len(analysis.cities),
-            years=len(analysis.years),
-            who=kind in (AnswerType.PERSON, AnswerType.NAME),
+        intent = (
+            None
+            if asks_a_statement(fold(text))
+            else detect(
+                tokens,
+                slots,
+                self.category_tokens,
+                cities=len(analysis.cities),
+                years=len(analysis.years),
+                who=kind in (AnswerType.PERSON, AnswerType.NAME),
+            )
         )
         categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens)

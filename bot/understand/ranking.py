@@ -87,6 +87,19 @@ _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 _NEW = stem("neu")
 
 
+# What someone said or thinks of a ranking ("Was sagt Ulm zum Ranking?", "What did Dortmund say about it?"): no
+# table row answers it. Read on the folded text, as the normaliser drops "sagt" as a filler ("Sag mir …").
+_STATEMENT = re.compile(
+    r"\b(?:sagt|sagte|sagten|gesagt|meint|meinte|gemeint|aeusserte?|geaeussert|haelt\s(?:\w+\s)?von|"
+    r"halten\s(?:\w+\s)?von|meinung|haltung|stellungnahme|says|said|think|thinks|thought|opinion|stance)\b"
+)
+
+
+def asks_a_statement(folded: str) -> bool:
+    """Whether a (folded) question asks what someone said or thinks, rather than for figures."""
+    return bool(_STATEMENT.search(folded))
+
+
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
 _CATEGORY = stem("kategorie")
 

@@ -41,6 +41,7 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Who topped the index in 2020?", RankingAsk.NTH),
         ("Bochum 2024 im Vergleich zum Vorjahr", RankingAsk.COMPARE),
         ("Was Essen worse in 2023 than the year before?", RankingAsk.COMPARE),
+        ("Sag mir, welchen Platz Bochum 2021 hatte", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -71,6 +72,9 @@ def test_an_ordinal_written_in_digits_asks_who_held_that_place(
         "Welche Städte sind 2022 neu in die Top 10 gekommen?",  # who entered the list: a change, not the list
         "In welcher Kategorie war Bochum 2024 am besten?",  # which category: no table row says
         "Was hat die Stadt 2021 mit dem Ergebnis gemacht?",  # a participle of a verb that says little
+        "Was hat Dortmund zum Ranking gesagt?",  # what someone said of it
+        "Was sagt Ulm zum Ranking?",
+        "What did Ulm say about the ranking?",
     ],
 )
 def test_questions_that_only_mention_a_ranking_are_not_for_the_tables(real_service: FoiService, question: str) -> None:
