@@ -102,6 +102,8 @@ class Tables:
         cities = sorted(question.cities)
         if default is None or not cities or all(self.lists(default, c) for c in cities):
             return default
+        if question.which_city:
+            return None  # "Welche Stadt war 2024 die beste in NRW?": the state is where to look, not who is asked
         listing = [r for r in self.rankings.values() if all(self.lists(r, c) for c in cities)]
         return listing[0] if len(listing) == 1 else None
 

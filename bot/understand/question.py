@@ -29,7 +29,7 @@ from bot.understand.normalize import (
     stem,
     year_tag,
 )
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_statement, detect, grammar_form
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_statement, asks_which_city, detect, grammar_form
 from bot.understand.semantic import Vector, embed
 
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
@@ -94,6 +94,7 @@ class Question:
     # A ranking meant without being named ("der Index"): entries about other rankings cannot answer.
     implied_ranking: str | None = None
     greeting: bool = False  # nothing but a greeting or thanks ("hallo", "hi", "danke")
+    which_city: bool = False  # asks which city ("Welche Stadt …?", "Which cities …?")
 
     @property
     def years(self) -> frozenset[int]:
@@ -213,6 +214,7 @@ class Understander:
             yes_no=yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
+            which_city=asks_which_city(fold(text)),
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

@@ -100,6 +100,18 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
+# One word may stand between: "Welche NRW-Stadt", "Which German city".
+_WHICH_CITY = re.compile(
+    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns))\b"
+)
+
+
+def asks_which_city(folded: str) -> bool:
+    """Whether a (folded) question asks which city: a place it names is then where to look, not the answer
+    ("Welche Stadt war 2024 die beste in NRW?")."""
+    return bool(_WHICH_CITY.search(folded))
+
+
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
 _CATEGORY = stem("kategorie")
 

@@ -64,6 +64,19 @@ def test_an_ordinal_written_in_digits_asks_who_held_that_place(
 
 @pytest.mark.parametrize(
     "question",
+    ["Welche Stadt war 2024 die beste in NRW?", "Which NRW city was best in 2024?", "Welche NRW-Stadt lag 2024 vorn?"],
+)
+def test_a_state_named_in_a_question_for_a_city_is_not_the_answer(real_service: FoiService, question: str) -> None:
+    """The state is where to look; its own place in the states' index answers another question."""
+    answer = real_service.ask(question)
+    assert not any(i.startswith("bitkom-laenderindex") for i in answer.entry_ids), answer.text
+    assert real_service.ask("Welchen Platz hatte NRW 2024?").entry_ids == [
+        "bitkom-laenderindex-2024-nordrhein-westfalen"
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "Warum ist Bochum 2023 abgerutscht?",  # a reason: for the texts, not the tables
         "Wie oft war Bochum unter den ersten zehn?",  # a count
