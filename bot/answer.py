@@ -30,6 +30,7 @@ from bot.understand.answer_types import (
 from bot.understand.content import content_words
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
+from bot.understand.ranking import grammar_form
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -181,7 +182,10 @@ class Answerer:
         if about and summed_up:
             return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
         # Only words that carry content are named as missing: "Etwas zu „raus“" says nothing.
-        missing = content_words(top.missing)
+        # Nor are, in a question for the tables, words of their grammar: the texts say "fielen aus den Top 10"
+        # and "scored" in many other ways.
+        framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
+        missing = [w for w in content_words(top.missing) if w not in framing]
         if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             return self._not_stated(question, entry, result, entries, words=missing)
         return self._not_answered(question, result, entries, suggest=suggested)
