@@ -30,7 +30,7 @@ from bot.understand.answer_types import (
 from bot.understand.content import content_words
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
-from bot.understand.ranking import grammar_form
+from bot.understand.ranking import RankingAsk, grammar_form
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -133,10 +133,18 @@ class Answerer:
             entry,
             found,
             self.calibration.probability(found),
-            question.answer_type in given_types(entry)
+            (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
             and self._figure_for_cities(entry, question),
         )
+
+    def _names_holder(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry names who held the place asked ("Wer war Letzter im Länderindex 2024?"): the one
+        "who" a text may answer, as the holder is a city or state its short answer names."""
+        intent = question.ranking
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
+            return False
+        return bool(self.understander.normalizer.analyze(entry.answer).cities)
 
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:
         """Whether a place or score the entry gives belongs to a city asked about (named in its clause)."""

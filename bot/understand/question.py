@@ -29,7 +29,15 @@ from bot.understand.normalize import (
     stem,
     year_tag,
 )
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_statement, asks_which_city, detect, grammar_form
+from bot.understand.ranking import (
+    RankingAsk,
+    RankingIntent,
+    asks_a_statement,
+    asks_which_city,
+    detect,
+    grammar_form,
+    is_frame_word,
+)
 from bot.understand.semantic import Vector, embed
 
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
@@ -195,7 +203,11 @@ class Understander:
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
             asks = bool(asking) and set(term.surface.split()) <= asking
-            term.framing = asks or (about_ranking and term.token in _GENERIC_RANKING)
+            term.framing = (
+                asks
+                or (about_ranking and term.token in _GENERIC_RANKING)
+                or (intent is not None and is_frame_word(term.token))
+            )
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
         # The language the question is written in; told only where needed, as telling costs more than the rest.

@@ -116,6 +116,12 @@ def asks_which_city(folded: str) -> bool:
 _CATEGORY = stem("kategorie")
 
 
+def is_frame_word(token: str) -> bool:
+    """Whether the token only frames a ranking question ("came", "lag", "How did … do"): it says nothing of
+    what an entry must contain."""
+    return (grammar_form(token) or token) in _FRAME
+
+
 def grammar_form(token: str) -> str | None:
     """The token as the grammar knows it: itself, or another form of one of its verbs (`führt` for `führen`,
     `geschafft` for `schaffen`; not of the verbs that say little, as "gemacht" may say a lot); None for a word

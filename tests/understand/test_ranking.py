@@ -355,3 +355,22 @@ def test_words_of_the_ranking_grammar_are_not_named_as_missing(
     Quellen" above the very answer contradicts itself."""
     answer = real_service.ask(question)
     assert word not in answer.missing_words, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Wer war Letzter im Länderindex 2024?", "Thüringen"),
+        ("Wer war Letzter im Deutschland-Index 2019?", "Thüringen"),
+        ("Who was last in 2023?", "Bremerhaven"),
+        ("Which city came last in 2023?", "Bremerhaven"),
+    ],
+)
+def test_who_came_last_is_answered_by_a_text_that_names_it(
+    real_service: FoiService, question: str, holder: str
+) -> None:
+    """Where the tables do not know the last place, a text that names it ("Schlusslicht war Thüringen") answers:
+    the "who" of a place is the city or state the text names, not a person it would have to state."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert holder in answer.text
