@@ -163,7 +163,7 @@ class Tables:
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(ranking, cities[0], (years[0], years[1]), categories, points=intent.points)
             return None
-        if len(cities) > 1 or len(years) > 1:
+        if len(cities) > 1 or (len(years) > 1 and intent.ask is not RankingAsk.TREND):
             return None
         city = cities[0] if cities else None
         year = years[0] if years else None

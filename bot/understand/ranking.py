@@ -201,6 +201,9 @@ def detect(
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them
+    if cities == 1 and years == 2 and words & _TREND and not words & (_COMPARE | _CHANGE):
+        # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the course over those years, not two of them.
+        return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if across:
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points)
     if words & _CHANGE:

@@ -42,6 +42,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Bochum 2024 im Vergleich zum Vorjahr", RankingAsk.COMPARE),
         ("Was Essen worse in 2023 than the year before?", RankingAsk.COMPARE),
         ("Sag mir, welchen Platz Bochum 2021 hatte", RankingAsk.PLACE),
+        ("Wie hat sich Bochum von 2019 bis 2025 entwickelt?", RankingAsk.TREND),
+        ("How did Essen develop between 2021 and 2024?", RankingAsk.TREND),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -374,3 +376,8 @@ def test_who_came_last_is_answered_by_a_text_that_names_it(
     answer = real_service.ask(question)
     assert answer.decision is Decision.ANSWER, answer.text
     assert holder in answer.text
+
+
+def test_a_course_between_two_years_shows_the_years_between(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie hat sich Bochum von 2019 bis 2025 entwickelt?")
+    assert all(f"{year}: Platz" in answer.text for year in range(2019, 2026)), answer.text
