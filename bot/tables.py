@@ -168,6 +168,8 @@ class Tables:
         city = cities[0] if cities else None
         year = years[0] if years else None
         if city is not None:
+            if intent.ask in (RankingAsk.BEST, RankingAsk.WORST):
+                return self._extreme(ranking, city, categories, best=intent.ask is RankingAsk.BEST)
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories)
@@ -256,6 +258,20 @@ class Tables:
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
         return TableReply(composed=composed)
 
+    def _extreme(self, ranking: Ranking, city: str, categories: Sequence[str], *, best: bool) -> TableReply | None:
+        """A city's best (or worst) place over the years, with every year it held it. A year whose sources
+        disagree counts with its best (or worst) version, and the reply names both."""
+        for category in categories or [""]:
+            placed = [
+                s for s in self.standings.get(ranking.id, []) if s.city == city and s.category == category and s.places
+            ]
+            if placed:
+                value = min if best else max
+                place = value(value(s.places) for s in placed)
+                picked = sorted((s for s in placed if value(s.places) == place), key=lambda s: s.year)
+                return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
+        return None
+
     def _composed(
         self, picked: list[Standing], text: dict[Lang, tuple[str, str]], *, latest_first: bool = False
     ) -> Composed:
@@ -285,6 +301,21 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
         )
         for lang in ("de", "en")
     }
+
+
+def _extreme_text(picked: list[Standing], cite: Citations, *, best: bool) -> dict[Lang, tuple[str, str]]:
+    first = picked[0]
+    out: dict[Lang, tuple[str, str]] = {}
+    for lang in ("de", "en"):
+        if all(s.place is not None for s in picked):
+            shown = f"{first.place_text(lang, cite)} ({', '.join(str(s.year) for s in picked)})"
+        else:
+            shown = "; ".join(f"{s.year}: {s.place_text(lang, cite)}" for s in picked)
+        text = messages.extreme_place(
+            first.city, first.ranking.name_in(lang), shown, lang, category=first.category_in(lang), best=best
+        )
+        out[lang] = (text, f"{first.city} ({_ranking_named(first, lang)})")
+    return out
 
 
 def _value(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:

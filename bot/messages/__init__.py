@@ -513,6 +513,16 @@ def trend_lead(city: str, ranking: str, lang: Lang, category: str = "") -> str:
     return named + (f", Kategorie {category}" if lang == "de" else f" (category {category})")
 
 
+def extreme_place(city: str, ranking: str, shown: str, lang: Lang, *, category: str, best: bool) -> str:
+    """`Die beste Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024).`; `shown`: the place and
+    its years."""
+    if lang == "de":
+        where = f"im {ranking}" + (f" in der Kategorie {category}" if category else "")
+        return f"Die {'beste' if best else 'schlechteste'} Platzierung von {city} {where}: {shown}."
+    where = f"the {ranking}" + (f" (category {category})" if category else "")
+    return f"{city}'s {'best' if best else 'worst'} place in {where}: {shown}."
+
+
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
     """What a year's top places follow: `Bitkom Smart City Index 2022, Spitze`."""
     return f"{ranking} {year}, Spitze" if lang == "de" else f"{ranking} {year}, top places"

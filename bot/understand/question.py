@@ -37,6 +37,7 @@ from bot.understand.ranking import (
     detect,
     grammar_form,
     is_frame_word,
+    superlative,
 )
 from bot.understand.semantic import Vector, embed
 
@@ -195,6 +196,7 @@ class Understander:
                 cities=len(analysis.cities),
                 years=len(analysis.years),
                 who=kind in (AnswerType.PERSON, AnswerType.NAME),
+                extreme=superlative(fold(text)),
             )
         )
         categories = intent.categories if intent else ()

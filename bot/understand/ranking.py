@@ -25,6 +25,8 @@ class RankingAsk(StrEnum):
     TREND = "trend"
     CHANGE = "change"  # how many places up or down
     COMPARE = "compare"  # two cities in one year, or one city in two years
+    BEST = "best"  # a city's best place over the years
+    WORST = "worst"  # a city's worst place over the years
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -68,7 +70,7 @@ _FRAME = _stems(
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
-    "sah aussehen"
+    "sah aussehen ever jemals"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -110,6 +112,19 @@ def asks_which_city(folded: str) -> bool:
     """Whether a (folded) question asks which city: a place it names is then where to look, not the answer
     ("Welche Stadt war 2024 die beste in NRW?")."""
     return bool(_WHICH_CITY.search(folded))
+
+
+# A superlative of a city's places ("Was war Bochums beste Platzierung?", "worst ranking ever"); read on the
+# folded text, as the stems of "beste" and "schlechteste" are those of "gut"-like frame words.
+_BEST = re.compile(r"\b(?:beste[nrs]?|bestes|best|hoechste[nrs]?|highest|am besten)\b")
+_WORST = re.compile(r"\b(?:schlechteste[nrs]?|worst|niedrigste[nrs]?|lowest|am schlechtesten)\b")
+
+
+def superlative(folded: str) -> RankingAsk | None:
+    """`BEST` or `WORST` for a question with a superlative of places, else None."""
+    if _WORST.search(folded):
+        return RankingAsk.WORST
+    return RankingAsk.BEST if _BEST.search(folded) else None
 
 
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
@@ -178,9 +193,10 @@ def detect(
     cities: int,
     years: int,
     who: bool = False,
+    extreme: RankingAsk | None = None,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
-    `who` says whether it asks who ("Wer …", "Who …")."""
+    `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -197,6 +213,9 @@ def detect(
         # first, which the tables give only if it is a city named (else what they say of the cities named).
         # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
+    if extreme is not None and cities == 1 and not years and not words & (_CHANGE | _TOP | _LAST):
+        # "Was war Bochums beste Platzierung?": one place over all years, not the whole course.
+        return RankingIntent(extreme, categories=categories)
     year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):

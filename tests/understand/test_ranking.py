@@ -43,6 +43,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Was Essen worse in 2023 than the year before?", RankingAsk.COMPARE),
         ("Sag mir, welchen Platz Bochum 2021 hatte", RankingAsk.PLACE),
         ("Wie hat sich Bochum von 2019 bis 2025 entwickelt?", RankingAsk.TREND),
+        ("Was war Bochums beste Platzierung?", RankingAsk.BEST),
+        ("What was Bochum's worst place ever?", RankingAsk.WORST),
         ("How did Essen develop between 2021 and 2024?", RankingAsk.TREND),
     ],
 )
@@ -381,3 +383,13 @@ def test_who_came_last_is_answered_by_a_text_that_names_it(
 def test_a_course_between_two_years_shows_the_years_between(real_service: FoiService) -> None:
     answer = real_service.ask("Wie hat sich Bochum von 2019 bis 2025 entwickelt?")
     assert all(f"{year}: Platz" in answer.text for year in range(2019, 2026)), answer.text
+
+
+def test_a_best_or_worst_place_is_one_place_with_its_years(real_service: FoiService) -> None:
+    best = real_service.ask("Was war Bochums beste Platzierung?")
+    assert best.text == "Die beste Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024)."
+    assert best.entry_ids == ["bitkom-sci-2024-bochum"]
+    # 2019 is the worst year whichever source is right (32nd or 39th): both versions are named.
+    worst = real_service.ask("What was Bochum's worst place ever?")
+    assert "2019: 32nd place" in worst.text
+    assert "39th place" in worst.text
