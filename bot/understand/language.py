@@ -19,7 +19,9 @@ from bot.models import Lang
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 2
-MIN_SMALL_WORDS = 3  # words without a capital (the first word aside) enough to judge by them alone
+# Words without a capital (the first word aside) enough to judge by them alone: two ("Who is Thomas Eiskirch?",
+# where the names would make it German).
+MIN_SMALL_WORDS = 2
 # English wins only when the identifier is fairly sure: most questions are German, and a German question
 # answered in English is the costlier mistake. Chosen with benchmarks/bench_language.py.
 ENGLISH_CONFIDENCE = 0.6

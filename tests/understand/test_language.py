@@ -24,6 +24,8 @@ from bot.understand.language import detect_language
         ("Wer ist der Chef der Smart City Innovation Unit?", "de"),  # an English name the base does not tag
         ("Wer leitet das Open Data Team der Stadt?", "de"),
         ("What did the Stabsstelle Digitalisierung send to Bitkom?", "en"),  # a German name in English
+        ("Who is Thomas Eiskirch?", "en"),  # two words besides the name
+        ("Wer ist Sebastian Kopietz?", "de"),
     ],
 )
 def test_the_question_decides_the_language(real_service: FoiService, question: str, lang: str) -> None:
