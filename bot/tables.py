@@ -180,8 +180,10 @@ class Tables:
             if holder is not None:
                 return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
             # Who was last a curated text may know (the slot guard keeps it to this year and ranking): the tables
-            # know the last place only where they hold the whole ranking. Who held a place, only the tables.
-            return None if intent.ask is RankingAsk.LAST else REFUSE
+            # know the last place only where they hold the whole ranking. Who held a place, only the tables,
+            # unless they have no row of that year at all (Haselhorst 2023: "Spitzenreiter war Hamburg").
+            known = any(s.year == year for s in self.standings.get(ranking.id, []))
+            return None if intent.ask is RankingAsk.LAST or not known else REFUSE
         if intent.ask is RankingAsk.TOP:
             return self._entry(entry_id(ranking.id, year, "top"))
         return None

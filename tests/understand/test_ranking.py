@@ -44,6 +44,8 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Sag mir, welchen Platz Bochum 2021 hatte", RankingAsk.PLACE),
         ("Wie hat sich Bochum von 2019 bis 2025 entwickelt?", RankingAsk.TREND),
         ("Was war Bochums beste Platzierung?", RankingAsk.BEST),
+        ("Nenne die Top 10 von 2025", RankingAsk.TOP),
+        ("List the top 10 of 2024", RankingAsk.TOP),
         ("What was Bochum's worst place ever?", RankingAsk.WORST),
         ("How did Essen develop between 2021 and 2024?", RankingAsk.TREND),
     ],
@@ -368,13 +370,14 @@ def test_words_of_the_ranking_grammar_are_not_named_as_missing(
         ("Wer war Letzter im Deutschland-Index 2019?", "Thüringen"),
         ("Who was last in 2023?", "Bremerhaven"),
         ("Which city came last in 2023?", "Bremerhaven"),
+        ("Which city led the Haselhorst ranking in 2023?", "Hamburg"),  # a year the tables do not have
     ],
 )
-def test_who_came_last_is_answered_by_a_text_that_names_it(
+def test_who_held_a_place_is_answered_by_a_text_that_names_it(
     real_service: FoiService, question: str, holder: str
 ) -> None:
-    """Where the tables do not know the last place, a text that names it ("Schlusslicht war Thüringen") answers:
-    the "who" of a place is the city or state the text names, not a person it would have to state."""
+    """Where the tables do not know the place (the last, or a year they lack), a text that names its holder
+    ("Schlusslicht war Thüringen") answers: the "who" of a place is a city or state, not a person to be stated."""
     answer = real_service.ask(question)
     assert answer.decision is Decision.ANSWER, answer.text
     assert holder in answer.text
