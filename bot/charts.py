@@ -25,7 +25,7 @@ MAX_CITIES = len(COLOURS)
 def series_name(items: Sequence[Standing], lang: Lang) -> str:
     """A line's name: its city, and the category where a city is ranked only in one."""
     first = items[0]
-    return f"{first.city} ({first.category_in(lang)})" if first.category else first.city
+    return f"{first.city_in(lang)} ({first.category_in(lang)})" if first.category else first.city_in(lang)
 
 
 def _by_points(series: Sequence[Sequence[Standing]]) -> bool:

@@ -177,6 +177,8 @@ class Aliases(_Model):
 
     synonyms: list[Annotated[list[Text], Field(min_length=2)]] = Field(default_factory=list)
     cities: dict[str, list[Text]] = Field(default_factory=dict)
+    # The English name of a city or state that English writes otherwise (München: Munich), for English replies.
+    english: dict[str, Text] = Field(default_factory=dict)
 
 
 _MONTHS: dict[Lang, list[str]] = {

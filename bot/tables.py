@@ -76,8 +76,9 @@ class Tables:
         self.knowledge = knowledge
         self.cite = cite
         self.rankings = {r.id: r for r in knowledge.rankings()}
+        english = knowledge.aliases().english
         self.standings: dict[str, list[Standing]] = {
-            r.id: standings(knowledge.ranking_rows(r.id), [r]) for r in self.rankings.values()
+            r.id: standings(knowledge.ranking_rows(r.id), [r], english) for r in self.rankings.values()
         }
 
     def categories(self) -> set[str]:
@@ -299,7 +300,7 @@ def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, 
     return {
         lang: (
             " ".join(describe(s, lang, cite) for s in picked),
-            " – ".join(s.city for s in picked) + f" ({_ranking_named(picked[0], lang, picked[0].year)})",
+            " – ".join(s.city_in(lang) for s in picked) + f" ({_ranking_named(picked[0], lang, picked[0].year)})",
         )
         for lang in ("de", "en")
     }
@@ -314,9 +315,9 @@ def _extreme_text(picked: list[Standing], cite: Citations, *, best: bool) -> dic
         else:
             shown = "; ".join(f"{s.year}: {s.place_text(lang, cite)}" for s in picked)
         text = messages.extreme_place(
-            first.city, first.ranking.name_in(lang), shown, lang, category=first.category_in(lang), best=best
+            first.city_in(lang), first.ranking.name_in(lang), shown, lang, category=first.category_in(lang), best=best
         )
-        out[lang] = (text, f"{first.city} ({_ranking_named(first, lang)})")
+        out[lang] = (text, f"{first.city_in(lang)} ({_ranking_named(first, lang)})")
     return out
 
 
@@ -333,17 +334,17 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
             return ""
         delta = new.scores[0] - old.scores[0]
         value = format_value(new.ranking, abs(delta), lang)
-        return messages.score_difference(new.city, new.year, old.year, value, delta=delta, lang=lang)
+        return messages.score_difference(new.city_in(lang), new.year, old.year, value, delta=delta, lang=lang)
     if old.place is None or new.place is None:
         return ""
-    return messages.place_difference(new.city, new.year, old.year, gained=old.place - new.place, lang=lang)
+    return messages.place_difference(new.city_in(lang), new.year, old.year, gained=old.place - new.place, lang=lang)
 
 
 def _compare_years_text(
     found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool
 ) -> dict[Lang, tuple[str, str]]:
     """Under the later year's category: a category renamed between the years is still one."""
-    ranking, city, latest = found[0].ranking, found[0].city, found[-1]
+    ranking, latest = found[0].ranking, found[-1]
     by_year = {s.year: s for s in found}
     out: dict[Lang, tuple[str, str]] = {}
     for lang in ("de", "en"):
@@ -354,6 +355,7 @@ def _compare_years_text(
                 parts.append(f"{year}: {messages.not_in_sources(lang)}")
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
+        city = found[0].city_in(lang)
         lead = messages.trend_lead(city, ranking.name_in(lang), lang, latest.category_in(lang))
         text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:

@@ -381,6 +381,9 @@ class _Collector:
             for city in entry.tags.cities:
                 if city not in known_cities:
                     self.problems.append(Problem(file, line, f"tags.cities: {city!r} is not in {where.name}"))
+        for city in self.aliases.english:
+            if city not in known_cities:
+                self.problems.append(Problem(where, 1, f"english: {city!r} is not one of the cities"))
         self._check_sources()
         by_id = {r.id: r for r, _ in self.rankings}
         for row, file, line in self.rows:
@@ -422,7 +425,7 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
         collector.facts_yaml(file)
     rankings = [r for r, _ in collector.rankings]
     rows = [row for row, _, _ in collector.rows]
-    generated = ranking_entries(rankings, rows, Citations(collector.sources.values()))
+    generated = ranking_entries(rankings, rows, Citations(collector.sources.values()), collector.aliases.english)
     collector.entries.extend(
         (e, directory / "rankings" / f"{e.ranking_ref.ranking}.csv", 1) for e in generated if e.ranking_ref
     )

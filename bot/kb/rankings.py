@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +58,11 @@ class Standing:
     city: str
     category: str
     rows: tuple[RankingRow, ...]
+    city_en: str = ""  # its English name, where English writes it otherwise
+
+    def city_in(self, lang: Lang) -> str:
+        """The city (or state) as a reply in `lang` names it: `Munich` in English."""
+        return self.city_en if lang == "en" and self.city_en else self.city
 
     @property
     def places(self) -> list[int]:
@@ -119,13 +124,17 @@ class Standing:
         return self._figure_text(self.places, lambda r: r.place, lambda v: messages.place_words(v, lang), lang, cite)
 
 
-def standings(rows: Iterable[RankingRow], rankings: Sequence[Ranking]) -> list[Standing]:
+def standings(
+    rows: Iterable[RankingRow], rankings: Sequence[Ranking], english: Mapping[str, str] | None = None
+) -> list[Standing]:
+    """The rows grouped by ranking, year, city and category; `english`: English names of cities and states."""
     by_id = {r.id: r for r in rankings}
+    names = english or {}
     groups: dict[tuple[str, int, str, str], list[RankingRow]] = defaultdict(list)
     for row in rows:
         groups[(row.ranking, row.year, row.city, row.category)].append(row)
     return [
-        Standing(by_id[key[0]], key[1], key[2], key[3], tuple(group))
+        Standing(by_id[key[0]], key[1], key[2], key[3], tuple(group), names.get(key[2], ""))
         for key, group in sorted(groups.items())
         if key[0] in by_id
     ]
@@ -141,7 +150,7 @@ def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
     edition = standing.ranking.edition(standing.year)
     text = messages.standing_sentence(
         lang,
-        city=standing.city,
+        city=standing.city_in(lang),
         ranking=standing.ranking.name_in(lang),
         year=standing.year,
         category=standing.category_in(lang),
@@ -194,12 +203,13 @@ def _place_entry(s: Standing, cite: Citations) -> Entry:
         category_en=r.category_in(s.category, "en"),
         aliases=r.aliases[:1],
         scored=s.score is not None,
+        city_en=s.city_in("en"),
     )
     return Entry(
         id=entry_id(r.id, s.year, s.city, s.category),
         kind=Kind.RANKING,
         title=messages.place_title(s.city, name, s.year, s.category),
-        title_en=messages.place_title(s.city, name_en, s.year, r.category_in(s.category, "en"), "en"),
+        title_en=messages.place_title(s.city_in("en"), name_en, s.year, r.category_in(s.category, "en"), "en"),
         questions=questions,
         answer=describe(s, "de", cite),
         answer_en=describe(s, "en", cite),
@@ -222,7 +232,7 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
             continue
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    lead = messages.trend_lead(first.city, first.ranking.name_in(lang), lang, first.category_in(lang))
+    lead = messages.trend_lead(first.city_in(lang), first.ranking.name_in(lang), lang, first.category_in(lang))
     return f"{lead}: " + "; ".join(parts) + "."
 
 
@@ -255,12 +265,17 @@ def _table_entry(
 
 
 def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
-    r, city, category = items[0].ranking, items[0].city, items[0].category
+    first = items[0]
+    r, city, category = first.ranking, first.city, first.category
     return _table_entry(
         items,
         id_=trend_id(r.id, city, category),
-        title=lambda lang: messages.trend_title(city, r.name_in(lang), r.category_in(category, lang), lang),
-        questions=messages.trend_questions(city, r.name, r.name_in("en"), category, r.category_in(category, "en")),
+        title=lambda lang: messages.trend_title(
+            first.city_in(lang), r.name_in(lang), r.category_in(category, lang), lang
+        ),
+        questions=messages.trend_questions(
+            city, r.name, r.name_in("en"), category, r.category_in(category, "en"), city_en=first.city_in("en")
+        ),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TREND, city=city, category=category),
@@ -272,7 +287,7 @@ def top_text(items: Sequence[Standing], lang: Lang) -> str:
     lines = []
     for s in items:
         score = f" ({format_value(s.ranking, s.score, lang)})" if s.score is not None else ""
-        lines.append(f"{s.places[0]}. {s.city}{score}")
+        lines.append(f"{s.places[0]}. {s.city_in(lang)}{score}")
     return f"{messages.top_lead(first.ranking.name_in(lang), first.year, lang)}: " + "; ".join(lines) + "."
 
 
@@ -294,10 +309,15 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
     )
 
 
-def ranking_entries(rankings: Sequence[Ranking], rows: Iterable[RankingRow], cite: Citations) -> list[Entry]:
+def ranking_entries(
+    rankings: Sequence[Ranking],
+    rows: Iterable[RankingRow],
+    cite: Citations,
+    english: Mapping[str, str] | None = None,
+) -> list[Entry]:
     """Generated entries for every standing, every city with two or more years (overall and in a category),
-    and every year's top list."""
-    all_standings = standings(rows, rankings)
+    and every year's top list; `english`: English names of cities and states."""
+    all_standings = standings(rows, rankings, english)
     entries = [_place_entry(s, cite) for s in all_standings]
     by_city: dict[tuple[str, str, str], list[Standing]] = defaultdict(list)
     by_year: dict[tuple[str, int], list[Standing]] = defaultdict(list)

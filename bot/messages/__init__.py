@@ -578,20 +578,23 @@ def place_questions(
     category_en: str,
     aliases: Sequence[str],
     scored: bool,
+    city_en: str = "",
 ) -> list[str]:
-    """How people ask for a city's place in one year (in a category), in German and English."""
+    """How people ask for a city's place in one year (in a category), in German and English (`city_en`: its
+    English name, if English writes it otherwise)."""
+    english = city_en or city
     if category:
         return [
             f"Welchen Platz hatte {city} {year} in der Kategorie {category} im {ranking}?",
             f"{city} {category} {ranking} {year}",
             f"Wie schnitt {city} {year} bei {category} ab?",
-            f"Where did {city} rank for {category_en} in the {ranking_en} {year}?",
+            f"Where did {english} rank for {category_en} in the {ranking_en} {year}?",
         ]
     questions = [
         f"Welchen Platz hatte {city} {year} im {ranking}?",
         f"Wie hat {city} im {ranking} {year} abgeschnitten?",
         f"Platzierung von {city} im Ranking {year}",
-        f"Where did {city} rank in the {ranking_en} {year}?",
+        f"Where did {english} rank in the {ranking_en} {year}?",
     ]
     questions += [f"{city} {alias} {year} Platz" for alias in aliases]
     if scored:
@@ -604,20 +607,23 @@ def trend_title(city: str, ranking: str, category: str = "", lang: Lang = "de") 
     return named + (": Verlauf" if lang == "de" else ": over the years")
 
 
-def trend_questions(city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "") -> list[str]:
+def trend_questions(
+    city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "", *, city_en: str = ""
+) -> list[str]:
     """How people ask for a city's places over the years (in a category), in German and English."""
+    english = city_en or city
     if category:
         return [
             f"Wie hat sich {city} in der Kategorie {category} im {ranking} entwickelt?",
             f"Platzierungen von {city} bei {category} über die Jahre",
             f"Verlauf {city} {category} alle Jahre",
-            f"How has {city} developed in {category_en} in the {ranking_en} over the years?",
+            f"How has {english} developed in {category_en} in the {ranking_en} over the years?",
         ]
     return [
         f"Wie hat sich {city} im {ranking} entwickelt?",
         f"Platzierungen von {city} im {ranking} über die Jahre",
         f"Verlauf {city} Ranking alle Jahre",
-        f"How has {city} developed in the {ranking_en} over the years?",
+        f"How has {english} developed in the {ranking_en} over the years?",
     ]
 
 

@@ -168,7 +168,8 @@ class Normalizer:
         taken = STOP_WORDS | {w for group in aliases.synonyms for term in group for w in _WORD.findall(fold(term))}
         for city, others in aliases.cities.items():
             phrase = Slot(city_token(city), city=city)
-            for form in sorted(city_forms(city, others, taken)):
+            english = [aliases.english[city]] if city in aliases.english else []
+            for form in sorted(city_forms(city, [*others, *english], taken)):
                 for variant in dict.fromkeys([form, strip_umlauts(form)]):
                     words = tuple(_WORD.findall(fold(variant)))
                     if not words or (variant != form and " ".join(words) in NOT_CITY_FORMS):

@@ -37,6 +37,7 @@ from bot.understand.ranking import (
     detect,
     grammar_form,
     is_frame_word,
+    names_span,
     superlative,
 )
 from bot.understand.semantic import Vector, embed
@@ -197,6 +198,7 @@ class Understander:
                 years=len(analysis.years),
                 who=kind in (AnswerType.PERSON, AnswerType.NAME),
                 extreme=superlative(fold(text)),
+                span=names_span(fold(text)),
             )
         )
         categories = intent.categories if intent else ()

@@ -120,6 +120,15 @@ _BEST = re.compile(r"\b(?:beste[nrs]?|bestes|best|hoechste[nrs]?|highest|am best
 _WORST = re.compile(r"\b(?:schlechteste[nrs]?|worst|niedrigste[nrs]?|lowest|am schlechtesten)\b")
 
 
+# "von 2019 bis 2025", "zwischen 2020 und 2024", "between 2020 and 2024": the years between too ("von 2022 auf
+# 2023" sets two years against each other).
+_SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b")
+
+
+def names_span(folded: str) -> bool:
+    return bool(_SPAN.search(folded))
+
+
 def superlative(folded: str) -> RankingAsk | None:
     """`BEST` or `WORST` for a question with a superlative of places, else None."""
     if _WORST.search(folded):
@@ -194,9 +203,11 @@ def detect(
     years: int,
     who: bool = False,
     extreme: RankingAsk | None = None,
+    span: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
-    `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`)."""
+    `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
+    `span` whether it names a span of years (`names_span`)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -220,7 +231,7 @@ def detect(
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them
-    if cities == 1 and years == 2 and words & _TREND and not words & (_COMPARE | _CHANGE):
+    if span and cities == 1 and years == 2 and words & _TREND and not words & (_COMPARE | _CHANGE):
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the course over those years, not two of them.
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if across:

@@ -68,6 +68,12 @@ def test_duplicate_ids_unknown_tags_and_cities_are_reported(kb_dir: Path) -> Non
     assert "'Atlantis' is not in aliases.yaml" in found
 
 
+def test_an_english_name_of_an_unknown_city_is_reported(kb_dir: Path) -> None:
+    aliases = kb_dir / "aliases.yaml"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + "english:\n  Atlantis: Atlantis City\n", encoding="utf-8")
+    assert any("english: 'Atlantis' is not one of the cities" in p for p in problems(kb_dir))
+
+
 def test_csv_problems_carry_the_row_line(kb_dir: Path) -> None:
     table = kb_dir / "rankings" / "bitkom-sci.csv"
     table.write_text(table.read_text(encoding="utf-8") + "2020,Bochum,x,,,,https://e.org/,q,\n", encoding="utf-8")

@@ -108,3 +108,15 @@ def test_where_sources_disagree_each_version_is_quoted_first() -> None:
     ]
     [entry] = [e for e in ranking_entries([SCI], rows, CITE) if e.id == "bitkom-sci-2019-bochum"]
     assert [p.source_url for p in entry.passages[:2]] == ["https://www.bochum.de/a", "https://www.waz.de/b"]
+
+
+def test_english_replies_name_a_city_as_english_writes_it() -> None:
+    rows = [row(2021, "München", 1, 80.0), row(2021, "Bochum", 7, 71.2), row(2022, "München", 2, 85.3)]
+    entries = {e.id: e for e in ranking_entries([SCI], rows, CITE, {"München": "Munich"})}
+    place = entries["bitkom-sci-2021-muenchen"]
+    assert place.answer.startswith("München belegte")
+    assert place.answer_in("en").startswith("Munich took 1st place")
+    assert "Where did Munich rank in the Bitkom Smart City Index 2021?" in place.questions
+    assert entries["bitkom-sci-muenchen-verlauf"].answer_en == (
+        "Munich in the Bitkom Smart City Index: 2021: 1st place (80 points); 2022: 2nd place (85.3 points)."
+    )

@@ -48,6 +48,7 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("List the top 10 of 2024", RankingAsk.TOP),
         ("What was Bochum's worst place ever?", RankingAsk.WORST),
         ("How did Essen develop between 2021 and 2024?", RankingAsk.TREND),
+        ("Wie hat sich Ulm von 2022 auf 2023 verändert?", RankingAsk.COMPARE),  # two years, not a span
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
