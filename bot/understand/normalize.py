@@ -21,6 +21,7 @@ from bot.understand.cities import NOT_CITY_FORMS, city_forms
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_CAPITALS = re.compile(r"\b[A-ZÄÖÜ]{2,}\b")
 _MAX_PHRASE = 5
 # Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
 _MIN_FUZZY_WORD = 6
@@ -224,6 +225,10 @@ class Normalizer:
         not for the base's own texts)."""
         words = _WORD.findall(fold(text))
         stems = [stem(w) for w in words]
+        # A stop word in capitals is an abbreviation: "IT" (Informationstechnik), not "it"; unless a text of
+        # several words is in capitals throughout ("WIE HAT BOCHUM ABGESCHNITTEN").
+        shouted = len(words) > 1 and not any(c.islower() for c in text)
+        capitals = set() if shouted else {fold(w) for w in _CAPITALS.findall(text)}
         tokens: list[str] = []
         surfaces: list[str] = []
         years: set[int] = set()
@@ -247,7 +252,7 @@ class Normalizer:
                 continue
             word = words[i]
             i += 1
-            if word in STOP_WORDS:
+            if word in STOP_WORDS and word not in capitals:
                 continue
             if _YEAR.match(word) and int(word) <= _last_year():
                 years.add(int(word))

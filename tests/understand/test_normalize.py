@@ -58,6 +58,12 @@ def test_years_are_slots_and_stop_words_go() -> None:
     assert "hatte" not in analysis.tokens
 
 
+def test_a_stop_word_in_capitals_is_an_abbreviation() -> None:
+    assert "it" in N.analyze("Köln IT 2019 Punkte").tokens  # Informationstechnik
+    assert "it" not in N.analyze("Did it rank well?").tokens
+    assert N.analyze("WIE HAT BOCHUM ABGESCHNITTEN?").tokens == N.analyze("Wie hat Bochum abgeschnitten?").tokens
+
+
 def test_fuzzy_city_needs_six_letters_and_first_letter() -> None:
     assert N.fuzzy_city("muenchn") == "München"
     assert N.fuzzy_city("bohcum") == "Bochum"

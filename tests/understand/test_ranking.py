@@ -397,3 +397,15 @@ def test_a_best_or_worst_place_is_one_place_with_its_years(real_service: FoiServ
     worst = real_service.ask("What was Bochum's worst place ever?")
     assert "2019: 32nd place" in worst.text
     assert "39th place" in worst.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Köln IT 2019 Punkte", "bitkom-sci-2019-koeln-it-und-kommunikation"),
+        ("Gelsenkirchen IT 2024", "bitkom-sci-2024-gelsenkirchen-it-und-kommunikation"),
+    ],
+)
+def test_it_in_capitals_names_the_category(real_service: FoiService, question: str, entry: str) -> None:
+    """ "IT" alone was dropped as the English "it", and the overall place answered as the category's."""
+    assert real_service.ask(question).entry_ids == [entry]
