@@ -142,7 +142,11 @@ _COUNT = re.compile(
 _REASON = re.compile(
     r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
 )
-_PLACE = re.compile(r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b")
+_PLACE = re.compile(
+    r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b|"
+    r"\b(?:erste|zweite|dritte|letzte)[nrs]?\s(?:platz|rang)|\b(?:first|second|third|last)\s(?:place|rank)|"
+    r"\bschlusslicht|\bspitzenreiter"
+)
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
 _TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")

@@ -65,6 +65,17 @@ def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
     assert AnswerType.DAY not in given_types(_entry("Das war 2020.", ["Gab es einen Vermerk?"]))
 
 
+def test_a_place_in_words_is_a_place() -> None:
+    """ "belegte den letzten Platz" answers "Welchen Platz …?": a place needs no digit."""
+    for answer in (
+        "Hamburg belegte 2019 den letzten Platz.",
+        "Thuringia came last place.",
+        "Berlin war Spitzenreiter.",
+    ):
+        assert AnswerType.PLACE in given_types(_entry(answer, ["Was war 2019?"])), answer
+    assert AnswerType.PLACE not in given_types(_entry("Hamburg lag vorne.", ["Was war 2019?"]))
+
+
 def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> None:
     assert AnswerType.NAME in given_types(_entry("Sie hieß „Bochum ist smart“.", ["Gab es eine Mitteilung?"]))
     assert AnswerType.NAME in given_types(_entry("Die Stabsstelle.", ["Wer sammelt die Daten?"]))
