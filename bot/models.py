@@ -142,9 +142,17 @@ class Ranking(_Model):
     editions: list[Edition] = Field(default_factory=list)
     # The English name of each category, by the German name the table's rows use.
     categories_en: dict[Text, Text] = Field(default_factory=dict)
+    # How German says "in" the ranking where "im <name>" is wrong: "in der Digitalisierungsstudie …".
+    within_de: Text | None = None
 
     def name_in(self, lang: Lang) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
+
+    def within(self, lang: Lang) -> str:
+        """`im Bitkom Smart City Index`, `in the Bitkom Smart City Index`."""
+        if lang == "en":
+            return f"in the {self.name_in('en')}"
+        return self.within_de or f"im {self.name}"
 
     def category_in(self, category: str, lang: Lang) -> str:
         return self.categories_en.get(category, category) if lang == "en" else category

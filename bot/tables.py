@@ -315,7 +315,7 @@ def _extreme_text(picked: list[Standing], cite: Citations, *, best: bool) -> dic
         else:
             shown = "; ".join(f"{s.year}: {s.place_text(lang, cite)}" for s in picked)
         text = messages.extreme_place(
-            first.city_in(lang), first.ranking.name_in(lang), shown, lang, category=first.category_in(lang), best=best
+            first.city_in(lang), first.ranking.within(lang), shown, lang, category=first.category_in(lang), best=best
         )
         out[lang] = (text, f"{first.city_in(lang)} ({_ranking_named(first, lang)})")
     return out
@@ -356,7 +356,7 @@ def _compare_years_text(
             else:
                 parts.append(f"{year}: {_value(s, lang, cite, points=points)}")
         city = found[0].city_in(lang)
-        lead = messages.trend_lead(city, ranking.name_in(lang), lang, latest.category_in(lang))
+        lead = messages.trend_lead(city, ranking.within(lang), lang, latest.category_in(lang))
         text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:
             difference = _difference(found, lang, points=points)

@@ -151,7 +151,7 @@ def describe(standing: Standing, lang: Lang, cite: Citations) -> str:
     text = messages.standing_sentence(
         lang,
         city=standing.city_in(lang),
-        ranking=standing.ranking.name_in(lang),
+        within=standing.ranking.within(lang),
         year=standing.year,
         category=standing.category_in(lang),
         place=standing.place_text(lang, cite),
@@ -198,6 +198,7 @@ def _place_entry(s: Standing, cite: Citations) -> Entry:
         s.city,
         s.year,
         name,
+        r.within("de"),
         name_en,
         category=s.category,
         category_en=r.category_in(s.category, "en"),
@@ -208,8 +209,8 @@ def _place_entry(s: Standing, cite: Citations) -> Entry:
     return Entry(
         id=entry_id(r.id, s.year, s.city, s.category),
         kind=Kind.RANKING,
-        title=messages.place_title(s.city, name, s.year, s.category),
-        title_en=messages.place_title(s.city_in("en"), name_en, s.year, r.category_in(s.category, "en"), "en"),
+        title=messages.place_title(s.city, r.within("de"), s.year, s.category),
+        title_en=messages.place_title(s.city_in("en"), r.within("en"), s.year, r.category_in(s.category, "en")),
         questions=questions,
         answer=describe(s, "de", cite),
         answer_en=describe(s, "en", cite),
@@ -232,7 +233,7 @@ def trend_text(items: Sequence[Standing], lang: Lang, cite: Citations) -> str:
             continue
         score = (f", {value}" if len(s.places) > 1 else f" ({value})") if value else ""
         parts.append(f"{s.year}: {place}{score}")
-    lead = messages.trend_lead(first.city_in(lang), first.ranking.name_in(lang), lang, first.category_in(lang))
+    lead = messages.trend_lead(first.city_in(lang), first.ranking.within(lang), lang, first.category_in(lang))
     return f"{lead}: " + "; ".join(parts) + "."
 
 
@@ -271,10 +272,10 @@ def _trend_entry(items: Sequence[Standing], cite: Citations) -> Entry:
         items,
         id_=trend_id(r.id, city, category),
         title=lambda lang: messages.trend_title(
-            first.city_in(lang), r.name_in(lang), r.category_in(category, lang), lang
+            first.city_in(lang), r.within(lang), r.category_in(category, lang), lang
         ),
         questions=messages.trend_questions(
-            city, r.name, r.name_in("en"), category, r.category_in(category, "en"), city_en=first.city_in("en")
+            city, r.within("de"), r.name_in("en"), category, r.category_in(category, "en"), city_en=first.city_in("en")
         ),
         text=lambda items, lang: trend_text(items, lang, cite),
         tags=Tags(cities=[city], years=sorted({s.year for s in items}), rankings=[r.id]),
@@ -302,7 +303,7 @@ def _top_entry(items: Sequence[Standing]) -> Entry:
         items,
         id_=entry_id(r.id, year, "top"),
         title=lambda lang: messages.top_title(r.name_in(lang), year, lang),
-        questions=messages.top_questions(r.name, r.name_in("en"), year),
+        questions=messages.top_questions(r.within("de"), r.name_in("en"), year),
         text=top_text,
         tags=Tags(years=[year], rankings=[r.id]),
         ref=RankingRef(ranking=r.id, view=RankingView.TOP, year=year),

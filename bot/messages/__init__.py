@@ -451,7 +451,7 @@ def standing_sentence(
     lang: Lang,
     *,
     city: str,
-    ranking: str,
+    within: str,
     year: int,
     category: str,
     place: str,
@@ -461,19 +461,19 @@ def standing_sentence(
     """A city's standing up to its score, without the full stop: `Bochum belegte im Bitkom Smart City Index 2022
     Platz 8 von 81 Städten`, or where the sources disagree `Für Bochum im … nennen die Quellen Platz 32 (…) und …`.
     `place`: as `Standing.place_text` gives it, empty if unknown; `cities`: how many the edition ranked, if it is
-    said and the standing is not a category's."""
+    said and the standing is not a category's; `within`: `im Bitkom Smart City Index` (`Ranking.within`)."""
     if lang == "de":
-        where = f"im {ranking} {year}" + (f" in der Kategorie {category}" if category else "")
+        where = f"{within} {year}" + (f" in der Kategorie {category}" if category else "")
         if places_differ:
             of = f" ({cities} Städte)" if cities is not None else ""
             return f"Für {city} {where}{of} nennen die Quellen {place}"
         text = f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"
         return text + (f" von {cities} Städten" if place and cities is not None else "")
-    where = f"the {ranking} {year}" + (f" (category {category})" if category else "")
+    where = f"{within} {year}" + (f" (category {category})" if category else "")
     if places_differ:
         of = f" ({cities} cities)" if cities is not None else ""
-        return f"For {city} in {where}{of}, the sources give {place}"
-    text = f"{city} took {place} in {where}" if place else f"{city} scored in {where}"
+        return f"For {city} {where}{of}, the sources give {place}"
+    text = f"{city} took {place} {where}" if place else f"{city} scored {where}"
     return text + (f" out of {cities} cities" if place and cities is not None else "")
 
 
@@ -499,28 +499,23 @@ def change_clause(change: int, lang: Lang) -> str:
     return f" ({change:+d} {'place' if abs(change) == 1 else 'places'} on the previous year)"
 
 
-def _city_in(city: str, ranking: str, lang: Lang) -> str:
-    """`Bochum im Bitkom Smart City Index`, `Bochum in the Bitkom Smart City Index`."""
-    return f"{city} im {ranking}" if lang == "de" else f"{city} in the {ranking}"
-
-
-def trend_lead(city: str, ranking: str, lang: Lang, category: str = "") -> str:
+def trend_lead(city: str, within: str, lang: Lang, category: str = "") -> str:
     """What a city's places over the years follow: `Bochum im Bitkom Smart City Index` (`, Kategorie
-    Verwaltung`)."""
-    named = _city_in(city, ranking, lang)
+    Verwaltung`); `within`: `Ranking.within`."""
+    named = f"{city} {within}"
     if not category:
         return named
     return named + (f", Kategorie {category}" if lang == "de" else f" (category {category})")
 
 
-def extreme_place(city: str, ranking: str, shown: str, lang: Lang, *, category: str, best: bool) -> str:
+def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: str, best: bool) -> str:
     """`Die beste Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024).`; `shown`: the place and
     its years."""
     if lang == "de":
-        where = f"im {ranking}" + (f" in der Kategorie {category}" if category else "")
+        where = within + (f" in der Kategorie {category}" if category else "")
         return f"Die {'beste' if best else 'schlechteste'} Platzierung von {city} {where}: {shown}."
-    where = f"the {ranking}" + (f" (category {category})" if category else "")
-    return f"{city}'s {'best' if best else 'worst'} place in {where}: {shown}."
+    where = within + (f" (category {category})" if category else "")
+    return f"{city}'s {'best' if best else 'worst'} place {where}: {shown}."
 
 
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
@@ -564,14 +559,16 @@ def place_difference(city: str, new_year: int, old_year: int, *, gained: int, la
 # The titles and questions of the generated entries: what search matches and what "Meinten Sie …?" offers.
 
 
-def place_title(city: str, ranking: str, year: int, category: str, lang: Lang = "de") -> str:
-    return _city_in(city, f"{ranking} {year}", lang) + (f" – {category}" if category else "")
+def place_title(city: str, within: str, year: int, category: str) -> str:
+    """`Bochum im Bitkom Smart City Index 2022 – Verwaltung`; `within`: `Ranking.within`."""
+    return f"{city} {within} {year}" + (f" – {category}" if category else "")
 
 
 def place_questions(
     city: str,
     year: int,
     ranking: str,
+    within: str,
     ranking_en: str,
     *,
     category: str,
@@ -585,43 +582,43 @@ def place_questions(
     english = city_en or city
     if category:
         return [
-            f"Welchen Platz hatte {city} {year} in der Kategorie {category} im {ranking}?",
+            f"Welchen Platz hatte {city} {year} in der Kategorie {category} {within}?",
             f"{city} {category} {ranking} {year}",
             f"Wie schnitt {city} {year} bei {category} ab?",
             f"Where did {english} rank for {category_en} in the {ranking_en} {year}?",
         ]
     questions = [
-        f"Welchen Platz hatte {city} {year} im {ranking}?",
-        f"Wie hat {city} im {ranking} {year} abgeschnitten?",
+        f"Welchen Platz hatte {city} {year} {within}?",
+        f"Wie hat {city} {within} {year} abgeschnitten?",
         f"Platzierung von {city} im Ranking {year}",
         f"Where did {english} rank in the {ranking_en} {year}?",
     ]
     questions += [f"{city} {alias} {year} Platz" for alias in aliases]
     if scored:
-        questions.append(f"Wie viele Punkte hatte {city} {year} im {ranking}?")
+        questions.append(f"Wie viele Punkte hatte {city} {year} {within}?")
     return questions
 
 
-def trend_title(city: str, ranking: str, category: str = "", lang: Lang = "de") -> str:
-    named = _city_in(city, ranking, lang) + (f" – {category}" if category else "")
+def trend_title(city: str, within: str, category: str = "", lang: Lang = "de") -> str:
+    named = f"{city} {within}" + (f" – {category}" if category else "")
     return named + (": Verlauf" if lang == "de" else ": over the years")
 
 
 def trend_questions(
-    city: str, ranking: str, ranking_en: str, category: str = "", category_en: str = "", *, city_en: str = ""
+    city: str, within: str, ranking_en: str, category: str = "", category_en: str = "", *, city_en: str = ""
 ) -> list[str]:
     """How people ask for a city's places over the years (in a category), in German and English."""
     english = city_en or city
     if category:
         return [
-            f"Wie hat sich {city} in der Kategorie {category} im {ranking} entwickelt?",
+            f"Wie hat sich {city} in der Kategorie {category} {within} entwickelt?",
             f"Platzierungen von {city} bei {category} über die Jahre",
             f"Verlauf {city} {category} alle Jahre",
             f"How has {english} developed in {category_en} in the {ranking_en} over the years?",
         ]
     return [
-        f"Wie hat sich {city} im {ranking} entwickelt?",
-        f"Platzierungen von {city} im {ranking} über die Jahre",
+        f"Wie hat sich {city} {within} entwickelt?",
+        f"Platzierungen von {city} {within} über die Jahre",
         f"Verlauf {city} Ranking alle Jahre",
         f"How has {english} developed in the {ranking_en} over the years?",
     ]
@@ -631,11 +628,11 @@ def top_title(ranking: str, year: int, lang: Lang = "de") -> str:
     return f"{ranking} {year}: " + ("die Spitze" if lang == "de" else "the top places")
 
 
-def top_questions(ranking: str, ranking_en: str, year: int) -> list[str]:
+def top_questions(within: str, ranking_en: str, year: int) -> list[str]:
     return [
-        f"Top 10 im {ranking} {year}",
-        f"Welche Städte lagen {year} im {ranking} vorne?",
-        f"Wer war {year} im {ranking} auf Platz 1?",
+        f"Top 10 {within} {year}",
+        f"Welche Städte lagen {year} {within} vorne?",
+        f"Wer war {year} {within} auf Platz 1?",
         f"Wer hat {year} gewonnen? Die besten Städte",
         f"Which cities were in the top 10 of the {ranking_en} {year}?",
     ]

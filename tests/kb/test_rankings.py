@@ -120,3 +120,21 @@ def test_english_replies_name_a_city_as_english_writes_it() -> None:
     assert entries["bitkom-sci-muenchen-verlauf"].answer_en == (
         "Munich in the Bitkom Smart City Index: 2021: 1st place (80 points); 2022: 2nd place (85.3 points)."
     )
+
+
+def test_a_ranking_says_in_german_how_to_be_in_it() -> None:
+    """ "im Digitales Städteranking" is wrong German: the ranking's YAML says how to be in it where "im" is."""
+    study = Ranking(
+        id="pwc",
+        name="Digitalisierungsstudie deutscher Großstädte",
+        within_de="in der Digitalisierungsstudie deutscher Großstädte",
+        name_en="digitalisation study",
+    )
+    rows = [RankingRow(ranking="pwc", year=2015, city="Köln", place=1, source_url="https://a.de/x", quote="q")]
+    [standing] = standings(rows, [study])
+    assert (
+        describe(standing, "de", CITE)
+        == "Köln belegte in der Digitalisierungsstudie deutscher Großstädte 2015 Platz 1."
+    )
+    assert describe(standing, "en", CITE) == "Köln took 1st place in the digitalisation study 2015."
+    assert SCI.within("de") == "im Bitkom Smart City Index"
