@@ -139,10 +139,11 @@ class Answerer:
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
-        """Whether the entry names who held the place asked ("Wer war Letzter im Länderindex 2024?"): the one
-        "who" a text may answer, as the holder is a city or state its short answer names."""
+        """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
+        2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names (the
+        search has found the place's word and the year in it)."""
         intent = question.ranking
-        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST) or not question.years:
             return False
         return bool(self.understander.normalizer.analyze(entry.answer).cities)
 
@@ -190,12 +191,12 @@ class Answerer:
         if about and summed_up:
             return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
         # Only words that carry content are named as missing: "Etwas zu „raus“" says nothing.
-        # Nor are, in a question for the tables, words of their grammar: the texts say "fielen aus den Top 10"
-        # and "scored" in many other ways.
-        framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
-        missing = [w for w in content_words(top.missing) if w not in framing]
+        missing = content_words(top.missing)
         if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
-            return self._not_stated(question, entry, result, entries, words=missing)
+            # In a question for the tables, words of their grammar are not named: the texts say "fielen aus den
+            # Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
+            framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
+            return self._not_stated(question, entry, result, entries, words=[w for w in missing if w not in framing])
         return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers

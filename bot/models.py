@@ -144,6 +144,7 @@ class Ranking(_Model):
     categories_en: dict[Text, Text] = Field(default_factory=dict)
     # How German says "in" the ranking where "im <name>" is wrong: "in der Digitalisierungsstudie …".
     within_de: Text | None = None
+    states: bool = False  # it ranks federal states, not cities (its rows' `city` holds the state)
 
     def name_in(self, lang: Lang) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name

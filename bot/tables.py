@@ -103,9 +103,12 @@ class Tables:
         cities = sorted(question.cities)
         if default is None or not cities or all(self.lists(default, c) for c in cities):
             return default
-        if question.which_city:
-            return None  # "Welche Stadt war 2024 die beste in NRW?": the state is where to look, not who is asked
-        listing = [r for r in self.rankings.values() if all(self.lists(r, c) for c in cities)]
+        # "Welche Stadt war 2024 die beste in NRW?": the state is where to look, not who is asked.
+        listing = [
+            r
+            for r in self.rankings.values()
+            if all(self.lists(r, c) for c in cities) and not (question.which_city and r.states)
+        ]
         return listing[0] if len(listing) == 1 else None
 
     def _first(
@@ -162,9 +165,11 @@ class Tables:
             if len(cities) >= 2 and len(years) <= 1:
                 return self._compare_cities(ranking, cities, years[0] if years else None, categories)
             if len(cities) == 1 and len(years) == 2:
-                return self._compare_years(ranking, cities[0], (years[0], years[1]), categories, points=intent.points)
+                return self._compare_years(
+                    ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span
+                )
             return None
-        if len(cities) > 1 or (len(years) > 1 and intent.ask is not RankingAsk.TREND):
+        if len(cities) > 1 or len(years) > 1:
             return None
         city = cities[0] if cities else None
         year = years[0] if years else None
@@ -182,9 +187,11 @@ class Tables:
                 return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
             # Who was last a curated text may know (the slot guard keeps it to this year and ranking): the tables
             # know the last place only where they hold the whole ranking. Who held a place, only the tables,
-            # unless they have no row of that year at all (Haselhorst 2023: "Spitzenreiter war Hamburg").
+            # but who came first also a text, where they have no row of that year at all (Haselhorst 2023:
+            # "Spitzenreiter war Hamburg").
             known = any(s.year == year for s in self.standings.get(ranking.id, []))
-            return None if intent.ask is RankingAsk.LAST or not known else REFUSE
+            first = intent.ask is RankingAsk.NTH and intent.place == 1 and not known
+            return None if intent.ask is RankingAsk.LAST or first else REFUSE
         if intent.ask is RankingAsk.TOP:
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
@@ -247,15 +254,25 @@ class Tables:
         return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
 
     def _compare_years(
-        self, ranking: Ranking, city: str, years: tuple[int, int], categories: Sequence[str], *, points: bool
+        self,
+        ranking: Ranking,
+        city: str,
+        years: tuple[int, int],
+        categories: Sequence[str],
+        *,
+        points: bool,
+        span: bool = False,
     ) -> TableReply:
         """One city in two years (in a category): what each year says, and the difference where both give one
-        value. The later year's entry comes first: it carries the change."""
+        value; with `span`, every year between is listed too. The later year's entry comes first: it carries
+        the change."""
         found = [s for s in (self.standing(ranking, y, city, categories) for y in years) if s is not None]
         if not found:
             return REFUSE
-        text = _compare_years_text(found, years, self.cite, points=points)
-        composed = self._composed(found, text, latest_first=True)
+        between = (self.standing(ranking, y, city, categories) for y in range(years[0] + 1, years[1]))
+        listed = [*found, *(s for s in between if s is not None)] if span else found
+        text = _compare_years_text(found, years, self.cite, points=points, listed=listed)
+        composed = self._composed(listed, text, latest_first=True)
         # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
         if len(found) < 2 or not all(s.scores if points else s.places for s in found):
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
@@ -341,15 +358,18 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
 
 
 def _compare_years_text(
-    found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool
+    found: list[Standing], years: tuple[int, int], cite: Citations, *, points: bool, listed: list[Standing]
 ) -> dict[Lang, tuple[str, str]]:
-    """Under the later year's category: a category renamed between the years is still one."""
+    """Under the later year's category: a category renamed between the years is still one. `listed`: the
+    standings to show, the two years' and, for a span, those between (years between without one are left
+    out; a year asked without one is said to be missing)."""
     ranking, latest = found[0].ranking, found[-1]
-    by_year = {s.year: s for s in found}
+    by_year = {s.year: s for s in listed}
+    shown = sorted({*years, *by_year})
     out: dict[Lang, tuple[str, str]] = {}
     for lang in ("de", "en"):
         parts = []
-        for year in years:
+        for year in shown:
             s = by_year.get(year)
             if s is None:
                 parts.append(f"{year}: {messages.not_in_sources(lang)}")

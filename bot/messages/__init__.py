@@ -509,13 +509,13 @@ def trend_lead(city: str, within: str, lang: Lang, category: str = "") -> str:
 
 
 def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: str, best: bool) -> str:
-    """`Die beste Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024).`; `shown`: the place and
-    its years."""
+    """`Die beste bekannte Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024).`; `shown`: the place
+    and its years. "Known": of the years whose place the sources give."""
     if lang == "de":
         where = within + (f" in der Kategorie {category}" if category else "")
-        return f"Die {'beste' if best else 'schlechteste'} Platzierung von {city} {where}: {shown}."
+        return f"Die {'beste' if best else 'schlechteste'} bekannte Platzierung von {city} {where}: {shown}."
     where = within + (f" (category {category})" if category else "")
-    return f"{city}'s {'best' if best else 'worst'} place {where}: {shown}."
+    return f"{city}'s {'best' if best else 'worst'} known place {where}: {shown}."
 
 
 def top_lead(ranking: str, year: int, lang: Lang) -> str:

@@ -19,12 +19,13 @@ from bot.models import Lang
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 2
-# Words without a capital (the first word aside) enough to judge by them alone: two ("Who is Thomas Eiskirch?",
-# where the names would make it German).
-MIN_SMALL_WORDS = 2
+# Words without a capital (the first word aside) enough to judge by them alone: three; two only where they are
+# clearly English ("Who is Thomas Eiskirch?", where the names would make it German; not "Top … im Jahr").
+MIN_SMALL_WORDS = 3
 # English wins only when the identifier is fairly sure: most questions are German, and a German question
 # answered in English is the costlier mistake. Chosen with benchmarks/bench_language.py.
 ENGLISH_CONFIDENCE = 0.6
+TWO_WORDS_ENGLISH = 0.7
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,10 @@ def detect_language(text: str) -> Lang | None:
     if len(words) < MIN_WORDS:
         return None
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
-    judged = small if len(small) >= MIN_SMALL_WORDS else words
-    english = _detector().compute_language_confidence(" ".join(judged), Language.ENGLISH)
-    return "en" if english >= ENGLISH_CONFIDENCE else "de"
+    if len(small) == MIN_SMALL_WORDS - 1 and _english(small) >= TWO_WORDS_ENGLISH:
+        return "en"
+    return "en" if _english(small if len(small) >= MIN_SMALL_WORDS else words) >= ENGLISH_CONFIDENCE else "de"
+
+
+def _english(words: list[str]) -> float:
+    return _detector().compute_language_confidence(" ".join(words), Language.ENGLISH)

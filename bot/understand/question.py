@@ -187,9 +187,10 @@ class Understander:
         # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
         tokens = [grammar_form(t.token) or t.likely for t in terms]
         kind, asking = asked(text)
+        folded = fold(text)
         intent = (
             None
-            if asks_a_statement(fold(text))
+            if asks_a_statement(folded)
             else detect(
                 tokens,
                 slots,
@@ -197,8 +198,8 @@ class Understander:
                 cities=len(analysis.cities),
                 years=len(analysis.years),
                 who=kind in (AnswerType.PERSON, AnswerType.NAME),
-                extreme=superlative(fold(text)),
-                span=names_span(fold(text)),
+                extreme=superlative(folded),
+                span=names_span(folded),
             )
         )
         categories = intent.categories if intent else ()
@@ -230,7 +231,7 @@ class Understander:
             yes_no=yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
-            which_city=asks_which_city(fold(text)),
+            which_city=asks_which_city(folded),
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

@@ -70,7 +70,7 @@ _FRAME = _stems(
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
-    "sah aussehen ever jemals nenne nennen zeig zeige zeigen liste auflisten list show give gib"
+    "sah aussehen jemals nenne nennen zeig zeige zeigen liste auflisten list show give gib"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -89,12 +89,10 @@ _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 _NEW = stem("neu")
 
 
-# What someone said or thinks of a ranking ("Was sagt Ulm zum Ranking?", "What did Dortmund say about it?"): no
-# table row answers it. Read on the folded text, as the normaliser drops "sagt" as a filler ("Sag mir …").
-_STATEMENT = re.compile(
-    r"\b(?:sagt|sagte|sagten|gesagt|meint|meinte|gemeint|aeusserte?|geaeussert|haelt\s(?:\w+\s)?von|"
-    r"halten\s(?:\w+\s)?von|meinung|haltung|stellungnahme|says|said|think|thinks|thought|opinion|stance)\b"
-)
+# What someone said of a ranking ("Was sagt Ulm zum Ranking?", "Was hat Dortmund dazu gesagt?"): no table row
+# answers it. Read on the folded text: the normaliser drops "sagt" as a filler ("Sag mir …") and takes "gesagt"
+# for a form of it, so the grammar would let them pass; "Sagt mir, …" still asks the tables.
+_STATEMENT = re.compile(r"\b(?:sagt|sagte|sagten|gesagt|say|says|said)\b(?!\s(?:mir|uns|me|us)\b)")
 
 
 def asks_a_statement(folded: str) -> bool:
@@ -116,8 +114,8 @@ def asks_which_city(folded: str) -> bool:
 
 # A superlative of a city's places ("Was war Bochums beste Platzierung?", "worst ranking ever"); read on the
 # folded text, as the stems of "beste" and "schlechteste" are those of "gut"-like frame words.
-_BEST = re.compile(r"\b(?:beste[nrs]?|bestes|best|hoechste[nrs]?|highest|am besten)\b")
-_WORST = re.compile(r"\b(?:schlechteste[nrs]?|worst|niedrigste[nrs]?|lowest|am schlechtesten)\b")
+_BEST = re.compile(r"\b(?:beste[nrs]?|best|highest|am besten)\b")
+_WORST = re.compile(r"\b(?:schlechteste[nrs]?|worst|lowest|am schlechtesten)\b")
 
 
 # "von 2019 bis 2025", "zwischen 2020 und 2024", "between 2020 and 2024": the years between too ("von 2022 auf
@@ -126,14 +124,16 @@ _SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b")
 
 
 def names_span(folded: str) -> bool:
+    """Whether a (folded) question names a span of years rather than two years set against each other."""
     return bool(_SPAN.search(folded))
 
 
 def superlative(folded: str) -> RankingAsk | None:
-    """`BEST` or `WORST` for a question with a superlative of places, else None."""
-    if _WORST.search(folded):
-        return RankingAsk.WORST
-    return RankingAsk.BEST if _BEST.search(folded) else None
+    """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course)."""
+    best, worst = bool(_BEST.search(folded)), bool(_WORST.search(folded))
+    if best == worst:
+        return None
+    return RankingAsk.BEST if best else RankingAsk.WORST
 
 
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
@@ -161,6 +161,7 @@ class RankingIntent:
     place: int | None = None
     categories: tuple[str, ...] = ()
     points: bool = False  # a comparison or trend asked in points rather than places
+    span: bool = False  # a comparison of two years that asks for the years between too ("von 2019 bis 2022")
 
 
 def _place_number(tokens: Sequence[str]) -> int | None:
@@ -224,18 +225,17 @@ def detect(
         # first, which the tables give only if it is a city named (else what they say of the cities named).
         # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
-    if extreme is not None and cities == 1 and not years and not words & (_CHANGE | _TOP | _LAST):
+    if extreme is not None and cities == 1 and not years and not points and not words & (_CHANGE | _TOP | _LAST):
         # "Was war Bochums beste Platzierung?": one place over all years, not the whole course.
         return RankingIntent(extreme, categories=categories)
     year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them
-    if span and cities == 1 and years == 2 and words & _TREND and not words & (_COMPARE | _CHANGE):
-        # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the course over those years, not two of them.
-        return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if across:
-        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points)
+        # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
+        between = span and cities == 1 and years == 2
+        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
     if words & _CHANGE:
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:

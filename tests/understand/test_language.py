@@ -24,7 +24,8 @@ from bot.understand.language import detect_language
         ("Wer ist der Chef der Smart City Innovation Unit?", "de"),  # an English name the base does not tag
         ("Wer leitet das Open Data Team der Stadt?", "de"),
         ("What did the Stabsstelle Digitalisierung send to Bitkom?", "en"),  # a German name in English
-        ("Who is Thomas Eiskirch?", "en"),  # two words besides the name
+        ("Who is Thomas Eiskirch?", "en"),  # two words besides the name, clearly English
+        ("Top 10 im Jahr 2023", "de"),  # two such words that are not
         ("Wer ist Sebastian Kopietz?", "de"),
     ],
 )

@@ -61,6 +61,7 @@ def test_years_are_slots_and_stop_words_go() -> None:
 def test_a_stop_word_in_capitals_is_an_abbreviation() -> None:
     assert "it" in N.analyze("Köln IT 2019 Punkte").tokens  # Informationstechnik
     assert "it" not in N.analyze("Did it rank well?").tokens
+    assert N.analyze("Wie schnitt Bochum ab? DANKE").tokens == N.analyze("Wie schnitt Bochum ab? danke").tokens
     assert N.analyze("WIE HAT BOCHUM ABGESCHNITTEN?").tokens == N.analyze("Wie hat Bochum abgeschnitten?").tokens
 
 

@@ -42,12 +42,12 @@ from bot.understand.ranking import RankingAsk, grammar_form
         ("Bochum 2024 im Vergleich zum Vorjahr", RankingAsk.COMPARE),
         ("Was Essen worse in 2023 than the year before?", RankingAsk.COMPARE),
         ("Sag mir, welchen Platz Bochum 2021 hatte", RankingAsk.PLACE),
-        ("Wie hat sich Bochum von 2019 bis 2025 entwickelt?", RankingAsk.TREND),
+        ("Wie hat sich Bochum von 2019 bis 2025 entwickelt?", RankingAsk.COMPARE),  # with the years between
         ("Was war Bochums beste Platzierung?", RankingAsk.BEST),
         ("Nenne die Top 10 von 2025", RankingAsk.TOP),
         ("List the top 10 of 2024", RankingAsk.TOP),
         ("What was Bochum's worst place ever?", RankingAsk.WORST),
-        ("How did Essen develop between 2021 and 2024?", RankingAsk.TREND),
+        ("How did Essen develop between 2021 and 2024?", RankingAsk.COMPARE),
         ("Wie hat sich Ulm von 2022 auf 2023 verändert?", RankingAsk.COMPARE),  # two years, not a span
     ],
 )
@@ -391,7 +391,7 @@ def test_a_course_between_two_years_shows_the_years_between(real_service: FoiSer
 
 def test_a_best_or_worst_place_is_one_place_with_its_years(real_service: FoiService) -> None:
     best = real_service.ask("Was war Bochums beste Platzierung?")
-    assert best.text == "Die beste Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024)."
+    assert best.text == "Die beste bekannte Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024)."
     assert best.entry_ids == ["bitkom-sci-2024-bochum"]
     # 2019 is the worst year whichever source is right (32nd or 39th): both versions are named.
     worst = real_service.ask("What was Bochum's worst place ever?")
@@ -409,3 +409,46 @@ def test_a_best_or_worst_place_is_one_place_with_its_years(real_service: FoiServ
 def test_it_in_capitals_names_the_category(real_service: FoiService, question: str, entry: str) -> None:
     """ "IT" alone was dropped as the English "it", and the overall place answered as the category's."""
     assert real_service.ask(question).entry_ids == [entry]
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Wie hat sich Bochum zwischen 2021 und 2023 entwickelt?", "2022: Platz 8; 2023: Platz 11. 2023 lag Bochum 4"),
+        ("Punkteentwicklung Bochum 2021 bis 2024", "2024 hatte Bochum 11,1 Punkte mehr als 2021."),
+    ],
+)
+def test_a_span_of_years_lists_the_years_between_and_the_difference(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    """A review found the first version answering these with the whole course and without the difference."""
+    assert says in real_service.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bochum highest score",  # points, not places
+        "Was war Bochums beste und schlechteste Platzierung?",  # both: the whole course
+    ],
+)
+def test_a_superlative_of_points_or_of_both_kinds_is_no_single_place(real_service: FoiService, question: str) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or intent.ask not in (RankingAsk.BEST, RankingAsk.WORST), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which city is the best?",  # no year: no holder a text could name
+        "Wer war 2023 Zweiter im Deutschland-Index?",  # a place after the first: only the tables know it
+    ],
+)
+def test_who_held_a_place_is_not_guessed_from_any_text(real_service: FoiService, question: str) -> None:
+    assert real_service.ask(question).decision is not Decision.ANSWER
+
+
+def test_which_city_still_compares_the_cities_of_another_ranking(real_service: FoiService) -> None:
+    """Only a ranking of states is set aside for a question asking which city (Haselhorst ranks cities)."""
+    answer = real_service.ask("Welche Stadt lag 2020 vorn, Darmstadt oder Wolfsburg?")
+    assert answer.entry_ids == ["haselhorst-2020-darmstadt", "haselhorst-2020-wolfsburg"]
