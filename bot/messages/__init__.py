@@ -473,7 +473,8 @@ def standing_sentence(
     if places_differ:
         of = f" ({cities} cities)" if cities is not None else ""
         return f"For {city} {where}{of}, the sources give {place}"
-    text = f"{city} took {place} {where}" if place else f"{city} scored {where}"
+    # Without a place the score follows the verb: "In the … 2023 (category …), Bochum scored 66.9 points".
+    text = f"{city} took {place} {where}" if place else f"{where[:1].upper()}{where[1:]}, {city} scored"
     return text + (f" out of {cities} cities" if place and cities is not None else "")
 
 

@@ -138,3 +138,10 @@ def test_a_ranking_says_in_german_how_to_be_in_it() -> None:
     )
     assert describe(standing, "en", CITE) == "Köln took 1st place in the digitalisation study 2015."
     assert SCI.within("de") == "im Bitkom Smart City Index"
+
+
+def test_a_score_without_a_place_reads_as_english() -> None:
+    """ "Bochum scored in the … 66.9 points" put the score after the ranking."""
+    [standing] = standings([row(2023, "Bochum", None, 66.9)], [SCI])
+    assert describe(standing, "en", CITE) == "In the Bitkom Smart City Index 2023, Bochum scored 66.9 points."
+    assert describe(standing, "de", CITE) == "Bochum erreichte im Bitkom Smart City Index 2023 66,9 Punkte."
