@@ -178,7 +178,7 @@ class Tables:
                 return self._extreme(ranking, city, categories, best=intent.ask is RankingAsk.BEST)
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
-            return self._city_year(ranking, city, year, intent.ask, intent.categories)
+            return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
         if year is None:
             return None
         if intent.ask in (RankingAsk.NTH, RankingAsk.LAST):
@@ -219,7 +219,7 @@ class Tables:
         return self._entry(entry_id(ranking.id, years[0].year, city, years[0].category)) if len(years) == 1 else None
 
     def _city_year(
-        self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str]
+        self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str], *, explicit: bool
     ) -> TableReply | None:
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
@@ -229,7 +229,7 @@ class Tables:
             return None
         if ask is RankingAsk.POINTS and not standing.scores:
             return TableReply(entry=found.entry, missing=AnswerType.POINTS)
-        if ask in (RankingAsk.PLACE, RankingAsk.NTH) and not standing.places:
+        if ask in (RankingAsk.PLACE, RankingAsk.NTH) and not standing.places and explicit:
             return TableReply(entry=found.entry, missing=AnswerType.PLACE)
         return found
 

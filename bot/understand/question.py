@@ -213,7 +213,8 @@ class Understander:
                 or (about_ranking and term.token in _GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
             )
-        if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO):
+        if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
+            # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
         # The language the question is written in; told only where needed, as telling costs more than the rest.
         written = functools.cache(lambda: self.language(text, analysis, slots))

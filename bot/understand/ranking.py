@@ -162,6 +162,8 @@ class RankingIntent:
     categories: tuple[str, ...] = ()
     points: bool = False  # a comparison or trend asked in points rather than places
     span: bool = False  # a comparison of two years that asks for the years between too ("von 2019 bis 2022")
+    # A place asked in so many words ("Platz", "rank", "abgeschnitten"), not only a city and a year named.
+    explicit: bool = True
 
 
 def _place_number(tokens: Sequence[str]) -> int | None:
@@ -250,4 +252,4 @@ def detect(
         return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
     if points:
         return RankingIntent(RankingAsk.POINTS, categories=categories)
-    return RankingIntent(RankingAsk.PLACE, categories=categories)
+    return RankingIntent(RankingAsk.PLACE, categories=categories, explicit=bool(words & _PLACE))

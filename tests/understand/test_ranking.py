@@ -452,3 +452,20 @@ def test_which_city_still_compares_the_cities_of_another_ranking(real_service: F
     """Only a ranking of states is set aside for a question asking which city (Haselhorst ranks cities)."""
     answer = real_service.ask("Welche Stadt lag 2020 vorn, Darmstadt oder Wolfsburg?")
     assert answer.entry_ids == ["haselhorst-2020-darmstadt", "haselhorst-2020-wolfsburg"]
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Bochum Energie und Umwelt 2023", "66,9 Punkte"),  # a category known by its score only
+        ("eGovernment Monitor 2022 Hamburg", "in Hamburg waren es 64 Prozent"),  # a ranking without places
+    ],
+)
+def test_a_city_and_a_year_alone_ask_for_whatever_the_sources_say(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    """Not "Ein Platz dafür steht nicht in meinen Quellen": no place was asked."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert says in answer.text
+    assert real_service.ask("Welchen Platz hatte Bochum 2023 in Energie und Umwelt?").decision is Decision.NOT_STATED
