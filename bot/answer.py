@@ -135,7 +135,9 @@ class Answerer:
             self.calibration.probability(found),
             (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
-            and self._figure_for_cities(entry, question),
+            and self._figure_for_cities(entry, question)
+            # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
+            and not (question.ranking and question.years and not entry.tags.years),
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
@@ -143,8 +145,10 @@ class Answerer:
         2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names (the
         search has found the place's word and the year in it)."""
         intent = question.ranking
-        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST) or not question.years:
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
             return False
+        if not question.years & set(entry.tags.years):
+            return False  # a text of no year in particular ("die jüngste Ausgabe") does not date its holder
         return bool(self.understander.normalizer.analyze(entry.answer).cities)
 
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:

@@ -35,6 +35,8 @@ def _for_tables(question: Question) -> bool:
         )
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
         return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
+    if question.answer_type is AnswerType.DATE:  # "In welchem Jahr war Bochum am besten?": its best place's years
+        return intent is not None and intent.ask in (RankingAsk.BEST, RankingAsk.WORST)
     return question.answer_type in _TABLE_TYPES
 
 
@@ -280,17 +282,16 @@ class Tables:
 
     def _extreme(self, ranking: Ranking, city: str, categories: Sequence[str], *, best: bool) -> TableReply | None:
         """A city's best (or worst) place over the years, with every year it held it. A year whose sources
-        disagree counts with its best (or worst) version, and the reply names both."""
-        for category in categories or [""]:
-            placed = [
-                s for s in self.standings.get(ranking.id, []) if s.city == city and s.category == category and s.places
-            ]
-            if placed:
-                value = min if best else max
-                place = value(value(s.places) for s in placed)
-                picked = sorted((s for s in placed if value(s.places) == place), key=lambda s: s.year)
-                return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
-        return None
+        disagree counts with its best (or worst) version, and the reply names both. A category's names over the
+        years ("Gesellschaft", "Gesellschaft und Bildung") are one category."""
+        named = categories or [""]
+        placed = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in named and s.places]
+        if not placed:
+            return None
+        value = min if best else max
+        place = value(value(s.places) for s in placed)
+        picked = sorted((s for s in placed if value(s.places) == place), key=lambda s: s.year)
+        return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
 
     def _composed(
         self, picked: list[Standing], text: dict[Lang, tuple[str, str]], *, latest_first: bool = False

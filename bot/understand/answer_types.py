@@ -144,8 +144,8 @@ _REASON = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b|"
-    r"\b(?:erste|zweite|dritte|vierte|fuenfte|sechste|siebte|achte|neunte|zehnte|letzte)[nrs]?\s(?:platz|rang)|"
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s(?:place|rank)|"
+    r"\b(?:erste|zweite|dritte|vierte|fuenfte|sechste|siebte|achte|neunte|zehnte|letzte)[nrs]?\s(?:platz|rang)\b|"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s(?:place|rank)\b|"
     r"\bschlusslicht|\bspitzenreiter"
 )
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.

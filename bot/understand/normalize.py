@@ -22,6 +22,8 @@ from bot.understand.cities import NOT_CITY_FORMS, city_forms
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+# Stop words that name something when written in capitals.
+ABBREVIATIONS = frozenset({"it"})
 _MAX_PHRASE = 5
 # Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
 _MIN_FUZZY_WORD = 6
@@ -225,11 +227,10 @@ class Normalizer:
         not for the base's own texts)."""
         words = _WORD.findall(fold(text))
         stems = [stem(w) for w in words]
-        # A two-letter stop word in capitals is an abbreviation: "IT" (Informationstechnik), not "it"; unless a
-        # text of several words is in capitals throughout ("WIE HAT BOCHUM ABGESCHNITTEN"). Longer ones are
-        # emphasis ("DANKE", "NUR").
+        # "IT" in capitals is Informationstechnik, not "it"; unless a text of several words is in capitals
+        # throughout ("WIE HAT BOCHUM ABGESCHNITTEN"). Other stop words in capitals are emphasis ("IM", "NUR").
         shouted = len(words) > 1 and not any(c.islower() for c in text)
-        capitals = set() if shouted else {fold(w) for w in _CAPITALS.findall(text)}
+        capitals = set() if shouted else {fold(w) for w in _CAPITALS.findall(text)} & ABBREVIATIONS
         tokens: list[str] = []
         surfaces: list[str] = []
         years: set[int] = set()

@@ -190,7 +190,8 @@ class Understander:
         folded = fold(text)
         intent = (
             None
-            if asks_a_statement(folded)
+            # With a year, "Was hat Bitkom über Hamburg 2021 gesagt?" asks for the figures.
+            if asks_a_statement(folded) and not analysis.years
             else detect(
                 tokens,
                 slots,

@@ -70,7 +70,8 @@ _FRAME = _stems(
     "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
-    "sah aussehen jemals nenne nennen zeig zeige zeigen liste auflisten list show give gib"
+    "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
+    "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -96,7 +97,7 @@ _STATEMENT = re.compile(r"\b(?:sagt|sagte|sagten|gesagt|say|says|said)\b(?!\s(?:
 
 
 def asks_a_statement(folded: str) -> bool:
-    """Whether a (folded) question asks what someone said or thinks, rather than for figures."""
+    """Whether a (folded) question asks what someone said, rather than for figures."""
     return bool(_STATEMENT.search(folded))
 
 
@@ -114,13 +115,13 @@ def asks_which_city(folded: str) -> bool:
 
 # A superlative of a city's places ("Was war Bochums beste Platzierung?", "worst ranking ever"); read on the
 # folded text, as the stems of "beste" and "schlechteste" are those of "gut"-like frame words.
-_BEST = re.compile(r"\b(?:beste[nrs]?|best|highest|am besten)\b")
-_WORST = re.compile(r"\b(?:schlechteste[nrs]?|worst|lowest|am schlechtesten)\b")
+_BEST = re.compile(r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten)\b")
+_WORST = re.compile(r"\b(?:schlechteste[nrs]?|niedrigste[nrs]?|tiefste[nrs]?|worst|lowest|am schlechtesten)\b")
 
 
 # "von 2019 bis 2025", "zwischen 2020 und 2024", "between 2020 and 2024": the years between too ("von 2022 auf
 # 2023" sets two years against each other).
-_SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b")
+_SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b|\bfrom (?:19|20)\d\d to\b")
 
 
 def names_span(folded: str) -> bool:

@@ -469,3 +469,26 @@ def test_a_city_and_a_year_alone_ask_for_whatever_the_sources_say(
     assert answer.decision is Decision.ANSWER, answer.text
     assert says in answer.text
     assert real_service.ask("Welchen Platz hatte Bochum 2023 in Energie und Umwelt?").decision is Decision.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("In welchem Jahr war Bochum am schlechtesten?", "2019: Platz 32"),  # when: the years of that place
+        ("Was war Bochums höchste Platzierung?", "Platz 4 (2024)"),
+        ("Bochum schlechteste Platzierung Gesellschaft", "Platz 37 (2023)"),  # the category under both its names
+        ("Who took 1st place in 2025?", "Munich took 1st place"),
+        ("Was hat Bitkom gesagt über Hamburg 2021?", "Platz 1 mit 88,1 Punkten"),  # with a year: the figures
+        ("Hat Bochum jemals Punkte verloren?", "0,8 Punkte verloren"),  # "jemals" asks the texts, not the course
+    ],
+)
+def test_what_a_second_review_found(real_service: FoiService, question: str, says: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert says in answer.text
+
+
+def test_a_ranking_question_of_a_year_is_not_answered_by_a_text_of_no_year(real_service: FoiService) -> None:
+    """bidt's "jüngste Ausgabe" of the Deutschland-Index names who is last, but not in which year."""
+    assert real_service.ask("Who came last in the Deutschland-Index 2023?").decision is not Decision.ANSWER
+    assert real_service.ask("Wer führt den aktuellen Deutschland-Index an?").decision is Decision.ANSWER
