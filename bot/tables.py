@@ -144,6 +144,8 @@ class Tables:
     def answer(self, question: Question) -> TableReply | None:
         """The tables' reply, or None when the question is not one for them after all."""
         intent = question.ranking
+        if intent is not None and intent.ask is RankingAsk.RANKINGS:
+            return self._rankings_of(next(iter(question.cities)))
         ranking = self._ranking(question)
         if intent is None or ranking is None or not _for_tables(question):
             return None
@@ -292,6 +294,29 @@ class Tables:
         place = value(value(s.places) for s in placed)
         picked = sorted((s for s in placed if value(s.places) == place), key=lambda s: s.year)
         return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
+
+    def _rankings_of(self, city: str) -> TableReply | None:
+        """A city's best known place in each ranking that lists it (overall), with the years it held it; years
+        whose sources disagree on the place are left out, so no place is claimed that one source denies."""
+        best: list[list[Standing]] = []
+        for items in self.standings.values():
+            placed = [s for s in items if s.city == city and not s.category and s.place is not None]
+            if placed:
+                place = min(s.place or 0 for s in placed)
+                best.append(sorted((s for s in placed if s.place == place), key=lambda s: s.year))
+        if not best:
+            return None
+        best.sort(key=lambda picked: (picked[0].place or 0, picked[0].ranking.name))
+        text: dict[Lang, tuple[str, str]] = {}
+        for lang in ("de", "en"):
+            parts = [
+                f"{p[0].ranking.name_in(lang)}: {messages.place_words(p[0].place or 0, lang)} "
+                f"({', '.join(str(s.year) for s in p)})"
+                for p in best
+            ]
+            name = best[0][0].city_in(lang)
+            text[lang] = (messages.rankings_of(name, parts, lang), name)
+        return TableReply(composed=self._composed([s for picked in best for s in picked], text))
 
     def _composed(
         self, picked: list[Standing], text: dict[Lang, tuple[str, str]], *, latest_first: bool = False

@@ -519,6 +519,15 @@ def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: s
     return f"{city}'s {'best' if best else 'worst'} known place {where}: {shown}."
 
 
+def rankings_of(city: str, parts: Sequence[str], lang: Lang) -> str:
+    """`Köln in den Rankings meiner Quellen, mit seiner besten bekannten Platzierung: …`."""
+    if lang == "de":
+        return (
+            f"{city} in den Rankings meiner Quellen, jeweils die beste bekannte Platzierung: " + "; ".join(parts) + "."
+        )
+    return f"{city} in the rankings of my sources, each with its best known place: " + "; ".join(parts) + "."
+
+
 def top_lead(ranking: str, year: int, lang: Lang) -> str:
     """What a year's top places follow: `Bitkom Smart City Index 2022, Spitze`."""
     return f"{ranking} {year}, Spitze" if lang == "de" else f"{ranking} {year}, top places"

@@ -34,6 +34,7 @@ from bot.understand.ranking import (
     RankingIntent,
     asks_a_statement,
     asks_which_city,
+    asks_which_ranking,
     detect,
     grammar_form,
     is_frame_word,
@@ -201,6 +202,7 @@ class Understander:
                 who=kind in (AnswerType.PERSON, AnswerType.NAME),
                 extreme=superlative(folded),
                 span=names_span(folded),
+                which_ranking=asks_which_ranking(folded),
             )
         )
         categories = intent.categories if intent else ()

@@ -26,6 +26,7 @@ class RankingAsk(StrEnum):
     CHANGE = "change"  # how many places up or down
     COMPARE = "compare"  # two cities in one year, or one city in two years
     BEST = "best"  # a city's best place over the years
+    RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
     WORST = "worst"  # a city's worst place over the years
 
 
@@ -129,6 +130,14 @@ def names_span(folded: str) -> bool:
     return bool(_SPAN.search(folded))
 
 
+_WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|indizes|indices|indexes)\b")
+
+
+def asks_which_ranking(folded: str) -> bool:
+    """Whether a (folded) question asks which rankings ("In welchen Rankings war Hamburg vorne?")."""
+    return bool(_WHICH_RANKING.search(folded))
+
+
 def superlative(folded: str) -> RankingAsk | None:
     """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course)."""
     best, worst = bool(_BEST.search(folded)), bool(_WORST.search(folded))
@@ -208,10 +217,11 @@ def detect(
     who: bool = False,
     extreme: RankingAsk | None = None,
     span: bool = False,
+    which_ranking: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
-    `span` whether it names a span of years (`names_span`)."""
+    `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -228,6 +238,8 @@ def detect(
         # first, which the tables give only if it is a city named (else what they say of the cities named).
         # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
+    if which_ranking and cities == 1 and not years:
+        return RankingIntent(RankingAsk.RANKINGS)
     if extreme is not None and cities == 1 and not years and not points and not words & (_CHANGE | _TOP | _LAST):
         # "Was war Bochums beste Platzierung?": one place over all years, not the whole course.
         return RankingIntent(extreme, categories=categories)

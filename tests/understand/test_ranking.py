@@ -492,3 +492,14 @@ def test_a_ranking_question_of_a_year_is_not_answered_by_a_text_of_no_year(real_
     """bidt's "jüngste Ausgabe" of the Deutschland-Index names who is last, but not in which year."""
     assert real_service.ask("Who came last in the Deutschland-Index 2023?").decision is not Decision.ANSWER
     assert real_service.ask("Wer führt den aktuellen Deutschland-Index an?").decision is Decision.ANSWER
+
+
+def test_which_rankings_a_city_won_lists_its_best_place_in_each(real_service: FoiService) -> None:
+    """Köln won the Haselhorst ranking 2019 and the PwC study 2015; its course in the Smart City Index alone read
+    as "never"."""
+    answer = real_service.ask("Welches Ranking hat Köln gewonnen?")
+    assert answer.decision is Decision.ANSWER
+    assert "Digitales Städteranking von Haselhorst Associates: Platz 1 (2019)" in answer.text
+    assert "Bitkom Smart City Index: Platz 2 (2021)" in answer.text
+    english = real_service.ask("Which rankings did Cologne win?")
+    assert english.text.startswith("Cologne in the rankings of my sources")
