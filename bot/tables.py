@@ -145,7 +145,10 @@ class Tables:
         """The tables' reply, or None when the question is not one for them after all."""
         intent = question.ranking
         if intent is not None and intent.ask is RankingAsk.RANKINGS:
-            return self._rankings_of(next(iter(question.cities)))
+            subject = next(iter(question.cities))
+            default = self.default_ranking()
+            # A city known by its scores only (Salzgitter) still has its course to show.
+            return self._rankings_of(subject) or (self._trend(default, subject, ()) if default else None)
         ranking = self._ranking(question)
         if intent is None or ranking is None or not _for_tables(question):
             return None
@@ -179,7 +182,8 @@ class Tables:
         year = years[0] if years else None
         if city is not None:
             if intent.ask in (RankingAsk.BEST, RankingAsk.WORST):
-                return self._extreme(ranking, city, categories, best=intent.ask is RankingAsk.BEST)
+                best = intent.ask is RankingAsk.BEST
+                return self._extreme(ranking, city, categories, best=best) or self._trend(ranking, city, categories)
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
@@ -296,13 +300,17 @@ class Tables:
         return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
 
     def _rankings_of(self, city: str) -> TableReply | None:
-        """A city's best known place in each ranking that lists it (overall), with the years it held it; years
-        whose sources disagree on the place are left out, so no place is claimed that one source denies."""
+        """A city's best known place in each ranking that lists it (overall), and the categories it came first in,
+        with the years; years whose sources disagree on the place (or say so in a note) are left out, so no place
+        is claimed that one source denies."""
         best: list[list[Standing]] = []
         for items in self.standings.values():
-            placed = [s for s in items if s.city == city and not s.category and s.place is not None]
-            if placed:
+            mine = [s for s in items if s.city == city and s.place is not None and not s.contested]
+            for category in dict.fromkeys(s.category for s in mine):
+                placed = [s for s in mine if s.category == category]
                 place = min(s.place or 0 for s in placed)
+                if category and place != 1:
+                    continue  # of the categories, only the wins: every category's best would drown the answer
                 best.append(sorted((s for s in placed if s.place == place), key=lambda s: s.year))
         if not best:
             return None
@@ -310,7 +318,7 @@ class Tables:
         text: dict[Lang, tuple[str, str]] = {}
         for lang in ("de", "en"):
             parts = [
-                f"{p[0].ranking.name_in(lang)}: {messages.place_words(p[0].place or 0, lang)} "
+                f"{_ranking_named(p[0], lang)}: {messages.place_words(p[0].place or 0, lang)} "
                 f"({', '.join(str(s.year) for s in p)})"
                 for p in best
             ]

@@ -95,6 +95,11 @@ class Standing:
     def sources_differ(self) -> bool:
         return len(self.places) > 1 or len(self.scores) > 1
 
+    @property
+    def contested(self) -> bool:
+        """Whether the sources disagree on it, in its figures or by a note ("Quellen weichen ab: …")."""
+        return self.sources_differ or any(_states_difference(r.note) for r in self.rows)
+
     def _figure_text(
         self,
         values: Sequence[float] | Sequence[int],

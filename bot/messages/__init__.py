@@ -520,12 +520,12 @@ def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: s
 
 
 def rankings_of(city: str, parts: Sequence[str], lang: Lang) -> str:
-    """`Köln in den Rankings meiner Quellen, mit seiner besten bekannten Platzierung: …`."""
+    """`Köln in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien: …`."""
     if lang == "de":
-        return (
-            f"{city} in den Rankings meiner Quellen, jeweils die beste bekannte Platzierung: " + "; ".join(parts) + "."
-        )
-    return f"{city} in the rankings of my sources, each with its best known place: " + "; ".join(parts) + "."
+        lead = "in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien"
+        return f"{city} {lead}: " + "; ".join(parts) + "."
+    lead = "in the rankings of my sources, with its best known place and the categories it won"
+    return f"{city} {lead}: " + "; ".join(parts) + "."
 
 
 def top_lead(ranking: str, year: int, lang: Lang) -> str:

@@ -503,3 +503,15 @@ def test_which_rankings_a_city_won_lists_its_best_place_in_each(real_service: Fo
     assert "Bitkom Smart City Index: Platz 2 (2021)" in answer.text
     english = real_service.ask("Which rankings did Cologne win?")
     assert english.text.startswith("Cologne in the rankings of my sources")
+
+
+def test_which_rankings_a_city_won_names_its_category_wins_too(real_service: FoiService) -> None:
+    """Mannheim was 20th overall in 2019 but first in the category Verwaltung; a win the sources contest (Nürnberg
+    2022, whose press release Bitkom's "every category a different winner" contradicts) is left out."""
+    assert "Verwaltung: Platz 1 (2019)" in real_service.ask("Welche Rankings hat Mannheim gewonnen?").text
+    assert "2022" not in real_service.ask("Welche Rankings hat Nürnberg gewonnen?").text
+
+
+@pytest.mark.parametrize("question", ["Welche Rankings hat Salzgitter gewonnen?", "Beste Platzierung von Salzgitter"])
+def test_a_city_known_by_its_scores_only_still_gets_its_course(real_service: FoiService, question: str) -> None:
+    assert "2019: 20,5 Punkte" in real_service.ask(question).text
