@@ -142,8 +142,8 @@ class Answerer:
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
-        2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names (the
-        search has found the place's word and the year in it)."""
+        2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names; the
+        entry must be of that year."""
         intent = question.ranking
         if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
             return False

@@ -26,8 +26,8 @@ class RankingAsk(StrEnum):
     CHANGE = "change"  # how many places up or down
     COMPARE = "compare"  # two cities in one year, or one city in two years
     BEST = "best"  # a city's best place over the years
-    RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
     WORST = "worst"  # a city's worst place over the years
+    RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -114,10 +114,18 @@ def asks_which_city(folded: str) -> bool:
     return bool(_WHICH_CITY.search(folded))
 
 
-# A superlative of a city's places ("Was war Bochums beste Platzierung?", "worst ranking ever"); read on the
+# A superlative of a city's places ("Was war Bochums beste Platzierung?", "Bochum's worst place"); read on the
 # folded text, as the stems of "beste" and "schlechteste" are those of "gut"-like frame words.
 _BEST = re.compile(r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten)\b")
 _WORST = re.compile(r"\b(?:schlechteste[nrs]?|niedrigste[nrs]?|tiefste[nrs]?|worst|lowest|am schlechtesten)\b")
+
+
+def superlative(folded: str) -> RankingAsk | None:
+    """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course)."""
+    best, worst = bool(_BEST.search(folded)), bool(_WORST.search(folded))
+    if best == worst:
+        return None
+    return RankingAsk.BEST if best else RankingAsk.WORST
 
 
 # "von 2019 bis 2025", "zwischen 2020 und 2024", "between 2020 and 2024": the years between too ("von 2022 auf
@@ -136,14 +144,6 @@ _WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|
 def asks_which_ranking(folded: str) -> bool:
     """Whether a (folded) question asks which rankings ("In welchen Rankings war Hamburg vorne?")."""
     return bool(_WHICH_RANKING.search(folded))
-
-
-def superlative(folded: str) -> RankingAsk | None:
-    """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course)."""
-    best, worst = bool(_BEST.search(folded)), bool(_WORST.search(folded))
-    if best == worst:
-        return None
-    return RankingAsk.BEST if best else RankingAsk.WORST
 
 
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
