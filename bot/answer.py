@@ -142,13 +142,11 @@ class Answerer:
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
-        2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names; the
-        entry must be of that year."""
+        2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names. That
+        the entry is of that year, the slot guard and the rule for texts of no year (in `assess`) see to."""
         intent = question.ranking
-        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST) or not question.years:
             return False
-        if not question.years & set(entry.tags.years):
-            return False  # a text of no year in particular ("die jüngste Ausgabe") does not date its holder
         return bool(self.understander.normalizer.analyze(entry.answer).cities)
 
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:

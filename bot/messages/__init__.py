@@ -462,14 +462,13 @@ def standing_sentence(
     Platz 8 von 81 Städten`, or where the sources disagree `Für Bochum im … nennen die Quellen Platz 32 (…) und …`.
     `place`: as `Standing.place_text` gives it, empty if unknown; `cities`: how many the edition ranked, if it is
     said and the standing is not a category's; `within`: `im Bitkom Smart City Index` (`Ranking.within`)."""
+    where = _in_category(f"{within} {year}", category, lang)
     if lang == "de":
-        where = f"{within} {year}" + (f" in der Kategorie {category}" if category else "")
         if places_differ:
             of = f" ({cities} Städte)" if cities is not None else ""
             return f"Für {city} {where}{of} nennen die Quellen {place}"
         text = f"{city} belegte {where} {place}" if place else f"{city} erreichte {where}"
         return text + (f" von {cities} Städten" if place and cities is not None else "")
-    where = f"{within} {year}" + (f" (category {category})" if category else "")
     if places_differ:
         of = f" ({cities} cities)" if cities is not None else ""
         return f"For {city} {where}{of}, the sources give {place}"
@@ -512,19 +511,26 @@ def trend_lead(city: str, within: str, lang: Lang, category: str = "") -> str:
 def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: str, best: bool) -> str:
     """`Die beste bekannte Platzierung von Bochum im Bitkom Smart City Index: Platz 4 (2024).`; `shown`: the place
     and its years. "Known": of the years whose place the sources give."""
+    where = _in_category(within, category, lang)
     if lang == "de":
-        where = within + (f" in der Kategorie {category}" if category else "")
         return f"Die {'beste' if best else 'schlechteste'} bekannte Platzierung von {city} {where}: {shown}."
-    where = within + (f" (category {category})" if category else "")
     return f"{city}'s {'best' if best else 'worst'} known place {where}: {shown}."
+
+
+def _in_category(where: str, category: str, lang: Lang) -> str:
+    """`im Bitkom Smart City Index 2022 in der Kategorie Verwaltung`, `… (category Administration)`."""
+    if not category:
+        return where
+    return f"{where} in der Kategorie {category}" if lang == "de" else f"{where} (category {category})"
 
 
 def rankings_of(city: str, parts: Sequence[str], lang: Lang) -> str:
     """`Köln in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien: …`."""
-    if lang == "de":
-        lead = "in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien"
-        return f"{city} {lead}: " + "; ".join(parts) + "."
-    lead = "in the rankings of my sources, with its best known place and the categories it won"
+    lead = (
+        "in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien"
+        if lang == "de"
+        else "in the rankings of my sources, with its best known place and the categories it won"
+    )
     return f"{city} {lead}: " + "; ".join(parts) + "."
 
 
