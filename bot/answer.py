@@ -20,6 +20,8 @@ from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables
 from bot.understand.answer_types import (
+    SENTENCE_END,
+    counts,
     figure_clauses,
     given_types,
     gives_time_for,
@@ -108,6 +110,7 @@ class Answerer:
         self.tables = tables
         self.calibration = calibration
         self.cite = cite
+        self.states = tables.states()
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -136,8 +139,11 @@ class Answerer:
             (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
             and self._figure_for_cities(entry, question)
+            and self._counts_what_is_asked(entry, question)
+            and not self._of_a_region(entry, question)
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
-            and not (question.ranking and question.years and not entry.tags.years),
+            and not (question.ranking and question.years and not entry.tags.years)
+            and not self._guesses_year(entry, question, result, entries),
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
@@ -156,6 +162,36 @@ class Answerer:
             return True
         analyze = self.understander.normalizer.analyze
         return any(question.cities & analyze(clause).cities for clause in clauses)
+
+    @staticmethod
+    def _guesses_year(entry: Entry, question: Question, result: SearchResult, entries: dict[str, Entry]) -> bool:
+        """Whether answering a ranking question of no year with one year's table would pick that year among
+        others found as well ("Which city is the best?": the top list of 2019, 2020, …)."""
+        ref = entry.ranking_ref
+        if question.ranking is None or question.years or ref is None or ref.year is None:
+            return False
+        others = (entries[s.id].ranking_ref for s in result.hits if s.id != entry.id and s.id in entries)
+        return any(
+            o is not None and (o.ranking, o.view) == (ref.ranking, ref.view) and o.year != ref.year for o in others
+        )
+
+    def _of_a_region(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry names cities of a state only, for a question asking which city that names no state:
+        the last of NRW's cities in a year is not the last of all."""
+        if not question.which_city or question.cities & self.states:
+            return False
+        return bool(self.states & set(entry.tags.cities))
+
+    def _counts_what_is_asked(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry's short answer gives a number of the thing a how-many question counts: "in fünf
+        Kategorien" is no number of projects, "knapp 11.000 Datenpunkte" no number of indicators. As for the kinds
+        it gives, the passages are not read: a figure there may be of another year the answer does not speak of."""
+        if not question.counted:
+            return True
+        analyze = self.understander.normalizer.analyze
+        texts = (entry.answer, entry.answer_en or "")
+        sentences = (s for text in texts for s in SENTENCE_END.split(text))
+        return any(counts(s, analyze(s), question.counted) for s in sentences)
 
     def compose(self, question: Question) -> Answer:
         if not question.text:

@@ -90,6 +90,13 @@ class Tables:
         """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
         return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
 
+    def states(self) -> frozenset[str]:
+        """The federal states that are not cities too (Hamburg is both): what only the rankings of states list."""
+        listed: dict[bool, set[str]] = {True: set(), False: set()}
+        for r in self.rankings.values():
+            listed[r.states].update(s.city for s in self.standings[r.id])
+        return frozenset(listed[True] - listed[False])
+
     def lists(self, ranking: Ranking, city: str) -> bool:
         return any(s.city == city for s in self.standings.get(ranking.id, []))
 

@@ -132,6 +132,13 @@ def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
     assert answer.missing_words == [word]
 
 
+def test_ever_is_no_detail_the_source_could_miss(real_service: FoiService) -> None:
+    """ "Etwas zu „jemals“ steht nicht in der Antwort" answered a question the memo's entry answers."""
+    answer = real_service.ask("Gab es jemals einen Vermerk für den Oberbürgermeister?")
+    assert answer.answered
+    assert answer.entry_ids == ["257364-vermerk-2020"]
+
+
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
     """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …". The language the question is written in
     decides whether "was" asks (German) or is a verb (English), not the reply language asked for."""
@@ -163,6 +170,47 @@ def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_serv
     if answer.decision is Decision.NOT_STATED:
         assert answer.missing is AnswerType.PLACE
     assert real_service.ask("Welchen Platz hatte Bonn 2019?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Projekte hat Bochum an den Bitkom gemeldet?",  # the answer has "fünf Kategorien"
+        "Wie viele Indikatoren hatte der Smart City Index 2022?",  # cities and data points of 2022, no indicators
+        "Wie viel Prozent der Bürger nutzen die Bochum-App?",
+    ],
+)
+def test_a_number_of_something_else_is_no_count_of_what_was_asked(real_service: FoiService, question: str) -> None:
+    answer = real_service.ask(question)
+    assert not answer.answered
+    if answer.decision is Decision.NOT_STATED:
+        assert answer.missing is AnswerType.COUNT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Städte wurden 2024 untersucht?",
+        "How many cities does the index cover?",  # "81 in 2019": a number alone counts what came before
+        "Wie viele Datenpunkte gab es 2021?",
+        "Wie viele Leute arbeiten in der SCIU?",  # "16 Mitarbeiterinnen und Mitarbeiter"
+        "How many staff does the Smart City Innovation Unit have?",
+    ],
+)
+def test_a_count_of_what_was_asked_is_answered(real_service: FoiService, question: str) -> None:
+    assert real_service.ask(question).answered, question
+
+
+def test_which_city_is_not_answered_with_the_states_or_one_states_cities(real_service: FoiService) -> None:
+    """The states' index of 2024 names Thüringen last: no answer to which city came last that year."""
+    answer = real_service.ask("Welche Stadt war 2024 das Schlusslicht?")
+    assert not answer.answered
+    assert real_service.ask("Welches Bundesland war 2024 Schlusslicht im Länderindex?").answered
+
+
+def test_a_ranking_question_of_no_year_does_not_pick_a_year(real_service: FoiService) -> None:
+    """Every year has its top list; "the best" without a year would be the one that happens to score highest."""
+    assert not real_service.ask("Welche Stadt ist die beste?").answered
 
 
 def test_particulars_an_answer_only_sums_up_are_not_stated(real_service: FoiService) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.folding import fold
 from bot.models import AnswerType, Entry, Lang, RankingView
+from bot.understand.normalize import Analysis
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -223,6 +224,46 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
     undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
     return not dated or undated or bool(dated & years)
+
+
+_NUMBER = re.compile(
+    r"\d+|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|dreissig|hundert|tausend|dutzend|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|dozen"
+)
+# How far after a number the thing counted may come: "11.000 Datenpunkte", "81 deutsche Großstädte".
+_COUNTED_WITHIN = 3
+_MIN_COMPOUND_PART = 4
+
+
+_PERCENT = frozenset({"prozent", "percent"})
+_SHARE = re.compile(r"\d\s?%|\d\s(?:prozent|percent)\b")
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
+    """Whether a sentence (and its `analysis`) gives a number of one of the `counted` tokens, or of a compound of
+    one ("12 Projektideen" counts projects); a number standing alone counts what the sentence named before it
+    ("all German cities …: 81 in 2019"). A share asked for needs a percentage."""
+    if counted & _PERCENT:
+        return bool(_SHARE.search(fold(sentence)))
+
+    def is_counted(token: str) -> bool:
+        return token in counted or any(
+            len(c) >= _MIN_COMPOUND_PART and (token.startswith(c) or token.endswith(c)) for c in counted
+        )
+
+    tokens, surfaces = analysis.tokens, analysis.surfaces
+    for i, surface in enumerate(surfaces):
+        if not _NUMBER.fullmatch(surface):
+            continue
+        if any(is_counted(t) for t in tokens[i + 1 : i + 1 + _COUNTED_WITHIN]):
+            return True
+        alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))
+        if alone and any(is_counted(t) for t in tokens[:i]):
+            return True
+    return False
 
 
 # Clauses of an answer: a place or a score belongs to the city named in the same clause ("Bonn (Platz 7)").

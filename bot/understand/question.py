@@ -106,6 +106,8 @@ class Question:
     implied_ranking: str | None = None
     greeting: bool = False  # nothing but a greeting or thanks ("hallo", "hi", "danke")
     which_city: bool = False  # asks which city ("Welche Stadt …?", "Which cities …?")
+    # What a how-many question counts ("Wie viele Projekte …?"): the word's tokens, with its corrections.
+    counted: frozenset[str] = frozenset()
 
     @property
     def years(self) -> frozenset[int]:
@@ -164,6 +166,25 @@ _KIND_OF_ASK = {
 }
 
 
+# Phrases that count things ("wie viele Projekte"); "wie viel" and "how much" ask for amounts.
+_COUNTING = frozenset({"viele", "wieviele", "many", "anzahl", "number"})
+# Units an amount is asked in ("Wie viel Prozent …?"); other amounts ("wie viel Geld") take any figure.
+_UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
+# People in general: staff, members and inhabitants are all counted as "Leute".
+_ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".split())
+
+
+def _counted(terms: list[QueryTerm], asking: frozenset[str]) -> frozenset[str]:
+    """The thing a how-many question counts: the first word after the asking phrase, unless a name."""
+    at = next((i for i, t in enumerate(terms) if set(t.surface.split()) <= asking), None)
+    following = terms[at + 1 :] if at is not None else []
+    if not following or following[0].slot is not None or following[0].token in _ANYONE:
+        return frozenset()
+    if not (asking & _COUNTING or following[0].token in _UNITS):
+        return frozenset()
+    return frozenset({following[0].token, *following[0].alternatives})
+
+
 class Understander:
     """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
 
@@ -216,6 +237,7 @@ class Understander:
                 or (about_ranking and term.token in _GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
             )
+        counted = _counted(terms, asking) if kind is AnswerType.COUNT else frozenset()
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
@@ -236,6 +258,7 @@ class Understander:
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
             which_city=asks_which_city(folded),
+            counted=counted,
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

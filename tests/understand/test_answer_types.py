@@ -7,9 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.models import AnswerType, Entry, Lang
+from bot.service import FoiService
 from bot.understand.answer_types import (
+    SENTENCE_END,
     asked,
     asked_type,
+    counts,
     figure_clauses,
     given_types,
     gives_time_for,
@@ -150,3 +153,31 @@ def test_any_text_has_a_kind(text: str) -> None:
     kind, words = asked(text)
     assert isinstance(kind, AnswerType)
     assert all(w.isascii() for w in words)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "gives"),
+    [
+        ("Bitkom Research erfasste knapp 11.000 Datenpunkte.", "datenpunkt", True),
+        ("2022 arbeiteten dort 16 Mitarbeiterinnen und Mitarbeiter.", "mitarbeit", True),
+        ("Es wurden 12 Projektideen eingereicht.", "projekt", True),  # a compound of the word counted
+        ("The index covers all German cities: 81 in 2019 and 82 in 2024.", "citi", True),  # a number alone
+        ("Der Bitkom fragt Informationen zu Projekten in fünf Kategorien ab.", "projekt", False),
+        ("Bitkom Research erfasste knapp 11.000 Datenpunkte.", "indikator", False),
+        ("81 Großstädte wurden verglichen.", "prozent", False),  # a share needs a percentage
+        ("Die App nutzen 12 % der Einwohner.", "prozent", True),
+    ],
+)
+def test_a_number_counts_the_word_that_follows_it(
+    real_service: FoiService, sentence: str, counted: str, gives: bool
+) -> None:
+    analysis = real_service.normalizer.analyze(sentence)
+    assert counts(sentence, analysis, frozenset({counted})) is gives
+
+
+def test_sentences_end_at_a_stop_not_inside_a_number() -> None:
+    assert SENTENCE_END.split("Es waren 11.000 Datenpunkte; dann 82 Städte. Ende") == [
+        "Es waren 11.000 Datenpunkte;",
+        "dann 82 Städte.",
+        "Ende",
+    ]

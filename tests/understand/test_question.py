@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,3 +44,21 @@ def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
     assert len(question.text) <= MAX_UNDERSTOOD
     assert question.cities <= set(real_service.normalizer.city_names.values())
     assert all(t.idf > 0 for t in question.terms if t.token)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Wie viele Projekte hat Bochum gemeldet?", "projekt"),
+        ("How many staff does the unit have?", "staff"),
+        ("Wie viele Städte waren 2019 dabei?", "stadt"),  # a word of the ranking grammar is counted too
+        ("Wie viel Prozent der Bürger nutzen die App?", "prozent"),  # an amount in a unit
+        ("Wie viel Geld bekam Bochum?", None),  # an amount: any sum will do
+        ("Wie viele Leute arbeiten dort?", None),  # people in general: staff and members are counted too
+        ("Wie viele Punkte hatte Bochum 2024?", None),  # points are a kind of answer of their own
+        ("Wie oft fragt der Bitkom?", None),
+    ],
+)
+def test_a_how_many_question_knows_what_it_counts(real_service: FoiService, question: str, counted: str | None) -> None:
+    found = real_service.answerer.understander.understand(question).counted
+    assert (counted in found) if counted else not found, found
