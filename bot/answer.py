@@ -142,8 +142,7 @@ class Answerer:
             and self._counts_what_is_asked(entry, question)
             and not self._of_a_region(entry, question)
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
-            and not (question.ranking and question.years and not entry.tags.years)
-            and not self._guesses_year(entry, question, result, entries),
+            and not (question.ranking and question.years and not entry.tags.years),
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
@@ -162,18 +161,6 @@ class Answerer:
             return True
         analyze = self.understander.normalizer.analyze
         return any(question.cities & analyze(clause).cities for clause in clauses)
-
-    @staticmethod
-    def _guesses_year(entry: Entry, question: Question, result: SearchResult, entries: dict[str, Entry]) -> bool:
-        """Whether answering a ranking question of no year with one year's table would pick that year among
-        others found as well ("Which city is the best?": the top list of 2019, 2020, …)."""
-        ref = entry.ranking_ref
-        if question.ranking is None or question.years or ref is None or ref.year is None:
-            return False
-        others = (entries[s.id].ranking_ref for s in result.hits if s.id != entry.id and s.id in entries)
-        return any(
-            o is not None and (o.ranking, o.view) == (ref.ranking, ref.view) and o.year != ref.year for o in others
-        )
 
     def _of_a_region(self, entry: Entry, question: Question) -> bool:
         """Whether the entry names cities of a state only, for a question asking which city that names no state:

@@ -5,6 +5,7 @@ only). Never from a text that merely mentions the city and year.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from bot.kb.rankings import Standing, describe, entry_id, format_value, standing
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
+from bot.understand.normalize import ranking_tag, year_tag
 from bot.understand.question import Question
 from bot.understand.ranking import RankingAsk, RankingIntent
 
@@ -144,6 +146,14 @@ class Tables:
             place = edition.cities
         return self._first(ranking, year, categories, lambda s: place in s.places)
 
+    def _latest(self, ranking: Ranking, categories: Sequence[str]) -> int | None:
+        """The latest year the tables hold of the ranking (of one of the categories, if asked), unless an entry
+        speaks of a later one (Haselhorst's tables end in 2021, a text knows who led in 2023)."""
+        wanted = set(categories) or {""}
+        latest = max((s.year for s in self.standings.get(ranking.id, []) if s.category in wanted), default=None)
+        later = [year_tag(y) for y in range(latest + 1, dt.date.today().year + 1)] if latest else []
+        return None if self.knowledge.has_tagged(ranking_tag(ranking.id), later) else latest
+
     def _entry(self, wanted: str) -> TableReply | None:
         entry = self.knowledge.entry(wanted)
         return TableReply(entry=entry) if entry is not None else None
@@ -194,6 +204,10 @@ class Tables:
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
+        if year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP):
+            # "Wer hat gewonnen?", "Top 10": the latest edition, whose year the reply names; a text would be of
+            # whichever year scored highest.
+            year = self._latest(ranking, categories)
         if year is None:
             return None
         if intent.ask in (RankingAsk.NTH, RankingAsk.LAST):

@@ -208,11 +208,6 @@ def test_which_city_is_not_answered_with_the_states_or_one_states_cities(real_se
     assert real_service.ask("Welches Bundesland war 2024 Schlusslicht im Länderindex?").answered
 
 
-def test_a_ranking_question_of_no_year_does_not_pick_a_year(real_service: FoiService) -> None:
-    """Every year has its top list; "the best" without a year would be the one that happens to score highest."""
-    assert not real_service.ask("Welche Stadt ist die beste?").answered
-
-
 def test_particulars_an_answer_only_sums_up_are_not_stated(real_service: FoiService) -> None:
     answer = real_service.ask("Welche Fachämter genau haben die Daten geliefert?")
     assert answer.decision is Decision.NOT_STATED

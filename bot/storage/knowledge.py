@@ -307,6 +307,13 @@ class Knowledge(Part):
         data = self._one("entries", "data", "id = ?", entry_id)
         return None if data is None else Entry.model_validate_json(data)
 
+    def has_tagged(self, tag: str, any_of: Sequence[str]) -> bool:
+        """Whether an entry carries the index tag `tag` and one of `any_of` (`xrhaselhorst`, `xy2023`)."""
+        if not any_of:
+            return False
+        match = f"tags : {tag} AND tags : ({' OR '.join(any_of)})"
+        return bool(list(self.db.query("SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? LIMIT 1", [match])))
+
     def entries(self, ids: Iterable[str]) -> dict[str, Entry]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:

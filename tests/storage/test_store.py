@@ -57,6 +57,13 @@ def test_reads_round_trip(store: Store) -> None:
     assert store.knowledge.aliases().cities["München"] == ["Munich", "Muenchen"]
 
 
+def test_entries_are_found_by_their_index_tags(store: Store) -> None:
+    """Bochum's place of 2021 is tagged with the ranking and the year; nothing in the fixture speaks of 2030."""
+    assert store.knowledge.has_tagged("xrbitkomsci", ["xy2030", "xy2021"])
+    assert not store.knowledge.has_tagged("xrbitkomsci", ["xy2030"])
+    assert not store.knowledge.has_tagged("xrbitkomsci", [])
+
+
 def test_a_file_entry_may_not_take_an_id_added_by_other_means(store: Store, kb_dir: Path) -> None:
     from bot.service import FoiService
 

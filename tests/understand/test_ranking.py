@@ -440,12 +440,32 @@ def test_a_superlative_of_points_or_of_both_kinds_is_no_single_place(real_servic
 @pytest.mark.parametrize(
     "question",
     [
-        "Which city is the best?",  # no year: no holder a text could name
         "Wer war 2023 Zweiter im Deutschland-Index?",  # a place after the first: only the tables know it
     ],
 )
 def test_who_held_a_place_is_not_guessed_from_any_text(real_service: FoiService, question: str) -> None:
     assert real_service.ask(question).decision is not Decision.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Wer hat gewonnen?", "München belegte im Bitkom Smart City Index 2025 Platz 1"),
+        ("Which city is the best?", "Munich took 1st place in the Bitkom Smart City Index 2025"),  # no text guesses
+        ("Who came second in the Smart City Index?", "Hamburg took 2nd place in the Bitkom Smart City Index 2025"),
+        ("Top 10 Smart City Index", "Bitkom Smart City Index 2025, Spitze: 1. München"),
+    ],
+)
+def test_who_held_a_place_in_no_year_is_told_for_the_latest(real_service: FoiService, question: str, says: str) -> None:
+    """They got the categories of 2020 or the top list of whichever year scored highest."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert says in answer.text
+
+
+def test_the_latest_year_of_the_tables_is_not_taken_where_a_text_knows_a_later_one(real_service: FoiService) -> None:
+    """Haselhorst's tables end in 2021; who led in 2023 a text says."""
+    assert "2021" not in real_service.ask("Wer gewann das Haselhorst-Ranking?").text
 
 
 def test_which_city_still_compares_the_cities_of_another_ranking(real_service: FoiService) -> None:
