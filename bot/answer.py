@@ -26,6 +26,7 @@ from bot.understand.answer_types import (
     given_types,
     gives_time_for,
     is_vague,
+    mentions,
     states_absence,
     without_yes_no,
 )
@@ -110,7 +111,7 @@ class Answerer:
         self.tables = tables
         self.calibration = calibration
         self.cite = cite
-        self.states = tables.states()
+        self.states_rankings = {r.id for r in tables.rankings.values() if r.states}
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -140,7 +141,7 @@ class Answerer:
             and gives_time_for(entry, question.answer_type, question.years)
             and self._figure_for_cities(entry, question)
             and self._counts_what_is_asked(entry, question)
-            and not self._of_a_region(entry, question)
+            and not self._of_states(entry, question)
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years),
         )
@@ -162,23 +163,28 @@ class Answerer:
         analyze = self.understander.normalizer.analyze
         return any(question.cities & analyze(clause).cities for clause in clauses)
 
-    def _of_a_region(self, entry: Entry, question: Question) -> bool:
-        """Whether the entry names cities of a state only, for a question asking which city that names no state:
-        the last of NRW's cities in a year is not the last of all."""
-        if not question.which_city or question.cities & self.states:
+    def _of_states(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry is about a ranking of states the question does not name, for a question asking which
+        city: Thüringen, last in the states' index of 2024, is no city that came last."""
+        if not question.which_city:
             return False
-        return bool(self.states & set(entry.tags.cities))
+        return any(r in self.states_rankings and r not in question.rankings for r in entry.tags.rankings)
 
     def _counts_what_is_asked(self, entry: Entry, question: Question) -> bool:
-        """Whether the entry's short answer gives a number of the thing a how-many question counts: "in fünf
-        Kategorien" is no number of projects, "knapp 11.000 Datenpunkte" no number of indicators. As for the kinds
-        it gives, the passages are not read: a figure there may be of another year the answer does not speak of."""
+        """Whether the entry's short answer gives a number of the thing a how-many question counts, where the
+        entry speaks of that thing: "Projekte … in fünf Kategorien" is no number of projects. An entry that does
+        not name the thing is left to the missing words (it may count it in other words: "über 200
+        Dienstleistungen" for "Online-Dienste"). The number must be in the short answer, as for the kinds an
+        entry gives: one in a passage may be of another year ("37 Indikatoren" of 2025 beside the cities of
+        2022)."""
         if not question.counted:
             return True
         analyze = self.understander.normalizer.analyze
-        texts = (entry.answer, entry.answer_en or "")
-        sentences = (s for text in texts for s in SENTENCE_END.split(text))
-        return any(counts(s, analyze(s), question.counted) for s in sentences)
+        passages = (analyze(p.text) for p in entry.passages)
+        short = [(s, analyze(s)) for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(text)]
+        if not any(mentions(a, question.counted) for a in (*(a for _, a in short), *passages)):
+            return True
+        return any(counts(s, a, question.counted) for s, a in short)
 
     def compose(self, question: Question) -> Answer:
         if not question.text:

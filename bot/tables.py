@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot import messages
+from bot.folding import fold
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings, trend_id
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.normalize import ranking_tag, year_tag
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk, RankingIntent
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_every_year
 
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
@@ -73,6 +74,14 @@ class TableReply:
 REFUSE = TableReply(refuse=True)
 
 
+def _asks_latest(question: Question) -> bool:
+    """Whether a question of no year for a place or the top list means the latest edition: the place is all it
+    asks ("Wer hat gewonnen?", "Top 10"); a second ordinal or number speaks of an edition or a time ("den ersten
+    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year."""
+    asked = [t for t in question.terms if not t.framing and t.slot is None]
+    return len(asked) == 1 and not asks_every_year(fold(question.text))
+
+
 class Tables:
     """The standings of every ranking in the knowledge, and the entries generated from them."""
 
@@ -91,13 +100,6 @@ class Tables:
     def default_ranking(self) -> Ranking | None:
         """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
         return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
-
-    def states(self) -> frozenset[str]:
-        """The federal states that are not cities too (Hamburg is both): what only the rankings of states list."""
-        listed: dict[bool, set[str]] = {True: set(), False: set()}
-        for r in self.rankings.values():
-            listed[r.states].update(s.city for s in self.standings[r.id])
-        return frozenset(listed[True] - listed[False])
 
     def lists(self, ranking: Ranking, city: str) -> bool:
         return any(s.city == city for s in self.standings.get(ranking.id, []))
@@ -204,7 +206,7 @@ class Tables:
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
-        if year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP):
+        if year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and _asks_latest(question):
             # "Wer hat gewonnen?", "Top 10": the latest edition, whose year the reply names; a text would be of
             # whichever year scored highest.
             year = self._latest(ranking, categories)

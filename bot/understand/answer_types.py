@@ -226,9 +226,13 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     return not dated or undated or bool(dated & years)
 
 
+_CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"
+# A number, a number of times ("viermal") or an ordinal ("die dritte Ausgabe": three so far).
 _NUMBER = re.compile(
-    r"\d+|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|dreissig|hundert|tausend|dutzend|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|dozen"
+    rf"\d+|(?:{_CARDINALS})(?:mal)?|elf|zwoelf|zwanzig|dreissig|hundert|tausend|dutzend|"
+    r"(?:erst|zweit|dritt|viert|fuenft|sechst|siebt|acht|neunt|zehnt)e[mnrs]?|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|dozen|twice|"
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 )
 # How far after a number the thing counted may come: "11.000 Datenpunkte", "81 deutsche Großstädte".
 _COUNTED_WITHIN = 3
@@ -236,32 +240,48 @@ _MIN_COMPOUND_PART = 4
 
 
 _PERCENT = frozenset({"prozent", "percent"})
+_CITIES = frozenset({"stadt", "citi"})  # "Städte", "Großstädte", "cities" as the normaliser writes them
 _SHARE = re.compile(r"\d\s?%|\d\s(?:prozent|percent)\b")
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+# Not after a digit: "die 7. Ausgabe" goes on.
+SENTENCE_END = re.compile(r"(?<=[^\d][.!?;])\s+")
+
+
+def _is_counted(token: str, counted: frozenset[str]) -> bool:
+    return token in counted or any(
+        len(c) >= _MIN_COMPOUND_PART and (token.startswith(c) or token.endswith(c)) for c in counted
+    )
+
+
+def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
+    """Whether the analysed text names one of the `counted` tokens (or a compound of one)."""
+    return bool(counted & _PERCENT) or any(_is_counted(t, counted) for t in analysis.tokens)
 
 
 def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
     """Whether a sentence (and its `analysis`) gives a number of one of the `counted` tokens, or of a compound of
-    one ("12 Projektideen" counts projects); a number standing alone counts what the sentence named before it
-    ("all German cities …: 81 in 2019"). A share asked for needs a percentage."""
+    one ("12 Projektideen" counts projects), and so do a share of it and a list of them; a number standing alone
+    counts what the sentence named before it ("all German cities …: 81 in 2019"). A share asked for needs a
+    percentage."""
+    share = bool(_SHARE.search(fold(sentence)))
     if counted & _PERCENT:
-        return bool(_SHARE.search(fold(sentence)))
-
-    def is_counted(token: str) -> bool:
-        return token in counted or any(
-            len(c) >= _MIN_COMPOUND_PART and (token.startswith(c) or token.endswith(c)) for c in counted
-        )
-
+        return share
     tokens, surfaces = analysis.tokens, analysis.surfaces
+    named = any(_is_counted(t, counted) for t in tokens)
+    # "83 Prozent der abgefragten OZG-Leistungen" answers how many of them (a share is taken for a count), and
+    # so does a list: "Nürnberg, Aachen und Düsseldorf" for cities, „Digitaler Tourismus“ und „…“ for categories.
+    if named and (share or len(_TITLE.findall(sentence)) > 1):
+        return True
+    if counted & _CITIES and len(analysis.cities) > 1:
+        return True
     for i, surface in enumerate(surfaces):
         if not _NUMBER.fullmatch(surface):
             continue
-        if any(is_counted(t) for t in tokens[i + 1 : i + 1 + _COUNTED_WITHIN]):
+        if any(_is_counted(t, counted) for t in tokens[i + 1 : i + 1 + _COUNTED_WITHIN]):
             return True
         alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))
-        if alone and any(is_counted(t) for t in tokens[:i]):
+        if alone and any(_is_counted(t, counted) for t in tokens[:i]):
             return True
     return False
 

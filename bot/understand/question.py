@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from bot.folding import fold
 from bot.models import AnswerType, Lang
 from bot.understand.answer_types import asked, asks_particulars, yes_or_no
+from bot.understand.content import nouns
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -174,15 +175,18 @@ _UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
 _ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".split())
 
 
-def _counted(terms: list[QueryTerm], asking: frozenset[str]) -> frozenset[str]:
-    """The thing a how-many question counts: the first word after the asking phrase, unless a name."""
+def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> frozenset[str]:
+    """The thing a how-many question counts: the word after the asking phrase, or the noun after it and its
+    adjective ("Wie viele neue Kategorien"), unless a name."""
     at = next((i for i, t in enumerate(terms) if set(t.surface.split()) <= asking), None)
-    following = terms[at + 1 :] if at is not None else []
-    if not following or following[0].slot is not None or following[0].token in _ANYONE:
+    following = terms[at + 1 : at + 3] if at is not None else []
+    capitals = nouns(text)
+    thing = next((t for t in following if t.surface in capitals), following[0] if following else None)
+    if thing is None or thing.slot is not None or thing.token in _ANYONE:
         return frozenset()
-    if not (asking & _COUNTING or following[0].token in _UNITS):
+    if not (asking & _COUNTING or thing.token in _UNITS):
         return frozenset()
-    return frozenset({following[0].token, *following[0].alternatives})
+    return frozenset({thing.token, *thing.alternatives})
 
 
 class Understander:
@@ -237,7 +241,7 @@ class Understander:
                 or (about_ranking and term.token in _GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
             )
-        counted = _counted(terms, asking) if kind is AnswerType.COUNT else frozenset()
+        counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)

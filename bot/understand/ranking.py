@@ -102,6 +102,14 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
+_EVERY_YEAR = re.compile(r"\b(?:jemals|je|immer|schon mal|schon einmal|bisher|bislang|ever|always|so far|until now)\b")
+
+
+def asks_every_year(folded: str) -> bool:
+    """Whether a (folded) question asks about every year, not one ("Wer hat schon mal gewonnen?")."""
+    return bool(_EVERY_YEAR.search(folded))
+
+
 # One word may stand between: "Welche NRW-Stadt", "Which German city".
 _WHICH_CITY = re.compile(
     r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns))\b"

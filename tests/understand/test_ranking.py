@@ -463,6 +463,24 @@ def test_who_held_a_place_in_no_year_is_told_for_the_latest(real_service: FoiSer
     assert says in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer hat den ersten Smart City Index gewonnen?",  # the first edition, not the latest
+        "Wer gewann den zweiten Smart City Index?",
+        "Wer war vor zwei Jahren Erster?",
+        "Welche Städte haben den Smart City Index schon mal gewonnen?",  # every year
+        "Wer war immer in den Top 10?",
+    ],
+)
+def test_a_question_speaking_of_an_edition_or_of_every_year_is_not_told_the_latest(
+    real_service: FoiService, question: str
+) -> None:
+    text = real_service.ask(question).text
+    assert "2025 Platz" not in text
+    assert "2025, Spitze" not in text
+
+
 def test_the_latest_year_of_the_tables_is_not_taken_where_a_text_knows_a_later_one(real_service: FoiService) -> None:
     """Haselhorst's tables end in 2021; who led in 2023 a text says."""
     assert "2021" not in real_service.ask("Wer gewann das Haselhorst-Ranking?").text
