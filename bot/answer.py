@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.folding import fold
@@ -111,7 +111,8 @@ class Answerer:
         self.tables = tables
         self.calibration = calibration
         self.cite = cite
-        self.states_rankings = {r.id for r in tables.rankings.values() if r.states}
+        self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
+        self.states = tables.listed(self.states_rankings)
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -123,6 +124,7 @@ class Answerer:
         """Everything the decision rests on: the tables' reply, the search and the best entry's confidence."""
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
         entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
+        result = self._without_states(question, result, entries)
         table = self.tables.answer(question) if question.ranking is not None else None
         top = result.hits[0] if result.hits else None
         entry = entries.get(top.id) if top is not None else None
@@ -141,7 +143,6 @@ class Answerer:
             and gives_time_for(entry, question.answer_type, question.years)
             and self._figure_for_cities(entry, question)
             and self._counts_what_is_asked(entry, question)
-            and not self._of_states(entry, question)
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years),
         )
@@ -163,12 +164,17 @@ class Answerer:
         analyze = self.understander.normalizer.analyze
         return any(question.cities & analyze(clause).cities for clause in clauses)
 
-    def _of_states(self, entry: Entry, question: Question) -> bool:
-        """Whether the entry is about a ranking of states the question does not name, for a question asking which
-        city: Thüringen, last in the states' index of 2024, is no city that came last."""
-        if not question.which_city:
-            return False
-        return any(r in self.states_rankings and r not in question.rankings for r in entry.tags.rankings)
+    def _without_states(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> SearchResult:
+        """For a question asking which city, naming neither a ranking of states nor a state, the result without
+        the entries on rankings of states: Thüringen, last in the states' index of 2024, is no city that came
+        last (as a slot guard: they are not offered either)."""
+        if not question.which_city or question.rankings & self.states_rankings or question.cities & self.states:
+            return result
+
+        def kept(found: list[Scored]) -> list[Scored]:
+            return [s for s in found if s.id in entries and not set(entries[s.id].tags.rankings) & self.states_rankings]
+
+        return replace(result, hits=kept(result.hits), nearby=kept(result.nearby))
 
     def _counts_what_is_asked(self, entry: Entry, question: Question) -> bool:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the

@@ -6,7 +6,7 @@ only). Never from a text that merely mentions the city and year.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot import messages
@@ -100,6 +100,10 @@ class Tables:
     def default_ranking(self) -> Ranking | None:
         """The ranking a question means when it names none: the Bitkom Smart City Index, if the base has it."""
         return self.rankings.get(DEFAULT_RANKING) or next(iter(self.rankings.values()), None)
+
+    def listed(self, rankings: Iterable[str]) -> frozenset[str]:
+        """Every city or state the rankings list."""
+        return frozenset(s.city for r in rankings for s in self.standings.get(r, []))
 
     def lists(self, ranking: Ranking, city: str) -> bool:
         return any(s.city == city for s in self.standings.get(ranking.id, []))
@@ -206,7 +210,8 @@ class Tables:
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
-        if year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and _asks_latest(question):
+        latest = year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and _asks_latest(question)
+        if latest:
             # "Wer hat gewonnen?", "Top 10": the latest edition, whose year the reply names; a text would be of
             # whichever year scored highest.
             year = self._latest(ranking, categories)
@@ -222,7 +227,8 @@ class Tables:
             # "Spitzenreiter war Hamburg").
             known = any(s.year == year for s in self.standings.get(ranking.id, []))
             first = intent.ask is RankingAsk.NTH and intent.place == 1 and not known
-            return None if intent.ask is RankingAsk.LAST or first else REFUSE
+            # The latest year was only assumed: a text may know the place ("Bonn hinter Nürnberg und Bremen").
+            return None if intent.ask is RankingAsk.LAST or first or latest else REFUSE
         if intent.ask is RankingAsk.TOP:
             return self._entry(entry_id(ranking.id, year, "top"))
         return None

@@ -15,13 +15,9 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
 
 
-# Not in those lists, but no more content than their "ever": "Hat Bochum jemals Punkte verloren?"
-_ALSO_FILLERS = frozenset({"jemals"})
-
-
 @lru_cache(maxsize=1)
 def _fillers() -> frozenset[str]:
-    return frozenset(fold(w) for lang in ("de", "en") for w in stopwordsiso.stopwords(lang)) | _ALSO_FILLERS
+    return frozenset(fold(w) for lang in ("de", "en") for w in stopwordsiso.stopwords(lang))
 
 
 def content_words(surfaces: Iterable[str]) -> list[str]:

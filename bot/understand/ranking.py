@@ -102,7 +102,10 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
-_EVERY_YEAR = re.compile(r"\b(?:jemals|je|immer|schon mal|schon einmal|bisher|bislang|ever|always|so far|until now)\b")
+_EVERY_YEAR = re.compile(
+    r"\b(?:jemals|je|immer|schon mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|ever|always|so far|"
+    r"until now|every year|each year)\b"
+)
 
 
 def asks_every_year(folded: str) -> bool:

@@ -471,6 +471,7 @@ def test_who_held_a_place_in_no_year_is_told_for_the_latest(real_service: FoiSer
         "Wer war vor zwei Jahren Erster?",
         "Welche Städte haben den Smart City Index schon mal gewonnen?",  # every year
         "Wer war immer in den Top 10?",
+        "Wer war bis jetzt Erster?",
     ],
 )
 def test_a_question_speaking_of_an_edition_or_of_every_year_is_not_told_the_latest(
@@ -479,6 +480,11 @@ def test_a_question_speaking_of_an_edition_or_of_every_year_is_not_told_the_late
     text = real_service.ask(question).text
     assert "2025 Platz" not in text
     assert "2025, Spitze" not in text
+
+
+def test_a_place_the_latest_table_lacks_is_left_to_the_texts(real_service: FoiService) -> None:
+    """The c't table of 2022 holds Bonn only; its text says Bonn came third behind Nürnberg and Bremen."""
+    assert "Bremen" in real_service.ask("Welche Stadt lag im c't-Ranking auf Platz 2?").text
 
 
 def test_the_latest_year_of_the_tables_is_not_taken_where_a_text_knows_a_later_one(real_service: FoiService) -> None:
