@@ -64,6 +64,8 @@ class Assessment:
     signals: Signals | None = None
     confidence: float = 0.0
     fits: bool = False
+    # The best entry is on a ranking of states, for a question asking which city: not offered at all.
+    set_aside: bool = False
 
 
 def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, **extra: object) -> Answer:
@@ -124,13 +126,13 @@ class Answerer:
         """Everything the decision rests on: the tables' reply, the search and the best entry's confidence."""
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
         entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
-        result = self._without_states(question, result, entries)
         table = self.tables.answer(question) if question.ranking is not None else None
         top = result.hits[0] if result.hits else None
         entry = entries.get(top.id) if top is not None else None
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
         found = signals(question, top, result.hits[1:])
+        aside = self._of_states(entry, question)
         return Assessment(
             result,
             entries,
@@ -144,7 +146,9 @@ class Answerer:
             and self._figure_for_cities(entry, question)
             and self._counts_what_is_asked(entry, question)
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
-            and not (question.ranking and question.years and not entry.tags.years),
+            and not (question.ranking and question.years and not entry.tags.years)
+            and not aside,
+            aside,
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
@@ -164,12 +168,16 @@ class Answerer:
         analyze = self.understander.normalizer.analyze
         return any(question.cities & analyze(clause).cities for clause in clauses)
 
-    def _without_states(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> SearchResult:
-        """For a question asking which city, naming neither a ranking of states nor a state, the result without
-        the entries on rankings of states: Thüringen, last in the states' index of 2024, is no city that came
-        last (as a slot guard: they are not offered either)."""
-        if not question.which_city or question.rankings & self.states_rankings or question.cities & self.states:
-            return result
+    def _sets_states_aside(self, question: Question) -> bool:
+        """Whether a question asks which city, naming neither a ranking of states nor a state: Thüringen, last in
+        the states' index of 2024, is no city that came last."""
+        return question.which_city and not (question.rankings & self.states_rankings or question.cities & self.states)
+
+    def _of_states(self, entry: Entry, question: Question) -> bool:
+        return self._sets_states_aside(question) and bool(set(entry.tags.rankings) & self.states_rankings)
+
+    def _without_states(self, result: SearchResult, entries: dict[str, Entry]) -> SearchResult:
+        """The result without the entries on rankings of states (as a slot guard: they are not offered either)."""
 
         def kept(found: list[Scored]) -> list[Scored]:
             return [s for s in found if s.id in entries and not set(entries[s.id].tags.rankings) & self.states_rankings]
@@ -213,6 +221,8 @@ class Answerer:
             return self._from_table(question, found.table, result, entries)
         if top is None or entry is None:
             return self._not_answered(question, result, entries)
+        if found.set_aside:
+            return self._not_answered(question, self._without_states(result, entries), entries)
         answer_at = self.calibration.threshold if threshold is None else threshold
         suggested = found.confidence >= self.calibration.suggest
         about = suggested and top.covered >= SUBJECT_SHARE

@@ -133,20 +133,6 @@ def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
     assert answer.missing_words == [word]
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        ("Gab es jemals einen Vermerk für den Oberbürgermeister?", "257364-vermerk-2020"),
-        ("Hat die Stadt jemals Dienstleister beauftragt, das Ranking zu verbessern?", "257364-externe-beratung"),
-    ],
-)
-def test_ever_is_no_detail_the_source_could_miss(real_service: FoiService, question: str, entry: str) -> None:
-    """ "Etwas zu „jemals“ steht nicht in der Antwort" answered questions these entries answer."""
-    answer = real_service.ask(question)
-    assert answer.answered
-    assert answer.entry_ids == [entry]
-
-
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
     """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …". The language the question is written in
     decides whether "was" asks (German) or is a verb (English), not the reply language asked for."""

@@ -34,7 +34,6 @@ from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
     asks_a_statement,
-    asks_every_year,
     asks_which_city,
     asks_which_ranking,
     detect,
@@ -241,8 +240,6 @@ class Understander:
                 asks
                 or (about_ranking and term.token in _GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
-                # "Gab es jemals Kritik am Index?" asks what "Gab es Kritik …?" asks.
-                or asks_every_year(term.surface)
             )
         counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
