@@ -25,9 +25,11 @@ from bot.understand.answer_types import (
     figure_clauses,
     given_types,
     gives_time_for,
+    has_figures,
     is_vague,
     mentions,
     states_absence,
+    sums_up,
     without_yes_no,
 )
 from bot.understand.content import content_words
@@ -66,6 +68,8 @@ class Assessment:
     fits: bool = False
     # The best entry is on a ranking of states, for a question asking which city: not offered at all.
     set_aside: bool = False
+    # Its numbers count other things than asked, or the thing in other words: offered, not said to be absent.
+    count_unsure: bool = False
 
 
 def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, **extra: object) -> Answer:
@@ -133,6 +137,7 @@ class Answerer:
             return Assessment(result, entries, table)
         found = signals(question, top, result.hits[1:])
         aside = self._of_states(entry, question)
+        count = self._count_given(entry, question)
         return Assessment(
             result,
             entries,
@@ -144,11 +149,12 @@ class Answerer:
             (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
             and self._figure_for_cities(entry, question)
-            and self._counts_what_is_asked(entry, question)
+            and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years)
             and not aside,
             aside,
+            count is None,
         )
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
@@ -184,13 +190,15 @@ class Answerer:
 
         return replace(result, hits=kept(result.hits), nearby=kept(result.nearby))
 
-    def _counts_what_is_asked(self, entry: Entry, question: Question) -> bool:
+    def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the
-        entry speaks of that thing: "Projekte … in fünf Kategorien" is no number of projects. An entry that does
-        not name the thing is left to the missing words (it may count it in other words: "über 200
-        Dienstleistungen" for "Online-Dienste"). The number must be in the short answer, as for the kinds an
-        entry gives: one in a passage may be of another year ("37 Indikatoren" of 2025 beside the cities of
-        2022)."""
+        entry speaks of that thing: True if it does (or the question counts nothing, or the entry never names
+        the thing: it may count it in other words, "über 200 Dienstleistungen" for "Online-Dienste"); False if
+        it gives no number but years or only sums the thing up ("verschiedene Fachämter"); None if its numbers
+        count other things ("Projekte … in fünf Kategorien"), which may yet be the thing in other words ("402
+        Kreise" for "Regionen"): then it is not told that the source gives no number. The number must be in the
+        short answer, as for the kinds an entry gives: one in a passage may be of another year ("37
+        Indikatoren" of 2025 beside the cities of 2022)."""
         if not question.counted:
             return True
         analyze = self.understander.normalizer.analyze
@@ -198,7 +206,11 @@ class Answerer:
         short = [(s, analyze(s)) for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(text)]
         if not any(mentions(a, question.counted) for a in (*(a for _, a in short), *passages)):
             return True
-        return any(counts(s, a, question.counted) for s, a in short)
+        if any(counts(s, a, question.counted) for s, a in short):
+            return True
+        if sums_up(entry.answer) or not any(has_figures(a) for _, a in short):
+            return False
+        return None
 
     def compose(self, question: Question) -> Answer:
         if not question.text:
@@ -223,8 +235,10 @@ class Answerer:
             return self._not_answered(question, result, entries)
         if found.set_aside:
             return self._not_answered(question, self._without_states(result, entries), entries)
-        answer_at = self.calibration.threshold if threshold is None else threshold
         suggested = found.confidence >= self.calibration.suggest
+        if found.count_unsure:
+            return self._not_answered(question, result, entries, suggest=suggested)
+        answer_at = self.calibration.threshold if threshold is None else threshold
         about = suggested and top.covered >= SUBJECT_SHARE
         summed_up = question.particulars and is_vague(entry)
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:

@@ -17,7 +17,7 @@ from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.normalize import ranking_tag, year_tag
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_every_year
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years
 
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
@@ -77,9 +77,9 @@ REFUSE = TableReply(refuse=True)
 def _asks_latest(question: Question) -> bool:
     """Whether a question of no year for a place or the top list means the latest edition: the place is all it
     asks ("Wer hat gewonnen?", "Top 10"); a second ordinal or number speaks of an edition or a time ("den ersten
-    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year."""
+    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another."""
     asked = [t for t in question.terms if not t.framing and t.slot is None]
-    return len(asked) == 1 and not asks_every_year(fold(question.text))
+    return len(asked) == 1 and not asks_other_years(fold(question.text))
 
 
 class Tables:

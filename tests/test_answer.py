@@ -182,6 +182,27 @@ def test_a_number_of_something_else_is_no_count_of_what_was_asked(real_service: 
         assert answer.missing is AnswerType.COUNT
 
 
+def test_a_count_only_summed_up_is_said_to_be_absent(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie viele Fachämter haben Daten geliefert?")  # "verschiedene Fachämter"
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.COUNT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Regionen umfasst der Zukunftsatlas?",  # "402 Kreise und kreisfreie Städte"
+        "Wie viele Fördermillionen bekommt Bochum?",  # "15,2 Millionen Euro"
+        "Wie viele Verwaltungsdienste hat Bonn online?",  # "zehn der 13 wichtigsten Leistungen"
+    ],
+)
+def test_numbers_of_other_things_are_offered_not_said_to_be_absent(real_service: FoiService, question: str) -> None:
+    """They may count the thing in other words: "no number" would be wrong above a text giving it."""
+    answer = real_service.ask(question)
+    assert answer.decision is not Decision.NOT_STATED
+    assert not answer.answered
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -173,6 +173,11 @@ def asks_particulars(text: str) -> bool:
     return bool(_PARTICULARS.search(fold(text)))
 
 
+def sums_up(text: str) -> bool:
+    """Whether the text only sums up ("verschiedene Fachämter")."""
+    return bool(_VAGUE.search(fold(text)))
+
+
 def is_vague(entry: Entry) -> bool:
     """Whether the entry only sums up ("verschiedene Fachämter") where particulars may be asked."""
     return bool(_VAGUE.search(fold(" ".join(p.text for p in entry.passages) or entry.answer)))
@@ -257,6 +262,11 @@ def _is_counted(token: str, counted: frozenset[str]) -> bool:
 def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
     """Whether the analysed text names one of the `counted` tokens (or a compound of one)."""
     return bool(counted & _PERCENT) or any(_is_counted(t, counted) for t in analysis.tokens)
+
+
+def has_figures(analysis: Analysis) -> bool:
+    """Whether the analysed text gives any number but a year."""
+    return any(_NUMBER.fullmatch(s) and not _DATE.fullmatch(s) for s in analysis.surfaces)
 
 
 def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:

@@ -102,15 +102,17 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
-_EVERY_YEAR = re.compile(
-    r"\b(?:jemals|je|immer|schon mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|ever|always|so far|"
-    r"until now|every year|each year)\b"
+# "mal" alone ("Wer war mal Erster?"), not in "sag mal"; a year counted back ("vor einem Jahr", "letztes Jahr").
+_OTHER_YEARS = re.compile(
+    r"\b(?:jemals|je|immer|(?<!sag )mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|vor \w+ jahre?n?|"
+    r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago)\b"
 )
 
 
-def asks_every_year(folded: str) -> bool:
-    """Whether a (folded) question asks about every year, not one ("Wer hat schon mal gewonnen?")."""
-    return bool(_EVERY_YEAR.search(folded))
+def asks_other_years(folded: str) -> bool:
+    """Whether a (folded) question asks about every year or one counted back, not the latest ("Wer hat schon
+    mal gewonnen?", "Wer war vor einem Jahr Erster?")."""
+    return bool(_OTHER_YEARS.search(folded))
 
 
 # One word may stand between: "Welche NRW-Stadt", "Which German city".

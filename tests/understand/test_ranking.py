@@ -451,6 +451,7 @@ def test_who_held_a_place_is_not_guessed_from_any_text(real_service: FoiService,
     ("question", "says"),
     [
         ("Wer hat gewonnen?", "München belegte im Bitkom Smart City Index 2025 Platz 1"),
+        ("Sag mal, wer hat gewonnen?", "München belegte im Bitkom Smart City Index 2025 Platz 1"),
         ("Which city is the best?", "Munich took 1st place in the Bitkom Smart City Index 2025"),  # no text guesses
         ("Who came second in the Smart City Index?", "Hamburg took 2nd place in the Bitkom Smart City Index 2025"),
         ("Top 10 Smart City Index", "Bitkom Smart City Index 2025, Spitze: 1. München"),
@@ -472,6 +473,8 @@ def test_who_held_a_place_in_no_year_is_told_for_the_latest(real_service: FoiSer
         "Welche Städte haben den Smart City Index schon mal gewonnen?",  # every year
         "Wer war immer in den Top 10?",
         "Wer war bis jetzt Erster?",
+        "Wer war vor einem Jahr Erster?",  # a year counted back
+        "Wer war mal Erster?",
     ],
 )
 def test_a_question_speaking_of_an_edition_or_of_every_year_is_not_told_the_latest(
