@@ -382,7 +382,7 @@ _MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
     AnswerType.PLACE: {"de": "Ein Platz dafür", "en": "A place for that"},
     AnswerType.POINTS: {"de": "Eine Punktzahl dafür", "en": "A score for that"},
     AnswerType.PARTICULARS: {"de": "Eine genaue Aufzählung", "en": "A list of the particulars"},
-    # An entry about the subject that answers another question (a states' ranking for "Welche Stadt …?").
+    # An entry on the subject that does not answer the question as asked (no year, for a question of a year).
     AnswerType.OPEN: {"de": "Genau das", "en": "Exactly that"},
     AnswerType.YESNO: {"de": "Genau das", "en": "Exactly that"},
 }
