@@ -179,14 +179,17 @@ class Answerer:
         the states' index of 2024, is no city that came last."""
         return question.which_city and not (question.rankings & self.states_rankings or question.cities & self.states)
 
+    def _on_states(self, entry: Entry) -> bool:
+        return bool(set(entry.tags.rankings) & self.states_rankings)
+
     def _of_states(self, entry: Entry, question: Question) -> bool:
-        return self._sets_states_aside(question) and bool(set(entry.tags.rankings) & self.states_rankings)
+        return self._sets_states_aside(question) and self._on_states(entry)
 
     def _without_states(self, result: SearchResult, entries: dict[str, Entry]) -> SearchResult:
         """The result without the entries on rankings of states (as a slot guard: they are not offered either)."""
 
         def kept(found: list[Scored]) -> list[Scored]:
-            return [s for s in found if s.id in entries and not set(entries[s.id].tags.rankings) & self.states_rankings]
+            return [s for s in found if s.id in entries and not self._on_states(entries[s.id])]
 
         return replace(result, hits=kept(result.hits), nearby=kept(result.nearby))
 

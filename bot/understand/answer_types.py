@@ -180,7 +180,7 @@ def sums_up(text: str) -> bool:
 
 def is_vague(entry: Entry) -> bool:
     """Whether the entry only sums up ("verschiedene Fachämter") where particulars may be asked."""
-    return bool(_VAGUE.search(fold(" ".join(p.text for p in entry.passages) or entry.answer)))
+    return sums_up(" ".join(p.text for p in entry.passages) or entry.answer)
 
 
 def _is_year(match: re.Match[str]) -> bool:
