@@ -18,7 +18,7 @@ from bot.search.confidence import Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
-from bot.tables import TableReply, Tables
+from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
     counts,
@@ -136,6 +136,9 @@ class Answerer:
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
         found = signals(question, top, result.hits[1:])
+        # How sure the search is stays that of its best hit; which edition answers is the rule's to choose.
+        top = self._latest_edition(question, result.hits, entries) or top
+        entry = entries[top.id]
         aside = self._of_states(entry, question)
         count = self._count_given(entry, question)
         return Assessment(
@@ -156,6 +159,27 @@ class Answerer:
             aside,
             count is None,
         )
+
+    @staticmethod
+    def _latest_edition(question: Question, hits: Sequence[Scored], entries: dict[str, Entry]) -> Scored | None:
+        """For who held a place or the top list with no year asked ("Wer war Letzter?"): of the texts as full a
+        match as the best one, each of one edition of the best one's ranking, the latest edition's, as the
+        tables answer such a question with their latest year; which text scores highest says nothing of time."""
+        intent = question.ranking
+        asks_holder = intent is not None and intent.ask in (RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP)
+        if not asks_holder or question.years or question.cities or not asks_latest(question):
+            return None
+        rankings = set(entries[hits[0].id].tags.rankings)
+
+        def edition(hit: Scored) -> int | None:
+            tags = entries[hit.id].tags if hit.id in entries else None
+            if tags is None or len(tags.years) != 1 or set(tags.rankings) != rankings or not rankings:
+                return None
+            return tags.years[0] if hit.covered >= hits[0].covered and not hit.missing else None
+
+        if edition(hits[0]) is None:
+            return None
+        return max(hits, key=lambda h: edition(h) or 0)
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex

@@ -74,11 +74,11 @@ class TableReply:
 REFUSE = TableReply(refuse=True)
 
 
-def _asks_latest(question: Question) -> bool:
+def asks_latest(question: Question) -> bool:
     """Whether a question of no year for a place or the top list means the latest edition: the place is all it
     asks ("Wer hat gewonnen?", "Top 10"); a second ordinal or number speaks of an edition or a time ("den ersten
     Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another."""
-    asked = [t for t in question.terms if not t.framing and t.slot is None]
+    asked = [t for t in question.terms if not t.framing and t.slot is None and t.token not in question.category_words]
     return len(asked) == 1 and not asks_other_years(fold(question.text))
 
 
@@ -210,7 +210,7 @@ class Tables:
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
-        latest = year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and _asks_latest(question)
+        latest = year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and asks_latest(question)
         if latest:
             # "Wer hat gewonnen?", "Top 10": the latest edition, whose year the reply names; a text would be of
             # whichever year scored highest.

@@ -109,6 +109,8 @@ class Question:
     which_city: bool = False  # asks which city ("Welche Stadt …?", "Which cities …?")
     # What a how-many question counts ("Wie viele Projekte …?"): the word's tokens, with its corrections.
     counted: frozenset[str] = frozenset()
+    # The words that name the ranking categories asked about ("Mobilität"): slots of the ranking grammar.
+    category_words: frozenset[str] = frozenset()
 
     @property
     def years(self) -> frozenset[int]:
@@ -263,6 +265,7 @@ class Understander:
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
             which_city=asks_which_city(folded),
             counted=counted,
+            category_words=frozenset(t for t in tokens if set(self.category_tokens.get(t, ())) & set(categories)),
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

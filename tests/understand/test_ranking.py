@@ -455,6 +455,9 @@ def test_who_held_a_place_is_not_guessed_from_any_text(real_service: FoiService,
         ("Which city is the best?", "Munich took 1st place in the Bitkom Smart City Index 2025"),  # no text guesses
         ("Who came second in the Smart City Index?", "Hamburg took 2nd place in the Bitkom Smart City Index 2025"),
         ("Top 10 Smart City Index", "Bitkom Smart City Index 2025, Spitze: 1. München"),
+        # A category named is no second thing asked: its latest year is told, not "who that was is not stated".
+        ("Wer gewann die Kategorie Mobilität?", "München belegte im Bitkom Smart City Index 2025 in der Kategorie"),
+        ("Wer war Sieger in der Kategorie Verwaltung?", "Nürnberg belegte im Bitkom Smart City Index 2025"),
     ],
 )
 def test_who_held_a_place_in_no_year_is_told_for_the_latest(real_service: FoiService, question: str, says: str) -> None:
@@ -483,6 +486,21 @@ def test_a_question_speaking_of_an_edition_or_of_every_year_is_not_told_the_late
     text = real_service.ask(question).text
     assert "2025 Platz" not in text
     assert "2025, Spitze" not in text
+
+
+@pytest.mark.parametrize(
+    "question", ["Wer war Letzter?", "Wer war Schlusslicht?", "Wer war Letzter im Smart City Index?"]
+)
+def test_who_came_last_in_no_year_is_told_from_the_latest_text(real_service: FoiService, question: str) -> None:
+    """The tables know no last place of 2025; of the texts on each year's last place the best-scoring one was
+    2020's or 2023's."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert "2025 Schlusslicht" in answer.text
+
+
+def test_who_came_last_in_an_earlier_edition_is_not_told_the_latest(real_service: FoiService) -> None:
+    assert "2025" not in real_service.ask("Wer war schon mal Letzter?").text
 
 
 def test_a_place_the_latest_table_lacks_is_left_to_the_texts(real_service: FoiService) -> None:
