@@ -155,6 +155,8 @@ class Answerer:
             and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years)
+            # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
+            and not (question.implied_ranking and not entry.tags.rankings)
             and not aside,
             aside,
             count is None,

@@ -192,8 +192,12 @@ class Tables:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)
         if intent.ask is RankingAsk.COMPARE:
-            if len(cities) >= 2 and len(years) <= 1:
-                return self._compare_cities(ranking, cities, years[0] if years else None, categories)
+            if len(cities) >= 2 and years:
+                return self._compare_cities(ranking, cities, years[0], categories) if len(years) == 1 else None
+            if len(cities) >= 2:
+                # "War Essen jemals besser als Bochum?" asks of every year, which no one year's places answer.
+                latest = not asks_other_years(fold(question.text))
+                return self._compare_cities(ranking, cities, None, categories) if latest else None
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
                     ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span

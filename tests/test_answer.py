@@ -70,6 +70,13 @@ def test_comparison_without_year_uses_latest_common_year(service: FoiService) ->
     assert answer.entry_ids == ["bitkom-sci-2022-muenchen", "bitkom-sci-2022-bochum"]
 
 
+def test_a_comparison_of_every_year_is_not_answered_with_one_year(real_service: FoiService) -> None:
+    """It got 2025's places, where Essen was behind, as if that settled "ever"."""
+    for question in ("War Essen jemals besser als Bochum?", "War Essen schon mal besser als Bochum?"):
+        assert not real_service.ask(question).answered
+    assert real_service.ask("War Essen besser als Bochum?").answered
+
+
 def test_empty_question(service: FoiService) -> None:
     assert service.ask("   ").decision is Decision.UNKNOWN
 
@@ -258,6 +265,32 @@ def test_an_answer_the_base_does_not_have_is_not_stated(real_service: FoiService
     answer = real_service.ask("Aus welchem Grund hat Bonn nicht geantwortet?")
     assert answer.decision is Decision.NOT_STATED
     assert "nicht vor" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Hat Bochum Geld für das Ranking bekommen?", "Hat die Stadt fürs Ranking Geld gekriegt?"]
+)
+def test_a_question_on_the_ranking_is_not_answered_by_an_entry_on_none(real_service: FoiService, question: str) -> None:
+    """It got the 15.2 million euro of the funding programme, which has nothing to do with the ranking."""
+    answer = real_service.ask(question)
+    assert not answer.answered
+    assert "15,2 Millionen" not in answer.text or answer.decision is Decision.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Gab es jemals Kritik am Index?", "bitkom-sci-kritik"),
+        ("Hat Bochum jemals gewonnen?", "bitkom-sci-bochum-verlauf"),
+        ("Hat die Stadt Bochum jemals Daten geliefert?", "257364-datenlieferung"),
+    ],
+)
+def test_ever_weighs_nothing_as_never_does(real_service: FoiService, question: str, entry: str) -> None:
+    """ "jemals", not in the stop-word lists as "ever" and "je" are, weighed as the rarest word of all and was
+    named as what the source lacks ("Etwas zu „jemals“ steht nicht in meinen Quellen")."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == [entry]
 
 
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:

@@ -15,9 +15,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
 
 
+# The list has "ever" and "never", "je" and "nie", but not their longer German forms.
+_MISSED = ("jemals", "niemals")
+
+
 @lru_cache(maxsize=1)
 def _fillers() -> frozenset[str]:
-    return frozenset(fold(w) for lang in ("de", "en") for w in stopwordsiso.stopwords(lang))
+    return frozenset(fold(w) for lang in ("de", "en") for w in (*stopwordsiso.stopwords(lang), *_MISSED))
 
 
 def content_words(surfaces: Iterable[str]) -> list[str]:
