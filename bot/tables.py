@@ -211,6 +211,9 @@ class Tables:
             if intent.ask in (RankingAsk.BEST, RankingAsk.WORST):
                 best = intent.ask is RankingAsk.BEST
                 return self._extreme(ranking, city, categories, best=best) or self._trend(ranking, city, categories)
+            if year is None and intent.points and not self._scored_throughout(ranking, city, categories):
+                # "Hat Bochum jemals Punkte verloren?": a course with gaps in its points cannot tell; a text may.
+                return None
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
             return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
@@ -250,6 +253,10 @@ class Tables:
         if before is not None and (standing.scores and before.scores if points else standing.change is None):
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
         return self._entry(entry_id(ranking.id, year, city, standing.category))
+
+    def _scored_throughout(self, ranking: Ranking, city: str, categories: Sequence[str]) -> bool:
+        rows = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in (categories or [""])]
+        return all(s.scores for s in rows)
 
     def _trend(self, ranking: Ranking, city: str, categories: Sequence[str]) -> TableReply | None:
         for category in categories or [""]:
