@@ -32,7 +32,7 @@ from bot.understand.answer_types import (
     sums_up,
     without_yes_no,
 )
-from bot.understand.content import content_words
+from bot.understand.content import absent_nouns
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
 from bot.understand.ranking import RankingAsk, grammar_form
@@ -280,8 +280,9 @@ class Answerer:
             return self._not_stated(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
-        # Only words that carry content are named as missing: "Etwas zu „raus“" says nothing.
-        missing = content_words(top.missing)
+        # Only things the entry has in no form are named as missing: "Etwas zu „raus“" says nothing, and
+        # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
+        missing = absent_nouns(top.missing, question.text, _texts(entry))
         if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             # In a question for the tables, words of their grammar are not named: the texts say "fielen aus den
             # Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
@@ -415,6 +416,10 @@ def _question_in(entry: Entry, lang: Lang) -> str:
         if english is not None:
             return english
     return entry.questions[0]
+
+
+def _texts(entry: Entry) -> list[str]:
+    return [*entry.questions, entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)]
 
 
 def _as_written(tokens: Sequence[str], text: str) -> list[str]:

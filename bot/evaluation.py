@@ -107,6 +107,11 @@ class Report:
         """Share of absent-detail questions whose reply says that the source does not state it."""
         return _share(o.not_stated for o in self.answers if o.gold.category == ABSENT_DETAIL)
 
+    @property
+    def answerable_denied(self) -> float:
+        """Share of answerable questions whose reply says that the source does not state it: a false denial."""
+        return _share(o.not_stated for o in self._answerable())
+
     def failures(self) -> list[GradedAnswer]:
         return [
             o
@@ -126,6 +131,7 @@ class Report:
             "unanswerable_answered": round(self.unanswerable_answered, 4),
             "hard_negatives_answered": self.hard_negatives_answered,
             "absent_detail_said": round(self.absent_said, 4),
+            "answerable_denied": round(self.answerable_denied, 4),
         }
 
     def by_category(self) -> dict[str, dict[str, float | int | str]]:

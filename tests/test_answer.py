@@ -124,20 +124,22 @@ def test_a_missing_kind_is_said_even_when_the_question_shares_fewer_words(real_s
     assert answer.entry_ids == ["257364-2021"]
 
 
-@pytest.mark.parametrize(
-    ("question", "word"),
-    [
-        ("Welche Firma hat die Bochum-App gebaut?", "gebaut"),
-        ("Wie viel Geld gibt Bochum für Dienstwagen aus?", "Dienstwagen"),
-    ],
-)
-def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(
-    real_service: FoiService, question: str, word: str
-) -> None:
-    """Both got only "did you mean": the entry holds a little less than half of what they ask."""
-    answer = real_service.ask(question)
+def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(real_service: FoiService) -> None:
+    """It got only "did you mean": the entry holds a little less than half of what it asks."""
+    answer = real_service.ask("Wie viel Geld gibt Bochum für Dienstwagen aus?")
     assert answer.decision is Decision.NOT_STATED
-    assert answer.missing_words == [word]
+    assert answer.missing_words == ["Dienstwagen"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Wie viel Geld war für die Strategiephase eingeplant?", "Welche Firma hat die Bochum-App gebaut?"]
+)
+def test_a_missing_verb_is_not_named_as_absent(real_service: FoiService, question: str) -> None:
+    """ "Etwas zu „eingeplant“ steht nicht in meinen Quellen" denied the 1,1 Millionen Euro the reply then quoted:
+    a verb the entry lacks is most often what it says in other words ("veranschlagt")."""
+    answer = real_service.ask(question)
+    assert not answer.missing_words
+    assert not answer.answered
 
 
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:

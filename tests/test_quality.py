@@ -100,13 +100,23 @@ def test_absent_details_are_rarely_answered_as_if_stated(reports: dict[str, Repo
         assert sum(o.answer.answered for o in absent) * 16 <= max(len(absent), 16), name
 
 
-# Absent details told "the source does not say" (with what it does say), at least: measured, rounded down.
-NOT_SAID = {"chosen-on": 0.44, "unseen": 0.37}
+# Absent details told "the source does not say" (with what it does say), at least: measured, rounded down. Down
+# from 0.44 and 0.37 since only nouns the entry has in no form are named as missing: naming verbs ("Etwas zu
+# „fiel“ …") also denied what the sources say, twice as often as it was right (answerable questions told "not
+# stated": DENIED below, 0.088 and 0.069 before).
+NOT_SAID = {"chosen-on": 0.41, "unseen": 0.31}
+# Answerable questions told "the source does not say", at most: measured, rounded up.
+DENIED = {"questions-report": 0.07, "chosen-on": 0.02, "unseen": 0.04}
 
 
 @pytest.mark.parametrize("name", list(NOT_SAID))
 def test_absent_details_are_told_the_source_does_not_say(reports: dict[str, Report], name: str) -> None:
     assert reports[name].absent_said >= NOT_SAID[name]
+
+
+@pytest.mark.parametrize("name", list(DENIED))
+def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name: str) -> None:
+    assert reports[name].answerable_denied <= DENIED[name]
 
 
 def test_every_answer_cites_a_source(reports: dict[str, Report]) -> None:

@@ -3,6 +3,7 @@ stopwords-iso lists of German and English, and which are nouns (German writes th
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -38,3 +39,34 @@ def nouns(text: str) -> set[str]:
         if word[0].isupper() and not word.isupper() and not _SENTENCE_START.search(text[: match.start()]):
             found.add(fold(word))
     return found
+
+
+# A word sharing its first letters (six at least, three fifths of it) with a word of the entry is a form or
+# derivation of it ("Bewerber", "Bewerbungen"; "Erarbeitung", "erarbeitet"), not a compound's first part
+# ("Dienstwagen", "Dienstleister"); a compound ending in a word of the entry has it as its head
+# ("Digitalprojekten", "Projekte").
+_SHARED_STEM = 6
+_SHARED_SHARE = 0.6
+_HEAD = 5
+
+
+def _in_other_form(word: str, known: set[str]) -> bool:
+    stem = word[: max(_SHARED_STEM, math.ceil(_SHARED_SHARE * len(word)))]
+    bare = word.rstrip("ns")
+    return any(
+        (len(word) >= _SHARED_STEM and k.startswith(stem)) or (len(k) >= _HEAD and bare.endswith(k.rstrip("ns")))
+        for k in known
+    )
+
+
+def absent_nouns(surfaces: Iterable[str], question: str, entry_texts: Iterable[str]) -> list[str]:
+    """The question's nouns among `surfaces` that the entry has in no form: what can honestly be named as
+    missing. A verb or adjective the entry lacks ("fiel", "vorgesehen", "komplette") is most often the thing
+    said in other words ("zurück", "veranschlagt"); a noun it lacks is a thing asked about ("Seiten")."""
+    asked = nouns(question)
+    known = {fold(w) for text in entry_texts for w in _WORDS.findall(text)}
+    return [
+        s
+        for s in content_words(surfaces)
+        if all(w in asked for w in s.split()) and any(not _in_other_form(w, known) for w in s.split())
+    ]

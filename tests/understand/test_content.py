@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.understand.content import absent_nouns, content_words, nouns
+
+
+def test_fillers_are_not_content() -> None:
+    assert content_words(["jemals", "niemals", "vermerk", "ever"]) == ["vermerk"]
+
+
+def test_nouns_are_words_written_with_a_capital_inside_the_sentence() -> None:
+    assert nouns("Wie viele Seiten hat der Vermerk? Wer schrieb ihn") == {"seiten", "vermerk"}
+
+
+@pytest.mark.parametrize(
+    ("question", "missing", "named"),
+    [
+        ("Wie viele Seiten hat der Vermerk?", ["seiten"], ["seiten"]),
+        ("Wie viel Geld war dafür vorgesehen?", ["vorgesehen"], []),  # a verb: said in other words
+        ("wie viele leute sitzen in der stabsstelle", ["stabsstelle"], []),  # written small: no noun to tell
+        ("Wie viele Bewerber gab es?", ["bewerber"], []),  # "Bewerbungen": another form of it
+        ("Welche Firma hat die Digitalprojekte betreut?", ["digitalprojekte"], []),  # its head "Projekte"
+        ("Was kosten die Dienstwagen?", ["dienstwagen"], ["dienstwagen"]),  # "Dienstleister" shares a part only
+    ],
+)
+def test_only_nouns_the_entry_has_in_no_form_are_named_absent(
+    question: str, missing: list[str], named: list[str]
+) -> None:
+    entry = ["94 Bewerbungen gingen ein; die Projekte betreuten externe Dienstleister.", "Der Vermerk"]
+    assert absent_nouns(missing, question, entry) == named
+
+
+@given(st.text(max_size=80), st.lists(st.text(max_size=20), max_size=5), st.text(max_size=80))
+def test_absent_nouns_never_fails_and_names_only_what_is_missing(question: str, missing: list[str], entry: str) -> None:
+    assert set(absent_nouns(missing, question, [entry])) <= set(missing)
