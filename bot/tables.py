@@ -192,12 +192,13 @@ class Tables:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)
         if intent.ask is RankingAsk.COMPARE:
+            points = intent.points
             if len(cities) >= 2 and years:
-                return self._compare_cities(ranking, cities, years[0], categories) if len(years) == 1 else None
+                return self._compare_cities(ranking, cities, years[0], categories, points) if len(years) == 1 else None
             if len(cities) >= 2:
                 # "War Essen jemals besser als Bochum?" asks of every year, which no one year's places answer.
                 latest = not asks_other_years(fold(question.text))
-                return self._compare_cities(ranking, cities, None, categories) if latest else None
+                return self._compare_cities(ranking, cities, None, categories, points) if latest else None
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
                     ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span
@@ -282,10 +283,10 @@ class Tables:
         return found
 
     def _compare_cities(
-        self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str]
+        self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str], points: bool
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
-        have)."""
+        have); where points are asked and a city has none, the places, told as what the sources give instead."""
 
         def placed(year: int) -> list[Standing]:
             found = (self.standing(ranking, year, city, categories) for city in cities)
@@ -299,7 +300,8 @@ class Tables:
         picked = sorted(placed(year), key=lambda s: s.places[0])
         if len(picked) != len(cities):
             return REFUSE
-        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
+        missing = AnswerType.POINTS if points and not all(s.scores for s in picked) else None
+        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)), missing=missing)
 
     def _compare_years(
         self,

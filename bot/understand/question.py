@@ -33,12 +33,14 @@ from bot.understand.normalize import (
 from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
+    asks_a_first_time,
     asks_a_statement,
     asks_which_city,
     asks_which_ranking,
     detect,
     grammar_form,
     is_frame_word,
+    is_weak,
     names_span,
     superlative,
 )
@@ -191,6 +193,20 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     return frozenset({thing.token, *thing.alternatives})
 
 
+def _grammar_token(term: QueryTerm) -> str:
+    """The token the ranking grammar reads for a term. A word of the grammar the base never writes ("gegen") is
+    that word, not a typo of another; a word the base does not know is read as its correction, but not as a part
+    of it ("Hauptgeschäftsführer" is no form of "führen", "lebenswert" none of "Wert") nor as a word that by
+    itself asks for no figure ("Wetter" is no "weiter")."""
+    form = grammar_form(term.token)
+    likely = term.likely
+    if form is not None or likely == term.token:
+        return form or likely
+    if term.alternatives.get(likely) == PART_WEIGHT or is_weak(likely):
+        return term.token
+    return likely
+
+
 class Understander:
     """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
 
@@ -212,8 +228,7 @@ class Understander:
         analysis = self.normalizer.analyze(text, fuzzy=True)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
-        # A word of the ranking grammar the base never writes ("gegen") is that word, not a typo of another.
-        tokens = [grammar_form(t.token) or t.likely for t in terms]
+        tokens = [_grammar_token(t) for t in terms]
         kind, asking = asked(text)
         folded = fold(text)
         intent = (
@@ -230,6 +245,7 @@ class Understander:
                 extreme=superlative(folded),
                 span=names_span(folded),
                 which_ranking=asks_which_ranking(folded),
+                first_time=asks_a_first_time(folded),
             )
         )
         categories = intent.categories if intent else ()

@@ -89,6 +89,12 @@ GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = stem("neu")
+# "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
+_FIRST_TIME = re.compile(r"\b(?:zum ersten mal|das erste mal|erstmals|erstmalig|for the first time|first time)\b")
+
+
+def asks_a_first_time(folded: str) -> bool:
+    return bool(_FIRST_TIME.search(folded))
 
 
 # What someone said of a ranking ("Was sagt Ulm zum Ranking?", "Was hat Dortmund dazu gesagt?"): no table row
@@ -169,6 +175,13 @@ def is_frame_word(token: str) -> bool:
     return (grammar_form(token) or token) in _FRAME
 
 
+def is_weak(token: str) -> bool:
+    """Whether a grammar word only frames or compares ("weiter", "gut"): no sign by itself that a ranking
+    figure is asked."""
+    form = grammar_form(token)
+    return form is not None and form in (_FRAME | _COMPARE) - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+
+
 def grammar_form(token: str) -> str | None:
     """The token as the grammar knows it: itself, or another form of one of its verbs (`führt` for `führen`,
     `geschafft` for `schaffen`; not of the verbs that say little, as "gemacht" may say a lot); None for a word
@@ -231,10 +244,17 @@ def detect(
     extreme: RankingAsk | None = None,
     span: bool = False,
     which_ranking: bool = False,
+    first_time: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
-    `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings."""
+    `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings,
+    `first_time` whether it says "for the first time" (`asks_a_first_time`)."""
+    if first_time:
+        # Its "ersten" is no place: "zum ersten Mal Erster" asks who came first, "zum ersten Mal in den Top 10"
+        # who entered the list, which no table row states.
+        at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == 1), None)
+        tokens = [t for i, t in enumerate(tokens) if i != at]
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -270,7 +290,7 @@ def detect(
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if words & _LAST and not cities:
         return RankingIntent(RankingAsk.LAST, categories=categories)
-    if words & _TOP and _NEW in words:
+    if words & _TOP and (_NEW in words or first_time):
         return None
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)

@@ -62,3 +62,22 @@ def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
 def test_a_how_many_question_knows_what_it_counts(real_service: FoiService, question: str, counted: str | None) -> None:
     found = real_service.answerer.understander.understand(question).counted
     assert (counted in found) if counted else not found, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wer ist Hauptgeschäftsführer des Bitkom?",  # "führer" is a part of the word, no form of "führen"
+        "Wie ist das Wetter in Bochum?",  # "Wetter" one typo from "weiter", which asks for no figure by itself
+        "Wie schneidet Bochum im Ranking der lebenswertesten Städte ab?",  # "Wert" only a part of it
+    ],
+)
+def test_an_unknown_word_is_no_ranking_word_by_a_part_or_a_weak_neighbour(
+    real_service: FoiService, question: str
+) -> None:
+    """They got the top list of 2025 or Bochum's course: the unknown word was read as a word of the grammar."""
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
+def test_a_typo_of_a_word_asking_for_a_figure_is_still_read_as_it(real_service: FoiService) -> None:
+    assert real_service.answerer.understander.understand("Bochum Platzirung 2021").ranking is not None

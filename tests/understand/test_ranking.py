@@ -503,6 +503,29 @@ def test_who_came_last_in_an_earlier_edition_is_not_told_the_latest(real_service
     assert "2025" not in real_service.ask("Wer war schon mal Letzter?").text
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Welche Stadt kam 2023 zum ersten Mal in die Top 10?", "Ulm"),  # got München's first place
+        ("Which city made the top 10 for the first time in 2023?", "Ulm"),
+        ("Wer war 2023 zum ersten Mal Erster?", "München belegte im Bitkom Smart City Index 2023 Platz 1"),
+    ],
+)
+def test_a_first_time_is_no_first_place(real_service: FoiService, question: str, says: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert says in answer.text
+
+
+def test_points_asked_of_cities_compared_without_points_are_not_stated(real_service: FoiService) -> None:
+    """It gave both places as if they answered how many points lay between."""
+    answer = real_service.ask("Wie viele Punkte hatten Dortmund und Essen 2023?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.POINTS
+    assert "Platz 18" in answer.text
+    assert real_service.ask("Wie viele Punkte hatten Bochum und Hamburg 2021?").answered
+
+
 def test_a_place_the_latest_table_lacks_is_left_to_the_texts(real_service: FoiService) -> None:
     """The c't table of 2022 holds Bonn only; its text says Bonn came third behind Nürnberg and Bremen."""
     assert "Bremen" in real_service.ask("Welche Stadt lag im c't-Ranking auf Platz 2?").text
