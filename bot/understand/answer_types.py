@@ -55,6 +55,11 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             "welchen platz|welcher platz|welchem platz|welchen rang|welche platzierung|what place|which place|"
             "what rank|what position|which position",
         ),
+        # "How", in so many words: it asks for no particular kind, and its noun is not what it is about.
+        (
+            AnswerType.OPEN,
+            "auf welche weise|auf welchem weg|in welcher weise|in welcher form|in what way|by what means",
+        ),
     )
     for phrase in phrases.split("|")
 )

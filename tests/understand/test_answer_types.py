@@ -188,3 +188,15 @@ def test_sentences_end_at_a_stop_not_inside_a_number() -> None:
         "dann 82 Städte.",
         "Die 7. Ausgabe",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Auf welche Weise wurde der Oberbürgermeister informiert?", "In welcher Form kam die Antwort?", "In what way?"],
+)
+def test_how_in_so_many_words_asks_no_kind_and_its_noun_frames_it(question: str) -> None:
+    """ "Weise", a word the base never writes, weighed as the question's rarest word and was missing from the memo
+    entry, which says how: "in einem Termin vorgestellt"."""
+    kind, asking = asked(question)
+    assert kind is AnswerType.OPEN
+    assert {"weise", "form", "way"} & asking
