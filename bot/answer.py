@@ -21,6 +21,7 @@ from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
+    asks_since,
     counts,
     figure_clauses,
     given_types,
@@ -30,6 +31,7 @@ from bot.understand.answer_types import (
     mentions,
     states_absence,
     sums_up,
+    tells_a_start,
     without_yes_no,
 )
 from bot.understand.content import absent_nouns
@@ -151,6 +153,7 @@ class Answerer:
             self.calibration.probability(found),
             (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
+            and (tells_a_start(entry) or not asks_since(question.text))
             and self._figure_for_cities(entry, question)
             and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").

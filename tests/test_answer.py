@@ -295,6 +295,12 @@ def test_ever_weighs_nothing_as_never_does(real_service: FoiService, question: s
     assert answer.entry_ids == [entry]
 
 
+def test_since_when_is_not_answered_by_a_year_named_in_passing(real_service: FoiService) -> None:
+    answer = real_service.ask("Seit wann ist Thomas Eiskirch Oberbürgermeister von Bochum?")
+    assert not answer.answered
+    assert real_service.ask("Seit wann ist Denes Kücük CDO in Bochum?").answered
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

@@ -30,7 +30,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
             "what day|which day|which month|what month|on what date",
         ),
-        (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|when|what year|which year"),
+        (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year"),
         (
             AnswerType.PERSON,
             "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|"
@@ -234,6 +234,27 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
     undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
     return not dated or undated or bool(dated & years)
+
+
+# "Seit wann …?" asks when something began; a year the answer names in passing does not say it ("Seit wann ist
+# Eiskirch Oberbürgermeister?": the memo of 2020 for him).
+_SINCE = frozenset({("seit", "wann"), ("ab", "wann"), ("since", "when")})
+_START = re.compile(
+    r"\b(?:seit|since|ab|erstmal[si]g?|erste[nrs]?|first|beginn\w*|begann|began|begun|start\w*|gestartet|"
+    r"launch\w*|eingefuehrt|introduced|gegruendet|founded|zuerst)\b"
+)
+
+
+def asks_since(text: str) -> bool:
+    """Whether the question asks since when ("Seit wann …?", "Since when …?")."""
+    asking = asked(text)[1]
+    return any(set(phrase) <= asking for phrase in _SINCE)
+
+
+def tells_a_start(entry: Entry) -> bool:
+    """Whether the entry's short answer says when something began: "seit 2019", "startete im November 2023",
+    "der erste Index … 2019"."""
+    return bool(_START.search(_short_answers(entry)))
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

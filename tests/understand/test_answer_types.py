@@ -12,11 +12,13 @@ from bot.understand.answer_types import (
     SENTENCE_END,
     asked,
     asked_type,
+    asks_since,
     counts,
     figure_clauses,
     given_types,
     gives_time_for,
     states_absence,
+    tells_a_start,
     without_yes_no,
     yes_or_no,
 )
@@ -200,3 +202,13 @@ def test_how_in_so_many_words_asks_no_kind_and_its_noun_frames_it(question: str)
     kind, asking = asked(question)
     assert kind is AnswerType.OPEN
     assert {"weise", "form", "way"} & asking
+
+
+def test_since_when_needs_an_answer_that_tells_a_start() -> None:
+    """ "Seit wann ist Eiskirch Oberbürgermeister?" got the memo written for him in 2020."""
+    assert asks_since("Seit wann ist Eiskirch im Amt?")
+    assert asks_since("Since when has the index existed?")
+    assert not asks_since("Wann wurde der Vermerk geschrieben?")
+    assert not tells_a_start(_entry("2020 wurde für Oberbürgermeister Eiskirch ein Vermerk verfasst.", ["Vermerk?"]))
+    assert tells_a_start(_entry("Der Bitkom fragt seit 2019 jährlich die Großstädte.", ["Daten?"]))
+    assert tells_a_start(_entry("Im November 2023 startete die erste Version.", ["App?"]))
