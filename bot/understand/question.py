@@ -56,8 +56,7 @@ _GREETINGS = frozenset(
     "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
     "dank thanks thank you bye tschuess ciao".split()
 )
-# Read on the words as written: "andere" is a filler to the search.
-_OTHER = frozenset("andere anderen anderer anderem anderes weitere weiteren other others".split())
+_OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
 # German separable verb particles, longest first: "zugeliefert", "dazugewonnen", "rumgeschickt" are the verb
 # without them ("geliefert", "gewonnen", "geschickt") when the base only writes that; so is a noun made from
 # such a verb ("Zulieferung"). What is left must be long enough to be a word of its own, not "other" of
@@ -250,7 +249,7 @@ class Understander:
             )
         )
         categories = intent.categories if intent else ()
-        implied = self._implied_ranking(analysis, tokens, folded)
+        implied = self._implied_ranking(analysis, tokens)
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
@@ -285,12 +284,12 @@ class Understander:
             category_words=frozenset(t for t in tokens if set(self.category_tokens.get(t, ())) & set(categories)),
         )
 
-    def _implied_ranking(self, analysis: Analysis, tokens: list[str], folded: str) -> str | None:
+    def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:
         """The default ranking, for a question that speaks of "the index" or "the ranking" without naming one
         (and not of "other rankings")."""
         if analysis.rankings or self.default_ranking is None or not set(tokens) & _GENERIC_RANKING:
             return None
-        return None if set(_WORDS.findall(folded)) & _OTHER else self.default_ranking
+        return None if set(tokens) & _OTHER else self.default_ranking
 
     @staticmethod
     def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:

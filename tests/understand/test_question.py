@@ -81,11 +81,3 @@ def test_an_unknown_word_is_no_ranking_word_by_a_part_or_a_weak_neighbour(
 
 def test_a_typo_of_a_word_asking_for_a_figure_is_still_read_as_it(real_service: FoiService) -> None:
     assert real_service.answerer.understander.understand("Bochum Platzirung 2021").ranking is not None
-
-
-def test_other_is_a_filler_but_still_sets_other_rankings_apart(real_service: FoiService) -> None:
-    """ "anderen" was stemmed to "and" and weighed as a rare word that the right entry lacked."""
-    understand = real_service.answerer.understander.understand
-    assert "and" not in {t.token for t in understand("Welche anderen Instrumente nutzte die Stadt?").terms}
-    assert understand("Hat Bochum andere Rankings bewertet?").implied_ranking is None
-    assert understand("Hat Bochum das Ranking bewertet?").implied_ranking is not None
