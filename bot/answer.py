@@ -274,7 +274,7 @@ class Answerer:
         about = suggested and top.covered >= SUBJECT_SHARE
         summed_up = question.particulars and is_vague(entry)
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
-            if states_absence(entry):
+            if states_absence(entry, question.text):
                 return self._not_stated(question, entry, result, entries)
             if summed_up:
                 return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)

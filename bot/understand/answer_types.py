@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from bot.folding import fold
 from bot.models import AnswerType, Entry, Lang, RankingView
+from bot.understand.content import content_words
 from bot.understand.normalize import Analysis
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -169,9 +170,17 @@ _PARTICULARS = re.compile(r"\b(?:genau|konkret|namentlich|im einzelnen|exactly|s
 _VAGUE = re.compile(r"\b(?:verschiedene|verschiedenen|mehrere|mehreren|einige|einigen|bestimmte|various|several)\b")
 
 
-def states_absence(entry: Entry) -> bool:
-    """Whether the entry's answer is that the sources do not say (as for requests whose answer is missing)."""
-    return bool(_ABSENT.search(fold(entry.answer)))
+def states_absence(entry: Entry, question: str) -> bool:
+    """Whether the entry's answer is that the sources do not say what the question asks: its first sentence says
+    nothing is known (a request whose answer is missing), or a later one says so of a word the question asks
+    about ("einen Indexwert (Punktzahl) für 2020 nennt keine Quelle" is no answer to the points, but the place
+    before it answers the place)."""
+    sentences = [fold(s) for s in SENTENCE_END.split(entry.answer)]
+    if not sentences or _ABSENT.search(sentences[0]):
+        return bool(sentences)
+    asked = {w for w in content_words(_WORD.findall(fold(question))) if not w.isdigit()}
+    clauses = [c for s in sentences[1:] for c in s.split(";")]
+    return any(_ABSENT.search(c) and asked & set(_WORD.findall(c)) for c in clauses)
 
 
 def asks_particulars(text: str) -> bool:

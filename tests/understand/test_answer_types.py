@@ -118,8 +118,19 @@ def test_a_place_belongs_to_the_clause_that_names_it() -> None:
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
-    assert states_absence(_entry("Der Inhalt der Antwort liegt hier nicht vor.", ["Was antwortete Ulm?"]))
-    assert not states_absence(_entry("Nein, die Stadt hat keine Berater beauftragt.", ["Berater?"]))
+    assert states_absence(_entry("Der Inhalt der Antwort liegt hier nicht vor.", ["Was antwortete Ulm?"]), "Ulm?")
+    assert not states_absence(_entry("Nein, die Stadt hat keine Berater beauftragt.", ["Berater?"]), "Berater?")
+
+
+def test_a_later_absence_holds_only_for_what_it_names() -> None:
+    """ "Welchen Platz hatte Bochum 2020 unter den Ruhrgebietsstädten?" got "not stated" for the points the entry
+    says no source gives, above the place it does give."""
+    entry = _entry(
+        "2020 lag Bochum auf Platz 18. In der Mobilität lag es auf Platz 9; eine Punktzahl nennt keine Quelle.",
+        ["Wie schnitt Bochum 2020 ab?"],
+    )
+    assert states_absence(entry, "Welche Punktzahl hatte Bochum 2020?")
+    assert not states_absence(entry, "Welchen Platz hatte Bochum 2020?")
 
 
 def test_a_yes_or_no_is_dropped_where_none_was_asked() -> None:
