@@ -171,16 +171,15 @@ _VAGUE = re.compile(r"\b(?:verschiedene|verschiedenen|mehrere|mehreren|einige|ei
 
 
 def states_absence(entry: Entry, question: str) -> bool:
-    """Whether the entry's answer is that the sources do not say what the question asks: its first sentence says
+    """Whether the entry's answer is that the sources do not say what the question asks: its first clause says
     nothing is known (a request whose answer is missing), or a later one says so of a word the question asks
     about ("einen Indexwert (Punktzahl) für 2020 nennt keine Quelle" is no answer to the points, but the place
     before it answers the place)."""
-    sentences = [fold(s) for s in SENTENCE_END.split(entry.answer)]
-    if not sentences or _ABSENT.search(sentences[0]):
-        return bool(sentences)
+    clauses = [c for s in SENTENCE_END.split(fold(entry.answer)) for c in s.split(";")]
+    if _ABSENT.search(clauses[0]):
+        return True
     asked = {w for w in content_words(_WORD.findall(fold(question))) if not w.isdigit()}
-    clauses = [c for s in sentences[1:] for c in s.split(";")]
-    return any(_ABSENT.search(c) and asked & set(_WORD.findall(c)) for c in clauses)
+    return any(_ABSENT.search(c) and asked & set(_WORD.findall(c)) for c in clauses[1:])
 
 
 def asks_particulars(text: str) -> bool:
