@@ -34,7 +34,7 @@ from bot.understand.answer_types import (
     tells_a_start,
     without_yes_no,
 )
-from bot.understand.content import absent_nouns
+from bot.understand.content import absent_nouns, content_words
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
 from bot.understand.ranking import RankingAsk, grammar_form
@@ -159,7 +159,7 @@ class Answerer:
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years)
             # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
-            and not (question.implied_ranking and not entry.tags.rankings)
+            and not (question.implied_ranking and not _speaks_of_rankings(entry))
             and not aside,
             aside,
             count is None,
@@ -291,6 +291,11 @@ class Answerer:
             # Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
             framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
             return self._not_stated(question, entry, result, entries, words=[w for w in missing if w not in framing])
+        if about and content_words(top.missing) and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
+            # Only a verb or an adjective is not in the entry: it may say just that in other words.
+            if states_absence(entry, question.text):
+                return self._not_stated(question, entry, result, entries)
+            return self._nearest(question, entry, result, entries)
         return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers
@@ -350,6 +355,20 @@ class Answerer:
             text=without_yes_no(entry.answer_in(lang)),
             missing=missing,
             missing_words=_as_written(words, question.text),
+            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
+            hits=self._ranked(entry, result, entries, lang),
+        )
+
+    def _nearest(self, question: Question, entry: Entry, result: SearchResult, entries: dict[str, Entry]) -> Answer:
+        """The entry about the subject, told as what the sources say nearest to the question, not as its answer."""
+        lang = question.lang
+        return answer_from_entry(
+            entry,
+            lang,
+            self.cite,
+            question=question.text,
+            decision=Decision.NEAREST,
+            text=without_yes_no(entry.answer_in(lang)),
             suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
             hits=self._ranked(entry, result, entries, lang),
         )
@@ -419,6 +438,17 @@ def _question_in(entry: Entry, lang: Lang) -> str:
         if english is not None:
             return english
     return entry.questions[0]
+
+
+_RANKING_WORDS = re.compile(r"\b(?:ranking\w*|index|indices|bitkom|rangliste\w*)\b")
+
+
+def _speaks_of_rankings(entry: Entry) -> bool:
+    """Whether the entry is about a ranking: tagged with one, an FOI answer (the requests ask about rankings), or
+    its text names one ("Die Bochum-App … wie vom Bitkom abgefragt")."""
+    if entry.tags.rankings or entry.kind is Kind.FOI_ANSWER:
+        return True
+    return any(_RANKING_WORDS.search(fold(text)) for text in (entry.answer, *(p.text for p in entry.passages)))
 
 
 def _texts(entry: Entry) -> list[str]:

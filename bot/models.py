@@ -268,6 +268,7 @@ class Hit(_Model):
 class Decision(StrEnum):
     ANSWER = "answer"
     NOT_STATED = "not_stated"  # the entry is about the subject, but does not say what was asked
+    NEAREST = "nearest"  # the entry is about the subject; whether it says what was asked is not sure
     SUGGEST = "suggest"
     UNKNOWN = "unknown"
     GREETING = "greeting"  # hello or thanks, nothing asked: the reply says how to ask

@@ -73,7 +73,8 @@ def _evidence(answer: Answer, shown: str) -> list[Block]:
 
 def layout(answer: Answer) -> list[Block]:
     """Short answer first, then the quoted passages with their sources, then the links. "The source does not
-    say" replies first say what is missing, then what the source says on the subject, with the same citations."""
+    say" replies first say what is missing, then what the source says on the subject, with the same citations;
+    a nearest entry is shown after saying that it may not answer exactly what was asked."""
     lang = answer.lang
     if answer.decision is Decision.GREETING:
         return [Block(BlockKind.TEXT, phrase("greeting", lang))]
@@ -90,10 +91,12 @@ def layout(answer: Answer) -> list[Block]:
         said = phrase("what_it_says", lang).format(title=answer.title) + "\n" + answer.text
         blocks = [Block(BlockKind.TEXT, missing)] if missing else []
         blocks.append(Block(BlockKind.TEXT, said if missing else answer.text))
+    elif answer.decision is Decision.NEAREST:
+        blocks = [Block(BlockKind.TEXT, phrase("nearest", lang).format(title=answer.title) + "\n" + answer.text)]
     else:
         blocks = [Block(BlockKind.TEXT, answer.text)]
     blocks += _evidence(answer, answer.text)
-    if answer.decision is Decision.NOT_STATED and answer.suggestions:
+    if answer.decision in (Decision.NOT_STATED, Decision.NEAREST) and answer.suggestions:
         items = [(s.question, s.id) for s in answer.suggestions]
         blocks.append(Block(BlockKind.SUGGESTIONS, phrase("related", lang), items=items))
     return blocks

@@ -286,7 +286,7 @@ class Tables:
         self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str], points: bool
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
-        have); where points are asked and a city has none, the places, told as what the sources give instead."""
+        have); None where points are asked and a city has none."""
 
         def placed(year: int) -> list[Standing]:
             found = (self.standing(ranking, year, city, categories) for city in cities)
@@ -300,8 +300,10 @@ class Tables:
         picked = sorted(placed(year), key=lambda s: s.places[0])
         if len(picked) != len(cities):
             return REFUSE
-        missing = AnswerType.POINTS if points and not all(s.scores for s in picked) else None
-        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)), missing=missing)
+        if points and not all(s.scores for s in picked):
+            # "Wie viele Punkte lag Bochum hinter Köln?": places are no gap in points; a text may know it.
+            return None
+        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
 
     def _compare_years(
         self,

@@ -142,6 +142,29 @@ def test_a_missing_verb_is_not_named_as_absent(real_service: FoiService, questio
     assert not answer.answered
 
 
+def test_an_entry_lacking_only_a_verb_is_shown_as_the_nearest_not_as_absent(real_service: FoiService) -> None:
+    """Without the "Etwas zu „eingeplant“" line it was a bare "don't know": the entry, which has the 1,1 Millionen
+    Euro, was only offered. It is shown now, said to be what the sources say nearest to the question."""
+    answer = real_service.ask("Wie viel Geld war für die Strategiephase eingeplant?")
+    assert answer.decision is Decision.NEAREST
+    assert "1,1 Millionen Euro" in answer.text
+    reply = layout(answer)[0].text
+    assert reply.startswith("Ob das genau Ihre Frage beantwortet, ist nicht sicher.")
+    english = real_service.ask("How much money was earmarked for the strategy phase?", "en")
+    assert english.decision is not Decision.NEAREST or layout(english)[0].text.startswith("I am not sure")
+
+
+def test_an_absence_the_entry_states_is_said_even_below_the_answer_band(real_service: FoiService) -> None:
+    answer = real_service.ask("Did Ulm hire consultants for rankings?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "not available" in answer.text
+
+
+def test_an_entry_that_speaks_of_the_ranking_answers_a_question_on_it(real_service: FoiService) -> None:
+    """The app's entry quotes the FOI answer on the ranking, though no ranking tag is on it."""
+    assert real_service.ask("Was hat das Ranking mit der Smart City App zu tun?").answered
+
+
 def test_yes_or_no_leads_only_an_answer_to_a_yes_no_question(real_service: FoiService) -> None:
     """ "Wie hat der Oberbürgermeister …?" got "Ja. 2020, nachdem …". The language the question is written in
     decides whether "was" asks (German) or is a verb (English), not the reply language asked for."""

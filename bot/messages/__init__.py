@@ -20,6 +20,7 @@ class Phrase(StrEnum):
     DID_YOU_MEAN = "did_you_mean"
     GREETING = "greeting"
     WHAT_IT_SAYS = "what_it_says"
+    NEAREST = "nearest"
     RELATED = "related"
     CLOSEST = "closest"
     EMPTY = "empty"
@@ -130,6 +131,10 @@ _PHRASES: Final[dict[Phrase, dict[Lang, str]]] = {
         ),
     },
     Phrase.WHAT_IT_SAYS: {"de": "Was dort zu „{title}“ steht:", "en": "What they say about “{title}”:"},
+    Phrase.NEAREST: {
+        "de": "Ob das genau Ihre Frage beantwortet, ist nicht sicher. Was meine Quellen zu „{title}“ sagen:",
+        "en": "I am not sure this answers exactly your question. What my sources say about “{title}”:",
+    },
     Phrase.RELATED: {"de": "Verwandte Fragen:", "en": "Related questions:"},
     Phrase.CLOSEST: {"de": "Diese Fragen kann ich beantworten:", "en": "Questions I can answer:"},
     Phrase.EMPTY: {

@@ -261,8 +261,9 @@ def asks_since(text: str) -> bool:
 
 def tells_a_start(entry: Entry) -> bool:
     """Whether the entry's short answer says when something began: "seit 2019", "startete im November 2023",
-    "der erste Index … 2019"."""
-    return bool(_START.search(_short_answers(entry)))
+    "der erste Index … 2019", or lists the years from the first on ("2021, 2022, 2024 und 2025")."""
+    text = _short_answers(entry)
+    return bool(_START.search(text)) or len(set(_DATE.findall(text))) > 1
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

@@ -182,3 +182,14 @@ def test_every_part_of_any_reply_fits_telegram(
     for html in [*answer_messages(reply), inline_message(reply)]:
         assert telegram_html_problem(html) is None
         assert 0 < parsed_length(html) <= MAX_TEXT
+
+
+def test_a_nearest_entry_is_rendered_after_saying_it_may_not_answer_exactly() -> None:
+    nearest = answer("1,1 Millionen Euro für die Strategiephase", ["Zitat"]).model_copy(
+        update={"decision": Decision.NEAREST, "title": "Förderung <Modellprojekt>"}
+    )
+    [html] = answer_messages(nearest)
+    assert html.startswith("Ob das genau Ihre Frage beantwortet, ist nicht sicher.")
+    assert "„Förderung &lt;Modellprojekt&gt;“" in html
+    assert "1,1 Millionen Euro" in html
+    assert telegram_html_problem(html) is None
