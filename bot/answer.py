@@ -295,7 +295,7 @@ class Answerer:
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, question.text):
                 return self._not_stated(question, entry, result, entries)
-            return self._nearest(question, entry, result, entries)
+            return self._not_stated(question, entry, result, entries, decision=Decision.NEAREST)
         return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers
@@ -343,32 +343,20 @@ class Answerer:
         *,
         missing: AnswerType | None = None,
         words: Sequence[str] = (),
+        decision: Decision = Decision.NOT_STATED,
     ) -> Answer:
-        """The entry is about the subject but does not say what was asked: say so, then what it does say."""
+        """The entry is about the subject but does not say what was asked: say so, then what it does say; as
+        `Decision.NEAREST`, what it says nearest to the question, without saying what it lacks."""
         lang = question.lang
         return answer_from_entry(
             entry,
             lang,
             self.cite,
             question=question.text,
-            decision=Decision.NOT_STATED,
+            decision=decision,
             text=without_yes_no(entry.answer_in(lang)),
             missing=missing,
             missing_words=_as_written(words, question.text),
-            suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
-            hits=self._ranked(entry, result, entries, lang),
-        )
-
-    def _nearest(self, question: Question, entry: Entry, result: SearchResult, entries: dict[str, Entry]) -> Answer:
-        """The entry about the subject, told as what the sources say nearest to the question, not as its answer."""
-        lang = question.lang
-        return answer_from_entry(
-            entry,
-            lang,
-            self.cite,
-            question=question.text,
-            decision=Decision.NEAREST,
-            text=without_yes_no(entry.answer_in(lang)),
             suggestions=self._suggestions([s for s in result.hits if s.id != entry.id], entries, question.lang),
             hits=self._ranked(entry, result, entries, lang),
         )
@@ -445,7 +433,7 @@ _RANKING_WORDS = re.compile(r"\b(?:ranking\w*|index|indices|bitkom|rangliste\w*)
 
 def _speaks_of_rankings(entry: Entry) -> bool:
     """Whether the entry is about a ranking: tagged with one, an FOI answer (the requests ask about rankings), or
-    its text names one ("Die Bochum-App … wie vom Bitkom abgefragt")."""
+    its text names one (the app's entry quotes "vom Bitkom abgefragten Maßnahmen")."""
     if entry.tags.rankings or entry.kind is Kind.FOI_ANSWER:
         return True
     return any(_RANKING_WORDS.search(fold(text)) for text in (entry.answer, *(p.text for p in entry.passages)))
