@@ -260,8 +260,11 @@ def asks_since(text: str) -> bool:
 
 
 def tells_a_start(entry: Entry) -> bool:
-    """Whether the entry's short answer says when something began: "seit 2019", "startete im November 2023",
-    "der erste Index … 2019", or lists the years from the first on ("2021, 2022, 2024 und 2025")."""
+    """Whether the entry says when something began: one of its questions asks since when (as for the other
+    kinds, the curator's word), or its short answer says so: "seit 2019", "startete im November 2023", "der
+    erste Index … 2019", or the years from the first on ("2021, 2022, 2024 und 2025")."""
+    if any(asks_since(q) for q in entry.questions):
+        return True
     text = _short_answers(entry)
     return bool(_START.search(text)) or len(set(_DATE.findall(text))) > 1
 

@@ -224,3 +224,4 @@ def test_since_when_needs_an_answer_that_tells_a_start() -> None:
     assert tells_a_start(_entry("Der Bitkom fragt seit 2019 jährlich die Großstädte.", ["Daten?"]))
     assert tells_a_start(_entry("Im November 2023 startete die erste Version.", ["App?"]))
     assert tells_a_start(_entry("Bochum war 2021, 2022 und 2024 in den Top 10.", ["Top 10?"]))  # from the first
+    assert tells_a_start(_entry("Im Frühjahr.", ["Seit wann gibt es die Stelle?"]))  # its question says so
