@@ -53,6 +53,9 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Words that make the year after them a boundary ("vor 2019", "nach 2020", "before 2021", "after 2022").
+_BOUNDARY = frozenset({"vor", "nach", "before", "after"})
+
 # Content words that say little about what is asked ("Welche Rolle spielt …", "Was macht …"): they still
 # count, but far less than their rarity in a small base would suggest.
 LOW_INFORMATION = frozenset(
@@ -257,6 +260,9 @@ class Normalizer:
             if word in STOP_WORDS and word not in capitals:
                 continue
             if _YEAR.match(word) and int(word) <= _last_year():
+                if words[i - 2 : i - 1] and words[i - 2] in _BOUNDARY:
+                    # "vor 2019", "after 2020": the years on one side of it, not that year (the course tells them).
+                    continue
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
             surfaces.append(word)

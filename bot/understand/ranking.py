@@ -108,10 +108,12 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
-# "mal" alone ("Wer war mal Erster?"), not in "sag mal"; a year counted back ("vor einem Jahr", "letztes Jahr").
+# "mal" alone ("Wer war mal Erster?"), not in "sag mal"; a year counted back ("vor einem Jahr", "letztes Jahr");
+# the years on one side of one ("vor 2020").
 _OTHER_YEARS = re.compile(
     r"\b(?:jemals|je|immer|(?<!sag )mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|vor \w+ jahre?n?|"
-    r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago)\b"
+    r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago|"
+    r"(?:vor|nach|before|after) (?:19|20)\d\d)\b"
 )
 
 

@@ -58,6 +58,13 @@ def test_years_are_slots_and_stop_words_go() -> None:
     assert "hatte" not in analysis.tokens
 
 
+def test_a_year_after_before_or_after_is_a_boundary_not_the_year_asked() -> None:
+    """ "Gab es einen Smart City Index vor 2019?" got Bochum's place of 2019."""
+    assert N.analyze("Gab es einen Smart City Index vor 2019?").years == set()
+    assert N.analyze("How did Bochum do after 2022?").years == set()
+    assert N.analyze("Welche Stadt lag 2021 vor Bochum?").years == {2021}
+
+
 def test_a_stop_word_in_capitals_is_an_abbreviation() -> None:
     assert "it" in N.analyze("Köln IT 2019 Punkte").tokens  # Informationstechnik
     assert "it" not in N.analyze("Did it rank well?").tokens

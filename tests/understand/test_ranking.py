@@ -524,6 +524,20 @@ def test_points_asked_of_cities_compared_are_not_answered_with_places(real_servi
     assert "0,5 Punkte" in real_service.ask("Wie viele Punkte lag Bochum 2025 hinter Köln?").text
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Gab es einen Smart City Index vor 2019?", "bitkom-sci-2019-start"),
+        ("Welchen Platz hatte Bochum vor 2021?", "bitkom-sci-bochum-verlauf"),
+    ],
+)
+def test_the_years_before_one_are_not_that_year(real_service: FoiService, question: str, entry: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == [entry]
+    assert "2025 Platz" not in real_service.ask("Wer war vor 2020 Erster?").text  # not the latest either
+
+
 def test_a_place_the_latest_table_lacks_is_left_to_the_texts(real_service: FoiService) -> None:
     """The c't table of 2022 holds Bonn only; its text says Bonn came third behind Nürnberg and Bremen."""
     assert "Bremen" in real_service.ask("Welche Stadt lag im c't-Ranking auf Platz 2?").text
