@@ -250,6 +250,9 @@ class Understander:
         )
         categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens)
+        if implied is None and intent is not None and not analysis.rankings and not analysis.cities:
+            # "Wer landete 2024 ganz hinten?" asks of the ranking the tables read it for, not of any ranking.
+            implied = self.default_ranking
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.

@@ -538,6 +538,15 @@ def test_the_years_before_one_are_not_that_year(real_service: FoiService, questi
     assert "2025 Platz" not in real_service.ask("Wer war vor 2020 Erster?").text  # not the latest either
 
 
+def test_a_ranking_question_naming_no_ranking_is_about_the_default_one(real_service: FoiService) -> None:
+    """ "Wer landete 2024 ganz hinten?" got Thüringen, last in the states' index: the tables read it for the
+    Smart City Index, which names no last place of 2024."""
+    answer = real_service.ask("Wer landete 2024 ganz hinten?")
+    assert "Thüringen" not in answer.text
+    assert real_service.answerer.understander.understand("Wer war 2019 Erster?").implied_ranking == "bitkom-sci"
+    assert "Thüringen" in real_service.ask("Wer war Letzter im Länderindex 2024?").text
+
+
 def test_a_place_the_latest_table_lacks_is_left_to_the_texts(real_service: FoiService) -> None:
     """The c't table of 2022 holds Bonn only; its text says Bonn came third behind Nürnberg and Bremen."""
     assert "Bremen" in real_service.ask("Welche Stadt lag im c't-Ranking auf Platz 2?").text
