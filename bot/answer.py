@@ -174,17 +174,22 @@ class Answerer:
         asks_holder = intent is not None and intent.ask in (RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP)
         if not asks_holder or question.years or question.cities or not asks_latest(question):
             return None
-        rankings = set(entries[hits[0].id].tags.rankings)
-
-        def edition(hit: Scored) -> int | None:
-            tags = entries[hit.id].tags if hit.id in entries else None
-            if tags is None or len(tags.years) != 1 or set(tags.rankings) != rankings or not rankings:
-                return None
-            return tags.years[0] if hit.covered >= hits[0].covered and not hit.missing else None
-
-        if edition(hits[0]) is None:
+        best = hits[0]
+        rankings = set(entries[best.id].tags.rankings)
+        if not rankings:
             return None
-        return max(hits, key=lambda h: edition(h) or 0)
+        editions = {
+            hit.id: tags.years[0]
+            for hit in hits
+            if hit.id in entries
+            and len((tags := entries[hit.id].tags).years) == 1
+            and set(tags.rankings) == rankings
+            and hit.covered >= best.covered
+            and not hit.missing
+        }
+        if best.id not in editions:
+            return None
+        return max((h for h in hits if h.id in editions), key=lambda h: editions[h.id])
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
@@ -274,15 +279,15 @@ class Answerer:
         about = suggested and top.covered >= SUBJECT_SHARE
         summed_up = question.particulars and is_vague(entry)
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
-            if states_absence(entry, question.text):
-                return self._not_stated(question, entry, result, entries)
+            if states_absence(entry, _asked_words(question)):
+                return self._what_it_says(question, entry, result, entries)
             if summed_up:
-                return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
+                return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
         if not found.fits and suggested and top.covered >= KIND_SUBJECT_SHARE:
-            return self._not_stated(question, entry, result, entries, missing=question.answer_type)
+            return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
-            return self._not_stated(question, entry, result, entries, missing=AnswerType.PARTICULARS)
+            return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
         # Only things the entry has in no form are named as missing: "Etwas zu „raus“" says nothing, and
         # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
         missing = absent_nouns(top.missing, question.text, _texts(entry))
@@ -290,12 +295,12 @@ class Answerer:
             # In a question for the tables, words of their grammar are not named: the texts say "fielen aus den
             # Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
             framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
-            return self._not_stated(question, entry, result, entries, words=[w for w in missing if w not in framing])
+            return self._what_it_says(question, entry, result, entries, words=[w for w in missing if w not in framing])
         if about and content_words(top.missing) and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
-            if states_absence(entry, question.text):
-                return self._not_stated(question, entry, result, entries)
-            return self._not_stated(question, entry, result, entries, decision=Decision.NEAREST)
+            if states_absence(entry, _asked_words(question)):
+                return self._what_it_says(question, entry, result, entries)
+            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers
@@ -334,7 +339,7 @@ class Answerer:
             hits=self._ranked(entry, result, entries, lang),
         )
 
-    def _not_stated(
+    def _what_it_says(
         self,
         question: Question,
         entry: Entry,
@@ -345,7 +350,7 @@ class Answerer:
         words: Sequence[str] = (),
         decision: Decision = Decision.NOT_STATED,
     ) -> Answer:
-        """The entry is about the subject but does not say what was asked: say so, then what it does say; as
+        """The entry about the subject: that it does not say what was asked, then what it does say; or, as
         `Decision.NEAREST`, what it says nearest to the question, without saying what it lacks."""
         lang = question.lang
         return answer_from_entry(
@@ -394,7 +399,7 @@ class Answerer:
             return self._not_answered(question, result, entries)
         if reply.entry is not None:
             if reply.missing is not None:
-                return self._not_stated(question, reply.entry, result, entries, missing=reply.missing)
+                return self._what_it_says(question, reply.entry, result, entries, missing=reply.missing)
             return self._answer(question, reply.entry, result, entries)
         composed = reply.composed
         if composed is None:
@@ -428,7 +433,7 @@ def _question_in(entry: Entry, lang: Lang) -> str:
     return entry.questions[0]
 
 
-_RANKING_WORDS = re.compile(r"\b(?:ranking\w*|index|indices|bitkom|rangliste\w*)\b")
+_RANKING_WORDS = re.compile(r"\b(?:\w*ranking\w*|\w*index\w*|indices|bitkom|rangliste\w*)\b")
 
 
 def _speaks_of_rankings(entry: Entry) -> bool:
@@ -436,7 +441,12 @@ def _speaks_of_rankings(entry: Entry) -> bool:
     its text names one (the app's entry quotes "vom Bitkom abgefragten Maßnahmen")."""
     if entry.tags.rankings or entry.kind is Kind.FOI_ANSWER:
         return True
-    return any(_RANKING_WORDS.search(fold(text)) for text in (entry.answer, *(p.text for p in entry.passages)))
+    return any(_RANKING_WORDS.search(fold(text)) for text in _texts(entry))
+
+
+def _asked_words(question: Question) -> list[str]:
+    """The question's words besides its names and years."""
+    return [t.surface for t in question.terms if t.slot is None]
 
 
 def _texts(entry: Entry) -> list[str]:

@@ -197,8 +197,8 @@ class Tables:
                 return self._compare_cities(ranking, cities, years[0], categories, points) if len(years) == 1 else None
             if len(cities) >= 2:
                 # "War Essen jemals besser als Bochum?" asks of every year, which no one year's places answer.
-                latest = not asks_other_years(fold(question.text))
-                return self._compare_cities(ranking, cities, None, categories, points) if latest else None
+                one_year = not asks_other_years(fold(question.text))
+                return self._compare_cities(ranking, cities, None, categories, points) if one_year else None
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
                     ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span

@@ -150,8 +150,9 @@ def test_an_entry_lacking_only_a_verb_is_shown_as_the_nearest_not_as_absent(real
     assert "1,1 Millionen Euro" in answer.text
     reply = layout(answer)[0].text
     assert reply.startswith("Ob das genau Ihre Frage beantwortet, ist nicht sicher.")
-    english = real_service.ask("How much money was earmarked for the strategy phase?", "en")
-    assert english.decision is not Decision.NEAREST or layout(english)[0].text.startswith("I am not sure")
+    english = real_service.ask("When was the memo for the mayor drafted?")
+    assert english.decision is Decision.NEAREST
+    assert layout(english)[0].text.startswith("I am not sure this answers exactly your question.")
 
 
 def test_an_absence_the_entry_states_is_said_even_below_the_answer_band(real_service: FoiService) -> None:
@@ -299,7 +300,7 @@ def test_a_question_on_the_ranking_is_not_answered_by_an_entry_on_none(real_serv
     """It got the 15.2 million euro of the funding programme, which has nothing to do with the ranking."""
     answer = real_service.ask(question)
     assert not answer.answered
-    assert "15,2 Millionen" not in answer.text or answer.decision is Decision.NOT_STATED
+    assert answer.decision is not Decision.ANSWER
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ the best entry does not give is answered with "the source does not say", never w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from bot.folding import fold
@@ -170,16 +170,25 @@ _PARTICULARS = re.compile(r"\b(?:genau|konkret|namentlich|im einzelnen|exactly|s
 _VAGUE = re.compile(r"\b(?:verschiedene|verschiedenen|mehrere|mehreren|einige|einigen|bestimmte|various|several)\b")
 
 
-def states_absence(entry: Entry, question: str) -> bool:
+# Two words sharing their first letters are one thing said twice ("Punkte", "Punktzahl").
+_SHARED_PREFIX = 5
+# The words an absence is said with, which a question may use too ("Welche Quelle nennt …?").
+_SOURCES = re.compile(r"\b(?:quelle\w*|source\w*|nennt|nennen|genannt|bekannt|known|vorliegend\w*)\b")
+
+
+def states_absence(entry: Entry, asked: Iterable[str]) -> bool:
     """Whether the entry's answer is that the sources do not say what the question asks: its first clause says
     nothing is known (a request whose answer is missing), or a later one says so of a word the question asks
-    about ("einen Indexwert (Punktzahl) für 2020 nennt keine Quelle" is no answer to the points, but the place
-    before it answers the place)."""
+    about, `asked` being the question's words besides its names and years ("einen Indexwert (Punktzahl) … nennt
+    keine der Quellen" is no answer to the points, but the place before it answers the place)."""
     clauses = [c for s in SENTENCE_END.split(fold(entry.answer)) for c in s.split(";")]
     if _ABSENT.search(clauses[0]):
         return True
-    asked = {w for w in content_words(_WORD.findall(fold(question))) if not w.isdigit()}
-    return any(_ABSENT.search(c) and asked & set(_WORD.findall(c)) for c in clauses[1:])
+    stems = {w[:_SHARED_PREFIX] for w in content_words(fold(a) for a in asked) if not w.isdigit()}
+    return any(
+        _ABSENT.search(c) and stems & {w[:_SHARED_PREFIX] for w in _WORD.findall(_SOURCES.sub(" ", c))}
+        for c in clauses[1:]
+    )
 
 
 def asks_particulars(text: str) -> bool:
@@ -248,9 +257,12 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
 # Eiskirch Oberbürgermeister?": the memo of 2020 for him).
 _SINCE = frozenset({("seit", "wann"), ("ab", "wann"), ("since", "when")})
 _START = re.compile(
-    r"\b(?:seit|since|ab|erstmal[si]g?|erste[nrs]?|first|beginn\w*|begann|began|begun|start\w*|gestartet|"
-    r"launch\w*|eingefuehrt|introduced|gegruendet|founded|zuerst)\b"
+    r"\b(?:(?:seit|since|ab|from)\s(?:\w+\s){0,2}?(?:19|20)\d\d|erstmal[si]g?|zum ersten mal|first time|"
+    r"(?:der|die|das|the)\s(?:erste[nrs]?|first)\s(?:\w+\s){0,3}?(?:index|ausgabe|version|edition|studie|ranking)|"
+    r"beginn\w*|begann|began|begun|start\w*|gestartet|launch\w*|eingefuehrt|introduced|gegruendet|founded)\b"
 )
+# A list of this many years tells the first of them ("2021, 2022, 2024 und 2025").
+_LISTED_YEARS = 3
 
 
 def asks_since(text: str) -> bool:
@@ -266,7 +278,7 @@ def tells_a_start(entry: Entry) -> bool:
     if any(asks_since(q) for q in entry.questions):
         return True
     text = _short_answers(entry)
-    return bool(_START.search(text)) or len(set(_DATE.findall(text))) > 1
+    return bool(_START.search(text)) or len(set(_DATE.findall(text))) >= _LISTED_YEARS
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

@@ -50,11 +50,19 @@ _SHARED_SHARE = 0.6
 _HEAD = 5
 
 
+def _bare(word: str) -> str:
+    """The word without one plural or case ending, if enough is left to be a word of its own."""
+    for ending in ("ns", "en", "n", "s", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= _HEAD:
+            return word[: -len(ending)]
+    return word
+
+
 def _in_other_form(word: str, known: set[str]) -> bool:
     stem = word[: max(_SHARED_STEM, math.ceil(_SHARED_SHARE * len(word)))]
-    bare = word.rstrip("ns")
+    bare = _bare(word)
     return any(
-        (len(word) >= _SHARED_STEM and k.startswith(stem)) or (len(k) >= _HEAD and bare.endswith(k.rstrip("ns")))
+        (len(word) >= _SHARED_STEM and k.startswith(stem)) or (len(head := _bare(k)) >= _HEAD and bare.endswith(head))
         for k in known
     )
 

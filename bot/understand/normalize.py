@@ -54,7 +54,7 @@ STOP_WORDS = frozenset(
 )
 
 # Words that make the year after them a boundary ("vor 2019", "nach 2020", "before 2021", "after 2022").
-_BOUNDARY = frozenset({"vor", "nach", "before", "after"})
+BOUNDARY = frozenset({"vor", "nach", "before", "after"})
 
 # Content words that say little about what is asked ("Welche Rolle spielt …", "Was macht …"): they still
 # count, but far less than their rarity in a small base would suggest.
@@ -260,7 +260,7 @@ class Normalizer:
             if word in STOP_WORDS and word not in capitals:
                 continue
             if _YEAR.match(word) and int(word) <= _last_year():
-                if words[i - 2 : i - 1] and words[i - 2] in _BOUNDARY:
+                if i >= 2 and words[i - 2] in BOUNDARY:
                     # "vor 2019", "after 2020": the years on one side of it, not that year (the course tells them).
                     continue
                 years.add(int(word))

@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
@@ -33,11 +33,11 @@ from bot.understand.normalize import (
 from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
-    asks_a_first_time,
     asks_a_statement,
     asks_which_city,
     asks_which_ranking,
     detect,
+    first_time,
     grammar_form,
     is_frame_word,
     is_weak,
@@ -64,7 +64,7 @@ _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren oth
 _PARTICLES = tuple(
     sorted(
         "ab an auf aus bei ein mit nach vor weg zu zurueck zusammen dazu hinzu heraus hinaus herum rum raus rein "
-        "hoch runter vorbei weiter fest los".split(),
+        "hoch runter rauf vorbei weiter fest los".split(),
         key=len,
         reverse=True,
     )
@@ -193,16 +193,18 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     return frozenset({thing.token, *thing.alternatives})
 
 
-def _grammar_token(term: QueryTerm) -> str:
+def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
     """The token the ranking grammar reads for a term. A word of the grammar the base never writes ("gegen") is
-    that word, not a typo of another; a word the base does not know is read as its correction, but not as a part
-    of it ("Hauptgeschäftsführer" is no form of "führen", "lebenswert" none of "Wert") nor as a word that by
-    itself asks for no figure ("Wetter" is no "weiter")."""
+    that word, not a typo of another; a word the base does not know is read as its correction, but not as the
+    known end of a compound ("Hauptgeschäftsführer" is no form of "führen", "lebenswert" none of "Wert"; a verb
+    after its particle is: "raufgestiegen") nor as a word that by itself asks for no figure ("Wetter" is no
+    "weiter")."""
     form = grammar_form(term.token)
     likely = term.likely
     if form is not None or likely == term.token:
         return form or likely
-    if term.alternatives.get(likely) == PART_WEIGHT or is_weak(likely):
+    head = term.token.removesuffix(likely)
+    if (head not in ("", *_PARTICLES) and compound_parts(term.token, vocabulary) == [likely]) or is_weak(likely):
         return term.token
     return likely
 
@@ -228,15 +230,16 @@ class Understander:
         analysis = self.normalizer.analyze(text, fuzzy=True)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
-        tokens = [_grammar_token(t) for t in terms]
+        tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
         kind, asking = asked(text)
         folded = fold(text)
+        read, firstly = first_time(tokens, folded)
         intent = (
             None
             # With a year, "Was hat Bitkom über Hamburg 2021 gesagt?" asks for the figures.
             if asks_a_statement(folded) and not analysis.years
             else detect(
-                tokens,
+                read,
                 slots,
                 self.category_tokens,
                 cities=len(analysis.cities),
@@ -245,12 +248,16 @@ class Understander:
                 extreme=superlative(folded),
                 span=names_span(folded),
                 which_ranking=asks_which_ranking(folded),
-                first_time=asks_a_first_time(folded),
+                first_time=firstly,
             )
         )
         categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens)
-        if implied is None and intent is not None and not analysis.rankings and not analysis.cities:
+        if (
+            implied is None
+            and intent is not None
+            and not (analysis.rankings or analysis.cities or set(tokens) & _OTHER)
+        ):
             # "Wer landete 2024 ganz hinten?" asks of the ranking the tables read it for, not of any ranking.
             implied = self.default_ranking
         about_ranking = bool(analysis.rankings) or implied is not None
@@ -284,7 +291,11 @@ class Understander:
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
             which_city=asks_which_city(folded),
             counted=counted,
-            category_words=frozenset(t for t in tokens if set(self.category_tokens.get(t, ())) & set(categories)),
+            category_words=frozenset(
+                t.token
+                for t, read in zip(terms, tokens, strict=True)
+                if set(self.category_tokens.get(read, ())) & set(categories)
+            ),
         )
 
     def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.understand.normalize import LOW_INFORMATION, stem, verb_variants
+from bot.understand.normalize import BOUNDARY, LOW_INFORMATION, stem, verb_variants
 
 
 class RankingAsk(StrEnum):
@@ -72,7 +72,8 @@ _FRAME = _stems(
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
-    "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster"
+    "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
+    "erstmals erstmalig"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -90,11 +91,17 @@ _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = stem("neu")
 # "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
-_FIRST_TIME = re.compile(r"\b(?:zum ersten mal|das erste mal|erstmals|erstmalig|for the first time|first time)\b")
+_FIRST_TIME = re.compile(r"\b(?:zum ersten mal|das erste mal|first time|erstmal(?:s|ig))\b")
 
 
-def asks_a_first_time(folded: str) -> bool:
-    return bool(_FIRST_TIME.search(folded))
+def first_time(tokens: Sequence[str], folded: str) -> tuple[list[str], bool]:
+    """Whether a (folded) question says "for the first time", and its tokens without that phrase's ordinal: the
+    "ersten" of "zum ersten Mal" is no place, the "Erster" of "zum ersten Mal Erster" is."""
+    found = _FIRST_TIME.search(folded)
+    if found is None or found.group(0).startswith("erstmal"):
+        return list(tokens), found is not None
+    at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == 1), None)
+    return [t for i, t in enumerate(tokens) if i != at], True
 
 
 # What someone said of a ranking ("Was sagt Ulm zum Ranking?", "Was hat Dortmund dazu gesagt?"): no table row
@@ -113,7 +120,7 @@ def asks_a_statement(folded: str) -> bool:
 _OTHER_YEARS = re.compile(
     r"\b(?:jemals|je|immer|(?<!sag )mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|vor \w+ jahre?n?|"
     r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago|"
-    r"(?:vor|nach|before|after) (?:19|20)\d\d)\b"
+    rf"(?:{'|'.join(sorted(BOUNDARY))}) (?:19|20)\d\d)\b"
 )
 
 
@@ -177,11 +184,13 @@ def is_frame_word(token: str) -> bool:
     return (grammar_form(token) or token) in _FRAME
 
 
+_WEAK = (_FRAME | _COMPARE) - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+
+
 def is_weak(token: str) -> bool:
     """Whether a grammar word only frames or compares ("weiter", "gut"): no sign by itself that a ranking
     figure is asked."""
-    form = grammar_form(token)
-    return form is not None and form in (_FRAME | _COMPARE) - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+    return grammar_form(token) in _WEAK
 
 
 def grammar_form(token: str) -> str | None:
@@ -251,12 +260,8 @@ def detect(
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
     `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings,
-    `first_time` whether it says "for the first time" (`asks_a_first_time`)."""
-    if first_time:
-        # Its "ersten" is no place: "zum ersten Mal Erster" asks who came first, "zum ersten Mal in den Top 10"
-        # who entered the list, which no table row states.
-        at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == 1), None)
-        tokens = [t for i, t in enumerate(tokens) if i != at]
+    `first_time` whether it says "for the first time" (`first_time`, which also takes its ordinal out of the
+    tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))

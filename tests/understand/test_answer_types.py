@@ -118,8 +118,8 @@ def test_a_place_belongs_to_the_clause_that_names_it() -> None:
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
-    assert states_absence(_entry("Der Inhalt der Antwort liegt hier nicht vor.", ["Was antwortete Ulm?"]), "Ulm?")
-    assert not states_absence(_entry("Nein, die Stadt hat keine Berater beauftragt.", ["Berater?"]), "Berater?")
+    assert states_absence(_entry("Der Inhalt der Antwort liegt hier nicht vor.", ["Was antwortete Ulm?"]), ["Ulm"])
+    assert not states_absence(_entry("Nein, die Stadt hat keine Berater beauftragt.", ["Berater?"]), ["Berater"])
 
 
 def test_a_later_absence_holds_only_for_what_it_names() -> None:
@@ -129,8 +129,10 @@ def test_a_later_absence_holds_only_for_what_it_names() -> None:
         "2020 lag Bochum auf Platz 18. In der Mobilität lag es auf Platz 9; eine Punktzahl nennt keine Quelle.",
         ["Wie schnitt Bochum 2020 ab?"],
     )
-    assert states_absence(entry, "Welche Punktzahl hatte Bochum 2020?")
-    assert not states_absence(entry, "Welchen Platz hatte Bochum 2020?")
+    assert states_absence(entry, ["Welche", "Punktzahl", "hatte"])
+    assert states_absence(entry, ["Wie", "viele", "Punkte", "hatte"])  # the same thing in another form
+    assert not states_absence(entry, ["Welchen", "Platz", "hatte"])
+    assert not states_absence(entry, ["Welche", "Quelle", "nennt", "den", "Platz"])  # the words of the absence
 
 
 def test_a_yes_or_no_is_dropped_where_none_was_asked() -> None:
@@ -224,4 +226,6 @@ def test_since_when_needs_an_answer_that_tells_a_start() -> None:
     assert tells_a_start(_entry("Der Bitkom fragt seit 2019 jährlich die Großstädte.", ["Daten?"]))
     assert tells_a_start(_entry("Im November 2023 startete die erste Version.", ["App?"]))
     assert tells_a_start(_entry("Bochum war 2021, 2022 und 2024 in den Top 10.", ["Top 10?"]))  # from the first
+    assert not tells_a_start(_entry("Die Quellen weichen ab: 2020 Platz 18, 2019 Platz 32.", ["Platz?"]))
+    assert not tells_a_start(_entry("Bochum lag 2021 auf dem ersten Platz im Ruhrgebiet.", ["Platz?"]))
     assert tells_a_start(_entry("Im Frühjahr.", ["Seit wann gibt es die Stelle?"]))  # its question says so
