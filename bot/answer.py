@@ -21,10 +21,12 @@ from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
+    asks_money,
     asks_since,
     counts,
     figure_clauses,
     given_types,
+    gives_money,
     gives_time_for,
     has_figures,
     is_vague,
@@ -154,6 +156,7 @@ class Answerer:
             (question.answer_type in given_types(entry) or self._names_holder(entry, question))
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
+            and (gives_money(entry) or not asks_money(question.text, question.counted))
             and self._figure_for_cities(entry, question)
             and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").

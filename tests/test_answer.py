@@ -325,6 +325,13 @@ def test_since_when_is_not_answered_by_a_year_named_in_passing(real_service: Foi
     assert real_service.ask("Seit wann ist Denes Kücük CDO in Bochum?").answered
 
 
+def test_a_cost_needs_an_amount_of_money(real_service: FoiService) -> None:
+    """ "How much did the Smart City concept cost Bochum?" got its five themes and hundred projects."""
+    answer = real_service.ask("How much did the Smart City concept cost the city of Bochum?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "120.000 Euro" in real_service.ask("Was hat die Bochum-App gekostet?").text
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

@@ -265,6 +265,28 @@ _START = re.compile(
 _LISTED_YEARS = 3
 
 
+# "Wie viel hat … gekostet?", "How much did … cost?": an amount of money, which no count of other things gives
+# ("five guiding themes, over 100 projects" for the cost of the concept).
+_COST = re.compile(
+    r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spent|\w*geld\w*|"
+    r"money|budget\w*)\b"
+)
+_MONEY = re.compile(r"(?:\d[\d.,]*\s?(?:€|euro\b|eur\b|mio\b|millionen|milliarden|million|billion|tausend)|€\s?\d)")
+
+
+def asks_money(text: str, counted: Iterable[str]) -> bool:
+    """Whether a how-much question asks for an amount of money: it speaks of costs and counts no thing (the
+    `counted` tokens of "Wie viele Projekte wurden bezahlt?") but money."""
+    if asked(text)[0] is not AnswerType.COUNT or not _COST.search(fold(text)):
+        return False
+    return all(_COST.search(c) for c in counted)
+
+
+def gives_money(entry: Entry) -> bool:
+    """Whether the entry's short answer names an amount of money ("15,2 Millionen Euro", "120.000 Euro")."""
+    return bool(_MONEY.search(_short_answers(entry)))
+
+
 def asks_since(text: str) -> bool:
     """Whether the question asks since when ("Seit wann …?", "Since when …?")."""
     asking = asked(text)[1]

@@ -12,10 +12,12 @@ from bot.understand.answer_types import (
     SENTENCE_END,
     asked,
     asked_type,
+    asks_money,
     asks_since,
     counts,
     figure_clauses,
     given_types,
+    gives_money,
     gives_time_for,
     states_absence,
     tells_a_start,
@@ -229,3 +231,12 @@ def test_since_when_needs_an_answer_that_tells_a_start() -> None:
     assert not tells_a_start(_entry("Die Quellen weichen ab: 2020 Platz 18, 2019 Platz 32.", ["Platz?"]))
     assert not tells_a_start(_entry("Bochum lag 2021 auf dem ersten Platz im Ruhrgebiet.", ["Platz?"]))
     assert tells_a_start(_entry("Im Frühjahr.", ["Seit wann gibt es die Stelle?"]))  # its question says so
+
+
+def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> None:
+    assert asks_money("Wie viel hat die Datensammlung gekostet?", [])
+    assert asks_money("How much did the concept cost?", [])
+    assert not asks_money("Wie viele Projekte wurden bezahlt?", ["projekt"])
+    assert not asks_money("Hat Bochum Berater bezahlt?", [])  # yes or no
+    assert gives_money(_entry("Bis 2026 sind 15,2 Millionen Euro veranschlagt.", ["Kosten?"]))
+    assert not gives_money(_entry("Das Konzept hat fünf Leitthemen und über 100 Projekte.", ["Inhalt?"]))
