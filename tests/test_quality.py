@@ -121,7 +121,7 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
 
 # probe.csv: 537 questions three helpers wrote from the sources only and asked the bot (2026-11-29), labelled
 # afterwards; every failure was looked at, so it is a set to tune rules on, bounded here by its measured figures.
-PROBE = {"correct": 0.61, "wrong": 0.02, "unanswerable": 0.045, "hard_negatives": 1}
+PROBE = {"correct": 0.61, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1}
 
 
 @pytest.fixture(scope="module")
