@@ -170,6 +170,12 @@ def test_the_shipped_base_names_every_source_it_uses() -> None:
     assert used <= {s.url for s in kb.sources}
 
 
+def test_the_shipped_base_speaks_english_too() -> None:
+    """English replies named the German title ("What they say about “Vermerk für Oberbürgermeister …”")."""
+    kb = load_knowledge(Path(__file__).parent.parent.parent / "knowledge")
+    assert [e.id for e in kb.entries if not (e.title_en and e.answer_en)] == []
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [
