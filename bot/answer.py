@@ -291,15 +291,16 @@ class Answerer:
             return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
-        # Only things the entry has in no form are named as missing: "Etwas zu „raus“" says nothing, and
-        # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
-        missing = absent_nouns(top.missing, question.text, _texts(entry))
-        if about and missing and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
-            # In a question for the tables, words of their grammar are not named: the texts say "fielen aus den
-            # Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
-            framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
-            return self._what_it_says(question, entry, result, entries, words=[w for w in missing if w not in framing])
         if about and content_words(top.missing) and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
+            # Only things the entry has in no form are named as missing: "Etwas zu „raus“" says nothing, and
+            # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
+            missing = absent_nouns(top.missing, question.text, _texts(entry))
+            if missing:
+                # In a question for the tables, words of their grammar are not named: the texts say "fielen aus
+                # den Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
+                framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
+                words = [w for w in missing if w not in framing]
+                return self._what_it_says(question, entry, result, entries, words=words)
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)
