@@ -252,14 +252,7 @@ class Understander:
             )
         )
         categories = intent.categories if intent else ()
-        implied = self._implied_ranking(analysis, tokens)
-        if (
-            implied is None
-            and intent is not None
-            and not (analysis.rankings or analysis.cities or set(tokens) & _OTHER)
-        ):
-            # "Wer landete 2024 ganz hinten?" asks of the ranking the tables read it for, not of any ranking.
-            implied = self.default_ranking
+        implied = self._implied_ranking(analysis, tokens, intent)
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
@@ -298,12 +291,14 @@ class Understander:
             ),
         )
 
-    def _implied_ranking(self, analysis: Analysis, tokens: list[str]) -> str | None:
-        """The default ranking, for a question that speaks of "the index" or "the ranking" without naming one
-        (and not of "other rankings")."""
-        if analysis.rankings or self.default_ranking is None or not set(tokens) & _GENERIC_RANKING:
+    def _implied_ranking(self, analysis: Analysis, tokens: list[str], intent: RankingIntent | None) -> str | None:
+        """The default ranking, for a question that speaks of "the index" or "the ranking" without naming one, or
+        asks a ranking question naming neither a ranking nor a city ("Wer landete 2024 ganz hinten?": as the
+        tables read it, not of any ranking); not for one of "other rankings"."""
+        if analysis.rankings or self.default_ranking is None or set(tokens) & _OTHER:
             return None
-        return None if set(tokens) & _OTHER else self.default_ranking
+        generic = bool(set(tokens) & _GENERIC_RANKING)
+        return self.default_ranking if generic or (intent is not None and not analysis.cities) else None
 
     @staticmethod
     def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
