@@ -192,13 +192,12 @@ class Tables:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)
         if intent.ask is RankingAsk.COMPARE:
-            points = intent.points
-            if len(cities) >= 2 and years:
-                return self._compare_cities(ranking, cities, years[0], categories, points) if len(years) == 1 else None
             if len(cities) >= 2:
                 # "War Essen jemals besser als Bochum?" asks of every year, which no one year's places answer.
-                one_year = not asks_other_years(fold(question.text))
-                return self._compare_cities(ranking, cities, None, categories, points) if one_year else None
+                if len(years) > 1 or (not years and asks_other_years(fold(question.text))):
+                    return None
+                year = years[0] if years else None
+                return self._compare_cities(ranking, cities, year, categories, intent.points)
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
                     ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span
@@ -255,16 +254,19 @@ class Tables:
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
         return self._entry(entry_id(ranking.id, year, city, standing.category))
 
+    def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:
+        """The city's standings in the ranking, in the categories asked (none: the overall ranking)."""
+        return [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in (categories or [""])]
+
     def _scored_throughout(self, ranking: Ranking, city: str, categories: Sequence[str]) -> bool:
-        rows = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in (categories or [""])]
-        return all(s.scores for s in rows)
+        return all(s.scores for s in self._of_city(ranking, city, categories))
 
     def _trend(self, ranking: Ranking, city: str, categories: Sequence[str]) -> TableReply | None:
         for category in categories or [""]:
             found = self._entry(trend_id(ranking.id, city, category))
             if found is not None:
                 return found
-        years = [s for s in self.standings.get(ranking.id, []) if s.city == city and s.category in (categories or [""])]
+        years = self._of_city(ranking, city, categories)
         return self._entry(entry_id(ranking.id, years[0].year, city, years[0].category)) if len(years) == 1 else None
 
     def _city_year(
