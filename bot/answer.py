@@ -55,6 +55,8 @@ KIND_SUBJECT_SHARE = 0.3
 EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
+_CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
+_WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class Answerer:
         self.cite = cite
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
+        self.regions = self.states - _CITY_STATES  # a text naming one of these speaks of a region's cities
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -163,6 +166,7 @@ class Answerer:
             and not (question.ranking and question.years and not entry.tags.years)
             # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
             and not (question.implied_ranking and not _speaks_of_rankings(entry))
+            and not self._of_a_region(entry, question)
             and not aside,
             aside,
             count is None,
@@ -218,6 +222,15 @@ class Answerer:
 
     def _on_states(self, entry: Entry) -> bool:
         return bool(set(entry.tags.rankings) & self.states_rankings)
+
+    def _of_a_region(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry speaks of a state's cities (it names the state) while the question asks who came first,
+        last or into the top list of all of them: "Am schlechtesten aus NRW schnitt Remscheid ab" does not say
+        which city came last. A region the question names is not for the grammar, so it reaches no intent."""
+        intent = question.ranking
+        if intent is None or intent.ask not in _WHO_OF_ALL or question.cities or self._on_states(entry):
+            return False
+        return bool(set(entry.tags.cities) & self.regions)
 
     def _of_states(self, entry: Entry, question: Question) -> bool:
         return self._sets_states_aside(question) and self._on_states(entry)

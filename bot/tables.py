@@ -77,9 +77,10 @@ REFUSE = TableReply(refuse=True)
 def asks_latest(question: Question) -> bool:
     """Whether a question of no year for a place or the top list means the latest edition: the place is all it
     asks ("Wer hat gewonnen?", "Top 10"); a second ordinal or number speaks of an edition or a time ("den ersten
-    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another."""
+    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another. A
+    superlative of the index's own words asks with a frame word alone ("Wer ist die digitalste Stadt?")."""
     asked = [t for t in question.terms if not t.framing and t.slot is None and t.token not in question.category_words]
-    return len(asked) == 1 and not asks_other_years(fold(question.text))
+    return len(asked) <= 1 and not asks_other_years(fold(question.text))
 
 
 class Tables:

@@ -73,7 +73,7 @@ _FRAME = _stems(
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
-    "erstmals erstmalig"
+    "erstmals erstmalig smarteste"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -142,10 +142,17 @@ def asks_which_city(folded: str) -> bool:
     return bool(_WHICH_CITY.search(folded))
 
 
-# A superlative of a city's places ("Was war Bochums beste Platzierung?", "Bochum's worst place"); read on the
-# folded text, as the stems of "beste" and "schlechteste" are those of "gut"-like frame words.
-_BEST = re.compile(r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten)\b")
-_WORST = re.compile(r"\b(?:schlechteste[nrs]?|niedrigste[nrs]?|tiefste[nrs]?|worst|lowest|am schlechtesten)\b")
+# A superlative of places: of one city's ("Was war Bochums beste Platzierung?", "Bochum's worst place") or, with no
+# city, of all ("Welche Stadt war am digitalsten?": the first, as the index ranks the digital and smart cities).
+# Read on the folded text, as the stems of "beste", "digitalste" and "schlechteste" are those of frame words.
+_BEST = re.compile(
+    r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten|digitalste[nrs]?|smarteste[nrs]?|smartest|"
+    r"most digital|most smart)\b"
+)
+_WORST = re.compile(
+    r"\b(?:schlechteste[nrs]?|niedrigste[nrs]?|tiefste[nrs]?|schwaechste[nrs]?|worst|lowest|weakest|"
+    r"am schlechtesten)\b"
+)
 
 
 def superlative(folded: str) -> RankingAsk | None:
@@ -271,7 +278,7 @@ def detect(
     place = _place_number(tokens)
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
-    if not asks and not categories and place is None and not (cities and years):
+    if not asks and extreme is None and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
     if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:
         # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who came
@@ -297,11 +304,14 @@ def detect(
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)
     if words & _LAST and not cities:
         return RankingIntent(RankingAsk.LAST, categories=categories)
+    if extreme is RankingAsk.WORST and not cities and not words & _TOP:
+        # "Welche Stadt schnitt am schlechtesten ab?": the last, not the worst of the cities a text speaks of.
+        return RankingIntent(RankingAsk.LAST, categories=categories)
     if words & _TOP and (_NEW in words or first_time):
         return None
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)
-    if (words & _WINNER or place is not None) and not cities:
+    if (words & _WINNER or place is not None or extreme is RankingAsk.BEST) and not cities:
         return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
     if points:
         return RankingIntent(RankingAsk.POINTS, categories=categories)

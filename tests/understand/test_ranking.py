@@ -647,3 +647,68 @@ def test_which_rankings_a_city_won_names_its_category_wins_too(real_service: Foi
 @pytest.mark.parametrize("question", ["Welche Rankings hat Salzgitter gewonnen?", "Beste Platzierung von Salzgitter"])
 def test_a_city_known_by_its_scores_only_still_gets_its_course(real_service: FoiService, question: str) -> None:
     assert "2019: 20,5 Punkte" in real_service.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Welche Stadt war 2024 am digitalsten?", RankingAsk.NTH),
+        ("Welche Stadt war 2021 die smarteste?", RankingAsk.NTH),
+        ("Which was the smartest city in 2021?", RankingAsk.NTH),
+        ("Welche Stadt hatte 2023 die höchste Punktzahl?", RankingAsk.NTH),
+        ("Welche Stadt schnitt 2024 am schlechtesten ab?", RankingAsk.LAST),
+        ("Which city did worst in 2022?", RankingAsk.LAST),
+    ],
+)
+def test_a_superlative_of_no_city_asks_who_came_first_or_last(
+    real_service: FoiService, question: str, ask: RankingAsk
+) -> None:
+    """ "am digitalsten" and "am schlechtesten" ask for the top or the bottom of the ranking: the stem of the
+    superlative is that of a frame word, and the texts then answered with a region's worst city or with Bochum's
+    200 digital services."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.ask is ask, question
+    if ask is RankingAsk.NTH:
+        assert intent.place == 1, question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Welche Stadt war 2024 am digitalsten?", "München"),
+        ("Welche Stadt war 2021 die smarteste?", "Hamburg"),
+        ("Wer ist die smarteste Stadt Deutschlands?", "Index 2025 Platz 1"),  # no year: the latest edition
+    ],
+)
+def test_the_most_digital_city_is_the_winner(real_service: FoiService, question: str, says: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Stadt schnitt 2024 am schlechtesten ab?",  # the sources name NRW's worst (80th of 82), not the last
+        "Which city did worst in 2024?",
+    ],
+)
+def test_the_worst_city_is_not_a_regions_worst(real_service: FoiService, question: str) -> None:
+    answer = real_service.ask(question)
+    assert not (answer.answered and "Remscheid" in answer.text), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Stadt war 2021 die smarteste im Ruhrgebiet?",  # a region named: the texts that speak of it
+        "Was war Bochums beste Platzierung?",  # one city: its best place over the years, as before
+        "Wer hat 2024 am meisten Plätze gutgemacht?",  # a superlative of a change, not a place
+    ],
+)
+def test_a_superlative_with_a_region_a_city_or_a_change_is_not_the_first_or_last(
+    real_service: FoiService, question: str
+) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST), question
