@@ -174,7 +174,12 @@ class Tables:
             # A city known by its scores only (Salzgitter) still has its course to show.
             return self._rankings_of(subject) or (self._trend(default, subject, ()) if default else None)
         ranking = self._ranking(question)
-        if intent is None or ranking is None or not _for_tables(question):
+        if (
+            intent is None
+            or ranking is None
+            or not _for_tables(question)
+            or (question.which_state and not ranking.states)
+        ):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
         if any(not self.lists(ranking, c) for c in cities):

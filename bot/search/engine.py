@@ -153,6 +153,7 @@ class SearchEngine:
         self.lexicon = lexicon
         self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
         self._rankings = sorted(r.id for r in knowledge.rankings())
+        self._of_cities = sorted(r.id for r in knowledge.rankings() if not r.states)
 
     @property
     def total(self) -> int:
@@ -167,11 +168,18 @@ class SearchEngine:
         return required
 
     def _excluded(self, question: Question) -> str:
-        """For a ranking meant but not named: no entry about another ranking (an FTS `NOT` clause)."""
-        others = [r for r in self._rankings if r != question.implied_ranking]
-        if question.implied_ranking is None or not others:
+        """For a ranking meant but not named: no entry about another ranking; for a question which state, none
+        about a ranking of cities (München, first of the cities, is no state that came first). An FTS `NOT`
+        clause."""
+        if question.which_state and not question.rankings:
+            left_out = self._of_cities
+        elif question.implied_ranking is not None:
+            left_out = [r for r in self._rankings if r != question.implied_ranking]
+        else:
+            left_out = []
+        if not left_out:
             return ""
-        return " NOT tags:(" + " OR ".join(_fts_term(ranking_tag(r)) for r in others) + ")"
+        return " NOT tags:(" + " OR ".join(_fts_term(ranking_tag(r)) for r in left_out) + ")"
 
     def _words_expression(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's words for candidate retrieval. Words in more than a few percent of the base

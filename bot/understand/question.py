@@ -36,6 +36,7 @@ from bot.understand.ranking import (
     asks_a_statement,
     asks_which_city,
     asks_which_ranking,
+    asks_which_state,
     detect,
     first_time,
     grammar_form,
@@ -109,6 +110,7 @@ class Question:
     implied_ranking: str | None = None
     greeting: bool = False  # nothing but a greeting or thanks ("hallo", "hi", "danke")
     which_city: bool = False  # asks which city ("Welche Stadt …?", "Which cities …?")
+    which_state: bool = False  # asks which state ("Welches Bundesland …?"): for a ranking of states
     # What a how-many question counts ("Wie viele Projekte …?"): the word's tokens, with its corrections.
     counted: frozenset[str] = frozenset()
     # The words that name the ranking categories asked about ("Mobilität"): slots of the ranking grammar.
@@ -252,7 +254,8 @@ class Understander:
             )
         )
         categories = intent.categories if intent else ()
-        implied = self._implied_ranking(analysis, tokens, intent)
+        which_state = asks_which_state(folded)
+        implied = self._implied_ranking(analysis, tokens, intent, which_state=which_state)
         about_ranking = bool(analysis.rankings) or implied is not None
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
@@ -283,6 +286,7 @@ class Understander:
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
             which_city=asks_which_city(folded),
+            which_state=which_state,
             counted=counted,
             category_words=frozenset(
                 t.token
@@ -291,11 +295,14 @@ class Understander:
             ),
         )
 
-    def _implied_ranking(self, analysis: Analysis, tokens: list[str], intent: RankingIntent | None) -> str | None:
+    def _implied_ranking(
+        self, analysis: Analysis, tokens: list[str], intent: RankingIntent | None, *, which_state: bool
+    ) -> str | None:
         """The default ranking, for a question that speaks of "the index" or "the ranking" without naming one, or
         asks a ranking question naming neither a ranking nor a city ("Wer landete 2024 ganz hinten?": as the
-        tables read it, not of any ranking); not for one of "other rankings"."""
-        if analysis.rankings or self.default_ranking is None or set(tokens) & _OTHER:
+        tables read it, not of any ranking); not for one of "other rankings", nor for one asking which state (the
+        default ranking is of cities)."""
+        if analysis.rankings or self.default_ranking is None or set(tokens) & _OTHER or which_state:
             return None
         generic = bool(set(tokens) & _GENERIC_RANKING)
         return self.default_ranking if generic or (intent is not None and not analysis.cities) else None

@@ -142,6 +142,18 @@ def asks_which_city(folded: str) -> bool:
     return bool(_WHICH_CITY.search(folded))
 
 
+_WHICH_STATE = re.compile(
+    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:bundeslaender|bundesland|laender|land)|"
+    r"which\s(?:\w+[\s-])?(?:states?|federal states?))\b"
+)
+
+
+def asks_which_state(folded: str) -> bool:
+    """Whether a (folded) question asks which (federal) state: a question for a ranking of states, which a
+    city's place does not answer ("Welches Bundesland war 2024 am besten?" is not München)."""
+    return bool(_WHICH_STATE.search(folded))
+
+
 # A superlative of places: of one city's ("Was war Bochums beste Platzierung?", "Bochum's worst place") or, with no
 # city, of all ("Welche Stadt war am digitalsten?": the first, as the index ranks the digital and smart cities).
 # Read on the folded text, as the stems of "beste", "digitalste" and "schlechteste" are those of frame words.

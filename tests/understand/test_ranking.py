@@ -712,3 +712,28 @@ def test_a_superlative_with_a_region_a_city_or_a_change_is_not_the_first_or_last
 ) -> None:
     intent = real_service.answerer.understander.understand(question).ranking
     assert intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welches Bundesland war 2024 am besten?",
+        "Welches Bundesland ist am digitalsten?",
+        "Welches Bundesland war 2024 Erster?",
+        "Which state came first in 2024?",
+    ],
+)
+def test_which_state_is_not_answered_with_a_city(real_service: FoiService, question: str) -> None:
+    """München won the cities' index; it is no state. A question for a state is one for a ranking of states."""
+    answer = real_service.ask(question)
+    assert not (answer.answered and "München" in answer.text), question
+    assert not (answer.answered and "Munich" in answer.text), question
+
+
+def test_which_state_gets_a_ranking_of_states(real_service: FoiService) -> None:
+    answer = real_service.ask("Welches Bundesland war 2024 Schlusslicht im Länderindex?")
+    assert answer.answered
+    assert "Thüringen" in answer.text
+    best = real_service.ask("Welches Bundesland war 2024 am besten?")  # no ranking named: not the cities' one
+    assert best.answered
+    assert best.entry_ids[0].startswith("bitkom-laenderindex-2024")
