@@ -77,6 +77,21 @@ _VERB_FIRST = frozenset(
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
 
 
+# "Stimmt es, dass …", "Is it true that …": a claim to check, which yes or no answers; what follows is the question.
+_CLAIM = re.compile(
+    r"^\W*(?:stimmt es|stimmt das|ist es (?:wahr|richtig|korrekt)|trifft es zu|is it (?:true|correct|right))"
+    r"\s*,?\s*(?:dass|daß|that)\s+",
+    re.IGNORECASE,
+)
+
+
+def claim(text: str) -> str | None:
+    """The claim a question asks to check ("Stimmt es, dass Bochum 2021 Erster war?" → "Bochum 2021 Erster
+    war?"), or None if it asks none."""
+    found = _CLAIM.match(text)
+    return text[found.end() :] if found and found.end() < len(text) else None
+
+
 # Question words that open a question asking for something else than yes or no ("Wie hat …", "Worum ging es …",
 # "In welcher …", "What did …"). "was" asks only in German: in English it is a verb ("Was there a memo?").
 _INTERROGATIVE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked, asks_particulars, yes_or_no
+from bot.understand.answer_types import asked, asks_particulars, claim, yes_or_no
 from bot.understand.content import nouns
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
@@ -229,12 +229,17 @@ class Understander:
     def understand(self, text: str, lang: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
         text = text.strip()[:MAX_UNDERSTOOD]
-        analysis = self.normalizer.analyze(text, fuzzy=True)
+        checked = claim(text)
+        # A claim to check is asked as the claim itself, but yes or no answers it.
+        subject = checked or text
+        analysis = self.normalizer.analyze(subject, fuzzy=True)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
-        kind, asking = asked(text)
-        folded = fold(text)
+        kind, asking = asked(subject)
+        if checked is not None and kind is AnswerType.OPEN:
+            kind = AnswerType.YESNO
+        folded = fold(subject)
         read, firstly = first_time(tokens, folded)
         intent = (
             None
@@ -280,8 +285,8 @@ class Understander:
             answer_type=kind,
             ranking=intent,
             categories=categories,
-            vector=embed([text])[0] if text else None,
-            particulars=asks_particulars(text),
+            vector=embed([subject])[0] if subject else None,
+            particulars=asks_particulars(subject),
             yes_no=yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),

@@ -81,3 +81,26 @@ def test_an_unknown_word_is_no_ranking_word_by_a_part_or_a_weak_neighbour(
 
 def test_a_typo_of_a_word_asking_for_a_figure_is_still_read_as_it(real_service: FoiService) -> None:
     assert real_service.answerer.understander.understand("Bochum Platzirung 2021").ranking is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Stimmt es, dass Bochum 2021 Erster war?", "Platz 7"),  # a claim checked: the tables tell it is not so
+        ("Is it true that Bochum came first in 2021?", "7th"),
+        ("Ist es richtig, dass Hamburg 2022 Erster war?", "Platz 1"),
+        ("Stimmt es, dass Bochum externe Berater bezahlt hat?", "Nein."),
+    ],
+)
+def test_a_claim_to_check_is_read_as_the_claim(real_service: FoiService, question: str, says: str) -> None:
+    """"Stimmt es, dass …" asks whether what follows holds: the lead-in is no word of the subject ("stimmt" was
+    read as a typo of "stammt")."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
+def test_a_claim_to_check_is_a_yes_no_question(real_service: FoiService) -> None:
+    understood = real_service.answerer.understander.understand("Stimmt es, dass Bochum Berater hatte?")
+    assert understood.yes_no
+    assert "stimmt" not in {t.token for t in understood.terms}
