@@ -203,7 +203,10 @@ class Answerer:
         2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names. That
         the entry is of that year, the slot guard and the rule for texts of no year (in `assess`) see to."""
         intent = question.ranking
-        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST) or not question.years:
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
+            return False
+        # With no year, the latest edition is meant, which `_latest_edition` picks among the texts.
+        if not question.years and (question.cities or not asks_latest(question)):
             return False
         return bool(self.understander.normalizer.analyze(entry.answer).cities)
 

@@ -93,7 +93,7 @@ def test_a_typo_of_a_word_asking_for_a_figure_is_still_read_as_it(real_service: 
     ],
 )
 def test_a_claim_to_check_is_read_as_the_claim(real_service: FoiService, question: str, says: str) -> None:
-    """"Stimmt es, dass …" asks whether what follows holds: the lead-in is no word of the subject ("stimmt" was
+    """ "Stimmt es, dass …" asks whether what follows holds: the lead-in is no word of the subject ("stimmt" was
     read as a typo of "stammt")."""
     answer = real_service.ask(question)
     assert answer.answered, question

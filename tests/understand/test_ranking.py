@@ -737,3 +737,20 @@ def test_which_state_gets_a_ranking_of_states(real_service: FoiService) -> None:
     best = real_service.ask("Welches Bundesland war 2024 am besten?")  # no ranking named: not the cities' one
     assert best.answered
     assert best.entry_ids[0].startswith("bitkom-laenderindex-2024")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("wer war beim länderindex ganz hinten?", "Thüringen"),
+        ("Who came last in the Länderindex?", "Thuringia"),
+    ],
+)
+def test_who_came_last_in_no_year_is_read_off_the_latest_text_naming_it(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    """The reply said "Wer das war, steht nicht in meinen Quellen" and then quoted the text naming Thüringen
+    last: with no year asked, the latest edition's text may name who held the place, as with a year."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
