@@ -39,11 +39,12 @@ _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlu
 _POINTS = _stems("punkte")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
-    "besten best"
+    "besten best spitzenplatz spitzenreiter"
 )
 _LAST = _stems("letzter unten schlusslicht last")
 # "Welche Länder führen …?": the plural of leading asks for the list, not for the first.
-_TOP = frozenset({"top", "top10", stem("fuehren")})
+# "Treppchen", "podium": the first three, a top list.
+_TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
 _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
@@ -80,6 +81,9 @@ _ORDINALS = {
     **{stem(w): n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)},
     stem("erster"): 1,
     stem("first"): 1,
+    # "Vize", "runner-up" ("runner" and "up", a frame word): second.
+    stem("vize"): 2,
+    stem("runner"): 2,
     stem("neunter"): 9,
     stem("zehnter"): 10,
 }

@@ -754,3 +754,21 @@ def test_who_came_last_in_no_year_is_read_off_the_latest_text_naming_it(
     answer = real_service.ask(question)
     assert answer.answered, question
     assert says in answer.text, question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Wer belegte im Smart City Index 2023 den Spitzenplatz?", "München belegte"),
+        ("Wer war 2022 Spitzenreiter?", "Hamburg belegte"),
+        ("Wer stand 2024 auf dem Treppchen?", "3. Köln"),  # the first three: a top list
+        ("Who was runner-up in 2022?", "2nd place"),
+        ("Wer war 2021 Vize?", "Platz 2"),
+    ],
+)
+def test_words_for_the_top_places(real_service: FoiService, question: str, says: str) -> None:
+    """ "Spitzenplatz" got Trier's 13th place with "Wer das war, steht nicht …"; "Treppchen" and "runner-up"
+    found nothing."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
