@@ -55,6 +55,7 @@ KIND_SUBJECT_SHARE = 0.3
 EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
+DEFAULT_REQUEST_SHARE = 0.8  # of the best hit's score, the default request's hit has at least this
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -125,6 +126,7 @@ class Answerer:
         self.cite = cite
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
+        self.default_request = next((r.id for r in knowledge.requests() if r.default), None)
         self.regions = self.states - _CITY_STATES  # a text naming one of these speaks of a region's cities
 
     def default_ranking(self) -> Ranking | None:
@@ -144,7 +146,11 @@ class Answerer:
             return Assessment(result, entries, table)
         found = signals(question, top, result.hits[1:])
         # How sure the search is stays that of its best hit; which edition answers is the rule's to choose.
-        top = self._latest_edition(question, result.hits, entries) or top
+        top = (
+            self._latest_edition(question, result.hits, entries)
+            or self._of_default_request(question, result.hits, entries)
+            or top
+        )
         entry = entries[top.id]
         aside = self._of_states(entry, question)
         count = self._count_given(entry, question)
@@ -170,6 +176,26 @@ class Answerer:
             and not aside,
             aside,
             count is None,
+        )
+
+    def _of_default_request(
+        self, question: Question, hits: Sequence[Scored], entries: dict[str, Entry]
+    ) -> Scored | None:
+        """For a question naming no city (nor a body, which names its city), whose best hit is one request's
+        answer, the default request's hit where it fits nearly as well: "Wann wurde die Anfrage gestellt?" asks of
+        the request the base is founded on, though the same words fit Bonn's, sent the same day, a little better."""
+        best = entries.get(hits[0].id)
+        if question.cities or best is None or best.request_id in (None, self.default_request):
+            return None
+        return next(
+            (
+                hit
+                for hit in hits[1:]
+                if (entry := entries.get(hit.id)) is not None
+                and entry.request_id == self.default_request
+                and hit.score >= DEFAULT_REQUEST_SHARE * hits[0].score
+            ),
+            None,
         )
 
     @staticmethod

@@ -121,6 +121,8 @@ class FoiRequest(_Model):
     summary: Text | None = None
     links: list[Link] = Field(default_factory=list)
     project: int | None = None  # the series on FragDenStaat: the same request sent to many bodies at once
+    # The request a question about "die Anfrage" naming no body means: the one the base is founded on.
+    default: bool = False
 
 
 class Edition(_Model):

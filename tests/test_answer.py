@@ -366,3 +366,17 @@ def test_colloquial_questions_are_answered(real_service: FoiService, question: s
     answer = real_service.ask(question)
     assert answer.answered
     assert answer.entry_ids[0] == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("wann wurde die anfrage gestellt?", "257364-anfrage"),  # Bonn's, sent the same day, fit a little better
+        ("An welchem Tag wurde die Anfrage zum Smart City Index bei der Stadt gestellt?", "257364-anfrage"),
+        ("Wann wurde die Anfrage an Bonn gestellt?", "257374-anfrage"),  # a body named: its request
+    ],
+)
+def test_a_request_naming_no_body_is_the_default_one(real_service: FoiService, question: str, entry: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[0] == entry, question

@@ -385,6 +385,10 @@ class _Collector:
             if city not in known_cities:
                 self.problems.append(Problem(where, 1, f"english: {city!r} is not one of the cities"))
         self._check_sources()
+        defaults = [r.id for r in self.requests if r.default]
+        for request_id in defaults[1:]:
+            file = self.request_files[request_id]
+            self.problems.append(Problem(file, 1, f"request {request_id}: only one request can be the default"))
         by_id = {r.id: r for r, _ in self.rankings}
         for row, file, line in self.rows:
             table = by_id.get(row.ranking)

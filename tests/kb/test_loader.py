@@ -195,3 +195,19 @@ def test_yaml_aliases_are_refused_before_they_expand(kb_dir: Path, text: str, li
     (kb_dir / "facts" / "bomb.yaml").write_text(text, encoding="utf-8")
     [message] = problems(kb_dir)
     assert message.startswith(f"{kb_dir / 'facts' / 'bomb.yaml'}:{line}: YAML alias *")
+
+
+def test_only_one_request_can_be_the_default(kb_dir: Path) -> None:
+    for request_id in (1, 2):
+        (kb_dir / "requests" / f"{request_id}-x.yaml").write_text(
+            f"request:\n  id: {request_id}\n  title: T\n  url: https://fragdenstaat.de/a/{request_id}/\n"
+            "  public_body: Stadt X\n  default: true\n",
+            encoding="utf-8",
+        )
+    found = " | ".join(problems(kb_dir))
+    assert "only one request can be the default" in found
+
+
+def test_the_shipped_base_has_its_founding_request_as_the_default() -> None:
+    kb = load_knowledge(Path("knowledge"))
+    assert [r.id for r in kb.requests if r.default] == [257364]
