@@ -15,6 +15,7 @@ from bot.kb.rankings import Standing, describe, entry_id, format_value, standing
 from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
+from bot.understand.answer_types import asks_how_often
 from bot.understand.normalize import ranking_tag, year_tag
 from bot.understand.question import Question
 from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years
@@ -37,7 +38,12 @@ def _for_tables(question: Question) -> bool:
             RankingAsk.COMPARE,
         )
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
-        return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
+        # "Wie oft … den Sprung in die Top 10 geschafft?" counts years, which no difference of two tells.
+        return (
+            intent is not None
+            and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
+            and not asks_how_often(question.text)
+        )
     if question.answer_type is AnswerType.DATE:  # "In welchem Jahr war Bochum am besten?": its best place's years
         return intent is not None and intent.ask in (RankingAsk.BEST, RankingAsk.WORST)
     return question.answer_type in _TABLE_TYPES

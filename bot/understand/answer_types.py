@@ -114,6 +114,15 @@ def yes_or_no(text: str, written_in: Callable[[], Lang]) -> bool:
     return not any(_INTERROGATIVE.fullmatch(w) or (w == "was" and written_in() == "de") for w in opening)
 
 
+_HOW_OFTEN = frozenset({frozenset(("wie", "oft")), frozenset(("how", "often")), frozenset(("wie", "haeufig"))})
+
+
+def asks_how_often(text: str) -> bool:
+    """Whether a question asks how often ("Wie oft war Bochum in den Top 10?"): a count of times, not a
+    difference of places or points."""
+    return asked(text)[1] in _HOW_OFTEN
+
+
 def asked_type(text: str) -> AnswerType:
     """The kind of answer a question asks for; `OPEN` when it asks for no particular kind."""
     return asked(text)[0]

@@ -772,3 +772,12 @@ def test_words_for_the_top_places(real_service: FoiService, question: str, says:
     answer = real_service.ask(question)
     assert answer.answered, question
     assert says in answer.text, question
+
+
+def test_how_often_is_no_difference_of_places(real_service: FoiService) -> None:
+    """"Wie oft … bis 2025 den Sprung unter die Top 10" got 2025 against 2024 ("einen Platz schlechter"): a count
+    of years, which the text on Bochum's top-10 places gives."""
+    answer = real_service.ask("Wie oft hat Bochum bis 2025 den Sprung unter die Top 10 geschafft?")
+    assert "schlechter als 2024" not in answer.text
+    assert answer.answered
+    assert "viermal" in answer.text
