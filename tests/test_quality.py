@@ -30,7 +30,7 @@ SETS = {
 # answer-quality issue (0.93 on unseen and questions-report) are not reached yet; see benchmarks/README.md.
 CORRECT = {
     "questions-tune": 0.92,
-    "questions-report": 0.85,
+    "questions-report": 0.86,
     "dev-tune": 0.80,
     "chosen-on": 0.75,
     "unseen": 0.73,
@@ -121,7 +121,7 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
 
 # probe.csv: 537 questions three helpers wrote from the sources only and asked the bot (2026-11-29), labelled
 # afterwards; every failure was looked at, so it is a set to tune rules on, bounded here by its measured figures.
-PROBE = {"correct": 0.61, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1}
+PROBE = {"correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1}
 
 
 @pytest.fixture(scope="module")
