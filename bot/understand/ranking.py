@@ -49,7 +49,7 @@ _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
-    "improve worsened gained lost verloren gewonnen zugelegt gutgemacht aufgeholt eingebuesst"
+    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst"
 )
 _COMPARE = _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
@@ -74,7 +74,8 @@ _FRAME = _stems(
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
-    "erstmals erstmalig smarteste"
+    "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
+    "eingenommen laut according"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
