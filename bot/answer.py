@@ -31,6 +31,7 @@ from bot.understand.answer_types import (
     has_figures,
     is_vague,
     mentions,
+    names_place,
     states_absence,
     sums_up,
     tells_a_start,
@@ -55,6 +56,7 @@ KIND_SUBJECT_SHARE = 0.3
 EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
+_REQUEST_NUMBER = re.compile(r"\d{5,}")
 DEFAULT_REQUEST_SHARE = 0.8  # of the best hit's score, the default request's hit has at least this
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
@@ -187,6 +189,8 @@ class Answerer:
         best = entries.get(hits[0].id)
         if question.cities or best is None or best.request_id in (None, self.default_request):
             return None
+        if _REQUEST_NUMBER.search(question.text):  # "die Anfrage 257451": a request named by its number
+            return None
         return next(
             (
                 hit
@@ -231,10 +235,19 @@ class Answerer:
         intent = question.ranking
         if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
             return False
-        # With no year, the latest edition is meant, which `_latest_edition` picks among the texts.
-        if not question.years and (question.cities or not asks_latest(question)):
+        # With no year, the latest edition is meant: a text of one year, the latest its ranking's tables know.
+        if not question.years and (question.cities or not asks_latest(question) or not self._of_latest_edition(entry)):
             return False
-        return bool(self.understander.normalizer.analyze(entry.answer).cities)
+        # The text must name the place too: "Bochum … die smarteste Stadt im Ruhrgebiet" names no last place.
+        return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(
+            self.understander.normalizer.analyze(entry.answer).cities
+        )
+
+    def _of_latest_edition(self, entry: Entry) -> bool:
+        if len(entry.tags.years) != 1 or len(entry.tags.rankings) != 1:
+            return False
+        ranking = self.tables.rankings.get(entry.tags.rankings[0])
+        return ranking is not None and self.tables.latest_year(ranking) == entry.tags.years[0]
 
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:
         """Whether a place or score the entry gives belongs to a city asked about (named in its clause)."""

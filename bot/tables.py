@@ -38,12 +38,7 @@ def _for_tables(question: Question) -> bool:
             RankingAsk.COMPARE,
         )
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
-        # "Wie oft … den Sprung in die Top 10 geschafft?" counts years, which no difference of two tells.
-        return (
-            intent is not None
-            and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
-            and not asks_how_often(question.text)
-        )
+        return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
     if question.answer_type is AnswerType.DATE:  # "In welchem Jahr war Bochum am besten?": its best place's years
         return intent is not None and intent.ask in (RankingAsk.BEST, RankingAsk.WORST)
     return question.answer_type in _TABLE_TYPES
@@ -78,13 +73,16 @@ class TableReply:
 
 
 REFUSE = TableReply(refuse=True)
+# What the tables tell of one city: not the answer to which city, when the question names that city.
+_OWN_PLACES = frozenset((RankingAsk.PLACE, RankingAsk.BEST, RankingAsk.WORST, RankingAsk.TREND))
 
 
 def asks_latest(question: Question) -> bool:
     """Whether a question of no year for a place or the top list means the latest edition: the place is all it
     asks ("Wer hat gewonnen?", "Top 10"); a second ordinal or number speaks of an edition or a time ("den ersten
-    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another. A
-    superlative of the index's own words asks with a frame word alone ("Wer ist die digitalste Stadt?")."""
+    Index gewonnen", "vor zwei Jahren Erster"), "schon mal" of every year, "vor einem Jahr" of another. Nothing
+    asked but frame words is the place alone too: "Wer ist die digitalste Stadt?" asks with a superlative of the
+    index's own words, which frames."""
     asked = [t for t in question.terms if not t.framing and t.slot is None and t.token not in question.category_words]
     return len(asked) <= 1 and not asks_other_years(fold(question.text))
 
@@ -123,6 +121,8 @@ class Tables:
             return None
         if named:
             return self.rankings.get(next(iter(named)))
+        if question.which_state:
+            return self._of_states(question.years)
         default = self.default_ranking()
         cities = sorted(question.cities)
         if default is None or not cities or all(self.lists(default, c) for c in cities):
@@ -134,6 +134,14 @@ class Tables:
             if all(self.lists(r, c) for c in cities) and not (question.which_city and r.states)
         ]
         return listing[0] if len(listing) == 1 else None
+
+    def _of_states(self, years: Iterable[int]) -> Ranking | None:
+        """For a question which state naming no ranking, the one ranking of states with a table of the year
+        asked (of the latest year any has, if none is asked); None if several have it."""
+        held = {r.id: {s.year for s in self.standings.get(r.id, [])} for r in self.rankings.values() if r.states}
+        wanted = set(years) or {max((y for ys in held.values() for y in ys), default=0)}
+        found = [self.rankings[r] for r, ys in held.items() if wanted <= ys]
+        return found[0] if len(found) == 1 else None
 
     def _first(
         self, ranking: Ranking, year: int, categories: Sequence[str], wanted: Callable[[Standing], bool]
@@ -159,6 +167,10 @@ class Tables:
             place = edition.cities
         return self._first(ranking, year, categories, lambda s: place in s.places)
 
+    def latest_year(self, ranking: Ranking) -> int | None:
+        """The ranking's latest edition as far as is known (None if a text speaks of a later one than the tables)."""
+        return self._latest(ranking, ())
+
     def _latest(self, ranking: Ranking, categories: Sequence[str]) -> int | None:
         """The latest year the tables hold of the ranking (of one of the categories, if asked), unless an entry
         speaks of a later one (Haselhorst's tables end in 2021, a text knows who led in 2023)."""
@@ -180,12 +192,15 @@ class Tables:
             # A city known by its scores only (Salzgitter) still has its course to show.
             return self._rankings_of(subject) or (self._trend(default, subject, ()) if default else None)
         ranking = self._ranking(question)
-        if (
-            intent is None
-            or ranking is None
-            or not _for_tables(question)
-            or (question.which_state and not ranking.states)
-        ):
+        if intent is None or ranking is None:
+            return None
+        changes = (RankingAsk.COMPARE, RankingAsk.CHANGE)
+        if question.answer_type is AnswerType.COUNT and intent.ask in changes and asks_how_often(question.text):
+            # "Wie oft hat sich Bochum verbessert?": a count of years, which the course shows and no difference
+            # of two years tells.
+            cities = sorted(question.cities)
+            return self._trend(ranking, cities[0], intent.categories) if len(cities) == 1 else None
+        if not _for_tables(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
         if any(not self.lists(ranking, c) for c in cities):
@@ -220,6 +235,9 @@ class Tables:
         city = cities[0] if cities else None
         year = years[0] if years else None
         if city is not None:
+            if question.which_city and intent.ask in _OWN_PLACES:
+                # "Welche Stadt war vor München die beste?" asks for another city than the one it names.
+                return None
             if intent.ask in (RankingAsk.BEST, RankingAsk.WORST):
                 best = intent.ask is RankingAsk.BEST
                 return self._extreme(ranking, city, categories, best=best) or self._trend(ranking, city, categories)

@@ -153,7 +153,7 @@ class SearchEngine:
         self.lexicon = lexicon
         self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
         self._rankings = sorted(r.id for r in knowledge.rankings())
-        self._of_cities = sorted(r.id for r in knowledge.rankings() if not r.states)
+        self._not_of_states = sorted(r.id for r in knowledge.rankings() if not r.states)
 
     @property
     def total(self) -> int:
@@ -168,11 +168,11 @@ class SearchEngine:
         return required
 
     def _excluded(self, question: Question) -> str:
-        """For a ranking meant but not named: no entry about another ranking; for a question which state, none
-        about a ranking of cities (München, first of the cities, is no state that came first). An FTS `NOT`
-        clause."""
+        """For a ranking meant but not named: no entry about another ranking; for a question which state naming no
+        ranking, none about a ranking that is not of states (München, first of the cities, is no state that came
+        first). An FTS `NOT` clause."""
         if question.which_state and not question.rankings:
-            left_out = self._of_cities
+            left_out = self._not_of_states
         elif question.implied_ranking is not None:
             left_out = [r for r in self._rankings if r != question.implied_ranking]
         else:

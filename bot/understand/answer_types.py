@@ -77,10 +77,13 @@ _VERB_FIRST = frozenset(
 _LEAD_IN = frozenset("und also aber sag mal weisst du wissen sie kannst koennen mir bitte and so".split())
 
 
-# "Stimmt es, dass …", "Is it true that …": a claim to check, which yes or no answers; what follows is the question.
+# "Stimmt es, dass …", "Is it true that …": a claim to check; what follows is the question. (The entry's own "Ja."
+# or "Nein." answers its question, not the claim: "… dass Bochum nie Berater hatte?")
 _CLAIM = re.compile(
-    r"^\W*(?:stimmt es|stimmt das|ist es (?:wahr|richtig|korrekt)|trifft es zu|is it (?:true|correct|right))"
-    r"\s*,?\s*(?:dass|daß|that)\s+",
+    r"^\W*(?:(?:sag mal|sagt mal|und|also|hey)\W+)?"
+    r"(?:(?:stimmt(?: es| das)?|(?:ist|war) (?:es|das) (?:wahr|richtig|korrekt)|trifft es zu)"
+    r"(?:\s+(?:eigentlich|wirklich))?\s*,?\s*(?:dass|daß)\s+"
+    r"|is it (?:really |actually )?(?:true|correct|right|the case)\s*,?\s*(?:that\s+)?(?=\w))",
     re.IGNORECASE,
 )
 
@@ -237,6 +240,23 @@ def _is_year(match: re.Match[str]) -> bool:
 def _short_answers(entry: Entry) -> str:
     """The entry's short answers in both languages, folded (quotation marks stay as written)."""
     return fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+
+
+_LAST_PLACE = re.compile(r"\b(?:letzte[nmrs]?|schlusslicht\w*|last|bottom|ganz hinten)\b")
+_FIRST_PLACE = re.compile(
+    r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|first|won|wins|top spot|led|leads)\b"
+)
+
+
+def names_place(entry: Entry, last: bool, place: int) -> bool:
+    """Whether the entry's short answer names the place asked: a last place, or the place's number ("Platz 3",
+    "3.", "3rd"), the first also in words ("gewann", "an der Spitze")."""
+    text = _short_answers(entry)
+    if last:
+        return bool(_LAST_PLACE.search(text))
+    if re.search(rf"\b(?:platz|rang|place) {place}\b|(?<![\d,.]){place}\.\s|\b{place}(?:st|nd|rd|th)\b", text):
+        return True
+    return place == 1 and bool(_FIRST_PLACE.search(text))
 
 
 def given_types(entry: Entry) -> frozenset[AnswerType]:

@@ -47,6 +47,8 @@ from bot.understand.ranking import (
 )
 from bot.understand.semantic import Vector, embed
 
+_LAST_WORDS = (stem("schlusslicht"), stem("letzter"))
+LAST_WEIGHT = 0.9  # as a verb's other form: the same thing said otherwise
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
 MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
@@ -252,16 +254,21 @@ class Understander:
                 cities=len(analysis.cities),
                 years=len(analysis.years),
                 who=kind in (AnswerType.PERSON, AnswerType.NAME),
-                extreme=superlative(folded),
+                extreme=superlative(folded, of_all=not analysis.cities),
                 span=names_span(folded),
                 which_ranking=asks_which_ranking(folded),
                 first_time=firstly,
             )
         )
-        categories = intent.categories if intent else ()
         which_state = asks_which_state(folded)
+        categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens, intent, which_state=which_state)
         about_ranking = bool(analysis.rankings) or implied is not None
+        if intent is not None and intent.ask is RankingAsk.LAST:
+            # "am schlechtesten" asks for the last, which texts call "Schlusslicht" or "letzter Platz".
+            for term in terms:
+                if superlative(term.surface) is RankingAsk.WORST:
+                    term.alternatives.update({t: LAST_WEIGHT for t in _LAST_WORDS if t in self.lexicon})
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
             asks = bool(asking) and set(term.surface.split()) <= asking
@@ -287,7 +294,8 @@ class Understander:
             categories=categories,
             vector=embed([subject])[0] if subject else None,
             particulars=asks_particulars(subject),
-            yes_no=yes_or_no(text, lambda: written() or lang),
+            # The entry's "Ja."/"Nein." answers its own question, not a claim ("… dass Bochum nie Berater hatte?").
+            yes_no=checked is None and yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
             which_city=asks_which_city(folded),

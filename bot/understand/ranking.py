@@ -125,6 +125,7 @@ def asks_a_statement(folded: str) -> bool:
 _OTHER_YEARS = re.compile(
     r"\b(?:jemals|je|immer|(?<!sag )mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|vor \w+ jahre?n?|"
     r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago|"
+    r"(?:im|in der|beim|bei der|in the|the) (?:erste[nrs]?|first) (?:jahr|ausgabe|index|year|edition)|"
     rf"(?:{'|'.join(sorted(BOUNDARY))}) (?:19|20)\d\d)\b"
 )
 
@@ -147,34 +148,39 @@ def asks_which_city(folded: str) -> bool:
     return bool(_WHICH_CITY.search(folded))
 
 
+# "Welches Bundesland …", "Welches ist das digitalste Bundesland?", "Which state …"; not where a city lies ("Aus
+# welchem Bundesland kommt der Sieger?"), nor "Land" alone (a country, too), nor the verb ("which sources state").
 _WHICH_STATE = re.compile(
-    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:bundeslaender|bundesland|laender|land)|"
-    r"which\s(?:\w+[\s-])?(?:states?|federal states?))\b"
+    r"(?<!\baus )(?<!\bin )(?<!\bvon )\bwelche[mnrs]?\s(?:\w+[\s-]){0,3}(?:bundeslaender|bundesland)\b|"
+    r"\bwhich\s(?:german\s|federal\s)*states?\b"
 )
+_CITY_WORD = re.compile(r"\b(?:\w*stadt|\w*staedte|city|cities|towns?)\b")
 
 
 def asks_which_state(folded: str) -> bool:
-    """Whether a (folded) question asks which (federal) state: a question for a ranking of states, which a
-    city's place does not answer ("Welches Bundesland war 2024 am besten?" is not München)."""
-    return bool(_WHICH_STATE.search(folded))
+    """Whether a (folded) question asks which (federal) state, and not of cities: a question for a ranking of
+    states, which a city's place does not answer ("Welches Bundesland war 2024 am besten?" is not München;
+    "Welches Bundesland hatte die beste Stadt?" asks of cities)."""
+    return bool(_WHICH_STATE.search(folded)) and not _CITY_WORD.search(folded)
 
 
 # A superlative of places: of one city's ("Was war Bochums beste Platzierung?", "Bochum's worst place") or, with no
 # city, of all ("Welche Stadt war am digitalsten?": the first, as the index ranks the digital and smart cities).
 # Read on the folded text, as the stems of "beste", "digitalste" and "schlechteste" are those of frame words.
-_BEST = re.compile(
-    r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten|digitalste[nrs]?|smarteste[nrs]?|smartest|"
-    r"most digital|most smart)\b"
-)
+_BEST = re.compile(r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten)\b")
+# The index's own words, a best place only of all cities: "Was macht Hamburg zur smartesten Stadt?" asks why.
+_MOST = re.compile(r"\b(?:digitalste[nrs]?|am digitalsten|smarteste[nrs]?|am smartesten|smartest|most digital)\b")
 _WORST = re.compile(
     r"\b(?:schlechteste[nrs]?|niedrigste[nrs]?|tiefste[nrs]?|schwaechste[nrs]?|worst|lowest|weakest|"
     r"am schlechtesten)\b"
 )
 
 
-def superlative(folded: str) -> RankingAsk | None:
-    """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course)."""
-    best, worst = bool(_BEST.search(folded)), bool(_WORST.search(folded))
+def superlative(folded: str, *, of_all: bool = False) -> RankingAsk | None:
+    """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course);
+    `of_all`: the question names no city, so the index's own words ("am digitalsten") count too."""
+    best = bool(_BEST.search(folded) or (of_all and _MOST.search(folded)))
+    worst = bool(_WORST.search(folded))
     if best == worst:
         return None
     return RankingAsk.BEST if best else RankingAsk.WORST

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bot.models import AnswerType
 from bot.service import FoiService
+from bot.understand.answer_types import claim
 from bot.understand.question import MAX_UNDERSTOOD
 
 
@@ -89,7 +90,7 @@ def test_a_typo_of_a_word_asking_for_a_figure_is_still_read_as_it(real_service: 
         ("Stimmt es, dass Bochum 2021 Erster war?", "Platz 7"),  # a claim checked: the tables tell it is not so
         ("Is it true that Bochum came first in 2021?", "7th"),
         ("Ist es richtig, dass Hamburg 2022 Erster war?", "Platz 1"),
-        ("Stimmt es, dass Bochum externe Berater bezahlt hat?", "Nein."),
+        ("Stimmt es, dass Bochum externe Berater bezahlt hat?", "in keinem Jahr"),
     ],
 )
 def test_a_claim_to_check_is_read_as_the_claim(real_service: FoiService, question: str, says: str) -> None:
@@ -100,7 +101,38 @@ def test_a_claim_to_check_is_read_as_the_claim(real_service: FoiService, questio
     assert says in answer.text, question
 
 
-def test_a_claim_to_check_is_a_yes_no_question(real_service: FoiService) -> None:
+def test_a_claim_to_check_is_read_without_its_lead_in(real_service: FoiService) -> None:
     understood = real_service.answerer.understander.understand("Stimmt es, dass Bochum Berater hatte?")
-    assert understood.yes_no
+    assert understood.answer_type is AnswerType.YESNO
     assert "stimmt" not in {t.token for t in understood.terms}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ist es wahr, dass Bochum nie externe Berater hatte?",  # the entry's "Nein." would deny a true claim
+        "Is it true that Bochum did not hire consultants?",
+        "Stimmt es, dass Bochum externe Berater bezahlt hat?",
+    ],
+)
+def test_a_claim_is_answered_with_the_facts_not_the_entrys_yes_or_no(real_service: FoiService, question: str) -> None:
+    """The entry's "Ja."/"Nein." answers its own question, which a claim may negate."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert not answer.text.startswith(("Ja", "Nein", "Yes", "No")), question
+    assert "20.09.2022" in answer.text or "20 September 2022" in answer.text, question
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Stimmt es, dass Bochum Berater hatte?", "Bochum Berater hatte?"),
+        ("Sag mal, stimmt es eigentlich, dass X?", "X?"),
+        ("Is it true Bochum was 7th?", "Bochum was 7th?"),
+        ("Stimmt die Zahl?", None),  # no claim: a question about the number
+        ("Stimmt es?", None),
+        ("Is it true?", None),
+    ],
+)
+def test_the_claim_a_question_checks(text: str, claimed: str | None) -> None:
+    assert claim(text) == claimed
