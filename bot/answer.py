@@ -129,7 +129,9 @@ class Answerer:
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
         self.default_request = next((r.id for r in knowledge.requests() if r.default), None)
-        self.regions = self.states - _CITY_STATES  # a text naming one of these speaks of a region's cities
+        # States the states' rankings list, but for those that are cities too: a text of a city ranking naming one
+        # speaks of that state's cities (or of a city in it, which `_names_holder` then asks to name the place).
+        self.regions = self.states - _CITY_STATES
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -268,7 +270,8 @@ class Answerer:
     def _of_a_region(self, entry: Entry, question: Question) -> bool:
         """Whether the entry speaks of a state's cities (it names the state) while the question asks who came first,
         last or into the top list of all of them: "Am schlechtesten aus NRW schnitt Remscheid ab" does not say
-        which city came last. A region the question names is not for the grammar, so it reaches no intent."""
+        which city came last. Where the question names a region, the rule stays off: a state is a city slot, and
+        other regions ("im Ruhrgebiet") are no words of the grammar, so such a question has no ranking intent."""
         intent = question.ranking
         if intent is None or intent.ask not in _WHO_OF_ALL or question.cities or self._on_states(entry):
             return False
