@@ -34,6 +34,7 @@ from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
     asks_a_statement,
+    asks_many_cities,
     asks_which_city,
     asks_which_ranking,
     asks_which_state,
@@ -258,6 +259,7 @@ class Understander:
                 span=names_span(folded),
                 which_ranking=asks_which_ranking(folded),
                 first_time=firstly,
+                many=asks_many_cities(folded),
             )
         )
         which_state = asks_which_state(folded)

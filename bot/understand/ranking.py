@@ -137,9 +137,19 @@ def asks_other_years(folded: str) -> bool:
 
 
 # One word may stand between: "Welche NRW-Stadt", "Which German city".
+# A superlative before the noun asks it too, in a keyword query: "Beste Stadt in NRW 2024".
 _WHICH_CITY = re.compile(
-    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns))\b"
+    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns)|"
+    r"(?:beste|digitalste|smarteste|schlechteste)[nrs]?\s(?:gross)?(?:stadt|staedte)|"
+    r"(?:best|smartest|worst)\s(?:city|cities))\b"
 )
+# Several cities asked for ("Welche Städte waren die digitalsten?"): a superlative then asks for the top list.
+_CITIES = re.compile(r"\b(?:\w*staedte|cities|towns)\b")
+
+
+def asks_many_cities(folded: str) -> bool:
+    """Whether a (folded) question asks for cities in the plural."""
+    return bool(_CITIES.search(folded))
 
 
 def asks_which_city(folded: str) -> bool:
@@ -286,12 +296,14 @@ def detect(
     span: bool = False,
     which_ranking: bool = False,
     first_time: bool = False,
+    many: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
     `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings,
     `first_time` whether it says "for the first time" (`first_time`, which also takes its ordinal out of the
-    tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states."""
+    tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
+    it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -333,6 +345,8 @@ def detect(
     if words & _TOP and (_NEW in words or first_time):
         return None
     if words & _TOP and (place is None or place > 3) and not cities:
+        return RankingIntent(RankingAsk.TOP, categories=categories)
+    if extreme is RankingAsk.BEST and many and place is None and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)
     if (words & _WINNER or place is not None or extreme is RankingAsk.BEST) and not cities:
         return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)

@@ -837,3 +837,19 @@ def test_a_place_asked_of_all_is_not_read_off_a_text_that_does_not_name_it(
     the latest edition, and a course of all places was read as naming the last."""
     answer = real_service.ask(question)
     assert not (answer.answered and not_said in answer.text), question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Welche Städte waren 2024 die digitalsten?", "3. Köln"),  # several cities: the top list
+        ("Was sind die digitalsten Städte Deutschlands?", "2. Hamburg"),
+        ("Beste Stadt in NRW 2024", "Köln"),  # a keyword query asking which city, with the state to look in
+    ],
+)
+def test_a_superlative_of_cities_asks_which_ones(real_service: FoiService, question: str, says: str) -> None:
+    """The plural got only the winner; "Beste Stadt in NRW 2024" got NRW's place in the states' index."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+    assert "Länderindex" not in answer.text, question
