@@ -57,7 +57,7 @@ EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
-DEFAULT_REQUEST_SHARE = 0.8  # of the best hit's score, the default request's hit has at least this
+DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 

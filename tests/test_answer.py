@@ -375,6 +375,7 @@ def test_colloquial_questions_are_answered(real_service: FoiService, question: s
         ("An welchem Tag wurde die Anfrage zum Smart City Index bei der Stadt gestellt?", "257364-anfrage"),
         ("Wann wurde die Anfrage an Bonn gestellt?", "257374-anfrage"),  # a body named: its request
         ("Wann wurde die Anfrage #257374 gestellt?", "257374-anfrage"),  # a request named by its number
+        ("Wann wurde die Anfrage beantwortet?", "257364-anfrage"),  # Ulm's deadline fit the words better
     ],
 )
 def test_a_request_naming_no_body_is_the_default_one(real_service: FoiService, question: str, entry: str) -> None:
