@@ -246,6 +246,7 @@ class Answerer:
         )
 
     def _of_latest_edition(self, entry: Entry) -> bool:
+        """Whether the entry is a text of one year of one ranking, that ranking's latest edition."""
         if len(entry.tags.years) != 1 or len(entry.tags.rankings) != 1:
             return False
         ranking = self.tables.rankings.get(entry.tags.rankings[0])

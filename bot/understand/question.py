@@ -48,8 +48,10 @@ from bot.understand.ranking import (
 )
 from bot.understand.semantic import Vector, embed
 
+# The words texts use for a last place, searched for where a superlative asks it ("am schlechtesten"), weighed
+# as another form of the same word.
 _LAST_WORDS = (stem("schlusslicht"), stem("letzter"))
-LAST_WEIGHT = 0.9  # as a verb's other form: the same thing said otherwise
+LAST_WEIGHT = 0.9
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
 MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
