@@ -152,8 +152,9 @@ class SearchEngine:
         self.knowledge = knowledge
         self.lexicon = lexicon
         self._weights: dict[str, list[float]] = {}  # per entry: the idf sum of each of its questions
-        self._rankings = sorted(r.id for r in knowledge.rankings())
-        self._not_of_states = sorted(r.id for r in knowledge.rankings() if not r.states)
+        rankings = knowledge.rankings()
+        self._rankings = sorted(r.id for r in rankings)
+        self._not_of_states = sorted(r.id for r in rankings if not r.states)
 
     @property
     def total(self) -> int:
