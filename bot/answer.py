@@ -128,7 +128,7 @@ class Answerer:
         self.cite = cite
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
-        self.default_request = next((r.id for r in knowledge.requests() if r.default), None)
+        self.default_request = knowledge.default_request()
         # States the states' rankings list, but for those that are cities too: a text of a city ranking naming one
         # speaks of that state's cities (or of a city in it, which `_names_holder` then asks to name the place).
         self.regions = self.states - _CITY_STATES

@@ -370,6 +370,11 @@ class Knowledge(Part):
         data = self._one("requests", "data", "id = ?", request_id)
         return FoiRequest.model_validate_json(data) if data is not None else None
 
+    def default_request(self) -> int | None:
+        """The id of the request a question naming no body means (`default: true` in its file), if any."""
+        found = self._one("requests", "id", "json_extract(data, '$.default') = 1")
+        return int(found) if found is not None else None
+
     def requests_in_series(self, project: int) -> list[FoiRequest]:
         """The stored requests of one series (froide's project), by id."""
         rows = self.db.table("requests").rows_where(

@@ -130,3 +130,17 @@ def test_the_passage_index_follows_every_change_of_an_entry(store: Store) -> Non
     ]
     service.remove_entry("akte", actor="t")
     assert store.db.table("passage_terms").count_where("entry_id = ?", ["akte"]) == 0
+
+
+def test_the_default_request_is_the_one_marked_in_its_file(tmp_path: Path, kb_dir: Path) -> None:
+    db = Store(tmp_path / "foi.db")
+    try:
+        sync_knowledge(db, kb_dir)
+        assert db.knowledge.default_request() is None  # the fixture marks none
+        request_file = kb_dir / "requests" / "257364-bochum.yaml"
+        text = request_file.read_text(encoding="utf-8")
+        request_file.write_text(text.replace("request:\n", "request:\n  default: true\n", 1), encoding="utf-8")
+        sync_knowledge(db, kb_dir)
+        assert db.knowledge.default_request() == 257364
+    finally:
+        db.close()
