@@ -31,6 +31,7 @@ from bot.understand.normalize import (
     year_tag,
 )
 from bot.understand.ranking import (
+    LAST_PLACE,
     RankingAsk,
     RankingIntent,
     asks_a_statement,
@@ -48,10 +49,7 @@ from bot.understand.ranking import (
 )
 from bot.understand.semantic import Vector, embed
 
-# The words texts use for a last place, searched for where a superlative asks it ("am schlechtesten"), weighed
-# as another form of the same word.
-_LAST_WORDS = (stem("schlusslicht"), stem("letzter"))
-LAST_WEIGHT = 0.9
+LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
 MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
@@ -272,7 +270,7 @@ class Understander:
             # "am schlechtesten" asks for the last, which texts call "Schlusslicht" or "letzter Platz".
             for term in terms:
                 if superlative(term.surface) is RankingAsk.WORST:
-                    term.alternatives.update({t: LAST_WEIGHT for t in _LAST_WORDS if t in self.lexicon})
+                    term.alternatives.update({t: LAST_WEIGHT for t in sorted(LAST_PLACE) if t in self.lexicon})
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
             asks = bool(asking) and set(term.surface.split()) <= asking

@@ -41,7 +41,9 @@ _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
     "besten best spitzenplatz spitzenreiter"
 )
-_LAST = _stems("letzter unten schlusslicht last")
+# The words texts use for a last place: searched for too where a superlative asks it ("am schlechtesten").
+LAST_PLACE = _stems("letzter schlusslicht")
+_LAST = LAST_PLACE | _stems("unten last")
 # "Welche Länder führen …?": the plural of leading asks for the list, not for the first.
 # "Treppchen", "podium": the first three, a top list.
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
