@@ -31,6 +31,7 @@ from bot.understand.answer_types import (
     has_figures,
     is_vague,
     mentions,
+    names_person,
     names_place,
     states_absence,
     sums_up,
@@ -104,6 +105,10 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
     return Answer.model_validate(fields)
 
 
+# "Wer ist …?" and "Wie heißt der Oberbürgermeister?" both ask for someone.
+_WHO_KINDS = frozenset({AnswerType.PERSON, AnswerType.NAME})
+
+
 class Answerer:
     """Answers questions from the knowledge of one store; stateless between calls."""
 
@@ -166,7 +171,11 @@ class Answerer:
             entry,
             found,
             self.calibration.probability(found),
-            (question.answer_type in given_types(entry) or self._names_holder(entry, question))
+            (
+                question.answer_type in given_types(entry)
+                or self._names_holder(entry, question)
+                or (question.answer_type in _WHO_KINDS and names_person(entry, question.text))
+            )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
             and (gives_money(entry) or not asks_money(question.text, question.counted))

@@ -124,6 +124,23 @@ def test_a_missing_kind_is_said_even_when_the_question_shares_fewer_words(real_s
     assert answer.entry_ids == ["257364-2021"]
 
 
+@pytest.mark.parametrize(
+    "question", ["Für wen wurde 2020 der Vermerk verfasst?", "Wer ist eigentlich Oberbürgermeister in Bochum?"]
+)
+def test_who_a_text_names_in_the_role_asked_is_an_answer(real_service: FoiService, question: str) -> None:
+    """Both were told "Wer das war, steht nicht in der Antwort" above a text naming Oberbürgermeister Eiskirch."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER
+    assert answer.entry_ids[0] == "257364-vermerk-2020"
+    assert "Eiskirch" in answer.text
+
+
+def test_who_did_something_is_not_read_off_a_text_naming_someone_else(real_service: FoiService) -> None:
+    answer = real_service.ask("Wer hat den Vermerk für Eiskirch geschrieben?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PERSON
+
+
 def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(real_service: FoiService) -> None:
     """It got only "did you mean": the entry holds a little less than half of what it asks."""
     answer = real_service.ask("Wie viel Geld gibt Bochum für Dienstwagen aus?")

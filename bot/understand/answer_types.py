@@ -3,7 +3,8 @@
 A question's kind comes from its question words (`wann`, `who`, `wie viele`, `warum`, `welchen Platz`, a verb
 first for yes/no). An entry gives the kinds its curated questions ask for, plus what its short answer visibly
 contains (a date, a figure, a reason, a place or score). Who did something is not read off the text: an entry
-naming "Oberbürgermeister Eiskirch" says who received a memo, not who wrote it. A question that asks for a kind
+naming "Oberbürgermeister Eiskirch" says who received a memo, not who wrote it; it answers only who is in that
+role ("Wer ist Oberbürgermeister?") or after that preposition ("Für wen …?"). A question that asks for a kind
 the best entry does not give is answered with "the source does not say", never with the entry as if it did.
 """
 
@@ -19,6 +20,8 @@ from bot.understand.content import content_words
 from bot.understand.normalize import Analysis
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Umlauts as the folded question writes them, capitals kept ("Oberbürgermeister" → "Oberbuergermeister").
+_UMLAUT_PAIRS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 # Question phrases, longest first where one contains another; matched on folded words.
 _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
@@ -257,6 +260,41 @@ def names_place(entry: Entry, last: bool, place: int) -> bool:
     if re.search(rf"\b(?:platz|rang|place) {place}\b|(?<![\d,.]){place}\.\s|\b{place}(?:st|nd|rd|th)\b", text):
         return True
     return place == 1 and bool(_FIRST_PLACE.search(text))
+
+
+# Who a text names is read off it only where it names someone in the role asked: "Für wen …?" by the same
+# preposition before a name ("für Oberbürgermeister Thomas Eiskirch"), "Wer ist Oberbürgermeister …?" by that title
+# before a name. Who did something ("Wer hat den Vermerk geschrieben?") is not read off a text that names someone.
+_WHO_BY = re.compile(r"\b(fuer|an|mit|von|vor) (?:wen|wem)\b|\b(for|to|with) whom\b|^\W*who\b.*\b(for|to|with)\W*$")
+_WHO_IS = re.compile(
+    r"^\W*(?:wer|who)\s(?:ist|war|is|was)\s(?:eigentlich\s|denn\s)?|^\W*wie\s(?:heisst|hiess)\s"
+    r"|^\W*what\sis\sthe\sname\sof\s"
+)
+# The role is the last word before the place or source it is of ("Oberbürgermeister von Bochum", "der Bochumer
+# OB laut der Antwort").
+_ROLE_END = re.compile(r"\s(?:von|vom|in|im|der|des|bei|laut|of|at|for|according)\s.*$|\W*$")
+_ARTICLES = frozenset("der die das den the a an current derzeit derzeitige aktuelle".split())
+# A name: two or three words written with a capital ("Thomas Eiskirch", "Mayor Thomas Eiskirch").
+_NAME = r"(?:[A-ZÄÖÜ][\w-]*\s){1,2}[A-ZÄÖÜ][\w-]+"
+
+
+def names_person(entry: Entry, text: str) -> bool:
+    """Whether the entry's short answer names the person a who-question asks for in the role it asks: after the
+    same preposition ("Für wen wurde der Vermerk geschrieben?") or behind the title asked ("Wer ist
+    Oberbürgermeister von Bochum?")."""
+    folded = fold(text)
+    answers = [t for t in (entry.answer, entry.answer_en) if t]
+    by = _WHO_BY.search(folded)
+    if by:
+        preposition = next(g for g in by.groups() if g)
+        return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
+    opening = _WHO_IS.match(folded)
+    if not opening:
+        return False
+    words = [w for w in _WORD.findall(_ROLE_END.sub("", folded[opening.end() :])) if w not in _ARTICLES]
+    if not words or len(words) > 2:
+        return False
+    return any(re.search(rf"(?i:\b{words[-1]})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
 
 
 def given_types(entry: Entry) -> frozenset[AnswerType]:

@@ -19,6 +19,7 @@ from bot.understand.answer_types import (
     given_types,
     gives_money,
     gives_time_for,
+    names_person,
     states_absence,
     tells_a_start,
     without_yes_no,
@@ -240,3 +241,23 @@ def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> N
     assert not asks_money("Hat Bochum Berater bezahlt?", [])  # yes or no
     assert gives_money(_entry("Bis 2026 sind 15,2 Millionen Euro veranschlagt.", ["Kosten?"]))
     assert not gives_money(_entry("Das Konzept hat fünf Leitthemen und über 100 Projekte.", ["Inhalt?"]))
+
+
+def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None:
+    """ "Für wen wurde der Vermerk geschrieben?" was told "who that was is not in the answer" while the text named
+    him; who did something is still not read off a text naming someone else."""
+    memo = _entry(
+        "Ja. 2020 wurde für Oberbürgermeister Thomas Eiskirch ein Vermerk verfasst.",
+        ["Gab es einen Vermerk?"],
+    ).model_copy(update={"answer_en": "Yes. In 2020 a memo was written for Mayor Thomas Eiskirch."})
+    assert names_person(memo, "Für wen wurde der Vermerk verfasst?")
+    assert names_person(memo, "Who was the memo written for?")
+    assert names_person(memo, "For whom was the memo written?")
+    assert names_person(memo, "wer is eigentlich oberbürgermeister in bochum")
+    assert names_person(memo, "Wie heißt der Bochumer Oberbürgermeister?")
+    assert names_person(memo, "Who is the mayor of Bochum?")
+    assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
+    assert not names_person(memo, "Who wrote the memo for the mayor?")
+    assert not names_person(memo, "Von wem stammt der Vermerk?")  # no "von" before the name
+    assert not names_person(memo, "Wer ist Dezernent für Digitales?")  # a title the text does not give
+    assert not names_person(_entry("Der Vermerk ging an die Fachämter.", ["Vermerk?"]), "An wen ging der Vermerk?")
