@@ -331,7 +331,13 @@ class Tables:
                 return None
         picked = sorted(placed(year), key=lambda s: s.places[0])
         if len(picked) != len(cities):
-            return REFUSE
+            # Cities known by their scores only ("am unteren Ende: Magdeburg (38,5) und Bremerhaven (35,4)")
+            # stand in the order of their scores, by which the index ranks them; the reply shows the scores.
+            found = [self.standing(ranking, year, city, categories) for city in cities]
+            scored = [s for s in found if s is not None and s.scores]
+            if len(scored) != len(cities):
+                return REFUSE
+            picked = sorted(scored, key=lambda s: -s.scores[0])
         if points and not all(s.scores for s in picked):
             # "Wie viele Punkte lag Bochum hinter Köln?": places are no gap in points; a text may know it.
             return None

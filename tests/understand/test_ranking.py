@@ -258,6 +258,17 @@ def test_two_cities_in_a_category_are_compared(real_service: FoiService) -> None
     assert english.title == "Bochum – Dortmund (Bitkom Smart City Index 2024, Administration)"
 
 
+def test_cities_known_by_their_scores_only_are_compared_by_their_scores(real_service: FoiService) -> None:
+    """The bottom of 2023's table is known by scores alone: the comparison got "I don't know"."""
+    answer = real_service.ask("Wer lag 2023 weiter vorn, Bremerhaven oder Magdeburg?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-2023-magdeburg", "bitkom-sci-2023-bremerhaven"]
+    assert "38,5 Punkte" in answer.text and "35,4 Punkte" in answer.text
+    assert "Platz" not in answer.text
+    # A city with a place but no score is not set against one with a score only.
+    assert not real_service.ask("Wer lag 2023 weiter vorn, Bochum oder Magdeburg?").answered
+
+
 def test_english_replies_title_generated_entries_in_english(real_service: FoiService) -> None:
     answer = real_service.ask("How many points did Bochum get in administration in 2024?")
     assert answer.decision is Decision.NOT_STATED
