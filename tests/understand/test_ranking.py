@@ -263,7 +263,8 @@ def test_cities_known_by_their_scores_only_are_compared_by_their_scores(real_ser
     answer = real_service.ask("Wer lag 2023 weiter vorn, Bremerhaven oder Magdeburg?")
     assert answer.answered
     assert answer.entry_ids == ["bitkom-sci-2023-magdeburg", "bitkom-sci-2023-bremerhaven"]
-    assert "38,5 Punkte" in answer.text and "35,4 Punkte" in answer.text
+    assert "38,5 Punkte" in answer.text
+    assert "35,4 Punkte" in answer.text
     assert "Platz" not in answer.text
     # A city with a place but no score is not set against one with a score only.
     assert not real_service.ask("Wer lag 2023 weiter vorn, Bochum oder Magdeburg?").answered
