@@ -17,7 +17,7 @@ from functools import lru_cache
 from bot.folding import fold
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import Analysis
+from bot.understand.normalize import OFFICES, Analysis
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Umlauts as the folded question writes them, capitals kept ("Oberbürgermeister" → "Oberbuergermeister").
@@ -291,10 +291,11 @@ def names_person(entry: Entry, text: str) -> bool:
     opening = _WHO_IS.match(folded)
     if not opening:
         return False
-    words = [w for w in _WORD.findall(_ROLE_END.sub("", folded[opening.end() :])) if w not in _ARTICLES]
+    words = [w for w in _WORD.findall(_ROLE_END.sub("", folded[opening.end() :])) if w not in _ARTICLES and len(w) > 1]
     if not words or len(words) > 2:
         return False
-    return any(re.search(rf"(?i:\b{words[-1]})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
+    role = OFFICES.get(words[-1], words[-1])
+    return any(re.search(rf"(?i:\b{role})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
 
 
 def given_types(entry: Entry) -> frozenset[AnswerType]:

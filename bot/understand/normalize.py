@@ -23,7 +23,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _CAPITALS = re.compile(r"\b[A-Z]{2}\b")
 # Stop words that name something when written in capitals.
-ABBREVIATIONS = frozenset({"it"})
+ABBREVIATIONS = frozenset({"it", "ob"})
+# "OB", and "ob" after an article ("der ob", "vom ob"), is the Oberbürgermeister, not "whether".
+OFFICES = {"ob": "oberbuergermeister"}
+_OFFICE_ARTICLES = frozenset("der den dem des vom zum beim unser unseren unserem ihr ihren ihrem".split())
 _MAX_PHRASE = 5
 # Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
 _MIN_FUZZY_WORD = 6
@@ -255,8 +258,11 @@ class Normalizer:
                     rankings.add(phrase.ranking)
                 i += size
                 continue
-            word = words[i]
+            word, stemmed = words[i], stems[i]
             i += 1
+            if word in OFFICES and (word in capitals or (i >= 2 and words[i - 2] in _OFFICE_ARTICLES)):
+                word = OFFICES[word]
+                stemmed = stem(word)
             if word in STOP_WORDS and word not in capitals:
                 continue
             if _YEAR.match(word) and int(word) <= _last_year():
@@ -264,7 +270,7 @@ class Normalizer:
                     # "vor 2019", "after 2020": the years on one side of it, not that year (the course tells them).
                     continue
                 years.add(int(word))
-            tokens.append(self._stem_synonyms.get(stems[i - 1], stems[i - 1]))
+            tokens.append(self._stem_synonyms.get(stemmed, stemmed))
             surfaces.append(word)
         return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
 

@@ -73,6 +73,16 @@ def test_a_stop_word_in_capitals_is_an_abbreviation() -> None:
     assert N.analyze("WIE HAT BOCHUM ABGESCHNITTEN?").tokens == N.analyze("Wie hat Bochum abgeschnitten?").tokens
 
 
+def test_ob_is_the_mayor_in_capitals_or_after_an_article_and_whether_otherwise() -> None:
+    """ "Wie heißt der OB von Bochum?" lost its only content word as the stop word "ob" (whether)."""
+    mayor = N.analyze("Oberbürgermeister").tokens[0]
+    assert mayor in N.analyze("Wie heißt der OB von Bochum?").tokens
+    assert mayor in N.analyze("hat der ob was vom ranking mitbekommen").tokens
+    assert mayor in N.analyze("gabs nen vermerk für den ob").tokens
+    assert mayor not in N.analyze("Weißt du, ob Bochum Berater hatte?").tokens
+    assert mayor not in N.analyze("Frage: ob es einen Vermerk gab").tokens
+
+
 def test_fuzzy_city_needs_six_letters_and_first_letter() -> None:
     assert N.fuzzy_city("muenchn") == "München"
     assert N.fuzzy_city("bohcum") == "Bochum"
