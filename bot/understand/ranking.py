@@ -51,7 +51,10 @@ _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
-    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst"
+    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst verbessern "
+    "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "
+    # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
+    "legte"
 )
 _COMPARE = _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
@@ -77,7 +80,7 @@ _FRAME = _stems(
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
-    "eingenommen laut according"
+    "eingenommen laut according weggekommen"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

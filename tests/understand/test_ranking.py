@@ -835,6 +835,23 @@ def test_verbs_of_getting_a_place_or_score_frame_a_ranking_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Um wie viele Punkte legte Hamburg 2024 zu?", "2,3 Punkte mehr als 2023"),  # "legte … zu"
+        ("How much did Munich's score improve from 2023 to 2024?", "points more than in 2023"),
+        ("Um wie viele Plätze kletterte Dresden 2021?", "+18 Plätze"),
+        ("Wie ist Salzgitter 2020 so weggekommen?", "17,7 Punkte"),
+    ],
+)
+def test_verbs_of_changing_places_ask_for_the_change(real_service: FoiService, question: str, says: str) -> None:
+    """ "legte … zu", "improve", "klettern" and "weggekommen" made the question one for the texts, which had
+    nothing as fitting: "I don't know" or only suggestions."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
+@pytest.mark.parametrize(
     ("question", "not_said"),
     [
         ("Welche Stadt war vor München die beste?", "beste bekannte Platzierung von München"),  # another city
