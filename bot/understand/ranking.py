@@ -39,7 +39,7 @@ _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlu
 _POINTS = _stems("punkte")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
-    "besten best spitzenplatz spitzenreiter"
+    "besten best spitzenplatz spitzenreiter abgeraeumt"
 )
 # The words texts use for a last place: searched for too where a superlative asks it ("am schlechtesten").
 LAST_PLACE = _stems("letzter schlusslicht")
@@ -69,7 +69,7 @@ _BEFORE, _YEAR = stem("before"), stem("year")
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
-    "liegt lagen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
+    "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
     "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
@@ -182,7 +182,9 @@ def asks_which_state(folded: str) -> bool:
 # A superlative of places: of one city's ("Was war Bochums beste Platzierung?", "Bochum's worst place") or, with no
 # city, of all ("Welche Stadt war am digitalsten?": the first, as the index ranks the digital and smart cities).
 # Read on the folded text, as the stems of "beste", "digitalste" and "schlechteste" are those of frame words.
-_BEST = re.compile(r"\b(?:beste[nrs]?|hoechste[nrs]?|best|highest|am besten)\b")
+_BEST = re.compile(
+    r"\b(?:beste[nrs]?|hoechste[nrs]?|staerkste[nrs]?|best|highest|strongest|am (?:besten|staerksten))\b"
+)
 # The index's own words, a best place only of all cities: "Was macht Hamburg zur smartesten Stadt?" asks why.
 _MOST = re.compile(r"\b(?:digitalste[nrs]?|am digitalsten|smarteste[nrs]?|am smartesten|smartest|most digital)\b")
 _WORST = re.compile(

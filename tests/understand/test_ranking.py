@@ -837,6 +837,25 @@ def test_verbs_of_getting_a_place_or_score_frame_a_ranking_question(
 @pytest.mark.parametrize(
     ("question", "says"),
     [
+        ("Welche Stadt hat 2020 ganz vorne gelegen?", "Hamburg"),
+        ("Welche Städte standen 2019 am Ende der Tabelle?", "Salzgitter"),
+        ("Wer war 2024 bei Energie und Umwelt am stärksten?", "Ingolstadt"),
+        ("wer hat 2025 in der verwaltung abgeräumt", "Nürnberg"),
+    ],
+)
+def test_other_words_for_first_and_last_ask_who_held_the_place(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    """ "gelegen", "am Ende der Tabelle", "am stärksten" and "abgeräumt" got suggestions or a text on another
+    category's last place."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
         ("Um wie viele Punkte legte Hamburg 2024 zu?", "2,3 Punkte mehr als 2023"),  # "legte … zu"
         ("How much did Munich's score improve from 2023 to 2024?", "points more than in 2023"),
         ("Um wie viele Plätze kletterte Dresden 2021?", "+18 Plätze"),
