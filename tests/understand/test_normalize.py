@@ -73,6 +73,15 @@ def test_a_stop_word_in_capitals_is_an_abbreviation() -> None:
     assert N.analyze("WIE HAT BOCHUM ABGESCHNITTEN?").tokens == N.analyze("Wie hat Bochum abgeschnitten?").tokens
 
 
+def test_forms_of_sein_and_werden_and_per_are_function_words() -> None:
+    """ "wie viele städte sind 2025 dabei gewesen" and "Parameter je Stadt" missed their entries for "gewesen"
+    and "je", which no entry says."""
+    assert N.analyze("wie viele städte sind 2025 dabei gewesen").tokens == N.analyze("wie viele städte 2025").tokens
+    for text in ("Parameter je Stadt", "Parameter pro Stadt", "parameters per city"):
+        assert len(N.analyze(text).tokens) == 2, text
+    assert N.analyze("Wann ist die Anfrage gestellt worden?").tokens == N.analyze("Wann Anfrage gestellt?").tokens
+
+
 def test_ob_is_the_mayor_in_capitals_or_after_an_article_and_whether_otherwise() -> None:
     """ "Wie heißt der OB von Bochum?" lost its only content word as the stop word "ob" (whether)."""
     mayor = N.analyze("Oberbürgermeister").tokens[0]
