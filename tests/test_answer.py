@@ -135,6 +135,13 @@ def test_who_a_text_names_in_the_role_asked_is_an_answer(real_service: FoiServic
     assert "Eiskirch" in answer.text
 
 
+def test_people_are_people_in_any_word(real_service: FoiService) -> None:
+    """ "Leute" was said to be missing from a text counting "Menschen"."""
+    answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")
+    assert answer.answered
+    assert "8.058" in answer.text
+
+
 def test_who_did_something_is_not_read_off_a_text_naming_someone_else(real_service: FoiService) -> None:
     answer = real_service.ask("Wer hat den Vermerk für Eiskirch geschrieben?")
     assert answer.decision is Decision.NOT_STATED
