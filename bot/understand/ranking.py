@@ -48,6 +48,8 @@ _LAST = LAST_PLACE | _stems("unten last")
 # "Treppchen", "podium": the first three, a top list.
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
 _TREND = _stems("entwicklung seit since")
+# "Hat sich Bonn seit 2019 verschlechtert?": a change since a year is the course from it, not that year's change.
+_SINCE = _stems("seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
@@ -340,7 +342,7 @@ def detect(
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
-    if words & _CHANGE:
+    if words & _CHANGE and not (words & _SINCE and years == 1):
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)

@@ -853,6 +853,13 @@ def test_other_words_for_first_and_last_ask_who_held_the_place(
     assert says in answer.text, question
 
 
+def test_a_change_since_a_year_is_the_course_from_it(real_service: FoiService) -> None:
+    """ "seit 2019" got the change of 2019 against 2018, which says nothing of the years since."""
+    answer = real_service.ask("Hat sich Essen seit 2021 verbessert?")
+    assert answer.entry_ids == ["bitkom-sci-essen-verlauf"]
+    assert "2025: Platz 15" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "says"),
     [
