@@ -23,6 +23,7 @@ from bot.understand.answer_types import (
     SENTENCE_END,
     asks_money,
     asks_since,
+    asks_winner,
     counts,
     figure_clauses,
     given_types,
@@ -109,6 +110,11 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
 _WHO_KINDS = frozenset({AnswerType.PERSON, AnswerType.NAME})
 
 
+def _asks_whom(question: Question) -> bool:
+    """Whether the question asks who, or which city or state."""
+    return question.answer_type in _WHO_KINDS or question.which_city or question.which_state
+
+
 class Answerer:
     """Answers questions from the knowledge of one store; stateless between calls."""
 
@@ -186,6 +192,8 @@ class Answerer:
             # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
             and not (question.implied_ranking and not _speaks_of_rankings(entry))
             and not self._of_a_region(entry, question)
+            # "Welches Bundesland gewann …?" is not answered by a text on who came last.
+            and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
             and not aside,
             aside,
             count is None,

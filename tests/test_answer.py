@@ -135,6 +135,14 @@ def test_who_a_text_names_in_the_role_asked_is_an_answer(real_service: FoiServic
     assert "Eiskirch" in answer.text
 
 
+def test_who_won_is_not_answered_by_a_text_naming_no_first_place(real_service: FoiService) -> None:
+    """It got "Hamburg came last of the 16 states" as the winner."""
+    answer = real_service.ask("Welches Bundesland hat 2019 den Länderkompass von eco gewonnen?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.entry_ids == ["eco-laenderkompass-2019"]
+    assert real_service.ask("Wer siegte 2018 im Städteranking von Haselhorst?").answered  # "Platz 1"
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")

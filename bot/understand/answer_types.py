@@ -251,6 +251,15 @@ _FIRST_PLACE = re.compile(
 )
 
 
+_WINNER = re.compile(r"\b(?:gewann|gewinnt|gewonnen|gewinner\w*|sieger\w*|siegte|won|wins?|winners?)\b")
+
+
+def asks_winner(text: str) -> bool:
+    """Whether a question speaks of winning ("Welches Bundesland gewann …?"): asking who or which, it is not
+    answered by a text that names no first place, whoever else it names."""
+    return bool(_WINNER.search(fold(text)))
+
+
 def names_place(entry: Entry, last: bool, place: int) -> bool:
     """Whether the entry's short answer names the place asked: a last place, or the place's number ("Platz 3",
     "3.", "3rd"), the first also in words ("gewann", "an der Spitze")."""

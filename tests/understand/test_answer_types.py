@@ -14,6 +14,7 @@ from bot.understand.answer_types import (
     asked_type,
     asks_money,
     asks_since,
+    asks_winner,
     counts,
     figure_clauses,
     given_types,
@@ -263,3 +264,10 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert not names_person(memo, "Von wem stammt der Vermerk?")  # no "von" before the name
     assert not names_person(memo, "Wer ist Dezernent für Digitales?")  # a title the text does not give
     assert not names_person(_entry("Der Vermerk ging an die Fachämter.", ["Vermerk?"]), "An wen ging der Vermerk?")
+
+
+def test_winning_is_asked_in_any_form() -> None:
+    for text in ("Wer gewann 2019?", "Welches Land hat gewonnen?", "Who won in 2020?", "Wer war Sieger?"):
+        assert asks_winner(text), text
+    assert not asks_winner("Wann wurde der Gewinn bekannt gegeben?")
+    assert not asks_winner("Wer war 2020 Letzter?")
