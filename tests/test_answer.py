@@ -143,6 +143,17 @@ def test_who_won_is_not_answered_by_a_text_naming_no_first_place(real_service: F
     assert real_service.ask("Wer siegte 2018 im Städteranking von Haselhorst?").answered  # "Platz 1"
 
 
+def test_in_a_row_is_said_in_many_words(real_service: FoiService) -> None:
+    """ "nacheinander" and "hintereinander" were missing from a text saying "in Folge": only the nearest text."""
+    for question in (
+        "Wie oft nacheinander war Hamburg bis 2022 vorne?",
+        "Wie oft hat Hamburg hintereinander gewonnen?",
+    ):
+        answer = real_service.ask(question)
+        assert answer.answered, question
+        assert "zum vierten Mal in Folge" in answer.text
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")
