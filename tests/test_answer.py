@@ -143,6 +143,13 @@ def test_who_won_is_not_answered_by_a_text_naming_no_first_place(real_service: F
     assert real_service.ask("Wer siegte 2018 im Städteranking von Haselhorst?").answered  # "Platz 1"
 
 
+def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
+    """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
+    answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")
+    assert answer.answered
+    assert answer.entry_ids == ["bochum-stabsstelle"]
+
+
 def test_in_a_row_is_said_in_many_words(real_service: FoiService) -> None:
     """ "nacheinander" and "hintereinander" were missing from a text saying "in Folge": only the nearest text."""
     for question in (
