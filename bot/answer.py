@@ -180,7 +180,11 @@ class Answerer:
             (
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
-                or (question.answer_type in _WHO_KINDS and names_person(entry, question.text))
+                or (
+                    question.ranking is None
+                    and question.answer_type in _WHO_KINDS
+                    and names_person(entry, question.text)
+                )
             )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))

@@ -172,6 +172,8 @@ def test_who_did_something_is_not_read_off_a_text_naming_someone_else(real_servi
     answer = real_service.ask("Wer hat den Vermerk für Eiskirch geschrieben?")
     assert answer.decision is Decision.NOT_STATED
     assert answer.missing is AnswerType.PERSON
+    # Who held a place is no role: a text naming no last place does not answer it.
+    assert not real_service.ask("Wer war 2022 Letzter im Smart City Index?").answered
 
 
 def test_a_missing_word_is_said_when_most_of_the_question_is_about_the_entry(real_service: FoiService) -> None:

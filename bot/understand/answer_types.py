@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from bot.folding import fold
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import OFFICES, Analysis
+from bot.understand.normalize import OFFICES, Analysis, typo_budget
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Umlauts as the folded question writes them, capitals kept ("Oberbürgermeister" → "Oberbuergermeister").
@@ -285,6 +287,7 @@ _ROLE_END = re.compile(r"\s(?:von|vom|in|im|der|des|bei|laut|of|at|for|according
 _ARTICLES = frozenset("der die das den the a an current derzeit derzeitige aktuelle".split())
 # A name: two or three words written with a capital ("Thomas Eiskirch", "Mayor Thomas Eiskirch").
 _NAME = r"(?:[A-ZÄÖÜ][\w-]*\s){1,2}[A-ZÄÖÜ][\w-]+"
+_TITLED = re.compile(rf"([\w-]+)(?=\s{_NAME})")
 
 
 def names_person(entry: Entry, text: str) -> bool:
@@ -304,7 +307,9 @@ def names_person(entry: Entry, text: str) -> bool:
     if not words or len(words) > 2:
         return False
     role = OFFICES.get(words[-1], words[-1])
-    return any(re.search(rf"(?i:\b{role})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
+    # The title before a name, as written or misspelt ("Oberbürgermeiser").
+    titles = (fold(m.group(1)) for a in answers for m in _TITLED.finditer(a.translate(_UMLAUT_PAIRS)))
+    return any(OSA.distance(role, title, score_cutoff=typo_budget(role)) <= typo_budget(role) for title in titles)
 
 
 def given_types(entry: Entry) -> frozenset[AnswerType]:

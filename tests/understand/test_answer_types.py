@@ -258,6 +258,7 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wie heißt der Bochumer Oberbürgermeister?")
     assert names_person(memo, "Who is the mayor of Bochum?")
     assert names_person(memo, "Wie heißt der OB von Bochum?")
+    assert names_person(memo, "Wer ist Oberbürgermeiser von Bochum?")  # misspelt
     assert names_person(memo, "Who is Bochum's mayor?")
     assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
     assert not names_person(memo, "Who wrote the memo for the mayor?")
