@@ -161,6 +161,20 @@ def test_in_a_row_is_said_in_many_words(real_service: FoiService) -> None:
         assert "zum vierten Mal in Folge" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Who was first in Haselhorst's digital city ranking 2018?", "Hamburg took 1st place"),
+        ("Which state was last in the Bitkom state ranking 2024?", "Thuringia"),
+    ],
+)
+def test_english_names_of_rankings_are_known(real_service: FoiService, question: str, says: str) -> None:
+    """ "digital city ranking" was read as a misspelt "c't ranking"; "state ranking" as the cities' index."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")
