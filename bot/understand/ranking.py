@@ -37,8 +37,6 @@ def _stems(words: str) -> frozenset[str]:
 # Tokens as the normaliser emits them (synonym groups map to their first member's stem).
 _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
 _POINTS = _stems("punkte")
-# A gap between two cities or years is one of points ("Wie knapp lag Bochum hinter Köln?", "Abstand").
-_GAP = _stems("abstand rueckstand vorsprung gap margin knapp")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
     "besten best spitzenplatz spitzenreiter abgeraeumt"
@@ -84,7 +82,7 @@ _FRAME = _stems(
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
-    "eingenommen laut according weggekommen gross big"
+    "eingenommen laut according weggekommen"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -98,7 +96,7 @@ _ORDINALS = {
     stem("zehnter"): 10,
 }
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
-_WORDS = _PLACE | _POINTS | _GAP | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
+_WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
 # Words that make a winner word ask for something else: gaining places, a place, a list, the last.
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
@@ -343,10 +341,7 @@ def detect(
     if across:
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
-        gap = points or bool(words & _GAP)
-        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=gap, span=between)
-    if words & _GAP:
-        return None  # a gap of one city or none ("Abstand zwischen Platz 1 und 10") is for the texts
+        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
     if words & _CHANGE and not (words & _SINCE and years == 1):
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:

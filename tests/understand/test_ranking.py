@@ -853,20 +853,6 @@ def test_other_words_for_first_and_last_ask_who_held_the_place(
     assert says in answer.text, question
 
 
-@pytest.mark.parametrize(
-    ("question", "says"),
-    [
-        ("Wie groß war der Abstand zwischen Hamburg und München 2024?", "86,2 Punkten"),
-        ("Wie knapp war Bochum 2025 hinter Köln?", "0,5 Punkte"),  # Bochum has no score: the text says it
-    ],
-)
-def test_a_gap_between_two_cities_is_one_of_points(real_service: FoiService, question: str, says: str) -> None:
-    """ "Abstand" made the question one for the texts (nothing fitted), "knapp" got the places alone."""
-    answer = real_service.ask(question)
-    assert answer.answered, question
-    assert says in answer.text, question
-
-
 def test_a_change_since_a_year_is_the_course_from_it(real_service: FoiService) -> None:
     """ "seit 2019" got the change of 2019 against 2018, which says nothing of the years since."""
     answer = real_service.ask("Hat sich Essen seit 2021 verbessert?")
