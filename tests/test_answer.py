@@ -175,6 +175,13 @@ def test_english_names_of_rankings_are_known(real_service: FoiService, question:
     assert says in answer.text, question
 
 
+def test_the_publisher_beside_a_ranking_it_publishes_names_no_second_ranking(real_service: FoiService) -> None:
+    """ "Bitkom" alone names the Smart City Index: beside "Länderindex" it made the question one of two rankings."""
+    answer = real_service.ask("Welchen Platz hatte Hamburg im Länderindex von Bitkom 2024?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-laenderindex-2024-hamburg"]
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")

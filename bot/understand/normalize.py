@@ -169,12 +169,16 @@ class Normalizer:
                     else:
                         self._phrases[words] = Slot(canonical)
                 synonyms.append((tuple(_WORD.findall(fold(term))), Slot(canonical)))
+        # The words of each ranking's names: "Bitkom" alone names the Smart City Index, but not beside "Länderindex",
+        # whose names have it too.
+        self._ranking_words: dict[str, set[str]] = {}
         for ranking in rankings:
             phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
             for term in (ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases):
                 for words in _stemmed_variants(term):
                     self._phrases[words] = phrase
                 self._add_fuzzy(tuple(_WORD.findall(fold(term))), phrase)
+                self._ranking_words.setdefault(ranking.id, set()).update(_WORD.findall(fold(term)))
         # Generated city forms must not take over words that already mean something (Siegen → "Sieger").
         taken = STOP_WORDS | {w for group in aliases.synonyms for term in group for w in _WORD.findall(fold(term))}
         for city, others in aliases.cities.items():
@@ -244,6 +248,7 @@ class Normalizer:
         years: set[int] = set()
         cities: set[str] = set()
         rankings: set[str] = set()
+        named: dict[str, set[str]] = {}
         i = 0
         while i < len(words):
             found = self._match(words, stems, i)
@@ -258,6 +263,7 @@ class Normalizer:
                     cities.add(phrase.city)
                 if phrase.ranking:
                     rankings.add(phrase.ranking)
+                    named.setdefault(phrase.ranking, set()).update(words[i : i + size])
                 i += size
                 continue
             word, stemmed = words[i], stems[i]
@@ -274,6 +280,15 @@ class Normalizer:
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stemmed, stemmed))
             surfaces.append(word)
+        implied = {
+            ranking_token(r)
+            for r in rankings
+            if any(other != r and named[r] <= self._ranking_words.get(other, set()) for other in rankings)
+        }
+        if implied:
+            kept = [(t, s) for t, s in zip(tokens, surfaces, strict=True) if t not in implied]
+            tokens, surfaces = [t for t, _ in kept], [s for _, s in kept]
+            rankings = {r for r in rankings if ranking_token(r) not in implied}
         return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
 
     def fuzzy_name(self, word: str) -> Slot | None:
