@@ -180,11 +180,7 @@ class Answerer:
             (
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
-                or (
-                    question.ranking is None
-                    and question.answer_type in _WHO_KINDS
-                    and names_person(entry, question.text)
-                )
+                or self._names_person(entry, question)
             )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
@@ -250,6 +246,11 @@ class Answerer:
         if best.id not in editions:
             return None
         return max((h for h in hits if h.id in editions), key=lambda h: editions[h.id])
+
+    @staticmethod
+    def _names_person(entry: Entry, question: Question) -> bool:
+        """Whether the entry names who a question not about a ranking's places asks for (`names_person`)."""
+        return question.ranking is None and question.answer_type in _WHO_KINDS and names_person(entry, question.text)
 
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
@@ -384,6 +385,9 @@ class Answerer:
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)
+            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
+        if about and self._names_person(entry, question):
+            # The text names who is asked for, but the search is unsure it is the text meant: the nearest.
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._not_answered(question, result, entries, suggest=suggested)
 

@@ -189,6 +189,14 @@ def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     assert "8.058" in answer.text
 
 
+def test_a_text_naming_who_is_asked_for_is_shown_as_the_nearest_when_unsure(real_service: FoiService) -> None:
+    """A review found "Who was the memo written for?" given only suggestions: the text naming Eiskirch fitted
+    the question's kind now, but the search was unsure it is the text meant."""
+    answer = real_service.ask("Who was the memo for?")
+    assert answer.decision is Decision.NEAREST
+    assert "Eiskirch" in answer.text
+
+
 def test_who_did_something_is_not_read_off_a_text_naming_someone_else(real_service: FoiService) -> None:
     answer = real_service.ask("Wer hat den Vermerk für Eiskirch geschrieben?")
     assert answer.decision is Decision.NOT_STATED

@@ -44,6 +44,7 @@ from bot.understand.ranking import (
     grammar_form,
     is_frame_word,
     is_weak,
+    names_since,
     names_span,
     superlative,
 )
@@ -260,6 +261,7 @@ class Understander:
                 which_ranking=asks_which_ranking(folded),
                 first_time=firstly,
                 many=asks_many_cities(folded),
+                since=names_since(folded),
             )
         )
         which_state = asks_which_state(folded)

@@ -48,12 +48,10 @@ _LAST = LAST_PLACE | _stems("unten last")
 # "Treppchen", "podium": the first three, a top list.
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
 _TREND = _stems("entwicklung seit since")
-# "Hat sich Bonn seit 2019 verschlechtert?": a change since a year is the course from it, not that year's change.
-_SINCE = _stems("seit since")
 _CHANGE = _stems(
     "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
-    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst verbessern "
+    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst "
     "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "
     # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
     "legte"
@@ -210,6 +208,14 @@ def superlative(folded: str, *, of_all: bool = False) -> RankingAsk | None:
 _SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b|\bfrom (?:19|20)\d\d to\b")
 
 
+_SINCE_YEAR = re.compile(r"\b(?:seit|since)\s(?:19|20)\d\d\b")
+
+
+def names_since(folded: str) -> bool:
+    """Whether a (folded) question names a year from which to now ("seit 2019"; not "seit dem Vorjahr")."""
+    return bool(_SINCE_YEAR.search(folded))
+
+
 def names_span(folded: str) -> bool:
     """Whether a (folded) question names a span of years rather than two years set against each other."""
     return bool(_SPAN.search(folded))
@@ -306,13 +312,15 @@ def detect(
     which_ranking: bool = False,
     first_time: bool = False,
     many: bool = False,
+    since: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
     `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings,
     `first_time` whether it says "for the first time" (`first_time`, which also takes its ordinal out of the
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
-    it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer."""
+    it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
+    `since` whether it names a year to now (`names_since`)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -342,7 +350,8 @@ def detect(
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
-    if words & _CHANGE and not (words & _SINCE and years == 1):
+    if words & _CHANGE and not (since and years == 1):
+        # "Hat sich Bonn seit 2019 verschlechtert?": the course from that year, not that year's change.
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:
         return RankingIntent(RankingAsk.TREND, categories=categories, points=points)

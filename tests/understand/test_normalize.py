@@ -77,8 +77,9 @@ def test_forms_of_sein_and_werden_and_per_are_function_words() -> None:
     """ "wie viele städte sind 2025 dabei gewesen" and "Parameter je Stadt" missed their entries for "gewesen"
     and "je", which no entry says."""
     assert N.analyze("wie viele städte sind 2025 dabei gewesen").tokens == N.analyze("wie viele städte 2025").tokens
-    for text in ("Parameter je Stadt", "Parameter pro Stadt", "parameters per city"):
+    for text in ("Parameter je Stadt", "parameters per city"):
         assert len(N.analyze(text).tokens) == 2, text
+    assert len(N.analyze("Ist Bochum pro Ranking?").tokens) == 3  # "pro" may be the subject: in favour of
     assert N.analyze("Wann ist die Anfrage gestellt worden?").tokens == N.analyze("Wann Anfrage gestellt?").tokens
 
 
