@@ -39,6 +39,7 @@ from bot.understand.ranking import (
     asks_which_city,
     asks_which_ranking,
     asks_which_state,
+    counts_places,
     detect,
     first_time,
     grammar_form,
@@ -262,6 +263,7 @@ class Understander:
                 first_time=firstly,
                 many=asks_many_cities(folded),
                 since=names_since(folded),
+                counted=counts_places(folded),
             )
         )
         which_state = asks_which_state(folded)

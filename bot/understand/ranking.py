@@ -216,6 +216,18 @@ def names_since(folded: str) -> bool:
     return bool(_SINCE_YEAR.search(folded))
 
 
+# "zehn Plätze", "10 places": places counted, a change, where "Platz zehn" names one.
+_COUNTED_PLACES = re.compile(
+    r"\b(?:\d+|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty)\s(?:plaetze|raenge|positionen|places|ranks|positions|spots)\b"
+)
+
+
+def counts_places(folded: str) -> bool:
+    """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
+    return bool(_COUNTED_PLACES.search(folded))
+
+
 def names_span(folded: str) -> bool:
     """Whether a (folded) question names a span of years rather than two years set against each other."""
     return bool(_SPAN.search(folded))
@@ -313,6 +325,7 @@ def detect(
     first_time: bool = False,
     many: bool = False,
     since: bool = False,
+    counted: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -320,14 +333,15 @@ def detect(
     `first_time` whether it says "for the first time" (`first_time`, which also takes its ordinal out of the
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
-    `since` whether it names a year to now (`names_since`)."""
+    `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
+    a change whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
     words = {grammar_form(t) or t for t in tokens}
     if _CATEGORY in words and not categories:
         return None
-    place = _place_number(tokens)
+    place = None if counted else _place_number(tokens)
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and extreme is None and not categories and place is None and not (cities and years):
@@ -350,7 +364,7 @@ def detect(
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
-    if words & _CHANGE and not (since and years == 1):
+    if (words & _CHANGE or counted) and not (since and years == 1):
         # "Hat sich Bonn seit 2019 verschlechtert?": the course from that year, not that year's change.
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:

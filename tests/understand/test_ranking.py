@@ -862,6 +862,13 @@ def test_a_change_since_a_year_is_the_course_from_it(real_service: FoiService) -
     assert "+7 Plätze" in real_service.ask("Um wie viele Plätze ist Bochum 2024 seit dem letzten Jahr gestiegen?").text
 
 
+def test_places_counted_name_no_place(real_service: FoiService) -> None:
+    """A review found "Welche Städte haben 2022 zehn Plätze gewonnen?" answered with the tenth, Darmstadt."""
+    for question in ("Welche Städte haben 2022 zehn Plätze gutgemacht?", "Which cities won ten places in 2022?"):
+        assert "bitkom-sci-2022-darmstadt" not in real_service.ask(question).entry_ids, question
+    assert "Freiburg" in real_service.ask("Wer war 2021 auf Platz zehn?").text  # a place in words
+
+
 def test_how_to_improve_is_no_change_of_places(real_service: FoiService) -> None:
     """A review found "verbessern" read as a change of places: the course answered how Bochum means to improve."""
     for question in ("Wie kann Bochum sich im Ranking verbessern?", "How can Essen improve?"):
