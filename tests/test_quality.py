@@ -61,6 +61,15 @@ def test_gold_sets_are_big_and_hard_enough() -> None:
         assert unseen[kind] >= 10, kind
 
 
+def test_the_gold_sets_name_only_entries_the_base_has(real_service: FoiService) -> None:
+    known = {e.id for e in real_service.answerer.knowledge.all_entries()}
+    for path in sorted(GOLD.glob("*.csv")):
+        if path.name == "language.csv":
+            continue
+        named = {i for g in read_gold(path) for i in g.expected | g.about}
+        assert named <= known, (path.name, sorted(named - known))
+
+
 def test_the_split_of_questions_csv_keeps_a_reported_part() -> None:
     parts = Counter(q.part for q in read_gold(GOLD / "questions.csv"))
     assert parts[REPORT] >= 100
@@ -119,22 +128,23 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
     assert reports[name].answerable_denied <= DENIED[name]
 
 
-# probe.csv: 537 questions three helpers wrote from the sources only and asked the bot (2026-11-29), labelled
-# afterwards; every failure was looked at, so it is a set to tune rules on, bounded here by its measured figures.
-PROBE = {"correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1}
+# probe.csv and probe2.csv: 537 and 539 questions three helpers each wrote from the sources only and asked the
+# bot (seventh and ninth rounds), labelled afterwards; every failure was looked at, so they are sets to tune rules
+# on, bounded here by their measured figures.
+PROBES = {
+    "probe.csv": {"correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1},
+    "probe2.csv": {"correct": 0.64, "wrong": 0.02, "unanswerable": 0.02, "hard_negatives": 0},
+}
 
 
-@pytest.fixture(scope="module")
-def probe(real_service: FoiService) -> Report:
-    return evaluate(read_gold(GOLD / "probe.csv"), real_service.ask)
-
-
-def test_the_probe_set_holds(probe: Report) -> None:
+@pytest.mark.parametrize("name", list(PROBES))
+def test_the_probe_sets_hold(real_service: FoiService, name: str) -> None:
+    probe, bounds = evaluate(read_gold(GOLD / name), real_service.ask), PROBES[name]
     assert len(probe.answers) >= 500
-    assert probe.answered_correct >= PROBE["correct"]
-    assert probe.answered_wrong <= PROBE["wrong"]
-    assert probe.unanswerable_answered <= PROBE["unanswerable"]
-    assert probe.hard_negatives_answered <= PROBE["hard_negatives"]
+    assert probe.answered_correct >= bounds["correct"]
+    assert probe.answered_wrong <= bounds["wrong"]
+    assert probe.unanswerable_answered <= bounds["unanswerable"]
+    assert probe.hard_negatives_answered <= bounds["hard_negatives"]
 
 
 def test_every_answer_cites_a_source(reports: dict[str, Report]) -> None:
