@@ -10,6 +10,11 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def spell_out_umlauts(text: str) -> str:
+    """`Oberbürgermeister` → `Oberbuergermeister`: umlauts and ß as a folded text writes them, capitals kept."""
+    return unicodedata.normalize("NFC", text).translate(_GERMAN)
+
+
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form in which `Städte`, `Staedte` and `STÄDTE` meet."""
     text = unicodedata.normalize("NFC", text).translate(_GERMAN).casefold().translate(_GERMAN)

@@ -1,4 +1,5 @@
-"""`shorten`, the one way text is cut to a limit: never longer than the limit, "…" where it was cut."""
+"""`shorten`, the one way text is cut to a limit: never longer than the limit, "…" where it was cut; and umlauts
+spelt out with capitals kept."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.folding import shorten
+from bot.folding import shorten, spell_out_umlauts
 
 
 @pytest.mark.parametrize(
@@ -38,3 +39,9 @@ def test_shorten_is_never_longer_than_the_limit_and_keeps_a_prefix(text: str, li
     elif short:
         assert short.endswith("…")
         assert text.startswith(short[:-1])
+
+
+def test_umlauts_are_spelt_out_with_their_capitals_kept() -> None:
+    assert spell_out_umlauts("Oberbürgermeister Thomas Eiskirch, Straße, Ärger") == (
+        "Oberbuergermeister Thomas Eiskirch, Strasse, Aerger"
+    )

@@ -16,14 +16,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.folding import fold
+from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
 from bot.understand.normalize import OFFICES, Analysis, typo_budget
 
 _WORD = re.compile(r"[a-z0-9]+")
-# Umlauts as the folded question writes them, capitals kept ("Oberbürgermeister" → "Oberbuergermeister").
-_UMLAUT_PAIRS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 # Question phrases, longest first where one contains another; matched on folded words.
 _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
@@ -299,7 +297,7 @@ def names_person(entry: Entry, text: str) -> bool:
     by = _WHO_BY.search(folded)
     if by:
         preposition = next(g for g in by.groups() if g)
-        return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", a.translate(_UMLAUT_PAIRS)) for a in answers)
+        return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", spell_out_umlauts(a)) for a in answers)
     opening = _WHO_IS.match(folded)
     if not opening:
         return False
@@ -308,7 +306,7 @@ def names_person(entry: Entry, text: str) -> bool:
         return False
     role = OFFICES.get(words[-1], words[-1])
     # The title before a name, as written or misspelt ("Oberbürgermeiser").
-    titles = (fold(m.group(1)) for a in answers for m in _TITLED.finditer(a.translate(_UMLAUT_PAIRS)))
+    titles = (fold(m.group(1)) for a in answers for m in _TITLED.finditer(spell_out_umlauts(a)))
     return any(OSA.distance(role, title, score_cutoff=typo_budget(role)) <= typo_budget(role) for title in titles)
 
 
