@@ -125,7 +125,12 @@ def test_a_missing_kind_is_said_even_when_the_question_shares_fewer_words(real_s
 
 
 @pytest.mark.parametrize(
-    "question", ["Für wen wurde 2020 der Vermerk verfasst?", "Wer ist eigentlich Oberbürgermeister in Bochum?"]
+    "question",
+    [
+        "Für wen wurde 2020 der Vermerk verfasst?",
+        "Wer ist eigentlich Oberbürgermeister in Bochum?",
+        "Wem ist 2020 der Vermerk verfasst worden?",
+    ],
 )
 def test_who_a_text_names_in_the_role_asked_is_an_answer(real_service: FoiService, question: str) -> None:
     """Both were told "Wer das war, steht nicht in der Antwort" above a text naming Oberbürgermeister Eiskirch."""

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import OFFICES, Analysis, typo_budget
+from bot.understand.normalize import OFFICES, STOP_WORDS, Analysis, typo_budget
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -286,6 +286,10 @@ _ARTICLES = frozenset("der die das den the a an current derzeit derzeitige aktue
 # A name: two or three words written with a capital ("Thomas Eiskirch", "Mayor Thomas Eiskirch").
 _NAME = r"(?:[A-ZÄÖÜ][\w-]*\s){1,2}[A-ZÄÖÜ][\w-]+"
 _TITLED = re.compile(rf"([\w-]+)(?=\s{_NAME})")
+_NAME_RE = re.compile(_NAME)
+# "Wem …?" with no preposition before it: to whom something was done.
+_TO_WHOM = re.compile(r"^\W*wem\b")
+_MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
 
 
 def names_person(entry: Entry, text: str) -> bool:
@@ -298,6 +302,16 @@ def names_person(entry: Entry, text: str) -> bool:
     if by:
         preposition = next(g for g in by.groups() if g)
         return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", spell_out_umlauts(a)) for a in answers)
+    if _TO_WHOM.match(folded):
+        # "Wem wurde das Ranking vorgestellt?": a sentence naming someone with the question's closing verb.
+        verb = next((w for w in reversed(_WORD.findall(folded)) if w not in STOP_WORDS), "")  # not "worden"
+        if len(verb) < _MIN_PARTICIPLE or not verb.endswith(("t", "en")):
+            return False
+        return any(
+            _NAME_RE.search(sentence) and verb in _WORD.findall(fold(sentence))
+            for a in answers
+            for sentence in SENTENCE_END.split(spell_out_umlauts(a))
+        )
     opening = _WHO_IS.match(folded)
     if not opening:
         return False

@@ -261,6 +261,10 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wer ist Oberbürgermeiser von Bochum?")  # misspelt
     assert names_person(memo, "Who is Bochum's mayor?")
     assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
+    # "Wem …?" with no preposition: a sentence naming someone with the question's closing verb.
+    assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
+    assert not names_person(memo, "Wem wurde der Vermerk gezeigt?")
+    assert not names_person(memo, "Wem gehört der Vermerk?")
     assert not names_person(memo, "Who wrote the memo for the mayor?")
     assert not names_person(memo, "Von wem stammt der Vermerk?")  # no "von" before the name
     assert not names_person(memo, "Wer ist Dezernent für Digitales?")  # a title the text does not give
