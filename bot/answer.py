@@ -21,6 +21,7 @@ from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
+    around_someone_named,
     asks_money,
     asks_since,
     asks_winner,
@@ -192,6 +193,8 @@ class Answerer:
             # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
             and not (question.implied_ranking and not _speaks_of_rankings(entry))
             and not self._of_a_region(entry, question)
+            # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
+            and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             # "Welches Bundesland gewann …?" is not answered by a text on who came last.
             and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
             and not aside,

@@ -187,6 +187,12 @@ def test_the_publisher_beside_a_ranking_it_publishes_names_no_second_ranking(rea
     assert answer.entry_ids == ["bitkom-laenderindex-2024-hamburg"]
 
 
+def test_a_predecessor_is_not_answered_with_the_person_named(real_service: FoiService) -> None:
+    answer = real_service.ask("Wer war vor Kücük der Chief Digital Officer von Bochum?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PERSON
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")

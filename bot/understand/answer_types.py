@@ -260,6 +260,24 @@ def asks_winner(text: str) -> bool:
     return bool(_WINNER.search(fold(text)))
 
 
+# "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
+# names, whom a text naming that person does not name unless it says who came before or after.
+_AROUND = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([A-ZÄÖÜ][^\W\d_]+)")
+_SUCCESSION = re.compile(r"\b(?:vorgaenger\w*|nachfolger\w*|predecessors?|successors?|folgte|succeeded)\b")
+
+
+def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool:
+    """Whether a question asks for someone before or after a person that the entry names ("vor Kücük"), but not
+    after a place (`places`, the question's cities: "vor Bochum" is a ranking's order), and the entry does not
+    say who came before or after."""
+    answers = spell_out_umlauts(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    named = {fold(p) for p in places}
+    return any(
+        fold(m.group(1)) not in named and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
+        for m in _AROUND.finditer(text)
+    ) and not _SUCCESSION.search(fold(answers))
+
+
 def names_place(entry: Entry, last: bool, place: int) -> bool:
     """Whether the entry's short answer names the place asked: a last place, or the place's number ("Platz 3",
     "3.", "3rd"), the first also in words ("gewann", "an der Spitze")."""

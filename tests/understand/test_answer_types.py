@@ -10,6 +10,7 @@ from bot.models import AnswerType, Entry, Lang
 from bot.service import FoiService
 from bot.understand.answer_types import (
     SENTENCE_END,
+    around_someone_named,
     asked,
     asked_type,
     asks_money,
@@ -276,3 +277,14 @@ def test_winning_is_asked_in_any_form() -> None:
         assert asks_winner(text), text
     assert not asks_winner("Wann wurde der Gewinn bekannt gegeben?")
     assert not asks_winner("Wer war 2020 Letzter?")
+
+
+def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
+    """ "Wer war vor Denes Kücük CDO?" got Kücük's own former post."""
+    cdo = _entry("Denes Kücük ist seit 2020 CDO der Stadt Bochum; zuvor war er in Dortmund.", ["Wer ist CDO?"])
+    assert around_someone_named(cdo, "Wer war vor Denes Kücük CDO?", [])
+    assert around_someone_named(cdo, "Who was CDO after Kücük?", [])
+    assert not around_someone_named(cdo, "Wer ist CDO in Bochum?", [])
+    assert not around_someone_named(cdo, "Wer lag 2021 vor Bochum?", ["Bochum"])  # a place: a ranking's order
+    told = _entry("Kücük folgte 2020 auf Max Muster als CDO.", ["Wer ist CDO?"])
+    assert not around_someone_named(told, "Wer war vor Kücük CDO?", [])
