@@ -27,6 +27,19 @@ ABBREVIATIONS = frozenset({"it", "ob"})
 # "OB", and "ob" after an article ("der ob", "vom ob"), is the Oberbürgermeister, not "whether".
 OFFICES = {"ob": "oberbuergermeister"}
 _OFFICE_ARTICLES = frozenset("der den dem des vom zum beim unser unseren unserem ihr ihren ihrem".split())
+# "wer ist ob …", "wer war eigentlich ob …": after these, "ob" cannot be "whether".
+_ASKING_WHO = ("wer", "ist"), ("wer", "war")
+_FILLERS = frozenset({"eigentlich", "denn", "jetzt", "aktuell"})
+
+
+def _office_follows(before: Sequence[str]) -> bool:
+    """Whether the words before an "ob" make it the Oberbürgermeister: an article, or "wer ist" (fillers aside)."""
+    if before and before[-1] in _OFFICE_ARTICLES:
+        return True
+    kept = [w for w in before if w not in _FILLERS]
+    return tuple(kept) in _ASKING_WHO
+
+
 _MAX_PHRASE = 5
 # Shorter names are matched exactly only: too many words are one or two edits away from `Hamm` or `Kiel`.
 _MIN_FUZZY_WORD = 6
@@ -268,7 +281,7 @@ class Normalizer:
                 continue
             word, stemmed = words[i], stems[i]
             i += 1
-            if word in OFFICES and (word in capitals or (i >= 2 and words[i - 2] in _OFFICE_ARTICLES)):
+            if word in OFFICES and (word in capitals or _office_follows(words[: i - 1])):
                 word = OFFICES[word]
                 stemmed = stem(word)
             if word in STOP_WORDS and word not in capitals:

@@ -89,6 +89,7 @@ def test_ob_is_the_mayor_in_capitals_or_after_an_article_and_whether_otherwise()
     assert mayor in N.analyze("Wie heißt der OB von Bochum?").tokens
     assert mayor in N.analyze("hat der ob was vom ranking mitbekommen").tokens
     assert mayor in N.analyze("gabs nen vermerk für den ob").tokens
+    assert mayor in N.analyze("wer ist eigentlich ob in bochum").tokens
     assert mayor not in N.analyze("Weißt du, ob Bochum Berater hatte?").tokens
     assert mayor not in N.analyze("Frage: ob es einen Vermerk gab").tokens
 
