@@ -417,7 +417,10 @@ class Tables:
         return Composed(
             texts=text,
             entries=[found[i] for i in ids if i in found],
-            passages=[Passage(text=r.quote, source_url=r.source_url) for s in picked for r in s.rows],
+            # Rows of several cities often quote the same sentence ("… Bonn (62,4), Köln (62,3) …"): once.
+            passages=list(
+                dict.fromkeys(Passage(text=r.quote, source_url=r.source_url) for s in picked for r in s.rows)
+            ),
             source_url=picked[0].rows[0].source_url,
             sources_differ=any(s.sources_differ for s in picked),
         )

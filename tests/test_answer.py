@@ -70,6 +70,14 @@ def test_comparison_without_year_uses_latest_common_year(service: FoiService) ->
     assert answer.entry_ids == ["bitkom-sci-2022-muenchen", "bitkom-sci-2022-bochum"]
 
 
+def test_a_comparison_quotes_a_sentence_both_cities_share_once(real_service: FoiService) -> None:
+    """ "… Bonn (62,4), Köln (62,3) …" is the source of both rows: it was quoted twice over."""
+    answer = real_service.ask("Bonn oder Köln 2019, wer war vorne?")
+    assert answer.entry_ids == ["bitkom-sci-2019-bonn", "bitkom-sci-2019-koeln"]
+    texts = [p.text for p in answer.passages]
+    assert len(texts) == len(set(texts))
+
+
 def test_a_comparison_of_every_year_is_not_answered_with_one_year(real_service: FoiService) -> None:
     """It got 2025's places, where Essen was behind, as if that settled "ever"."""
     for question in ("War Essen jemals besser als Bochum?", "War Essen schon mal besser als Bochum?"):
