@@ -201,6 +201,13 @@ def test_a_predecessor_is_not_answered_with_the_person_named(real_service: FoiSe
     assert answer.missing is AnswerType.PERSON
 
 
+def test_according_to_says_little(real_service: FoiService) -> None:
+    """ "according to the FOI answer" counted as words the entry lacks."""
+    answer = real_service.ask("Which app got into the smart city concept according to Bochum's FOI answer?")
+    assert answer.answered
+    assert answer.entry_ids[0] in {"bochum-app", "257364-digitalstrategie"}
+
+
 def test_people_are_people_in_any_word(real_service: FoiService) -> None:
     """ "Leute" was said to be missing from a text counting "Menschen"."""
     answer = real_service.ask("Wie viele Leute hat der eGovernment MONITOR 2025 befragt?")
