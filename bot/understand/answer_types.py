@@ -20,6 +20,7 @@ from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
 from bot.understand.normalize import OFFICES, STOP_WORDS, Analysis, typo_budget
+from bot.understand.ranking import counts_places
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -256,13 +257,16 @@ _WINNER = re.compile(r"\b(?:gewann|gewinnt|gewonnen|gewinner\w*|sieger\w*|siegte
 
 def asks_winner(text: str) -> bool:
     """Whether a question speaks of winning ("Welches Bundesland gewann …?"): asking who or which, it is not
-    answered by a text that names no first place, whoever else it names."""
-    return bool(_WINNER.search(fold(text)))
+    answered by a text that names no first place, whoever else it names. Places won are gained, not a win."""
+    folded = fold(text)
+    return bool(_WINNER.search(folded)) and not counts_places(folded)
 
 
 # "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
 # names, whom a text naming that person does not name unless it says who came before or after.
 _AROUND = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([A-ZÄÖÜ][^\W\d_]+)")
+# Nouns of things, not people ("nach Veröffentlichung", "vor Beginn" aside, which no text names as a person).
+_ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "taet", "ismus", "nis", "tum")
 _SUCCESSION = re.compile(r"\b(?:vorgaenger\w*|nachfolger\w*|predecessors?|successors?|folgte|succeeded)\b")
 
 
@@ -273,7 +277,9 @@ def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool
     answers = spell_out_umlauts(" ".join(t for t in (entry.answer, entry.answer_en) if t))
     named = {fold(p) for p in places}
     return any(
-        fold(m.group(1)) not in named and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
+        fold(m.group(1)) not in named
+        and not fold(m.group(1)).endswith(_ABSTRACT_ENDINGS)
+        and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
         for m in _AROUND.finditer(text)
     ) and not _SUCCESSION.search(fold(answers))
 
@@ -304,7 +310,13 @@ _ARTICLES = frozenset("der die das den the a an current derzeit derzeitige aktue
 # A name: two or three words written with a capital ("Thomas Eiskirch", "Mayor Thomas Eiskirch").
 _NAME = r"(?:[A-ZÄÖÜ][\w-]*\s){1,2}[A-ZÄÖÜ][\w-]+"
 _TITLED = re.compile(rf"([\w-]+)(?=\s{_NAME})")
-_NAME_RE = re.compile(_NAME)
+# An office before a name ("Oberbürgermeister Thomas Eiskirch", "Mayor …", "Stadtdirektor …"): someone, where
+# capitals alone are no sign of a person ("Smart Country Convention").
+_OFFICE_NAME = re.compile(
+    rf"\b\w*(?:meister|direktor|dezernent|leiter|leiterin|chef|chefin|praesident|praesidentin|mayor|officer|"
+    rf"director|head)\s{_NAME}",
+    re.IGNORECASE,
+)
 # "Wem …?" with no preposition before it: to whom something was done.
 _TO_WHOM = re.compile(r"^\W*wem\b")
 _MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
@@ -326,7 +338,7 @@ def names_person(entry: Entry, text: str) -> bool:
         if len(verb) < _MIN_PARTICIPLE or not verb.endswith(("t", "en")):
             return False
         return any(
-            _NAME_RE.search(sentence) and verb in _WORD.findall(fold(sentence))
+            _OFFICE_NAME.search(sentence) and verb in _WORD.findall(fold(sentence))
             for a in answers
             for sentence in SENTENCE_END.split(spell_out_umlauts(a))
         )

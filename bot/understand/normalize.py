@@ -28,14 +28,17 @@ ABBREVIATIONS = frozenset({"it", "ob"})
 OFFICES = {"ob": "oberbuergermeister"}
 _OFFICE_ARTICLES = frozenset("der den dem des vom zum beim unser unseren unserem ihr ihren ihrem".split())
 # "wer ist ob …", "wer war eigentlich ob …": after these, "ob" cannot be "whether".
-_ASKING_WHO = ("wer", "ist"), ("wer", "war")
+_ASKING_WHO = ("wer", "ist"), ("wer", "war"), ("wer", "is")
 _FILLERS = frozenset({"eigentlich", "denn", "jetzt", "aktuell"})
 
 
 def _office_follows(before: Sequence[str]) -> bool:
-    """Whether the words before an "ob" make it the Oberbürgermeister: an article, or "wer ist" (fillers aside)."""
+    """Whether the words before an "ob" make it the Oberbürgermeister: an article (and a city's adjective), or
+    "wer ist" (fillers aside)."""
     if before and before[-1] in _OFFICE_ARTICLES:
         return True
+    if len(before) >= 2 and before[-2] in _OFFICE_ARTICLES and before[-1].endswith("er"):
+        return True  # "der bochumer ob"
     kept = [w for w in before if w not in _FILLERS]
     return tuple(kept) in _ASKING_WHO
 
@@ -61,7 +64,7 @@ STOP_WORDS = frozenset(
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
     solch solche solchem solchen solcher solches ueberhaupt eben schon wohl irgendwie irgendwas nochmal
     bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
-    ever even just some any there here s jemals niemals gewesen worden geworden je per
+    ever even just some any there here s jemals niemals gewesen worden geworden per
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would

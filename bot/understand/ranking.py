@@ -334,7 +334,7 @@ def detect(
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
-    a change whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth)."""
+    whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth)."""
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -364,7 +364,8 @@ def detect(
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
-    if (words & _CHANGE or counted) and not (since and years == 1):
+    # Places counted and won ("zehn Plätze gewonnen") are gained: a change, not a win.
+    if (words & _CHANGE or (counted and words & _WINNER)) and not (since and years == 1):
         # "Hat sich Bonn seit 2019 verschlechtert?": the course from that year, not that year's change.
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:

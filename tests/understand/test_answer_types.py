@@ -266,6 +266,9 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
     assert not names_person(memo, "Wem wurde der Vermerk gezeigt?")
     assert not names_person(memo, "Wem gehört der Vermerk?")
+    # Capitals alone are no person: "Wem wurde der Index vorgestellt?" got a press conference's venue.
+    venue = _entry("Die Ergebnisse wurden im Vorfeld der Smart Country Convention vorgestellt.", ["Wann?"])
+    assert not names_person(venue, "Wem wurde der Index vorgestellt?")
     assert not names_person(memo, "Who wrote the memo for the mayor?")
     assert not names_person(memo, "Von wem stammt der Vermerk?")  # no "von" before the name
     assert not names_person(memo, "Wer ist Dezernent für Digitales?")  # a title the text does not give
@@ -277,6 +280,7 @@ def test_winning_is_asked_in_any_form() -> None:
         assert asks_winner(text), text
     assert not asks_winner("Wann wurde der Gewinn bekannt gegeben?")
     assert not asks_winner("Wer war 2020 Letzter?")
+    assert not asks_winner("Wer hat 2022 zehn Plätze gewonnen?")  # places gained
 
 
 def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
@@ -286,5 +290,7 @@ def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
     assert around_someone_named(cdo, "Who was CDO after Kücük?", [])
     assert not around_someone_named(cdo, "Wer ist CDO in Bochum?", [])
     assert not around_someone_named(cdo, "Wer lag 2021 vor Bochum?", ["Bochum"])  # a place: a ranking's order
+    after = _entry("Nach der Veröffentlichung prüft die Stadt das Ergebnis.", ["Was tut die Stadt?"])
+    assert not around_someone_named(after, "Wer prüft nach Veröffentlichung das Ergebnis?", [])
     told = _entry("Kücük folgte 2020 auf Max Muster als CDO.", ["Wer ist CDO?"])
     assert not around_someone_named(told, "Wer war vor Kücük CDO?", [])

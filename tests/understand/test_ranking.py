@@ -866,6 +866,9 @@ def test_places_counted_name_no_place(real_service: FoiService) -> None:
     """A review found "Welche Städte haben 2022 zehn Plätze gewonnen?" answered with the tenth, Darmstadt."""
     assert "Freiburg" not in real_service.ask("Welche Städte haben 2021 zehn Plätze gewonnen?").text
     assert "Freiburg" in real_service.ask("Wer war 2021 auf Platz zehn?").text  # a place in words
+    # Nor a win, nor a change where no verb says one ("zehn Plätze vor Bochum": a review found Bochum's change).
+    assert not real_service.ask("Wer hat 2021 zehn Plätze gewonnen?").answered
+    assert not real_service.ask("Welche Stadt lag 2021 zehn Plätze vor Bochum?").answered
 
 
 def test_how_to_improve_is_no_change_of_places(real_service: FoiService) -> None:
