@@ -265,7 +265,7 @@ def asks_winner(text: str) -> bool:
 # "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
 # names, whom a text naming that person does not name unless it says who came before or after.
 _AROUND = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([A-ZÄÖÜ][^\W\d_]+)")
-# Nouns of things, not people ("nach Veröffentlichung", "vor Beginn" aside, which no text names as a person).
+# Endings of nouns of things, which no text names as a person ("nach Veröffentlichung", "vor Auswertung").
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "taet", "ismus", "nis", "tum")
 _SUCCESSION = re.compile(r"\b(?:vorgaenger\w*|nachfolger\w*|predecessors?|successors?|folgte|succeeded)\b")
 
@@ -313,9 +313,8 @@ _TITLED = re.compile(rf"([\w-]+)(?=\s{_NAME})")
 # An office before a name ("Oberbürgermeister Thomas Eiskirch", "Mayor …", "Stadtdirektor …"): someone, where
 # capitals alone are no sign of a person ("Smart Country Convention").
 _OFFICE_NAME = re.compile(
-    rf"\b\w*(?:meister|direktor|dezernent|leiter|leiterin|chef|chefin|praesident|praesidentin|mayor|officer|"
-    rf"director|head)\s{_NAME}",
-    re.IGNORECASE,
+    r"(?i:\b\w*(?:meister|direktor|dezernent|leiter|leiterin|chef|chefin|praesident|praesidentin|mayor|officer|"
+    rf"director|head))\s{_NAME}"
 )
 # "Wem …?" with no preposition before it: to whom something was done.
 _TO_WHOM = re.compile(r"^\W*wem\b")
@@ -324,8 +323,8 @@ _MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
 
 def names_person(entry: Entry, text: str) -> bool:
     """Whether the entry's short answer names the person a who-question asks for in the role it asks: after the
-    same preposition ("Für wen wurde der Vermerk geschrieben?") or behind the title asked ("Wer ist
-    Oberbürgermeister von Bochum?")."""
+    same preposition ("Für wen wurde der Vermerk geschrieben?"), behind the title asked ("Wer ist
+    Oberbürgermeister von Bochum?"), or, for "Wem …?", behind an office in a sentence with the question's verb."""
     folded = fold(text)
     answers = [t for t in (entry.answer, entry.answer_en) if t]
     by = _WHO_BY.search(folded)

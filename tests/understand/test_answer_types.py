@@ -269,6 +269,8 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     # Capitals alone are no person: "Wem wurde der Index vorgestellt?" got a press conference's venue.
     venue = _entry("Die Ergebnisse wurden im Vorfeld der Smart Country Convention vorgestellt.", ["Wann?"])
     assert not names_person(venue, "Wem wurde der Index vorgestellt?")
+    unnamed = _entry("Der Vermerk wurde dem Bürgermeister in einem Termin vorgestellt.", ["Vermerk?"])
+    assert not names_person(unnamed, "Wem wurde der Vermerk vorgestellt?")  # an office, but no name after it
     assert not names_person(memo, "Who wrote the memo for the mayor?")
     assert not names_person(memo, "Von wem stammt der Vermerk?")  # no "von" before the name
     assert not names_person(memo, "Wer ist Dezernent für Digitales?")  # a title the text does not give
