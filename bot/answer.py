@@ -375,6 +375,9 @@ class Answerer:
             return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
+        if about and self._names_person(entry, question):
+            # The text names who is asked for, but the search is unsure it is the text meant: the nearest.
+            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         if about and content_words(top.missing) and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
             # Only things the entry has in no form are named as missing: "Etwas zu „raus“" says nothing, and
             # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
@@ -388,9 +391,6 @@ class Answerer:
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)
-            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
-        if about and self._names_person(entry, question):
-            # The text names who is asked for, but the search is unsure it is the text meant: the nearest.
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._not_answered(question, result, entries, suggest=suggested)
 

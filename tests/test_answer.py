@@ -223,6 +223,14 @@ def test_a_text_naming_who_is_asked_for_is_shown_as_the_nearest_when_unsure(real
     assert "Eiskirch" in answer.text
 
 
+def test_a_text_naming_who_is_asked_for_is_not_said_to_lack_a_word(real_service: FoiService) -> None:
+    """A review found "Wer ist der Oberbürgermeister der Stadt Bochum?" told "Etwas zu „Stadt“ steht nicht in
+    der Antwort" above the text naming him."""
+    answer = real_service.ask("Wer ist der Oberbürgermeister der Stadt Bochum?")
+    assert answer.decision in {Decision.ANSWER, Decision.NEAREST}
+    assert "Eiskirch" in answer.text
+
+
 def test_who_did_something_is_not_read_off_a_text_naming_someone_else(real_service: FoiService) -> None:
     answer = real_service.ask("Wer hat den Vermerk für Eiskirch geschrieben?")
     assert answer.decision is Decision.NOT_STATED
