@@ -318,23 +318,26 @@ class Tables:
         self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str], points: bool
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
-        have); None where points are asked and a city has none."""
+        have), or their scores where all are known by scores only; None where points are asked and a city has
+        none."""
 
-        def placed(year: int) -> list[Standing]:
-            found = (self.standing(ranking, year, city, categories) for city in cities)
-            return [s for s in found if s is not None and s.places]
+        def of_year(year: int) -> list[Standing]:
+            return [s for city in cities if (s := self.standing(ranking, year, city, categories)) is not None]
+
+        def placed(found: list[Standing]) -> list[Standing]:
+            return [s for s in found if s.places]
 
         if year is None:
             years = sorted({s.year for s in self.standings.get(ranking.id, [])}, reverse=True)
-            year = next((y for y in years if len(placed(y)) == len(cities)), None)
+            year = next((y for y in years if len(placed(of_year(y))) == len(cities)), None)
             if year is None:
                 return None
-        picked = sorted(placed(year), key=lambda s: s.places[0])
+        found = of_year(year)
+        picked = sorted(placed(found), key=lambda s: s.places[0])
         if len(picked) != len(cities):
             # Cities known by their scores only ("am unteren Ende: Magdeburg (38,5) und Bremerhaven (35,4)")
             # stand in the order of their scores, by which the index ranks them; the reply shows the scores.
-            found = [self.standing(ranking, year, city, categories) for city in cities]
-            scored = [s for s in found if s is not None and s.scores]
+            scored = [s for s in found if s.scores]
             if len(scored) != len(cities):
                 return REFUSE
             picked = sorted(scored, key=lambda s: -s.scores[0])

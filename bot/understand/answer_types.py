@@ -246,6 +246,11 @@ def _short_answers(entry: Entry) -> str:
     return fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
 
 
+def _answers_as_written(entry: Entry) -> list[str]:
+    """The entry's short answers in both languages, capitals kept, umlauts spelt out as folding writes them."""
+    return [spell_out_umlauts(t) for t in (entry.answer, entry.answer_en) if t]
+
+
 _LAST_PLACE = re.compile(r"\b(?:letzte[nmrs]?|schlusslicht\w*|last|bottom|ganz hinten)\b")
 _FIRST_PLACE = re.compile(
     r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|first|won|wins|top spot|led|leads)\b"
@@ -274,7 +279,7 @@ def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool
     """Whether a question asks for someone before or after a person that the entry names ("vor Kücük"), but not
     after a place (`places`, the question's cities: "vor Bochum" is a ranking's order), and the entry does not
     say who came before or after."""
-    answers = spell_out_umlauts(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+    answers = " ".join(_answers_as_written(entry))
     named = {fold(p) for p in places}
     return any(
         fold(m.group(1)) not in named
@@ -326,11 +331,11 @@ def names_person(entry: Entry, text: str) -> bool:
     same preposition ("Für wen wurde der Vermerk geschrieben?"), behind the title asked ("Wer ist
     Oberbürgermeister von Bochum?"), or, for "Wem …?", behind an office in a sentence with the question's verb."""
     folded = fold(text)
-    answers = [t for t in (entry.answer, entry.answer_en) if t]
+    answers = _answers_as_written(entry)
     by = _WHO_BY.search(folded)
     if by:
         preposition = next(g for g in by.groups() if g)
-        return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", spell_out_umlauts(a)) for a in answers)
+        return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", a) for a in answers)
     if _TO_WHOM.match(folded):
         # "Wem wurde das Ranking vorgestellt?": a sentence naming someone with the question's closing verb.
         verb = next((w for w in reversed(_WORD.findall(folded)) if w not in STOP_WORDS), "")  # not "worden"
@@ -339,7 +344,7 @@ def names_person(entry: Entry, text: str) -> bool:
         return any(
             _OFFICE_NAME.search(sentence) and verb in _WORD.findall(fold(sentence))
             for a in answers
-            for sentence in SENTENCE_END.split(spell_out_umlauts(a))
+            for sentence in SENTENCE_END.split(a)
         )
     opening = _WHO_IS.match(folded)
     if not opening:
@@ -349,7 +354,7 @@ def names_person(entry: Entry, text: str) -> bool:
         return False
     role = OFFICES.get(words[-1], words[-1])
     # The title before a name, as written or misspelt ("Oberbürgermeiser").
-    titles = (fold(m.group(1)) for a in answers for m in _TITLED.finditer(spell_out_umlauts(a)))
+    titles = (fold(m.group(1)) for a in answers for m in _TITLED.finditer(a))
     return any(OSA.distance(role, title, score_cutoff=typo_budget(role)) <= typo_budget(role) for title in titles)
 
 

@@ -208,6 +208,11 @@ def superlative(folded: str, *, of_all: bool = False) -> RankingAsk | None:
 _SPAN = re.compile(r"\b(?:bis|zwischen|between|until|till|through)\b|\bfrom (?:19|20)\d\d to\b")
 
 
+def names_span(folded: str) -> bool:
+    """Whether a (folded) question names a span of years rather than two years set against each other."""
+    return bool(_SPAN.search(folded))
+
+
 _SINCE_YEAR = re.compile(r"\b(?:seit|since)\s(?:19|20)\d\d\b")
 
 
@@ -226,11 +231,6 @@ _COUNTED_PLACES = re.compile(
 def counts_places(folded: str) -> bool:
     """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
     return bool(_COUNTED_PLACES.search(folded))
-
-
-def names_span(folded: str) -> bool:
-    """Whether a (folded) question names a span of years rather than two years set against each other."""
-    return bool(_SPAN.search(folded))
 
 
 _WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|indizes|indices|indexes)\b")
