@@ -274,13 +274,15 @@ class Tables:
         self, ranking: Ranking, city: str, year: int, categories: Sequence[str], *, points: bool
     ) -> TableReply | None:
         """A year against the one before: both years side by side where the tables can tell the difference
-        (points asked and both years scored, or places asked and the row gives no change of its own), else the
-        year's entry (its change of place, a note on its points)."""
+        (points asked and both years scored) or the row gives no change of place of its own, else the year's
+        entry (its change of place, a note on its points)."""
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
         before = self.standing(ranking, year - 1, city, categories)
-        if before is not None and (standing.scores and before.scores if points else standing.change is None):
+        # Places asked with no change in the row: the year before, said to be missing if the tables lack it
+        # ("Wie viele Plätze büßte Münster 2023 ein?" is not told 2023's place alone).
+        if standing.change is None if not points else before is not None and standing.scores and before.scores:
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
         return self._entry(entry_id(ranking.id, year, city, standing.category))
 
@@ -344,7 +346,7 @@ class Tables:
         if points and not all(s.scores for s in picked):
             # "Wie viele Punkte lag Bochum hinter Köln?": places are no gap in points; a text may know it.
             return None
-        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite)))
+        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite, points=points)))
 
     def _compare_years(
         self,
@@ -435,14 +437,24 @@ def _ranking_named(s: Standing, lang: Lang, year: int | None = None) -> str:
     return named + (f", {s.category_in(lang)}" if s.category else "")
 
 
-def _compare_cities_text(picked: list[Standing], cite: Citations) -> dict[Lang, tuple[str, str]]:
+def _compare_cities_text(picked: list[Standing], cite: Citations, *, points: bool) -> dict[Lang, tuple[str, str]]:
+    """Each city's standing; for points asked of two cities, the gap between them too."""
     return {
         lang: (
-            " ".join(describe(s, lang, cite) for s in picked),
+            " ".join([*(describe(s, lang, cite) for s in picked), *([_gap(picked, lang)] if points else [])]).strip(),
             " – ".join(s.city_in(lang) for s in picked) + f" ({_ranking_named(picked[0], lang, picked[0].year)})",
         )
         for lang in ("de", "en")
     }
+
+
+def _gap(picked: list[Standing], lang: Lang) -> str:
+    """`Hamburg hatte 4,8 Punkte mehr als München.`, where two cities give one score each."""
+    if len(picked) != 2 or any(len(s.scores) != 1 for s in picked):
+        return ""
+    ahead, behind = sorted(picked, key=lambda s: -s.scores[0])
+    value = format_value(ahead.ranking, ahead.scores[0] - behind.scores[0], lang)
+    return messages.score_gap(ahead.city_in(lang), behind.city_in(lang), value, lang)
 
 
 def _extreme_text(picked: list[Standing], cite: Citations, *, best: bool) -> dict[Lang, tuple[str, str]]:
@@ -461,8 +473,12 @@ def _extreme_text(picked: list[Standing], cite: Citations, *, best: bool) -> dic
 
 
 def _value(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
-    shown = (s.score_text(lang, cite) if s.scores else "") if points else s.place_text(lang, cite)
-    return shown or messages.unknown_value(lang, points=points)
+    if points:
+        return s.score_text(lang, cite) if s.scores else messages.unknown_value(lang, points=True)
+    if not s.places:
+        return messages.unknown_value(lang, points=False)
+    # Places with their scores, as a course shows them: a place held is no standstill where the points moved.
+    return s.place_text(lang, cite) + (f" ({s.score_text(lang, cite)})" if s.scores else "")
 
 
 def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
@@ -501,8 +517,12 @@ def _compare_years_text(
         lead = messages.trend_lead(city, ranking.within(lang), lang, latest.category_in(lang))
         text = f"{lead}: " + "; ".join(parts) + "."
         if len(found) == 2:
-            difference = _difference(found, lang, points=points)
-            text += f" {difference}" if difference else ""
+            # "Hat sich Hamburg 2024 verbessert?" on the same place: the points tell what the places do not.
+            differences = (
+                _difference(found, lang, points=points),
+                "" if points else _difference(found, lang, points=True),
+            )
+            text += "".join(f" {d}" for d in differences if d)
         title = f"{city} {years[0]}/{years[1]} ({_ranking_named(latest, lang)})"
         out[lang] = (text, title)
     return out

@@ -568,6 +568,13 @@ def score_difference(city: str, new_year: int, old_year: int, value: str, *, del
     return f"In {new_year} {city} had {value} {'more' if delta > 0 else 'fewer'} than in {old_year}."
 
 
+def score_gap(ahead: str, behind: str, value: str, lang: Lang) -> str:
+    """`Hamburg hatte 4,8 Punkte mehr als München.`; `value`: the gap as shown."""
+    if lang == "de":
+        return f"{ahead} hatte {value} mehr als {behind}."
+    return f"{ahead} had {value} more than {behind}."
+
+
 def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:
     """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
     if not gained:

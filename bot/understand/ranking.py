@@ -54,9 +54,11 @@ _CHANGE = _stems(
     "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst "
     "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "
     # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
-    "legte"
+    "legte gain gains buesste buessen einbuessen"
 )
-_COMPARE = _stems(
+# What lies between two cities: with none named, between two places, which no one row gives.
+_GAP = _stems("trennten trennt trennen separated separate")
+_COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
     "compared "
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
@@ -80,7 +82,7 @@ _FRAME = _stems(
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
-    "eingenommen laut according weggekommen"
+    "eingenommen laut according weggekommen hinzu"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -221,10 +223,11 @@ def names_since(folded: str) -> bool:
     return bool(_SINCE_YEAR.search(folded))
 
 
-# "zehn Plätze", "10 places": places counted, a change, where "Platz zehn" names one.
+# "zehn Plätze", "wie viele Plätze", "10 places": places counted, a change, where "Platz zehn" names one.
 _COUNTED_PLACES = re.compile(
-    r"\b(?:\d+|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty)\s(?:plaetze|raenge|positionen|places|ranks|positions|spots)\b"
+    r"\b(?:\d+|wie viele|how many|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s(?:plaetze|raenge|positionen|places|ranks|positions|"
+    r"spots)\b"
 )
 
 
@@ -351,6 +354,8 @@ def detect(
         # first, which the tables give only if it is a city named (else what they say of the cities named).
         # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
+    if words & _GAP and not cities:
+        return None  # "Wie viele Punkte trennten die Plätze vier und zehn?": for a text
     if which_ranking and cities == 1 and not years:
         return RankingIntent(RankingAsk.RANKINGS)
     if extreme is not None and cities == 1 and not years and not points and not words & (_CHANGE | _TOP | _LAST):

@@ -426,7 +426,10 @@ def test_it_in_capitals_names_the_category(real_service: FoiService, question: s
 @pytest.mark.parametrize(
     ("question", "says"),
     [
-        ("Wie hat sich Bochum zwischen 2021 und 2023 entwickelt?", "2022: Platz 8; 2023: Platz 11. 2023 lag Bochum 4"),
+        (
+            "Wie hat sich Bochum zwischen 2021 und 2023 entwickelt?",
+            "2022: Platz 8 (77 Punkte); 2023: Platz 11. 2023 lag Bochum 4",
+        ),
         ("Punkteentwicklung Bochum 2021 bis 2024", "2024 hatte Bochum 11,1 Punkte mehr als 2021."),
     ],
 )
@@ -925,3 +928,36 @@ def test_a_superlative_of_cities_asks_which_ones(real_service: FoiService, quest
     assert answer.answered, question
     assert says in answer.text, question
     assert "Länderindex" not in answer.text, question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Wie viele Plätze gewann Essen 2024 hinzu?", "Plätze gegenüber dem Vorjahr"),  # places counted and won
+        ("Wie viele Plätze büßte Karlsruhe 2022 ein?", "2022 lag Karlsruhe 11 Plätze schlechter als 2021."),
+        ("How many points did Hamburg gain in 2024?", "points more than in 2023"),
+        ("Wie viele Punkte trennten Köln und München 2020?", "München hatte 1,4 Punkte mehr als Köln."),
+    ],
+)
+def test_changes_and_gaps_in_verbs_of_their_own(real_service: FoiService, question: str, says: str) -> None:
+    """Found by fresh questions: "hinzu", "büßte … ein", "gain" and "trennten" left these to the texts."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
+
+
+def test_a_place_held_with_other_points_says_how_the_points_moved(real_service: FoiService) -> None:
+    """ "Hat sich Hamburg verbessert?" got "lag in beiden Jahren gleich" though its score rose by 2.3 points."""
+    answer = real_service.ask("Hat sich Hamburg von 2023 auf 2024 verbessert?")
+    assert answer.answered
+    assert "Platz 2 (83,9 Punkte)" in answer.text
+    assert "2024 hatte Hamburg 2,3 Punkte mehr als 2023." in answer.text
+    english = real_service.ask("Was Hamburg better in 2024 than in 2023?")
+    assert "In 2024 Hamburg had 2.3 points more than in 2023." in english.text
+
+
+def test_a_change_of_place_the_tables_cannot_tell_is_said_to_be_missing(real_service: FoiService) -> None:
+    """Münster's row of 2023 has no change and the tables no 2022: it got 2023's place as if that answered."""
+    answer = real_service.ask("Wie viele Plätze büßte Münster 2023 ein?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "2022: nicht in den Quellen; 2023: Platz 30" in answer.text
