@@ -6,6 +6,7 @@ only). Never from a text that merely mentions the city and year.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
 _TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, AnswerType.YESNO})
+_POINTS_NOTE = re.compile(r"\b(?:punkte?n?|points?)\b", re.IGNORECASE)  # a row's note on its points ("plus 3,8 Punkte")
 
 
 def _for_tables(question: Question) -> bool:
@@ -275,7 +277,7 @@ class Tables:
     ) -> TableReply | None:
         """A year against the one before: both years side by side where the tables can tell the difference
         (points asked and both years scored) or the row gives no change of place of its own, else the year's
-        entry (its change of place, a note on its points)."""
+        entry (its change of place, a note on its points; points asked and no note on them: None)."""
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
@@ -284,6 +286,9 @@ class Tables:
         # ("Wie viele Plätze büßte Münster 2023 ein?" is not told 2023's place alone).
         if standing.change is None if not points else before is not None and standing.scores and before.scores:
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
+        if points and not any(_POINTS_NOTE.search(r.note) for r in standing.rows):
+            # "Wie viele Punkte legte Bochum 2024 zu?": neither the scores nor a note tell; a text may.
+            return None
         return self._entry(entry_id(ranking.id, year, city, standing.category))
 
     def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:

@@ -54,7 +54,9 @@ _CHANGE = _stems(
     "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst "
     "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "
     # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
-    "legte gain gains buesste buessen einbuessen"
+    "legte gain gains buesste buessen einbuessen "
+    # "gewann … hinzu", "dazugewonnen": something gained, not won.
+    "hinzu hinzugewonnen dazugewonnen"
 )
 # What lies between two cities: with none named, between two places, which no one row gives.
 _GAP = _stems("trennten trennt trennen separated separate")
@@ -82,7 +84,7 @@ _FRAME = _stems(
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
-    "eingenommen laut according weggekommen hinzu"
+    "eingenommen laut according weggekommen"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

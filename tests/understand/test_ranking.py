@@ -961,3 +961,12 @@ def test_a_change_of_place_the_tables_cannot_tell_is_said_to_be_missing(real_ser
     answer = real_service.ask("Wie viele Plätze büßte Münster 2023 ein?")
     assert answer.decision is Decision.NOT_STATED
     assert "2022: nicht in den Quellen; 2023: Platz 30" in answer.text
+
+
+def test_points_gained_that_neither_scores_nor_a_note_tell_are_not_answered_with_the_total(
+    real_service: FoiService,
+) -> None:
+    """The tables have no score of Bochum's for 2023: the 2024 total (82,3) was given as the points gained."""
+    answer = real_service.ask("Um wie viele Punkte verbesserte sich Bochum 2024?")
+    assert not (answer.answered and "82,3 Punkten" in answer.text)
+    assert "3,8 Punkte mehr" in real_service.ask("Wie viele Punkte hat München 2024 dazugewonnen?").text
