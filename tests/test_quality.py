@@ -128,19 +128,20 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
     assert reports[name].answerable_denied <= DENIED[name]
 
 
-# probe.csv and probe2.csv: 537 and 539 questions three helpers each wrote from the sources only and asked the
-# bot (seventh and ninth rounds), labelled afterwards; every failure was looked at, so they are sets to tune rules
-# on, bounded here by their measured figures.
+# probe.csv, probe2.csv and probe3.csv: 537, 539 and 496 questions three helpers each wrote from the sources only
+# and asked the bot (seventh, ninth and tenth rounds), labelled afterwards; every failure was looked at, so they
+# are sets to tune rules on, bounded here by their measured figures.
 PROBES = {
-    "probe.csv": {"correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1},
-    "probe2.csv": {"correct": 0.64, "wrong": 0.02, "unanswerable": 0.02, "hard_negatives": 0},
+    "probe.csv": {"questions": 537, "correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1},
+    "probe2.csv": {"questions": 539, "correct": 0.64, "wrong": 0.02, "unanswerable": 0.02, "hard_negatives": 0},
+    "probe3.csv": {"questions": 496, "correct": 0.64, "wrong": 0.01, "unanswerable": 0.04, "hard_negatives": 1},
 }
 
 
 @pytest.mark.parametrize("name", list(PROBES))
 def test_the_probe_sets_hold(real_service: FoiService, name: str) -> None:
     probe, bounds = evaluate(read_gold(GOLD / name), real_service.ask), PROBES[name]
-    assert len(probe.answers) >= 500
+    assert len(probe.answers) == bounds["questions"]
     assert probe.answered_correct >= bounds["correct"]
     assert probe.answered_wrong <= bounds["wrong"]
     assert probe.unanswerable_answered <= bounds["unanswerable"]
