@@ -200,18 +200,30 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     return frozenset({thing.token, *thing.alternatives})
 
 
+# A misspelt word this long is rarely another word: read as its correction even where that says little.
+LONG_TYPO = 7
+
+
 def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
     """The token the ranking grammar reads for a term. A word of the grammar the base never writes ("gegen") is
     that word, not a typo of another; a word the base does not know is read as its correction, but not as the
     known end of a compound ("Hauptgeschäftsführer" is no form of "führen", "lebenswert" none of "Wert"; a verb
-    after its particle is: "raufgestiegen") nor as a word that by itself asks for no figure ("Wetter" is no
-    "weiter")."""
+    after its particle is: "raufgestiegen") nor, for a short word, as a word that by itself asks for no figure
+    ("Wetter" is no "weiter"; "insgesammt" is "insgesamt"). Of two corrections as close, the grammar's ("Plats":
+    "Platz", not "Plan")."""
     form = grammar_form(term.token)
     likely = term.likely
     if form is not None or likely == term.token:
         return form or likely
+    closest = term.alternatives[likely]
+    likely = next(
+        (a for a in sorted(term.alternatives) if term.alternatives[a] == closest and grammar_form(a) is not None),
+        likely,
+    )
     head = term.token.removesuffix(likely)
-    if (head not in ("", *_PARTICLES) and compound_parts(term.token, vocabulary) == [likely]) or is_weak(likely):
+    if head not in ("", *_PARTICLES) and compound_parts(term.token, vocabulary) == [likely]:
+        return term.token
+    if is_weak(likely) and len(term.token) < LONG_TYPO:
         return term.token
     return likely
 

@@ -970,3 +970,24 @@ def test_points_gained_that_neither_scores_nor_a_note_tell_are_not_answered_with
     answer = real_service.ask("Um wie viele Punkte verbesserte sich Bochum 2024?")
     assert not (answer.answered and "82,3 Punkten" in answer.text)
     assert "3,8 Punkte mehr" in real_service.ask("Wie viele Punkte hat München 2024 dazugewonnen?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Wie viele Punkte hatte Essen 2024 insgesammt?", RankingAsk.POINTS),  # a long frame word misspelt
+        ("Welche Punktzahl erziehlte Köln 2023?", RankingAsk.POINTS),
+        ("Welchen Plats hatte Kiel 2021?", RankingAsk.PLACE),  # "Platz" and "Plan" as close: the grammar's word
+    ],
+)
+def test_misspelt_words_of_the_grammar_are_read_as_corrected(
+    real_service: FoiService, question: str, ask: RankingAsk
+) -> None:
+    """Found by fresh questions: "insgesammt" and "erziehlte" were kept as unknown words, "Plats" read as "Plan"."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.ask is ask
+
+
+def test_a_short_word_is_not_read_as_a_frame_word_it_resembles(real_service: FoiService) -> None:
+    assert real_service.answerer.understander.understand("Wie ist das Wetter in Bochum 2024?").ranking is None
