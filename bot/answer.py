@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.folding import fold
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
-from bot.search.confidence import Calibration, Signals, signals
+from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
@@ -26,6 +26,7 @@ from bot.understand.answer_types import (
     asks_since,
     asks_winner,
     counts,
+    counts_a_share,
     figure_clauses,
     given_types,
     gives_money,
@@ -77,6 +78,9 @@ class Assessment:
     entry: Entry | None = None
     signals: Signals | None = None
     confidence: float = 0.0
+    # The same model with no count asked: how sure the entry is about the question's subject, which an entry
+    # counting other things than asked still is (its reply then says the number is not in the source).
+    subject: float = 0.0
     fits: bool = False
     # The best entry is on a ranking of states, for a question asking which city: not offered at all.
     set_aside: bool = False
@@ -160,7 +164,7 @@ class Answerer:
         entry = entries.get(top.id) if top is not None else None
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
-        found = signals(question, top, result.hits[1:])
+        found = signals(question, top, result.hits[1:], self._counts_asked(entry, question))
         # How sure the search is stays that of its best hit; which edition answers is the rule's to choose.
         top = (
             self._latest_edition(question, result.hits, entries)
@@ -178,6 +182,7 @@ class Answerer:
             entry,
             found,
             self.calibration.probability(found),
+            self.calibration.probability(replace(found, counted=NOT_COUNTED)),
             (
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
@@ -314,6 +319,16 @@ class Answerer:
 
         return replace(result, hits=kept(result.hits), nearby=kept(result.nearby))
 
+    def _counts_asked(self, entry: Entry, question: Question) -> float:
+        """The `counted` signal: whether the entry's answer in the reply's language gives a number of the thing
+        the question counts. A text in the other language may name it by a looser word ("371 invited residents"
+        for the "Bochumerinnen und Bochumer" invited: no population of Bochum), a share any percentage."""
+        if not question.counted or counts_a_share(question.counted):
+            return NOT_COUNTED
+        analyze = self.understander.normalizer.analyze
+        said = SENTENCE_END.split(entry.answer_in(question.lang))
+        return 1.0 if any(counts(s, analyze(s), question.counted) for s in said) else 0.0
+
     def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the
         entry speaks of that thing: True if it does (or the question counts nothing, or the entry never names
@@ -359,7 +374,7 @@ class Answerer:
             return self._not_answered(question, result, entries)
         if found.set_aside:
             return self._not_answered(question, self._without_states(result, entries), entries)
-        suggested = found.confidence >= self.calibration.suggest
+        suggested = found.subject >= self.calibration.suggest
         if found.count_unsure:
             return self._not_answered(question, result, entries, suggest=suggested)
         answer_at = self.calibration.threshold if threshold is None else threshold

@@ -497,3 +497,21 @@ def test_a_request_naming_no_body_is_the_default_one(real_service: FoiService, q
     answer = real_service.ask(question)
     assert answer.answered, question
     assert answer.entry_ids[0] == entry, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Aus wie vielen Indikatoren bestand der Index 2024?", "bitkom-sci-2024-methodik"),  # "wie vielen"
+        ("Wie viele Themenfelder umfasst der Smart City Index?", "bitkom-sci-kategorien"),  # "fünf Themenbereiche"
+        ("How many categories does the index have?", "bitkom-sci-kategorien"),
+    ],
+)
+def test_a_count_the_entry_gives_of_the_thing_asked_is_answered(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    """Found by fresh questions: figures of the index's method were only suggested though the entry gives the
+    number of the very thing counted, and "In wie vielen …" was no how-many question at all."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[0] == entry

@@ -14,7 +14,7 @@ from typing import Any
 from bot.answer import Assessment
 from bot.cli.common import CliError, open_service
 from bot.evaluation import REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
-from bot.search.confidence import CALIBRATION, Calibration, Signals
+from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals
 from bot.service import FoiService
 from bot.understand.question import Question
 
@@ -69,7 +69,12 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
     for gold, question, assessed in samples:
         found = assessed
         if assessed.signals is not None:
-            found = replace(assessed, confidence=calibration.probability(assessed.signals))
+            neutral = replace(assessed.signals, counted=NOT_COUNTED)
+            found = replace(
+                assessed,
+                confidence=calibration.probability(assessed.signals),
+                subject=calibration.probability(neutral),
+            )
         graded.append(GradedAnswer(gold, service.answerer.decide(question, found, threshold)))
     return Report(graded)
 

@@ -20,6 +20,7 @@ from bot.understand.content import content_words, nouns
 from bot.understand.question import Question
 
 CALIBRATION = Path(__file__).with_name("calibration.json")
+NOT_COUNTED = 0.5  # the `counted` signal of a question that counts nothing: neither for nor against an entry
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Signals:
     semantic: float  # closeness in meaning
     similar: float  # closeness in wording to the entry's nearest question
     agree: float  # lead in meaning over the other hits (0.5: as close as the closest of them, or no others)
+    # 1 when the entry's answer, in the question's language, gives a number of what a how-many question counts
+    # ("157 Parameter" for "Wie viele Parameter …?"), 0 when it does not; 0.5 when nothing (or a share) is counted.
+    counted: float
 
     @classmethod
     def names(cls) -> list[str]:
@@ -45,8 +49,9 @@ class Signals:
         return [float(v) for v in astuple(self)]
 
 
-def signals(question: Question, top: Scored, others: Sequence[Scored]) -> Signals:
-    """The signals of the best entry `top` against the other hits, best first."""
+def signals(question: Question, top: Scored, others: Sequence[Scored], counted: float = NOT_COUNTED) -> Signals:
+    """The signals of the best entry `top` against the other hits, best first; `counted`: whether its answer
+    counts what the question counts (the `counted` signal, which needs the entry's text)."""
     informative = [t for t in question.terms if t.slot is None]
     words = max(len(informative), 1)
     missing = content_words(top.missing)
@@ -64,6 +69,7 @@ def signals(question: Question, top: Scored, others: Sequence[Scored]) -> Signal
         semantic=top.semantic,
         similar=top.similar,
         agree=min(max(0.5 + top.semantic - closest, 0.0), 1.0),
+        counted=counted,
     )
 
 

@@ -28,7 +28,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
     (tuple(phrase.split()), kind)
     for kind, phrases in (
-        (AnswerType.POINTS, "wie viele punkte|wieviele punkte|wie viel punkte|how many points|welche punktzahl"),
+        (
+            AnswerType.POINTS,
+            "wie viele punkte|wieviele punkte|wie viel punkte|wie vielen punkten|how many points|welche punktzahl",
+        ),
         (AnswerType.PLACE, "wie viele plaetze|wieviele plaetze|how many places|how many spots"),
         (
             AnswerType.DAY,
@@ -51,7 +54,9 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         ),
         (
             AnswerType.COUNT,
-            "wie viele|wieviele|wie viel|wieviel|how many|how much|wie hoch|wie teuer|was kostet|was kosteten|"
+            # "wie vielen" after a preposition: "Aus wie vielen Parametern …?", "In wie vielen Kategorien …?"
+            "wie viele|wieviele|wie vielen|wievielen|wie viel|wieviel|how many|how much|wie hoch|wie teuer|"
+            "was kostet|was kosteten|"
             "was hat gekostet|anzahl|number of|wie oft|how often|wie haeufig",
         ),
         (AnswerType.REASON, "warum|wieso|weshalb|aus welchem grund|why|wozu|what for"),
@@ -172,10 +177,11 @@ _DATE = re.compile(r"\b(?:19|20)\d\d\b")
 _DATED = re.compile(
     rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?|(?:\d{{1,2}}\.?\s)?(?:{_MONTHS})\s(?:\d{{1,2}},?\s)?)((?:19|20)\d\d)\b"
 )
-_NUMBER_WORDS = "ein|eine|einem|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|hundert"
+_SEVERAL = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|hundert"
+# "fünf Themenbereiche", "two categories"; after "ein" only a plural ("einem von zehn"), as "eine Liste" counts none.
 _COUNT = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\s?(?:%|prozent|euro|eur|mio|millionen|milliarden|million|billion|[a-z]+)|"
-    rf"(?:{_NUMBER_WORDS}|one|two|three|four|five|six|seven|eight|nine|ten)\s[a-z]+en\b)"
+    rf"(?:ein|eine|einem|one)\s[a-z]+en\b|(?:{_SEVERAL}|two|three|four|five|six|seven|eight|nine|ten)\s[a-z]+)"
 )
 _REASON = re.compile(
     r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
@@ -477,6 +483,11 @@ def _is_counted(token: str, counted: frozenset[str]) -> bool:
 def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
     """Whether the analysed text names one of the `counted` tokens (or a compound of one)."""
     return bool(counted & _PERCENT) or any(_is_counted(t, counted) for t in analysis.tokens)
+
+
+def counts_a_share(counted: frozenset[str]) -> bool:
+    """Whether a how-many question counts a share ("Wie viel Prozent …?"), which any percentage seems to give."""
+    return bool(counted & _PERCENT)
 
 
 def has_figures(analysis: Analysis) -> bool:

@@ -179,7 +179,7 @@ _KIND_OF_ASK = {
 
 
 # Phrases that count things ("wie viele Projekte"); "wie viel" and "how much" ask for amounts.
-_COUNTING = frozenset({"viele", "wieviele", "many", "anzahl", "number"})
+_COUNTING = frozenset({"viele", "wieviele", "vielen", "wievielen", "many", "anzahl", "number"})
 # Units an amount is asked in ("Wie viel Prozent …?"); other amounts ("wie viel Geld") take any figure.
 _UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
 # People in general: staff, members and inhabitants are all counted as "Leute".

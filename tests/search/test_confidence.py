@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.search.confidence import CALIBRATION, Calibration, Signals, signals
+from bot.models import Decision
+from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored
 from bot.service import FoiService
 
@@ -44,3 +45,33 @@ def test_the_lead_in_meaning_is_neutral_for_an_entry_alone(real_service: FoiServ
     assert signals(question, top, []).agree == 0.5
     assert signals(question, top, [Scored("b", 50.0, semantic=0.4)]).agree == pytest.approx(0.8)
     assert signals(question, top, [Scored("b", 50.0, semantic=0.9)]).agree == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Wie viele Parameter hatte der Index 2023?", 1.0),  # "157 Parameter"
+        ("Wie viele Seiten hat der Vermerk?", 0.0),  # the memo's numbers count places
+        ("Wann wurde die Anfrage an Bochum gestellt?", NOT_COUNTED),  # nothing counted
+        ("Wie viel Prozent der Städte prüften 2020 ihre Daten?", NOT_COUNTED),  # a share: any percentage seems one
+        # Only the English text counts "371 invited residents": no number of Bochum's inhabitants in German.
+        ("Wie viele Einwohner hat Bochum?", 0.0),
+    ],
+)
+def test_the_counted_signal_says_whether_the_entry_counts_what_is_asked(
+    real_service: FoiService, question: str, counted: float
+) -> None:
+    answerer = real_service.answerer
+    found = answerer.assess(answerer.understander.understand(question))
+    assert found.signals is not None
+    assert found.signals.counted == counted
+
+
+def test_an_entry_counting_other_things_is_still_about_the_subject(real_service: FoiService) -> None:
+    """A count that is not there makes an answer unlikely, not the subject: the reply still says that the memo's
+    length is not in the source, where the confidence alone would only have offered suggestions."""
+    answerer = real_service.answerer
+    question = answerer.understander.understand("Wie viele Seiten hat der Vermerk?")
+    found = answerer.assess(question)
+    assert found.confidence < answerer.calibration.suggest <= found.subject
+    assert answerer.decide(question, found).decision is Decision.NOT_STATED

@@ -48,6 +48,8 @@ from bot.understand.answer_types import (
         ("Did Bonn answer?", AnswerType.YESNO),
         ("Was steht im Vermerk?", AnswerType.OPEN),  # German "was" asks "what"
         ("Smart City Konzept Bochum", AnswerType.OPEN),
+        ("Aus wie vielen Indikatoren bestand der Index?", AnswerType.COUNT),  # "wie vielen" after a preposition
+        ("Mit wie vielen Punkten lag Köln vorne?", AnswerType.POINTS),
     ],
 )
 def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:
@@ -296,3 +298,9 @@ def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
     assert not around_someone_named(after, "Wer prüft nach Veröffentlichung das Ergebnis?", [])
     told = _entry("Kücük folgte 2020 auf Max Muster als CDO.", ["Wer ist CDO?"])
     assert not around_someone_named(told, "Wer war vor Kücük CDO?", [])
+
+
+def test_a_number_in_words_counts_a_plural_of_any_ending() -> None:
+    """ "fünf Themenbereiche" gave no count: only number words before a noun in -en did."""
+    assert AnswerType.COUNT in given_types(_entry("Er bewertet fünf Themenbereiche.", ["Was bewertet der Index?"]))
+    assert AnswerType.COUNT not in given_types(_entry("Es gibt eine Liste.", ["Was gibt es?"]))
