@@ -17,14 +17,16 @@ from bot.models import AnswerType, Entry, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.answer_types import asks_how_often
-from bot.understand.normalize import ranking_tag, year_tag
+from bot.understand.answer_types import claim as claim_checked
+from bot.understand.normalize import city_tag, ranking_tag, year_tag
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years, claims_ahead
 
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
 _TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, AnswerType.YESNO})
-_POINTS_NOTE = re.compile(r"\b(?:punkte?n?|points?)\b", re.IGNORECASE)  # a row's note on its points ("plus 3,8 Punkte")
+# A row's note on its change in points ("plus 3,8 Punkte", "nur 0,8 Punkte weniger als im Vorjahr").
+_POINTS_NOTE = re.compile(r"(\d+(?:[.,]\d+)?)\s(?:punkte?n?|points?)\b", re.IGNORECASE)
 
 
 def _for_tables(question: Question) -> bool:
@@ -226,7 +228,9 @@ class Tables:
                 if len(years) > 1 or (not years and asks_other_years(fold(question.text))):
                     return None
                 year = years[0] if years else None
-                return self._compare_cities(ranking, cities, year, categories, intent.points)
+                return self._compare_cities(
+                    ranking, cities, year, categories, points=intent.points, claim=_claim(question)
+                )
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
                     ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span
@@ -284,7 +288,8 @@ class Tables:
         before = self.standing(ranking, year - 1, city, categories)
         # Places asked with no change in the row: the year before, said to be missing if the tables lack it
         # ("Wie viele Plätze büßte Münster 2023 ein?" is not told 2023's place alone).
-        if standing.change is None if not points else before is not None and standing.scores and before.scores:
+        computable = before is not None and bool(standing.scores and before.scores)
+        if computable if points else standing.change is None:
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
         if points and not any(_POINTS_NOTE.search(r.note) for r in standing.rows):
             # "Wie viele Punkte legte Bochum 2024 zu?": neither the scores nor a note tell; a text may.
@@ -322,11 +327,18 @@ class Tables:
         return found
 
     def _compare_cities(
-        self, ranking: Ranking, cities: list[str], year: int | None, categories: Sequence[str], points: bool
+        self,
+        ranking: Ranking,
+        cities: list[str],
+        year: int | None,
+        categories: Sequence[str],
+        *,
+        points: bool,
+        claim: tuple[str, bool] | None = None,
     ) -> TableReply | None:
         """Places of two or more cities in one year of one ranking or category (the latest year all of them
         have), or their scores where all are known by scores only; None where points are asked and a city has
-        none."""
+        none. `claim` (`_claim`): a yes/no comparison, answered yes or no first."""
 
         def of_year(year: int) -> list[Standing]:
             return [s for city in cities if (s := self.standing(ranking, year, city, categories)) is not None]
@@ -351,7 +363,9 @@ class Tables:
         if points and not all(s.scores for s in picked):
             # "Wie viele Punkte lag Bochum hinter Köln?": places are no gap in points; a text may know it.
             return None
-        return TableReply(composed=self._composed(picked, _compare_cities_text(picked, self.cite, points=points)))
+        texts = _compare_cities_text(picked, self.cite, points=points)
+        said = {lang: (_verdict(picked, claim, lang) + text, title) for lang, (text, title) in texts.items()}
+        return TableReply(composed=self._composed(picked, said))
 
     def _compare_years(
         self,
@@ -436,6 +450,33 @@ class Tables:
         )
 
 
+def _claim(question: Question) -> tuple[str, bool] | None:
+    """For a yes/no comparison of two cities ("War Bochum 2021 besser als Bonn?"), the city it names first and
+    whether it claims that city ahead; None for any other question."""
+    claim = claims_ahead(fold(question.text))
+    asks_yes_or_no = question.yes_no or claim_checked(question.text) is not None
+    if claim is None or len(question.cities) != 2 or not asks_yes_or_no:
+        return None
+    named = {city_tag(c): c for c in question.cities}
+    first = next((named[t.slot] for t in question.terms if t.slot in named), None)
+    return (first, claim) if first is not None else None
+
+
+def _verdict(picked: list[Standing], claim: tuple[str, bool] | None, lang: Lang) -> str:
+    """`Ja.`/`Nein.` for a claim on two cities ranked best first, where their places (or, for cities known by
+    scores only, their scores) differ; else nothing."""
+    if claim is None or len(picked) != 2:
+        return ""
+    ahead, behind = picked
+    # Places the sources disagree on still decide where all of one city's lie before the other's.
+    by_place = bool(ahead.places and behind.places) and max(ahead.places) < min(behind.places)
+    by_score = not ahead.places and len(ahead.scores) == len(behind.scores) == 1 and ahead.scores != behind.scores
+    if not (by_place or by_score):
+        return ""
+    first, claimed_ahead = claim
+    return messages.yes_or_no((ahead.city == first) == claimed_ahead, lang) + " "
+
+
 def _ranking_named(s: Standing, lang: Lang, year: int | None = None) -> str:
     """`Bitkom Smart City Index 2021, Mobilität`: the ranking of a title, with its year and category if any."""
     named = s.ranking.name_in(lang) + (f" {year}" if year is not None else "")
@@ -458,7 +499,8 @@ def _gap(picked: list[Standing], lang: Lang) -> str:
     if len(picked) != 2 or any(len(s.scores) != 1 for s in picked):
         return ""
     ahead, behind = sorted(picked, key=lambda s: -s.scores[0])
-    value = format_value(ahead.ranking, ahead.scores[0] - behind.scores[0], lang)
+    gap = ahead.scores[0] - behind.scores[0]
+    value = format_value(ahead.ranking, gap, lang) if gap else ""
     return messages.score_gap(ahead.city_in(lang), behind.city_in(lang), value, lang)
 
 
@@ -483,7 +525,17 @@ def _value(s: Standing, lang: Lang, cite: Citations, *, points: bool) -> str:
     if not s.places:
         return messages.unknown_value(lang, points=False)
     # Places with their scores, as a course shows them: a place held is no standstill where the points moved.
-    return s.place_text(lang, cite) + (f" ({s.score_text(lang, cite)})" if s.scores else "")
+    place = s.place_text(lang, cite)
+    if not s.scores:
+        return place
+    # "Platz 39 (WAZ, 2021), 48,8 Punkte": a place naming its sources is not read as scored by them.
+    return f"{place}, {s.score_text(lang, cite)}" if place.endswith(")") else f"{place} ({s.score_text(lang, cite)})"
+
+
+def _disagrees(note: str, change: float) -> bool:
+    """Whether a note names a change in points other than `change` (a tenth apart at least)."""
+    found = _POINTS_NOTE.search(note)
+    return found is not None and abs(float(found.group(1).replace(",", ".")) - change) >= 0.05
 
 
 def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
@@ -494,7 +546,11 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
             return ""
         delta = new.scores[0] - old.scores[0]
         value = format_value(new.ranking, abs(delta), lang)
-        return messages.score_difference(new.city_in(lang), new.year, old.year, value, delta=delta, lang=lang)
+        difference = messages.score_difference(new.city_in(lang), new.year, old.year, value, delta=delta, lang=lang)
+        # A source stating another change than the two scores give (Hamburg 2025: 86,2 → 89,6, "plus 5,7"):
+        # both are said, as the sources differ.
+        noted = [n for r in new.rows if (n := r.note_in(lang)) and _disagrees(n, abs(delta))]
+        return difference + (" " + messages.noted_change(noted[0], new.year, lang) if noted else "")
     if old.place is None or new.place is None:
         return ""
     return messages.place_difference(new.city_in(lang), new.year, old.year, gained=old.place - new.place, lang=lang)

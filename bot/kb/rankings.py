@@ -21,13 +21,15 @@ def format_score(value: float, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def _unit(ranking: Ranking, lang: Lang, dative: bool) -> str:
-    return " %" if ranking.score_unit.strip() == "%" else messages.points_unit(lang, dative=dative)
+def _unit(ranking: Ranking, lang: Lang, dative: bool, value: float) -> str:
+    if ranking.score_unit.strip() == "%":
+        return " %"
+    return messages.points_unit(lang, dative=dative, one=value == 1)
 
 
 def format_value(ranking: Ranking, value: float, lang: Lang, *, dative: bool = False) -> str:
-    """`71,2 Punkte`; `dative` for "mit 71,2 Punkten"."""
-    return f"{format_score(value, lang)}{_unit(ranking, lang, dative)}"
+    """`71,2 Punkte`, `1 Punkt`; `dative` for "mit 71,2 Punkten"."""
+    return f"{format_score(value, lang)}{_unit(ranking, lang, dative, value)}"
 
 
 def _passages(rows: Iterable[RankingRow]) -> list[Passage]:

@@ -432,10 +432,13 @@ def status_label(status: str | None, lang: Lang) -> str:
 # the gold set quote to the byte.
 
 
-def points_unit(lang: Lang, *, dative: bool = False) -> str:
-    """What follows a score: ` Punkte`, or ` Punkten` in the dative (`mit 71,2 Punkten`); ` points`."""
+def points_unit(lang: Lang, *, dative: bool = False, one: bool = False) -> str:
+    """What follows a score: ` Punkte`, or ` Punkten` in the dative (`mit 71,2 Punkten`); ` points`; `one`:
+    after exactly 1 (`1 Punkt`, `1 point`)."""
     if lang == "en":
-        return " points"
+        return " point" if one else " points"
+    if one:
+        return " Punkt"
     return " Punkten" if dative else " Punkte"
 
 
@@ -568,8 +571,24 @@ def score_difference(city: str, new_year: int, old_year: int, value: str, *, del
     return f"In {new_year} {city} had {value} {'more' if delta > 0 else 'fewer'} than in {old_year}."
 
 
+def noted_change(note: str, year: int, lang: Lang) -> str:
+    """`Eine Quelle nennt für 2025 dagegen: plus 5,7 Punkte.`: a change a source states against the scores."""
+    if lang == "de":
+        return f"Eine Quelle nennt für {year} dagegen: {note}."
+    return f"One source gives for {year} instead: {note}."
+
+
+def yes_or_no(yes: bool, lang: Lang) -> str:
+    """`Ja.` or `Nein.`, answering a claim before the figures that decide it."""
+    if lang == "de":
+        return "Ja." if yes else "Nein."
+    return "Yes." if yes else "No."
+
+
 def score_gap(ahead: str, behind: str, value: str, lang: Lang) -> str:
-    """`Hamburg hatte 4,8 Punkte mehr als München.`; `value`: the gap as shown."""
+    """`Hamburg hatte 4,8 Punkte mehr als München.`; `value`: the gap as shown, empty for none."""
+    if not value:
+        return "Beide hatten gleich viele Punkte." if lang == "de" else "Both had the same score."
     if lang == "de":
         return f"{ahead} hatte {value} mehr als {behind}."
     return f"{ahead} had {value} more than {behind}."

@@ -238,6 +238,21 @@ def counts_places(folded: str) -> bool:
     return bool(_COUNTED_PLACES.search(folded))
 
 
+# A yes/no comparison claims the city it names first ahead ("War Bochum besser als Bonn?") or behind.
+_AHEAD = re.compile(r"\b(?:besser|vor|vorn|vorne|hoeher|better|ahead|higher|above)\b")
+_BEHIND = re.compile(r"\b(?:schlechter|hinter|worse|behind|lower|below)\b")
+_NEGATED = re.compile(r"\b(?:nicht|kein|keine|not|never|nie)\b")
+
+
+def claims_ahead(folded: str) -> bool | None:
+    """Whether a (folded) comparison claims the city it names first ahead of the other (True) or behind it
+    (False); None where it says neither, both, or denies it ("War Bochum nicht besser …?")."""
+    if _NEGATED.search(folded):
+        return None
+    ahead, behind = bool(_AHEAD.search(folded)), bool(_BEHIND.search(folded))
+    return ahead if ahead != behind else None
+
+
 _WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|indizes|indices|indexes)\b")
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.kb.rankings import describe, format_score, ranking_entries, standings, top_text, trend_text
+from bot.kb.rankings import describe, format_score, format_value, ranking_entries, standings, top_text, trend_text
 from bot.models import Edition, Ranking, RankingRow, Source
 from bot.sources import Citations, source_label
 
@@ -145,3 +145,10 @@ def test_a_score_without_a_place_reads_as_english() -> None:
     [standing] = standings([row(2023, "Bochum", None, 66.9)], [SCI])
     assert describe(standing, "en", CITE) == "In the Bitkom Smart City Index 2023, Bochum scored 66.9 points."
     assert describe(standing, "de", CITE) == "Bochum erreichte im Bitkom Smart City Index 2023 66,9 Punkte."
+
+
+def test_one_point_is_singular() -> None:
+    ranking = Ranking(id="r", name="R")
+    assert format_value(ranking, 1.0, "de") == "1 Punkt"
+    assert format_value(ranking, 1.0, "en") == "1 point"
+    assert format_value(ranking, 1.5, "de") == "1,5 Punkte"

@@ -304,3 +304,4 @@ def test_a_number_in_words_counts_a_plural_of_any_ending() -> None:
     """ "fünf Themenbereiche" gave no count: only number words before a noun in -en did."""
     assert AnswerType.COUNT in given_types(_entry("Er bewertet fünf Themenbereiche.", ["Was bewertet der Index?"]))
     assert AnswerType.COUNT not in given_types(_entry("Es gibt eine Liste.", ["Was gibt es?"]))
+    assert AnswerType.COUNT not in given_types(_entry("Es nannte zwei oder drei.", ["Was gibt es?"]))

@@ -4,11 +4,14 @@ changes, and misspelt ranking names, all answered from the tables."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.kb.rankings import entry_id
 from bot.models import AnswerType, Decision
 from bot.service import FoiService
-from bot.understand.ranking import RankingAsk, grammar_form
+from bot.tables import _gap
+from bot.understand.ranking import RankingAsk, claims_ahead, grammar_form
 
 
 @pytest.mark.parametrize(
@@ -991,3 +994,67 @@ def test_misspelt_words_of_the_grammar_are_read_as_corrected(
 
 def test_a_short_word_is_not_read_as_a_frame_word_it_resembles(real_service: FoiService) -> None:
     assert real_service.answerer.understander.understand("Wie ist das Wetter in Bochum 2024?").ranking is None
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("War Bochum 2021 besser als Bonn?", "Ja. "),
+        ("War Bonn 2021 besser als Bochum?", "Nein. "),
+        ("Lag Bonn 2021 hinter Bochum?", "Ja. "),
+        ("Stimmt es, dass Köln 2024 vor München lag?", "Nein. "),  # a claim to check
+        ("Was Munich ahead of Cologne in 2024?", "Yes. "),
+        ("Lag Essen 2024 vor Dortmund?", "Ja. "),  # Dortmund's sources say 21 or 22: both behind Essen's 20
+        ("War Magdeburg 2023 besser als Bremerhaven?", "Ja. "),  # known by scores only: 38.5 against 35.4
+    ],
+)
+def test_a_yes_no_comparison_of_two_cities_is_answered_yes_or_no_first(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    """Found by fresh questions: the places of both cities came without a yes or no."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.text.startswith(says), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wer lag 2024 vorn, Köln oder München?", "Köln und München 2024 im Vergleich"],
+)
+def test_a_comparison_that_claims_nothing_gets_no_yes_or_no(real_service: FoiService, question: str) -> None:
+    text = real_service.ask(question).text
+    assert not text.startswith(("Ja.", "Nein.", "Yes.", "No.")), question
+
+
+@given(st.text(max_size=80))
+def test_a_claim_is_read_without_failing(text: str) -> None:
+    assert claims_ahead(text) in (True, False, None)
+
+
+def test_which_way_a_comparison_claims() -> None:
+    assert claims_ahead("war bochum besser als bonn") is True
+    assert claims_ahead("lag bochum hinter bonn") is False
+    assert claims_ahead("war bochum nicht besser als bonn") is None  # denied: left without a yes or no
+    assert claims_ahead("lag bochum vor oder hinter bonn") is None
+
+
+def test_a_change_a_source_states_against_the_scores_is_said_beside_them(real_service: FoiService) -> None:
+    """Found by the review: Hamburg 2025 got "3,4 Punkte mehr" from 86,2 and 89,6, while the press release
+    says "plus 5,7"; the sources differ, and the reply says both."""
+    text = real_service.ask("Um wie viele Punkte legte Hamburg 2025 zu?").text
+    assert "3,4 Punkte mehr" in text
+    assert "Eine Quelle nennt für 2025 dagegen: plus 5,7 Punkte." in text
+    agreed = real_service.ask("Um wie viele Punkte legte München 2024 zu?").text
+    assert "3,8 Punkte mehr" in agreed
+    assert "dagegen" not in agreed  # the note says the same "plus 3,8 Punkte"
+
+
+def test_two_cities_with_the_same_score_have_no_gap(real_service: FoiService) -> None:
+    """Found by the review: equal scores would have read "hatte 0 Punkte mehr"."""
+    tables = real_service.answerer.tables
+    ranking = tables.default_ranking()
+    assert ranking is not None
+    same = [s for s in tables.standings[ranking.id] if s.year == 2024 and s.scores == [83.2] and not s.category]
+    assert same, "Köln's 83,2 points of 2024 are in the table"
+    twin = [same[0], same[0]]
+    assert _gap(twin, "de") == "Beide hatten gleich viele Punkte."
