@@ -515,3 +515,13 @@ def test_a_count_the_entry_gives_of_the_thing_asked_is_answered(
     answer = real_service.ask(question)
     assert answer.answered, question
     assert answer.entry_ids[0] == entry
+
+
+@pytest.mark.parametrize(
+    "question", ["In wie vielen Jahren war Bochum unter den besten zehn?", "Wie viele Jahre lag Bochum in den Top 10?"]
+)
+def test_years_counted_are_times(real_service: FoiService, question: str) -> None:
+    """Found by the review: "In wie vielen Jahren …" counted years, which "viermal" does not name."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert "viermal" in answer.text

@@ -181,7 +181,7 @@ _SEVERAL = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|
 # "fünf Themenbereiche", "two categories"; after "ein" only a plural ("einem von zehn"), as "eine Liste" counts none.
 _COUNT = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?\s?(?:%|prozent|euro|eur|mio|millionen|milliarden|million|billion|[a-z]+)|"
-    rf"(?:ein|eine|einem|one)\s[a-z]+en\b|"
+    rf"(?:ein|eine|einem|one)\s[a-z]+en\b|(?:{_SEVERAL})mal\b|"
     rf"(?:{_SEVERAL}|two|three|four|five|six|seven|eight|nine|ten)\s(?!(?:oder|und|bis|or|and|to)\b)[a-z]+)"
 )
 _REASON = re.compile(

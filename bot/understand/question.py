@@ -184,6 +184,8 @@ _COUNTING = frozenset({"viele", "wieviele", "vielen", "wievielen", "many", "anza
 _UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
 # People in general: staff, members and inhabitants are all counted as "Leute".
 _ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".split())
+# Years counted are times ("In wie vielen Jahren war Bochum in den Top 10?"): "viermal" answers, as for "wie oft".
+_TIMES = frozenset(stem(w) for w in "jahr jahre jahren mal year years times".split())
 
 
 def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> frozenset[str]:
@@ -193,7 +195,7 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     following = terms[at + 1 : at + 3] if at is not None else []
     capitals = nouns(text)
     thing = next((t for t in following if t.surface in capitals), following[0] if following else None)
-    if thing is None or thing.slot is not None or thing.token in _ANYONE:
+    if thing is None or thing.slot is not None or thing.token in _ANYONE | _TIMES:
         return frozenset()
     if not (asking & _COUNTING or thing.token in _UNITS):
         return frozenset()
