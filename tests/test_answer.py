@@ -218,7 +218,7 @@ def test_people_are_people_in_any_word(real_service: FoiService) -> None:
 def test_a_text_naming_who_is_asked_for_is_shown_as_the_nearest_when_unsure(real_service: FoiService) -> None:
     """A review found "Who was the memo written for?" given only suggestions: the text naming Eiskirch fitted
     the question's kind now, but the search was unsure it is the text meant."""
-    answer = real_service.ask("Who was the memo for?")
+    answer = real_service.ask("Who was the memo written for?")
     assert answer.decision is Decision.NEAREST
     assert "Eiskirch" in answer.text
 
@@ -525,3 +525,26 @@ def test_years_counted_are_times(real_service: FoiService, question: str) -> Non
     answer = real_service.ask(question)
     assert answer.answered, question
     assert "viermal" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Datum der Shortlist 2022", "bitkom-sci-2022-shortlist"),
+        ("Headline of the city press release in 2022?", "257364-pressemitteilungen"),
+    ],
+)
+def test_a_date_or_title_asked_in_a_word_is_answered_by_the_entry_giving_it(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    """ "Datum" and "headline" asked for nothing in particular: the entries were only suggested."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[0] == entry
+
+
+def test_a_title_the_source_does_not_give_is_said_to_be_missing(real_service: FoiService) -> None:
+    """The answer names 2021's press release by its subject only ("eine Meldung zu Platz 7")."""
+    answer = real_service.ask("Wie war die Pressemitteilung der Stadt 2021 überschrieben?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.NAME

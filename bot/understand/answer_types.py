@@ -39,6 +39,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             "what day|which day|which month|what month|on what date",
         ),
         (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year"),
+        # A keyword query asking for a date: "Shortlist 2022 Datum".
+        (AnswerType.DAY, "datum|von welchem tag|welchem tag"),
         (
             AnswerType.PERSON,
             "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|"
@@ -50,7 +52,9 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             AnswerType.NAME,
             "wie heisst|wie hiess|wie heissen|wie hiessen|welchen titel|welcher titel|welchen namen|welcher name|"
             "unter welcher ueberschrift|welche ueberschrift|what is the title|what was the title|"
-            "what title|what is the name|what was the name|what name|which title",
+            "what title|what is the name|what was the name|what name|which title|"
+            # A title asked in other words: "Wie lautete die Überschrift …?", "… überschrieben?", "headline".
+            "ueberschrift|ueberschrieben|betreff|headline|headlined",
         ),
         (
             AnswerType.COUNT,

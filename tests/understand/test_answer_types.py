@@ -50,6 +50,10 @@ from bot.understand.answer_types import (
         ("Smart City Konzept Bochum", AnswerType.OPEN),
         ("Aus wie vielen Indikatoren bestand der Index?", AnswerType.COUNT),  # "wie vielen" after a preposition
         ("Mit wie vielen Punkten lag Köln vorne?", AnswerType.POINTS),
+        ("Wie war die Pressemitteilung überschrieben?", AnswerType.NAME),  # a title in other words
+        ("What was the headline of the press release?", AnswerType.NAME),
+        ("Shortlist 2022 Datum", AnswerType.DAY),  # a keyword query for a date
+        ("Von welchem Tag stammt der Vermerk?", AnswerType.DAY),
     ],
 )
 def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:
