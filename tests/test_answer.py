@@ -548,3 +548,11 @@ def test_a_title_the_source_does_not_give_is_said_to_be_missing(real_service: Fo
     answer = real_service.ask("Wie war die Pressemitteilung der Stadt 2021 überschrieben?")
     assert answer.decision is Decision.NOT_STATED
     assert answer.missing is AnswerType.NAME
+
+
+def test_which_ones_of_what_the_answer_only_sums_up_is_said_to_be_missing(real_service: FoiService) -> None:
+    """Found by fresh questions: "Welche Entscheidungsträger …?" was answered with the text saying only
+    "verschiedenen Entscheidungsträger*innen", as if it named them."""
+    answer = real_service.ask("Welchen Entscheidungsträgern wurde 2022 die Platzierung mitgeteilt?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "Entscheidungsträger" in answer.text

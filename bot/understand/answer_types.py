@@ -247,6 +247,22 @@ def is_vague(entry: Entry) -> bool:
     return sums_up(" ".join(p.text for p in entry.passages) or entry.answer)
 
 
+_WHICH_THING = re.compile(r"\b(?:welche[nrs]?|which)\s(\w+)")
+# What an answer leaves unnamed: "verschiedene Fachämter", "various departments" (its word after, or the noun after
+# its adjective), not followed by a list of them in the same sentence ("verschiedene Städte: Bochum, Bonn, Ulm").
+_SUMMED_THING = re.compile(r"\b(?:verschiedene[nr]?|various)\s(\w+)(?:\s(\w+))?(?![^.;]*(?::|,[^.;]*,))")
+
+
+def asks_which_of_summed(question: str, entry: Entry) -> bool:
+    """Whether a which-question asks for the members of what the entry only sums up: "Welche Fachämter liefern
+    die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
+    asked = _WHICH_THING.findall(fold(question))
+    said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
+    summed = [w for pair in _SUMMED_THING.findall(said) for w in pair if w]
+    # The same word in another form, or the head of a compound ("Ämter" of "Fachämter").
+    return any(s[:_SHARED_PREFIX] == a[:_SHARED_PREFIX] or s.endswith(a) for a in asked for s in summed)
+
+
 def _is_year(match: re.Match[str]) -> bool:
     token = match.group(0).split()[0]
     return token.isdigit() and len(token) == 4 and token[:2] in {"19", "20"}

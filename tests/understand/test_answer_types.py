@@ -15,6 +15,7 @@ from bot.understand.answer_types import (
     asked_type,
     asks_money,
     asks_since,
+    asks_which_of_summed,
     asks_winner,
     counts,
     figure_clauses,
@@ -309,3 +310,17 @@ def test_a_number_in_words_counts_a_plural_of_any_ending() -> None:
     assert AnswerType.COUNT in given_types(_entry("Er bewertet fünf Themenbereiche.", ["Was bewertet der Index?"]))
     assert AnswerType.COUNT not in given_types(_entry("Es gibt eine Liste.", ["Was gibt es?"]))
     assert AnswerType.COUNT not in given_types(_entry("Es nannte zwei oder drei.", ["Was gibt es?"]))
+
+
+def test_which_of_what_the_answer_only_sums_up() -> None:
+    summed = _entry("Verschiedene Fachämter und städtische Unternehmen liefern die Informationen.", ["Wer liefert?"])
+    assert asks_which_of_summed("Welche Fachämter liefern die Daten?", summed)
+    assert asks_which_of_summed("Welche Ämter liefern zu?", summed)  # the head of the compound
+    assert not asks_which_of_summed("Wer liefert die Daten?", summed)
+    listed = _entry("Die Anfrage ging an verschiedene Städte: Bochum, Bonn und Ulm.", ["An wen ging sie?"])
+    assert not asks_which_of_summed("An welche Städte ging die Anfrage?", listed)  # the sentence lists them
+
+
+@given(st.text(max_size=60))
+def test_which_of_summed_takes_any_question(text: str) -> None:
+    assert asks_which_of_summed(text, _entry("Verschiedene Fachämter liefern zu.", ["Wer?"])) in (True, False)
