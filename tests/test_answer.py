@@ -556,3 +556,9 @@ def test_which_ones_of_what_the_answer_only_sums_up_is_said_to_be_missing(real_s
     answer = real_service.ask("Welchen Entscheidungsträgern wurde 2022 die Platzierung mitgeteilt?")
     assert answer.decision is Decision.NOT_STATED
     assert "Entscheidungsträger" in answer.text
+
+
+def test_the_exact_day_of_a_year_the_entry_gives_no_day_for_is_said_to_be_missing(real_service: FoiService) -> None:
+    """The answer dates the press releases of 2020 and 2021, not the one of 2022 ("dazu", with the ranking)."""
+    answer = real_service.ask("Wann genau erschien 2022 die Pressemitteilung der Stadt?")
+    assert answer.decision is Decision.NOT_STATED

@@ -36,6 +36,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         (
             AnswerType.DAY,
             "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
+            "wann genau|when exactly|"
             "what day|which day|which month|what month|on what date",
         ),
         (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year"),

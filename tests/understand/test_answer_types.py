@@ -55,6 +55,7 @@ from bot.understand.answer_types import (
         ("What was the headline of the press release?", AnswerType.NAME),
         ("Shortlist 2022 Datum", AnswerType.DAY),  # a keyword query for a date
         ("Von welchem Tag stammt der Vermerk?", AnswerType.DAY),
+        ("Wann genau kam die Antwort?", AnswerType.DAY),  # "genau": the day, not the year
     ],
 )
 def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:
