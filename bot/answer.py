@@ -327,8 +327,15 @@ class Answerer:
         if not question.counted or counts_a_share(question.counted):
             return NOT_COUNTED
         analyze = self.understander.normalizer.analyze
-        said = SENTENCE_END.split(entry.answer_in(question.lang))
-        return 1.0 if any(counts(s, analyze(s), question.counted) for s in said) else 0.0
+        said = [(s, analyze(s)) for s in SENTENCE_END.split(entry.answer_in(question.lang))]
+        counting = [a for s, a in said if counts(s, a, question.counted)]
+        if not counting:
+            return 0.0
+        # A number of the thing, but not of the city or year asked ("403 Städte ab 30.000 Einwohnern" for "Wie
+        # viele Einwohner hat Köln?"): no evidence either way.
+        of_cities = any(question.cities <= a.cities for a in counting)
+        of_years = question.years <= {y for _, a in said for y in a.years}
+        return 1.0 if of_cities and of_years else NOT_COUNTED
 
     def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the

@@ -24,7 +24,7 @@ def format_score(value: float, lang: Lang) -> str:
 def _unit(ranking: Ranking, lang: Lang, dative: bool, value: float) -> str:
     if ranking.score_unit.strip() == "%":
         return " %"
-    return messages.points_unit(lang, dative=dative, one=value == 1)
+    return messages.points_unit(lang, dative=dative, one=round(value, 1) == 1)  # 64,1 - 63,1 is 1.0000000000000142
 
 
 def format_value(ranking: Ranking, value: float, lang: Lang, *, dative: bool = False) -> str:

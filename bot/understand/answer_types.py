@@ -248,6 +248,7 @@ def is_vague(entry: Entry) -> bool:
     return sums_up(" ".join(p.text for p in entry.passages) or entry.answer)
 
 
+_SHORT_WORD = 3  # "der", "die", "the": not a thing asked for
 _WHICH_THING = re.compile(r"\b(?:welche[nrs]?|which)\s(\w+)")
 # What an answer leaves unnamed: "verschiedene Fachämter", "various departments" (its word after, or the noun after
 # its adjective), not followed by a list of them in the same sentence ("verschiedene Städte: Bochum, Bonn, Ulm").
@@ -257,7 +258,8 @@ _SUMMED_THING = re.compile(r"\b(?:verschiedene[nr]?|various)\s(\w+)(?:\s(\w+))?(
 def asks_which_of_summed(question: str, entry: Entry) -> bool:
     """Whether a which-question asks for the members of what the entry only sums up: "Welche Fachämter liefern
     die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
-    asked = _WHICH_THING.findall(fold(question))
+    # Not "Welche der …": an article is no thing asked for.
+    asked = [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
     said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
     summed = [w for pair in _SUMMED_THING.findall(said) for w in pair if w]
     # The same word in another form, or the head of a compound ("Ämter" of "Fachämter").

@@ -239,7 +239,8 @@ def counts_places(folded: str) -> bool:
 
 
 # A yes/no comparison claims the city it names first ahead ("War Bochum besser als Bonn?") or behind.
-_AHEAD = re.compile(r"\b(?:besser|vor|vorn|vorne|hoeher|better|ahead|higher|above)\b")
+# "vor" before a year is a time ("vor 2022"), not a place ahead.
+_AHEAD = re.compile(r"\b(?:besser|vor(?!\s(?:19|20)\d\d)|vorn|vorne|hoeher|better|ahead|higher|above)\b")
 _BEHIND = re.compile(r"\b(?:schlechter|hinter|worse|behind|lower|below)\b")
 _NEGATED = re.compile(r"\b(?:nicht|kein|keine|not|never|nie)\b")
 

@@ -152,3 +152,4 @@ def test_one_point_is_singular() -> None:
     assert format_value(ranking, 1.0, "de") == "1 Punkt"
     assert format_value(ranking, 1.0, "en") == "1 point"
     assert format_value(ranking, 1.5, "de") == "1,5 Punkte"
+    assert format_value(ranking, 64.1 - 63.1, "de") == "1 Punkt"  # a difference is 1 as shown, not as stored

@@ -318,6 +318,7 @@ def test_which_of_what_the_answer_only_sums_up() -> None:
     assert asks_which_of_summed("Welche Fachämter liefern die Daten?", summed)
     assert asks_which_of_summed("Welche Ämter liefern zu?", summed)  # the head of the compound
     assert not asks_which_of_summed("Wer liefert die Daten?", summed)
+    assert not asks_which_of_summed("Welche der Ämter?", _entry("Verschiedene Länder liefern.", ["Wer?"]))
     listed = _entry("Die Anfrage ging an verschiedene Städte: Bochum, Bonn und Ulm.", ["An wen ging sie?"])
     assert not asks_which_of_summed("An welche Städte ging die Anfrage?", listed)  # the sentence lists them
 

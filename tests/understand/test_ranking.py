@@ -1036,6 +1036,7 @@ def test_which_way_a_comparison_claims() -> None:
     assert claims_ahead("lag bochum hinter bonn") is False
     assert claims_ahead("war bochum nicht besser als bonn") is None  # denied: left without a yes or no
     assert claims_ahead("lag bochum vor oder hinter bonn") is None
+    assert claims_ahead("lag bochum vor 2022 hinter bonn") is False  # "vor 2022" is a time
 
 
 def test_a_change_a_source_states_against_the_scores_is_said_beside_them(real_service: FoiService) -> None:
