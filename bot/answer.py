@@ -322,8 +322,9 @@ class Answerer:
 
     def _counts_asked(self, entry: Entry, question: Question) -> float:
         """The `counted` signal: whether the entry's answer in the reply's language gives a number of the thing
-        the question counts. A text in the other language may name it by a looser word ("371 invited residents"
-        for the "Bochumerinnen und Bochumer" invited: no population of Bochum), a share any percentage."""
+        the question counts, of the city and year asked. A text in the other language may name it by a looser
+        word ("371 invited residents" for the "Bochumerinnen und Bochumer" invited: no population of Bochum), a
+        share any percentage: neither says anything."""
         if not question.counted or counts_a_share(question.counted):
             return NOT_COUNTED
         analyze = self.understander.normalizer.analyze

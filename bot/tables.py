@@ -289,7 +289,8 @@ class Tables:
         # Places asked with no change in the row: the year before, said to be missing if the tables lack it
         # ("Wie viele Plätze büßte Münster 2023 ein?" is not told 2023's place alone).
         computable = before is not None and bool(standing.scores and before.scores)
-        if computable if points else standing.change is None:
+        side_by_side = computable if points else standing.change is None
+        if side_by_side:
             return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
         if points and not any(_POINTS_NOTE.search(r.note) for r in standing.rows):
             # "Wie viele Punkte legte Bochum 2024 zu?": neither the scores nor a note tell; a text may.

@@ -38,7 +38,8 @@ class Signals:
     similar: float  # closeness in wording to the entry's nearest question
     agree: float  # lead in meaning over the other hits (0.5: as close as the closest of them, or no others)
     # 1 when the entry's answer, in the question's language, gives a number of what a how-many question counts
-    # ("157 Parameter" for "Wie viele Parameter …?"), 0 when it does not; 0.5 when nothing (or a share) is counted.
+    # ("157 Parameter" for "Wie viele Parameter …?"), 0 when it does not; 0.5 when nothing (or a share) is counted
+    # or the number is not of the city or year asked.
     counted: float
 
     @classmethod
