@@ -562,3 +562,10 @@ def test_the_exact_day_of_a_year_the_entry_gives_no_day_for_is_said_to_be_missin
     """The answer dates the press releases of 2020 and 2021, not the one of 2022 ("dazu", with the ranking)."""
     answer = real_service.ask("Wann genau erschien 2022 die Pressemitteilung der Stadt?")
     assert answer.decision is Decision.NOT_STATED
+
+
+def test_a_short_word_is_not_read_as_a_typo_of_a_comparing_word(real_service: FoiService) -> None:
+    """ "Wetter" was read as "weiter", a word of the memo's text: "Wie ist das Wetter in Bochum?" got the memo."""
+    answer = real_service.ask("Und wie ist das Wetter in Bochum?")
+    assert not answer.answered
+    assert real_service.answerer.understander.understand("Wetter Bochum").terms[0].alternatives == {}

@@ -43,6 +43,7 @@ from bot.understand.ranking import (
     detect,
     first_time,
     grammar_form,
+    is_comparative,
     is_frame_word,
     is_weak,
     names_since,
@@ -350,10 +351,13 @@ class Understander:
         compound of known words (`Datenlieferung`), one term per part, so an entry must have both parts to
         match it fully."""
         lexicon = self.lexicon
+        # A short word is not read as a typo of a word that only compares: "Wetter" is no "weiter" (it found the
+        # memo's text, which has "weiter"), as in the grammar.
+        typos = {t: w for t, w in lexicon.typos(surface).items() if len(surface) >= LONG_TYPO or not is_comparative(t)}
         around = {
             **lexicon.related(surface),
             **lexicon.verb_forms(token),
-            **lexicon.typos(surface),
+            **typos,
             **lexicon.containing(surface),
         }
         parts = compound_parts(token, lexicon.df)

@@ -281,6 +281,12 @@ def is_weak(token: str) -> bool:
     return grammar_form(token) in _WEAK
 
 
+def is_comparative(token: str) -> bool:
+    """Whether a token is one of the little words that compare ("weiter", "besser", "vor"): a typo of one says
+    too little to be read as it."""
+    return token in _COMPARE - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+
+
 def grammar_form(token: str) -> str | None:
     """The token as the grammar knows it: itself, or another form of one of its verbs (`führt` for `führen`,
     `geschafft` for `schaffen`; not of the verbs that say little, as "gemacht" may say a lot); None for a word
