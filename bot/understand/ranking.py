@@ -281,10 +281,13 @@ def is_weak(token: str) -> bool:
     return grammar_form(token) in _WEAK
 
 
+_COMPARATIVE = _COMPARE - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+
+
 def is_comparative(token: str) -> bool:
     """Whether a token is one of the little words that compare ("weiter", "besser", "vor"): a typo of one says
     too little to be read as it."""
-    return token in _COMPARE - (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _CHANGE)
+    return token in _COMPARATIVE
 
 
 def grammar_form(token: str) -> str | None:
