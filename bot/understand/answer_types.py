@@ -506,7 +506,7 @@ def _is_counted(token: str, counted: frozenset[str]) -> bool:
 
 def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
     """Whether the analysed text names one of the `counted` tokens (or a compound of one)."""
-    return bool(counted & _PERCENT) or any(_is_counted(t, counted) for t in analysis.tokens)
+    return counts_a_share(counted) or any(_is_counted(t, counted) for t in analysis.tokens)
 
 
 def counts_a_share(counted: frozenset[str]) -> bool:
@@ -525,7 +525,7 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
     counts what the sentence named before it ("all German cities …: 81 in 2019"). A share asked for needs a
     percentage."""
     share = bool(_SHARE.search(fold(sentence)))
-    if counted & _PERCENT:
+    if counts_a_share(counted):
         return share
     tokens, surfaces = analysis.tokens, analysis.surfaces
     named = any(_is_counted(t, counted) for t in tokens)
