@@ -26,6 +26,10 @@ RELATED_WEIGHT = 0.6
 MIN_RELATED = 5
 MIN_SHARED = 5  # letters at the start two forms of one word share at least ...
 RELATED_SHARE = 0.8  # ... and at least this share of the shorter one
+# A four-letter word has no typo budget of its own ("Hamm", "gut" are one edit from too much), but one edit from
+# a word that a twentieth of the entries write ("Plaz", "Indx") it is that word: people ask with those words.
+SHORT_TYPO = 4
+COMMON_SHARE = 0.05
 _LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz, Stadt|e|ranking
 _VOWELS = frozenset("aeiouy")
 
@@ -77,6 +81,10 @@ class Lexicon:
             if 7 <= len(word) <= 12 and (form := with_umlauts(word)) != word and len(form) <= 9:
                 # Filed under the folded first letter: questions are folded too ("uebrigen", not "übrigen").
                 self._umlaut_pool[(word[0], len(form))][form] = word
+        self._common: dict[str, list[str]] = defaultdict(list)
+        for word, token in words.items():
+            if abs(len(word) - SHORT_TYPO) <= 1 and df.get(token, 0) >= COMMON_SHARE * self.total:
+                self._common[word[0]].append(word)
 
     def __contains__(self, token: str) -> bool:
         return token in self.df
@@ -96,14 +104,17 @@ class Lexicon:
         """Tokens of written words within the typo budget; the first letter must match, as people rarely
         mistype it and a different first letter usually means a different word."""
         budget = typo_budget(surface)
-        if not budget or " " in surface:
+        if len(surface) == SHORT_TYPO and surface.isalpha():
+            budget, pool = 1, self._common.get(surface[0], [])
+        elif not budget or " " in surface:
             return {}
-        sizes = range(len(surface) - budget, len(surface) + budget + 1)
-        pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
+        else:
+            sizes = range(len(surface) - budget, len(surface) + budget + 1)
+            pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
         found = [
             (w, d) for w, d, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         ]
-        if budget == 1:
+        if typo_budget(surface) == 1:
             # An umlaut left out ("Stdte") is two edits from the folded word ("staedte"), one from "städte";
             # longer words have a budget of two anyway.
             forms = self._umlaut_pool.get((surface[0], len(surface) + 1), {})

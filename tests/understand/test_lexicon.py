@@ -69,3 +69,21 @@ def test_a_word_typed_without_its_umlaut_is_one_typo(real_service: FoiService) -
     lexicon = real_service.answerer.understander.lexicon
     assert lexicon.typos("stdte").get("stadt") == TYPO_WEIGHT[1]
     assert real_service.ask("Wie viele Stdte wurden 2023 bewertet?").answered
+
+
+@pytest.mark.parametrize(("word", "token"), [("plaz", "platz"), ("patz", "platz"), ("indx", "index")])
+def test_a_four_letter_typo_of_a_common_word_is_that_word(real_service: FoiService, word: str, token: str) -> None:
+    """Four letters are below the typo budget, but one edit from a word most entries write is that word."""
+    assert real_service.lexicon.typos(word) == {token: TYPO_WEIGHT[1]}
+
+
+@pytest.mark.parametrize("word", ["zeit", "frau", "drin", "hamm", "gute"])
+def test_other_four_letter_words_are_no_typos(real_service: FoiService, word: str) -> None:
+    """Rare words, and words more than one edit from a common one, stay what they are."""
+    assert real_service.lexicon.typos(word) == {}
+
+
+def test_a_misspelt_place_word_asks_for_the_place(real_service: FoiService) -> None:
+    answer = real_service.ask("Auf welchem Plaz lag Bochum 2023?")
+    assert answer.answered
+    assert "Platz 11" in answer.text
