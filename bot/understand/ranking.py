@@ -49,7 +49,7 @@ _LAST = LAST_PLACE | _stems("unten last")
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
 _TREND = _stems("entwicklung seit since")
 _CHANGE = _stems(
-    "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessert verbesserte "
+    "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessern verbessert verbesserte "
     "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
     "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst "
     "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "

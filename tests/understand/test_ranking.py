@@ -52,6 +52,10 @@ from bot.understand.ranking import RankingAsk, claims_ahead, grammar_form
         ("What was Bochum's worst place ever?", RankingAsk.WORST),
         ("How did Essen develop between 2021 and 2024?", RankingAsk.COMPARE),
         ("Wie hat sich Ulm von 2022 auf 2023 verändert?", RankingAsk.COMPARE),  # two years, not a span
+        # "improve" is read as "verbessern" (a synonym), which the grammar lacked: only its forms were there.
+        ("Did Bochum improve in 2021?", RankingAsk.CHANGE),
+        ("Konnte sich Bochum 2021 verbessern?", RankingAsk.CHANGE),
+        ("How much did Hamburg's score improve from 2023 to 2024?", RankingAsk.COMPARE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
