@@ -284,12 +284,18 @@ class Answerer:
         return ranking is not None and self.tables.latest_year(ranking) == entry.tags.years[0]
 
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:
-        """Whether a place or score the entry gives belongs to a city asked about (named in its clause)."""
+        """Whether a place or score the entry gives belongs to a city asked about: named in its clause, or in the
+        clause before where it names none ("Ulm kam 2021 auf 59,4 Punkte, verbesserte sich 2022 … auf Rang 16")."""
         clauses = figure_clauses(entry, question.answer_type)
         if clauses is None or not question.cities:
             return True
         analyze = self.understander.normalizer.analyze
-        return any(question.cities & analyze(clause).cities for clause in clauses)
+        named: frozenset[str] = frozenset()
+        for clause, figure in clauses:
+            named = analyze(clause).cities or named
+            if figure and question.cities & named:
+                return True
+        return False
 
     def _sets_states_aside(self, question: Question) -> bool:
         """Whether a question asks which city, naming neither a ranking of states nor a state: Thüringen, last in

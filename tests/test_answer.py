@@ -314,6 +314,17 @@ def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_serv
     assert real_service.ask("Welchen Platz hatte Bonn 2019?").answered
 
 
+def test_a_place_belongs_to_the_city_of_the_clause_before_where_its_own_names_none(real_service: FoiService) -> None:
+    """ "Ulm kam 2021 auf 59,4 Punkte, verbesserte sich 2022 … und war 2023 mit Platz 9 …": Ulm's place 9, not a
+    place the text lacks; an ordinal's dot ("vom 150. auf den 16. Platz") does not cut Soest off its place."""
+    for question in ("Welchen Platz hatte Ulm 2023 laut dem Verlauf der Jahre 2021 bis 2025?", "Soest 2020 Platz?"):
+        answer = real_service.ask(question)
+        assert answer.decision is not Decision.NOT_STATED, question
+    soest = real_service.ask("Von welchem Platz auf welchen ist Soest 2020 bei Haselhorst gesprungen?")
+    assert soest.answered
+    assert "16. Platz" in soest.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -547,17 +547,19 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
 
 
 # Clauses of an answer: a place or a score belongs to the city named in the same clause ("Bonn (Platz 7)").
-_CLAUSE = re.compile(r"[,;.:!?]\s|\s(?:und|and|sowie|while|während)\s")
+# The dot of an ordinal ("vom 150. auf den 16. Platz") ends no clause; after a number ending a sentence
+# ("unter den Top 20. In der Kategorie …") it does.
+_CLAUSE = re.compile(r"[,;:!?]\s|\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))|\s(?:und|and|sowie|while|während)\s")
 
 
-def figure_clauses(entry: Entry, kind: AnswerType) -> list[str] | None:
-    """The clauses of the entry's answer that give a place (or a score, for `POINTS`), as written; None for other
-    kinds and for ranking rows, which are about one city anyway. That Bielefeld was "unter den Top 20" next to
-    Bonn's place 7 is no place for Bielefeld."""
+def figure_clauses(entry: Entry, kind: AnswerType) -> list[tuple[str, bool]] | None:
+    """The clauses of the entry's answer, as written, each with whether it gives a place (or a score, for
+    `POINTS`); None for other kinds and for ranking rows, which are about one city anyway. That Bielefeld was
+    "unter den Top 20" next to Bonn's place 7 is no place for Bielefeld."""
     pattern = {AnswerType.PLACE: _PLACE, AnswerType.POINTS: _POINTS}.get(kind)
     if pattern is None or entry.ranking_ref is not None:
         return None
-    return [c for c in _CLAUSE.split(entry.answer) if pattern.search(fold(c))]
+    return [(c, bool(pattern.search(fold(c)))) for c in _CLAUSE.split(entry.answer)]
 
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")
