@@ -314,6 +314,13 @@ def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_serv
     assert real_service.ask("Welchen Platz hatte Bonn 2019?").answered
 
 
+def test_a_score_asked_in_english_is_not_answered_by_a_place(real_service: FoiService) -> None:
+    """The eco compass of 2019 says Hamburg came last of 16 states, with no score."""
+    answer = real_service.ask("What score did Hamburg get in the eco Digitaler Länderkompass 2019?")
+    assert not answer.answered
+    assert answer.decision is Decision.NOT_STATED
+
+
 def test_a_place_belongs_to_the_city_of_the_clause_before_where_its_own_names_none(real_service: FoiService) -> None:
     """ "Ulm kam 2021 auf 59,4 Punkte, verbesserte sich 2022 … und war 2023 mit Platz 9 …": Ulm's place 9, not a
     place the text lacks; an ordinal's dot ("vom 150. auf den 16. Platz") does not cut Soest off its place."""

@@ -30,7 +30,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
     for kind, phrases in (
         (
             AnswerType.POINTS,
-            "wie viele punkte|wieviele punkte|wie viel punkte|wie vielen punkten|how many points|welche punktzahl",
+            "wie viele punkte|wieviele punkte|wie viel punkte|wie vielen punkten|how many points|welche punktzahl|"
+            "what score|which score|what scores|what was the score|what was its score",
         ),
         (AnswerType.PLACE, "wie viele plaetze|wieviele plaetze|how many places|how many spots"),
         (

@@ -51,6 +51,7 @@ from bot.understand.answer_types import (
         ("Smart City Konzept Bochum", AnswerType.OPEN),
         ("Aus wie vielen Indikatoren bestand der Index?", AnswerType.COUNT),  # "wie vielen" after a preposition
         ("Mit wie vielen Punkten lag Köln vorne?", AnswerType.POINTS),
+        ("What score did Hamburg get in 2019?", AnswerType.POINTS),  # a score, not a place (Hamburg came last)
         ("Wie war die Pressemitteilung überschrieben?", AnswerType.NAME),  # a title in other words
         ("What was the headline of the press release?", AnswerType.NAME),
         ("Shortlist 2022 Datum", AnswerType.DAY),  # a keyword query for a date
