@@ -28,6 +28,7 @@ from bot.understand.answer_types import (
     asks_winner,
     counts,
     counts_a_share,
+    counts_without_naming,
     figure_clauses,
     given_types,
     gives_money,
@@ -394,7 +395,11 @@ class Answerer:
             return self._not_answered(question, result, entries, suggest=suggested)
         answer_at = self.calibration.threshold if threshold is None else threshold
         about = suggested and top.covered >= SUBJECT_SHARE
-        summed_up = (question.particulars and is_vague(entry)) or asks_which_of_summed(question.text, entry)
+        summed_up = (
+            (question.particulars and is_vague(entry))
+            or asks_which_of_summed(question.text, entry)
+            or counts_without_naming(question.text, entry)
+        )
         if found.confidence >= answer_at and found.fits and top.evidence >= EVIDENCE_FLOOR:
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)

@@ -321,6 +321,14 @@ def test_a_score_asked_in_english_is_not_answered_by_a_place(real_service: FoiSe
     assert answer.decision is Decision.NOT_STATED
 
 
+def test_which_of_a_counted_thing_is_not_answered_by_the_count(real_service: FoiService) -> None:
+    """The entry of 2020 gives 28 indicators (de.digital) and 38 (haufe.de), but names none of them."""
+    answer = real_service.ask("Welche 28 Indikatoren nennt de.digital für 2020?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PARTICULARS
+    assert real_service.ask("Welche fünf Bereiche bewertet Bitkom beim Index?").answered  # "fünf Themenbereiche: …"
+
+
 def test_a_place_belongs_to_the_city_of_the_clause_before_where_its_own_names_none(real_service: FoiService) -> None:
     """ "Ulm kam 2021 auf 59,4 Punkte, verbesserte sich 2022 … und war 2023 mit Platz 9 …": Ulm's place 9, not a
     place the text lacks; an ordinal's dot ("vom 150. auf den 16. Platz") does not cut Soest off its place."""

@@ -10,6 +10,7 @@ the best entry does not give is answered with "the source does not say", never w
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -265,6 +266,52 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     summed = [w for pair in _SUMMED_THING.findall(said) for w in pair if w]
     # The same word in another form, or the head of a compound ("Ämter" of "Fachämter").
     return any(s[:_SHARED_PREFIX] == a[:_SHARED_PREFIX] or s.endswith(a) for a in asked for s in summed)
+
+
+_NUMBER_WORD = rf"(?:\d+|{_SEVERAL}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "Welche fünf Bereiche …?", "Which 28 indicators …?": the members of a counted thing.
+_WHICH_COUNTED = re.compile(rf"\b(?:welche[nrs]?|which|what)\s{_NUMBER_WORD}\s(\w+)(?:\s(\w+))?(?:\s(\w+))?")
+# A whole number in a text, not a part of "2,7".
+_COUNTING = re.compile(rf"(?<![\d.,])\b{_NUMBER_WORD}\b(?![.,]\d)")
+# What may follow a count that names its members: a colon, a dash or a bracket, or a list in the same sentence.
+_LIST_OPENS = re.compile(r"^(?:\s\w+){0,2}\s*(?:[:–—]|-\s|\((?!\d))")
+_LIST_SEPARATORS = re.compile(r",\s|;\s|\s(?:und|sowie|and|or|oder)\s")
+
+
+def _lists_after(rest: str, count: int) -> bool:
+    """Whether the text after a count names its members: it opens a list, or its sentence goes on with one."""
+    sentence = SENTENCE_END.split(rest, maxsplit=1)[0]
+    return bool(_LIST_OPENS.match(rest)) or len(_LIST_SEPARATORS.findall(sentence)) >= count - 1
+
+
+def counts_without_naming(question: str, entry: Entry) -> bool:
+    """Whether a question asking which of a counted thing ("Welche 28 Indikatoren …?") meets an entry that counts
+    it without naming its members ("haufe.de nennt 38 Indikatoren, de.digital 28 Indikatoren"), where "fünf
+    Themenbereiche: Verwaltung, …" names them."""
+    asked = _WHICH_COUNTED.search(fold(question))
+    if asked is None:
+        return False
+    # The thing is one of the next words: "Which five municipal online services …?"
+    things = [w for w in asked.groups() if w and len(w) > _SHORT_WORD]
+    said = " ".join(fold(t) for t in (entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)))
+    counted = []
+    for number in _COUNTING.finditer(said):
+        # The thing counted is one of the next three words ("fünf untersuchten kommunalen Onlineleistungen").
+        for word in itertools.islice(_WORD.finditer(said, number.end()), 3):
+            if any(word.group(0)[:_SHARED_PREFIX] == t[:_SHARED_PREFIX] or word.group(0).endswith(t) for t in things):
+                counted.append(_lists_after(said[word.end() :], _count(number.group(0))))
+                break
+    return bool(counted) and not any(counted)
+
+
+_NUMBER_VALUES = {
+    **{w: n for n, w in enumerate("zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf".split(), 2)},
+    **{w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)},
+}
+
+
+def _count(number: str) -> int:
+    return int(number) if number.isdigit() else _NUMBER_VALUES.get(number, 2)
 
 
 def _is_year(match: re.Match[str]) -> bool:

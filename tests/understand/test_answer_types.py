@@ -18,6 +18,7 @@ from bot.understand.answer_types import (
     asks_which_of_summed,
     asks_winner,
     counts,
+    counts_without_naming,
     figure_clauses,
     given_types,
     gives_money,
@@ -129,6 +130,24 @@ def test_a_place_belongs_to_the_clause_that_names_it() -> None:
     assert [c for c, figure in clauses if figure and "Gera" in c] == []
     assert any(figure and "Kiel" in c for c, figure in clauses)
     assert figure_clauses(entry, AnswerType.DATE) is None  # only places and scores are tied to a city
+
+
+@pytest.mark.parametrize(
+    ("answer", "named"),
+    [
+        ("Der Index bewertet fünf Themenbereiche: Verwaltung, IT, Energie, Mobilität und Gesellschaft.", True),
+        ("Das Konzept folgt fünf Themenbereichen – Infrastruktur, Verwaltung, Gesellschaft, Umwelt, Wirtschaft.", True),
+        ("Es wurden fünf Themenbereiche Verwaltung, IT, Energie, Mobilität sowie Gesellschaft untersucht.", True),
+        ("Two new categories (tourism; retail) joined the eight existing ones.", True),
+        ("Von fünf untersuchten Themenbereichen waren im Schnitt 2,7 erfüllt, mehr als 2021 (1,2).", False),
+        ("Die Quellen weichen ab: haufe.de nennt 38 Themenbereiche, de.digital 28 Themenbereiche.", False),
+    ],
+)
+def test_a_count_names_its_members_only_with_a_list(answer: str, named: bool) -> None:
+    """ "Welche fünf Themenbereiche …?" asks for the members; a count alone does not name them."""
+    entry = _entry(answer, ["Wie viele Themenbereiche?"])
+    assert counts_without_naming("Welche fünf Themenbereiche gibt es?", entry) is not named
+    assert not counts_without_naming("Wie viele Themenbereiche gibt es?", entry)  # the count is asked: it is given
 
 
 def test_answers_that_say_the_sources_do_not_know() -> None:
