@@ -58,6 +58,9 @@ _CHANGE = _stems(
     # "gewann … hinzu", "dazugewonnen": something gained, not won.
     "hinzu hinzugewonnen dazugewonnen"
 )
+# "verbessern" ("improve") is a change of a year asked ("Konnte sich Bochum 2021 verbessern?"); with no year it
+# asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
+_TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
 _GAP = _stems("trennten trennt trennen separated separate")
 _COMPARE = _GAP | _stems(
@@ -369,6 +372,8 @@ def detect(
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
     words = {grammar_form(t) or t for t in tokens}
+    if not years and words & _TO_IMPROVE:
+        return None
     if _CATEGORY in words and not categories:
         return None
     place = None if counted else _place_number(tokens)
