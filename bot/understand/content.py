@@ -16,19 +16,21 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
 
 
-# The list has "ever" and "never", "je" and "nie", but not their longer German forms.
+# The German list has "je" and "nie", but not their longer forms.
 _MISSED = ("jemals", "niemals")
 
 
-@lru_cache(maxsize=1)
-def _fillers() -> frozenset[str]:
-    return frozenset(fold(w) for lang in ("de", "en") for w in (*stopwordsiso.stopwords(lang), *_MISSED))
+@lru_cache(maxsize=3)
+def fillers(*langs: str) -> frozenset[str]:
+    """The folded function words of the languages (German and English if none is named)."""
+    words = [w for lang in langs or ("de", "en") for w in stopwordsiso.stopwords(lang)]
+    return frozenset(fold(w) for w in (*words, *(_MISSED if "de" in (langs or ("de",)) else ())))
 
 
 def content_words(surfaces: Iterable[str]) -> list[str]:
     """The folded words among `surfaces` that are not fillers."""
-    fillers = _fillers()
-    return [w for w in surfaces if not set(w.split()) <= fillers]
+    known = fillers()
+    return [w for w in surfaces if not set(w.split()) <= known]
 
 
 def nouns(text: str) -> set[str]:

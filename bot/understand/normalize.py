@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold, slugify, strip_umlauts
 from bot.models import Aliases, Ranking
 from bot.understand.cities import NOT_CITY_FORMS, city_forms
+from bot.understand.content import fillers
 
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -367,5 +368,13 @@ def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) ->
         for candidate in (head, head[:-1] if head.endswith("s") else ""):
             if len(candidate) >= min_part and (candidate in vocabulary or stem(candidate) in vocabulary):
                 return [candidate if candidate in vocabulary else stem(candidate), tail]
-        return [tail]
+        # A word ending in an English function word is no compound of it: "Bbbbwher" is not "where" (German ones
+        # end compounds: "Teilnahme").
+        if tail not in _english_function_stems():
+            return [tail]
     return []
+
+
+@lru_cache(maxsize=1)
+def _english_function_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in fillers("en"))
