@@ -292,7 +292,7 @@ def counts_without_naming(question: str, entry: Entry) -> bool:
     if asked is None:
         return False
     # The thing is one of the next words: "Which five municipal online services …?"
-    things = [w for w in asked.groups() if w and len(w) > _SHORT_WORD]
+    things = [w for w in asked.groups() if w and w.isalpha() and len(w) > _SHORT_WORD]
     said = " ".join(fold(t) for t in (entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)))
     counted = []
     for number in _COUNTING.finditer(said):
