@@ -264,8 +264,13 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     asked = [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
     said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
     summed = [w for pair in _SUMMED_THING.findall(said) for w in pair if w]
-    # The same word in another form, or the head of a compound ("Ämter" of "Fachämter").
-    return any(s[:_SHARED_PREFIX] == a[:_SHARED_PREFIX] or s.endswith(a) for a in asked for s in summed)
+    return any(_same_thing(s, a) for a in asked for s in summed)
+
+
+def _same_thing(said: str, asked: str) -> bool:
+    """Whether a word of an answer names the thing a question's word asks for: the same word in another form,
+    or the head of a compound ("Ämter" of "Fachämter")."""
+    return said[:_SHARED_PREFIX] == asked[:_SHARED_PREFIX] or said.endswith(asked)
 
 
 _NUMBER_WORD = rf"(?:\d+|{_SEVERAL}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -296,9 +301,9 @@ def counts_without_naming(question: str, entry: Entry) -> bool:
     said = " ".join(fold(t) for t in (entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)))
     counted = []
     for number in _COUNTING.finditer(said):
-        # The thing counted is one of the next three words ("fünf untersuchten kommunalen Onlineleistungen").
-        for word in itertools.islice(_WORD.finditer(said, number.end()), 3):
-            if any(word.group(0)[:_SHARED_PREFIX] == t[:_SHARED_PREFIX] or word.group(0).endswith(t) for t in things):
+        # The thing counted comes within a few words ("fünf untersuchten kommunalen Onlineleistungen").
+        for word in itertools.islice(_WORD.finditer(said, number.end()), _COUNTED_WITHIN):
+            if any(_same_thing(word.group(0), t) for t in things):
                 counted.append(_lists_after(said[word.end() :], _count(number.group(0))))
                 break
     return bool(counted) and not any(counted)

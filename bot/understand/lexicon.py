@@ -103,18 +103,19 @@ class Lexicon:
     def typos(self, surface: str) -> dict[str, float]:
         """Tokens of written words within the typo budget; the first letter must match, as people rarely
         mistype it and a different first letter usually means a different word."""
-        budget = typo_budget(surface)
+        own = typo_budget(surface)
         if len(surface) == SHORT_TYPO and surface.isalpha():
             budget, pool = 1, self._common.get(surface[0], [])
-        elif not budget or " " in surface:
+        elif not own or " " in surface:
             return {}
         else:
+            budget = own
             sizes = range(len(surface) - budget, len(surface) + budget + 1)
             pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
         found = [
             (w, d) for w, d, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
         ]
-        if typo_budget(surface) == 1:
+        if own == 1:
             # An umlaut left out ("Stdte") is two edits from the folded word ("staedte"), one from "städte";
             # longer words have a budget of two anyway.
             forms = self._umlaut_pool.get((surface[0], len(surface) + 1), {})
