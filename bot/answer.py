@@ -24,13 +24,16 @@ from bot.understand.answer_types import (
     around_someone_named,
     asks_money,
     asks_since,
+    asks_until,
     asks_which_of_summed,
     asks_winner,
+    continued_sentences,
     counts,
     counts_a_share,
     counts_without_naming,
     figure_clauses,
     given_types,
+    gives_a_day,
     gives_money,
     gives_time_for,
     has_figures,
@@ -41,6 +44,7 @@ from bot.understand.answer_types import (
     states_absence,
     sums_up,
     tells_a_start,
+    tells_an_end,
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words
@@ -192,8 +196,10 @@ class Answerer:
             )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
+            and (tells_an_end(entry) or not asks_until(question.text))
             and (gives_money(entry) or not asks_money(question.text, question.counted))
             and self._figure_for_cities(entry, question)
+            and self._day_of_the_thing(entry, question)
             and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
             and not (question.ranking and question.years and not entry.tags.years)
@@ -344,6 +350,25 @@ class Answerer:
         of_cities = any(question.cities <= a.cities for a in counting)
         of_years = question.years <= {y for _, a in said for y in a.years}
         return 1.0 if of_cities and of_years else NOT_COUNTED
+
+    def _day_of_the_thing(self, entry: Entry, question: Question) -> bool:
+        """Whether a day asked for can be the day of the thing asked: not where the answer speaks of that thing
+        only in sentences without a day, so that its days date other things ("2021 wurde Eiskirch das Ranking in
+        einem Termin vorgestellt. Außerdem veröffentlichte die Stadt am 6. Oktober 2021 eine Pressemitteilung"
+        does not tell on which day the meeting was)."""
+        if question.answer_type is not AnswerType.DAY:
+            return True
+        # The words as written: a typo's corrections ("statt" as "Stadt") would find the thing everywhere. A
+        # sentence naming the kind asked ("Beim Datum der Bekanntgabe …") speaks of the thing too.
+        asked = {t.token for t in question.terms if t.slot is None and not t.token.isdigit()}
+        analyze = self.understander.normalizer.analyze
+        elsewhere = False
+        for sentence in continued_sentences(entry.answer_in(question.lang)):
+            if not asked.isdisjoint(analyze(sentence).tokens):
+                if gives_a_day(sentence):
+                    return True
+                elsewhere = True
+        return not elsewhere
 
     def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the

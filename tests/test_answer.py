@@ -305,6 +305,24 @@ def test_a_day_the_source_gives_only_for_other_years_is_not_stated(real_service:
     assert real_service.ask("An welchem Tag erschien Bochums Pressemitteilung 2021?").answered
 
 
+def test_a_day_of_another_thing_in_the_answer_is_not_the_day_asked(real_service: FoiService) -> None:
+    """The entry of 2021 says the ranking was shown to the mayor "in einem Termin" and dates only the press
+    release of that year: the day of the meeting is not stated."""
+    answer = real_service.ask("An welchem Tag hatte der OB 2021 den Termin zum Ranking?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.DAY
+    assert real_service.ask("An welchem Tag kam 2021 Bochums Pressemitteilung zum Ranking?").answered
+    # The day in a sentence that refers back ("…; vorgestellt wurde sie am …") is the day of what came before.
+    assert real_service.ask("An welchem Tag stellte der Bitkom die Top-10-Liste 2022 vor?").answered
+
+
+def test_until_when_is_not_answered_by_other_dates(real_service: FoiService) -> None:
+    """The Bochum request's entry gives when it was made and answered, not the deadline it had."""
+    answer = real_service.ask("Bis wann hatte Bochum Zeit, die IFG-Anfrage zu beantworten?")
+    assert answer.decision is Decision.NOT_STATED
+    assert real_service.ask("Bis wann hatte Bonn Zeit, die IFG-Anfrage zu beantworten?").answered
+
+
 def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_service: FoiService) -> None:
     """The NRW entry of 2019 gives places for Bonn, Köln and Dortmund and says Bielefeld was in the top 20."""
     answer = real_service.ask("Welchen Platz genau hatte Bielefeld im Smart City Index 2019?")

@@ -465,6 +465,27 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
     return frozenset(kinds)
 
 
+# Words that refer back: a sentence with one goes on about the thing of the one before ("…; vorgestellt wurde
+# sie am 12. September 2022"); not "es", mostly a dummy ("gab es").
+_REFERRING = frozenset("sie er ihn ihm ihr dies diese dieser dieses it its they them this these".split())
+
+
+def continued_sentences(text: str) -> list[str]:
+    """The sentences of an answer as written, each joined to the one before where it refers back to it."""
+    out: list[str] = []
+    for sentence in SENTENCE_END.split(text):
+        if out and not _REFERRING.isdisjoint(_WORD.findall(fold(sentence))):
+            out[-1] += " " + sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+def gives_a_day(sentence: str) -> bool:
+    """Whether a sentence, as written, names a day or a month ("am 6. Oktober 2021", "vom 20.09.2022")."""
+    return bool(_DAY.search(fold(sentence)))
+
+
 def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> bool:
     """Whether the entry can tell when, for a question that names `years`: a day asked needs a day of those
     years (the press release of 2020 has a day, that does not date the one of 2022) or one without its year;
@@ -487,8 +508,17 @@ _START = re.compile(
     r"(?:der|die|das|the)\s(?:erste[nrs]?|first)\s(?:\w+\s){0,3}?(?:index|ausgabe|version|edition|studie|ranking)|"
     r"beginn\w*|begann|began|begun|start\w*|gestartet|launch\w*|eingefuehrt|introduced|gegruendet|founded)\b"
 )
-# A list of this many years tells the first of them ("2021, 2022, 2024 und 2025").
+# A list of this many years tells the first of them ("2021, 2022, 2024 und 2025"); the years of full dates do not
+# count, as they date documents ("laut Antwort vom 20.09.2022 …, ein Bericht vom 4. September 2023 …").
 _LISTED_YEARS = 3
+# "Bis wann …?" asks when something ended or had to be done; a date the answer names of something else does not
+# say it ("Bis wann musste Bochum antworten?": the day it was asked and the day it answered, not its deadline).
+_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b")
+_END = re.compile(
+    rf"\b(?:(?:bis|until|till|by)\s(?:zum\s|zur\s|ende\s|end\sof\s|voraussichtlich\s|the\s)*"
+    rf"(?:\d{{1,2}}\.?\s|(?:19|20)\d\d|{_MONTHS})|frist\w*|\w*frist\b|deadline\w*|endet\w*|ended|ends|"
+    r"lief\s(?:\w+\s){0,4}?ab|expired?)\b"
+)
 
 
 # "Wie viel hat … gekostet?", "How much did … cost?": an amount of money, which no count of other things gives
@@ -526,7 +556,18 @@ def tells_a_start(entry: Entry) -> bool:
     if any(asks_since(q) for q in entry.questions):
         return True
     text = _short_answers(entry)
-    return bool(_START.search(text)) or len(set(_DATE.findall(text))) >= _LISTED_YEARS
+    return bool(_START.search(text)) or len(set(_DATE.findall(_DATED.sub(" ", text)))) >= _LISTED_YEARS
+
+
+def asks_until(text: str) -> bool:
+    """Whether the question asks until when ("Bis wann …?", "Von wann bis wann …?", "By when …?")."""
+    return bool(_UNTIL.search(fold(text)))
+
+
+def tells_an_end(entry: Entry) -> bool:
+    """Whether the entry says until when: one of its questions asks so, or its short answer names a deadline or
+    an end ("lief bis zum 20. September 2022", "bis voraussichtlich September 2026", "Frist")."""
+    return any(asks_until(q) for q in entry.questions) or bool(_END.search(_short_answers(entry)))
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

@@ -15,8 +15,10 @@ from bot.understand.answer_types import (
     asked_type,
     asks_money,
     asks_since,
+    asks_until,
     asks_which_of_summed,
     asks_winner,
+    continued_sentences,
     counts,
     counts_without_naming,
     figure_clauses,
@@ -26,6 +28,7 @@ from bot.understand.answer_types import (
     names_person,
     states_absence,
     tells_a_start,
+    tells_an_end,
     without_yes_no,
     yes_or_no,
 )
@@ -262,6 +265,37 @@ def test_since_when_needs_an_answer_that_tells_a_start() -> None:
     assert not tells_a_start(_entry("Die Quellen weichen ab: 2020 Platz 18, 2019 Platz 32.", ["Platz?"]))
     assert not tells_a_start(_entry("Bochum lag 2021 auf dem ersten Platz im Ruhrgebiet.", ["Platz?"]))
     assert tells_a_start(_entry("Im Frühjahr.", ["Seit wann gibt es die Stelle?"]))  # its question says so
+
+
+def test_years_of_full_dates_are_no_list_telling_a_start() -> None:
+    """The Stabsstelle entry cites an answer of 20.09.2022 and a report of 4 September 2023 and names 2020: three
+    years, read as a list from the first, so "Seit wann gibt es die Stabsstelle?" was answered with it."""
+    dated = "Laut Antwort vom 12.03.2021 leitet das Amt die Daten weiter. Ein Bericht vom 2. Mai 2024 lobt 2019."
+    assert not tells_a_start(_entry(dated, ["Was macht das Amt?"]))
+    assert tells_a_start(_entry("Das Amt war 2019, 2020 und 2023 beteiligt.", ["Was macht das Amt?"]))
+
+
+def test_until_when_needs_an_answer_that_tells_an_end() -> None:
+    """ "Bis wann musste Bochum antworten?" got the day the request was made and the day it was answered."""
+    assert asks_until("Bis wann musste die Stadt antworten?")
+    assert asks_until("Von wann bis wann lief die Umfrage?")
+    assert asks_until("By when did the city have to reply?")
+    assert not asks_until("Wann kam die Antwort?")
+    assert not asks_until("Seit wann gibt es das Amt?")
+    asked_and_answered = _entry("Gefragt am 3. März 2021, beantwortet am 9. April 2021.", ["Wann kam die Antwort?"])
+    assert not tells_an_end(asked_and_answered)
+    assert tells_an_end(_entry("Die Frist lief am 30. Juni 2021 ab.", ["Frist?"]))
+    assert tells_an_end(_entry("Das Programm läuft bis voraussichtlich Mai 2027.", ["Laufzeit?"]))
+    assert tells_an_end(_entry("The survey ran until March 2024.", ["Survey?"]))
+    assert tells_an_end(_entry("Im Sommer.", ["Bis wann läuft das Programm?"]))  # its question says so
+
+
+def test_a_sentence_referring_back_continues_the_one_before() -> None:
+    text = "Die Liste nannte fünf Städte; veröffentlicht wurde sie am 3. Mai. Außerdem gab es am 9. Mai eine Feier."
+    assert continued_sentences(text) == [
+        "Die Liste nannte fünf Städte; veröffentlicht wurde sie am 3. Mai.",
+        "Außerdem gab es am 9. Mai eine Feier.",
+    ]
 
 
 def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> None:
