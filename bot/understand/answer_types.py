@@ -253,8 +253,13 @@ def is_vague(entry: Entry) -> bool:
 _SHORT_WORD = 3  # "der", "die", "the": not a thing asked for
 _WHICH_THING = re.compile(r"\b(?:welche[nrs]?|which)\s(\w+)")
 # What an answer leaves unnamed: "verschiedene Fachämter", "various departments" (its word after, or the noun after
-# its adjective), not followed by a list of them in the same sentence ("verschiedene Städte: Bochum, Bonn, Ulm").
-_SUMMED_THING = re.compile(r"\b(?:verschiedene[nr]?|various)\s(\w+)(?:\s(\w+))?(?![^.;]*(?::|,[^.;]*,))")
+# its adjective), and what it joins to them ("verschiedene Fachämter und in Teilen städtische
+# Beteiligungsunternehmen"), not followed by a list of them in the same sentence ("verschiedene Städte: Bochum, …").
+_JOINING = "(?:und|sowie|oder|and|or)"
+_SUMMED_THING = re.compile(
+    rf"\b(?:verschiedene[nr]?|various)((?:\s(?!{_JOINING}\b)\w+){{1,2}}(?:\s{_JOINING}(?:\s\w+){{1,4}})?)"
+    r"(?![^.;]*(?::|,[^.;]*,))"
+)
 
 
 def asks_which_of_summed(question: str, entry: Entry) -> bool:
@@ -263,7 +268,7 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     # Not "Welche der …": an article is no thing asked for.
     asked = [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
     said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
-    summed = [w for pair in _SUMMED_THING.findall(said) for w in pair if w]
+    summed = [w for words in _SUMMED_THING.findall(said) for w in words.split() if len(w) > _SHORT_WORD]
     return any(_same_thing(s, a) for a in asked for s in summed)
 
 

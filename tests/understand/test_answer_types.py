@@ -377,6 +377,17 @@ def test_which_of_what_the_answer_only_sums_up() -> None:
     assert not asks_which_of_summed("An welche Städte ging die Anfrage?", listed)  # the sentence lists them
 
 
+def test_what_is_joined_to_a_summed_up_thing_is_summed_up_too() -> None:
+    """ "verschiedene Fachämter und in Teilen städtische Beteiligungsunternehmen": "Welche
+    Beteiligungsunternehmen …?" was answered with that sentence, which names none."""
+    joined = _entry("Verschiedene Schulen und zum Teil private Träger melden die Zahlen.", ["Wer meldet?"])
+    assert asks_which_of_summed("Welche Träger melden die Zahlen?", joined)
+    assert asks_which_of_summed("Welche Schulen melden?", joined)
+    english = _entry("Various schools and some private providers report the figures.", ["Who reports?"])
+    assert asks_which_of_summed("Which providers report the figures?", english)
+    assert not asks_which_of_summed("Welche Zahlen werden gemeldet?", joined)
+
+
 @given(st.text(max_size=60))
 def test_which_of_summed_takes_any_question(text: str) -> None:
     assert asks_which_of_summed(text, _entry("Verschiedene Fachämter liefern zu.", ["Wer?"])) in (True, False)
