@@ -24,7 +24,6 @@ from bot.understand.answer_types import (
     around_someone_named,
     asks_money,
     asks_since,
-    asks_until,
     asks_which_of_summed,
     asks_winner,
     continued_sentences,
@@ -44,7 +43,6 @@ from bot.understand.answer_types import (
     states_absence,
     sums_up,
     tells_a_start,
-    tells_an_end,
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words
@@ -196,7 +194,6 @@ class Answerer:
             )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
-            and (tells_an_end(entry) or not asks_until(question.text))
             and (gives_money(entry) or not asks_money(question.text, question.counted))
             and self._figure_for_cities(entry, question)
             and self._day_of_the_thing(entry, question)

@@ -316,13 +316,6 @@ def test_a_day_of_another_thing_in_the_answer_is_not_the_day_asked(real_service:
     assert real_service.ask("An welchem Tag stellte der Bitkom die Top-10-Liste 2022 vor?").answered
 
 
-def test_until_when_is_not_answered_by_other_dates(real_service: FoiService) -> None:
-    """The Bochum request's entry gives when it was made and answered, not the deadline it had."""
-    answer = real_service.ask("Bis wann hatte Bochum Zeit, die IFG-Anfrage zu beantworten?")
-    assert answer.decision is Decision.NOT_STATED
-    assert real_service.ask("Bis wann hatte Bonn Zeit, die IFG-Anfrage zu beantworten?").answered
-
-
 def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_service: FoiService) -> None:
     """The NRW entry of 2019 gives places for Bonn, Köln and Dortmund and says Bielefeld was in the top 20."""
     answer = real_service.ask("Welchen Platz genau hatte Bielefeld im Smart City Index 2019?")

@@ -516,14 +516,6 @@ _START = re.compile(
 # A list of this many years tells the first of them ("2021, 2022, 2024 und 2025"); the years of full dates do not
 # count, as they date documents ("laut Antwort vom 20.09.2022 …, ein Bericht vom 4. September 2023 …").
 _LISTED_YEARS = 3
-# "Bis wann …?" asks when something ended or had to be done; a date the answer names of something else does not
-# say it ("Bis wann musste Bochum antworten?": the day it was asked and the day it answered, not its deadline).
-_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b")
-_END = re.compile(
-    rf"\b(?:(?:bis|until|till|by)\s(?:zum\s|zur\s|ende\s|end\sof\s|voraussichtlich\s|the\s)*"
-    rf"(?:\d{{1,2}}\.?\s|(?:19|20)\d\d|{_MONTHS})|frist\w*|\w*frist\b|deadline\w*|endet\w*|ended|ends|"
-    r"lief\s(?:\w+\s){0,4}?ab|expired?)\b"
-)
 
 
 # "Wie viel hat … gekostet?", "How much did … cost?": an amount of money, which no count of other things gives
@@ -562,17 +554,6 @@ def tells_a_start(entry: Entry) -> bool:
         return True
     text = _short_answers(entry)
     return bool(_START.search(text)) or len(set(_DATE.findall(_DATED.sub(" ", text)))) >= _LISTED_YEARS
-
-
-def asks_until(text: str) -> bool:
-    """Whether the question asks until when ("Bis wann …?", "Von wann bis wann …?", "By when …?")."""
-    return bool(_UNTIL.search(fold(text)))
-
-
-def tells_an_end(entry: Entry) -> bool:
-    """Whether the entry says until when: one of its questions asks so, or its short answer names a deadline or
-    an end ("lief bis zum 20. September 2022", "bis voraussichtlich September 2026", "Frist")."""
-    return any(asks_until(q) for q in entry.questions) or bool(_END.search(_short_answers(entry)))
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

@@ -15,7 +15,6 @@ from bot.understand.answer_types import (
     asked_type,
     asks_money,
     asks_since,
-    asks_until,
     asks_which_of_summed,
     asks_winner,
     continued_sentences,
@@ -28,7 +27,6 @@ from bot.understand.answer_types import (
     names_person,
     states_absence,
     tells_a_start,
-    tells_an_end,
     without_yes_no,
     yes_or_no,
 )
@@ -273,21 +271,6 @@ def test_years_of_full_dates_are_no_list_telling_a_start() -> None:
     dated = "Laut Antwort vom 12.03.2021 leitet das Amt die Daten weiter. Ein Bericht vom 2. Mai 2024 lobt 2019."
     assert not tells_a_start(_entry(dated, ["Was macht das Amt?"]))
     assert tells_a_start(_entry("Das Amt war 2019, 2020 und 2023 beteiligt.", ["Was macht das Amt?"]))
-
-
-def test_until_when_needs_an_answer_that_tells_an_end() -> None:
-    """ "Bis wann musste Bochum antworten?" got the day the request was made and the day it was answered."""
-    assert asks_until("Bis wann musste die Stadt antworten?")
-    assert asks_until("Von wann bis wann lief die Umfrage?")
-    assert asks_until("By when did the city have to reply?")
-    assert not asks_until("Wann kam die Antwort?")
-    assert not asks_until("Seit wann gibt es das Amt?")
-    asked_and_answered = _entry("Gefragt am 3. März 2021, beantwortet am 9. April 2021.", ["Wann kam die Antwort?"])
-    assert not tells_an_end(asked_and_answered)
-    assert tells_an_end(_entry("Die Frist lief am 30. Juni 2021 ab.", ["Frist?"]))
-    assert tells_an_end(_entry("Das Programm läuft bis voraussichtlich Mai 2027.", ["Laufzeit?"]))
-    assert tells_an_end(_entry("The survey ran until March 2024.", ["Survey?"]))
-    assert tells_an_end(_entry("Im Sommer.", ["Bis wann läuft das Programm?"]))  # its question says so
 
 
 def test_a_sentence_referring_back_continues_the_one_before() -> None:
