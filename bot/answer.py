@@ -23,7 +23,9 @@ from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
     asks_money,
+    asks_next,
     asks_since,
+    asks_until,
     asks_which_of_summed,
     asks_winner,
     continued_sentences,
@@ -31,6 +33,7 @@ from bot.understand.answer_types import (
     counts_a_share,
     counts_without_naming,
     figure_clauses,
+    figure_years,
     given_types,
     gives_a_day,
     gives_money,
@@ -42,7 +45,11 @@ from bot.understand.answer_types import (
     names_place,
     states_absence,
     sums_up,
+    tells_a_change,
     tells_a_start,
+    tells_an_end,
+    tells_what_comes,
+    things_asked,
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words
@@ -66,6 +73,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
+THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -117,6 +125,13 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
 
 # "Wer ist …?" and "Wie heißt der Oberbürgermeister?" both ask for someone.
 _WHO_KINDS = frozenset({AnswerType.PERSON, AnswerType.NAME})
+
+
+def _asks_a_change(question: Question) -> bool:
+    """Whether a ranking question asks how much a city gained or lost in one year ("Wie viele Punkte legte Bochum
+    2024 zu?"): the tables answer it where they know the year before; a text must say so itself."""
+    intent = question.ranking
+    return intent is not None and intent.ask is RankingAsk.CHANGE and len(question.years) == 1
 
 
 def _asks_whom(question: Question) -> bool:
@@ -173,6 +188,7 @@ class Answerer:
         top = (
             self._latest_edition(question, result.hits, entries)
             or self._of_default_request(question, result.hits, entries)
+            or self._naming_thing_asked(question, result.hits)
             or top
         )
         entry = entries[top.id]
@@ -194,7 +210,10 @@ class Answerer:
             )
             and gives_time_for(entry, question.answer_type, question.years)
             and (tells_a_start(entry) or not asks_since(question.text))
+            and (tells_an_end(entry) or not asks_until(question.text))
             and (gives_money(entry) or not asks_money(question.text, question.counted))
+            and (tells_a_change(entry) or not _asks_a_change(question))
+            and (tells_what_comes(entry) or not asks_next(question.text))
             and self._figure_for_cities(entry, question)
             and self._day_of_the_thing(entry, question)
             and count is True
@@ -259,6 +278,25 @@ class Answerer:
         if best.id not in editions:
             return None
         return max((h for h in hits if h.id in editions), key=lambda h: editions[h.id])
+
+    @staticmethod
+    def _naming_thing_asked(question: Question, hits: Sequence[Scored]) -> Scored | None:
+        """For a which-question whose best hit lacks the thing asked, a hit nearly as good that has it: "was hat
+        Bochum 2024 so gut gemacht, welche Projekte" asks for the projects, not for the categories where Bochum
+        "machte … Plätze gut"."""
+        asked = things_asked(question.text)
+
+        def lacked(hit: Scored) -> set[str]:
+            return {t for t in asked if any(t in words.split() for words in hit.missing)}
+
+        best = hits[0]
+        lacking = lacked(best)
+        if not lacking:
+            return None
+        return next(
+            (hit for hit in hits[1:] if hit.score >= THING_SHARE * best.score and not lacked(hit) & lacking),
+            None,
+        )
 
     @staticmethod
     def _names_person(entry: Entry, question: Question) -> bool:
@@ -383,8 +421,11 @@ class Answerer:
         short = [(s, analyze(s)) for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(text)]
         if not any(mentions(a, question.counted) for a in (*(a for _, a in short), *passages)):
             return True
-        if any(counts(s, a, question.counted) for s, a in short):
-            return True
+        counting = [s for s, a in short if counts(s, a, question.counted)]
+        if counting:
+            # "2022 arbeiteten dort 16 Mitarbeiter" does not tell how many worked there in 2021.
+            years = {y for s in counting for y in figure_years(s)}
+            return not (question.years and years and question.years.isdisjoint(years))
         if sums_up(entry.answer) or not any(has_figures(a) for _, a in short):
             return False
         return None

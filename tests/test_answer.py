@@ -8,6 +8,7 @@ from bot import messages
 from bot.cli.ask import as_json
 from bot.models import AnswerType, Decision, Lang
 from bot.reply import layout
+from bot.search.engine import Scored
 from bot.service import FoiService
 
 
@@ -316,6 +317,13 @@ def test_a_day_of_another_thing_in_the_answer_is_not_the_day_asked(real_service:
     assert real_service.ask("An welchem Tag stellte der Bitkom die Top-10-Liste 2022 vor?").answered
 
 
+def test_until_when_is_not_answered_by_other_dates(real_service: FoiService) -> None:
+    """The Bochum request's entry gives when it was made and answered, not the deadline it had."""
+    answer = real_service.ask("Bis wann hatte Bochum Zeit, die IFG-Anfrage zu beantworten?")
+    assert answer.decision is Decision.NOT_STATED
+    assert real_service.ask("Bis wann hatte Bonn Zeit, die IFG-Anfrage zu beantworten?").answered
+
+
 def test_a_place_given_for_other_cities_is_no_place_for_the_city_asked(real_service: FoiService) -> None:
     """The NRW entry of 2019 gives places for Bonn, Köln and Dortmund and says Bielefeld was in the top 20."""
     answer = real_service.ask("Welchen Platz genau hatte Bielefeld im Smart City Index 2019?")
@@ -606,3 +614,34 @@ def test_a_short_word_is_not_read_as_a_typo_of_a_comparing_word(real_service: Fo
     answer = real_service.ask("Und wie ist das Wetter in Bochum?")
     assert not answer.answered
     assert real_service.answerer.understander.understand("Wetter Bochum").terms[0].alternatives == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "entry"),
+    [
+        ("Was verdient die CDO der Stadt Bochum eigentlich?", AnswerType.COUNT, "bochum-cdo"),  # who the CDO is
+        ("Wie viele Punkte hat Bochum 2024 zugelegt?", AnswerType.POINTS, "bochum-sci-verlauf"),  # no 2023 points
+        ("Wie viele Leute waren 2021 in der SCIU beschäftigt?", AnswerType.COUNT, "bochum-sciu"),  # staff of 2022
+        # "erscheint seit 2017 alle zwei Jahre" dates no next edition.
+        ("Wann kommt der nächste Deutschland-Index heraus?", AnswerType.DATE, "deutschland-index-methodik"),
+    ],
+)
+def test_a_figure_the_entry_does_not_give_is_said_to_be_missing(
+    real_service: FoiService, question: str, kind: AnswerType, entry: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert answer.missing is kind
+    assert answer.entry_ids == [entry]
+
+
+def test_a_which_question_is_answered_by_the_hit_that_has_the_thing_asked(real_service: FoiService) -> None:
+    """ "was hat Bochum 2024 so gut gemacht, welche Projekte" scored the categories entry first ("machte … Plätze
+    gut"), which names no projects; the projects entry, nearly as close, does."""
+    answerer = real_service.answerer
+    question = answerer.understander.understand("was lief bei bochum 2024 so gut, welche projekte?")
+    best = Scored("bochum-sci-2024-kategorien", 64.0, missing=("projekte",))
+    named = Scored("bochum-sci-2024-projekte", 56.0, missing=("lief",))
+    assert answerer._naming_thing_asked(question, [best, named]) == named
+    assert answerer._naming_thing_asked(question, [best, Scored("far", 40.0)]) is None  # not nearly as close
+    assert answerer._naming_thing_asked(question, [Scored("has-it", 64.0), named]) is None

@@ -56,6 +56,9 @@ def signals(question: Question, top: Scored, others: Sequence[Scored], counted: 
     informative = [t for t in question.terms if t.slot is None]
     words = max(len(informative), 1)
     missing = content_words(top.missing)
+    # A missing phrase ("Stabsstelle Digitalisierung") is a missing noun when one of its words is one.
+    question_nouns = nouns(question.text)
+    missing_nouns = [w for phrase in missing for w in phrase.split() if w in question_nouns]
     runner_up = others[0] if others else None
     # Alone, an entry leads nobody in meaning: neutral, not a lead over nothing.
     closest = max((o.semantic for o in others), default=top.semantic)
@@ -64,7 +67,7 @@ def signals(question: Question, top: Scored, others: Sequence[Scored], counted: 
         covered=min(top.covered, 1.0),
         margin=max(top.score - (runner_up.score if runner_up else 0.0), 0.0) / 100.0,
         missing=min(len(missing) / words, 1.0),
-        nouns=1.0 if any(w in nouns(question.text) for w in missing) else 0.0,
+        nouns=1.0 if missing_nouns else 0.0,
         short=1.0 / words,
         slots=1.0 if question.has_slots else 0.0,
         semantic=top.semantic,

@@ -64,6 +64,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             # "wie vielen" after a preposition: "Aus wie vielen Parametern …?", "In wie vielen Kategorien …?"
             "wie viele|wieviele|wie vielen|wievielen|wie viel|wieviel|how many|how much|wie hoch|wie teuer|"
             "was kostet|was kosteten|"
+            # Pay: "Was verdient der CDO?" asks for an amount, not what the CDO is.
+            "was verdient|was verdiente|was verdienen|"
             "was hat gekostet|anzahl|number of|wie oft|how often|wie haeufig",
         ),
         (AnswerType.REASON, "warum|wieso|weshalb|aus welchem grund|why|wozu|what for"),
@@ -265,11 +267,16 @@ _SUMMED_THING = re.compile(
 def asks_which_of_summed(question: str, entry: Entry) -> bool:
     """Whether a which-question asks for the members of what the entry only sums up: "Welche Fachämter liefern
     die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
-    # Not "Welche der …": an article is no thing asked for.
-    asked = [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
+    asked = things_asked(question)
     said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
     summed = [w for words in _SUMMED_THING.findall(said) for w in words.split() if len(w) > _SHORT_WORD]
     return any(_same_thing(s, a) for a in asked for s in summed)
+
+
+def things_asked(question: str) -> list[str]:
+    """The (folded) things a which-question asks for: "Welche Projekte …?" → "projekte"."""
+    # Not "Welche der …": an article is no thing asked for.
+    return [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
 
 
 def _same_thing(said: str, asked: str) -> bool:
@@ -494,7 +501,10 @@ def gives_a_day(sentence: str) -> bool:
 def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> bool:
     """Whether the entry can tell when, for a question that names `years`: a day asked needs a day of those
     years (the press release of 2020 has a day, that does not date the one of 2022) or one without its year;
-    a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names."""
+    a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names; a number
+    asked, one of those years or of none."""
+    if years and kind is AnswerType.COUNT:
+        return not _counts_of_other_years(entry, years)
     if not years or kind not in (AnswerType.DAY, AnswerType.DATE):
         return True
     text = _short_answers(entry)
@@ -503,6 +513,35 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
     undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
     return not dated or undated or bool(dated & years)
+
+
+# A year a time reaches from or to, or one compared with: "seit 2019 81 Städte" counts the cities of 2024 too,
+# "2,7 …, mehr als doppelt so viele wie 2021" are of the entry's year.
+_SPAN_YEAR = re.compile(
+    r"\b(?:seit|since|ab|from|bis|until|nach|after|wie|als|than|gegenueber|compared with)\s(?:\w+\s){0,2}?"
+    r"(?:19|20)\d\d\b"
+)
+
+
+def figure_years(sentence: str) -> set[int]:
+    """The years a sentence's figures are of: those it names, but not one a time reaches from or to or one it
+    compares with."""
+    return {int(y) for y in _DATE.findall(_SPAN_YEAR.sub(" ", fold(sentence)))}
+
+
+def _counts_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
+    """Whether every sentence of the entry's short answers that gives a number gives it for other years than
+    `years`: "2022 arbeiteten dort 16 Mitarbeiter" tells nothing of 2021."""
+    other = False
+    for text in (entry.answer, entry.answer_en or ""):
+        for sentence in SENTENCE_END.split(fold(text)):
+            if not any(not _is_year(m) for m in _COUNTING.finditer(sentence)):
+                continue
+            named = figure_years(sentence)
+            if not named or named & years:
+                return False
+            other = True
+    return other
 
 
 # "Seit wann …?" asks when something began; a year the answer names in passing does not say it ("Seit wann ist
@@ -516,13 +555,21 @@ _START = re.compile(
 # A list of this many years tells the first of them ("2021, 2022, 2024 und 2025"); the years of full dates do not
 # count, as they date documents ("laut Antwort vom 20.09.2022 …, ein Bericht vom 4. September 2023 …").
 _LISTED_YEARS = 3
+# "Bis wann …?" asks when something ended or had to be done; a date the answer names of something else does not
+# say it ("Bis wann musste Bochum antworten?": the day it was asked and the day it answered, not its deadline).
+_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b")
+_END = re.compile(
+    rf"\b(?:(?:bis|until|till|by)\s(?:zum\s|zur\s|ende\s|end\sof\s|voraussichtlich\s|the\s)*"
+    rf"(?:\d{{1,2}}\.?\s|(?:19|20)\d\d|{_MONTHS})|frist\w*|\w*frist\b|deadline\w*|endet\w*|ended|ends|"
+    r"lief\s(?:\w+\s){0,4}?ab|expired?)\b"
+)
 
 
 # "Wie viel hat … gekostet?", "How much did … cost?": an amount of money, which no count of other things gives
 # ("five guiding themes, over 100 projects" for the cost of the concept).
 _COST = re.compile(
     r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spent|\w*geld\w*|"
-    r"money|budget\w*)\b"
+    r"money|budget\w*|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b"
 )
 _MONEY = re.compile(r"(?:\d[\d.,]*\s?(?:€|euro\b|eur\b|mio\b|millionen|milliarden|million|billion|tausend)|€\s?\d)")
 
@@ -554,6 +601,53 @@ def tells_a_start(entry: Entry) -> bool:
         return True
     text = _short_answers(entry)
     return bool(_START.search(text)) or len(set(_DATE.findall(_DATED.sub(" ", text)))) >= _LISTED_YEARS
+
+
+def asks_until(text: str) -> bool:
+    """Whether the question asks until when ("Bis wann …?", "Von wann bis wann …?", "By when …?")."""
+    return bool(_UNTIL.search(fold(text)))
+
+
+def tells_an_end(entry: Entry) -> bool:
+    """Whether the entry says until when: one of its questions asks so, or its short answer names a deadline or
+    an end ("lief bis zum 20. September 2022", "bis voraussichtlich September 2026", "Frist")."""
+    return any(asks_until(q) for q in entry.questions) or bool(_END.search(_short_answers(entry)))
+
+
+# A change from the year before: "gewann 6,1 Punkte hinzu", "Plus von 14,8 Punkten", "Platz 4 (Vorjahr: 11)",
+# "rose 11 places", "+3.8".
+_CHANGED = re.compile(
+    r"\b(?:plus|minus|vorjahr\w*|previous year|year before|gewann|hinzu\w*|dazu\w*|zugelegt|legte|verlor\w*|"
+    r"eingebuesst|buesste|gestiegen|stieg|aufgestiegen|gefallen|fiel|rutschte|\w*gerutscht|zurueck\w*|"
+    r"verbessert\w*|verschlechtert\w*|gut|gutgemacht|rueckte|vorgerueckt|\w*kletter\w*|aufgeholt|"
+    r"gained|gains?|lost|rose|risen|fell|fallen|dropped|climbed|improved|worsened|up|down)\b|[+−]\s?\d"
+)
+
+
+def tells_a_change(entry: Entry) -> bool:
+    """Whether the entry's short answer says how something changed from the year before, as a question of how
+    much a city gained or lost in a year needs: a course of places and points ("2023 Platz 11, 2024 Platz 4
+    (82,3)") does not tell the points gained when the year before has none."""
+    return bool(_CHANGED.search(_short_answers(entry)))
+
+
+# "Wann erscheint der nächste Index?" asks of a time to come, which a text on past editions does not tell (that
+# one appears every two years is no date of the next).
+_NEXT = re.compile(r"\b(?:naechste[nmrs]?|kommende[nmrs]?|next|upcoming)\b")
+_COMING = re.compile(
+    r"\b(?:naechste[nmrs]?|kommende[nmrs]?|next|upcoming|voraussichtlich\w*|geplant\w*|planned|soll|sollen|"
+    r"will|expected|scheduled|angekuendigt|announced)\b"
+)
+
+
+def asks_next(text: str) -> bool:
+    """Whether the question asks when the next one comes ("Wann erscheint der nächste Index?")."""
+    return asked(text)[0] in (AnswerType.DATE, AnswerType.DAY) and bool(_NEXT.search(fold(text)))
+
+
+def tells_what_comes(entry: Entry) -> bool:
+    """Whether the entry's short answer speaks of a time to come: the next, planned or expected."""
+    return bool(_COMING.search(_short_answers(entry)))
 
 
 _CARDINALS = "zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn"

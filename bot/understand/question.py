@@ -364,7 +364,10 @@ class Understander:
         if not parts and not around:
             around = self._without_particle(surface)
         if len(parts) > 1:
-            return [QueryTerm(part, {part: PART_WEIGHT, **around}, lexicon.idf(part), None, surface) for part in parts]
+            # A part the whole word is read as a form of ("Bürgerhaushalt" of "Bürger") stands in for no other
+            # part: an entry with "Bürger" and no "Haushalt" lacks half of what is asked.
+            shared = {a: w for a, w in around.items() if a not in parts}
+            return [QueryTerm(part, {part: PART_WEIGHT, **shared}, lexicon.idf(part), None, surface) for part in parts]
         alternatives = {**dict.fromkeys(parts, PART_WEIGHT), **around}
         # A misspelt word weighs what the word it most likely is weighs, not what an unknown word would.
         likely = max(sorted(alternatives), key=lambda a: (alternatives[a], lexicon.idf(a)), default=token)

@@ -69,6 +69,9 @@ _COMPARE = _GAP | _stems(
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before"
 )
+# How close two were ("Wie knapp lag Bochum 2025 hinter Köln?") is told by their points: places next to each other
+# may lie far apart.
+_CLOSE = _stems("knapp knappe close closely")
 # With one city and one year, words that name the year before ask for a comparison with it: "Bochum 2024 im
 # Vergleich zum Vorjahr". "besser" alone does not ("besser als insgesamt", "besser als Platz 10").
 _YEAR_BEFORE = _stems("vorjahr vorjahres previous")
@@ -400,7 +403,8 @@ def detect(
     if across:
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
-        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points, span=between)
+        close = bool(words & _CLOSE)
+        return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points or close, span=between)
     # Places counted and won ("zehn Plätze gewonnen") are gained: a change, not a win.
     if (words & _CHANGE or (counted and words & _WINNER)) and not (since and years == 1):
         # "Hat sich Bonn seit 2019 verschlechtert?": the course from that year, not that year's change.

@@ -77,3 +77,14 @@ def test_an_entry_counting_other_things_is_still_about_the_subject(real_service:
     found = answerer.assess(question)
     assert found.confidence < answerer.calibration.suggest <= found.subject
     assert answerer.decide(question, found).decision is Decision.NOT_STATED
+
+
+def test_a_missing_phrase_with_a_noun_is_a_missing_noun(real_service: FoiService) -> None:
+    """The search reports a name of several words as one missing word: "Stabsstelle Digitalisierung" was not
+    found among the question's nouns, so the entry on another unit lacked none."""
+    question = real_service.answerer.understander.understand(
+        "Wie viele Leute arbeiten in der Stabsstelle Digitalisierung?"
+    )
+    assert signals(question, Scored("a", 60.0, missing=("stabsstelle digitalisierung",)), []).nouns == 1.0
+    assert signals(question, Scored("a", 60.0, missing=("leute",)), []).nouns == 1.0
+    assert signals(question, Scored("a", 60.0, missing=("arbeiten",)), []).nouns == 0.0

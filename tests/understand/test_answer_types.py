@@ -14,7 +14,9 @@ from bot.understand.answer_types import (
     asked,
     asked_type,
     asks_money,
+    asks_next,
     asks_since,
+    asks_until,
     asks_which_of_summed,
     asks_winner,
     continued_sentences,
@@ -26,7 +28,11 @@ from bot.understand.answer_types import (
     gives_time_for,
     names_person,
     states_absence,
+    tells_a_change,
     tells_a_start,
+    tells_an_end,
+    tells_what_comes,
+    things_asked,
     without_yes_no,
     yes_or_no,
 )
@@ -273,6 +279,21 @@ def test_years_of_full_dates_are_no_list_telling_a_start() -> None:
     assert tells_a_start(_entry("Das Amt war 2019, 2020 und 2023 beteiligt.", ["Was macht das Amt?"]))
 
 
+def test_until_when_needs_an_answer_that_tells_an_end() -> None:
+    """ "Bis wann musste Bochum antworten?" got the day the request was made and the day it was answered."""
+    assert asks_until("Bis wann musste die Stadt antworten?")
+    assert asks_until("Von wann bis wann lief die Umfrage?")
+    assert asks_until("By when did the city have to reply?")
+    assert not asks_until("Wann kam die Antwort?")
+    assert not asks_until("Seit wann gibt es das Amt?")
+    asked_and_answered = _entry("Gefragt am 3. März 2021, beantwortet am 9. April 2021.", ["Wann kam die Antwort?"])
+    assert not tells_an_end(asked_and_answered)
+    assert tells_an_end(_entry("Die Frist lief am 30. Juni 2021 ab.", ["Frist?"]))
+    assert tells_an_end(_entry("Das Programm läuft bis voraussichtlich Mai 2027.", ["Laufzeit?"]))
+    assert tells_an_end(_entry("The survey ran until March 2024.", ["Survey?"]))
+    assert tells_an_end(_entry("Im Sommer.", ["Bis wann läuft das Programm?"]))  # its question says so
+
+
 def test_a_sentence_referring_back_continues_the_one_before() -> None:
     text = "Die Liste nannte fünf Städte; veröffentlicht wurde sie am 3. Mai. Außerdem gab es am 9. Mai eine Feier."
     assert continued_sentences(text) == [
@@ -374,3 +395,51 @@ def test_what_is_joined_to_a_summed_up_thing_is_summed_up_too() -> None:
 @given(st.text(max_size=60))
 def test_which_of_summed_takes_any_question(text: str) -> None:
     assert asks_which_of_summed(text, _entry("Verschiedene Fachämter liefern zu.", ["Wer?"])) in (True, False)
+
+
+def test_pay_is_asked_as_an_amount_of_money() -> None:
+    """ "Was verdient der CDO?" was answered with who the CDO is."""
+    assert asked_type("Was verdient die Leiterin der Stabsstelle?") is AnswerType.COUNT
+    assert asks_money("Was verdient die Leiterin der Stabsstelle?", ())
+    assert asks_money("Wie hoch ist das Gehalt des CDO?", ())
+    assert not asks_money("Wer ist die Leiterin der Stabsstelle?", ())
+
+
+def test_a_change_in_a_year_needs_an_answer_that_tells_one() -> None:
+    """A course of places and points tells no gain where the year before has no points."""
+    course = _entry("2022 Platz 8 (77,0), 2023 Platz 11, 2024 Platz 4 (82,3).", ["Wie lief es?"])
+    assert not tells_a_change(course)
+    assert tells_a_change(_entry("Die Stadt gewann 6,1 Punkte hinzu.", ["Wie lief es?"]))
+    assert tells_a_change(_entry("Platz 4 (Vorjahr: 11).", ["Wie lief es?"]))
+    assert tells_a_change(_entry("It rose seven places.", ["How did it go?"]))
+    assert tells_a_change(_entry("Ein Plus von 14,8 Punkten.", ["Wie lief es?"]))
+
+
+def test_a_count_of_another_year_is_no_count_of_the_year_asked() -> None:
+    """ "How many people worked in the SCIU in 2021?" got "2022 arbeiteten dort 16 Mitarbeiter"."""
+    staff = _entry("Die Einheit entstand 2021 im Rathaus. 2022 arbeiteten dort 16 Leute.", ["Was ist sie?"])
+    assert not gives_time_for(staff, AnswerType.COUNT, frozenset({2021}))
+    assert gives_time_for(staff, AnswerType.COUNT, frozenset({2022}))
+    assert gives_time_for(staff, AnswerType.COUNT, frozenset())
+    # A year a time runs from, or one compared with, is not the year of the number.
+    assert gives_time_for(_entry("Seit 2019 werden 81 Städte bewertet.", ["?"]), AnswerType.COUNT, frozenset({2024}))
+    compared = _entry("2023 waren im Schnitt 3 online, doppelt so viele wie 2021.", ["?"])
+    assert gives_time_for(compared, AnswerType.COUNT, frozenset({2023}))
+    assert gives_time_for(_entry("Es waren 16 Leute.", ["?"]), AnswerType.COUNT, frozenset({2021}))
+
+
+def test_the_next_one_needs_an_answer_that_speaks_of_what_comes() -> None:
+    """ "Wann erscheint der nächste Deutschland-Index?" got that it appears every two years since 2017."""
+    assert asks_next("Wann kommt der nächste Bericht heraus?")
+    assert asks_next("When is the next report due?")
+    assert not asks_next("Welche Maßnahmen sollten beim nächsten Ranking helfen?")  # no time asked
+    assert not asks_next("Wann kam der erste Bericht heraus?")
+    assert not tells_what_comes(_entry("Der Bericht erscheint seit 2017 alle zwei Jahre.", ["Wann erscheint er?"]))
+    assert tells_what_comes(_entry("Der nächste Bericht erscheint im Mai 2027.", ["?"]))
+    assert tells_what_comes(_entry("Die Ergebnisse sollen im Herbst vorgestellt werden.", ["?"]))
+
+
+def test_the_things_a_which_question_asks_for() -> None:
+    assert things_asked("Was lief gut, welche Projekte?") == ["projekte"]
+    assert things_asked("Which newspaper reported it?") == ["newspaper"]
+    assert things_asked("Welche der Städte?") == []  # an article is no thing

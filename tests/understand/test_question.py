@@ -136,3 +136,16 @@ def test_a_claim_is_answered_with_the_facts_not_the_entrys_yes_or_no(real_servic
 )
 def test_the_claim_a_question_checks(text: str, claimed: str | None) -> None:
     assert claim(text) == claimed
+
+
+def test_a_part_of_a_compound_stands_in_for_no_other_part(real_service: FoiService) -> None:
+    """ "Bürgerhaushalt" is read as "Bürger" and "Haushalt"; the whole word is also a form of "Bürger", which let
+    the "Haushalt" part be found in the citizen service portal's entry, which has no "Haushalt"."""
+    answerer = real_service.answerer
+    question = answerer.understander.understand("Gibt es in Bochum einen Bürgerhaushalt?")
+    parts = [t for t in question.terms if t.surface == "buergerhaushalt"]
+    assert [t.token for t in parts] == ["burg", "haushalt"]
+    assert "burg" not in parts[1].alternatives
+    found = answerer.assess(question)
+    assert found.top is not None
+    assert "buergerhaushalt" in found.top.missing

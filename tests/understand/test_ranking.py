@@ -1063,3 +1063,16 @@ def test_two_cities_with_the_same_score_have_no_gap(real_service: FoiService) ->
     assert same, "Köln's 83,2 points of 2024 are in the table"
     twin = [same[0], same[0]]
     assert _gap(twin, "de") == "Beide hatten gleich viele Punkte."
+
+
+def test_how_close_two_were_is_asked_in_points(real_service: FoiService) -> None:
+    """Places next to each other may lie far apart: "Wie knapp lag Bochum 2025 hinter Köln?" got both places
+    from the tables, though Bochum's points for 2025 are not in them and a text says "0,5 Punkte hinter Köln"."""
+    intent = real_service.answerer.understander.understand("Wie knapp landete Essen 2023 hinter Dortmund?").ranking
+    assert intent is not None
+    assert (intent.ask, intent.points) == (RankingAsk.COMPARE, True)
+    answer = real_service.ask("Wie knapp landete Bochum 2025 hinter Köln?")
+    assert answer.entry_ids == ["bochum-sci-2025"], answer.text
+    assert "0,5 Punkte" in answer.text
+    # Where the tables know both scores, they still tell the gap.
+    assert "0,1 Punkte mehr als Köln" in real_service.ask("Wie knapp lag Stuttgart 2025 vor Köln?").text
