@@ -209,11 +209,12 @@ class Answerer:
                 or self._names_person(entry, question)
             )
             and gives_time_for(entry, question.answer_type, question.years)
-            and (tells_a_start(entry) or not asks_since(question.text))
-            and (tells_an_end(entry) or not asks_until(question.text))
-            and (gives_money(entry) or not asks_money(question.text, question.counted))
-            and (tells_a_change(entry) or not _asks_a_change(question))
-            and (tells_what_comes(entry) or not asks_next(question.text))
+            # What the question asks first: the entry's answer is read only for the questions it concerns.
+            and (not asks_since(question.text) or tells_a_start(entry))
+            and (not asks_until(question.text) or tells_an_end(entry))
+            and (not asks_money(question.text, question.counted) or gives_money(entry))
+            and (not _asks_a_change(question) or tells_a_change(entry))
+            and (not asks_next(question.text) or tells_what_comes(entry))
             and self._figure_for_cities(entry, question)
             and self._day_of_the_thing(entry, question)
             and count is True

@@ -633,10 +633,11 @@ def tells_a_change(entry: Entry) -> bool:
 
 # "Wann erscheint der nächste Index?" asks of a time to come, which a text on past editions does not tell (that
 # one appears every two years is no date of the next).
-_NEXT = re.compile(r"\b(?:naechste[nmrs]?|kommende[nmrs]?|next|upcoming)\b")
+_NEXT_WORDS = r"naechste[nmrs]?|kommende[nmrs]?|next|upcoming"
+_NEXT = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
 _COMING = re.compile(
-    r"\b(?:naechste[nmrs]?|kommende[nmrs]?|next|upcoming|voraussichtlich\w*|geplant\w*|planned|soll|sollen|"
-    r"will|expected|scheduled|angekuendigt|announced)\b"
+    rf"\b(?:{_NEXT_WORDS}|voraussichtlich\w*|geplant\w*|planned|soll|sollen|will|expected|scheduled|"
+    r"angekuendigt|announced)\b"
 )
 
 
