@@ -196,6 +196,22 @@ class SearchEngine:
         expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
         return _Clause(expression, sum(df.get(w, 0) for w in chosen), common=not rare)
 
+    def _own_words(self, terms: Iterable[QueryTerm]) -> _Clause | None:
+        """OR of the question's common informative words as it writes them (no alternatives, no framing)."""
+        df, informative = self.lexicon.df, self.lexicon.informative
+        limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
+        words = sorted(
+            {
+                t.token
+                for t in terms
+                if t.slot is None and not t.framing and informative(t.token) and df.get(t.token, 0) > limit
+            }
+        )
+        if not words:
+            return None
+        expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in words) + ")"
+        return _Clause(expression, sum(df.get(w, 0) for w in words), common=True)
+
     def _document(self, entry_id: str, fields: IndexFields) -> _Document:
         """A candidate as padded strings: `" tok " in text` needs no set to be built, which matters when
         hundreds of candidates are scored per question."""
@@ -343,6 +359,13 @@ class SearchEngine:
         slots = self._slot_expression(question)
         words = self._words_expression(t for t in terms if t.slot is None)
         hits = self._retrieve([*slots, words.expression] if words else slots, query, words)
+        if not hits and words and slots and not words.common:
+            # The rare words match nothing the slots allow ("schloss … ab" for a place): the question's own
+            # informative words that were left out as common may, and under the slots they select few entries.
+            # Not their weaker forms or the words of the grammar: "Hauptstadt" as "Stadt" finds every city.
+            own = self._own_words(terms)
+            if own is not None:
+                hits = self._retrieve([*slots, own.expression], query, own)
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
         if not slots and loose == words:

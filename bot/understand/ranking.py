@@ -90,13 +90,14 @@ _FRAME = _stems(
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
-    "eingenommen laut according weggekommen"
+    "eingenommen laut according weggekommen schloss abschliessen abgeschlossen"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
     **{stem(w): n for n, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)},
     stem("erster"): 1,
     stem("first"): 1,
+    stem("zuerst"): 1,
     # "Vize", "runner-up" ("runner" and "up", a frame word): second.
     stem("vize"): 2,
     stem("runner"): 2,

@@ -55,6 +55,25 @@ def test_slot_guard_never_returns_another_city_or_year(service: FoiService, ques
     assert result.nearby, "the closest questions are still offered"
 
 
+def test_common_words_find_what_the_slots_allow_when_the_rare_ones_find_nothing(real_service: FoiService) -> None:
+    # "Lupe" is in no text of Haselhorst's 2019 ranking; "Städte" (in too many texts to select candidates) is.
+    understood = real_service.answerer.understander.understand(
+        "Wie viele Städte hat Haselhorst 2019 unter die Lupe genommen?"
+    )
+    hits = real_service.answerer.engine.search(understood).hits
+    assert "haselhorst-2019" in [hit.id for hit in hits[:2]]
+
+
+@pytest.mark.parametrize(
+    "question", ["Was ist die Hauptstadt von Sachsen?", "Welche Stadt kam im Digital-Index Ruhr zuerst?"]
+)
+def test_a_weaker_form_or_a_word_of_the_grammar_alone_finds_nothing_under_the_slots(
+    real_service: FoiService, question: str
+) -> None:
+    # "Hauptstadt" as its head "Stadt", and the grammar's "Stadt", are in every text of a state or a ranking.
+    assert top(real_service, question) is None
+
+
 def test_a_misspelt_unknown_city_is_still_a_city(service: FoiService) -> None:
     understood = service.answerer.understander.understand("Welchen Platz hatte Leipizg 2021?")
     result = service.answerer.engine.search(understood)

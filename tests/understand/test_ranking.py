@@ -18,6 +18,7 @@ from bot.understand.ranking import RankingAsk, claims_ahead, grammar_form
     ("question", "ask"),
     [
         ("Wie stand Dortmund 2023 da?", RankingAsk.PLACE),
+        ("Mit welchem Platz schloss Dresden 2023 ab?", RankingAsk.PLACE),
         ("How did Hanover fare in 2025?", RankingAsk.PLACE),
         ("Leipzig 2024 – wie war das Ergebnis?", RankingAsk.PLACE),
         ("Wie viele Punkte holte Köln 2023?", RankingAsk.POINTS),
