@@ -268,7 +268,8 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     """Whether a which-question asks for the members of what the entry only sums up: "Welche Fachämter liefern
     die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
     asked = things_asked(question)
-    said = fold(" ".join([entry.answer, *(p.text for p in entry.passages)]))
+    # Both languages: "Which decision-makers …?" asks what the English answer sums up as "various decision-makers".
+    said = fold(" ".join([entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)]))
     summed = [w for words in _SUMMED_THING.findall(said) for w in words.split() if len(w) > _SHORT_WORD]
     return any(_same_thing(s, a) for a in asked for s in summed)
 

@@ -392,6 +392,21 @@ def test_what_is_joined_to_a_summed_up_thing_is_summed_up_too() -> None:
     assert not asks_which_of_summed("Welche Zahlen werden gemeldet?", joined)
 
 
+def test_an_english_question_reads_what_the_english_answer_sums_up() -> None:
+    """ "Which decision-makers were told …?" was answered with "… was communicated to various decision-makers":
+    only the German answer ("verschiedene Entscheidungsträger") was read for what it sums up."""
+    both = Entry(
+        id="x",
+        title="x",
+        questions=["Wer wurde informiert?"],
+        answer="Das Ergebnis ging an verschiedene Entscheidungsträger.",
+        answer_en="The result went to various decision-makers.",
+        source_url="https://example.org/x",
+    )
+    assert asks_which_of_summed("Which decision-makers got the result?", both)
+    assert asks_which_of_summed("Welche Entscheidungsträger bekamen das Ergebnis?", both)
+
+
 @given(st.text(max_size=60))
 def test_which_of_summed_takes_any_question(text: str) -> None:
     assert asks_which_of_summed(text, _entry("Verschiedene Fachämter liefern zu.", ["Wer?"])) in (True, False)
