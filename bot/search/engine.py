@@ -188,29 +188,30 @@ class SearchEngine:
         part of the base, and the rerank still counts them."""
         df = self.lexicon.df
         words = sorted({alt for t in terms for alt in t.alternatives})
-        limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
-        rare = [w for w in words if df.get(w, 0) <= limit]
+        rare = [w for w in words if df.get(w, 0) <= self._common]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
-        if not chosen:
-            return None
-        expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in chosen) + ")"
-        return _Clause(expression, sum(df.get(w, 0) for w in chosen), common=not rare)
+        return self._clause(chosen, common=not rare) if chosen else None
 
     def _own_words(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's common informative words as it writes them (no alternatives, no framing)."""
         df, informative = self.lexicon.df, self.lexicon.informative
-        limit = max(COMMON_SHARE * self.total, COMMON_FLOOR)
         words = sorted(
             {
                 t.token
                 for t in terms
-                if t.slot is None and not t.framing and informative(t.token) and df.get(t.token, 0) > limit
+                if t.slot is None and not t.framing and informative(t.token) and df.get(t.token, 0) > self._common
             }
         )
-        if not words:
-            return None
+        return self._clause(words, common=True) if words else None
+
+    @property
+    def _common(self) -> float:
+        """From how many entries on a word is common."""
+        return max(COMMON_SHARE * self.total, COMMON_FLOOR)
+
+    def _clause(self, words: Sequence[str], *, common: bool) -> _Clause:
         expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in words) + ")"
-        return _Clause(expression, sum(df.get(w, 0) for w in words), common=True)
+        return _Clause(expression, sum(self.lexicon.df.get(w, 0) for w in words), common=common)
 
     def _document(self, entry_id: str, fields: IndexFields) -> _Document:
         """A candidate as padded strings: `" tok " in text` needs no set to be built, which matters when
