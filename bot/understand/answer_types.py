@@ -269,8 +269,7 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
     asked = things_asked(question)
     # Both languages: "Which decision-makers …?" asks what the English answer sums up as "various decision-makers".
-    said = fold(" ".join([entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)]))
-    summed = [w for words in _SUMMED_THING.findall(said) for w in words.split() if len(w) > _SHORT_WORD]
+    summed = [w for words in _SUMMED_THING.findall(_all_said(entry)) for w in words.split() if len(w) > _SHORT_WORD]
     return any(_same_thing(s, a) for a in asked for s in summed)
 
 
@@ -311,7 +310,7 @@ def counts_without_naming(question: str, entry: Entry) -> bool:
         return False
     # The thing is one of the next words: "Which five municipal online services …?"
     things = [w for w in asked.groups() if w and w.isalpha() and len(w) > _SHORT_WORD]
-    said = " ".join(fold(t) for t in (entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)))
+    said = _all_said(entry)
     counted = []
     for number in _COUNTING.finditer(said):
         # The thing counted comes within a few words ("fünf untersuchten kommunalen Onlineleistungen").
@@ -340,6 +339,11 @@ def _is_year(match: re.Match[str]) -> bool:
 def _short_answers(entry: Entry) -> str:
     """The entry's short answers in both languages, folded (quotation marks stay as written)."""
     return fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
+
+
+def _all_said(entry: Entry) -> str:
+    """The entry's short answers in both languages and its passages, folded: all it says."""
+    return fold(" ".join(t for t in (entry.answer, entry.answer_en, *(p.text for p in entry.passages)) if t))
 
 
 def _answers_as_written(entry: Entry) -> list[str]:

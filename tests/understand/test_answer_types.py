@@ -77,8 +77,10 @@ def test_the_first_question_word_decides_and_its_words_are_framing() -> None:
     assert words == {"in", "welchem", "jahr"}
 
 
-def _entry(answer: str, questions: list[str]) -> Entry:
-    return Entry(id="x", title="x", questions=questions, answer=answer, source_url="https://example.org/x")
+def _entry(answer: str, questions: list[str], answer_en: str | None = None) -> Entry:
+    return Entry(
+        id="x", title="x", questions=questions, answer=answer, answer_en=answer_en, source_url="https://example.org/x"
+    )
 
 
 def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
@@ -395,13 +397,10 @@ def test_what_is_joined_to_a_summed_up_thing_is_summed_up_too() -> None:
 def test_an_english_question_reads_what_the_english_answer_sums_up() -> None:
     """ "Which decision-makers were told …?" was answered with "… was communicated to various decision-makers":
     only the German answer ("verschiedene Entscheidungsträger") was read for what it sums up."""
-    both = Entry(
-        id="x",
-        title="x",
-        questions=["Wer wurde informiert?"],
-        answer="Das Ergebnis ging an verschiedene Entscheidungsträger.",
+    both = _entry(
+        "Das Ergebnis ging an verschiedene Entscheidungsträger.",
+        ["Wer wurde informiert?"],
         answer_en="The result went to various decision-makers.",
-        source_url="https://example.org/x",
     )
     assert asks_which_of_summed("Which decision-makers got the result?", both)
     assert asks_which_of_summed("Welche Entscheidungsträger bekamen das Ergebnis?", both)
