@@ -561,6 +561,9 @@ class Answerer:
     ) -> Answer:
         """Middle band: "did you mean"; below it, or when the tables rule an answer out: "I don't know"."""
         pool = result.hits if suggest else [*result.hits, *result.nearby]
+        if not suggest and result.hits and result.hits[0].slots_only:
+            # Found by the slots alone, the hits share no word of the question; what shares them is nearer.
+            pool = [*result.nearby, *result.hits]
         return Answer(
             question=question.text,
             lang=question.lang,

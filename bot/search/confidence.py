@@ -41,6 +41,7 @@ class Signals:
     # ("157 Parameter" for "Wie viele Parameter …?"), 0 when it does not; 0.5 when nothing (or a share) is counted
     # or the number is not of the city or year asked.
     counted: float
+    loose: float  # 1 when found by the question's slots alone, sharing none of its words that select entries
 
     @classmethod
     def names(cls) -> list[str]:
@@ -74,6 +75,7 @@ def signals(question: Question, top: Scored, others: Sequence[Scored], counted: 
         similar=top.similar,
         agree=min(max(0.5 + top.semantic - closest, 0.0), 1.0),
         counted=counted,
+        loose=1.0 if top.slots_only else 0.0,
     )
 
 

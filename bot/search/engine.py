@@ -4,7 +4,7 @@ slots."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -42,6 +42,7 @@ class Scored:
     asked: float = 0.0  # share of the informative weight found in the entry's questions (not its body)
     reverse: float = 0.0  # share of the entry's best question found in the question
     similar: float = 0.0  # phrasing similarity to its closest question
+    slots_only: bool = False  # found by the slots alone: it shares none of the words that select candidates
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,13 @@ class SearchEngine:
         return self.lexicon.total
 
     @staticmethod
-    def _slot_expression(question: Question) -> list[str]:
-        """The hard guard as FTS clauses: every named city and ranking, and the named year (or none)."""
+    def _slot_expression(question: Question, *, of_no_year: bool = True) -> list[str]:
+        """The hard guard as FTS clauses: every named city and ranking, and the named year (or, if `of_no_year`,
+        none)."""
         required = [f"tags:{_fts_term(city_tag(c))}" for c in sorted(question.cities)]
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(question.rankings)]
-        required += [f"tags:({_fts_term(year_tag(y))} OR {_fts_term(ANY_YEAR)})" for y in sorted(question.years)]
+        no_year = f" OR {_fts_term(ANY_YEAR)}" if of_no_year else ""
+        required += [f"tags:({_fts_term(year_tag(y))}{no_year})" for y in sorted(question.years)]
         return required
 
     def _excluded(self, question: Question) -> str:
@@ -352,6 +355,23 @@ class SearchEngine:
             rows = self.knowledge.candidates(expression, CANDIDATES)
         return self._rank(rows, query.terms, query.limit, query.vector)
 
+    def _by_slots_alone(self, question: Question, query: _Query) -> list[Scored]:
+        """The entries of a question's slots, for one none of whose words that select entries is in them ("Wann
+        wurde der Digital-Index Ruhr präsentirt?"): the slots say what it is about, and the confidence, told how
+        they were found, decides. A year asked must be the entry's own, as a text of no year says nothing of
+        that year in particular; and a weak form of a common word counts for nothing: "Hauptstadt" as "Stadt"
+        would cover every text of a state."""
+        df = self.lexicon.df
+        strict = [
+            replace(
+                t,
+                alternatives={a: w for a, w in t.alternatives.items() if a == t.token or df.get(a, 0) <= self._common},
+            )
+            for t in query.terms
+        ]
+        found = self._retrieve(self._slot_expression(question, of_no_year=False), replace(query, terms=strict), None)
+        return [replace(hit, slots_only=True) for hit in found]
+
     def search(self, question: Question, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:
         """Entries that may answer the question, best first. Only if the best scores below `nearby_below`,
         `nearby` lists the closest entries regardless of the slot guard (for suggestions)."""
@@ -375,6 +395,15 @@ class SearchEngine:
             unguarded = _Query(question.unguarded(), limit, question.vector)
             nearby = self._retrieve([loose.expression], unguarded, loose)
         if not hits and words and slots:
-            # Nothing with these slots shares another word: offer what has the slots, as a suggestion only.
-            nearby += self._retrieve(slots, query, None)
+            alone = self._by_slots_alone(question, query)
+            informative = self.lexicon.informative
+            # A ranking question the texts do not word, or one that says nothing but its slots and words such
+            # as "macht" ("Wer macht den Deutschland-Index?": who leads it, who publishes it?): what has the
+            # slots is offered, never answered.
+            if question.ranking is None and any(
+                t.slot is None and not t.framing and informative(t.token) for t in terms
+            ):
+                hits = alone
+            else:
+                nearby += alone
         return SearchResult(hits, nearby)

@@ -253,7 +253,11 @@ def is_vague(entry: Entry) -> bool:
 
 
 _SHORT_WORD = 3  # "der", "die", "the": not a thing asked for
-_WHICH_THING = re.compile(r"\b(?:welche[nrs]?|which)\s(\w+)")
+# The noun after "welche", past an adjective written before a capitalised word: "Welche städtischen Ämter …?",
+# "Welche Bochumer Fachämter …?" (a capitalised one only as a city's adjective in -er, not "Welche Projekte Bochum").
+_WHICH_THING = re.compile(
+    r"\b(?:[Ww]elche[nrs]?|WELCHE[NRS]?|[Ww]hich|WHICH)\s(?:(?!(?:der|die|das|den|dem|des|the)\s)(?:[^\W\d_A-ZÄÖÜ]\w*|[A-ZÄÖÜ]\w*er)\s(?=[A-ZÄÖÜ]))?(\w+)"
+)
 # What an answer leaves unnamed: "verschiedene Fachämter", "various departments" (its word after, or the noun after
 # its adjective), and what it joins to them ("verschiedene Fachämter und in Teilen städtische
 # Beteiligungsunternehmen"), not followed by a list of them in the same sentence ("verschiedene Städte: Bochum, …").
@@ -276,7 +280,7 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
 def things_asked(question: str) -> list[str]:
     """The (folded) things a which-question asks for: "Welche Projekte …?" → "projekte"."""
     # Not "Welche der …": an article is no thing asked for.
-    return [w for w in _WHICH_THING.findall(fold(question)) if len(w) > _SHORT_WORD]
+    return [fold(w) for w in _WHICH_THING.findall(question) if len(w) > _SHORT_WORD]
 
 
 def _same_thing(said: str, asked: str) -> bool:

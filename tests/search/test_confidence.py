@@ -88,3 +88,14 @@ def test_a_missing_phrase_with_a_noun_is_a_missing_noun(real_service: FoiService
     assert signals(question, Scored("a", 60.0, missing=("stabsstelle digitalisierung",)), []).nouns == 1.0
     assert signals(question, Scored("a", 60.0, missing=("leute",)), []).nouns == 1.0
     assert signals(question, Scored("a", 60.0, missing=("arbeiten",)), []).nouns == 0.0
+
+
+def test_an_entry_found_by_the_slots_alone_is_told_apart(real_service: FoiService) -> None:
+    """Its coverage is that of the slots and words found in it anyway: the model must know it shares none of the
+    words that select entries, as such entries answered "Hat Essen externe Berater bezahlt?" with Essen's
+    ranking where it did not."""
+    question = real_service.answerer.understander.understand("Hat Essen externe Berater bezahlt?")
+    assert signals(question, Scored("a", 60.0, slots_only=True), []).loose == 1.0
+    assert signals(question, Scored("a", 60.0), []).loose == 0.0
+    calibration = Calibration.load(CALIBRATION)
+    assert calibration.weights[Signals.names().index("loose")] < 0

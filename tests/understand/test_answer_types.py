@@ -457,3 +457,8 @@ def test_the_things_a_which_question_asks_for() -> None:
     assert things_asked("Was lief gut, welche Projekte?") == ["projekte"]
     assert things_asked("Which newspaper reported it?") == ["newspaper"]
     assert things_asked("Welche der Städte?") == []  # an article is no thing
+    # The thing past its adjective: a city's, or one in lower case before the capitalised noun.
+    assert things_asked("Welche Dortmunder Ämter liefern zu?") == ["aemter"]
+    assert things_asked("Welche städtischen Gesellschaften liefern zu?") == ["gesellschaften"]
+    assert things_asked("Welche Projekte Dortmunds wurden gelobt?") == ["projekte"]
+    assert things_asked("Welche Städte lagen vorn?") == ["staedte"]
