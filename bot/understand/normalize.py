@@ -312,11 +312,16 @@ class Normalizer:
         """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; short
         words never match, and the first letter must be right."""
         budget = typo_budget(word)
-        if len(word) < _MIN_FUZZY_WORD or not budget:
+        if not budget:
             return None
+        # A word shorter than any name matched is a city's own name with a letter left out inside it ("Aachn",
+        # "Bochm"): not its beginning ("Kasse" is no "Kassel"), nor a generated form ("tries" no "Triers").
+        short = len(word) < _MIN_FUZZY_WORD
         best: tuple[int, str] | None = None
         for name in self._fuzzy_words:
             if name[0] != word[0] or abs(len(name) - len(word)) > budget:
+                continue
+            if short and (len(name) <= len(word) or name.startswith(word) or not self._city_itself(name)):
                 continue
             distance = OSA.distance(word, name, score_cutoff=budget)
             if distance <= budget and (best is None or distance < best[0]):
@@ -325,6 +330,11 @@ class Normalizer:
             return None
         phrase = self._fuzzy_words[best[1]]
         return Slot(phrase.token, city=phrase.city, ranking=phrase.ranking)
+
+    def _city_itself(self, name: str) -> bool:
+        """Whether a written name is a city's own name (folded, umlauts spelt out or not), not another form."""
+        city = self._fuzzy_words[name].city
+        return city is not None and name in (fold(city), strip_umlauts(fold(city)))
 
     def fuzzy_city(self, word: str) -> str | None:
         """The city a misspelt word most likely names, or None."""

@@ -101,6 +101,14 @@ def test_fuzzy_city_needs_six_letters_and_first_letter() -> None:
     assert N.fuzzy_city("siege") is None
 
 
+def test_a_five_letter_word_is_a_city_with_a_letter_left_out_inside_its_own_name() -> None:
+    assert N.fuzzy_city("bocum") == "Bochum"
+    assert N.fuzzy_city("ochum") is None  # the first letter must be right
+    assert N.fuzzy_city("bochu") is None  # the beginning of a name is no typo of it ("Kasse", "Kassel")
+    assert N.fuzzy_city("bochumer") == "Bochum"
+    assert N.fuzzy_city("bocher") is None  # one edit from a form ("Bochumer") only counts from six letters
+
+
 def test_typo_budget_by_length_and_never_for_numbers() -> None:
     assert [typo_budget(w) for w in ("bonn", "bochum", "digitalisierung", "2021", "12345678")] == [
         0,
