@@ -309,8 +309,8 @@ class Normalizer:
         return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
 
     def fuzzy_name(self, word: str) -> Slot | None:
-        """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; short
-        words never match, and the first letter must be right."""
+        """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; words
+        under five letters never match, and the first letter must be right."""
         budget = typo_budget(word)
         if not budget:
             return None
