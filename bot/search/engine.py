@@ -191,26 +191,22 @@ class SearchEngine:
         part of the base, and the rerank still counts them."""
         df = self.lexicon.df
         words = sorted({alt for t in terms for alt in t.alternatives})
-        rare = [w for w in words if df.get(w, 0) <= self._common]
+        rare = [w for w in words if not self._is_common(w)]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         return self._clause(chosen, common=not rare) if chosen else None
 
     def _own_words(self, terms: Iterable[QueryTerm]) -> _Clause | None:
         """OR of the question's common informative words as it writes them (no alternatives, no framing)."""
-        df, informative = self.lexicon.df, self.lexicon.informative
-        words = sorted(
-            {
-                t.token
-                for t in terms
-                if t.slot is None and not t.framing and informative(t.token) and df.get(t.token, 0) > self._common
-            }
-        )
+        words = sorted({t.token for t in terms if self._says_something(t) and self._is_common(t.token)})
         return self._clause(words, common=True) if words else None
 
-    @property
-    def _common(self) -> float:
-        """From how many entries on a word is common."""
-        return max(COMMON_SHARE * self.total, COMMON_FLOOR)
+    def _is_common(self, word: str) -> bool:
+        """Whether a word is in so many entries that it does not select candidates."""
+        return self.lexicon.df.get(word, 0) > max(COMMON_SHARE * self.total, COMMON_FLOOR)
+
+    def _says_something(self, term: QueryTerm) -> bool:
+        """Whether a term of the question is an informative word of its own: no slot, no framing."""
+        return term.slot is None and not term.framing and self.lexicon.informative(term.token)
 
     def _clause(self, words: Sequence[str], *, common: bool) -> _Clause:
         expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in words) + ")"
@@ -361,12 +357,8 @@ class SearchEngine:
         they were found, decides. A year asked must be the entry's own, as a text of no year says nothing of
         that year in particular; and a weak form of a common word counts for nothing: "Hauptstadt" as "Stadt"
         would cover every text of a state."""
-        df = self.lexicon.df
         strict = [
-            replace(
-                t,
-                alternatives={a: w for a, w in t.alternatives.items() if a == t.token or df.get(a, 0) <= self._common},
-            )
+            replace(t, alternatives={a: w for a, w in t.alternatives.items() if a == t.token or not self._is_common(a)})
             for t in query.terms
         ]
         found = self._retrieve(self._slot_expression(question, of_no_year=False), replace(query, terms=strict), None)
@@ -396,13 +388,10 @@ class SearchEngine:
             nearby = self._retrieve([loose.expression], unguarded, loose)
         if not hits and words and slots:
             alone = self._by_slots_alone(question, query)
-            informative = self.lexicon.informative
             # A ranking question the texts do not word, or one that says nothing but its slots and words such
             # as "macht" ("Wer macht den Deutschland-Index?": who leads it, who publishes it?): what has the
             # slots is offered, never answered.
-            if question.ranking is None and any(
-                t.slot is None and not t.framing and informative(t.token) for t in terms
-            ):
+            if question.ranking is None and any(self._says_something(t) for t in terms):
                 hits = alone
             else:
                 nearby += alone

@@ -296,7 +296,7 @@ _WHICH_COUNTED = re.compile(rf"\b(?:welche[nrs]?|which|what)\s{_NUMBER_WORD}\s(\
 _COUNTING = re.compile(rf"(?<![\d.,])\b{_NUMBER_WORD}\b(?![.,]\d)")
 # What may follow a count that names its members: a colon, a dash or a bracket, or a list in the same sentence.
 _LIST_OPENS = re.compile(r"^(?:\s\w+){0,2}\s*(?:[:–—]|-\s|\((?!\d))")
-_LIST_SEPARATORS = re.compile(r",\s|;\s|\s(?:und|sowie|and|or|oder)\s")
+_LIST_SEPARATORS = re.compile(rf",\s|;\s|\s{_JOINING}\s")
 
 
 def _lists_after(rest: str, count: int) -> bool:
