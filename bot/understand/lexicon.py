@@ -29,7 +29,7 @@ RELATED_SHARE = 0.8  # ... and at least this share of the shorter one
 # A four-letter word has no typo budget of its own ("Hamm", "gut" are one edit from too much), but one edit from
 # a word that a twentieth of the entries write ("Plaz", "Indx") it is that word: people ask with those words.
 SHORT_TYPO = 4
-COMMON_SHARE = 0.05
+SHORT_TYPO_SHARE = 0.05
 _LINKING = ("s", "es", "n", "en", "e", "er")  # Fugenelemente: Freiheit|s|gesetz, Stadt|e|ranking
 _VOWELS = frozenset("aeiouy")
 
@@ -83,7 +83,7 @@ class Lexicon:
                 self._umlaut_pool[(word[0], len(form))][form] = word
         self._common: dict[str, list[str]] = defaultdict(list)
         for word, token in words.items():
-            if abs(len(word) - SHORT_TYPO) <= 1 and df.get(token, 0) >= COMMON_SHARE * self.total:
+            if abs(len(word) - SHORT_TYPO) <= 1 and df.get(token, 0) >= SHORT_TYPO_SHARE * self.total:
                 self._common[word[0]].append(word)
 
     def __contains__(self, token: str) -> bool:
