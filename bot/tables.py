@@ -272,7 +272,8 @@ class Tables:
             first = intent.ask is RankingAsk.NTH and intent.place == 1 and not known
             # The latest year was only assumed: a text may know the place ("Bonn hinter Nürnberg und Bremen").
             return None if intent.ask is RankingAsk.LAST or first or latest else REFUSE
-        if intent.ask is RankingAsk.TOP:
+        if intent.ask is RankingAsk.TOP and not categories:
+            # The tables list the top places overall only: a category's top is a text's to tell, if any.
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
 

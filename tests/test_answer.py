@@ -645,3 +645,11 @@ def test_a_which_question_is_answered_by_the_hit_that_has_the_thing_asked(real_s
     assert answerer._naming_thing_asked(question, [best, named]) == named
     assert answerer._naming_thing_asked(question, [best, Scored("far", 40.0)]) is None  # not nearly as close
     assert answerer._naming_thing_asked(question, [Scored("has-it", 64.0), named]) is None
+
+
+def test_the_top_of_a_category_is_not_the_top_list_overall(real_service: FoiService) -> None:
+    answer = real_service.ask("Top 10 der Kategorie Mobilität 2023")
+    assert not answer.answered
+    overall = real_service.ask("Top 10 2023")
+    assert overall.answered
+    assert overall.entry_ids == ["bitkom-sci-2023-top"]
