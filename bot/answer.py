@@ -181,6 +181,12 @@ class Answerer:
         table = self.tables.answer(question) if question.ranking is not None else None
         top = result.hits[0] if result.hits else None
         entry = entries.get(top.id) if top is not None else None
+        if table is not None and table.refuse and top is not None and entry is not None:
+            # The tables rule the standing asked out; the best text may still be about its subject, and then the
+            # reply tells what it says. Whether it gives the kind asked of the city asked decides how.
+            subject = self.calibration.probability(signals(question, top, result.hits[1:]))
+            gives = question.answer_type in given_types(entry) and self._figure_for_cities(entry, question)
+            return Assessment(result, entries, table, top, entry, subject=subject, fits=gives)
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
         found = signals(question, top, result.hits[1:], self._counts_asked(entry, question))
@@ -449,7 +455,7 @@ class Answerer:
         """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""
         result, entries, top, entry = found.result, found.entries, found.top, found.entry
         if found.table is not None:
-            return self._from_table(question, found.table, result, entries)
+            return self._from_table(question, found, found.table)
         if top is None or entry is None:
             return self._not_answered(question, result, entries)
         if found.set_aside:
@@ -482,11 +488,7 @@ class Answerer:
             # "Etwas zu „fiel“" denies the "-24 Plätze" the reply then quotes.
             missing = absent_nouns(top.missing, question.text, _texts(entry))
             if missing:
-                # In a question for the tables, words of their grammar are not named: the texts say "fielen aus
-                # den Top 10" and "scored" in other words, and naming them would deny what the reply then quotes.
-                framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
-                words = [w for w in missing if w not in framing]
-                return self._what_it_says(question, entry, result, entries, words=words)
+                return self._what_it_says(question, entry, result, entries, words=_named_missing(question, missing))
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)
@@ -584,12 +586,46 @@ class Answerer:
                 break
         return out
 
-    def _from_table(
-        self, question: Question, reply: TableReply, result: SearchResult, entries: dict[str, Entry]
-    ) -> Answer:
-        lang = question.lang
-        if reply.refuse:
+    def _refused(self, question: Question, found: Assessment) -> Answer:
+        """The tables rule the standing asked out ("Wer gewann 2023 die Kategorie Mobilität?" where they hold no
+        category winner of 2023). A text about the subject is told with what it lacks: the question's nouns or
+        categories it has in no form, else the kind asked. A text about the city asked that gives that kind (a
+        fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung"), or one on cities compared, is shown
+        as the nearest instead.
+        Nothing about it: "I don't know"."""
+        result, entries, top, entry = found.result, found.entries, found.top, found.entry
+        if top is None or entry is None or found.subject < self.calibration.suggest or top.covered < KIND_SUBJECT_SHARE:
             return self._not_answered(question, result, entries)
+        if states_absence(entry, _asked_words(question)):
+            return self._what_it_says(question, entry, result, entries)
+        nouns = _named_missing(question, absent_nouns(top.missing, question.text, _texts(entry)))
+        missing = list(dict.fromkeys([*nouns, *self._categories_not_named(entry, question)]))
+        if missing:
+            return self._what_it_says(question, entry, result, entries, words=missing)
+        of_city = found.fits and question.cities <= self.understander.normalizer.analyze(entry.title).cities
+        # Cities set against each other the tables cannot place, a text may compare in other words ("stieg um
+        # zehn Ränge"): it is not told that the source lacks it.
+        compared = question.ranking is not None and question.ranking.ask is RankingAsk.COMPARE
+        if of_city or compared:
+            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
+        return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
+
+    def _categories_not_named(self, entry: Entry, question: Question) -> list[str]:
+        """The words naming the categories asked, as written, where the entry's short answers name none of them:
+        a passage may name one in passing ("Mobilität 43,4 (Rang 42)" in the course of Verwaltung)."""
+        if not question.category_words:
+            return []
+        analyze = self.understander.normalizer.analyze
+        named = {t for text in (entry.answer, entry.answer_en or "") for t in analyze(text).tokens}
+        if question.category_words & named:
+            return []
+        return [t.surface for t in question.terms if t.token in question.category_words]
+
+    def _from_table(self, question: Question, found: Assessment, reply: TableReply) -> Answer:
+        lang = question.lang
+        result, entries = found.result, found.entries
+        if reply.refuse:
+            return self._refused(question, found)
         if reply.entry is not None:
             if reply.missing is not None:
                 return self._what_it_says(question, reply.entry, result, entries, missing=reply.missing)
@@ -637,6 +673,13 @@ def _speaks_of_rankings(entry: Entry) -> bool:
     return any(_RANKING_WORDS.search(fold(text)) for text in _texts(entry))
 
 
+def _named_missing(question: Question, missing: Sequence[str]) -> list[str]:
+    """The missing nouns to name. In a question for the tables, words of their grammar are not named: the texts
+    say "fielen aus den Top 10" and "scored" in other words, and naming them would deny what the reply quotes."""
+    framing = {t.surface for t in question.terms if question.ranking and grammar_form(t.token) is not None}
+    return [w for w in missing if w not in framing]
+
+
 def _asked_words(question: Question) -> list[str]:
     """The question's words besides its names and years."""
     return [t.surface for t in question.terms if t.slot is None]
@@ -649,4 +692,4 @@ def _texts(entry: Entry) -> list[str]:
 def _as_written(tokens: Sequence[str], text: str) -> list[str]:
     """The question's own words for folded surfaces (`buergermeister` → `Bürgermeister`)."""
     written = {fold(w): w for w in _WORDS.findall(text)}
-    return [written.get(t, t) for t in tokens]
+    return [" ".join(written.get(w, w) for w in t.split()) for t in tokens]

@@ -647,6 +647,45 @@ def test_a_which_question_is_answered_by_the_hit_that_has_the_thing_asked(real_s
     assert answerer._naming_thing_asked(question, [Scored("has-it", 64.0), named]) is None
 
 
+def test_a_category_the_tables_hold_no_standing_in_is_named_as_missing(real_service: FoiService) -> None:
+    """The tables rule Bochum's 2023 place in Mobilität out; the nearest text is the course of another category,
+    whose passage names Mobilität only in passing. It was "I don't know" with nothing of what the base says."""
+    answer = real_service.ask("Welchen Rang hatte Bochum 2023 in Mobilität?")
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert answer.missing_words == ["Mobilität"]
+    assert answer.entry_ids[0].startswith("bitkom-sci-bochum-verlauf-")
+
+
+def test_a_standing_the_tables_rule_out_is_said_to_be_missing(real_service: FoiService) -> None:
+    answer = real_service.ask("Heidelberg 2021: welcher Rang?")
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert answer.missing is AnswerType.PLACE
+    assert answer.entry_ids == ["bitkom-sci-2021-top10-wechsel"]  # what the base says of Heidelberg in 2021
+
+
+def test_a_winner_the_text_says_its_sources_do_not_name_is_said_to_be_missing(real_service: FoiService) -> None:
+    answer = real_service.ask("Welche Stadt hatte 2020 bei Energie und Umwelt die Nase vorn?")
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert "nennen die Quellen nicht" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # A fact beside the tables gives Bochum's 2024 categories.
+        ("Welche Platzierung hatte Bochum 2024 bei Gesellschaft und Bildung?", "bochum-sci-2024-kategorien"),
+        # Two cities the tables cannot both place; the text compares them in other words.
+        ("Hat sich 2022 Nürnberg oder Bergisch Gladbach stärker verbessert?", "bitkom-sci-2022-aufsteiger"),
+    ],
+)
+def test_a_text_that_may_hold_what_the_tables_lack_is_shown_as_the_nearest(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NEAREST, answer.text
+    assert answer.entry_ids == [entry]
+
+
 def test_the_top_of_a_category_is_not_the_top_list_overall(real_service: FoiService) -> None:
     answer = real_service.ask("Top 10 der Kategorie Mobilität 2023")
     assert not answer.answered

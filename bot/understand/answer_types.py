@@ -210,7 +210,8 @@ _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|
 # A short answer that says the thing is not known: it is a "the source does not say" reply in itself.
 _ABSENT = re.compile(
     r"liegt\b.*\bnicht vor|liegen\b.*\bnicht vor|nicht bekannt|nicht genannt|nennt (?:keine|keinen|kein)\b|"
-    r"nennen (?:keine|keinen|kein)\b|keine quelle|not available|not known|no source|does not say|do not say"
+    r"nennen (?:keine|keinen|kein)\b|nenn(?:t|en) die (?:\w+ )?quellen? nicht|keine quelle|not available|"
+    r"not known|no source|does not say|do not say"
 )
 # Asking for particulars ("Welche Fachämter genau …?") that an answer may only sum up ("verschiedene Fachämter").
 _PARTICULARS = re.compile(r"\b(?:genau|konkret|namentlich|im einzelnen|exactly|specifically|in detail|by name)\b")

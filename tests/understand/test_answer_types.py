@@ -177,6 +177,17 @@ def test_a_later_absence_holds_only_for_what_it_names() -> None:
     assert not states_absence(entry, ["Welche", "Quelle", "nennt", "den", "Platz"])  # the words of the absence
 
 
+def test_an_absence_said_with_the_sources_as_subject_is_an_absence() -> None:
+    entry = _entry(
+        "Köln führte 2021 die Verwaltung an; einen Sieger bei der Mobilität nennen die Quellen nicht.",
+        ["Wer gewann 2021 die Kategorien?"],
+    )
+    assert states_absence(entry, ["Wer", "gewann", "Mobilität"])
+    assert not states_absence(entry, ["Wer", "gewann", "Verwaltung"])
+    later = _entry("Essen lag 2022 vorn. Die Punktzahl nennt die vorliegende Quelle nicht.", ["Wer lag vorn?"])
+    assert states_absence(later, ["Wie", "viele", "Punkte"])
+
+
 def test_a_yes_or_no_is_dropped_where_none_was_asked() -> None:
     assert without_yes_no("Ja. 2020 wurde ein Vermerk verfasst.") == "2020 wurde ein Vermerk verfasst."
     assert without_yes_no("Nein, nie.") == "Nie."
