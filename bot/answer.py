@@ -591,8 +591,7 @@ class Answerer:
         category winner of 2023). A text about the subject is told with what it lacks: the question's nouns or
         categories it has in no form, else the kind asked. A text about the city asked that gives that kind (a
         fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung"), or one on cities compared, is shown
-        as the nearest instead.
-        Nothing about it: "I don't know"."""
+        as the nearest instead. Nothing about it: "I don't know"."""
         result, entries, top, entry = found.result, found.entries, found.top, found.entry
         if top is None or entry is None or found.subject < self.calibration.suggest or top.covered < KIND_SUBJECT_SHARE:
             return self._not_answered(question, result, entries)
