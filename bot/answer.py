@@ -591,10 +591,10 @@ class Answerer:
         category winner of 2023). A text about the subject is told with what it lacks: the question's nouns or
         categories it has in no form, else the kind asked. A text about the city asked that gives that kind (a
         fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung"), or one on cities compared, is shown
-        as the nearest instead. Nothing about it: "I don't know"."""
+        as the nearest instead. No text about it: the sources do not give it, for what was read."""
         result, entries, top, entry = found.result, found.entries, found.top, found.entry
         if top is None or entry is None or found.subject < self.calibration.suggest or top.covered < KIND_SUBJECT_SHARE:
-            return self._not_answered(question, result, entries)
+            return self._not_in_tables(question, result, entries)
         if states_absence(entry, _asked_words(question)):
             return self._what_it_says(question, entry, result, entries)
         nouns = _named_missing(question, absent_nouns(top.missing, question.text, _texts(entry)))
@@ -608,6 +608,18 @@ class Answerer:
         if of_city or compared:
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
+
+    def _not_in_tables(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> Answer:
+        """A standing the tables rule out, with no text about it ("Welchen Platz hatte Lübeck 2022?"): the reply
+        says that the sources do not give it, names the standing as read and offers the closest questions."""
+        intent = question.ranking
+        kind = question.answer_type
+        if kind in (AnswerType.OPEN, AnswerType.YESNO):
+            # "Wie schnitt Lübeck 2022 ab?" asks for a place, or for points where it names them.
+            kind = AnswerType.POINTS if intent is not None and intent.points else AnswerType.PLACE
+        unknown = self._not_answered(question, result, entries)
+        asked = self.tables.asked(question, question.lang)
+        return unknown.model_copy(update={"decision": Decision.NOT_STATED, "missing": kind, "title": asked})
 
     def _categories_not_named(self, entry: Entry, question: Question) -> list[str]:
         """The words naming the categories asked, as written, where the entry's short answers name none of them:

@@ -81,9 +81,15 @@ def layout(answer: Answer) -> list[Block]:
     if answer.decision in (Decision.SUGGEST, Decision.UNKNOWN):
         blocks = [Block(BlockKind.TEXT, phrase("empty" if not answer.question else "unknown", lang))]
         if answer.suggestions:
-            heading = "did_you_mean" if answer.decision is Decision.SUGGEST else "closest"
-            items = [(s.question, s.id) for s in answer.suggestions]
-            blocks.append(Block(BlockKind.SUGGESTIONS, phrase(heading, lang), items=items))
+            blocks.append(_suggestions(answer, "did_you_mean" if answer.decision is Decision.SUGGEST else "closest"))
+        return blocks
+    if answer.decision is Decision.NOT_STATED and not answer.text:
+        # No text on the subject (a standing the tables rule out): what is missing for what was read, and the
+        # closest questions.
+        where = not_stated_where(None, None, lang) + (f" ({answer.title})" if answer.title else "")
+        blocks = [Block(BlockKind.TEXT, not_stated(answer.missing, answer.missing_words, where, lang))]
+        if answer.suggestions:
+            blocks.append(_suggestions(answer, "closest"))
         return blocks
     if answer.decision is Decision.NOT_STATED:
         where = not_stated_where(answer.public_body, answer.date, lang)
@@ -97,6 +103,11 @@ def layout(answer: Answer) -> list[Block]:
         blocks = [Block(BlockKind.TEXT, answer.text)]
     blocks += _evidence(answer, answer.text)
     if answer.decision in (Decision.NOT_STATED, Decision.NEAREST) and answer.suggestions:
-        items = [(s.question, s.id) for s in answer.suggestions]
-        blocks.append(Block(BlockKind.SUGGESTIONS, phrase("related", lang), items=items))
+        blocks.append(_suggestions(answer, "related"))
     return blocks
+
+
+def _suggestions(answer: Answer, heading: str) -> Block:
+    return Block(
+        BlockKind.SUGGESTIONS, phrase(heading, answer.lang), items=[(s.question, s.id) for s in answer.suggestions]
+    )

@@ -98,9 +98,9 @@ class Tables:
         self.knowledge = knowledge
         self.cite = cite
         self.rankings = {r.id: r for r in knowledge.rankings()}
-        english = knowledge.aliases().english
+        self.english = knowledge.aliases().english
         self.standings: dict[str, list[Standing]] = {
-            r.id: standings(knowledge.ranking_rows(r.id), [r], english) for r in self.rankings.values()
+            r.id: standings(knowledge.ranking_rows(r.id), [r], self.english) for r in self.rankings.values()
         }
 
     def categories(self) -> set[str]:
@@ -116,6 +116,19 @@ class Tables:
 
     def lists(self, ranking: Ranking, city: str) -> bool:
         return any(s.city == city for s in self.standings.get(ranking.id, []))
+
+    def asked(self, question: Question, lang: Lang) -> str:
+        """The standing a ranking question asks for, as read, for a reply to name: `Bochum im Bitkom Smart City Index
+        2022 in der Kategorie Mobilität`, `Bochum in the Bitkom Smart City Index 2022 (category Mobility)`."""
+        ranking = self._ranking(question)
+        cities = [self.english.get(c, c) if lang == "en" else c for c in sorted(question.cities)]
+        years = "/".join(str(y) for y in sorted(question.years))
+        within = ranking.within(lang) if ranking is not None else ""
+        categories = question.ranking.categories if question.ranking is not None else ()
+        named = [ranking.category_in(c, lang) if ranking is not None else c for c in categories]
+        intent = question.ranking
+        place = intent.place if intent is not None and intent.ask is RankingAsk.NTH else None
+        return messages.standing_asked(cities, within, years, named, lang, place=place)
 
     def _ranking(self, question: Question) -> Ranking | None:
         """The named ranking; else the default one, or, for a city it does not list, the one ranking that

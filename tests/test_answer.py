@@ -663,6 +663,35 @@ def test_a_standing_the_tables_rule_out_is_said_to_be_missing(real_service: FoiS
     assert answer.entry_ids == ["bitkom-sci-2021-top10-wechsel"]  # what the base says of Heidelberg in 2021
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "read"),
+    [
+        # The tables list Lübeck and Salzgitter in other years; no text speaks of these.
+        ("Welchen Platz hatte Lübeck 2022?", AnswerType.PLACE, "(Lübeck im Bitkom Smart City Index 2022)"),
+        ("Wie schnitt Lübeck 2022 ab?", AnswerType.PLACE, "(Lübeck im Bitkom Smart City Index 2022)"),
+        ("Wie viele Punkte bekam Salzgitter 2025?", AnswerType.POINTS, "(Salzgitter im Bitkom Smart City Index 2025)"),
+        ("Where did Lübeck rank in 2022?", AnswerType.PLACE, "(Lübeck in the Bitkom Smart City Index 2022)"),
+        (
+            "Welches Land war 2024 im Bitkom-Länderindex Vierter?",
+            AnswerType.PERSON,
+            "(Platz 4 im Bitkom Länderindex 2024)",
+        ),
+    ],
+)
+def test_a_standing_the_tables_rule_out_with_no_text_on_it_is_said_to_be_missing(
+    real_service: FoiService, question: str, kind: AnswerType, read: str
+) -> None:
+    """It was "I don't know": the sources do not give it, for the standing as read, and the closest questions."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert answer.missing is kind
+    assert not answer.entry_ids
+    assert answer.suggestions
+    blocks = layout(answer)
+    assert blocks[0].text.endswith(read + ".")
+    assert blocks[-1].items
+
+
 def test_a_winner_the_text_says_its_sources_do_not_name_is_said_to_be_missing(real_service: FoiService) -> None:
     answer = real_service.ask("Welche Stadt hatte 2020 bei Energie und Umwelt die Nase vorn?")
     assert answer.decision is Decision.NOT_STATED, answer.text

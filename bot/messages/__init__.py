@@ -535,6 +535,17 @@ def _in_category(where: str, category: str, lang: Lang) -> str:
     return f"{where} in der Kategorie {category}" if lang == "de" else f"{where} (category {category})"
 
 
+def standing_asked(
+    cities: Sequence[str], within: str, years: str, categories: Sequence[str], lang: Lang, *, place: int | None = None
+) -> str:
+    """`Bochum und Essen im Bitkom Smart City Index 2022 in der Kategorie Mobilität`, `Platz 4 im Bitkom
+    Länderindex 2024`; `within`: `Ranking.within`."""
+    joined = (" und " if lang == "de" else " and ").join(cities)
+    held = "" if place is None else f"Platz {place}" if lang == "de" else f"place {place}"
+    where = " ".join(part for part in (joined, held, within, years) if part)
+    return _in_category(where, " / ".join(categories), lang)
+
+
 def rankings_of(city: str, parts: Sequence[str], lang: Lang) -> str:
     """`Köln in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien: …`."""
     lead = (
