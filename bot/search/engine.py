@@ -190,7 +190,9 @@ class SearchEngine:
         are left out when rarer ones remain (else all but the rarest): each would make FTS5 score a large
         part of the base, and the rerank still counts them."""
         df = self.lexicon.df
-        words = sorted({alt for t in terms for alt in t.alternatives})
+        # A word as common as that selects nothing, nor do its weaker forms in its stead: "beleg" for "belegte"
+        # would keep the texts saying "belegte" out.
+        words = sorted({alt for t in terms for alt in ((t.token,) if self._is_common(t.token) else t.alternatives)})
         rare = [w for w in words if not self._is_common(w)]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         return self._clause(chosen, common=not rare) if chosen else None
