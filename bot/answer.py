@@ -74,6 +74,10 @@ _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
+# Where the best hit does not give the kind asked, this many hits after it, with at least this share of its score,
+# may answer in its stead.
+RUNNERS_UP = 2
+RUNNER_UP_SHARE = 0.9
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -174,8 +178,10 @@ class Answerer:
     def ask(self, text: str, lang: Lang | None = None) -> Answer:
         return self.compose(self.understander.understand(text, lang))
 
-    def assess(self, question: Question) -> Assessment:
-        """Everything the decision rests on: the tables' reply, the search and the best entry's confidence."""
+    def assess(self, question: Question, *, runners_up: bool = True) -> Assessment:
+        """Everything the decision rests on: the tables' reply, the search and the best entry's confidence.
+        `runners_up=False`: the best hit as the search ranked it, never one after it that fits the question
+        better (the confidence is fitted on those: a runner-up is taken where that model is surer of it)."""
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
         entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
         table = self.tables.answer(question) if question.ranking is not None else None
@@ -189,6 +195,33 @@ class Answerer:
             return Assessment(result, entries, table, top, entry, subject=subject, fits=gives)
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
+        found = self._assess_best(question, result, entries)
+        if found.fits or not runners_up:
+            return found
+        return self._runner_up_that_fits(question, result, entries, found) or found
+
+    def _runner_up_that_fits(
+        self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
+    ) -> Assessment | None:
+        """For a best hit that does not give the kind asked, a hit nearly as good that does, surer on its own
+        signals and lacking none of the question's words the best one has: "Wie viele Paramter wurden 2023
+        untersucht?" scored the participants first, which count cities, not parameters."""
+        best = result.hits[0]
+        for i, hit in enumerate(result.hits[1 : RUNNERS_UP + 1], 1):
+            if hit.score < RUNNER_UP_SHARE * best.score:
+                break
+            if not set(hit.missing) <= set(best.missing):
+                continue
+            ahead = replace(result, hits=[hit, *result.hits[:i], *result.hits[i + 1 :]])
+            other = self._assess_best(question, ahead, entries)
+            if other.fits and other.confidence > found.confidence:
+                return other
+        return None
+
+    def _assess_best(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> Assessment:
+        """The assessment of the first hit of `result` as the answer, against the hits after it."""
+        top = result.hits[0]
+        entry = entries[top.id]
         found = signals(question, top, result.hits[1:], self._counts_asked(entry, question))
         # How sure the search is stays that of its best hit; which edition answers is the rule's to choose.
         top = (

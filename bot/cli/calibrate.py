@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _samples(service: FoiService, parts: list[tuple[Path, str]]) -> list[Sample]:
+def _samples(service: FoiService, parts: list[tuple[Path, str]], *, runners_up: bool = True) -> list[Sample]:
     answerer = service.answerer
     out: list[Sample] = []
     for path, part in parts:
@@ -45,7 +45,7 @@ def _samples(service: FoiService, parts: list[tuple[Path, str]]) -> list[Sample]
             if gold.part != part:
                 continue
             question = answerer.understander.understand(gold.question)
-            out.append((gold, question, answerer.assess(question)))
+            out.append((gold, question, answerer.assess(question, runners_up=runners_up)))
     return out
 
 
@@ -100,7 +100,8 @@ def _choose(service: FoiService, samples: list[Sample], calibration: Calibration
 
 def run(args: argparse.Namespace) -> int:
     with open_service() as service:
-        fitted = _samples(service, FIT_ON)
+        # Fitted on the best hits as the search ranks them: which runner-up answers instead is this model's choice.
+        fitted = _samples(service, FIT_ON, runners_up=False)
         weights, bias, used = _fit(fitted)
         calibration = Calibration(features=Signals.names(), weights=weights, bias=bias, threshold=0.5, suggest=SUGGEST)
         chosen = _samples(service, CHOOSE_ON)
