@@ -120,13 +120,12 @@ class Tables:
     def asked(self, question: Question, lang: Lang) -> str:
         """The standing a ranking question asks for, as read, for a reply to name: `Bochum im Bitkom Smart City Index
         2022 in der Kategorie Mobilität`, `Bochum in the Bitkom Smart City Index 2022 (category Mobility)`."""
-        ranking = self._ranking(question)
+        ranking, intent = self._ranking(question), question.ranking
         cities = [self.english.get(c, c) if lang == "en" else c for c in sorted(question.cities)]
         years = "/".join(str(y) for y in sorted(question.years))
         within = ranking.within(lang) if ranking is not None else ""
-        categories = question.ranking.categories if question.ranking is not None else ()
+        categories = intent.categories if intent is not None else ()
         named = [ranking.category_in(c, lang) if ranking is not None else c for c in categories]
-        intent = question.ranking
         place = intent.place if intent is not None and intent.ask is RankingAsk.NTH else None
         return messages.standing_asked(cities, within, years, named, lang, place=place)
 

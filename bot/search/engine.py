@@ -190,8 +190,8 @@ class SearchEngine:
         are left out when rarer ones remain (else all but the rarest): each would make FTS5 score a large
         part of the base, and the rerank still counts them."""
         df = self.lexicon.df
-        # A word as common as that selects nothing, nor do its weaker forms in its stead: "beleg" for "belegte"
-        # would keep the texts saying "belegte" out.
+        # A common word selects nothing, and neither do its weaker forms in its stead: "beleg" for "belegte"
+        # would keep out the texts that say "belegte".
         words = sorted({alt for t in terms for alt in ((t.token,) if self._is_common(t.token) else t.alternatives)})
         rare = [w for w in words if not self._is_common(w)]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
