@@ -36,6 +36,9 @@ def _stems(words: str) -> frozenset[str]:
 
 # Tokens as the normaliser emits them (synonym groups map to their first member's stem).
 _PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
+# Words that ask how a city did, not for its place alone: "Wie hat Remscheid 2019 abgeschnitten?" is answered by a
+# score where no place is known.
+_STANDING = _stems("abschneiden ranking geschlagen schlagen schlug")
 _POINTS = _stems("punkte")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
@@ -313,7 +316,7 @@ class RankingIntent:
     categories: tuple[str, ...] = ()
     points: bool = False  # a comparison or trend asked in points rather than places
     span: bool = False  # a comparison of two years that asks for the years between too ("von 2019 bis 2022")
-    # A place asked in so many words ("Platz", "rank", "abgeschnitten"), not only a city and a year named.
+    # A place asked in so many words ("Platz", "rank"; not "abgeschnitten"), not only a city and a year named.
     explicit: bool = True
 
 
@@ -427,4 +430,4 @@ def detect(
         return RankingIntent(RankingAsk.NTH, place=place or 1, categories=categories)
     if points:
         return RankingIntent(RankingAsk.POINTS, categories=categories)
-    return RankingIntent(RankingAsk.PLACE, categories=categories, explicit=bool(words & _PLACE))
+    return RankingIntent(RankingAsk.PLACE, categories=categories, explicit=bool(words & (_PLACE - _STANDING)))

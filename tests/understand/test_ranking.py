@@ -167,6 +167,35 @@ def test_points_asked_where_only_a_place_is_known(real_service: FoiService) -> N
     assert answer.hits
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie hat Bremerhaven 2023 beim Smart City Index abgeschnitten?",
+        "Wie schlug sich Bremerhaven 2023?",
+        "Bremerhaven Ergebnis 2023",
+        "Magdeburg Ranking 2023",
+        "Wie hat Bochum 2023 bei Energie und Umwelt abgeschnitten?",
+    ],
+)
+def test_how_a_city_did_is_answered_by_its_score_where_no_place_is_known(
+    real_service: FoiService, question: str
+) -> None:
+    """Asking how a city did is not asking for its place: the score the sources give answers it."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert "Punkte" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Welchen Platz hatte Bremerhaven 2023?", "Bremerhaven Platzierung 2023"])
+def test_a_place_asked_where_only_a_score_is_known_is_said_to_be_missing(
+    real_service: FoiService, question: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.PLACE
+    assert "35,4 Punkte" in answer.text
+
+
 def test_another_year_or_city_is_never_answered(real_service: FoiService) -> None:
     for question in ("Wo lag Essen 2022?", "How did Leipzig do in 2023?", "Wie gut war Bonn 2020?"):
         answer = real_service.ask(question)
