@@ -198,6 +198,8 @@ _REASON = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b|"
+    # Places gained or lost: "um 27 bzw. 21 Plätze", "climbed 27 places".
+    r"\b\d+\s(?:plaetze|plaetzen|places|spots)\b|"
     r"\b(?:erste|zweite|dritte|vierte|fuenfte|sechste|siebte|achte|neunte|zehnte|letzte)[nrs]?\s(?:platz|rang)\b|"
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s(?:place|rank)\b|"
     r"\bschlusslicht|\bspitzenreiter"

@@ -100,6 +100,8 @@ def test_a_place_in_words_is_a_place() -> None:
         "Hamburg belegte 2019 den letzten Platz.",
         "Thuringia came last place.",
         "Berlin war Spitzenreiter.",
+        "Essen und Kiel verbesserten sich um 12 bzw. 9 Plätze.",  # places gained
+        "Kiel climbed 9 places.",
     ):
         assert AnswerType.PLACE in given_types(_entry(answer, ["Was war 2019?"])), answer
     assert AnswerType.PLACE not in given_types(_entry("Hamburg lag vorne.", ["Was war 2019?"]))
