@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -297,16 +297,21 @@ class Normalizer:
                 years.add(int(word))
             tokens.append(self._stem_synonyms.get(stemmed, stemmed))
             surfaces.append(word)
-        implied = {
-            ranking_token(r)
-            for r in rankings
-            if any(other != r and named[r] <= self._ranking_words.get(other, set()) for other in rankings)
-        }
+        implied = {ranking_token(r) for r in self.implied_rankings(named)}
         if implied:
             kept = [(t, s) for t, s in zip(tokens, surfaces, strict=True) if t not in implied]
             tokens, surfaces = [t for t, _ in kept], [s for _, s in kept]
             rankings = {r for r in rankings if ranking_token(r) not in implied}
         return Analysis(tuple(tokens), frozenset(years), frozenset(cities), frozenset(rankings), tuple(surfaces))
+
+    def implied_rankings(self, named: Mapping[str, set[str]]) -> set[str]:
+        """Of the rankings named (each with the words that name it), those named only by words of another one
+        named beside them: "Bitkom" beside "Länderindex" is the publisher, not its Smart City Index."""
+        return {
+            ranking
+            for ranking, words in named.items()
+            if any(other != ranking and words <= self._ranking_words.get(other, set()) for other in named)
+        }
 
     def fuzzy_name(self, word: str) -> Slot | None:
         """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; words

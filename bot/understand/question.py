@@ -416,6 +416,16 @@ class Understander:
                     terms.append(self._slot_term(named.token, ranking_tag(named.ranking), surface))
                 continue
             terms.extend(self._unknown(token, surface))
+        if rankings != analysis.rankings:
+            # A misspelt name beside its publisher's ("Ländreindex von Bitkom") names one ranking, not two.
+            tags = {ranking_tag(r): r for r in rankings}
+            written: dict[str, set[str]] = {}
+            for term in terms:
+                if term.slot in tags:
+                    written.setdefault(tags[term.slot], set()).update(term.surface.split())
+            implied = self.normalizer.implied_rankings(written)
+            terms = [t for t in terms if tags.get(t.slot or "") not in implied]
+            rankings -= implied
         for left, right in itertools.pairwise(terms):
             joined = stem(left.token + right.token)
             if joined in lexicon:

@@ -29,6 +29,18 @@ def test_the_index_means_the_default_ranking_unless_others_are_asked_about(real_
     assert understand("Wie viele Indikatoren hat der Deutschland-Index?").implied_ranking is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Wie viele Indikatoren hat der Länderindex von Bitkom?", "Wie viele Indikatoren hat der Ländrindex von Bitkom?"],
+)
+def test_the_publisher_beside_a_ranking_misspelt_or_not_is_no_second_ranking(
+    real_service: FoiService, question: str
+) -> None:
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.rankings == {"bitkom-laenderindex"}
+    assert len([t for t in understood.terms if t.slot is not None]) == 1
+
+
 def test_a_question_phrase_frames_the_question_and_is_never_a_missing_word(real_service: FoiService) -> None:
     """ "Wie viele" and "how many" ask for a count; an entry that does not write them still answers the question."""
     understand = real_service.answerer.understander.understand
