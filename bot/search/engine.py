@@ -366,6 +366,11 @@ class SearchEngine:
         found = self._retrieve(self._slot_expression(question, of_no_year=False), replace(query, terms=strict), None)
         return [replace(hit, slots_only=True) for hit in found]
 
+    @staticmethod
+    def _of_no_year(hit: Scored, question: Question) -> bool:
+        """Whether a hit is a text of none of the years asked (it passed the guard as a text of no year)."""
+        return all(str(year) in hit.missing for year in question.years)
+
     def search(self, question: Question, limit: int = 5, nearby_below: float = 100.0) -> SearchResult:
         """Entries that may answer the question, best first. Only if the best scores below `nearby_below`,
         `nearby` lists the closest entries regardless of the slot guard (for suggestions)."""
@@ -381,6 +386,16 @@ class SearchEngine:
             own = self._own_words(terms)
             if own is not None:
                 hits = self._retrieve([*slots, own.expression], query, own)
+        if (
+            hits
+            and question.ranking is not None
+            and question.years
+            and all(self._of_no_year(h, question) for h in hits)
+        ):
+            # A ranking question of a year whose words only texts of no year have ("Wer führte den
+            # Deutschland-Index 2023 an?": "führen in der jüngsten Ausgabe"): those cannot answer it, the year's
+            # own texts may, in other words ("an der Spitze").
+            hits = [*self._by_slots_alone(question, query), *hits][:limit]
         nearby: list[Scored] = []
         loose = self._words_expression(terms)
         if not slots and loose == words:

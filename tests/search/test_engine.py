@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.models import Decision
 from bot.search.engine import SearchResult
 from bot.service import FoiService
 
@@ -97,6 +98,18 @@ def test_a_question_whose_words_are_in_no_text_of_its_slots_finds_those_texts(re
     hits = real_service.answerer.engine.search(understood).hits
     assert [hit.id for hit in hits] == ["digital-index-ruhr-2025"]
     assert hits[0].slots_only
+
+
+def test_a_ranking_question_of_a_year_worded_only_by_texts_of_no_year_finds_the_years_own(
+    real_service: FoiService,
+) -> None:
+    """ "führte … an" is in the text on the latest edition, which has no year and cannot say who led in 2023;
+    the text of 2023 says "an der Spitze"."""
+    understood = real_service.answerer.understander.understand("Wer führte beim Deutschland-Index 2023?")
+    hits = real_service.answerer.engine.search(understood).hits
+    assert hits[0].id == "deutschland-index-2023"
+    assert hits[0].slots_only
+    assert real_service.ask("Wer führte beim Deutschland-Index 2023?").decision is not Decision.NOT_STATED
 
 
 def test_a_question_of_a_year_by_its_slots_alone_finds_only_texts_of_that_year(real_service: FoiService) -> None:
