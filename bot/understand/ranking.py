@@ -306,7 +306,22 @@ def grammar_form(token: str) -> str | None:
     outside the grammar."""
     if token in GRAMMAR:
         return token
-    return next((form for form in sorted(verb_variants(token)) if form in _WORDS), None)
+    return next((form for form in sorted(verb_variants(token)) if form in _WORDS), None) or _grammar_compound(token)
+
+
+_MIN_COMPOUND_PART = 3  # "end" of "Endplatzierung"
+
+
+def _grammar_compound(token: str) -> str | None:
+    """The place or score a compound of a word of the grammar and one of those names: "Gesamtplatz" is a place.
+    Not a compound with another word in front (a "Parkplatz" is no place in a ranking), nor one whose head is
+    another word of the grammar ("Kategoriesieger" is not who won overall)."""
+    for cut in range(_MIN_COMPOUND_PART, len(token) - _MIN_COMPOUND_PART + 1):
+        modifier, head = token[:cut], token[cut:]
+        named = next((w for w in sorted(_PLACE | _POINTS) if head.startswith(w)), None)  # "punktzahl": "punkt"
+        if named is not None and (modifier in _WORDS or stem(modifier) in _WORDS):
+            return named
+    return None
 
 
 @dataclass(frozen=True)

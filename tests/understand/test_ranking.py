@@ -7,10 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.folding import fold
 from bot.kb.rankings import entry_id
 from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.tables import _gap
+from bot.understand.normalize import stem
 from bot.understand.ranking import RankingAsk, claims_ahead, grammar_form
 
 
@@ -328,6 +330,30 @@ def test_a_comparison_with_the_year_before(real_service: FoiService) -> None:
 )
 def test_grammar_words_in_other_forms(token: str, form: str | None) -> None:
     assert grammar_form(token) == form
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("Gesamtplatz", "platz"),
+        ("Endplatzierung", "platz"),
+        ("Gesamtpunktzahl", "punkt"),
+        ("Parkplatz", None),  # no word of the grammar in front
+        ("Kategoriesieger", None),  # who won a category, not overall
+        ("Deutschlandindex", None),
+    ],
+)
+def test_a_compound_of_grammar_words_naming_a_place_or_score_is_read_as_it(word: str, form: str | None) -> None:
+    assert grammar_form(stem(fold(word))) == form
+
+
+def test_a_place_asked_by_a_compound_is_answered_and_a_score_so_asked_is_not_given_a_place(
+    real_service: FoiService,
+) -> None:
+    assert "Platz 8" in real_service.ask("Welchen Gesamtplatz hatte Bochum 2022?").text
+    answer = real_service.ask("Bonn Gesamtpunktzahl 2021")  # the sources give its place, not its score
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.POINTS
 
 
 def test_every_category_answer_rests_on_that_category_alone(real_service: FoiService) -> None:
