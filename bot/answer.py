@@ -266,6 +266,8 @@ class Answerer:
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             # "Welches Bundesland gewann …?" is not answered by a text on who came last.
             and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
+            # "Welche Stadt …?" is not answered by a text that names none (the index's five categories).
+            and not (self._asks_which_place(question) and not self._names_a_place(entry))
             and not aside,
             aside,
             count is None,
@@ -378,6 +380,16 @@ class Answerer:
             if figure and question.cities & named:
                 return True
         return False
+
+    @staticmethod
+    def _asks_which_place(question: Question) -> bool:
+        """Whether the question asks which city or state, and not when or how many of them."""
+        return (question.which_city or question.which_state) and question.answer_type in _WHO_KINDS | {AnswerType.OPEN}
+
+    def _names_a_place(self, entry: Entry) -> bool:
+        """Whether the entry's short answer names a city or a state."""
+        analyze = self.understander.normalizer.analyze
+        return any(analyze(text).cities for text in (entry.answer, entry.answer_en) if text)
 
     def _sets_states_aside(self, question: Question) -> bool:
         """Whether a question asks which city, naming neither a ranking of states nor a state: Thüringen, last in

@@ -740,3 +740,16 @@ def test_the_top_of_a_category_is_not_the_top_list_overall(real_service: FoiServ
     overall = real_service.ask("Top 10 2023")
     assert overall.answered
     assert overall.entry_ids == ["bitkom-sci-2023-top"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Stadt bekam 2021 die beste Bewertung im Bereich Mobilität?",
+        "Which city scored best for mobility in 2021?",
+    ],
+)
+def test_which_city_is_not_answered_by_a_text_that_names_none(real_service: FoiService, question: str) -> None:
+    """The text on the index's five categories names no city: it cannot say which one was best in one of them."""
+    answer = real_service.ask(question)
+    assert not (answer.answered and answer.entry_ids[0] == "bitkom-sci-kategorien"), answer.text

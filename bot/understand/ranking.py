@@ -160,7 +160,7 @@ def asks_other_years(folded: str) -> bool:
 _WHICH_CITY = re.compile(
     r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns)|"
     r"(?:beste|digitalste|smarteste|schlechteste)[nrs]?\s(?:gross)?(?:stadt|staedte)|"
-    r"(?:best|smartest|worst)\s(?:city|cities))\b"
+    r"(?:best|smartest|worst)\s(?:city|cities))(?![\w-])"  # not "city-owned"
 )
 # Several cities asked for ("Welche Städte waren die digitalsten?"): a superlative then asks for the top list.
 _CITIES = re.compile(r"\b(?:\w*staedte|cities|towns)\b")

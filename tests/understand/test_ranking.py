@@ -13,7 +13,7 @@ from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.tables import _gap
 from bot.understand.normalize import stem
-from bot.understand.ranking import RankingAsk, claims_ahead, grammar_form
+from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, grammar_form
 
 
 @pytest.mark.parametrize(
@@ -1132,3 +1132,15 @@ def test_how_close_two_were_is_asked_in_points(real_service: FoiService) -> None
     assert "0,5 Punkte" in answer.text
     # Where the tables know both scores, they still tell the gap.
     assert "0,1 Punkte mehr als Köln" in real_service.ask("Wie knapp lag Stuttgart 2025 vor Köln?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("Welche Stadt war 2021 vorne?", True),
+        ("Which city came first in 2021?", True),
+        ("Which city-owned companies supply the data?", False),  # the companies, not a city
+    ],
+)
+def test_which_city_is_asked_only_of_a_city(question: str, which: bool) -> None:
+    assert asks_which_city(fold(question)) is which
