@@ -753,3 +753,11 @@ def test_which_city_is_not_answered_by_a_text_that_names_none(real_service: FoiS
     """The text on the index's five categories names no city: it cannot say which one was best in one of them."""
     answer = real_service.ask(question)
     assert not (answer.answered and answer.entry_ids[0] == "bitkom-sci-kategorien"), answer.text
+
+
+def test_which_state_is_answered_from_a_survey_that_compares_the_states(real_service: FoiService) -> None:
+    """The eGovernment MONITOR has no table but its texts compare the states (Hamburg 64 percent in 2022): a
+    question which state is not kept from them as it is from the cities' rankings."""
+    answer = real_service.ask("Welches Bundesland nutzte 2022 E-Government am häufigsten?")
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == "egovernment-monitor-2022"
