@@ -127,6 +127,9 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
     return Answer.model_validate(fields)
 
 
+# Cities or states spoken of in general.
+_PLACES = re.compile(r"\b(?:\w*stadt|\w*staedte|\w*staedten|cit(?:y|ies)|bundeslaender\w*|states?)\b")
+
 # "Wer ist …?" and "Wie heißt der Oberbürgermeister?" both ask for someone.
 _WHO_KINDS = frozenset({AnswerType.PERSON, AnswerType.NAME})
 
@@ -387,9 +390,11 @@ class Answerer:
         return (question.which_city or question.which_state) and question.answer_type in _WHO_KINDS | {AnswerType.OPEN}
 
     def _names_a_place(self, entry: Entry) -> bool:
-        """Whether the entry's short answer names a city or a state."""
+        """Whether the entry's short answer names a city or a state, or speaks of cities or states ("alle 81
+        Großstädte ab 100.000 Einwohnern" tells which cities take part)."""
         analyze = self.understander.normalizer.analyze
-        return any(analyze(text).cities for text in (entry.answer, entry.answer_en) if text)
+        texts = [text for text in (entry.answer, entry.answer_en) if text]
+        return any(analyze(text).cities or _PLACES.search(fold(text)) for text in texts)
 
     def _sets_states_aside(self, question: Question) -> bool:
         """Whether a question asks which city, naming neither a ranking of states nor a state: Thüringen, last in
