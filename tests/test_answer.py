@@ -764,7 +764,7 @@ def test_which_state_is_answered_from_a_survey_that_compares_the_states(real_ser
 
 
 def test_which_cities_is_answered_by_a_text_that_tells_them_in_general(real_service: FoiService) -> None:
-    """"alle deutschen Großstädte mit mindestens 100.000 Einwohnern" tells which cities take part."""
+    """ "alle deutschen Großstädte mit mindestens 100.000 Einwohnern" tells which cities take part."""
     answer = real_service.ask("Welche Städte werden im Smart City Index untersucht?")
     assert answer.answered, answer.text
     assert "100.000" in answer.text

@@ -274,8 +274,9 @@ class Normalizer:
                 found = self._fuzzy_match(words, i, found[0] if found else 1) or found
             if found:
                 size, phrase = found
-                tokens.append(phrase.token)
-                surfaces.append(" ".join(words[i : i + size]))
+                if not (phrase.ranking and phrase.ranking in rankings):  # "Prognos Zukunftsatlas": one slot
+                    tokens.append(phrase.token)
+                    surfaces.append(" ".join(words[i : i + size]))
                 if phrase.city:
                     cities.add(phrase.city)
                 if phrase.ranking:

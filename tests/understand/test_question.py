@@ -161,3 +161,14 @@ def test_a_part_of_a_compound_stands_in_for_no_other_part(real_service: FoiServi
     found = answerer.assess(question)
     assert found.top is not None
     assert "buergerhaushalt" in found.top.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wer lag 2015 in der PwC-Studie der Uni Bonn vorne?", "Which city led the 2015 study by the University of Bonn?"],
+)
+def test_a_city_in_the_name_of_a_rankings_publisher_is_no_city_asked(real_service: FoiService, question: str) -> None:
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.cities == frozenset()
+    assert understood.rankings == {"pwc-staedtestudie"}
+    assert len([t for t in understood.terms if t.slot is not None and t.slot.startswith("xr")]) == 1
