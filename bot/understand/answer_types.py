@@ -220,6 +220,7 @@ _PARTICULARS = re.compile(r"\b(?:genau|konkret|namentlich|im einzelnen|exactly|s
 _VAGUE = re.compile(r"\b(?:verschiedene|verschiedenen|mehrere|mehreren|einige|einigen|bestimmte|various|several)\b")
 
 
+_OTHERS = re.compile(r"\b(?:uebrige[nrs]?|restliche[nrs]?|other|remaining)\b")
 # Two words sharing their first letters are one thing said twice ("Punkte", "Punktzahl").
 _SHARED_PREFIX = 5
 # The words an absence is said with, which a question may use too ("Welche Quelle nennt …?").
@@ -235,8 +236,12 @@ def states_absence(entry: Entry, asked: Iterable[str]) -> bool:
     if _ABSENT.search(clauses[0]):
         return True
     stems = {w[:_SHARED_PREFIX] for w in content_words(fold(a) for a in asked) if not w.isdigit()}
+    # Not where it lacks only the others of what it gave: "Die Sieger der übrigen Kategorien 2023 nennen die
+    # Quellen nicht" after Trier's category answers which city won a category.
     return any(
-        _ABSENT.search(c) and stems & {w[:_SHARED_PREFIX] for w in _WORD.findall(_SOURCES.sub(" ", c))}
+        _ABSENT.search(c)
+        and not _OTHERS.search(c)
+        and stems & {w[:_SHARED_PREFIX] for w in _WORD.findall(_SOURCES.sub(" ", c))}
         for c in clauses[1:]
     )
 

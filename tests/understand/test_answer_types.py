@@ -186,6 +186,17 @@ def test_an_absence_said_with_the_sources_as_subject_is_an_absence() -> None:
     )
     assert states_absence(entry, ["Wer", "gewann", "Mobilität"])
     assert not states_absence(entry, ["Wer", "gewann", "Verwaltung"])
+
+
+def test_an_absence_of_the_others_leaves_what_was_given() -> None:
+    """Which city won a category is answered by the one the entry names, though it lacks the other winners."""
+    entry = _entry(
+        "Ulm gewann 2023 die Kategorie Mobilität. Die Sieger der übrigen Kategorien nennen die Quellen nicht.",
+        ["Wer gewann 2023 eine Kategorie?"],
+    )
+    assert not states_absence(entry, ["Welche", "Stadt", "gewann", "eine", "Kategorie"])
+    alone = _entry("Ulm gewann 2023. Die Sieger der Kategorien nennen die Quellen nicht.", ["Wer gewann 2023?"])
+    assert states_absence(alone, ["Welche", "Stadt", "gewann", "eine", "Kategorie"])
     later = _entry("Essen lag 2022 vorn. Die Punktzahl nennt die vorliegende Quelle nicht.", ["Wer lag vorn?"])
     assert states_absence(later, ["Wie", "viele", "Punkte"])
 
