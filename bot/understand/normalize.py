@@ -274,7 +274,7 @@ class Normalizer:
                 found = self._fuzzy_match(words, i, found[0] if found else 1) or found
             if found:
                 size, phrase = found
-                if not (phrase.ranking and phrase.ranking in rankings):  # "Prognos Zukunftsatlas": one slot
+                if not (phrase.ranking and phrase.ranking in rankings):  # "PwC-Studie der Uni Bonn": one slot
                     tokens.append(phrase.token)
                     surfaces.append(" ".join(words[i : i + size]))
                 if phrase.city:

@@ -310,6 +310,10 @@ def grammar_form(token: str) -> str | None:
 
 
 _MIN_COMPOUND_PART = 3  # "end" of "Endplatzierung"
+# The nouns a compound's head may name, and the words of the grammar it may have in front: not one that only
+# compares ("Vorplatz", "Vorschlag").
+_NAMED_HEADS = sorted((_PLACE - _STANDING) | _POINTS)
+_MODIFIERS = _WORDS - _COMPARATIVE
 
 
 def _grammar_compound(token: str) -> str | None:
@@ -318,8 +322,8 @@ def _grammar_compound(token: str) -> str | None:
     another word of the grammar ("Kategoriesieger" is not who won overall)."""
     for cut in range(_MIN_COMPOUND_PART, len(token) - _MIN_COMPOUND_PART + 1):
         modifier, head = token[:cut], token[cut:]
-        named = next((w for w in sorted(_PLACE | _POINTS) if head.startswith(w)), None)  # "punktzahl": "punkt"
-        if named is not None and (modifier in _WORDS or stem(modifier) in _WORDS):
+        named = next((w for w in _NAMED_HEADS if head.startswith(w)), None)  # "punktzahl": "punkt"
+        if named is not None and (modifier in _MODIFIERS or stem(modifier) in _MODIFIERS):
             return named
     return None
 

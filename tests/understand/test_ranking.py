@@ -339,6 +339,7 @@ def test_grammar_words_in_other_forms(token: str, form: str | None) -> None:
         ("Endplatzierung", "platz"),
         ("Gesamtpunktzahl", "punkt"),
         ("Parkplatz", None),  # no word of the grammar in front
+        ("Vorschlag", None),  # nor one that only compares
         ("Kategoriesieger", None),  # who won a category, not overall
         ("Deutschlandindex", None),
     ],
