@@ -134,6 +134,14 @@ class Edition(_Model):
     quote: Text | None = None
 
 
+class FirstEdition(_Model):
+    """The year a ranking first appeared, as a source says: what "the first index" asks about."""
+
+    year: int
+    source_url: Url
+    quote: Text
+
+
 class Ranking(_Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,30}$")]
     name: Text
@@ -142,6 +150,7 @@ class Ranking(_Model):
     score_unit: Text = "Punkte"
     aliases: list[Text] = Field(default_factory=list)
     editions: list[Edition] = Field(default_factory=list)
+    first_edition: FirstEdition | None = None
     # The English name of each category, by the German name the table's rows use.
     categories_en: dict[Text, Text] = Field(default_factory=dict)
     # How German says "in" the ranking where "im <name>" is wrong: "in der Digitalisierungsstudie …".
@@ -162,6 +171,11 @@ class Ranking(_Model):
 
     def edition(self, year: int) -> Edition | None:
         return next((e for e in self.editions if e.year == year), None)
+
+    def source_urls(self) -> list[str]:
+        """The documents the ranking's own facts (editions, first edition) quote."""
+        first = [self.first_edition.source_url] if self.first_edition else []
+        return [*(e.source_url for e in self.editions), *first]
 
 
 class RankingRow(_Model):

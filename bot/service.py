@@ -291,7 +291,13 @@ class FoiService:
         self.citations = Citations(find=knowledge.source)
         tables = Tables(knowledge, self.citations)
         default = tables.default_ranking()
-        understander = Understander(self.normalizer, self.lexicon, tables.categories(), default.id if default else None)
+        understander = Understander(
+            self.normalizer,
+            self.lexicon,
+            tables.categories(),
+            default.id if default else None,
+            first_editions={r.id: r.first_edition.year for r in tables.rankings.values() if r.first_edition},
+        )
         engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(
             knowledge,

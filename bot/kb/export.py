@@ -37,7 +37,7 @@ def _sources(knowledge: Knowledge) -> list[Source]:
     (an entry added by `kb add` names none) so that `kb check` accepts the export; rename them there."""
     named = {s.url: s for s in knowledge.sources()}
     used: list[str | None] = [url for r in knowledge.requests() for url in (r.url, *(k.url for k in r.links))]
-    used += [e.source_url for r in knowledge.rankings() for e in r.editions]
+    used += [url for r in knowledge.rankings() for url in r.source_urls()]
     used += [row.source_url for row in knowledge.ranking_rows()]
     for entry in knowledge.all_entries():
         used += [entry.source_url, *(p.source_url for p in entry.passages), *(k.url for k in entry.links)]

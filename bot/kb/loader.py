@@ -355,8 +355,8 @@ class _Collector:
         for row, file, line in self.rows:
             used.setdefault(row.source_url, (file, line))
         for ranking, file in self.rankings:
-            for edition in ranking.editions:
-                used.setdefault(edition.source_url, (file, 1))
+            for url in ranking.source_urls():
+                used.setdefault(url, (file, 1))
         for request in self.requests:
             for url in (request.url, *(k.url for k in request.links)):
                 used.setdefault(url, (self.request_files.get(request.id, Path("requests")), 1))

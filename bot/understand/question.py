@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
@@ -41,6 +41,7 @@ from bot.understand.ranking import (
     asks_which_state,
     counts_places,
     detect,
+    first_edition,
     first_time,
     grammar_form,
     is_comparative,
@@ -146,6 +147,10 @@ class Question:
         return [replace(t, slot=None) for t in self.terms]
 
 
+def _ranking_tokens(analysis: Analysis) -> set[str]:
+    return {ranking_token(r) for r in analysis.rankings}
+
+
 def without_names(text: str, analysis: Analysis, slots: set[str]) -> str:
     """The text without the cities and rankings it names (and without numbers)."""
     names = {
@@ -240,11 +245,14 @@ class Understander:
         lexicon: Lexicon,
         categories: Iterable[str] = (),
         default_ranking: str | None = None,
+        first_editions: Mapping[str, int] | None = None,
     ) -> None:
+        """`first_editions`: the year each ranking first appeared, where a source says it."""
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
         self.default_ranking = default_ranking
+        self.first_editions = dict(first_editions or {})
 
     def understand(self, text: str, lang: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
@@ -252,15 +260,18 @@ class Understander:
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
         subject = checked or text
-        analysis = self.normalizer.analyze(subject, fuzzy=True)
+        folded = fold(subject)
+        analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
         kind, asking = asked(subject)
         if checked is not None and kind is AnswerType.OPEN:
             kind = AnswerType.YESNO
-        folded = fold(subject)
-        read, firstly = first_time(tokens, folded)
+        read, firstly = first_time(
+            [r for t, r in zip(terms, tokens, strict=True) if t.surface not in edition or r in _GENERIC_RANKING],
+            folded,
+        )
         intent = (
             None
             # With a year, "Was hat Bitkom über Hamburg 2021 gesagt?" asks for the figures.
@@ -328,6 +339,30 @@ class Understander:
                 if set(self.category_tokens.get(read, ())) & set(categories)
             ),
         )
+
+    def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:
+        """A question of a ranking's first edition ("Platz im allerersten Smart City Index") asks of the year it
+        first appeared, where a source says it: the analysis with that year, and the words that said it, which
+        the ranking grammar does not read ("ersten" is no first place). The ranking is the one named, or the
+        default one for "the index". Texts still find the words ("Der erste Smart City Index …")."""
+        named = [s for t, s in zip(analysis.tokens, analysis.surfaces, strict=True) if t in _ranking_tokens(analysis)]
+        words = first_edition(folded, named)
+        if not words:
+            return analysis, words
+        ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None
+        if not analysis.rankings and set(analysis.tokens) & _GENERIC_RANKING:
+            ranking = self.default_ranking
+        year = self.first_editions.get(ranking or "")
+        if analysis.years:
+            return analysis, words
+        if year is None:
+            return analysis, frozenset()  # no year to read them as: the grammar reads them as written
+        return replace(
+            analysis,
+            tokens=(*analysis.tokens, str(year)),
+            surfaces=(*analysis.surfaces, str(year)),
+            years=frozenset({year}),
+        ), words
 
     def _implied_ranking(
         self, analysis: Analysis, tokens: list[str], intent: RankingIntent | None, *, which_state: bool

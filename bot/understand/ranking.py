@@ -128,6 +128,29 @@ def first_time(tokens: Sequence[str], folded: str) -> tuple[list[str], bool]:
     return [t for i, t in enumerate(tokens) if i != at], True
 
 
+# A ranking's first edition: "im allerersten Smart City Index", "bei der ersten Ausgabe", "the first index", "die
+# Erstausgabe", "bei der Premiere". The ordinal must stand right before the edition or the ranking's name: "die
+# ersten zehn im Index" asks for a top list.
+_FIRST = re.compile(r"^(?:aller|very)?(?:erste[nmrs]?|first)$")
+_EDITION = frozenset("index ranking ausgabe auflage edition studie erhebung runde jahrgang".split())
+_FIRST_EDITION = frozenset("erstausgabe erstauflage premiere debut inaugural".split())
+
+
+def first_edition(folded: str, names: Iterable[str]) -> frozenset[str]:
+    """The (folded) words with which a question speaks of a ranking's first edition, none if it does not;
+    `names` are the (folded) names of the rankings it names as written."""
+    words = re.findall(r"\w+", folded)
+    found = {w for w in words if w in _FIRST_EDITION}
+    for i, word in enumerate(words[:-1]):
+        if not _FIRST.match(word):
+            continue
+        if words[i + 1] in _EDITION:
+            found.update(words[i : i + 2])
+        elif any(" ".join(words[i + 1 :]).startswith(name) for name in names if name):
+            found.add(word)
+    return frozenset(found)
+
+
 # What someone said of a ranking ("Was sagt Ulm zum Ranking?", "Was hat Dortmund dazu gesagt?"): no table row
 # answers it. Read on the folded text: the normaliser drops "sagt" as a filler ("Sag mir …") and takes "gesagt"
 # for a form of it, so the grammar would let them pass; "Sagt mir, …" still asks the tables.

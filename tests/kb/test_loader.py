@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.kb.loader import KnowledgeError, load_knowledge, parse_entry_documents
-from bot.models import Kind
+from bot.models import FirstEdition, Kind
 
 
 def problems(directory: Path) -> list[str]:
@@ -211,3 +211,19 @@ def test_only_one_request_can_be_the_default(kb_dir: Path) -> None:
 def test_the_shipped_base_has_its_founding_request_as_the_default() -> None:
     kb = load_knowledge(Path("knowledge"))
     assert [r.id for r in kb.requests if r.default] == [257364]
+
+
+def test_a_first_edition_names_its_source(kb_dir: Path) -> None:
+    ranking = kb_dir / "rankings" / "bitkom-sci.yaml"
+    first = 'first_edition: {year: 2019, source_url: "https://example.org/erste", quote: "erstmals erhoben"}\n'
+    ranking.write_text(ranking.read_text(encoding="utf-8") + first, encoding="utf-8")
+    found = problems(kb_dir)
+    assert any("https://example.org/erste is not named in sources.yaml" in p for p in found)
+    ranking.write_text(
+        ranking.read_text(encoding="utf-8").replace("https://example.org/erste", "https://example.org/2022"),
+        encoding="utf-8",
+    )
+    [read] = load_knowledge(kb_dir).rankings
+    assert read.first_edition == FirstEdition(
+        year=2019, source_url="https://example.org/2022", quote="erstmals erhoben"
+    )

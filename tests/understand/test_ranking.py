@@ -13,7 +13,7 @@ from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.tables import _gap
 from bot.understand.normalize import stem
-from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, grammar_form
+from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, first_edition, grammar_form
 
 
 @pytest.mark.parametrize(
@@ -1145,3 +1145,51 @@ def test_how_close_two_were_is_asked_in_points(real_service: FoiService) -> None
 )
 def test_which_city_is_asked_only_of_a_city(question: str, which: bool) -> None:
     assert asks_which_city(fold(question)) is which
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Wo lag Kiel im allerersten Smart City Index?", {"allerersten"}),
+        ("Kiels Punkte bei der ersten Ausgabe des Index", {"ersten", "ausgabe"}),
+        ("Where did Kiel place in the very first index?", {"first", "index"}),
+        ("Wie viele Städte waren bei der Premiere dabei?", {"premiere"}),
+        ("Welche Städte waren die ersten zehn im Index 2020?", set()),  # a top list, not the first index
+        ("Wer war 2021 Erster im Smart City Index?", set()),
+        ("Wer war zum ersten Mal im Index dabei?", set()),
+    ],
+)
+def test_words_of_a_first_edition(question: str, words: set[str]) -> None:
+    assert first_edition(fold(question), ["smart city index"]) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # The ordinal read as a first place, or a word outside the grammar, left these to the texts.
+        ("Stuttgarts Rang im allerersten Index", "Stuttgart belegte im Bitkom Smart City Index 2019 Platz 3"),
+        ("Wie viele Punkte hatte Hamburg bei der ersten Ausgabe des Index?", "2019"),
+        ("Where did Heidelberg land in the first edition of the index?", "Heidelberg took 6th place"),
+        ("Wie schnitt Köln bei der Premiere des Smart City Index ab?", "Köln belegte im Bitkom Smart City Index 2019"),
+    ],
+)
+def test_the_first_edition_is_its_year(real_service: FoiService, question: str, says: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert says in answer.text
+
+
+def test_the_first_edition_of_a_ranking_without_its_year_in_the_tables_is_not_another_year(
+    real_service: FoiService,
+) -> None:
+    """The Zukunftsatlas first appeared in 2004, which no text nor table of the base holds."""
+    question = real_service.answerer.understander.understand("Wer lag beim ersten Zukunftsatlas vorn?")
+    assert question.years == {2004}
+    assert not real_service.ask("Wer lag beim ersten Zukunftsatlas vorn?").answered
+
+
+def test_a_first_edition_with_its_year_written_keeps_the_year(real_service: FoiService) -> None:
+    question = real_service.answerer.understander.understand("Welchen Rang hatte Kiel bei der Premiere des Index 2019?")
+    assert question.years == {2019}
+    assert question.ranking is not None
+    assert question.ranking.ask is RankingAsk.PLACE
