@@ -59,6 +59,12 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         ("Did Bochum improve in 2021?", RankingAsk.CHANGE),
         ("Konnte sich Bochum 2021 verbessern?", RankingAsk.CHANGE),
         ("How much did Hamburg's score improve from 2023 to 2024?", RankingAsk.COMPARE),
+        # Hedges say how sure or exact the answer should be, not what it is about.
+        ("Wie viele Punkte hatte Dresden 2024 ungefähr?", RankingAsk.POINTS),
+        ("Kiel 2023 – welcher Platz exakt?", RankingAsk.PLACE),
+        ("What was Leipzig's exact place in 2024?", RankingAsk.PLACE),
+        ("Who came first in 2021 again?", RankingAsk.NTH),
+        ("War Essen 2022 echt Zehnter?", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
