@@ -236,6 +236,24 @@ def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
     return likely
 
 
+def _joined(read: list[tuple[QueryTerm, str]]) -> list[str]:
+    """The grammar's tokens, with a verb written apart from its particle read as the one word it knows: "Plätze
+    gut gemacht" as "gutgemacht", "zurück gefallen" as "zurückgefallen"."""
+    out: list[str] = []
+    i = 0
+    while i < len(read):
+        (term, token), after = read[i], read[i + 1] if i + 1 < len(read) else None
+        if after is not None and term.slot is None and after[0].slot is None:
+            joined = grammar_form(stem(fold(term.surface + after[0].surface)))
+            if joined is not None and joined not in (token, after[1]):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(token)
+        i += 1
+    return out
+
+
 class Understander:
     """Reads questions against one base: its names (normaliser), its vocabulary (lexicon), its categories."""
 
@@ -269,7 +287,13 @@ class Understander:
         if checked is not None and kind is AnswerType.OPEN:
             kind = AnswerType.YESNO
         read, firstly = first_time(
-            [r for t, r in zip(terms, tokens, strict=True) if t.surface not in edition or r in _GENERIC_RANKING],
+            _joined(
+                [
+                    (t, r)
+                    for t, r in zip(terms, tokens, strict=True)
+                    if t.surface not in edition or r in _GENERIC_RANKING
+                ]
+            ),
             folded,
         )
         intent = (

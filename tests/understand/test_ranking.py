@@ -65,6 +65,9 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         ("What was Leipzig's exact place in 2024?", RankingAsk.PLACE),
         ("Who came first in 2021 again?", RankingAsk.NTH),
         ("War Essen 2022 echt Zehnter?", RankingAsk.PLACE),
+        # A verb written apart from its particle, as people type it.
+        ("Wie viele Plätze hat Essen 2024 gut gemacht?", RankingAsk.CHANGE),
+        ("Ist Köln 2023 zurück gefallen?", RankingAsk.CHANGE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
