@@ -370,7 +370,7 @@ class Understander:
         the ranking grammar does not read ("ersten" is no first place). The ranking is the one named, or the
         default one for "the index". Texts still find the words ("Der erste Smart City Index …")."""
         named = [s for t, s in zip(analysis.tokens, analysis.surfaces, strict=True) if t in _ranking_tokens(analysis)]
-        words = first_edition(folded, named)
+        words = first_edition(folded, named, of_a_city=bool(analysis.cities))
         if not words:
             return analysis, words
         ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None

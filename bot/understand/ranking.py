@@ -115,7 +115,7 @@ _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = stem("neu")
 # "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
-_FIRST_TIME = re.compile(r"\b(?:zum ersten mal|das erste mal|first time|erstmal(?:s|ig))\b")
+_FIRST_TIME = re.compile(r"\b(?:zum (?:aller)?ersten mal|das (?:aller)?erste mal|first time|erstmal(?:s|ig))\b")
 
 
 def first_time(tokens: Sequence[str], folded: str) -> tuple[list[str], bool]:
@@ -136,11 +136,22 @@ _EDITION = frozenset("index ranking ausgabe auflage edition studie erhebung rund
 _FIRST_EDITION = frozenset("erstausgabe erstauflage premiere debut inaugural".split())
 
 
-def first_edition(folded: str, names: Iterable[str]) -> frozenset[str]:
+# A ranking made or published for the first time ("Wann hat Bitkom zum ersten Mal Ergebnisse vorgestellt?") is its
+# first edition; a city that did something for the first time is not.
+_MADE = re.compile(
+    r"\b(?:veroeffentlicht\w*|vorgestellt|vorgelegt|erhoben|erschienen|erschien|herausgebracht|herausgegeben|"
+    r"published|released|compiled|presented|launched|came out)\b"
+)
+
+
+def first_edition(folded: str, names: Iterable[str], *, of_a_city: bool = False) -> frozenset[str]:
     """The (folded) words with which a question speaks of a ranking's first edition, none if it does not;
-    `names` are the (folded) names of the rankings it names as written."""
+    `names` are the (folded) names of the rankings it names as written, `of_a_city` whether it names a city."""
     words = re.findall(r"\w+", folded)
     found = {w for w in words if w in _FIRST_EDITION}
+    once = _FIRST_TIME.search(folded)
+    if once is not None and not of_a_city and _MADE.search(folded):
+        found.update(w for w in once.group(0).split() if w not in ("zum", "das", "time"))
     for i, word in enumerate(words[:-1]):
         if not _FIRST.match(word):
             continue

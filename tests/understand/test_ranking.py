@@ -1166,10 +1166,26 @@ def test_which_city_is_asked_only_of_a_city(question: str, which: bool) -> None:
         ("Welche Städte waren die ersten zehn im Index 2020?", set()),  # a top list, not the first index
         ("Wer war 2021 Erster im Smart City Index?", set()),
         ("Wer war zum ersten Mal im Index dabei?", set()),
+        ("Wann hat Bitkom den Index zum allerersten Mal veröffentlicht?", {"allerersten", "mal"}),
+        ("When was the index published for the first time?", {"first"}),
     ],
 )
 def test_words_of_a_first_edition(question: str, words: set[str]) -> None:
     assert first_edition(fold(question), ["smart city index"]) == words
+
+
+def test_a_city_doing_something_for_the_first_time_is_no_first_edition() -> None:
+    folded = fold("Wann hat Kiel zum ersten Mal eine Meldung zum Index veröffentlicht?")
+    assert first_edition(folded, [], of_a_city=True) == set()
+    assert first_edition(folded, []) == {"ersten", "mal"}
+
+
+def test_a_ranking_made_for_the_first_time_is_its_first_edition(real_service: FoiService) -> None:
+    """It got the date of the latest edition's presentation."""
+    question = real_service.answerer.understander.understand(
+        "Wann hat Bitkom die Ergebnisse des Index zum allerersten Mal vorgestellt?"
+    )
+    assert question.years == {2019}
 
 
 @pytest.mark.parametrize(
