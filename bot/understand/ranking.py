@@ -373,6 +373,28 @@ class RankingIntent:
     explicit: bool = True
 
 
+# "die ersten zehn", "the first three": a top list, not the first place.
+_CARDINALS = _stems(
+    "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig two three four five six seven eight nine "
+    "ten eleven twelve twenty"
+)
+
+
+_FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
+
+
+def _first_ones(tokens: Sequence[str]) -> list[str]:
+    """The tokens with a first followed by a number ("die ersten zehn", "the first 3") read as a top list; the
+    number as the grammar reads it too ("zehn" as a form of "zehnter")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and _ORDINALS.get(out[-1]) == 1 and (token.removesuffix("t") in _CARDINALS or _FEW.match(token)):
+            out[-1] = "top"
+            continue
+        out.append(token)
+    return out
+
+
 def _place_number(tokens: Sequence[str]) -> int | None:
     """`Platz 3`, `3. Platz`, `3rd`, `Dritter`: a number next to a place word."""
     for i, token in enumerate(tokens):
@@ -428,6 +450,7 @@ def detect(
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth)."""
+    tokens = _first_ones(tokens)
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))

@@ -68,6 +68,10 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         # A verb written apart from its particle, as people type it.
         ("Wie viele Plätze hat Essen 2024 gut gemacht?", RankingAsk.CHANGE),
         ("Ist Köln 2023 zurück gefallen?", RankingAsk.CHANGE),
+        # The first ones counted are a top list, not the first place.
+        ("Welche Städte waren 2021 die ersten zehn?", RankingAsk.TOP),
+        ("Who were the first 5 in 2023?", RankingAsk.TOP),
+        ("Which city came first in 2019?", RankingAsk.NTH),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
