@@ -186,6 +186,7 @@ _KIND_OF_ASK = {
 
 # Phrases that count things ("wie viele Projekte"); "wie viel" and "how much" ask for amounts.
 _COUNTING = frozenset({"viele", "wieviele", "vielen", "wievielen", "many", "anzahl", "number"})
+_HOW_MUCH = frozenset({"wie", "viel", "viele", "wieviel", "wieviele", "how", "much", "many"})
 # Units an amount is asked in ("Wie viel Prozent …?"); other amounts ("wie viel Geld") take any figure.
 _UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
 # People in general: staff, members and inhabitants are all counted as "Leute".
@@ -334,6 +335,12 @@ class Understander:
                 or (intent is not None and is_frame_word(term.token))
             )
         counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
+        how_much = bool(asking) and asking <= _HOW_MUCH and not counted
+        if intent is not None and intent.ask is RankingAsk.PLACE and how_much and len(analysis.years) == 1:
+            # "Wie viel hat Hamburg 2025 geholt?": how much, of nothing named, a city got in a year is its score
+            # (not "wie oft", nor "wie viele Jahre": counts of years).
+            intent = replace(intent, ask=RankingAsk.POINTS, points=True, explicit=True)
+            kind = AnswerType.POINTS
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)

@@ -1222,3 +1222,24 @@ def test_a_first_edition_with_its_year_written_keeps_the_year(real_service: FoiS
     assert question.years == {2019}
     assert question.ranking is not None
     assert question.ranking.ask is RankingAsk.PLACE
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Nothing named after "how much": the city's score, not a text that names the city beside others' scores.
+        ("How much did Munich get in 2024?", "88.3 points"),
+        ("Wie viel hat Dresden 2023 bekommen?", "78,5 Punkten"),
+    ],
+)
+def test_how_much_a_city_got_is_its_score(real_service: FoiService, question: str, says: str) -> None:
+    assert says in real_service.ask(question).text
+
+
+def test_how_much_a_city_got_with_no_score_known_is_said_to_be_missing(real_service: FoiService) -> None:
+    assert real_service.ask("Wie viel hat Leipzig 2025 geholt?").decision is Decision.NOT_STATED
+
+
+def test_how_often_a_city_got_somewhere_is_no_score(real_service: FoiService) -> None:
+    question = real_service.answerer.understander.understand("Wie oft war Ulm 2023 in den Top 10?")
+    assert question.answer_type is not AnswerType.POINTS
