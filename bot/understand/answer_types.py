@@ -438,6 +438,20 @@ _TO_WHOM = re.compile(r"^\W*wem\b")
 _MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
 
 
+# Who leads something ("Wer leitet die Stabsstelle?", "Who heads the unit?"): a text on the thing led that says
+# nothing of its lead does not tell, however well it matches.
+_LEADS = re.compile(
+    r"\b(?:leitet|leiten|leitete|geleitet|leiter|leiterin|leitung|chef|chefin|head|heads|headed|runs|in charge)\b"
+)
+_LEADER = re.compile(r"leit|chef|head|officer|\bcdo\b|in charge|\bled\b|zustaendig|verantwortlich")
+
+
+def lacks_the_lead(entry: Entry, text: str) -> bool:
+    """Whether a (folded) question asks who leads something and the entry's short answer says nothing of
+    leading: "Wer leitet die Stabsstelle Digitalisierung?" is not answered by what the unit does."""
+    return bool(_LEADS.search(text)) and not _LEADER.search(_short_answers(entry))
+
+
 def names_person(entry: Entry, text: str) -> bool:
     """Whether the entry's short answer names the person a who-question asks for in the role it asks: after the
     same preposition ("Für wen wurde der Vermerk geschrieben?"), behind the title asked ("Wer ist

@@ -26,6 +26,7 @@ from bot.understand.answer_types import (
     given_types,
     gives_money,
     gives_time_for,
+    lacks_the_lead,
     names_person,
     states_absence,
     tells_a_change,
@@ -486,3 +487,25 @@ def test_the_things_a_which_question_asks_for() -> None:
     assert things_asked("Welche städtischen Gesellschaften liefern zu?") == ["gesellschaften"]
     assert things_asked("Welche Projekte Dortmunds wurden gelobt?") == ["projekte"]
     assert things_asked("Welche Städte lagen vorn?") == ["staedte"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "lacks"),
+    [
+        ("wer leitet das amt fuer statistik?", "Das Amt für Statistik erhebt die Daten der Stadt.", True),
+        ("who heads the statistics office?", "The statistics office collects the city's data.", True),
+        ("wer leitet das amt fuer statistik?", "Das Amt wird von Erika Muster geleitet.", False),
+        ("wer ist chef des amts?", "Leiterin des Amts ist Erika Muster.", False),
+        ("wer erhebt die daten?", "Das Amt für Statistik erhebt die Daten der Stadt.", False),  # no lead asked
+    ],
+)
+def test_who_leads_needs_a_text_that_speaks_of_leading(question: str, answer: str, lacks: bool) -> None:
+    assert lacks_the_lead(_entry(answer, ["Was macht das Amt?"]), question) is lacks
+
+
+def test_who_leads_a_unit_is_not_answered_by_what_the_unit_does(real_service: FoiService) -> None:
+    """It answered with the Stabsstelle's task, which names no one leading it."""
+    answer = real_service.ask("Wer ist Leiter der Stabsstelle Digitalisierung in Bochum?")
+    assert not answer.answered
+    assert answer.entry_ids[:1] == ["bochum-stabsstelle"]
+    assert real_service.ask("Wer leitet in Ulm die Geschäftsstelle Digitale Agenda?").answered
