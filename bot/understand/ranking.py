@@ -81,7 +81,7 @@ _YEAR_BEFORE = _stems("vorjahr vorjahres previous")
 _BEFORE, _YEAR = stem("before"), stem("year")
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
-    "kategorie stadt staedte jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
+    "kategorie stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
     "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
     "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
@@ -108,6 +108,11 @@ _ORDINALS = {
     stem("zehnter"): 10,
 }
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
+# Numbers in words after a first or a top: "die ersten zehn", "the top three" are a top list.
+_CARDINALS = _stems(
+    "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig two three four five six seven eight nine "
+    "ten eleven twelve twenty"
+)
 _WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
 # Words that make a winner word ask for something else: gaining places, a place, a list, the last.
@@ -373,22 +378,16 @@ class RankingIntent:
     explicit: bool = True
 
 
-# "die ersten zehn", "the first three": a top list, not the first place.
-_CARDINALS = _stems(
-    "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig two three four five six seven eight nine "
-    "ten eleven twelve twenty"
-)
-
-
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
 
 
 def _first_ones(tokens: Sequence[str]) -> list[str]:
-    """The tokens with a first followed by a number ("die ersten zehn", "the first 3") read as a top list; the
-    number as the grammar reads it too ("zehn" as a form of "zehnter")."""
+    """The tokens with a first or a top followed by a number ("die ersten zehn", "the first 3", "top three")
+    read as a top list; the number as the grammar reads it too ("zehn" as a form of "zehnter")."""
     out: list[str] = []
     for token in tokens:
-        if out and _ORDINALS.get(out[-1]) == 1 and (token.removesuffix("t") in _CARDINALS or _FEW.match(token)):
+        first = out and (_ORDINALS.get(out[-1]) == 1 or out[-1] == "top")
+        if first and (token.removesuffix("t") in _CARDINALS or _FEW.match(token)):
             out[-1] = "top"
             continue
         out.append(token)

@@ -72,6 +72,8 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         ("Welche Städte waren 2021 die ersten zehn?", RankingAsk.TOP),
         ("Who were the first 5 in 2023?", RankingAsk.TOP),
         ("Which city came first in 2019?", RankingAsk.NTH),
+        ("Which cities made the top five in 2024?", RankingAsk.TOP),
+        ("Top vier 2023", RankingAsk.TOP),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -82,7 +84,12 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 @pytest.mark.parametrize(
     ("question", "place"),
-    [("Who was 2nd in 2022?", 2), ("Which city came 11th in 2021?", 11), ("Wer war 2023 der 3te?", 3)],
+    [
+        ("Who was 2nd in 2022?", 2),
+        ("Which city came 11th in 2021?", 11),
+        ("Wer war 2023 der 3te?", 3),
+        ("Wer war 2022 auf Platz zehn?", 10),  # a number in words after "Platz" names a place, not a top list
+    ],
 )
 def test_an_ordinal_written_in_digits_asks_who_held_that_place(
     real_service: FoiService, question: str, place: int
