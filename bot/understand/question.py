@@ -60,6 +60,7 @@ MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
 _GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
+_STUDY = frozenset(stem(w) for w in "studie study staedtestudie".split())
 _GREETINGS = frozenset(
     "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
     "dank thanks thank you bye tschuess ciao".split()
@@ -292,7 +293,9 @@ class Understander:
                 [
                     (t, r)
                     for t, r in zip(terms, tokens, strict=True)
-                    if t.surface not in edition or r in _GENERIC_RANKING
+                    if (t.surface not in edition or r in _GENERIC_RANKING)
+                    # "the Haselhorst study": a word for a study beside the ranking's name is part of it.
+                    and not (analysis.rankings and r in _STUDY)
                 ]
             ),
             folded,

@@ -1250,3 +1250,12 @@ def test_how_much_a_city_got_with_no_score_known_is_said_to_be_missing(real_serv
 def test_how_often_a_city_got_somewhere_is_no_score(real_service: FoiService) -> None:
     question = real_service.answerer.understander.understand("Wie oft war Ulm 2023 in den Top 10?")
     assert question.answer_type is not AnswerType.POINTS
+
+
+def test_a_study_beside_the_rankings_name_is_part_of_it(real_service: FoiService) -> None:
+    understand = real_service.answerer.understander.understand
+    named = understand("Which city led the 2022 study by Haselhorst?").ranking
+    assert named is not None
+    assert named.ask is RankingAsk.NTH
+    # A study of no ranking named is not the default ranking's.
+    assert understand("Wer gewann 2019 die Studie?").ranking is None
