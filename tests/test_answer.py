@@ -768,3 +768,13 @@ def test_which_cities_is_answered_by_a_text_that_tells_them_in_general(real_serv
     answer = real_service.ask("Welche Städte werden im Smart City Index untersucht?")
     assert answer.answered, answer.text
     assert "100.000" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["wie lief die anfrage an bonn denn so", "Wie ist es mit der Anfrage in Bonn gelaufen?"]
+)
+def test_how_a_request_went_is_not_answered_by_its_deadline(real_service: FoiService, question: str) -> None:
+    """ "lief" matched the deadline's "Die Frist lief bis …": how something went says little of what is asked."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids[0] == "257374-anfrage"

@@ -83,6 +83,7 @@ LOW_INFORMATION = frozenset(
     wer wann wo woher wohin warum wieso weshalb who when where why whom whose
     rolle spielt spielen spielte macht machen machte gibt gab geht ging steht stand bekommen bekam bedeutet
     heisst passiert eigentlich wirklich genau gerne interessiert erfahren wissen weiss tun tut sagen sagt aufgabe
+    lief laeuft gelaufen geworden
     aufgaben laut ungefaehr circa ca exakt echt
     role play plays played make makes made get gets got know tell really actually happen happened mean means task
     tasks according exact exactly precisely roughly approximately again
