@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import OFFICES, STOP_WORDS, Analysis, typo_budget
+from bot.understand.normalize import OFFICES, PARTICLES, STOP_WORDS, Analysis, typo_budget
 from bot.understand.ranking import counts_places
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -435,6 +435,9 @@ _OFFICE_NAME = re.compile(
 )
 # "Wem …?" with no preposition before it: to whom something was done.
 _TO_WHOM = re.compile(r"^\W*wem\b")
+# "Wer hat … vorgestellt?": who did something, told by a sentence whose subject is someone in office.
+_WHO_DID = re.compile(r"^\W*wer\s(?:hat|haben|hatte|hatten)\s")
+_MIN_ROOT = 4  # "stell" of "vorgestellt"; not "geh" of "gegeht"
 _MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
 
 
@@ -452,10 +455,25 @@ def lacks_the_lead(entry: Entry, text: str) -> bool:
     return bool(_LEADS.search(text)) and not _LEADER.search(_short_answers(entry))
 
 
+def _has_verb(words: list[str], participle: str) -> bool:
+    """Whether (folded) words hold a weak verb's participle in any form, its particle apart ("stellten … vor"
+    for "vorgestellt") or not."""
+    if len(participle) < _MIN_PARTICIPLE or not participle.endswith("t"):
+        return False
+    particle = next((p for p in PARTICLES if participle.startswith(p + "ge")), "")
+    root = participle[len(particle) :].removeprefix("ge").removesuffix("t").removesuffix("e")
+    if len(root) < _MIN_ROOT:
+        return False
+    if any(w.startswith(particle + root) or w == participle for w in words):
+        return True
+    return any(w.startswith(root) for w in words) and (not particle or particle in words)
+
+
 def names_person(entry: Entry, text: str) -> bool:
     """Whether the entry's short answer names the person a who-question asks for in the role it asks: after the
     same preposition ("Für wen wurde der Vermerk geschrieben?"), behind the title asked ("Wer ist
-    Oberbürgermeister von Bochum?"), or, for "Wem …?", behind an office in a sentence with the question's verb."""
+    Oberbürgermeister von Bochum?"), for "Wem …?" behind an office in a sentence with the question's verb, and for
+    "Wer hat … getan?" as the subject, in office, of a sentence with that verb."""
     folded = fold(text)
     answers = _answers_as_written(entry)
     by = _WHO_BY.search(folded)
@@ -469,6 +487,14 @@ def names_person(entry: Entry, text: str) -> bool:
             return False
         return any(
             _OFFICE_NAME.search(sentence) and verb in _WORD.findall(fold(sentence))
+            for a in answers
+            for sentence in SENTENCE_END.split(a)
+        )
+    if _WHO_DID.match(folded):
+        # "Wer hat das Portal vorgestellt?": "Oberbürgermeister Thomas Eiskirch … stellten das Portal … vor."
+        verb = next((w for w in reversed(_WORD.findall(folded)) if w not in STOP_WORDS), "")
+        return any(
+            _OFFICE_NAME.match(sentence.strip()) and _has_verb(_WORD.findall(fold(sentence)), verb)
             for a in answers
             for sentence in SENTENCE_END.split(a)
         )

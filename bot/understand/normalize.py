@@ -73,6 +73,16 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# German separable verb particles, longest first: "vorgestellt" is "stellten … vor", "zugeliefert" "geliefert".
+PARTICLES = tuple(
+    sorted(
+        "ab an auf aus bei ein mit nach vor weg zu zurueck zusammen dazu hinzu heraus hinaus herum rum raus rein "
+        "hoch runter rauf vorbei weiter fest los".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
 # Words that make the year after them a boundary ("vor 2019", "nach 2020", "before 2021", "after 2022").
 BOUNDARY = frozenset({"vor", "nach", "before", "after"})
 

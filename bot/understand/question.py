@@ -20,6 +20,7 @@ from bot.understand.content import nouns
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
+    PARTICLES,
     Analysis,
     Normalizer,
     city_tag,
@@ -66,18 +67,9 @@ _GREETINGS = frozenset(
     "dank thanks thank you bye tschuess ciao".split()
 )
 _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren other others".split())
-# German separable verb particles, longest first: "zugeliefert", "dazugewonnen", "rumgeschickt" are the verb
-# without them ("geliefert", "gewonnen", "geschickt") when the base only writes that; so is a noun made from
-# such a verb ("Zulieferung"). What is left must be long enough to be a word of its own, not "other" of
-# "another".
-_PARTICLES = tuple(
-    sorted(
-        "ab an auf aus bei ein mit nach vor weg zu zurueck zusammen dazu hinzu heraus hinaus herum rum raus rein "
-        "hoch runter rauf vorbei weiter fest los".split(),
-        key=len,
-        reverse=True,
-    )
-)
+# "zugeliefert", "dazugewonnen", "rumgeschickt" are the verb without their particle ("geliefert", "gewonnen",
+# "geschickt") when the base only writes that; so is a noun made from such a verb ("Zulieferung"). What is left
+# must be long enough to be a word of its own, not "other" of "another".
 _MIN_REST = 6
 
 
@@ -231,7 +223,7 @@ def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
         likely,
     )
     head = term.token.removesuffix(likely)
-    if head not in ("", *_PARTICLES) and compound_parts(term.token, vocabulary) == [likely]:
+    if head not in ("", *PARTICLES) and compound_parts(term.token, vocabulary) == [likely]:
         return term.token
     if is_weak(likely) and len(term.token) < LONG_TYPO:
         return term.token
@@ -446,7 +438,7 @@ class Understander:
         """Known forms of the verb an unknown word is with a separable particle in front."""
         lexicon = self.lexicon
         folded = fold(surface)
-        for particle in _PARTICLES:
+        for particle in PARTICLES:
             rest = folded[len(particle) :]
             if not folded.startswith(particle) or len(rest) < _MIN_REST:
                 continue

@@ -509,3 +509,18 @@ def test_who_leads_a_unit_is_not_answered_by_what_the_unit_does(real_service: Fo
     assert not answer.answered
     assert answer.entry_ids[:1] == ["bochum-stabsstelle"]
     assert real_service.ask("Wer leitet in Ulm die Geschäftsstelle Digitale Agenda?").answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "named"),
+    [
+        ("Stadtdirektor Erik Muster stellte den Bericht im Rat vor.", "Wer hat den Bericht vorgestellt?", True),
+        ("Stadtdirektor Erik Muster stellte den Bericht im Rat vor.", "Wer hat den Bericht zugestellt?", False),
+        ("Bürgermeister Max Muster eröffnete die Ausstellung.", "Wer hat die Ausstellung eröffnet?", True),
+        # Someone in office who is not the subject did not do it.
+        ("Der Bericht wurde für Stadtdirektor Erik Muster erstellt.", "Wer hat den Bericht erstellt?", False),
+        ("Stadtdirektor Erik Muster las den Bericht.", "Wer hat den Bericht geschrieben?", False),
+    ],
+)
+def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: str, named: bool) -> None:
+    assert names_person(_entry(answer, ["Was geschah?"]), question) is named
