@@ -375,12 +375,12 @@ class Understander:
         words = first_edition(folded, named, of_a_city=bool(analysis.cities))
         if not words:
             return analysis, words
+        if analysis.years:
+            return analysis, words
         ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None
         if not analysis.rankings and set(analysis.tokens) & _GENERIC_RANKING:
             ranking = self.default_ranking
         year = self.first_editions.get(ranking or "")
-        if analysis.years:
-            return analysis, words
         if year is None:
             return analysis, frozenset()  # no year to read them as: the grammar reads them as written
         return replace(

@@ -70,7 +70,7 @@ _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
     "compared "
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
-    "previous before"
+    "previous before davor"
 )
 # How close two were ("Wie knapp lag Bochum 2025 hinter Köln?") is told by their points: places next to each other
 # may lie far apart.
@@ -78,7 +78,8 @@ _CLOSE = _stems("knapp knappe close closely")
 # With one city and one year, words that name the year before ask for a comparison with it: "Bochum 2024 im
 # Vergleich zum Vorjahr". "besser" alone does not ("besser als insgesamt", "besser als Platz 10").
 _YEAR_BEFORE = _stems("vorjahr vorjahres previous")
-_BEFORE, _YEAR = stem("before"), stem("year")
+# "the year before", "im Jahr davor": the year before, word by word.
+_YEAR_AND_BEFORE = (frozenset({stem("before"), stem("year")}), frozenset({stem("davor"), stem("jahr")}))
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
@@ -386,7 +387,7 @@ def _first_ones(tokens: Sequence[str]) -> list[str]:
     read as a top list; the number as the grammar reads it too ("zehn" as a form of "zehnter")."""
     out: list[str] = []
     for token in tokens:
-        first = out and (_ORDINALS.get(out[-1]) == 1 or out[-1] == "top")
+        first = bool(out) and (_ORDINALS.get(out[-1]) == 1 or out[-1] == "top")
         if first and (token.removesuffix("t") in _CARDINALS or _FEW.match(token)):
             out[-1] = "top"
             continue
@@ -475,7 +476,7 @@ def detect(
     if extreme is not None and cities == 1 and not years and not points and not words & (_CHANGE | _TOP | _LAST):
         # "Was war Bochums beste Platzierung?": one place over all years, not the whole course.
         return RankingIntent(extreme, categories=categories)
-    year_before = bool(words & _YEAR_BEFORE) or {_BEFORE, _YEAR} <= words
+    year_before = bool(words & _YEAR_BEFORE) or any(pair <= words for pair in _YEAR_AND_BEFORE)
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them

@@ -74,6 +74,8 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         ("Which city came first in 2019?", RankingAsk.NTH),
         ("Which cities made the top five in 2024?", RankingAsk.TOP),
         ("Top vier 2023", RankingAsk.TOP),
+        ("War Ulm 2024 besser als im Jahr davor?", RankingAsk.COMPARE),
+        ("Köln 2021 vs. 2022 – was hat sich geändert?", RankingAsk.COMPARE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
