@@ -3,6 +3,8 @@ changes, and misspelt ranking names, all answered from the tables."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1261,3 +1263,9 @@ def test_a_study_beside_the_rankings_name_is_part_of_it(real_service: FoiService
     assert named.ask is RankingAsk.NTH
     # A study of no ranking named is not the default ranking's.
     assert understand("Wer gewann 2019 die Studie?").ranking is None
+
+
+@given(st.text(max_size=80))
+def test_the_words_of_a_first_edition_are_words_of_the_question(text: str) -> None:
+    folded = fold(text)
+    assert first_edition(folded, ["smart city index"]) <= set(re.findall(r"\w+", folded))
