@@ -133,6 +133,22 @@ def verb_variants(token: str) -> set[str]:
     return forms
 
 
+_MIN_ENGLISH = 5  # "checked", "drafting"; not "red", "ring"
+
+
+def english_variants(token: str) -> set[str]:
+    """Stems the same English verb may have in another form, which the German stemmer leaves apart:
+    `published` and `publish`, `submitted` and `submit`, `drafting` and `draft`."""
+    if len(token) < _MIN_ENGLISH - 1 or not token.isalpha():
+        return set()
+    for ending in ("ed", "ing"):
+        bare = token.removesuffix(ending)
+        if bare != token and len(bare) >= _MIN_ENGLISH - 1:
+            undoubled = bare[:-1] if len(bare) > 2 and bare[-1] == bare[-2] else bare
+            return {bare, undoubled} - {token}
+    return {token + "ed", token + "ing", token + token[-1] + "ed"}
+
+
 def city_token(city: str) -> str:
     return slugify(city).replace("-", "")
 

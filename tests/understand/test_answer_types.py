@@ -524,3 +524,10 @@ def test_who_leads_a_unit_is_not_answered_by_what_the_unit_does(real_service: Fo
 )
 def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: str, named: bool) -> None:
     assert names_person(_entry(answer, ["Was geschah?"]), question) is named
+
+
+@pytest.mark.parametrize(
+    "question", ["How much did the city spend on the app?", "How much does Bochum spend on consultants?"]
+)
+def test_spending_asks_for_money(question: str) -> None:
+    assert asks_money(question, [])

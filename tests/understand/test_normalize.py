@@ -159,3 +159,17 @@ def test_verb_variants_bridge_the_t_forms_and_participles(word: str, form: str) 
 @given(st.text(max_size=30))
 def test_verb_variants_never_return_the_word_itself(word: str) -> None:
     assert word not in normalize.verb_variants(word)
+
+
+@pytest.mark.parametrize(
+    ("token", "form"),
+    [("publish", "published"), ("published", "publish"), ("submitted", "submit"), ("draft", "drafting")],
+)
+def test_english_variants_bridge_what_the_german_stemmer_leaves_apart(token: str, form: str) -> None:
+    assert form in normalize.english_variants(token)
+
+
+@given(st.text(max_size=30))
+def test_english_variants_never_return_the_word_itself(token: str) -> None:
+    assert token not in normalize.english_variants(token)
+    assert normalize.english_variants("bei") == set()
