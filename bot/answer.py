@@ -268,7 +268,7 @@ class Answerer:
             and not self._of_a_region(entry, question)
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
-            and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, fold(question.text)))
+            and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
             # "Welches Bundesland gewann …?" is not answered by a text on who came last.
             and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
             # "Welche Stadt …?" is not answered by a text that names none (the index's five categories).

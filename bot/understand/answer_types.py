@@ -450,9 +450,9 @@ _LEADER = re.compile(r"leit|chef|head|officer|\bcdo\b|in charge|\bled\b|zustaend
 
 
 def lacks_the_lead(entry: Entry, text: str) -> bool:
-    """Whether a (folded) question asks who leads something and the entry's short answer says nothing of
-    leading: "Wer leitet die Stabsstelle Digitalisierung?" is not answered by what the unit does."""
-    return bool(_LEADS.search(text)) and not _LEADER.search(_short_answers(entry))
+    """Whether a question asks who leads something and the entry's short answer says nothing of leading:
+    "Wer leitet die Stabsstelle Digitalisierung?" is not answered by what the unit does."""
+    return bool(_LEADS.search(fold(text))) and not _LEADER.search(_short_answers(entry))
 
 
 def _has_verb(words: list[str], participle: str) -> bool:

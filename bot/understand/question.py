@@ -140,10 +140,6 @@ class Question:
         return [replace(t, slot=None) for t in self.terms]
 
 
-def _ranking_tokens(analysis: Analysis) -> set[str]:
-    return {ranking_token(r) for r in analysis.rankings}
-
-
 def without_names(text: str, analysis: Analysis, slots: set[str]) -> str:
     """The text without the cities and rankings it names (and without numbers)."""
     names = {
@@ -371,11 +367,10 @@ class Understander:
         first appeared, where a source says it: the analysis with that year, and the words that said it, which
         the ranking grammar does not read ("ersten" is no first place). The ranking is the one named, or the
         default one for "the index". Texts still find the words ("Der erste Smart City Index …")."""
-        named = [s for t, s in zip(analysis.tokens, analysis.surfaces, strict=True) if t in _ranking_tokens(analysis)]
+        names = {ranking_token(r) for r in analysis.rankings}
+        named = [s for t, s in zip(analysis.tokens, analysis.surfaces, strict=True) if t in names]
         words = first_edition(folded, named, of_a_city=bool(analysis.cities))
-        if not words:
-            return analysis, words
-        if analysis.years:
+        if not words or analysis.years:
             return analysis, words
         ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None
         if not analysis.rankings and set(analysis.tokens) & _GENERIC_RANKING:
