@@ -256,7 +256,9 @@ class Answerer:
             and (not asks_since(question.text) or tells_a_start(entry))
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
-            and (not _asks_a_change(question) or tells_a_change(entry))
+            and (
+                not _asks_a_change(question) or tells_a_change(entry, points=question.answer_type is AnswerType.POINTS)
+            )
             and (not asks_next(question.text) or tells_what_comes(entry))
             and self._figure_for_cities(entry, question)
             and self._day_of_the_thing(entry, question)

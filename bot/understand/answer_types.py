@@ -681,11 +681,22 @@ _CHANGED = re.compile(
 )
 
 
-def tells_a_change(entry: Entry) -> bool:
-    """Whether the entry's short answer says how something changed from the year before, as a question of how
-    much a city gained or lost in a year needs: a course of places and points ("2023 Platz 11, 2024 Platz 4
-    (82,3)") does not tell the points gained when the year before has none."""
-    return bool(_CHANGED.search(_short_answers(entry)))
+# A change in points: "gewann 6,1 Punkte hinzu", "Plus von 14,8 Punkten", "+3.8 points", "6,3 Punkte mehr".
+_FIGURE = r"[+−]?\s?\d+(?:[.,]\d+)?"
+_POINTS_WORD = r"(?:punkte?n?|points?|zaehler)"
+_POINTS_CHANGED = re.compile(
+    rf"(?:\b(?:plus|minus|gewann|verlor|legte|gained|lost|up|down)\s(?:\w+\s){{0,3}}{_FIGURE}\s{_POINTS_WORD}\b"
+    rf"|{_FIGURE}\s{_POINTS_WORD}\s(?:hinzu|mehr|weniger|zu|more|fewer|less)\b"
+    rf"|[+−]\s?\d+(?:[.,]\d+)?\s{_POINTS_WORD}\b)"
+)
+
+
+def tells_a_change(entry: Entry, *, points: bool = False) -> bool:
+    """Whether the entry's short answer says how something changed from the year before (in points, if asked), as
+    a question of how much a city gained or lost in a year needs: a course of places and points ("2023 Platz 11,
+    2024 Platz 4 (82,3)") does not tell the points gained when the year before has none, nor does a change of
+    places ("71,2 Punkten (+11 Plätze)")."""
+    return bool((_POINTS_CHANGED if points else _CHANGED).search(_short_answers(entry)))
 
 
 # "Wann erscheint der nächste Index?" asks of a time to come, which a text on past editions does not tell (that

@@ -88,9 +88,9 @@ BOUNDARY = frozenset({"vor", "nach", "before", "after"})
 
 # Content words that say little about what is asked ("Welche Rolle spielt …", "Was macht …"): they still
 # count, but far less than their rarity in a small base would suggest.
-LOW_INFORMATION = frozenset(
+QUESTION_WORDS = frozenset("wer wann wo woher wohin warum wieso weshalb who when where why whom whose".split())
+LOW_INFORMATION = QUESTION_WORDS | frozenset(
     """
-    wer wann wo woher wohin warum wieso weshalb who when where why whom whose
     rolle spielt spielen spielte macht machen machte gibt gab geht ging steht stand bekommen bekam bedeutet
     heisst passiert eigentlich wirklich genau gerne interessiert erfahren wissen weiss tun tut sagen sagt aufgabe
     lief laeuft gelaufen geworden
@@ -130,7 +130,8 @@ def verb_variants(token: str) -> set[str]:
         bare = token[2:]
         forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
     forms.discard(token)
-    return forms
+    # A question word is no form of a verb: "wann" of "gewann".
+    return forms - QUESTION_WORDS
 
 
 _MIN_ENGLISH = 5  # "checked", "drafting"; not "red", "ring"

@@ -48,6 +48,7 @@ from bot.understand.ranking import (
     is_comparative,
     is_frame_word,
     is_weak,
+    kin,
     names_since,
     names_span,
     superlative,
@@ -55,6 +56,9 @@ from bot.understand.ranking import (
 from bot.understand.semantic import Vector, embed
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
+# Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
+# that a text with the question's own word ranks first.
+KIN_WEIGHT = 0.4
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
 MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
@@ -317,6 +321,11 @@ class Understander:
             for term in terms:
                 if superlative(term.surface) is RankingAsk.WORST:
                     term.alternatives.update({t: LAST_WEIGHT for t in sorted(LAST_PLACE) if t in self.lexicon})
+        for term, token in zip(terms, tokens, strict=True):
+            # Texts word a gain or a lead in any of the grammar's words for it: "Um wie viele Plätze kletterte
+            # Reutlingen?" is answered by "am stärksten verbessert", "Spitzenplätze" by "vorn".
+            kindred = {w: KIN_WEIGHT for w in sorted(kin(token, tokens)) if w in self.lexicon}
+            term.alternatives.update({**kindred, **term.alternatives})
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.
             asks = bool(asking) and set(term.surface.split()) <= asking

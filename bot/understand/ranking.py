@@ -9,7 +9,7 @@ a winner, a top list, a trend, a change or a comparison, and words that only fra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -51,16 +51,21 @@ _LAST = LAST_PLACE | _stems("unten last")
 # "Treppchen", "podium": the first three, a top list.
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
 _TREND = _stems("entwicklung seit since")
-_CHANGE = _stems(
-    "aufsteiger absteiger gestiegen steigen stieg aufgestiegen gefallen fallen fiel verbessern verbessert verbesserte "
-    "verschlechtert verschlechterte rutschte climbed climb rose risen rise fell fallen dropped drop improved "
-    "improve worsened gained lost verloren verlor gewonnen zugelegt gutgemacht aufgeholt eingebuesst "
-    "klettern kletterte geklettert zurueckgefallen zurueckfallen zurueckgerutscht "
+# Places gained and places lost: either asks for a change ("Um wie viele Plätze kletterte …?"), and texts word
+# each in any of its class's words ("verbessert", "gestiegen", "Aufsteiger").
+_RISE = _stems(
+    "aufsteiger gestiegen steigen stieg aufgestiegen verbessern verbessert verbesserte climbed climb rose risen rise "
+    "improved improve gained gewonnen zugelegt gutgemacht aufgeholt klettern kletterte geklettert "
     # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
-    "legte gain gains buesste buessen einbuessen "
+    "legte gain gains "
     # "gewann … hinzu", "dazugewonnen": something gained, not won.
     "hinzu hinzugewonnen dazugewonnen"
 )
+_FALL = _stems(
+    "absteiger gefallen fallen fiel verschlechtert verschlechterte rutschte fell dropped drop worsened lost verloren "
+    "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen"
+)
+_CHANGE = _RISE | _FALL
 # "verbessern" ("improve") is a change of a year asked ("Konnte sich Bochum 2021 verbessern?"); with no year it
 # asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
 _TO_IMPROVE = _stems("verbessern")
@@ -338,6 +343,19 @@ def is_comparative(token: str) -> bool:
     """Whether a token is one of the little words that compare ("weiter", "besser", "vor"): a typo of one says
     too little to be read as it."""
     return token in _COMPARATIVE
+
+
+# Words of one sense: a text may word a ranking question's ask in any of them.
+_KIN = (_RISE, _FALL, _WINNER, LAST_PLACE)
+
+
+def kin(token: str, beside: Collection[str] = ()) -> frozenset[str]:
+    """The other words of the grammar that ask what a token asks ("kletterte": "gestiegen", "Aufsteiger"), beside
+    the question's other tokens: a word of winning beside a place or a change ("zehn Plätze gewonnen") is none."""
+    form = grammar_form(token) or token
+    if form in _WINNER and _NOT_WON & {grammar_form(t) or t for t in beside}:
+        return frozenset()
+    return frozenset[str]().union(*(words for words in _KIN if form in words)) - {form}
 
 
 def grammar_form(token: str) -> str | None:

@@ -454,6 +454,22 @@ def test_a_change_in_a_year_needs_an_answer_that_tells_one() -> None:
     assert tells_a_change(_entry("Ein Plus von 14,8 Punkten.", ["Wie lief es?"]))
 
 
+@pytest.mark.parametrize(
+    ("text", "in_points"),
+    [
+        ("Die Stadt gewann 6,1 Punkte hinzu.", True),
+        ("Ein Plus von 14,8 Punkten.", True),
+        ("2024 hatte München 3,8 Punkte mehr als 2023.", True),
+        ("It gained 3.8 points.", True),
+        ("Platz 7 mit 71,2 Punkten (+11 Plätze gegenüber dem Vorjahr).", False),  # places gained, a total
+        ("Platz 4 (Vorjahr: 11).", False),
+    ],
+)
+def test_points_gained_are_told_only_by_a_change_in_points(text: str, in_points: bool) -> None:
+    """ "Um wie viele Punkte verbesserte sich Bochum 2021?" got the 2021 total, whose text tells places gained."""
+    assert tells_a_change(_entry(text, ["Wie lief es?"]), points=True) is in_points
+
+
 def test_a_count_of_another_year_is_no_count_of_the_year_asked() -> None:
     """ "How many people worked in the SCIU in 2021?" got "2022 arbeiteten dort 16 Mitarbeiter"."""
     staff = _entry("Die Einheit entstand 2021 im Rathaus. 2022 arbeiteten dort 16 Leute.", ["Was ist sie?"])

@@ -156,6 +156,11 @@ def test_verb_variants_bridge_the_t_forms_and_participles(word: str, form: str) 
     assert form in normalize.verb_variants(word)
 
 
+def test_a_question_word_is_no_form_of_a_verb() -> None:
+    """ "gewann" without its "ge" is "wann": every text with a when-question matched a question of winning."""
+    assert "wann" not in normalize.verb_variants("gewann")
+
+
 @given(st.text(max_size=30))
 def test_word_forms_never_include_the_word_itself(word: str) -> None:
     assert word not in normalize.verb_variants(word)

@@ -15,7 +15,7 @@ from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.tables import _gap
 from bot.understand.normalize import stem
-from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, first_edition, grammar_form
+from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, first_edition, grammar_form, kin
 
 
 @pytest.mark.parametrize(
@@ -1054,9 +1054,11 @@ def test_a_change_of_place_the_tables_cannot_tell_is_said_to_be_missing(real_ser
 def test_points_gained_that_neither_scores_nor_a_note_tell_are_not_answered_with_the_total(
     real_service: FoiService,
 ) -> None:
-    """The tables have no score of Bochum's for 2023: the 2024 total (82,3) was given as the points gained."""
+    """The tables have no score of Bochum's for 2023: the 2024 total (82,3) was given as the points gained. The
+    text of Bochum's 2024 says what it gained ("gewann 6,1 Punkte hinzu")."""
     answer = real_service.ask("Um wie viele Punkte verbesserte sich Bochum 2024?")
-    assert not (answer.answered and "82,3 Punkten" in answer.text)
+    assert answer.answered
+    assert "6,1 Punkte hinzu" in answer.text
     assert "3,8 Punkte mehr" in real_service.ask("Wie viele Punkte hat München 2024 dazugewonnen?").text
 
 
@@ -1269,3 +1271,34 @@ def test_a_study_beside_the_rankings_name_is_part_of_it(real_service: FoiService
 def test_the_words_of_a_first_edition_are_words_of_the_question(text: str) -> None:
     folded = fold(text)
     assert first_edition(folded, ["smart city index"]) <= set(re.findall(r"\w+", folded))
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("Um wie viele Ränge kletterte Potsdam 2024?", "bitkom-sci-2024-aufsteiger", "21 Plätze"),
+        ("Wie viele Punkte hat Bochum 2024 zugelegt?", "bochum-sci-2024", "6,1 Punkte"),
+        ("Wer war beim Zukunftsatlas 2016 Spitzenreiter?", "zukunftsatlas-2016", "München"),
+        ("Wer lag im Haselhorst-Ranking 2023 an der Spitze?", "haselhorst-2023", "Hamburg"),
+        ("Wie oft in Folge gewann Hamburg bis 2022?", "bitkom-sci-hamburg-serie", "zum vierten Mal"),  # no table's
+    ],
+)
+def test_a_ranking_question_the_tables_leave_to_texts_finds_them_in_other_words_of_its_ask(
+    real_service: FoiService, question: str, entry: str, says: str
+) -> None:
+    """The texts word a gain as "verbessert" or "gewann … hinzu", a lead as "an der Spitze" or "vorn": a question
+    in another word of the same ask found no text at all."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[:1] == [entry], question
+    assert says in answer.text, question
+
+
+def test_the_words_of_one_ask_are_kin_and_a_rise_is_no_fall() -> None:
+    assert {stem("verbessert"), stem("aufsteiger")} <= kin(stem("kletterte"))
+    assert stem("gefallen") not in kin(stem("kletterte"))
+    assert stem("verschlechtert") in kin(stem("rutschte"))
+    assert stem("gestiegen") not in kin(stem("rutschte"))
+    assert stem("sieger") in kin(stem("spitzenreiter"))
+    assert not kin(stem("platz"))
+    assert stem("kletterte") not in kin(stem("kletterte"))
