@@ -93,7 +93,7 @@ _FRAME = _stems(
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
-    "aktuell aktuelle current latest neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
+    "aktuell aktuelle current latest juengste neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
     "eigentlich ende end holte holen geholt erzielt erzielte erzielen score scored zwischen between unter among "
     "stark schwach strong weak erfolgreich successful knapp close lauten schaffen aufgestellt out befinden befand "
     "sah aussehen nenne nennen zeig zeige zeigen liste auflisten list show give gib took take takes "

@@ -1302,3 +1302,23 @@ def test_the_words_of_one_ask_are_kin_and_a_rise_is_no_fall() -> None:
     assert stem("sieger") in kin(stem("spitzenreiter"))
     assert not kin(stem("platz"))
     assert stem("kletterte") not in kin(stem("kletterte"))
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("Wer lag im neusten Deutschland-Index vorne?", 1),  # "neusten" was read as "neunten": the ninth, of 2021
+        ("Auf welchem Rang lag Bayern im neusten Deutschland-Index?", None),
+        ("Which state leads the most recent Deutschland-Index?", 1),
+    ],
+)
+def test_the_latest_edition_in_other_words_is_the_latest(
+    real_service: FoiService, question: str, place: int | None
+) -> None:
+    """ "neuste", "jüngste", "most recent": the latest edition, which the text of no year on it answers."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.place == place, question
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids == ["deutschland-index-aktuell"], question
