@@ -668,6 +668,19 @@ def test_a_hit_nearly_as_good_that_gives_the_kind_asked_answers_in_the_best_ones
     assert misspelt.decision is not Decision.NOT_STATED
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Wie viele Angestellte hatte die SCIU 2022?", "How many employees did the Smart City Innovation Unit have?"],
+)
+def test_staff_in_other_words_are_the_staff_the_text_counts(real_service: FoiService, question: str) -> None:
+    """ "Beschäftigte", "Angestellte", "employees" are what the unit's text counts as "Mitarbeiterinnen und
+    Mitarbeiter": the number was said not to be in the sources."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == "bochum-sciu"
+    assert "16" in answer.text
+
+
 def test_a_category_the_tables_hold_no_standing_in_is_named_as_missing(real_service: FoiService) -> None:
     """The tables rule Bochum's 2023 place in Mobilität out; the nearest text is the course of another category,
     whose passage names Mobilität only in passing. It was "I don't know" with nothing of what the base says."""
