@@ -44,7 +44,9 @@ def _for_tables(question: Question) -> bool:
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
         return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
     if question.answer_type is AnswerType.DATE:  # "In welchem Jahr war Bochum am besten?": its best place's years
-        return intent is not None and intent.ask in (RankingAsk.BEST, RankingAsk.WORST)
+        # "In welchem Jahr war Bochum besser, 2022 oder 2025?": the comparison of the years names the better one.
+        compares_years = intent is not None and intent.ask is RankingAsk.COMPARE and len(question.years) > 1
+        return compares_years or (intent is not None and intent.ask in (RankingAsk.BEST, RankingAsk.WORST))
     return question.answer_type in _TABLE_TYPES
 
 

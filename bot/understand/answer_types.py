@@ -31,10 +31,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
     for kind, phrases in (
         (
             AnswerType.POINTS,
-            "wie viele punkte|wieviele punkte|wie viel punkte|wie vielen punkten|how many points|welche punktzahl|"
-            "what score|which score|what scores|what was the score|what was its score",
+            "welche punktzahl|what score|which score|what scores|what was the score|what was its score",
         ),
-        (AnswerType.PLACE, "wie viele plaetze|wieviele plaetze|how many places|how many spots"),
         (
             AnswerType.DAY,
             "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
@@ -160,6 +158,13 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], AnswerType]]]:
 _BY_FIRST = _by_first_word()
 
 
+# What a how-many phrase counts when it asks for a ranking's figure.
+_COUNTED_KINDS = {
+    **dict.fromkeys("punkte punkten punkt points point zaehler".split(), AnswerType.POINTS),
+    **dict.fromkeys("plaetze plaetzen places spots raenge raengen ranks".split(), AnswerType.PLACE),
+}
+
+
 @lru_cache(maxsize=8192)
 def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
@@ -170,6 +175,11 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     for i, word in enumerate(words):
         for phrase, kind in _BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
+                counted = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
+                if kind is AnswerType.COUNT and counted in _COUNTED_KINDS:
+                    # "mit wie viel Punkten", "how many places": points or places (not "wie viel mehr Punkte",
+                    # a difference).
+                    return _COUNTED_KINDS[counted], frozenset((*phrase, counted))
                 return kind, frozenset(phrase)
     first = next((w for w in words if w not in _LEAD_IN), "")
     return (AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN), frozenset()

@@ -117,6 +117,23 @@ def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> Non
     assert AnswerType.PERSON not in given_types(_entry("Sie hieß „Bochum ist smart“.", ["Gab es eine?"]))
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Mit wie viel Punkten landete Ulm 2023?", AnswerType.POINTS),
+        ("Wieviel Punkte hatte Kiel?", AnswerType.POINTS),
+        ("How many points did Kiel get?", AnswerType.POINTS),
+        ("Um wie viele Ränge stieg Essen?", AnswerType.PLACE),
+        ("How many places did Essen climb?", AnswerType.PLACE),
+        ("Wie viel mehr Punkte hatte Köln als Bonn?", AnswerType.COUNT),  # a difference, which the tables compute
+        ("Wie viele Projekte nennt die Stadt?", AnswerType.COUNT),
+    ],
+)
+def test_a_how_many_phrase_before_points_or_places_asks_for_them(question: str, kind: AnswerType) -> None:
+    """ "mit wie viel Punkten" asked for a count, which the tables do not give: no reply at all."""
+    assert asked_type(question) is kind
+
+
 def test_a_day_of_another_year_is_no_day_for_the_year_asked() -> None:
     dated = _entry("Meldungen erschienen am 9. Oktober 2020 und am 06.10.2021, eine dritte 2022.", ["Welche?"])
     day = AnswerType.DAY

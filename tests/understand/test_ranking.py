@@ -1322,3 +1322,20 @@ def test_the_latest_edition_in_other_words_is_the_latest(
     answer = real_service.ask(question)
     assert answer.answered, question
     assert answer.entry_ids == ["deutschland-index-aktuell"], question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Which of two years: the comparison of the years names the better one.
+        ("In welchem Jahr lag Essen besser, 2021 oder 2024?", "2024 lag Essen 19 Plätze besser als 2021"),
+        ("Mit wie viel Punkten landete Ulm 2023?", "76,8 Punkten"),  # "mit wie viel Punkten" asks for points
+        ("Wie viele Punkte hat Dresden 2023 gesammelt?", "78,5 Punkten"),  # points collected: a frame word
+    ],
+)
+def test_ranking_figures_asked_in_other_phrases_come_from_the_tables(
+    real_service: FoiService, question: str, says: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert says in answer.text, question
