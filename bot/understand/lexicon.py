@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -49,6 +49,26 @@ def is_compound_part(part: str, word: str, at: int) -> bool:
     return _word_like(after) or any(
         after.startswith(link) and (len(after) == len(link) or _word_like(after[len(link) :])) for link in _LINKING
     )
+
+
+# Endings of inflection and derivation: what follows a word in another form of it ("Information|en",
+# "digital|isierung"), not another word.
+_ENDINGS = frozenset(
+    """
+    ung ungen ige igen iger iges lich liche lichen licher lichkeit lichkeiten isch ische ischen ischer keit keiten
+    heit heiten schaft schaften ation ationen ierung ierungen isierung isierungen iert ierte ierten ieren isten
+    ismus bare baren lose losen
+    """.split()
+)
+
+
+def heads_a_compound(word: str, surface: str, known: Container[str]) -> bool:
+    """Whether a known word is the first part of a longer word whose rest is a word the base does not know
+    ("Bundes|liga"), not an ending nor a word it knows ("Durchschnitts|punktzahl"): the longer word then speaks
+    of something the base does not, and is no form of the known one."""
+    rest = surface.removeprefix(word)
+    pieces = [rest[len(link) :] for link in ("", *_LINKING) if rest.startswith(link)]
+    return rest != surface and not any(not _word_like(piece) or piece in _ENDINGS or piece in known for piece in pieces)
 
 
 class Lexicon:
@@ -135,17 +155,19 @@ class Lexicon:
 
     def related(self, surface: str) -> dict[str, float]:
         """Tokens of written words that share most of a long beginning with an unknown word: other forms of
-        the same word (`kritisiert` and `Kritik`, `Infos` and `Informationen`)."""
+        the same word (`kritisiert` and `Kritik`, `Infos` and `Informationen`), not the first part of a compound
+        (`Bundes` of `Bundesliga`)."""
         if len(surface) < MIN_RELATED or not surface.isalpha():
             return {}
         out: dict[str, float] = {}
         for word in self._by_prefix.get(surface[:MIN_SHARED], ()):
             shorter = min(len(surface), len(word))
             shared = next((i for i, (a, b) in enumerate(zip(surface, word, strict=False)) if a != b), shorter)
-            if shared >= RELATED_SHARE * shorter and word != surface:
-                token = self.words[word]
-                if token in self.df:
-                    out[token] = RELATED_WEIGHT
+            if shared < RELATED_SHARE * shorter or word == surface or heads_a_compound(word, surface, self.words):
+                continue
+            token = self.words[word]
+            if token in self.df:
+                out[token] = RELATED_WEIGHT
         return out
 
     def containing(self, surface: str) -> dict[str, float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.service import FoiService
-from bot.understand.lexicon import TYPO_WEIGHT, is_compound_part
+from bot.understand.lexicon import TYPO_WEIGHT, heads_a_compound, is_compound_part
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,28 @@ def test_other_forms_of_an_unknown_word(real_service: FoiService) -> None:
     lexicon = real_service.lexicon
     assert lexicon.verb_forms("gespielt")  # the participle of a known verb
     assert any(lexicon.related(word) for word in ("kritisierte", "digitalisierte"))
+
+
+@pytest.mark.parametrize(
+    ("word", "surface", "compound"),
+    [
+        ("bundes", "bundesliga", True),  # "liga" is no word of the base: the league is no form of the federation
+        ("bund", "bundesliga", True),  # after the linking "es"
+        ("information", "informationen", False),  # an ending
+        ("digital", "digitalisierung", False),
+        ("durchschnitt", "durchschnittspunktzahl", False),  # the rest is a word the base knows
+        ("kritik", "kritisiert", False),  # not the start of it
+    ],
+)
+def test_a_known_word_heads_a_compound_only_before_an_unknown_word(word: str, surface: str, compound: bool) -> None:
+    assert heads_a_compound(word, surface, {"punktzahl"}) is compound
+
+
+def test_the_head_of_a_compound_is_no_related_form(real_service: FoiService) -> None:
+    """ "Wer hat 2022 die Bundesliga gewonnen?" read "Bundesliga" as a form of "Bundes" and got the category
+    winners of 2022."""
+    assert real_service.lexicon.related("bundesliga") == {}
+    assert real_service.lexicon.related("durchschnittspunktzahl")  # "Durchschnitt" and "Punktzahl" both known
 
 
 @pytest.mark.parametrize(
