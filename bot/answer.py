@@ -644,8 +644,8 @@ class Answerer:
         """The tables rule the standing asked out ("Wer gewann 2023 die Kategorie Mobilität?" where they hold no
         category winner of 2023). A text about the subject is told with what it lacks: the question's nouns or
         categories it has in no form, else the kind asked. A text about the city asked that gives that kind (a
-        fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung"), or one on cities compared, is shown
-        as the nearest instead. No text about it: the sources do not give it, for what was read."""
+        fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung") answers where it is of that year alone
+        and as sure as any answer; otherwise it, or one on cities compared, is shown as the nearest instead. No text about it: the sources do not give it, for what was read."""
         result, entries, top, entry = found.result, found.entries, found.top, found.entry
         if top is None or entry is None or found.subject < self.calibration.suggest or top.covered < KIND_SUBJECT_SHARE:
             return self._not_in_tables(question, result, entries)
@@ -656,12 +656,23 @@ class Answerer:
         if missing:
             return self._what_it_says(question, entry, result, entries, words=missing)
         of_city = found.fits and question.cities <= self.understander.normalizer.analyze(entry.title).cities
+        sure = found.subject >= self.calibration.threshold
+        if of_city and sure and question.cities and self._of_the_year_alone(entry, question):
+            # A fact beside the tables, as sure as any answer: "Wo landete Bochum 2024 in Gesellschaft und
+            # Bildung?" is answered by the text on Bochum's categories of 2024 (not by a course of years, which
+            # may give another year's or category's place).
+            return self._answer(question, entry, result, entries)
         # Cities set against each other the tables cannot place, a text may compare in other words ("stieg um
         # zehn Ränge"): it is not told that the source lacks it.
         compared = question.ranking is not None and question.ranking.ask is RankingAsk.COMPARE
         if of_city or compared:
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
+
+    @staticmethod
+    def _of_the_year_alone(entry: Entry, question: Question) -> bool:
+        """Whether the entry is a text of the one year asked and of no other."""
+        return len(question.years) == 1 and set(entry.tags.years) == set(question.years)
 
     def _not_in_tables(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> Answer:
         """A standing the tables rule out, with no text about it ("Welchen Platz hatte Lübeck 2022?"): the reply

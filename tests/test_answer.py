@@ -735,10 +735,10 @@ def test_a_winner_the_text_says_its_sources_do_not_name_is_said_to_be_missing(re
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        # A fact beside the tables gives Bochum's 2024 categories.
-        ("Welche Platzierung hatte Bochum 2024 bei Gesellschaft und Bildung?", "bochum-sci-2024-kategorien"),
         # Two cities the tables cannot both place; the text compares them in other words.
         ("Hat sich 2022 Nürnberg oder Bergisch Gladbach stärker verbessert?", "bitkom-sci-2022-aufsteiger"),
+        # Bonn's course of years names its Verwaltung places of 2019 and 2021, not of 2024.
+        ("Welchen Platz hatte Bonn 2024 in der Verwaltung?", "bonn-sci-verlauf"),
     ],
 )
 def test_a_text_that_may_hold_what_the_tables_lack_is_shown_as_the_nearest(
@@ -747,6 +747,24 @@ def test_a_text_that_may_hold_what_the_tables_lack_is_shown_as_the_nearest(
     answer = real_service.ask(question)
     assert answer.decision is Decision.NEAREST, answer.text
     assert answer.entry_ids == [entry]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Platzierung hatte Bochum 2024 bei Gesellschaft und Bildung?",
+        "Welchen Platz belegte Bochum 2024 in Gesellschaft und Bildung?",
+    ],
+)
+def test_a_text_of_the_city_and_year_alone_answers_what_the_tables_lack(
+    real_service: FoiService, question: str
+) -> None:
+    """A fact beside the tables (Bochum's categories of 2024), as sure as any answer, was only shown as the
+    nearest: "Ob das genau Ihre Frage beantwortet, ist nicht sicher." before "kam auf Platz 8"."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert answer.entry_ids == ["bochum-sci-2024-kategorien"]
+    assert "Platz 8" in answer.text
 
 
 def test_the_top_of_a_category_is_not_the_top_list_overall(real_service: FoiService) -> None:
