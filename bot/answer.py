@@ -645,7 +645,8 @@ class Answerer:
         category winner of 2023). A text about the subject is told with what it lacks: the question's nouns or
         categories it has in no form, else the kind asked. A text about the city asked that gives that kind (a
         fact beside the tables: "Bochum 2024 in Gesellschaft und Bildung") answers where it is of that year alone
-        and as sure as any answer; otherwise it, or one on cities compared, is shown as the nearest instead. No text about it: the sources do not give it, for what was read."""
+        and as sure as any answer; otherwise it, or one on cities compared, is shown as the nearest instead. No
+        text about it: the sources do not give it, for what was read."""
         result, entries, top, entry = found.result, found.entries, found.top, found.entry
         if top is None or entry is None or found.subject < self.calibration.suggest or top.covered < KIND_SUBJECT_SHARE:
             return self._not_in_tables(question, result, entries)
