@@ -11,7 +11,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.folding import with_umlauts
-from bot.understand.normalize import LOW_INFORMATION, english_variants, stem, typo_budget, verb_variants
+from bot.understand.normalize import (
+    LOW_INFORMATION,
+    english_variants,
+    noun_variants,
+    stem,
+    typo_budget,
+    verb_variants,
+)
 
 LOW_INFORMATION_WEIGHT = 0.25
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
@@ -150,7 +157,7 @@ class Lexicon:
 
     def verb_forms(self, token: str) -> dict[str, float]:
         """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`)."""
-        forms = verb_variants(token) | english_variants(token)
+        forms = verb_variants(token) | english_variants(token) | noun_variants(token)
         return {form: VERB_FORM_WEIGHT for form in sorted(forms) if form in self.df}
 
     def related(self, surface: str) -> dict[str, float]:

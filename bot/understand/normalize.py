@@ -126,12 +126,23 @@ def verb_variants(token: str) -> set[str]:
     if len(token) < 4 or token.isdigit():
         return set()
     forms = {token[:-1] if token.endswith("t") else token + "t"}
-    if token.startswith("ge") and len(token) >= 6:
-        bare = token[2:]
+    # The participle's "ge" follows a separable particle: "vorgestellt" of "vorstellen", "ausgewertet".
+    particle = next((p for p in PARTICLES if token.startswith(p + "ge")), "")
+    if token[len(particle) :].startswith("ge") and len(token) - len(particle) >= 6:
+        bare = particle + token[len(particle) + 2 :]
         forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
     forms.discard(token)
     # A question word is no form of a verb: "wann" of "gewann".
     return forms - QUESTION_WORDS
+
+
+def noun_variants(token: str) -> set[str]:
+    """Stems of the verb a noun in -ung is made of where Snowball keeps the ending (short roots): `Gründung` and
+    `gegründet`, `gründete`. (Not the other way: "bildeten" is no "Bildung".)"""
+    if not token.endswith("ung") or len(token) < 7:
+        return set()
+    root = token[:-3]
+    return {root, "ge" + root}
 
 
 _MIN_ENGLISH = 5  # "checked", "drafting"; not "red", "ring"

@@ -150,10 +150,24 @@ def test_the_latest_year_moves_on_while_the_bot_runs(monkeypatch: pytest.MonkeyP
 
 @pytest.mark.parametrize(
     ("word", "form"),
-    [("fuhrt", "fuhr"), ("geschafft", "schafft"), ("gespielt", "spielt"), ("liefert", "liefer")],
+    [
+        ("fuhrt", "fuhr"),
+        ("geschafft", "schafft"),
+        ("gespielt", "spielt"),
+        ("liefert", "liefer"),
+        ("vorgestellt", "vorstell"),  # the participle's "ge" after a separable particle
+        ("ausgewert", "auswert"),
+    ],
 )
 def test_verb_variants_bridge_the_t_forms_and_participles(word: str, form: str) -> None:
     assert form in normalize.verb_variants(word)
+
+
+def test_a_noun_in_ung_is_bridged_to_its_verb_where_the_stemmer_keeps_the_ending() -> None:
+    """ "Gründung" (stem "grundung") and "gegründet" (stem "gegrund") were two words: "SCIU Gründung" found the
+    unit's text but did not cover it."""
+    assert normalize.noun_variants(normalize.stem("gruendung")) >= {normalize.stem("gruenden"), "gegrund"}
+    assert normalize.noun_variants(normalize.stem("bildeten")) == set()  # no verb is read as its noun
 
 
 def test_a_question_word_is_no_form_of_a_verb() -> None:
@@ -165,6 +179,7 @@ def test_a_question_word_is_no_form_of_a_verb() -> None:
 def test_word_forms_never_include_the_word_itself(word: str) -> None:
     assert word not in normalize.verb_variants(word)
     assert word not in normalize.english_variants(word)
+    assert word not in normalize.noun_variants(word)
 
 
 @pytest.mark.parametrize(
