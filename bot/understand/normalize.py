@@ -286,7 +286,13 @@ class Normalizer:
                 continue
             budget = 1 if len(written) < 12 else 2
             found = process.extractOne(written, self._fuzzy_names, scorer=OSA.distance, score_cutoff=budget)
-            if found is not None and found[0][0] == written[0]:
+            # A small word is written as meant: "und Bonn" is no misspelt "Uni Bonn" (a stray one may go: the "s"
+            # of "Bochum's smart city").
+            named = found[0].split() if found is not None else []
+            kept = len(named) != size or all(
+                w == n for w, n in zip(words[i : i + size], named, strict=True) if w in STOP_WORDS
+            )
+            if found is not None and kept and found[0][0] == written[0]:
                 return size, self._fuzzy_phrases[found[0]]
         return None
 

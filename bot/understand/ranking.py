@@ -70,7 +70,7 @@ _CHANGE = _RISE | _FALL
 # asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
 _TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
-_GAP = _stems("trennten trennt trennen separated separate")
+_GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps")
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
     "compared "

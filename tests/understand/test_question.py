@@ -172,3 +172,10 @@ def test_a_city_in_the_name_of_a_rankings_publisher_is_no_city_asked(real_servic
     assert understood.cities == frozenset()
     assert understood.rankings == {"pwc-staedtestudie"}
     assert len([t for t in understood.terms if t.slot is not None and t.slot.startswith("xr")]) == 1
+
+
+def test_a_small_word_is_not_read_as_a_misspelt_part_of_a_name(real_service: FoiService) -> None:
+    """ "und Bonn" is one edit from "Uni Bonn", a name of the PwC study: Bonn's place was said to be missing."""
+    understood = real_service.answerer.understander.understand("Welchen Platz hatten Köln und Bonn 2024?")
+    assert "Bonn" in understood.cities
+    assert "pwc-staedtestudie" not in understood.rankings

@@ -1339,3 +1339,13 @@ def test_ranking_figures_asked_in_other_phrases_come_from_the_tables(
     answer = real_service.ask(question)
     assert answer.answered, question
     assert says in answer.text, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Abstand zwischen Köln und Düsseldorf 2024", "What was the gap between Dresden and Leipzig in 2023?"],
+)
+def test_the_gap_between_two_cities_is_a_comparison(real_service: FoiService, question: str) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.ask is RankingAsk.COMPARE, question
