@@ -818,3 +818,13 @@ def test_an_english_verb_is_found_in_another_form(real_service: FoiService) -> N
     answer = real_service.ask("Since when has Bitkom been collecting the cities' data?")
     assert answer.answered
     assert answer.entry_ids[0] == "257364-datenlieferung"
+
+
+def test_money_in_everyday_words_is_money(real_service: FoiService) -> None:
+    """ "Kohle" was read as a misspelt word of the base: the funding question got Bochum's selection as a model
+    project, whose numbers are cities, not euros."""
+    understood = real_service.answerer.understander.understand("Wie viel Kohle bekommt Bochum vom Bund für Smart City?")
+    assert "geld" in [t.token for t in understood.terms]
+    answer = real_service.ask("Wie viel Kohle bekommt Bochum vom Bund für Smart City?")
+    assert answer.answered, answer.text
+    assert answer.entry_ids == ["bochum-mpsc-foerderung"]

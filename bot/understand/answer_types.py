@@ -636,7 +636,7 @@ _END = re.compile(
 # ("five guiding themes, over 100 projects" for the cost of the concept).
 _COST = re.compile(
     r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spen[dt]\w*|\w*geld\w*|"
-    r"money|budget\w*|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b"
+    r"money|budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b"
 )
 _MONEY = re.compile(r"(?:\d[\d.,]*\s?(?:€|euro\b|eur\b|mio\b|millionen|milliarden|million|billion|tausend)|€\s?\d)")
 

@@ -351,6 +351,7 @@ def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> N
     assert asks_money("How much did the concept cost?", [])
     assert not asks_money("Wie viele Projekte wurden bezahlt?", ["projekt"])
     assert not asks_money("Hat Bochum Berater bezahlt?", [])  # yes or no
+    assert asks_money("Wie viel Kohle gab es vom Land für die App?", [])  # money in everyday words
     assert gives_money(_entry("Bis 2026 sind 15,2 Millionen Euro veranschlagt.", ["Kosten?"]))
     assert not gives_money(_entry("Das Konzept hat fünf Leitthemen und über 100 Projekte.", ["Inhalt?"]))
 
