@@ -67,6 +67,7 @@ STOP_WORDS = frozenset(
     bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
     ever even just some any there here s jemals niemals gewesen worden geworden per
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas
+    ham hams hamse hab habs isses
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them hello thanks

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.folding import fold
 from bot.models import Aliases, Ranking
+from bot.service import FoiService
 from bot.understand import normalize
 from bot.understand.normalize import Normalizer, compound_parts, typo_budget
 
@@ -192,3 +193,11 @@ def test_english_variants_bridge_what_the_german_stemmer_leaves_apart(token: str
 
 def test_english_variants_leave_short_words_alone() -> None:
     assert normalize.english_variants("bei") == set()
+
+
+def test_spoken_forms_of_haben_are_function_words(real_service: FoiService) -> None:
+    """ "ham" in "wie viele städte ham 2020 ihre daten gecheckt" counted as a word the texts lack."""
+    analyze = real_service.answerer.understander.normalizer.analyze
+    assert "ham" not in analyze("wie viele städte ham 2020 ihre daten gecheckt").tokens
+    assert "hams" not in analyze("wie viele datenpunkte hams 2025 gesammelt").tokens
+    assert analyze("Wo lag Hamm 2024?").cities == {"Hamm"}
