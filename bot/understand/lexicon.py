@@ -156,7 +156,8 @@ class Lexicon:
         return out
 
     def verb_forms(self, token: str) -> dict[str, float]:
-        """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`)."""
+        """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`,
+        `gegründet` for `Gründung`)."""
         forms = verb_variants(token) | english_variants(token) | noun_variants(token)
         return {form: VERB_FORM_WEIGHT for form in sorted(forms) if form in self.df}
 
