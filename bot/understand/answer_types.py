@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import OFFICES, PARTICLES, STOP_WORDS, Analysis, typo_budget
+from bot.understand.normalize import OFFICES, STOP_WORDS, Analysis, separable_particle, typo_budget
 from bot.understand.ranking import counts_places
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -470,7 +470,7 @@ def _has_verb(words: list[str], participle: str) -> bool:
     for "vorgestellt") or not."""
     if len(participle) < _MIN_PARTICIPLE or not participle.endswith("t"):
         return False
-    particle = next((p for p in PARTICLES if participle.startswith(p + "ge")), "")
+    particle = separable_particle(participle)
     root = participle[len(particle) :].removeprefix("ge").removesuffix("t").removesuffix("e")
     if len(root) < _MIN_ROOT:
         return False
@@ -692,12 +692,12 @@ _CHANGED = re.compile(
 
 
 # A change in points: "gewann 6,1 Punkte hinzu", "Plus von 14,8 Punkten", "+3.8 points", "6,3 Punkte mehr".
-_FIGURE = r"[+−]?\s?\d+(?:[.,]\d+)?"
+_AMOUNT = r"\d+(?:[.,]\d+)?"
 _POINTS_WORD = r"(?:punkte?n?|points?|zaehler)"
 _POINTS_CHANGED = re.compile(
-    rf"(?:\b(?:plus|minus|gewann|verlor|legte|gained|lost|up|down)\s(?:\w+\s){{0,3}}{_FIGURE}\s{_POINTS_WORD}\b"
-    rf"|{_FIGURE}\s{_POINTS_WORD}\s(?:hinzu|mehr|weniger|zu|more|fewer|less)\b"
-    rf"|[+−]\s?\d+(?:[.,]\d+)?\s{_POINTS_WORD}\b)"
+    rf"(?:\b(?:plus|minus|gewann|verlor|legte|gained|lost|up|down)\s(?:\w+\s){{0,3}}[+−]?\s?{_AMOUNT}\s{_POINTS_WORD}\b"
+    rf"|[+−]?\s?{_AMOUNT}\s{_POINTS_WORD}\s(?:hinzu|mehr|weniger|zu|more|fewer|less)\b"
+    rf"|[+−]\s?{_AMOUNT}\s{_POINTS_WORD}\b)"
 )
 
 

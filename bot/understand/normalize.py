@@ -121,6 +121,11 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+def separable_particle(participle: str) -> str:
+    """The separable particle a participle has before its "ge" ("vor" of "vorgestellt"), or ""."""
+    return next((p for p in PARTICLES if participle.startswith(p + "ge")), "")
+
+
 def verb_variants(token: str) -> set[str]:
     """Stems the same verb may have in another form: Snowball leaves `liefert` and `liefern` (→ `lief`) apart,
     and participles (`gespielt`, `geschafft`) apart from their verb. Bridges the -t forms and the ge- prefix."""
@@ -128,7 +133,7 @@ def verb_variants(token: str) -> set[str]:
         return set()
     forms = {token[:-1] if token.endswith("t") else token + "t"}
     # The participle's "ge" follows a separable particle: "vorgestellt" of "vorstellen", "ausgewertet".
-    particle = next((p for p in PARTICLES if token.startswith(p + "ge")), "")
+    particle = separable_particle(token)
     if token[len(particle) :].startswith("ge") and len(token) - len(particle) >= 6:
         bare = particle + token[len(particle) + 2 :]
         forms |= {bare, stem(bare), bare[:-1] if bare.endswith("t") else bare + "t"}
@@ -287,14 +292,16 @@ class Normalizer:
                 continue
             budget = 1 if len(written) < 12 else 2
             found = process.extractOne(written, self._fuzzy_names, scorer=OSA.distance, score_cutoff=budget)
+            if found is None or found[0][0] != written[0]:
+                continue
             # A small word is written as meant: "und Bonn" is no misspelt "Uni Bonn" (a stray one may go: the "s"
             # of "Bochum's smart city").
-            named = found[0].split() if found is not None else []
-            kept = len(named) != size or all(
-                w == n for w, n in zip(words[i : i + size], named, strict=True) if w in STOP_WORDS
-            )
-            if found is not None and kept and found[0][0] == written[0]:
-                return size, self._fuzzy_phrases[found[0]]
+            named = found[0].split()
+            if len(named) == size and any(
+                w != n for w, n in zip(words[i : i + size], named, strict=True) if w in STOP_WORDS
+            ):
+                continue
+            return size, self._fuzzy_phrases[found[0]]
         return None
 
     def analyze(self, text: str, *, fuzzy: bool = False) -> Analysis:
