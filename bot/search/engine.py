@@ -156,6 +156,7 @@ class SearchEngine:
         rankings = knowledge.rankings()
         self._rankings = sorted(r.id for r in rankings)
         self._not_of_states = sorted(r.id for r in rankings if not r.states)
+        self._untabled = frozenset(r.id for r in rankings if not knowledge.ranking_years(r.id))
 
     @property
     def total(self) -> int:
@@ -366,6 +367,16 @@ class SearchEngine:
         found = self._retrieve(self._slot_expression(question, of_no_year=False), replace(query, terms=strict), None)
         return [replace(hit, slots_only=True) for hit in found]
 
+    def _answered_by_slots_alone(self, question: Question) -> bool:
+        """Whether what has a question's slots may answer it when its words select nothing there: a question
+        that says something beyond them and asks no ranking, or a ranking question of nothing but its slots and
+        grammar that names only rankings no table holds."""
+        terms = question.terms
+        if question.ranking is None:
+            return any(self._says_something(t) for t in terms)
+        untabled = bool(question.rankings) and question.rankings <= self._untabled
+        return untabled and all(t.slot is not None or t.framing for t in terms)
+
     @staticmethod
     def _of_no_year(hit: Scored, question: Question) -> bool:
         """Whether a hit is a text of none of the years asked (it passed the guard as a text of no year)."""
@@ -407,8 +418,10 @@ class SearchEngine:
             alone = self._by_slots_alone(question, query)
             # A ranking question the texts do not word, or one that says nothing but its slots and words such
             # as "macht" ("Wer macht den Deutschland-Index?": who leads it, who publishes it?): what has the
-            # slots is offered, never answered.
-            if question.ranking is None and any(self._says_something(t) for t in terms):
+            # slots is offered, never answered. But a ranking question of nothing but its slots and grammar
+            # ("Wie lief es für Hamburg im eco-Länderkompass 2019?", "lief" being the stem of "liefert" too) about
+            # a ranking no table holds has those texts as its only answer: the confidence decides.
+            if self._answered_by_slots_alone(question):
                 hits = alone
             else:
                 nearby += alone

@@ -184,3 +184,23 @@ def _seconds(call: Callable[[], object]) -> float:
     started = time.perf_counter()
     call()
     return time.perf_counter() - started
+
+
+def test_a_ranking_question_of_grammar_words_alone_finds_the_texts_of_a_ranking_no_table_holds(
+    real_service: FoiService,
+) -> None:
+    """ "lief" (the grammar's "how did it go") is also the stem of "liefert": as the only word that selects, it
+    found no text of the slots. For a ranking no table holds, the texts of its slots are what can answer."""
+    question = "Wie lief es 2019 eigentlich für Hamburg beim eco Länderkompass?"
+    understood = real_service.answerer.understander.understand(question)
+    assert [hit.id for hit in real_service.answerer.engine.search(understood).hits] == ["eco-laenderkompass-2019"]
+    assert real_service.ask(question).entry_ids == ["eco-laenderkompass-2019"]
+
+
+def test_a_ranking_question_of_grammar_words_alone_leaves_a_tabled_ranking_to_its_table(
+    real_service: FoiService,
+) -> None:
+    # Gelsenkirchen's 2023 texts give only a category's place: the table says no overall place is known.
+    answer = real_service.ask("Wo landete Gelsenkirchen 2023 in der Gesamtwertung?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.entry_ids == []
