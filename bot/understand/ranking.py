@@ -414,17 +414,19 @@ def _first_ones(tokens: Sequence[str]) -> list[str]:
     return out
 
 
-def _place_number(tokens: Sequence[str]) -> int | None:
-    """`Platz 3`, `3. Platz`, `3rd`, `Dritter`: a number next to a place word."""
+def _place_numbers(tokens: Sequence[str]) -> list[int]:
+    """`Platz 3`, `3. Platz`, `3rd`, `Dritter`: the numbers next to a place word, in the order written."""
+    out: list[int] = []
     for i, token in enumerate(tokens):
         if token in _ORDINALS:
-            return _ORDINALS[token]
+            out.append(_ORDINALS[token])
+            continue
         match = _NUMBER.match(token)
         if match and not (1900 <= int(match.group(1)) <= 2100):
             near = tokens[max(0, i - 1) : i + 2]
             if token != match.group(1) or any(t in _PLACE for t in near):
-                return int(match.group(1))
-    return None
+                out.append(int(match.group(1)))
+    return out
 
 
 def topic_words(
@@ -478,7 +480,12 @@ def detect(
         return None
     if _CATEGORY in words and not categories:
         return None
-    place = None if counted else _place_number(tokens)
+    places = [] if counted else list(dict.fromkeys(_place_numbers(tokens)))
+    if len(places) > 1 and not cities:
+        # "Wie viele Punkte lagen zwischen Platz 1 und Platz 10?", "How close were first and third place?": what
+        # lies between two places, which no one holder's row tells.
+        return None
+    place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and extreme is None and not categories and place is None and not (cities and years):

@@ -1349,3 +1349,18 @@ def test_the_gap_between_two_cities_is_a_comparison(real_service: FoiService, qu
     intent = real_service.answerer.understander.understand(question).ranking
     assert intent is not None, question
     assert intent.ask is RankingAsk.COMPARE, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?",
+        "How close were second and fourth place in 2023?",
+    ],
+)
+def test_two_places_set_against_each_other_are_no_one_holders_place(real_service: FoiService, question: str) -> None:
+    """What lies between two places is no row of the one who held the first of them: München's place was the
+    reply to how close the first and the third were."""
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.ranking is None
+    assert real_service.answerer.tables.answer(understood) is None
