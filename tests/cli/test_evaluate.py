@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
-from bot.cli import main
+from bot.cli import calibrate, main
 from bot.search.confidence import CALIBRATION, Calibration
+from bot.service import FoiService
 from tests.conftest import REPO
 
 
@@ -43,3 +46,21 @@ def test_calibrate_fits_and_chooses_without_writing_on_dry_run(
     assert CALIBRATION.read_text(encoding="utf-8") == shipped
     # The shipped calibration is the one the current engine and gold sets give: refit after changing either.
     assert f"threshold {Calibration.load().threshold:.2f}," in out
+
+
+def test_calibrate_takes_the_highest_of_equal_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Equal on the choosing sets, a lower threshold answers more elsewhere, unanswerable questions too."""
+
+    def report(_service: object, _samples: object, _calibration: object, threshold: float) -> SimpleNamespace:
+        # 0.50 to 0.60 answer the same; below, one more unanswerable; above, fewer right.
+        return SimpleNamespace(
+            answered_correct=0.8 if threshold <= 0.60 else 0.7,
+            answered_wrong=0.0,
+            unanswerable_answered=0.02 if threshold >= 0.50 else 0.025,
+            hard_negatives_answered=0,
+        )
+
+    monkeypatch.setattr(calibrate, "_report", report)
+    threshold, chosen = calibrate._choose(cast(FoiService, None), [], cast(Calibration, None))
+    assert threshold == 0.60
+    assert chosen.answered_correct == 0.8
