@@ -162,7 +162,7 @@ class Lexicon:
         return {form: VERB_FORM_WEIGHT for form in sorted(forms) if form in self.df}
 
     def related(self, surface: str) -> dict[str, float]:
-        """Tokens of written words that share most of a long beginning with an unknown word: other forms of
+        """Tokens of written words that share most of a long beginning with an unknown or rare word: other forms of
         the same word (`kritisiert` and `Kritik`, `Infos` and `Informationen`), not the first part of a compound
         (`Bundes` of `Bundesliga`)."""
         if len(surface) < MIN_RELATED or not surface.isalpha():

@@ -467,9 +467,11 @@ class Understander:
                 terms.append(self._slot_term(token, slots[token], surface))
                 continue
             if token in lexicon:
-                terms.append(
-                    QueryTerm(token, {token: 1.0, **lexicon.verb_forms(token)}, lexicon.idf(token), None, surface)
-                )
+                # A word only one text writes is likely that text's form of a word others write in another:
+                # "kritisiert" (said once of Hamburg) is "Kritik" too.
+                related = lexicon.related(surface) if lexicon.df.get(token, 0) <= 1 else {}
+                alternatives = {**related, **lexicon.verb_forms(token), token: 1.0}
+                terms.append(QueryTerm(token, alternatives, lexicon.idf(token), None, surface))
                 continue
             named = self.normalizer.fuzzy_name(surface)
             if named is not None:
