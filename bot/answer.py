@@ -357,15 +357,18 @@ class Answerer:
         2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names. That
         the entry is of that year, the slot guard and the rule for texts of no year (in `assess`) see to."""
         intent = question.ranking
-        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST):
+        if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP):
             return False
         # With no year, the latest edition is meant: a text of one year, the latest its ranking's tables know.
         if not question.years and (question.cities or not asks_latest(question) or not self._of_latest_edition(entry)):
             return False
-        # The text must name the place too: "Bochum … die smarteste Stadt im Ruhrgebiet" names no last place.
-        return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(
-            self.understander.normalizer.analyze(entry.answer).cities
-        )
+        # The text must name the place too: "Bochum … die smarteste Stadt im Ruhrgebiet" names no last place. A
+        # top list ("Welche Länder führen …?") is the first place and more than one holder ("an der Spitze lagen
+        # Hamburg, Berlin und Bremen").
+        named = self.understander.normalizer.analyze(entry.answer).cities
+        if intent.ask is RankingAsk.TOP:
+            return names_place(entry, False, 1) and len(named) > 1
+        return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(named)
 
     def _of_latest_edition(self, entry: Entry) -> bool:
         """Whether the entry is a text of one year of one ranking, that ranking's latest edition."""

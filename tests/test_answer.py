@@ -10,6 +10,7 @@ from bot.models import AnswerType, Decision, Lang
 from bot.reply import layout
 from bot.search.engine import Scored
 from bot.service import FoiService
+from bot.understand.ranking import RankingAsk
 
 
 def test_answer_carries_text_passages_and_source(service: FoiService) -> None:
@@ -828,3 +829,16 @@ def test_money_in_everyday_words_is_money(real_service: FoiService) -> None:
     answer = real_service.ask("Wie viel Kohle bekommt Bochum vom Bund für Smart City?")
     assert answer.answered, answer.text
     assert answer.entry_ids == ["bochum-mpsc-foerderung"]
+
+
+def test_a_top_list_a_text_names_is_not_said_to_be_missing(real_service: FoiService) -> None:
+    """ "Welche … führen … an?" asks for the top list; the text of 2023 names the states at the top ("an der
+    Spitze"), yet the reply said who that was is not in the sources."""
+    question = "Welche Bundesländer führen 2023 den Deutschland-Index an?"
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.ranking is not None
+    assert understood.ranking.ask is RankingAsk.TOP
+    assert real_service.answerer.assess(understood).fits
+    answer = real_service.ask(question)
+    assert answer.decision is not Decision.NOT_STATED
+    assert answer.entry_ids == ["deutschland-index-2023"]
