@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
@@ -202,6 +202,23 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     return frozenset({thing.token, *thing.alternatives})
 
 
+# A noun that names the number of something ("Einwohnerzahl", "Teilnehmerzahl", "population"); not a score
+# ("Punktzahl") nor indicators ("Kennzahlen").
+_NUMBER_NOUN = re.compile(r"^(?!.*(?:punkt|kenn)zahl)\w{3,}zahl(?:en)?$|^population$")
+
+
+def _count_noun(terms: Sequence[QueryTerm]) -> QueryTerm | None:
+    """The term of a question naming the number of something where no question word asks for it."""
+    return next((t for t in terms if t.slot is None and _NUMBER_NOUN.match(t.surface)), None)
+
+
+def _numbered_thing(term: QueryTerm) -> frozenset[str]:
+    """What a number noun counts: the word before "zahl" ("Teilnehmerzahl": participants), or what a synonym
+    says the noun stands for ("population": residents)."""
+    root = re.sub(r"s?zahl(?:en)?$", "", term.surface)
+    return frozenset({term.token, *term.alternatives} if root == term.surface else {stem(root)})
+
+
 # A misspelt word this long is rarely another word: read as its correction even where that says little.
 LONG_TYPO = 7
 
@@ -278,6 +295,10 @@ class Understander:
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
         kind, asking = asked(subject)
+        numbered = _count_noun(terms) if kind is AnswerType.OPEN else None
+        if numbered is not None:
+            # "Bochum Einwohnerzahl", "What's Bochum's population?": how many, as "Wie viele Einwohner …?" asks.
+            kind = AnswerType.COUNT
         if checked is not None and kind is AnswerType.OPEN:
             kind = AnswerType.YESNO
         read, firstly = first_time(
@@ -335,6 +356,8 @@ class Understander:
                 or (intent is not None and is_frame_word(term.token))
             )
         counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
+        if numbered is not None:
+            counted = _numbered_thing(numbered)
         how_much = bool(asking) and asking <= _HOW_MUCH and not counted
         if intent is not None and intent.ask is RankingAsk.PLACE and how_much and len(analysis.years) == 1:
             # "Wie viel hat Hamburg 2025 geholt?": how much, of nothing named, a city got in a year is its score

@@ -190,3 +190,27 @@ def test_a_word_only_one_text_writes_finds_the_others_form_of_it_too(real_servic
     assert real_service.lexicon.related("stadt")
     stadt = real_service.answerer.understander.understand("Welche Stadt?").terms
     assert [t.alternatives for t in stadt if t.token == "stadt"] == [{"stadt": 1.0}]
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [("Bochum Einwohnerzahl", "einwohn"), ("Teilnehmerzahl Smart City Index 2023", "teilnehm")],
+)
+def test_a_noun_naming_a_number_asks_how_many(real_service: FoiService, question: str, counted: str) -> None:
+    """A keyword question with "Einwohnerzahl" asks how many residents, as "Wie viele Einwohner …?" does: the
+    text on Bochum's projects, whose numbers count documents, spoke for it as if it answered."""
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.answer_type is AnswerType.COUNT
+    assert counted in understood.counted
+
+
+def test_a_number_noun_tells_an_entry_counting_other_things_apart(real_service: FoiService) -> None:
+    understood = real_service.answerer.understander.understand("Bochum Einwohnerzahl")
+    found = real_service.answerer.assess(understood)
+    assert found.signals is not None
+    assert found.signals.counted == 0.0
+
+
+@pytest.mark.parametrize("question", ["Punktzahl Bochum 2024", "Kennzahlen Deutschland-Index"])
+def test_a_score_or_indicators_are_no_number_of_things(real_service: FoiService, question: str) -> None:
+    assert real_service.answerer.understander.understand(question).answer_type is not AnswerType.COUNT
