@@ -40,6 +40,7 @@ def _for_tables(question: Question) -> bool:
             RankingAsk.LAST,
             RankingAsk.TOP,
             RankingAsk.COMPARE,
+            RankingAsk.NEIGHBOUR,
         )
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
         return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
@@ -233,6 +234,10 @@ class Tables:
             if holder is not None and holder.city in cities:
                 return self._entry(entry_id(ranking.id, holder.year, holder.city, holder.category))
             intent = RankingIntent(RankingAsk.COMPARE if len(cities) > 1 else RankingAsk.PLACE, categories=categories)
+        if intent.ask is RankingAsk.NEIGHBOUR:
+            # "Wer lag direkt hinter Bochum?" with no year asks of the latest edition, as who won does.
+            year = years[0] if years else self._latest(ranking, categories)
+            return self._neighbour(ranking, cities[0], year, categories, intent.offset) if year else None
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)
@@ -311,6 +316,21 @@ class Tables:
             # "Wie viele Punkte legte Bochum 2024 zu?": neither the scores nor a note tell; a text may.
             return None
         return self._entry(entry_id(ranking.id, year, city, standing.category))
+
+    def _neighbour(
+        self, ranking: Ranking, city: str, year: int, categories: Sequence[str], offset: int
+    ) -> TableReply | None:
+        """Who held the place right behind (`offset` +1) or ahead (-1) of a city in a year, beside the city's own
+        place (beside each where sources differ on it). None where the tables do not place the city (a text may);
+        where they place it but not the one next to it, the source does not say who that was."""
+        own = self.standing(ranking, year, city, categories)
+        if own is None or not own.places:
+            return None
+        held = (self._holder(ranking, year, place + offset, categories) for place in own.places)
+        next_to = list(dict.fromkeys(h.city for h in held if h is not None and h.city != city))
+        if not next_to:
+            return REFUSE
+        return self._compare_cities(ranking, [city, *next_to], year, categories, points=False)
 
     def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:
         """The city's standings in the ranking, in the categories asked (none: the overall ranking)."""

@@ -49,6 +49,7 @@ from bot.understand.ranking import (
     is_frame_word,
     is_weak,
     kin,
+    names_neighbour,
     names_since,
     names_span,
     superlative,
@@ -174,6 +175,7 @@ _KIND_OF_ASK = {
     RankingAsk.NTH: AnswerType.PERSON,
     RankingAsk.LAST: AnswerType.PERSON,
     RankingAsk.TOP: AnswerType.PERSON,
+    RankingAsk.NEIGHBOUR: AnswerType.PERSON,
 }
 
 
@@ -331,6 +333,10 @@ class Understander:
                 many=asks_many_cities(folded),
                 since=names_since(folded),
                 counted=counts_places(folded),
+                # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
+                neighbour=names_neighbour(folded)
+                if kind in (AnswerType.PERSON, AnswerType.NAME) or asks_which_city(folded)
+                else 0,
             )
         )
         which_state = asks_which_state(folded)

@@ -28,6 +28,7 @@ class RankingAsk(StrEnum):
     BEST = "best"  # a city's best place over the years
     WORST = "worst"  # a city's worst place over the years
     RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
+    NEIGHBOUR = "neighbour"  # who held the place right behind or ahead of a city ("Wer lag direkt hinter Bochum?")
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -100,7 +101,7 @@ _FRAME = _stems(
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
-    "collected collect"
+    "collected collect direkt unmittelbar right just directly immediately after"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -289,6 +290,22 @@ _COUNTED_PLACES = re.compile(
 )
 
 
+# Who came right behind or ahead of a city: "Wer lag 2022 direkt hinter Bochum?", "einen Platz vor Köln", "Who
+# came right after Munich?". Plain "hinter" or "vor" compares two cities or bounds a time ("vor 2020").
+_NEXT_TO = re.compile(
+    r"\b(?:direkt|unmittelbar|gleich|knapp|(?:einen|ein|1) platz|right|just|directly|immediately|(?:one|a) place)"
+    r"\s(?:(hinter|nach|behind|after)|(vor|ahead of|before))\b"
+)
+
+
+def names_neighbour(folded: str) -> int:
+    """+1 for a question of who came right behind a city, -1 of who came right ahead of it, else 0."""
+    found = _NEXT_TO.search(folded)
+    if found is None:
+        return 0
+    return 1 if found.group(1) else -1
+
+
 def counts_places(folded: str) -> bool:
     """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
     return bool(_COUNTED_PLACES.search(folded))
@@ -396,6 +413,7 @@ class RankingIntent:
     span: bool = False  # a comparison of two years that asks for the years between too ("von 2019 bis 2022")
     # A place asked in so many words ("Platz", "rank"; not "abgeschnitten"), not only a city and a year named.
     explicit: bool = True
+    offset: int = 0  # for a neighbour, the place asked relative to the city's own: +1 right behind, -1 ahead
 
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
@@ -462,6 +480,7 @@ def detect(
     many: bool = False,
     since: bool = False,
     counted: bool = False,
+    neighbour: int = 0,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -470,7 +489,8 @@ def detect(
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
-    whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth)."""
+    whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
+    whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`)."""
     tokens = _first_ones(tokens)
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
@@ -497,6 +517,8 @@ def detect(
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
     if words & _GAP and not cities:
         return None  # "Wie viele Punkte trennten die Plätze vier und zehn?": for a text
+    if neighbour and cities == 1 and years <= 1:
+        return RankingIntent(RankingAsk.NEIGHBOUR, categories=categories, offset=neighbour)
     if which_ranking and cities == 1 and not years:
         return RankingIntent(RankingAsk.RANKINGS)
     if extreme is not None and cities == 1 and not years and not points and not words & (_CHANGE | _TOP | _LAST):
