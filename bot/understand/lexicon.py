@@ -163,7 +163,7 @@ class Lexicon:
 
     def related(self, surface: str) -> dict[str, float]:
         """Tokens of written words that share most of a long beginning with an unknown or rare word: other forms of
-        the same word (`kritisiert` and `Kritik`, `Infos` and `Informationen`), not the first part of a compound
+        the same word (`kritisiert` and `Kritik`), not the first part of a compound
         (`Bundes` of `Bundesliga`)."""
         if len(surface) < MIN_RELATED or not surface.isalpha():
             return {}
