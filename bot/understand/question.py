@@ -206,7 +206,8 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
 
 # A noun that names the number of something ("Einwohnerzahl", "Teilnehmerzahl", "population"); not a score
 # ("Punktzahl") nor indicators ("Kennzahlen").
-_NUMBER_NOUN = re.compile(r"^(?!.*(?:punkt|kenn)zahl)\w{3,}zahl(?:en)?$|^population$")
+_NUMBER_END = r"s?zahl(?:en)?$"
+_NUMBER_NOUN = re.compile(rf"^(?!.*(?:punkt|kenn)zahl)\w{{3,}}{_NUMBER_END}|^population$")
 
 
 def _count_noun(terms: Sequence[QueryTerm]) -> QueryTerm | None:
@@ -217,7 +218,7 @@ def _count_noun(terms: Sequence[QueryTerm]) -> QueryTerm | None:
 def _numbered_thing(term: QueryTerm) -> frozenset[str]:
     """What a number noun counts: the word before "zahl" ("Teilnehmerzahl": participants), or what a synonym
     says the noun stands for ("population": residents)."""
-    root = re.sub(r"s?zahl(?:en)?$", "", term.surface)
+    root = re.sub(_NUMBER_END, "", term.surface)
     return frozenset({term.token, *term.alternatives} if root == term.surface else {stem(root)})
 
 
@@ -297,6 +298,7 @@ class Understander:
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
         kind, asking = asked(subject)
+        which_city = asks_which_city(folded)
         numbered = _count_noun(terms) if kind is AnswerType.OPEN else None
         if numbered is not None:
             # "Bochum Einwohnerzahl", "What's Bochum's population?": how many, as "Wie viele Einwohner …?" asks.
@@ -334,9 +336,7 @@ class Understander:
                 since=names_since(folded),
                 counted=counts_places(folded),
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
-                neighbour=names_neighbour(folded)
-                if kind in (AnswerType.PERSON, AnswerType.NAME) or asks_which_city(folded)
-                else 0,
+                neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
             )
         )
         which_state = asks_which_state(folded)
@@ -390,7 +390,7 @@ class Understander:
             yes_no=checked is None and yes_or_no(text, lambda: written() or lang),
             implied_ranking=implied,
             greeting=bool(_WORDS.findall(text)) and all(fold(w) in _GREETINGS for w in _WORDS.findall(text)),
-            which_city=asks_which_city(folded),
+            which_city=which_city,
             which_state=which_state,
             counted=counted,
             category_words=frozenset(
