@@ -327,10 +327,27 @@ class Tables:
         if own is None or not own.places:
             return None
         held = (self._holder(ranking, year, place + offset, categories) for place in own.places)
-        next_to = list(dict.fromkeys(h.city for h in held if h is not None and h.city != city))
+        next_to = list({h.city: h for h in held if h is not None and h.city != city}.values())
         if not next_to:
             return REFUSE
-        return self._compare_cities(ranking, [city, *next_to], year, categories, points=False)
+        picked = sorted([own, *next_to], key=lambda s: s.places[0])
+        said = {
+            lang: (
+                messages.next_to(
+                    own.city_in(lang),
+                    year,
+                    [s.city_in(lang) for s in next_to],
+                    behind=offset > 0,
+                    category=own.category_in(lang),
+                    lang=lang,
+                )
+                + " "
+                + text,
+                title,
+            )
+            for lang, (text, title) in _compare_cities_text(picked, self.cite, points=False).items()
+        }
+        return TableReply(composed=self._composed(picked, said))
 
     def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:
         """The city's standings in the ranking, in the categories asked (none: the overall ranking)."""

@@ -605,6 +605,15 @@ def score_gap(ahead: str, behind: str, value: str, lang: Lang) -> str:
     return f"{ahead} had {value} more than {behind}."
 
 
+def next_to(city: str, year: int, holders: Sequence[str], *, behind: bool, category: str, lang: Lang) -> str:
+    """`Direkt hinter Bochum lag 2022 Düsseldorf.`: who held the place next to a city's, before the standings."""
+    if lang == "de":
+        where = _in_category(str(year), category, lang)
+        return f"Direkt {'hinter' if behind else 'vor'} {city} lag {where} {' und '.join(holders)}."
+    where = _in_category(f"in {year}", category, lang)
+    return f"Right {'behind' if behind else 'ahead of'} {city} {where} came {' and '.join(holders)}."
+
+
 def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:
     """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
     if not gained:

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot import messages
 from bot.folding import fold
 from bot.kb.rankings import entry_id
-from bot.models import AnswerType, Decision
+from bot.models import AnswerType, Decision, Lang
 from bot.service import FoiService
 from bot.tables import _gap
 from bot.understand.normalize import stem
@@ -1395,7 +1396,7 @@ def test_behind_or_ahead_alone_is_no_neighbour(real_service: FoiService, questio
 def test_the_tables_name_who_came_right_behind_beside_the_citys_own_place(real_service: FoiService) -> None:
     answer = real_service.ask("Wer lag 2022 direkt hinter Bochum?")
     assert answer.answered, answer.text
-    assert "Düsseldorf" in answer.text
+    assert answer.text.startswith("Direkt hinter Bochum lag 2022 Düsseldorf.")
     assert "Platz 9" in answer.text
     assert "Platz 8" in answer.text
     # Sources differ on Bochum's place of 2019 (32 and 39): the one behind 32 is known, Duisburg.
@@ -1405,3 +1406,15 @@ def test_the_tables_name_who_came_right_behind_beside_the_citys_own_place(real_s
 def test_a_neighbour_the_tables_do_not_hold_is_said_to_be_missing(real_service: FoiService) -> None:
     answer = real_service.ask("Wer lag 2021 direkt hinter Essen?")
     assert answer.decision is Decision.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Direkt vor Bochum lag 2021 in der Kategorie Mobilität Köln."),
+        ("en", "Right ahead of Bochum in 2021 (category Mobility) came Köln."),
+    ],
+)
+def test_the_neighbour_lead_names_the_category(lang: Lang, said: str) -> None:
+    category = "Mobilität" if lang == "de" else "Mobility"
+    assert messages.next_to("Bochum", 2021, ["Köln"], behind=False, category=category, lang=lang) == said
