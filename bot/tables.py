@@ -331,22 +331,14 @@ class Tables:
         if not next_to:
             return REFUSE
         picked = sorted([own, *next_to], key=lambda s: s.places[0])
-        said = {
-            lang: (
-                messages.next_to(
-                    own.city_in(lang),
-                    year,
-                    [s.city_in(lang) for s in next_to],
-                    behind=offset > 0,
-                    category=own.category_in(lang),
-                    lang=lang,
-                )
-                + " "
-                + text,
-                title,
+        texts = _compare_cities_text(picked, self.cite, points=False)
+        said = {}
+        for lang, (text, title) in texts.items():
+            holders = [s.city_in(lang) for s in next_to]
+            lead = messages.next_to(
+                own.city_in(lang), year, holders, behind=offset > 0, category=own.category_in(lang), lang=lang
             )
-            for lang, (text, title) in _compare_cities_text(picked, self.cite, points=False).items()
-        }
+            said[lang] = (f"{lead} {text}", title)
         return TableReply(composed=self._composed(picked, said))
 
     def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:

@@ -361,9 +361,10 @@ class Understander:
                 or (about_ranking and term.token in _GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
             )
-        counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
         if numbered is not None:
             counted = _numbered_thing(numbered)
+        else:
+            counted = _counted(terms, asking, text) if kind is AnswerType.COUNT else frozenset()
         how_much = bool(asking) and asking <= _HOW_MUCH and not counted
         if intent is not None and intent.ask is RankingAsk.PLACE and how_much and len(analysis.years) == 1:
             # "Wie viel hat Hamburg 2025 geholt?": how much, of nothing named, a city got in a year is its score
