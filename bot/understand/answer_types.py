@@ -61,6 +61,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             AnswerType.COUNT,
             # "wie vielen" after a preposition: "Aus wie vielen Parametern …?", "In wie vielen Kategorien …?"
             "wie viele|wieviele|wie vielen|wievielen|wie viel|wieviel|how many|how much|wie hoch|wie teuer|"
+            # A size is a number too: "Wie groß war der Abstand …?", "How big was the funding pot?"
+            "wie gross|how big|how large|"
             "was kostet|was kosteten|"
             # Pay: "Was verdient der CDO?" asks for an amount, not what the CDO is.
             "was verdient|was verdiente|was verdienen|"

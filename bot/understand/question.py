@@ -313,6 +313,8 @@ class Understander:
                     if (t.surface not in edition or r in _GENERIC_RANKING)
                     # "the Haselhorst study": a word for a study beside the ranking's name is part of it.
                     and not (analysis.rankings and r in _STUDY)
+                    # The question's own words ask, they are no topic: "Wie groß war der Abstand …?"
+                    and not (asking and grammar_form(r) is None and set(t.surface.split()) <= asking)
                 ]
             ),
             folded,

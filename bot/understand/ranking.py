@@ -71,7 +71,7 @@ _CHANGE = _RISE | _FALL
 # asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
 _TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
-_GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps")
+_GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin")
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
     "compared "
@@ -363,8 +363,9 @@ def is_comparative(token: str) -> bool:
     return token in _COMPARATIVE
 
 
-# Words of one sense: a text may word a ranking question's ask in any of them.
-_KIN = (_RISE, _FALL, _WINNER, LAST_PLACE)
+# Words of one sense: a text may word a ranking question's ask in any of them. A gap is told as one city behind or
+# ahead of another ("nur 0,5 Punkte hinter Köln").
+_KIN = (_RISE, _FALL, _WINNER, LAST_PLACE, _GAP | _stems("hinter behind ahead"))
 
 
 def kin(token: str, beside: Collection[str] = ()) -> frozenset[str]:
@@ -531,7 +532,8 @@ def detect(
     if across:
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2
-        close = bool(words & _CLOSE)
+        # The gap between two cities ("Abstand", "Rückstand") is told in points, as a lead in places says little.
+        close = bool(words & _CLOSE) or (cities >= 2 and bool(words & _GAP))
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points or close, span=between)
     # Places counted and won ("zehn Plätze gewonnen") are gained: a change, not a win.
     if (words & _CHANGE or (counted and words & _WINNER)) and not (since and years == 1):

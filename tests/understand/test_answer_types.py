@@ -66,6 +66,8 @@ from bot.understand.answer_types import (
         ("Shortlist 2022 Datum", AnswerType.DAY),  # a keyword query for a date
         ("Von welchem Tag stammt der Vermerk?", AnswerType.DAY),
         ("Wann genau kam die Antwort?", AnswerType.DAY),  # "genau": the day, not the year
+        ("Wie groß war der Fördertopf?", AnswerType.COUNT),  # a size is a number
+        ("How big was the funding pot?", AnswerType.COUNT),
     ],
 )
 def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:

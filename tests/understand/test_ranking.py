@@ -1355,6 +1355,35 @@ def test_the_gap_between_two_cities_is_a_comparison(real_service: FoiService, qu
 @pytest.mark.parametrize(
     "question",
     [
+        "Wie groß war 2023 der Abstand zwischen Kiel und Ulm?",  # "groß" asks, it is no topic
+        "Wie groß war Leipzigs Rückstand auf Dresden im Jahr 2023?",
+        "How big was the margin between Munich and Hamburg in 2024?",
+    ],
+)
+def test_the_gap_between_two_cities_is_asked_in_points(real_service: FoiService, question: str) -> None:
+    """A gap or a lead between two cities is told by their scores: places next to each other may lie far apart."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert intent.ask is RankingAsk.COMPARE, question
+    assert intent.points, question
+
+
+def test_the_gap_between_two_cities_gives_the_difference_of_their_scores(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie groß war der Vorsprung von München auf Hamburg 2024?")
+    assert answer.answered
+    assert "München hatte 2,1 Punkte mehr als Hamburg." in answer.text
+
+
+def test_a_gap_the_tables_cannot_give_comes_from_a_text_that_tells_it(real_service: FoiService) -> None:
+    """The tables know Bochum's 2025 place but not its score; a text says how far it lay behind Köln."""
+    answer = real_service.ask("Wie groß war 2025 der Abstand zwischen Bochum und Köln?")
+    assert answer.answered
+    assert "0,5 Punkte hinter" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?",
         "How close were second and fourth place in 2023?",
     ],
