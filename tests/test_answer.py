@@ -842,3 +842,17 @@ def test_a_top_list_a_text_names_is_not_said_to_be_missing(real_service: FoiServ
     answer = real_service.ask(question)
     assert answer.decision is not Decision.NOT_STATED
     assert answer.entry_ids == ["deutschland-index-2023"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Welche Städte sind 2023 aus den ersten zehn herausgeflogen?", "bitkom-sci-2023-top10-wechsel"),
+        ("How many points did a city need to make the first ten in 2023?", "bitkom-sci-top10-schwelle"),
+    ],
+)
+def test_the_first_ten_are_the_top_ten(real_service: FoiService, question: str, entry: str) -> None:
+    """ "die ersten zehn", "the first ten": the texts say "Top 10"."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids == [entry], question
