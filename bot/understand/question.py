@@ -232,8 +232,10 @@ def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
     known end of a compound ("Hauptgeschäftsführer" is no form of "führen", "lebenswert" none of "Wert"; a verb
     after its particle is: "raufgestiegen") nor, for a short word, as a word that by itself asks for no figure
     ("Wetter" is no "weiter"; "insgesammt" is "insgesamt"). Of two corrections as close, the grammar's ("Plats":
-    "Platz", not "Plan")."""
-    form = grammar_form(term.token)
+    "Platz", not "Plan"). A part of a word split for the search is read as the whole word where the grammar knows
+    that ("zurückgefallen" is no "zurück" and "gefallen")."""
+    whole = stem(fold(term.surface)) if term.surface and " " not in term.surface else term.token
+    form = grammar_form(term.token) or grammar_form(whole)
     likely = term.likely
     if form is not None or likely == term.token:
         return form or likely

@@ -1447,3 +1447,12 @@ def test_a_neighbour_the_tables_do_not_hold_is_said_to_be_missing(real_service: 
 def test_the_neighbour_lead_names_the_category(lang: Lang, said: str) -> None:
     category = "Mobilität" if lang == "de" else "Mobility"
     assert messages.next_to("Bochum", 2021, ["Köln"], behind=False, category=category, lang=lang) == said
+
+
+def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: FoiService) -> None:
+    """ "zurückgefallen" is searched as "zurück" and "gefallen", which the grammar read as a topic of its own."""
+    understood = real_service.answerer.understander.understand("Wohin ist Essen 2021 zurückgefallen?")
+    assert understood.ranking is not None
+    answer = real_service.ask("Wohin ist Essen 2021 zurückgefallen?")
+    assert answer.decision == "not_stated"  # the tables have Essen's 2021 place, not the one before it
+    assert "Platz 39" in answer.text
