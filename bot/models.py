@@ -87,6 +87,11 @@ class Entry(_Model):
     title: Text
     title_en: Text | None = None
     questions: Annotated[list[Text], Field(min_length=1)]
+    # More ways people ask it. They help the search find the entry like words of its answer, but unlike its
+    # questions they claim nothing: what kinds of answer it gives comes from its questions and its answer, and
+    # how close a question is to the entry's own ones is measured on those (many loose phrasings would bring every
+    # question close to some of them: benchmarks/README.md, "Twenty-second round").
+    phrasings: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text | None = None
     passages: list[Passage] = Field(default_factory=list)

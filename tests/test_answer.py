@@ -574,19 +574,20 @@ def test_years_counted_are_times(real_service: FoiService, question: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("question", "entry"),
+    ("question", "entries"),
     [
-        ("Datum der Shortlist 2022", "bitkom-sci-2022-shortlist"),
-        ("Headline of the city press release in 2022?", "257364-pressemitteilungen"),
+        # Both give the day the shortlist came out.
+        ("Datum der Shortlist 2022", {"bitkom-sci-2022-shortlist", "bitkom-sci-2022-termine"}),
+        ("Headline of the city press release in 2022?", {"257364-pressemitteilungen"}),
     ],
 )
 def test_a_date_or_title_asked_in_a_word_is_answered_by_the_entry_giving_it(
-    real_service: FoiService, question: str, entry: str
+    real_service: FoiService, question: str, entries: set[str]
 ) -> None:
     """ "Datum" and "headline" asked for nothing in particular: the entries were only suggested."""
     answer = real_service.ask(question)
     assert answer.answered, question
-    assert answer.entry_ids[0] == entry
+    assert answer.entry_ids[0] in entries
 
 
 def test_a_title_the_source_does_not_give_is_said_to_be_missing(real_service: FoiService) -> None:

@@ -212,7 +212,11 @@ class SearchEngine:
         return term.slot is None and not term.framing and self.lexicon.informative(term.token)
 
     def _clause(self, words: Sequence[str], *, common: bool) -> _Clause:
-        expression = "{question_terms question_parts body_terms}: (" + " OR ".join(_fts_term(w) for w in words) + ")"
+        expression = (
+            "{question_terms question_parts body_terms phrasing_terms}: ("
+            + " OR ".join(_fts_term(w) for w in words)
+            + ")"
+        )
         return _Clause(expression, sum(self.lexicon.df.get(w, 0) for w in words), common=common)
 
     def _document(self, entry_id: str, fields: IndexFields) -> _Document:
@@ -228,7 +232,7 @@ class SearchEngine:
             padded=[f" {text} " for text in texts],
             weights=weights,
             asked=f" {fields.question_terms} {fields.question_parts} ",
-            body=f" {fields.body_terms} ",
+            body=f" {fields.body_terms} {fields.phrasing_terms} ",
             tags=f" {fields.tags} ",
             vector=fields.vector,
         )

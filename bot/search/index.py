@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.models import Entry
 from bot.storage.knowledge import QUESTION_SEPARATOR, IndexFields
@@ -44,6 +44,8 @@ class Analyzed:
     told: list[tuple[str, ...]]  # the answers, then the passages
     words: dict[str, str]
     passages: int  # how many of `told` are passages, at its end
+    # Not the base's own words: no typo is corrected towards them and no compound split into them.
+    phrased: list[tuple[str, ...]] = field(default_factory=list)
 
 
 def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:
@@ -61,7 +63,8 @@ def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:
             for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True):
                 if len(surface) >= MIN_TYPO_WORD and " " not in surface and not surface.isdigit():
                     words.setdefault(surface, token)
-    return Analyzed(entry, asked, told, words, passages=len(entry.passages))
+    phrased = [normalizer.analyze(text).tokens for text in entry.phrasings]
+    return Analyzed(entry, asked, told, words, passages=len(entry.passages), phrased=phrased)
 
 
 def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str]]:
@@ -77,12 +80,17 @@ def vocabulary_of(analyzed: Iterable[Analyzed]) -> tuple[set[str], dict[str, str
     return vocabulary, words
 
 
+def _with_parts(texts: Iterable[tuple[str, ...]], vocabulary: set[str]) -> str:
+    return " ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in texts)
+
+
 def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
     entry = item.entry
     return IndexFields(
         question_terms=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
         question_parts=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
-        body_terms=" ".join(" ".join([*tokens, *_compound_forms(tokens, vocabulary)]) for tokens in item.told),
+        body_terms=_with_parts(item.told, vocabulary),
+        phrasing_terms=_with_parts(item.phrased, vocabulary),
         tags=_tags(entry),
         vector=centroid([entry.title, *entry.questions]),
         passage_terms=tuple(" ".join(tokens) for tokens in item.told[len(item.told) - item.passages :]),

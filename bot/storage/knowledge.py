@@ -16,7 +16,7 @@ from bot.storage.history import History, Record
 
 FILES = "files"
 # The search index columns of `entries`: normalised texts (searched with FTS5), then the vector of the meaning.
-TEXT_COLUMNS = ("question_terms", "question_parts", "body_terms", "tags")
+TEXT_COLUMNS = ("question_terms", "question_parts", "body_terms", "tags", "phrasing_terms")
 INDEX_COLUMNS = (*TEXT_COLUMNS, "vector")
 QUESTION_SEPARATOR = " | "  # between an entry's questions in `question_terms`; `|` is not a term
 
@@ -24,7 +24,7 @@ QUESTION_SEPARATOR = " | "  # between an entry's questions in `question_terms`; 
 @dataclass(frozen=True)
 class IndexFields:
     """Normalised text of an entry for search: the terms of its questions, the parts of their compounds, the terms
-    of its body (with their parts), its slot tags."""
+    of its body (with their parts), its slot tags, the terms of its phrasings (with their parts)."""
 
     question_terms: str
     question_parts: str
@@ -33,12 +33,17 @@ class IndexFields:
     vector: bytes = b""  # of its meaning (float16), see bot/understand/semantic.py
     # The terms of each passage, in order (a table of their own, not columns of `entries`); empty when read back.
     passage_terms: tuple[str, ...] = ()
+    # Searched like the body, but not counted in the document frequencies: a base rich in phrasings of "Wer war
+    # Sieger?" would make "Sieger" too common to select, and words no text of the base writes known.
+    phrasing_terms: str = ""
 
     @classmethod
     def of_row(cls, row: Mapping[str, Any]) -> IndexFields:
         """The fields as a row of `entries` holds them (a column may be NULL)."""
-        question_terms, question_parts, body_terms, tags = (row[name] or "" for name in TEXT_COLUMNS)
-        return cls(question_terms, question_parts, body_terms, tags, vector=row["vector"] or b"")
+        question_terms, question_parts, body_terms, tags, phrasing_terms = (row[name] or "" for name in TEXT_COLUMNS)
+        return cls(
+            question_terms, question_parts, body_terms, tags, vector=row["vector"] or b"", phrasing_terms=phrasing_terms
+        )
 
     def columns(self) -> dict[str, str | bytes]:
         """The fields as columns of `entries`."""
@@ -215,7 +220,8 @@ class Knowledge(Part):
         return added
 
     def _count_terms(self, fields: Iterable[IndexFields], sign: int) -> None:
-        """Add (or with sign -1 remove) the entries' terms to the document frequencies."""
+        """Add (or with sign -1 remove) the entries' terms to the document frequencies; not their phrasings'
+        (see `IndexFields`)."""
         counts: Counter[str] = Counter()
         for f in fields:
             counts.update(set(f.question_terms.split()) | set(f.question_parts.split()) | set(f.body_terms.split()))
@@ -532,7 +538,7 @@ class Knowledge(Part):
     def candidates(self, match: str, limit: int, *, ranked: bool = True) -> dict[str, IndexFields]:
         """Entries for an FTS5 MATCH expression, by id: the best `limit` by BM25 (questions weighted over body),
         or, unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
-        order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0)" if ranked else ""
+        order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0, 1.0)" if ranked else ""
         rows = self.db.query(
             f"SELECT e.id, {', '.join(f'e.{c}' for c in INDEX_COLUMNS)} FROM entries_fts f "
             "JOIN entries e ON e.rowid = f.rowid "

@@ -197,3 +197,18 @@ def m011_passage_index(db: Database) -> None:
     db.execute("CREATE INDEX passage_terms_entry ON passage_terms (entry_id)")
     db.table("passage_terms").enable_fts(["terms"], fts_version="FTS5", create_triggers=True)
     db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")
+
+
+@migrations()
+def m012_phrasing_terms(db: Database) -> None:
+    """The terms of an entry's phrasings in a column of their own, searched but not counted as the base's words.
+    Filled by the next rebuild."""
+    entries = db.table("entries")
+    entries.disable_fts()
+    entries.add_column("phrasing_terms", str)
+    entries.enable_fts(
+        ["question_terms", "question_parts", "body_terms", "tags", "phrasing_terms"],
+        fts_version="FTS5",
+        create_triggers=True,
+    )
+    db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")

@@ -93,8 +93,8 @@ def test_a_word_of_the_grammar_alone_finds_nothing_under_the_slots(real_service:
 
 
 def test_a_question_whose_words_are_in_no_text_of_its_slots_finds_those_texts(real_service: FoiService) -> None:
-    # "präsentirt" is no word of the base, nor one edit from one; "wann" is in too many texts to select any.
-    understood = real_service.answerer.understander.understand("Wann wurde der Digital-Index Ruhr präsentirt?")
+    # "präsentirt" is no word of the base, nor one edit from one; "warum" is in too many texts to select any.
+    understood = real_service.answerer.understander.understand("Warum wurde der Digital-Index Ruhr präsentirt?")
     hits = real_service.answerer.engine.search(understood).hits
     assert [hit.id for hit in hits] == ["digital-index-ruhr-2025"]
     assert hits[0].slots_only
@@ -103,10 +103,11 @@ def test_a_question_whose_words_are_in_no_text_of_its_slots_finds_those_texts(re
 def test_a_ranking_question_of_a_year_worded_only_by_texts_of_no_year_finds_the_years_own(
     real_service: FoiService,
 ) -> None:
-    """ "hinten" is in the text on the latest edition, which has no year and cannot say who was last in 2023: the
-    text of 2023 is found by its slots (and says nothing of the last). "führte … an" was found the same way before
-    its kin "an der Spitze" found the text of 2023 by its words."""
-    understood = real_service.answerer.understander.understand("Wer lag im Deutschland-Index 2023 hinten?")
+    """A last place ("ganz unten") is worded only by the entry on the latest edition, which has no year and cannot
+    say who was last in 2023: the text of 2023 is found by its slots (and says nothing of the last). "führte …
+    an" was found the same way before its kin "an der Spitze" found the text of 2023 by its words, and "hinten"
+    before a phrasing of that text ("Were the city states ahead …?") had a word of its kin."""
+    understood = real_service.answerer.understander.understand("Wer lag im Deutschland-Index 2023 ganz unten?")
     hits = real_service.answerer.engine.search(understood).hits
     assert hits[0].id == "deutschland-index-2023"
     assert hits[0].slots_only
@@ -204,3 +205,18 @@ def test_a_ranking_question_of_grammar_words_alone_leaves_a_tabled_ranking_to_it
     answer = real_service.ask("Wo landete Gelsenkirchen 2023 in der Gesamtwertung?")
     assert answer.decision is Decision.NOT_STATED
     assert answer.entry_ids == []
+
+
+def test_an_entry_is_found_by_its_phrasings_whose_words_are_no_words_of_the_base(real_service: FoiService) -> None:
+    """ "eingeschaltet" and "dazustehen" are written only in phrasings of the entry on external consultants: they
+    find it, but the base does not count them as its words (they would make common words more common and be
+    taken for corrections of typos)."""
+    question = "Hat Bochum irgendwann ne Beratungsfirma eingeschaltet, um im Ranking besser dazustehen?"
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == ["257364-externe-beratung"]
+    understood = real_service.answerer.understander.understand(question)
+    df = real_service.answerer.understander.lexicon.df
+    assert {t.token for t in understood.terms} >= {"eingeschalt", "dazusteh"}
+    assert "eingeschalt" not in df
+    assert "dazusteh" not in df

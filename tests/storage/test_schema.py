@@ -129,3 +129,22 @@ def test_entries_indexed_under_the_old_column_names_stay_searchable(tmp_path: Pa
         assert list(store.knowledge.candidates("ob", 5)) == ["e"]
     finally:
         store.close()
+
+
+def test_entries_indexed_before_phrasings_stay_searchable_until_the_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    before = [m for name, m in vars(schema).items() if name.startswith("m0") and name < "m012"]
+    db = migrated_up_to(path, *sorted(before, key=lambda m: m.__name__))
+    row = {"id": "e", "kind": "fact", "origin": "cli", "title": "t", "data": "{}", "question_terms": "vermerk"}
+    db.table("entries").insert({**row, "question_parts": "", "body_terms": "ob", "tags": "", "vector": b"1"})
+    db.table("meta").insert({"key": "knowledge_hash", "value": "old"}, replace=True)
+    db.close()
+    store = Store(path)
+    try:
+        assert "phrasing_terms" in store.db.table("entries").columns_dict
+        assert list(store.knowledge.candidates("ob", 5)) == ["e"]
+        assert store.knowledge.candidates("ob", 5)["e"].phrasing_terms == ""
+        # The next sync rebuilds the index, which fills the new column.
+        assert not store.db.table("meta").count_where("key = 'knowledge_hash'")
+    finally:
+        store.close()

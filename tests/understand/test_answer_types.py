@@ -97,6 +97,15 @@ def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
     assert AnswerType.DAY not in given_types(_entry("Das war 2020.", ["Gab es einen Vermerk?"]))
 
 
+def test_an_entry_s_phrasings_claim_no_kind_of_answer() -> None:
+    """Phrasings help the search; only the questions and the answer say what an entry gives."""
+    entry = _entry("Die Stabsstelle sammelt die Daten.", ["Wer sammelt die Daten?"])
+    phrased = entry.model_copy(update={"phrasings": ["Seit wann sammelt die Stabsstelle die Daten?"]})
+    assert AnswerType.DATE in given_types(_entry("Die Stabsstelle.", ["Seit wann sammelt die Stabsstelle?"]))
+    assert given_types(phrased) == given_types(entry)
+    assert AnswerType.DATE not in given_types(phrased)
+
+
 def test_a_place_in_words_is_a_place() -> None:
     """ "belegte den letzten Platz" answers "Welchen Platz …?": a place needs no digit."""
     for answer in (
