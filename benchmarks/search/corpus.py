@@ -350,6 +350,19 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+PHRASINGS = 6  # per entry, as the curated facts of the real base have
+
+
+def _phrasings(entry: SynthEntry) -> list[str]:
+    """Other ways to ask the entry: its own content words in other orders. Drawn from a generator of their own,
+    so the corpus and the queries stay those of the rounds before phrasings existed."""
+    rng = random.Random(entry.id)
+    return [
+        _render([Word(w, "content") for w in rng.sample(entry.content, min(4, len(entry.content)))]) + "?"
+        for _ in range(PHRASINGS)
+    ]
+
+
 def _entry_yaml(entry: SynthEntry, world: World) -> str:
     tags: dict[str, list[Any]] = {}
     if entry.cities:
@@ -363,6 +376,8 @@ def _entry_yaml(entry: SynthEntry, world: World) -> str:
         f"    title: {_dump(entry.title)}",
         "    questions:",
         *(f"      - {_dump(q)}" for q in entry.question_texts()),
+        "    phrasings:",
+        *(f"      - {_dump(p)}" for p in _phrasings(entry)),
         f"    answer: {_dump(entry.answer)}",
         "    passages:",
         f"      - text: {_dump(entry.passage)}",
