@@ -106,6 +106,7 @@ class _Document:
     weights: list[float]
     asked: str
     body: str
+    phrased: str
     tags: str
     vector: bytes
 
@@ -194,6 +195,8 @@ class SearchEngine:
         # A common word selects nothing, and neither do its weaker forms in its stead: "beleg" for "belegte"
         # would keep out the texts that say "belegte".
         words = sorted({alt for t in terms for alt in ((t.token,) if self._is_common(t.token) else t.alternatives)})
+        # A word the base does not know may still be in a phrasing (which the base does not count as its words).
+        words += sorted({t.token for t in terms if t.token not in df and not t.framing} - set(words))
         rare = [w for w in words if not self._is_common(w)]
         chosen = rare or sorted(words, key=lambda w: df.get(w, 0))[:1]
         return self._clause(chosen, common=not rare) if chosen else None
@@ -232,7 +235,8 @@ class SearchEngine:
             padded=[f" {text} " for text in texts],
             weights=weights,
             asked=f" {fields.question_terms} {fields.question_parts} ",
-            body=f" {fields.body_terms} {fields.phrasing_terms} ",
+            body=f" {fields.body_terms} ",
+            phrased=f" {fields.phrasing_terms} ",
             tags=f" {fields.tags} ",
             vector=fields.vector,
         )
@@ -278,8 +282,12 @@ class SearchEngine:
                 if needle.padded in doc.asked:
                     best = in_asked = max(best, weight)
                     matched.append(needle)
-                elif needle.padded in doc.body:
+                elif needle.padded in doc.body or (not term.framing and needle.padded in doc.phrased):
+                    # Phrasings are questions: every one of them has a question's frame ("how many"), which
+                    # says nothing of the entry.
                     best = max(best, weight * BODY_WEIGHT)
+            if best == 0.0 and not term.framing and term.own.padded in doc.phrased:
+                best = BODY_WEIGHT  # a word no text of the base writes, but a phrasing does
             covered += term.idf * best
             if term.informative and not term.framing:
                 evidence += term.idf * best

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.models import Decision
+from bot.models import Decision, Entry
 from bot.search.engine import SearchResult
 from bot.service import FoiService
 
@@ -220,3 +220,33 @@ def test_an_entry_is_found_by_its_phrasings_whose_words_are_no_words_of_the_base
     assert {t.token for t in understood.terms} >= {"eingeschalt", "dazusteh"}
     assert "eingeschalt" not in df
     assert "dazusteh" not in df
+
+
+def test_a_question_s_frame_found_in_a_phrasing_says_nothing_of_the_entry(service: FoiService) -> None:
+    """Every phrasing is a question: its "wie viele" found an entry for any question asking how many ("How many
+    categories does the index have?" got the text on 2021's category winners by its phrasing "In how many of the
+    five categories did Hamburg get the top score?")."""
+    twins = [
+        Entry(
+            id=f"vermerk-{name}",
+            title="Ein Vermerk zum Ranking",
+            questions=["Was steht im Vermerk zum Ranking?"],
+            phrasings=[phrasing],
+            answer="Der Vermerk bewertet die Ergebnisse des Rankings.",
+            source_url="https://example.org/vermerk",
+        )
+        for name, phrasing in (("viele", "Wie viele Anlagen hat der Vermerk?"), ("ob", "Gibt es einen Vermerk?"))
+    ]
+    service.add_entries(twins, origin="test", actor="test")
+
+    def scores(question: str) -> dict[str, float]:
+        understood = service.answerer.understander.understand(question)
+        return {hit.id: hit.score for hit in service.answerer.engine.search(understood).hits}
+
+    # "Anlagen" counts where the phrasing has it, "wie viele" does not.
+    assert (
+        scores("Wie viele Anlagen hat der Vermerk zum Ranking?")["vermerk-viele"]
+        > scores("Wie viele Anlagen hat der Vermerk zum Ranking?")["vermerk-ob"]
+    )
+    asked = scores("Wie viele Vermerke zum Ranking gibt es?")
+    assert asked["vermerk-viele"] == pytest.approx(asked["vermerk-ob"])
