@@ -244,9 +244,7 @@ def test_a_question_s_frame_found_in_a_phrasing_says_nothing_of_the_entry(servic
         return {hit.id: hit.score for hit in service.answerer.engine.search(understood).hits}
 
     # "Anlagen" counts where the phrasing has it, "wie viele" does not.
-    assert (
-        scores("Wie viele Anlagen hat der Vermerk zum Ranking?")["vermerk-viele"]
-        > scores("Wie viele Anlagen hat der Vermerk zum Ranking?")["vermerk-ob"]
-    )
+    asked = scores("Wie viele Anlagen hat der Vermerk zum Ranking?")
+    assert asked["vermerk-viele"] > asked["vermerk-ob"]
     asked = scores("Wie viele Vermerke zum Ranking gibt es?")
     assert asked["vermerk-viele"] == pytest.approx(asked["vermerk-ob"])

@@ -1454,5 +1454,5 @@ def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: 
     understood = real_service.answerer.understander.understand("Wohin ist Essen 2021 zurückgefallen?")
     assert understood.ranking is not None
     answer = real_service.ask("Wohin ist Essen 2021 zurückgefallen?")
-    assert answer.decision == "not_stated"  # the tables have Essen's 2021 place, not the one before it
+    assert answer.decision is Decision.NOT_STATED  # the tables have Essen's 2021 place, not the one before it
     assert "Platz 39" in answer.text
