@@ -194,6 +194,7 @@ _MONTHS = (
 # A day or a month ("20.09.2022", "15. Oktober", "September 2022"), and a year.
 _DAY = re.compile(rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS}))\b")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(_MONTHS)
 # A day or month with its year ("20.09.2022", "6. Oktober 2021", "6 October 2021", "October 6, 2021").
 _DATED = re.compile(
     rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?|(?:\d{{1,2}}\.?\s)?(?:{_MONTHS})\s(?:\d{{1,2}},?\s)?)((?:19|20)\d\d)\b"
@@ -793,6 +794,8 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
     for i, surface in enumerate(surfaces):
         if not _NUMBER.fullmatch(surface):
             continue
+        if i and _DATE.fullmatch(surface) and _MONTH.fullmatch(surfaces[i - 1]):
+            continue  # the year of a month counts nothing: "since August 2024 residents can re-register"
         if any(_is_counted(t, counted) for t in tokens[i + 1 : i + 1 + _COUNTED_WITHIN]):
             return True
         alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))

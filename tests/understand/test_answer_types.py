@@ -282,6 +282,8 @@ def test_any_text_has_a_kind(text: str) -> None:
         ("Nürnberg, Aachen und Düsseldorf verbesserten sich jeweils um zehn Plätze.", "stadt", True),  # a list
         ("Neu kamen die Kategorien „Digitaler Tourismus“ und „Digitale Wirtschaft“ hinzu.", "kategori", True),
         ("Neu kam die Kategorie „Digitaler Tourismus“ hinzu.", "kategori", False),
+        ("Since August 2024 residents can re-register online.", "Einwohner", False),  # a month's year
+        ("Im August 2024 kamen 371 Einwohner.", "Einwohner", True),
     ],
 )
 def test_a_number_counts_the_word_that_follows_it(
