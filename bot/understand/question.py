@@ -206,7 +206,7 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
 
 # A noun that names the number of something ("Einwohnerzahl", "Teilnehmerzahl", "population"); not a score
 # ("Punktzahl") nor indicators ("Kennzahlen").
-_NUMBER_END = r"s?zahl(?:en)?$"
+_NUMBER_END = r"s?(?:an)?zahl(?:en)?$"
 _NUMBER_NOUN = re.compile(rf"^(?!.*(?:punkt|kenn)zahl)\w{{3,}}{_NUMBER_END}|^population$")
 
 

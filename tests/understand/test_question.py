@@ -194,7 +194,11 @@ def test_a_word_only_one_text_writes_finds_the_others_form_of_it_too(real_servic
 
 @pytest.mark.parametrize(
     ("question", "counted"),
-    [("Bochum Einwohnerzahl", "einwohn"), ("Teilnehmerzahl Smart City Index 2023", "teilnehm")],
+    [
+        ("Bochum Einwohnerzahl", "einwohn"),
+        ("Teilnehmerzahl Smart City Index 2023", "teilnehm"),
+        ("Städteanzahl Smart City Index 2021", "stadt"),  # "Anzahl" as the number noun
+    ],
 )
 def test_a_noun_naming_a_number_asks_how_many(real_service: FoiService, question: str, counted: str) -> None:
     """A keyword question with "Einwohnerzahl" asks how many residents, as "Wie viele Einwohner …?" does: the
