@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from bot.storage.knowledge import QUESTION_SEPARATOR, IndexFields, Knowledge
+from bot.storage.knowledge import QUESTION_SEPARATOR, WORD_COLUMNS, IndexFields, Knowledge
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.understand.question import QueryTerm, Question
@@ -143,6 +143,9 @@ class SearchResult:
     nearby: list[Scored] = field(default_factory=list)
 
 
+_WORD_FILTER = "{" + " ".join(WORD_COLUMNS) + "}"  # an FTS5 column filter
+
+
 def _fts_term(term: str) -> str:
     return f'"{term}"'
 
@@ -215,11 +218,7 @@ class SearchEngine:
         return term.slot is None and not term.framing and self.lexicon.informative(term.token)
 
     def _clause(self, words: Sequence[str], *, common: bool) -> _Clause:
-        expression = (
-            "{question_terms question_parts body_terms phrasing_terms}: ("
-            + " OR ".join(_fts_term(w) for w in words)
-            + ")"
-        )
+        expression = _WORD_FILTER + ": (" + " OR ".join(_fts_term(w) for w in words) + ")"
         return _Clause(expression, sum(self.lexicon.df.get(w, 0) for w in words), common=common)
 
     def _document(self, entry_id: str, fields: IndexFields) -> _Document:

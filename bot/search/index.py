@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.models import Entry
 from bot.storage.knowledge import QUESTION_SEPARATOR, IndexFields
@@ -45,7 +45,7 @@ class Analyzed:
     words: dict[str, str]
     passages: int  # how many of `told` are passages, at its end
     # Not the base's own words: no typo is corrected towards them and no compound split into them.
-    phrased: list[tuple[str, ...]] = field(default_factory=list)
+    phrased: list[tuple[str, ...]]
 
 
 def analyze_entry(entry: Entry, normalizer: Normalizer) -> Analyzed:

@@ -18,6 +18,11 @@ FILES = "files"
 # The search index columns of `entries`: normalised texts (searched with FTS5), then the vector of the meaning.
 TEXT_COLUMNS = ("question_terms", "question_parts", "body_terms", "tags", "phrasing_terms")
 INDEX_COLUMNS = (*TEXT_COLUMNS, "vector")
+# The columns a question's words are searched in (the tags hold the slots), and each text column's weight in the
+# BM25 order of candidates: questions over their parts over body and phrasings.
+WORD_COLUMNS = tuple(c for c in TEXT_COLUMNS if c != "tags")
+_BM25_WEIGHTS = {"question_terms": 4.0, "question_parts": 2.0, "body_terms": 1.0, "tags": 0.0, "phrasing_terms": 1.0}
+_BM25 = "bm25(entries_fts, " + ", ".join(str(_BM25_WEIGHTS[c]) for c in TEXT_COLUMNS) + ")"
 QUESTION_SEPARATOR = " | "  # between an entry's questions in `question_terms`; `|` is not a term
 
 
@@ -538,7 +543,7 @@ class Knowledge(Part):
     def candidates(self, match: str, limit: int, *, ranked: bool = True) -> dict[str, IndexFields]:
         """Entries for an FTS5 MATCH expression, by id: the best `limit` by BM25 (questions weighted over body),
         or, unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
-        order = " ORDER BY bm25(entries_fts, 4.0, 2.0, 1.0, 0.0, 1.0)" if ranked else ""
+        order = f" ORDER BY {_BM25}" if ranked else ""
         rows = self.db.query(
             f"SELECT e.id, {', '.join(f'e.{c}' for c in INDEX_COLUMNS)} FROM entries_fts f "
             "JOIN entries e ON e.rowid = f.rowid "
