@@ -32,6 +32,7 @@ from bot.understand.answer_types import (
     counts,
     counts_a_share,
     counts_without_naming,
+    dated_and_referred,
     figure_clauses,
     figure_years,
     given_types,
@@ -454,20 +455,27 @@ class Answerer:
         """Whether a day asked for can be the day of the thing asked: not where the answer speaks of that thing
         only in sentences without a day, so that its days date other things ("2021 wurde Eiskirch das Ranking in
         einem Termin vorgestellt. Außerdem veröffentlichte die Stadt am 6. Oktober 2021 eine Pressemitteilung"
-        does not tell on which day the meeting was)."""
-        if question.answer_type is not AnswerType.DAY:
+        does not tell on which day the meeting was), or only as the point of reference of another thing's day, which
+        does not date it either ("results presented on 11 September 2025 ahead of the Smart Country Convention")."""
+        if question.answer_type not in (AnswerType.DAY, AnswerType.DATE):
             return True
         # The words as written: a typo's corrections ("statt" as "Stadt") would find the thing everywhere. A
         # sentence naming the kind asked ("Beim Datum der Bekanntgabe …") speaks of the thing too.
         asked = {t.token for t in question.terms if t.slot is None and not t.token.isdigit()}
         analyze = self.understander.normalizer.analyze
-        elsewhere = False
+        dated = referred = False
         for sentence in continued_sentences(entry.answer_in(question.lang)):
-            if not asked.isdisjoint(analyze(sentence).tokens):
-                if gives_a_day(sentence):
+            head, reference = dated_and_referred(sentence, question.lang)
+            if not asked.isdisjoint(analyze(head).tokens):
+                if gives_a_day(head):
                     return True
-                elsewhere = True
-        return not elsewhere
+                dated = True
+            referred = referred or not asked.isdisjoint(analyze(reference).tokens)
+        # A date asked ("Wann …?") may be a year a sentence without a day gives, but not that of a thing the
+        # answer names only as the point of reference of another's day.
+        if question.answer_type is AnswerType.DATE:
+            return dated or not referred
+        return not (dated or referred)
 
     def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from bot import messages
 from bot.cli.ask import as_json
-from bot.models import AnswerType, Decision, Lang
+from bot.models import AnswerType, Decision, Entry, Lang
 from bot.reply import layout
 from bot.search.engine import Scored
 from bot.service import FoiService
@@ -316,6 +316,31 @@ def test_a_day_of_another_thing_in_the_answer_is_not_the_day_asked(real_service:
     assert real_service.ask("An welchem Tag kam 2021 Bochums Pressemitteilung zum Ranking?").answered
     # The day in a sentence that refers back ("…; vorgestellt wurde sie am …") is the day of what came before.
     assert real_service.ask("An welchem Tag stellte der Bitkom die Top-10-Liste 2022 vor?").answered
+
+
+def test_the_point_of_reference_of_a_day_is_not_dated_by_it(service: FoiService) -> None:
+    """ "Presented on 3 May 2024 ahead of the council meeting" dates the report, not the meeting; in German the
+    verb at the end ("… vor der Ratssitzung vorgestellt") still belongs to the day."""
+    report = Entry(
+        id="digitalbericht-2024",
+        title="Vorstellung des Digitalberichts 2024",
+        title_en="Presentation of the 2024 digital report",
+        questions=["Wann wurde der Digitalbericht 2024 vorgestellt?", "When was the 2024 digital report presented?"],
+        answer="Der Digitalbericht 2024 wurde am 3. Mai 2024 vor der Ratssitzung zum Haushalt vorgestellt.",
+        answer_en="The 2024 digital report was presented on 3 May 2024 ahead of the council meeting on the budget.",
+        source_url="https://example.org/bericht",
+    )
+    service.add_entries([report], origin="test", actor="test")
+    for question in (
+        "Wann war die Ratssitzung zum Haushalt 2024?",
+        "When was the council meeting on the budget in 2024?",
+        "An welchem Tag war die Ratssitzung zum Haushalt 2024?",
+    ):
+        answer = service.ask(question)
+        assert answer.decision is Decision.NOT_STATED, question
+        assert answer.entry_ids == ["digitalbericht-2024"]
+    for question in ("Wann wurde der Digitalbericht 2024 vorgestellt?", "When was the 2024 digital report presented?"):
+        assert service.ask(question).decision is Decision.ANSWER, question
 
 
 def test_until_when_is_not_answered_by_other_dates(real_service: FoiService) -> None:

@@ -563,6 +563,26 @@ def continued_sentences(text: str) -> list[str]:
     return out
 
 
+# What a sentence's day dates comes before "ahead of", "vor der" …: what follows, to the end of its clause, is a
+# point of reference, not the thing dated ("presented on 11 September 2025 ahead of the Smart Country Convention").
+_REFERENCE = re.compile(
+    r"\s(?=(?:ahead of|prior to|before|after|vor|nach|im vorfeld)\s(?:the|der|dem|den|des)\s)", re.I
+)
+_CLAUSE_END = re.compile(r"[,;:]\s")
+_NOUN = re.compile(r"\b[A-ZÄÖÜ][\w-]*")  # in German, a noun or a name
+
+
+def dated_and_referred(sentence: str, lang: Lang) -> tuple[str, str]:
+    """A sentence as what its day dates and the point of reference after the day ("" if there is none), to the end
+    of its clause; in German its nouns only, as the verb at the end belongs to the day ("am 12. Oktober 2023 im
+    Vorfeld der Smart Country Convention veröffentlicht")."""
+    head, *reference = _REFERENCE.split(sentence, maxsplit=1)
+    if not reference or not gives_a_day(head):
+        return sentence, ""
+    clause = _CLAUSE_END.split(reference[0], maxsplit=1)[0]
+    return head, clause if lang == "en" else " ".join(_NOUN.findall(clause))
+
+
 def gives_a_day(sentence: str) -> bool:
     """Whether a sentence, as written, names a day or a month ("am 6. Oktober 2021", "vom 20.09.2022")."""
     return bool(_DAY.search(fold(sentence)))
