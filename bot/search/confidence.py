@@ -35,7 +35,7 @@ class Signals:
     short: float  # 1 for a one-word question, falling with its length
     slots: float  # 1 when the question names a year, city or ranking (and the guard held)
     semantic: float  # closeness in meaning
-    similar: float  # closeness in wording to the entry's nearest question
+    similar: float  # closeness in wording to the entry's nearest question or phrasing
     agree: float  # lead in meaning over the other hits (0.5: as close as the closest of them, or no others)
     # 1 when the entry's answer, in the question's language, gives a number of what a how-many question counts
     # ("157 Parameter" for "Wie viele Parameter …?"), 0 when it does not; 0.5 when nothing (or a share) is counted

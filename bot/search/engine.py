@@ -41,7 +41,7 @@ class Scored:
     semantic: float = 0.0
     asked: float = 0.0  # share of the informative weight found in the entry's questions (not its body)
     reverse: float = 0.0  # share of the entry's best question found in the question
-    similar: float = 0.0  # phrasing similarity to its closest question
+    similar: float = 0.0  # phrasing similarity to its closest question or phrasing
     slots_only: bool = False  # found by the slots alone: it shares none of the words that select candidates
 
 
@@ -102,6 +102,7 @@ class _Coverage:
 @dataclass(frozen=True)
 class _Document:
     texts: list[str]
+    phrasings: list[str]  # each phrasing's terms, with their parts
     padded: list[str]
     weights: list[float]
     asked: str
@@ -231,6 +232,7 @@ class SearchEngine:
             weights = self._weights[entry_id] = [sum(idf(t) for t in text.split()) or 1.0 for text in texts]
         return _Document(
             texts=texts,
+            phrasings=[p for p in fields.phrasing_terms.split(QUESTION_SEPARATOR) if p],
             padded=[f" {text} " for text in texts],
             weights=weights,
             asked=f" {fields.question_terms} {fields.question_parts} ",
@@ -329,7 +331,9 @@ class SearchEngine:
             coverage, doc = candidate.coverage, candidate.doc
             similar = 0.0
             if candidate.rough >= best - margin:
-                similar = max(fuzz.token_set_ratio(query, text) for text in doc.texts) / 100.0
+                # A phrasing claims nothing the entry answers, but a question worded like one is asked as people
+                # ask the entry: its curated questions are few and formal ("gabs nen vermerk für den ob").
+                similar = max(fuzz.token_set_ratio(query, text) for text in [*doc.texts, *doc.phrasings]) / 100.0
             words = (1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar
             score = 100.0 * (lexical * words + SEMANTIC_SHARE * candidate.meaning)
             scored.append(

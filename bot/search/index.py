@@ -90,7 +90,7 @@ def fields_of(item: Analyzed, vocabulary: set[str]) -> IndexFields:
         question_terms=QUESTION_SEPARATOR.join(" ".join(tokens) for tokens in item.asked),
         question_parts=" ".join(" ".join(_compound_forms(tokens, vocabulary)) for tokens in item.asked),
         body_terms=_with_parts(item.told, vocabulary),
-        phrasing_terms=_with_parts(item.phrased, vocabulary),
+        phrasing_terms=QUESTION_SEPARATOR.join(_with_parts([tokens], vocabulary) for tokens in item.phrased),
         tags=_tags(entry),
         vector=centroid([entry.title, *entry.questions]),
         passage_terms=tuple(" ".join(tokens) for tokens in item.told[len(item.told) - item.passages :]),

@@ -29,7 +29,8 @@ QUESTION_SEPARATOR = " | "  # between an entry's questions in `question_terms`; 
 @dataclass(frozen=True)
 class IndexFields:
     """Normalised text of an entry for search: the terms of its questions, the parts of their compounds, the terms
-    of its body (with their parts), its slot tags, the terms of its phrasings (with their parts)."""
+    of its body (with their parts), its slot tags, the terms of its phrasings (each with its parts, separated like
+    the questions)."""
 
     question_terms: str
     question_parts: str

@@ -212,3 +212,10 @@ def m012_phrasing_terms(db: Database) -> None:
         create_triggers=True,
     )
     db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")
+
+
+@migrations()
+def m013_phrasings_apart(db: Database) -> None:
+    """The phrasings' terms separated like the questions' (one phrasing after another, not one run of words), so
+    that a question can be compared with each. Filled by the next rebuild."""
+    db.execute("DELETE FROM meta WHERE key = 'knowledge_hash'")

@@ -248,3 +248,20 @@ def test_a_question_s_frame_found_in_a_phrasing_says_nothing_of_the_entry(servic
     assert asked["vermerk-viele"] > asked["vermerk-ob"]
     asked = scores("Wie viele Vermerke zum Ranking gibt es?")
     assert asked["vermerk-viele"] == pytest.approx(asked["vermerk-ob"])
+
+
+def test_a_question_worded_like_a_phrasing_is_close_to_the_entry(service: FoiService) -> None:
+    """How close a question's wording is to an entry is measured on its phrasings too: its curated questions are
+    few and formal, people ask in the words of its phrasings ("gabs nen vermerk für den ob")."""
+    memo = Entry(
+        id="vermerk-ob",
+        title="Vermerk für den Oberbürgermeister",
+        questions=["Wurde für den Oberbürgermeister ein Vermerk zum Ranking verfasst?"],
+        phrasings=["gabs nen vermerk fürn chef wegen der platzierung", "Bekam der Rathauschef eine Notiz?"],
+        answer="Ja. 2020 wurde für den Oberbürgermeister ein Vermerk verfasst.",
+        source_url="https://example.org/vermerk",
+    )
+    service.add_entries([memo], origin="test", actor="test")
+    understood = service.answerer.understander.understand("gabs nen vermerk fürn chef wegen der platzierung")
+    [hit] = [h for h in service.answerer.engine.search(understood).hits if h.id == "vermerk-ob"]
+    assert hit.similar == pytest.approx(1.0)

@@ -148,3 +148,17 @@ def test_entries_indexed_before_phrasings_stay_searchable_until_the_rebuild(tmp_
         assert not store.db.table("meta").count_where("key = 'knowledge_hash'")
     finally:
         store.close()
+
+
+def test_phrasings_indexed_as_one_run_of_words_are_rebuilt_apart(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    before = [m for name, m in vars(schema).items() if name.startswith("m0") and name < "m013"]
+    db = migrated_up_to(path, *sorted(before, key=lambda m: m.__name__))
+    db.table("meta").insert({"key": "knowledge_hash", "value": "old"}, replace=True)
+    db.close()
+    store = Store(path)
+    try:
+        # The next sync rebuilds the index, which writes each phrasing apart.
+        assert not store.db.table("meta").count_where("key = 'knowledge_hash'")
+    finally:
+        store.close()
