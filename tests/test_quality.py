@@ -1,8 +1,8 @@
 """Answer quality on the real knowledge base, on the gold sets: none of it may regress.
 
 The engine is tuned on the `tune` parts of questions.csv and dev.csv; the confidence's operating point is chosen
-on dev.csv's `report` part and calib.csv; questions.csv's `report` part and unseen.csv (written from the sources
-only, by someone who never saw the base) are only ever reported. benchmarks/README.md has the figures.
+on dev.csv's `report` part and calib.csv; questions.csv's `report` part, unseen.csv and unseen2.csv (written from
+the sources only, by someone who never saw the base) are only ever reported. benchmarks/README.md has the figures.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def reports(real_service: FoiService) -> dict[str, Report]:
 
 
 def test_gold_sets_are_big_and_hard_enough() -> None:
-    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv"):
+    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv"):
         gold = read_gold(GOLD / file)
         categories = Counter(q.category for q in gold)
         assert len(gold) >= 150, file
@@ -141,10 +141,19 @@ PROBES = {
     "probe4.csv": {"questions": 508, "correct": 0.69, "wrong": 0.016, "unanswerable": 0.052, "hard_negatives": 3},
 }
 
+# unseen2.csv: 312 questions three helpers wrote from the sources only in the twenty-third round (none that another
+# set holds word for word), labelled by three judges who saw the bot's replies; 20 labels that left out the table
+# rows of a reply judged right were mended. Like unseen.csv it is only reported: its failures are not read to
+# change the engine. It shows that fresh questions find more unanswerable answers than the sets the operating
+# point is chosen on (6.0 % when it was written); bounded by the figures measured since.
+FRESH = {
+    "unseen2.csv": {"questions": 312, "correct": 0.80, "wrong": 0.024, "unanswerable": 0.07, "hard_negatives": 2},
+}
 
-@pytest.mark.parametrize("name", list(PROBES))
-def test_the_probe_sets_hold(real_service: FoiService, name: str) -> None:
-    probe, bounds = evaluate(read_gold(GOLD / name), real_service.ask), PROBES[name]
+
+@pytest.mark.parametrize("name", [*PROBES, *FRESH])
+def test_the_probe_and_fresh_sets_hold(real_service: FoiService, name: str) -> None:
+    probe, bounds = evaluate(read_gold(GOLD / name), real_service.ask), {**PROBES, **FRESH}[name]
     assert len(probe.answers) == bounds["questions"]
     assert probe.answered_correct >= bounds["correct"]
     assert probe.answered_wrong <= bounds["wrong"]
