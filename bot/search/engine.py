@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.storage.knowledge import QUESTION_SEPARATOR, WORD_COLUMNS, IndexFields, Knowledge
 from bot.understand.lexicon import Lexicon
@@ -333,7 +333,8 @@ class SearchEngine:
             if candidate.rough >= best - margin:
                 # A phrasing claims nothing the entry answers, but a question worded like one is asked as people
                 # ask the entry: its curated questions are few and formal ("gabs nen vermerk für den ob").
-                similar = max(fuzz.token_set_ratio(query, text) for text in [*doc.texts, *doc.phrasings]) / 100.0
+                closest = process.extractOne(query, [*doc.texts, *doc.phrasings], scorer=fuzz.token_set_ratio)
+                similar = closest[1] / 100.0 if closest else 0.0
             words = (1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar
             score = 100.0 * (lexical * words + SEMANTIC_SHARE * candidate.meaning)
             scored.append(
