@@ -463,19 +463,19 @@ class Answerer:
         # sentence naming the kind asked ("Beim Datum der Bekanntgabe …") speaks of the thing too.
         asked = {t.token for t in question.terms if t.slot is None and not t.token.isdigit()}
         analyze = self.understander.normalizer.analyze
-        dated = referred = False
+        named = referred = False  # where a day may date it; as another day's point of reference
         for sentence in continued_sentences(entry.answer_in(question.lang)):
             head, reference = dated_and_referred(sentence, question.lang)
             if not asked.isdisjoint(analyze(head).tokens):
                 if gives_a_day(head):
                     return True
-                dated = True
+                named = True
             referred = referred or not asked.isdisjoint(analyze(reference).tokens)
         # A date asked ("Wann …?") may be a year a sentence without a day gives, but not that of a thing the
         # answer names only as the point of reference of another's day.
         if question.answer_type is AnswerType.DATE:
-            return dated or not referred
-        return not (dated or referred)
+            return named or not referred
+        return not (named or referred)
 
     def _count_given(self, entry: Entry, question: Question) -> bool | None:
         """Whether the entry's short answer gives a number of the thing a how-many question counts, where the
