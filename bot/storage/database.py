@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -52,6 +53,8 @@ class Database:
         short, since waiting blocks every chat, and retries what could not be written later. `check` runs
         SQLite's integrity check (True: the full one, False: the quick one): Damaged, and closed, if it fails."""
         self.path = None if str(path) == ":memory:" else Path(path)
+        # A transaction is one thread's at a time: another thread's would otherwise become a savepoint inside it.
+        self._writing = threading.RLock()
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             # The bot uses the connection from one thread of its own (bot/telegram/state.py), not the one that
@@ -105,18 +108,21 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing; nested blocks become savepoints. The outermost takes the write lock at once
-        (BEGIN IMMEDIATE), so two processes never deadlock upgrading a read to a write."""
-        if self.db.conn.in_transaction:
-            with self.db.atomic():
+        (BEGIN IMMEDIATE), so two processes never deadlock upgrading a read to a write. The bot writes from its
+        core thread, but a caller on another thread (a test, a maintenance task) waits for the transaction of the
+        one before: nested into it, its savepoint would be ended by the other's commit ("no such savepoint")."""
+        with self._writing:
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
                 yield
-            return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.execute("COMMIT")
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: a cheap poll for live reload."""

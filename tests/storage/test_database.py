@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from bot.storage.database import Database
+
+
+def test_a_transaction_is_one_thread_s_at_a_time(tmp_path: Path) -> None:
+    """The bot writes from its core thread, a test or a second caller from another: a transaction opened by one
+    must not become a savepoint in the other's, which the other's commit then ends before it is released
+    ("no such savepoint")."""
+    db = Database(tmp_path / "s.db")
+    db.db.execute("CREATE TABLE t (x INTEGER)")
+    first_open, first_done = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def first() -> None:
+        with db.transaction():
+            db.db.execute("INSERT INTO t VALUES (1)")
+            first_open.set()
+            time.sleep(0.2)  # the second thread tries to begin its own meanwhile
+        first_done.set()
+
+    def second() -> None:
+        try:
+            with db.transaction():
+                db.db.execute("INSERT INTO t VALUES (2)")
+                first_done.wait(5)
+        except BaseException as error:
+            errors.append(error)
+
+    one = threading.Thread(target=first)
+    one.start()
+    first_open.wait(5)
+    two = threading.Thread(target=second)
+    two.start()
+    one.join(5)
+    two.join(5)
+    assert errors == []
+    assert sorted(r[0] for r in db.db.execute("SELECT x FROM t").fetchall()) == [1, 2]
+    db.close()
