@@ -87,10 +87,10 @@ class Entry(_Model):
     title: Text
     title_en: Text | None = None
     questions: Annotated[list[Text], Field(min_length=1)]
-    # More ways people ask it. They help the search find the entry like words of its answer, but unlike its
-    # questions they claim nothing: what kinds of answer it gives comes from its questions and its answer, and
-    # how close a question is to the entry's own ones is measured on those (many loose phrasings would bring every
-    # question close to some of them: benchmarks/README.md, "Twenty-second round").
+    # More ways people ask it. They help the search find the entry like words of its answer, and a question worded
+    # like one is close to the entry, but unlike its questions they claim nothing: what kinds of answer it gives
+    # comes from its questions and its answer, and so does its meaning vector (benchmarks/README.md,
+    # "Twenty-second round" and "Twenty-third round").
     phrasings: list[Text] = Field(default_factory=list)
     answer: Text
     answer_en: Text | None = None

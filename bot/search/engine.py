@@ -102,12 +102,11 @@ class _Coverage:
 @dataclass(frozen=True)
 class _Document:
     texts: list[str]
-    phrasings: list[str]  # each phrasing's terms, with their parts
     padded: list[str]
     weights: list[float]
     asked: str
     body: str
-    phrased: str
+    phrased: str  # each phrasing's terms with their parts, separated like the questions
     tags: str
     vector: bytes
 
@@ -232,7 +231,6 @@ class SearchEngine:
             weights = self._weights[entry_id] = [sum(idf(t) for t in text.split()) or 1.0 for text in texts]
         return _Document(
             texts=texts,
-            phrasings=[p for p in fields.phrasing_terms.split(QUESTION_SEPARATOR) if p],
             padded=[f" {text} " for text in texts],
             weights=weights,
             asked=f" {fields.question_terms} {fields.question_parts} ",
@@ -333,7 +331,8 @@ class SearchEngine:
             if candidate.rough >= best - margin:
                 # A phrasing claims nothing the entry answers, but a question worded like one is asked as people
                 # ask the entry: its curated questions are few and formal ("gabs nen vermerk für den ob").
-                closest = process.extractOne(query, [*doc.texts, *doc.phrasings], scorer=fuzz.token_set_ratio)
+                phrasings = doc.phrased.split(QUESTION_SEPARATOR)  # only here: most candidates never need them
+                closest = process.extractOne(query, [*doc.texts, *phrasings], scorer=fuzz.token_set_ratio)
                 similar = closest[1] / 100.0 if closest else 0.0
             words = (1 - SIMILARITY_SHARE) * coverage.share + SIMILARITY_SHARE * similar
             score = 100.0 * (lexical * words + SEMANTIC_SHARE * candidate.meaning)
