@@ -30,6 +30,12 @@ def migrated_up_to(path: Path, *steps: Callable[[Database], None]) -> Database:
     return db
 
 
+def migrated_before(path: Path, name: str) -> Database:
+    """A store as a release that knew the migrations before `name` ("m012") left it."""
+    steps = sorted((m for n, m in vars(schema).items() if n.startswith("m0") and n < name), key=lambda m: m.__name__)
+    return migrated_up_to(path, *steps)
+
+
 def previous_version(path: Path) -> None:
     """A store as the release before alerts left it: migrations 1–4 only."""
     db = migrated_up_to(
@@ -116,8 +122,7 @@ def test_every_outbox_state_is_one_the_table_accepts(tmp_path: Path) -> None:
 
 def test_entries_indexed_under_the_old_column_names_stay_searchable(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    before_rename = [m for name, m in vars(schema).items() if name.startswith("m00") and name < "m009"]
-    db = migrated_up_to(path, *sorted(before_rename, key=lambda m: m.__name__))
+    db = migrated_before(path, "m009")
     row = {"id": "e", "kind": "fact", "origin": "cli", "title": "t", "data": "{}", "q": "vermerk", "x": "", "b": "ob"}
     db.table("entries").insert({**row, "tags": "", "v": b"1"})
     db.close()
@@ -133,8 +138,7 @@ def test_entries_indexed_under_the_old_column_names_stay_searchable(tmp_path: Pa
 
 def test_entries_indexed_before_phrasings_stay_searchable_until_the_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    before = [m for name, m in vars(schema).items() if name.startswith("m0") and name < "m012"]
-    db = migrated_up_to(path, *sorted(before, key=lambda m: m.__name__))
+    db = migrated_before(path, "m012")
     row = {"id": "e", "kind": "fact", "origin": "cli", "title": "t", "data": "{}", "question_terms": "vermerk"}
     db.table("entries").insert({**row, "question_parts": "", "body_terms": "ob", "tags": "", "vector": b"1"})
     db.table("meta").insert({"key": "knowledge_hash", "value": "old"}, replace=True)
@@ -152,8 +156,7 @@ def test_entries_indexed_before_phrasings_stay_searchable_until_the_rebuild(tmp_
 
 def test_phrasings_indexed_as_one_run_of_words_are_rebuilt_apart(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
-    before = [m for name, m in vars(schema).items() if name.startswith("m0") and name < "m013"]
-    db = migrated_up_to(path, *sorted(before, key=lambda m: m.__name__))
+    db = migrated_before(path, "m013")
     db.table("meta").insert({"key": "knowledge_hash", "value": "old"}, replace=True)
     db.close()
     store = Store(path)
