@@ -522,6 +522,14 @@ def test_a_cost_needs_an_amount_of_money(real_service: FoiService) -> None:
     assert "120.000 Euro" in real_service.ask("Was hat die Bochum-App gekostet?").text
 
 
+@pytest.mark.parametrize(
+    "question", ["Preisgeld beim Smart City Index", "Was hat die Datenlieferung an den Bitkom gekostet?"]
+)
+def test_costs_asked_without_how_much_need_an_amount_of_money(real_service: FoiService, question: str) -> None:
+    """A keyword query for the prize money got Bochum's answer on consultants as if it said."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

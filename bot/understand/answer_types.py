@@ -184,7 +184,13 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
                     return _COUNTED_KINDS[counted], frozenset((*phrase, counted))
                 return kind, frozenset(phrase)
     first = next((w for w in words if w not in _LEAD_IN), "")
-    return (AnswerType.YESNO if first in _VERB_FIRST else AnswerType.OPEN), frozenset()
+    if first in _VERB_FIRST:
+        return AnswerType.YESNO, frozenset()
+    # "Was hat die Beratung gekostet?", "What did the app cost?", "Kosten Datenlieferung": no question word asks
+    # how much, but the costs are what is asked (not after another question word: "Wofür …?", "Welche …?").
+    if (first in ("was", "what") or not _INTERROGATIVE.fullmatch(first)) and any(map(_COSTS_ASKED.fullmatch, words)):
+        return AnswerType.COUNT, frozenset()
+    return AnswerType.OPEN, frozenset()
 
 
 _MONTHS = (
@@ -661,12 +667,18 @@ _COST = re.compile(
     r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spen[dt]\w*|\w*geld\w*|"
     r"money|budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b"
 )
+# Words naming an amount of money as the thing a question asks for (not "Geld", which is also what money is spent
+# on: "Was wird mit den Fördergeldern gemacht?").
+_COSTS_ASKED = re.compile(
+    r"\w*kosten|gekostet|kostete[n]?|kostet|\w*budget\w*|preisgeld\w*|\w*honorare?|gehalt|gehaelter|cost|costs|salary"
+)
 _MONEY = re.compile(r"(?:\d[\d.,]*\s?(?:€|euro\b|eur\b|mio\b|millionen|milliarden|million|billion|tausend)|€\s?\d)")
 
 
 def asks_money(text: str, counted: Iterable[str]) -> bool:
-    """Whether a how-much question asks for an amount of money: it speaks of costs and counts no thing (the
-    `counted` tokens of "Wie viele Projekte wurden bezahlt?") but money."""
+    """Whether a question of an amount (how much, or costs with no question word: "Was hat … gekostet?") asks for
+    money: it speaks of costs and counts no thing (the `counted` tokens of "Wie viele Projekte wurden bezahlt?")
+    but money."""
     if asked(text)[0] is not AnswerType.COUNT or not _COST.search(fold(text)):
         return False
     return all(_COST.search(c) for c in counted)

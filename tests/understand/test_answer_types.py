@@ -68,6 +68,14 @@ from bot.understand.answer_types import (
         ("Wann genau kam die Antwort?", AnswerType.DAY),  # "genau": the day, not the year
         ("Wie groß war der Fördertopf?", AnswerType.COUNT),  # a size is a number
         ("How big was the funding pot?", AnswerType.COUNT),
+        # Costs asked with no how-much: the amount is what is asked.
+        ("Was hat das Gutachten zur Verwaltung gekostet?", AnswerType.COUNT),
+        ("What did the new portal cost?", AnswerType.COUNT),
+        ("Personalkosten Stabsstelle 2023", AnswerType.COUNT),
+        ("Jahresbudget Innovationsbüro", AnswerType.COUNT),
+        ("Wofür wurden die Kosten verbucht?", AnswerType.OPEN),  # what for, not how much
+        ("Was wird mit den Fördergeldern gebaut?", AnswerType.OPEN),  # what the money buys
+        ("Hat das Gutachten etwas gekostet?", AnswerType.YESNO),
     ],
 )
 def test_question_words_give_the_kind_asked(question: str, kind: AnswerType) -> None:
@@ -577,4 +585,9 @@ def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: 
     "question", ["How much did the city spend on the app?", "How much does Bochum spend on consultants?"]
 )
 def test_spending_asks_for_money(question: str) -> None:
+    assert asks_money(question, [])
+
+
+@pytest.mark.parametrize("question", ["Was hat das Gutachten gekostet?", "Beratungskosten Smart-City-Strategie"])
+def test_costs_asked_without_how_much_ask_for_money(question: str) -> None:
     assert asks_money(question, [])
