@@ -88,6 +88,21 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
+    "question", ["What's the point of the Länderindex?", "What is the point of the Bitkom ranking anyway?"]
+)
+def test_the_point_of_a_ranking_is_its_purpose_not_a_score(real_service: FoiService, question: str) -> None:
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
+def test_the_point_of_a_ranking_gets_no_score(real_service: FoiService) -> None:
+    """ "What's the point of the Länderindex?" got North Rhine-Westphalia's 61.9 points; no text says its aim."""
+    assert not real_service.ask("What's the point of the Länderindex?").answered
+    answer = real_service.ask("What is the point of the Bitkom ranking anyway?")
+    assert answer.answered
+    assert answer.hits[0].id == "bitkom-sci-zweck"
+
+
+@pytest.mark.parametrize(
     ("question", "place"),
     [
         ("Who was 2nd in 2022?", 2),
