@@ -22,6 +22,7 @@ from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
+    asks_how_often,
     asks_money,
     asks_next,
     asks_since,
@@ -37,6 +38,7 @@ from bot.understand.answer_types import (
     figure_years,
     given_types,
     gives_a_day,
+    gives_frequency,
     gives_money,
     gives_time_for,
     has_figures,
@@ -257,6 +259,7 @@ class Answerer:
             and (not asks_since(question.text) or tells_a_start(entry))
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
+            and (not asks_how_often(question.text) or gives_frequency(entry))
             and (
                 not _asks_a_change(question) or tells_a_change(entry, points=question.answer_type is AnswerType.POINTS)
             )

@@ -530,6 +530,12 @@ def test_costs_asked_without_how_much_need_an_amount_of_money(real_service: FoiS
     assert real_service.ask(question).decision is Decision.NOT_STATED
 
 
+def test_how_often_needs_a_number_of_times_or_a_rhythm(real_service: FoiService) -> None:
+    """ "How often is the Smart City Index published?" got the year of the first index."""
+    assert not real_service.ask("How often is the Smart City Index published?").answered
+    assert "alle zwei Jahre" in real_service.ask("Wie oft kommt der Deutschland-Index heraus?").text
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

@@ -24,6 +24,7 @@ from bot.understand.answer_types import (
     counts_without_naming,
     figure_clauses,
     given_types,
+    gives_frequency,
     gives_money,
     gives_time_for,
     lacks_the_lead,
@@ -586,6 +587,20 @@ def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: 
 )
 def test_spending_asks_for_money(question: str) -> None:
     assert asks_money(question, [])
+
+
+@pytest.mark.parametrize(
+    ("answer", "tells"),
+    [
+        ("Der Index erscheint jährlich im Herbst.", True),
+        ("Bochum schaffte es viermal in die Top 10.", True),
+        ("The study has been published every two years since 2017.", True),
+        ("Kiel kam 2020 auf Platz 6 (31,3 Prozent).", False),  # a place is not how often
+        ("Der erste Index wurde 2019 mit 81 Städten erhoben.", False),
+    ],
+)
+def test_how_often_is_a_number_of_times_or_a_rhythm(answer: str, tells: bool) -> None:
+    assert gives_frequency(_entry(answer, ["Was ist der Index?"])) is tells
 
 
 @pytest.mark.parametrize("question", ["Was hat das Gutachten gekostet?", "Beratungskosten Smart-City-Strategie"])
