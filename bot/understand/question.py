@@ -49,6 +49,7 @@ from bot.understand.ranking import (
     is_frame_word,
     is_weak,
     kin,
+    names_comparand,
     names_neighbour,
     names_since,
     names_span,
@@ -341,6 +342,7 @@ class Understander:
                 counted=counts_places(folded),
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
                 neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
+                than=names_comparand(folded),
             )
         )
         which_state = asks_which_state(folded)

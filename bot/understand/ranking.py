@@ -78,6 +78,17 @@ _COMPARE = _GAP | _stems(
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before davor"
 )
+# Better or worse with nothing to compare with but the year before: "Ist Bochum 2022 besser geworden?" ("geworden"
+# being a stop word), "Did Essen get worse in 2023?" ask for the change, as "verbessert" does.
+_BETTER_OR_WORSE = _stems("besser schlechter better worse")
+_THAN = re.compile(r"\b(?:als|than)\b")
+
+
+def names_comparand(folded: str) -> bool:
+    """Whether a (folded) question names what it compares with: "besser als insgesamt", "better than Platz 10"."""
+    return bool(_THAN.search(folded))
+
+
 # How close two were ("Wie knapp lag Bochum 2025 hinter Köln?") is told by their points: places next to each other
 # may lie far apart.
 _CLOSE = _stems("knapp knappe close closely")
@@ -482,6 +493,7 @@ def detect(
     since: bool = False,
     counted: bool = False,
     neighbour: int = 0,
+    than: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -491,7 +503,8 @@ def detect(
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
-    whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`)."""
+    whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
+    names what it compares with (`names_comparand`)."""
     tokens = _first_ones(tokens)
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
@@ -529,6 +542,8 @@ def detect(
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them
+    if cities == 1 and years == 1 and not than and asks and asks <= _BETTER_OR_WORSE and not year_before:
+        return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if across:
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.
         between = span and cities == 1 and years == 2

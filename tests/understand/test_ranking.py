@@ -79,6 +79,10 @@ from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, fi
         ("Top vier 2023", RankingAsk.TOP),
         ("War Ulm 2024 besser als im Jahr davor?", RankingAsk.COMPARE),
         ("Köln 2021 vs. 2022 – was hat sich geändert?", RankingAsk.COMPARE),
+        # Better or worse than nothing named: than the year before.
+        ("Ist Bonn 2023 besser geworden?", RankingAsk.CHANGE),
+        ("Did Kiel get worse in 2024?", RankingAsk.CHANGE),
+        ("War Bonn 2023 besser als Platz 10?", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
