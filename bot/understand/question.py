@@ -50,6 +50,7 @@ from bot.understand.ranking import (
     is_weak,
     kin,
     names_comparand,
+    names_done_with,
     names_neighbour,
     names_since,
     names_span,
@@ -343,6 +344,7 @@ class Understander:
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
                 neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
                 than=names_comparand(folded),
+                done_with=names_done_with(folded),
             )
         )
         which_state = asks_which_state(folded)

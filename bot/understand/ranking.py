@@ -84,6 +84,19 @@ _BETTER_OR_WORSE = _stems("besser schlechter better worse")
 _THAN = re.compile(r"\b(?:als|than)\b")
 
 
+# The ranking or its result as the thing something is done with: "Was macht Bochum mit dem Ranking?", "What does
+# Bochum do with the results?" ask what the city does, not where it stands. Not "Mit welchem Ergebnis …?".
+_DONE_WITH = re.compile(
+    r"\b(?:mit|with)\s(?:(?:dem|den|der|diesem|diesen|seinem|seinen|ihrem|ihren|the|its|their|these|this)\s)?"
+    r"[\w-]*(?:ranking|ergebnis|result|platzierung)\w*"
+)
+
+
+def names_done_with(folded: str) -> bool:
+    """Whether a (folded) question speaks of doing something with a ranking or its result."""
+    return bool(_DONE_WITH.search(folded))
+
+
 def names_comparand(folded: str) -> bool:
     """Whether a (folded) question names what it compares with: "besser als insgesamt", "better than Platz 10"."""
     return bool(_THAN.search(folded))
@@ -494,6 +507,7 @@ def detect(
     counted: bool = False,
     neighbour: int = 0,
     than: bool = False,
+    done_with: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -504,7 +518,8 @@ def detect(
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
     whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
-    names what it compares with (`names_comparand`)."""
+    names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
+    ranking or its result (`names_done_with`)."""
     tokens = _first_ones(tokens)
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
@@ -524,6 +539,8 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and extreme is None and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
+    if done_with and asks <= _STANDING and place is None:
+        return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
     if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:
         # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who came
         # first, which the tables give only if it is a city named (else what they say of the cities named).

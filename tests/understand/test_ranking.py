@@ -92,6 +92,28 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["Was macht Bochum mit dem Ranking?", "Wie geht Bochum mit dem Ergebnis um?", "What does Bonn do with results?"],
+        "Was macht Bochum mit dem Ranking?",
+        "Wie geht Bochum mit dem Ergebnis um?",
+        "What does Bonn do with the results?",
+    ],
+)
+def test_what_is_done_with_the_ranking_is_no_standing(real_service: FoiService, question: str) -> None:
+    """ "Was macht Bochum mit dem Ranking?" got Bochum's places since 2019."""
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
+def test_with_which_result_still_asks_the_standing(real_service: FoiService) -> None:
+    understood = real_service.answerer.understander.understand("Mit welchem Ergebnis schloss Bochum 2021 ab?")
+    assert understood.ranking is not None
+
+
+def test_what_the_city_does_with_the_ranking_is_its_evaluation(real_service: FoiService) -> None:
+    assert real_service.ask("Was macht Bochum mit dem Ranking?").hits[0].id == "257364-auswertung"
+
+
+@pytest.mark.parametrize(
     "question", ["What's the point of the Länderindex?", "What is the point of the Bitkom ranking anyway?"]
 )
 def test_the_point_of_a_ranking_is_its_purpose_not_a_score(real_service: FoiService, question: str) -> None:
