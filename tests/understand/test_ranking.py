@@ -93,7 +93,7 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 @pytest.mark.parametrize(
     "question",
-    ["Was macht Bochum mit dem Ranking?", "Wie geht Bochum mit dem Ergebnis um?", "What does Bonn do with results?"],
+    [
         "Was macht Bochum mit dem Ranking?",
         "Wie geht Bochum mit dem Ergebnis um?",
         "What does Bonn do with the results?",
