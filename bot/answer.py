@@ -26,6 +26,7 @@ from bot.understand.answer_types import (
     asks_money,
     asks_next,
     asks_since,
+    asks_the_most,
     asks_until,
     asks_which_of_summed,
     asks_winner,
@@ -52,6 +53,7 @@ from bot.understand.answer_types import (
     tells_a_change,
     tells_a_start,
     tells_an_end,
+    tells_an_extreme,
     tells_what_comes,
     things_asked,
     without_yes_no,
@@ -143,6 +145,13 @@ def _asks_a_change(question: Question) -> bool:
     2024 zu?"): the tables answer it where they know the year before; a text must say so itself."""
     intent = question.ranking
     return intent is not None and intent.ask is RankingAsk.CHANGE and len(question.years) == 1
+
+
+def _asks_most_change(question: Question) -> bool:
+    """Whether a ranking question asks which city gained or lost the most ("Wer machte den größten Sprung?")."""
+    intent = question.ranking
+    changes = intent is not None and intent.ask is RankingAsk.CHANGE
+    return changes and not question.cities and asks_the_most(question.text)
 
 
 def _asks_whom(question: Question) -> bool:
@@ -260,6 +269,8 @@ class Answerer:
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
             and (not asks_how_often(question.text) or gives_frequency(entry))
+            # "Wer ist 2023 am stärksten abgestürzt?" is not answered by a list of the cities that left the top 10.
+            and not (_asks_most_change(question) and not tells_an_extreme(entry))
             and (
                 not _asks_a_change(question) or tells_a_change(entry, points=question.answer_type is AnswerType.POINTS)
             )

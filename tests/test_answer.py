@@ -536,6 +536,13 @@ def test_how_often_needs_a_number_of_times_or_a_rhythm(real_service: FoiService)
     assert "alle zwei Jahre" in real_service.ask("Wie oft kommt der Deutschland-Index heraus?").text
 
 
+def test_who_changed_the_most_needs_a_text_naming_the_most(real_service: FoiService) -> None:
+    """ "Wer ist 2023 am stärksten abgestürzt?" got the cities that left the top 10, which says nothing of who fell
+    furthest."""
+    assert not real_service.ask("Welche Stadt ist 2023 am tiefsten abgestürzt?").answered
+    assert "Hanover jumped 34 places" in real_service.ask("Which city had the biggest jump in 2025?").text
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

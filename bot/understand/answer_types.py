@@ -699,6 +699,28 @@ _FREQUENCY = re.compile(
 )
 
 
+# Who changed the most: "am stärksten", "die meisten Plätze", "den größten Sprung", "the biggest jump", "improved
+# the most". An answer names such an extreme in the same words ("die größten Verbesserungen", "der größte Sprung",
+# "Aufsteiger des Jahres", "the biggest one-year jump"); a list of risers does not say which rose most.
+_SUPERLATIVE_STEMS = r"groesst|staerkst|hoechst|weitest|tiefst|meist|deutlichst"
+_MOST = re.compile(
+    rf"\b(?:am\s\w+sten|die\smeisten|\w*(?:{_SUPERLATIVE_STEMS})\w*|biggest|largest|most|furthest|farthest|"
+    r"strongest|steepest|greatest)\b"
+)
+_EXTREME_SAID = re.compile(rf"{_MOST.pattern}|\b(?:des\sjahres|of\sthe\syear|rekord\w*|record)\b")
+
+
+def asks_the_most(text: str) -> bool:
+    """Whether a question asks for the most of something ("Wer ist 2023 am stärksten abgestürzt?")."""
+    return bool(_MOST.search(fold(text)))
+
+
+def tells_an_extreme(entry: Entry) -> bool:
+    """Whether the entry names the most of something, in its short answer or in a question it answers ("Wer war
+    2020 der Aufsteiger des Jahres?")."""
+    return bool(_EXTREME_SAID.search(_short_answers(entry) + " " + fold(" ".join(entry.questions))))
+
+
 def gives_frequency(entry: Entry) -> bool:
     """Whether the entry's short answer tells how often: a number of times or a rhythm."""
     return bool(_FREQUENCY.search(_short_answers(entry)))

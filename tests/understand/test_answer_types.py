@@ -16,6 +16,7 @@ from bot.understand.answer_types import (
     asks_money,
     asks_next,
     asks_since,
+    asks_the_most,
     asks_until,
     asks_which_of_summed,
     asks_winner,
@@ -33,6 +34,7 @@ from bot.understand.answer_types import (
     tells_a_change,
     tells_a_start,
     tells_an_end,
+    tells_an_extreme,
     tells_what_comes,
     things_asked,
     without_yes_no,
@@ -587,6 +589,15 @@ def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: 
 )
 def test_spending_asks_for_money(question: str) -> None:
     assert asks_money(question, [])
+
+
+def test_the_most_is_told_by_a_superlative_in_the_answer_or_its_questions() -> None:
+    assert asks_the_most("Welche Stadt hat 2022 am meisten Plätze verloren?")
+    assert asks_the_most("Who made the biggest jump?")
+    assert not asks_the_most("Welche Städte sind 2022 aus den Top 10 gefallen?")
+    assert tells_an_extreme(_entry("Den größten Sprung machte Kiel mit 20 Plätzen.", ["Wer stieg auf?"]))
+    assert tells_an_extreme(_entry("Kiel stieg 20 Plätze.", ["Wer war 2022 der Aufsteiger des Jahres?"]))
+    assert not tells_an_extreme(_entry("Kiel und Ulm stiegen um 20 und 13 Plätze.", ["Wer stieg 2022 auf?"]))
 
 
 @pytest.mark.parametrize(
