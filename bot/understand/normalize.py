@@ -438,8 +438,9 @@ def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) ->
             if len(candidate) >= min_part and (candidate in vocabulary or stem(candidate) in vocabulary):
                 return [candidate if candidate in vocabulary else stem(candidate), tail]
         # A word ending in an English function word is no compound of it: "Bbbbwher" is not "where" (German ones
-        # end compounds: "Teilnahme").
-        if tail not in _english_function_stems():
+        # end compounds: "Teilnahme"); nor, with a head the base does not know, one of a number word: "Bbbbvier"
+        # is no "vier", which would ask for the fourth place.
+        if tail not in _english_function_stems() and tail not in _number_stems():
             return [tail]
     return []
 
@@ -447,3 +448,14 @@ def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) ->
 @lru_cache(maxsize=1)
 def _english_function_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in fillers("en"))
+
+
+@lru_cache(maxsize=1)
+def _number_stems() -> frozenset[str]:
+    return frozenset(
+        stem(w)
+        for w in (
+            "eins zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig hundert tausend one two three "
+            "four five six seven eight nine ten eleven twelve twenty hundred thousand"
+        ).split()
+    )
