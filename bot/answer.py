@@ -46,6 +46,7 @@ from bot.understand.answer_types import (
     is_vague,
     lacks_the_lead,
     mentions,
+    names_only_the,
     names_person,
     names_place,
     states_absence,
@@ -61,7 +62,7 @@ from bot.understand.answer_types import (
 from bot.understand.content import absent_nouns, content_words
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
-from bot.understand.ranking import RankingAsk, grammar_form
+from bot.understand.ranking import RankingAsk, grammar_form, superlative
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -269,6 +270,8 @@ class Answerer:
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
             and (not asks_how_often(question.text) or gives_frequency(entry))
+            # "Welche Ruhrgebietsstadt war 2019 am besten?" is not answered by the last of them, nor the reverse.
+            and not self._other_end(entry, question)
             # "Wer ist 2023 am stärksten abgestürzt?" is not answered by a list of the cities that left the top 10.
             and not (_asks_most_change(question) and not tells_an_extreme(entry))
             and (
@@ -384,6 +387,14 @@ class Answerer:
         if intent.ask is RankingAsk.TOP:
             return names_place(entry, False, 1) and len(named) > 1
         return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(named)
+
+    @staticmethod
+    def _other_end(entry: Entry, question: Question) -> bool:
+        """Whether a question asking for the best or the worst meets an entry that speaks only of the other end."""
+        extreme = superlative(fold(question.text), of_all=True)
+        if extreme is None:
+            return False
+        return names_only_the(entry, top=extreme is RankingAsk.WORST)
 
     def _of_latest_edition(self, entry: Entry) -> bool:
         """Whether the entry is a text of one year of one ranking, that ranking's latest edition."""

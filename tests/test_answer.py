@@ -543,6 +543,16 @@ def test_who_changed_the_most_needs_a_text_naming_the_most(real_service: FoiServ
     assert "Hanover jumped 34 places" in real_service.ask("Which city had the biggest jump in 2025?").text
 
 
+@pytest.mark.parametrize(
+    "question", ["Welche Ruhrgebietsstadt lag 2019 am besten?", "Welche Ruhrgebietsstadt war 2021 am schwächsten?"]
+)
+def test_the_best_is_not_answered_by_the_last_nor_the_worst_by_the_first(
+    real_service: FoiService, question: str
+) -> None:
+    """The best Ruhr city of 2019 got the text on the last ones; the weakest of 2021 the text on the smartest."""
+    assert not real_service.ask(question).answered
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

@@ -721,6 +721,25 @@ def tells_an_extreme(entry: Entry) -> bool:
     return bool(_EXTREME_SAID.search(_short_answers(entry) + " " + fold(" ".join(entry.questions))))
 
 
+# Which end of a ranking a short answer speaks of: its first places, or its last. An answer naming only one end
+# does not answer a question asking for the other ("Welche Ruhrgebietsstadt war 2019 am besten?" is not
+# answered by "Oberhausen war … Schlusslicht").
+_TOP_END = re.compile(
+    r"\b(?:spitze\w*|sieger\w*|gewinner\w*|gewann|gewonnen|beste[nrs]?|smarteste[nrs]?|digitalste[nrs]?|vorn|vorne|"
+    r"fuehrt\w*|erste[nrs]?|first|top|best|smartest|most digital|leader|leads|led|won|wins)\b"
+)
+_BOTTOM_END = re.compile(
+    r"\b(?:schlusslicht\w*|letzte[nrs]?|schlechteste[nrs]?|hinten|am ende|last|bottom|worst|lowest)\b"
+)
+
+
+def names_only_the(entry: Entry, *, top: bool) -> bool:
+    """Whether the entry's short answer speaks only of a ranking's first places (`top`) or only of its last."""
+    said = _short_answers(entry)
+    tops, bottoms = bool(_TOP_END.search(said)), bool(_BOTTOM_END.search(said))
+    return tops and not bottoms if top else bottoms and not tops
+
+
 def gives_frequency(entry: Entry) -> bool:
     """Whether the entry's short answer tells how often: a number of times or a rhythm."""
     return bool(_FREQUENCY.search(_short_answers(entry)))

@@ -29,6 +29,7 @@ from bot.understand.answer_types import (
     gives_money,
     gives_time_for,
     lacks_the_lead,
+    names_only_the,
     names_person,
     states_absence,
     tells_a_change,
@@ -589,6 +590,14 @@ def test_who_did_something_is_the_office_holder_doing_it(answer: str, question: 
 )
 def test_spending_asks_for_money(question: str) -> None:
     assert asks_money(question, [])
+
+
+def test_an_answer_may_speak_of_one_end_of_a_ranking_only() -> None:
+    last = _entry("Schlusslicht war 2019 Hagen auf Platz 81.", ["Wer war 2019 Letzter?"])
+    first = _entry("2019 war Essen die smarteste Stadt im Revier, vor Hagen.", ["Wie lag Essen?"])
+    both = _entry("Essen lag vorn, Schlusslicht war Hagen.", ["Wie lagen die Städte?"])
+    assert [names_only_the(e, top=True) for e in (last, first, both)] == [False, True, False]
+    assert [names_only_the(e, top=False) for e in (last, first, both)] == [True, False, False]
 
 
 def test_the_most_is_told_by_a_superlative_in_the_answer_or_its_questions() -> None:
