@@ -59,6 +59,8 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         ),
         (
             AnswerType.COUNT,
+            # How often, counted in times: before "wie viele" and "how many", which they contain.
+            "wie viele male|wie viele mal|wievielmal|how many times|"
             # "wie vielen" after a preposition: "Aus wie vielen Parametern …?", "In wie vielen Kategorien …?"
             "wie viele|wieviele|wie vielen|wievielen|wie viel|wieviel|how many|how much|wie hoch|wie teuer|"
             # A size is a number too: "Wie groß war der Abstand …?", "How big was the funding pot?"
@@ -135,7 +137,18 @@ def yes_or_no(text: str, written_in: Callable[[], Lang]) -> bool:
     return not any(_INTERROGATIVE.fullmatch(w) or (w == "was" and written_in() == "de") for w in opening)
 
 
-_HOW_OFTEN = frozenset({frozenset(("wie", "oft")), frozenset(("how", "often")), frozenset(("wie", "haeufig"))})
+_HOW_OFTEN = frozenset(
+    frozenset(phrase.split())
+    for phrase in (
+        "wie oft",
+        "how often",
+        "wie haeufig",
+        "wie viele male",
+        "wie viele mal",
+        "wievielmal",
+        "how many times",
+    )
+)
 
 
 def asks_how_often(text: str) -> bool:

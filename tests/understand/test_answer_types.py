@@ -13,6 +13,7 @@ from bot.understand.answer_types import (
     around_someone_named,
     asked,
     asked_type,
+    asks_how_often,
     asks_money,
     asks_next,
     asks_since,
@@ -598,6 +599,14 @@ def test_an_answer_may_speak_of_one_end_of_a_ranking_only() -> None:
     both = _entry("Essen lag vorn, Schlusslicht war Hagen.", ["Wie lagen die Städte?"])
     assert [names_only_the(e, top=True) for e in (last, first, both)] == [False, True, False]
     assert [names_only_the(e, top=False) for e in (last, first, both)] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "question", ["Wie oft war Kiel vorn?", "How many times did Kiel come first?", "Wie viele Male lag Kiel vorn?"]
+)
+def test_how_often_is_asked_in_times_too(question: str) -> None:
+    assert asks_how_often(question)
+    assert asked_type(question) is AnswerType.COUNT
 
 
 def test_the_most_is_told_by_a_superlative_in_the_answer_or_its_questions() -> None:
