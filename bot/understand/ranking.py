@@ -150,7 +150,7 @@ GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
 # Words that make a winner word ask for something else: gaining places, a place, a list, the last.
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
-_NEW = stem("neu")
+_NEW = _stems("neu new newly newcomer newcomers neueinsteiger")
 # "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
 _FIRST_TIME = re.compile(r"\b(?:zum (?:aller)?ersten mal|das (?:aller)?erste mal|first time|erstmal(?:s|ig))\b")
 
@@ -578,7 +578,7 @@ def detect(
     if extreme is RankingAsk.WORST and not cities and not words & _TOP:
         # "Welche Stadt schnitt am schlechtesten ab?": the last, not the worst of the cities a text speaks of.
         return RankingIntent(RankingAsk.LAST, categories=categories)
-    if words & _TOP and (_NEW in words or first_time):
+    if words & _TOP and (words & _NEW or first_time):
         return None
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)

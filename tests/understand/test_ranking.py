@@ -92,6 +92,15 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
+    "question", ["Which cities were new in the top 10 in 2023?", "Who was newly in the top ten in 2024?"]
+)
+def test_new_in_the_top_list_is_no_top_list_in_english_either(real_service: FoiService, question: str) -> None:
+    """ "Which cities were new in the top 10 in 2021?" got the whole top list, as "neu" did before it was read."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or intent.ask is not RankingAsk.TOP
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Was macht Bochum mit dem Ranking?",
