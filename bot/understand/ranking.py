@@ -467,7 +467,10 @@ def _place_numbers(tokens: Sequence[str]) -> list[int]:
         match = _NUMBER.match(token)
         if match and not (1900 <= int(match.group(1)) <= 2100):
             near = tokens[max(0, i - 1) : i + 2]
-            if token != match.group(1) or any(t in _PLACE for t in near):
+            # The second of two places is a place too: "places 4 to 10", "Platz 4 und 10" ("to", "und" being
+            # stop words).
+            after_place = bool(out) and i > 0 and tokens[i - 1] == str(out[-1])
+            if token != match.group(1) or any(t in _PLACE for t in near) or after_place:
                 out.append(int(match.group(1)))
     return out
 

@@ -92,6 +92,14 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
+    "question", ["How close were places 3 to 10 in 2023?", "Punkte zwischen Platz 2 und 9 im Jahr 2024"]
+)
+def test_two_places_named_are_a_span_not_the_first_of_them(real_service: FoiService, question: str) -> None:
+    """ "How close were places 4 to 10 in 2022?" got who was fourth: the second number had no place word by it."""
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
+@pytest.mark.parametrize(
     "question", ["Which cities were new in the top 10 in 2023?", "Who was newly in the top ten in 2024?"]
 )
 def test_new_in_the_top_list_is_no_top_list_in_english_either(real_service: FoiService, question: str) -> None:
