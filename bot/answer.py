@@ -22,6 +22,7 @@ from bot.tables import TableReply, Tables, asks_latest
 from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
+    asked_type,
     asks_how_often,
     asks_money,
     asks_next,
@@ -62,7 +63,7 @@ from bot.understand.answer_types import (
 from bot.understand.content import absent_nouns, content_words
 from bot.understand.language import detect_language
 from bot.understand.question import Question, Understander
-from bot.understand.ranking import RankingAsk, grammar_form, superlative
+from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, superlative
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -286,6 +287,8 @@ class Answerer:
             # "Hat Bochum Geld für das Ranking bekommen?" is not answered by the money of a funding programme.
             and not (question.implied_ranking and not _speaks_of_rankings(entry))
             and not self._of_a_region(entry, question)
+            # "Wer steckt hinter dem Smart City Index?" is not answered by a text on who came last: its "who" is a city.
+            and not self._asks_who_made(question, entry)
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
@@ -395,6 +398,18 @@ class Answerer:
         if extreme is None:
             return False
         return names_only_the(entry, top=extreme is RankingAsk.WORST)
+
+    def _asks_who_made(self, question: Question, entry: Entry) -> bool:
+        """Whether a who-question about a ranking itself (no city, no year, no standing asked: "Who is behind the
+        index?", "Wer macht den Smart City Index?") meets an entry whose every who-question asks who held a place,
+        so that the someone it names is a city, not who makes the ranking."""
+        if question.answer_type is not AnswerType.PERSON or question.ranking or question.cities or question.years:
+            return False
+        if not question.rankings or asks_a_standing(t.token for t in question.terms):
+            return False
+        understand = self.understander.understand
+        asking = [q for q in entry.questions if asked_type(q) is AnswerType.PERSON]
+        return bool(asking) and all(understand(q).ranking is not None for q in asking)
 
     def _of_latest_edition(self, entry: Entry) -> bool:
         """Whether the entry is a text of one year of one ranking, that ranking's latest edition."""

@@ -555,6 +555,16 @@ def test_the_best_is_not_answered_by_the_last_nor_the_worst_by_the_first(
     assert not real_service.ask(question).answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Wer macht den Smart City Index?", "Who came up with the Smart City Index?", "Who is behind the index?"],
+)
+def test_who_makes_a_ranking_is_not_who_held_a_place_in_it(real_service: FoiService, question: str) -> None:
+    """They got Osnabrück's jump of 2020 or the bottom three of 2019: texts whose "who" is a city."""
+    assert not real_service.ask(question).answered
+    assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

@@ -78,6 +78,7 @@ _COMPARE = _GAP | _stems(
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before davor"
 )
+_BEHIND_OR_AHEAD = _stems("hinter behind ahead")
 # Better or worse with nothing to compare with but the year before: "Ist Bochum 2022 besser geworden?" ("geworden"
 # being a stop word), "Did Essen get worse in 2023?" ask for the change, as "verbessert" does.
 _BETTER_OR_WORSE = _stems("besser schlechter better worse")
@@ -147,6 +148,17 @@ _CARDINALS = _stems(
 )
 _WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
+
+# The words that ask for a standing in a ranking: a place, points, the first or last, a list, a change. Not the
+# ones that only compare ("hinter", "behind"), which with no city compare nothing ("Who is behind the index?").
+_STANDING_ASKED = (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | set(_ORDINALS)) - (_COMPARE - _WINNER)
+
+
+def asks_a_standing(tokens: Iterable[str]) -> bool:
+    """Whether a question's tokens ask for a standing in a ranking ("Wer war Letzter?", "Wer führt …?")."""
+    return any(form in _STANDING_ASKED for t in tokens if (form := grammar_form(t)) is not None)
+
+
 # Words that make a winner word ask for something else: gaining places, a place, a list, the last.
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
@@ -542,6 +554,8 @@ def detect(
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
     if not asks and extreme is None and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
+    if not cities and asks and asks <= _BEHIND_OR_AHEAD and place is None:
+        return None  # "Who is behind the index?", "Wer steht hinter …?": behind no city, nothing is compared
     if done_with and asks <= _STANDING and place is None:
         return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
     if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:

@@ -99,6 +99,11 @@ def test_two_places_named_are_a_span_not_the_first_of_them(real_service: FoiServ
     assert real_service.answerer.understander.understand(question).ranking is None
 
 
+@pytest.mark.parametrize("question", ["Wer steckt hinter dem Deutschland-Index?", "Who is behind the Länderindex?"])
+def test_behind_no_city_compares_nothing(real_service: FoiService, question: str) -> None:
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
 @pytest.mark.parametrize(
     "question", ["Which cities were new in the top 10 in 2023?", "Who was newly in the top ten in 2024?"]
 )
