@@ -565,6 +565,14 @@ def test_who_makes_a_ranking_is_not_who_held_a_place_in_it(real_service: FoiServ
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
 
 
+@pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
+def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
+    real_service: FoiService, question: str
+) -> None:
+    """They got the text on Bochum's digital services and the one on the citizens' conference."""
+    assert not real_service.ask(question).answered
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

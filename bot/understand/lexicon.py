@@ -33,6 +33,7 @@ RELATED_WEIGHT = 0.6
 MIN_RELATED = 5
 MIN_SHARED = 5  # letters at the start two forms of one word share at least ...
 RELATED_SHARE = 0.8  # ... and at least this share of the shorter one
+INTO_TAIL = 4  # ... and, for a compound of a known first word, this many letters of what follows it
 # A four-letter word has no typo budget of its own ("Hamm", "gut" are one edit from too much), but one edit from
 # a word that a twentieth of the entries write ("Plaz", "Indx") it is that word: people ask with those words.
 SHORT_TYPO = 4
@@ -168,15 +169,37 @@ class Lexicon:
         if len(surface) < MIN_RELATED or not surface.isalpha():
             return {}
         out: dict[str, float] = {}
+        head = self._known_head(surface)
         for word in self._by_prefix.get(surface[:MIN_SHARED], ()):
             shorter = min(len(surface), len(word))
             shared = next((i for i, (a, b) in enumerate(zip(surface, word, strict=False)) if a != b), shorter)
             if shared < RELATED_SHARE * shorter or word == surface or heads_a_compound(word, surface, self.words):
                 continue
+            if head and shared < head + INTO_TAIL:
+                # Another compound of the same first word ("Digitalisierungsgrad" for "Digitalisierungsbeirat",
+                # "Bürgerkonferenz" for "Bürgerkonto"), or a form of that word alone: no form of this one.
+                continue
             token = self.words[word]
             if token in self.df:
                 out[token] = RELATED_WEIGHT
         return out
+
+    def _known_head(self, surface: str) -> int:
+        """The length of the known word an unknown compound opens with, its linking element included ("Bürger" of
+        "Bürgerkonto", "Digitalisierungs" of "Digitalisierungsbeirat"), where a word-like piece the base does not
+        know follows; 0 where none does, or where the word is a compound of known words (searched for by its
+        parts)."""
+        found = 0
+        for cut in range(len(surface) - MIN_REST, MIN_SHARED - 1, -1):
+            rest = surface[cut:]
+            if not _word_like(rest) or rest in _ENDINGS:
+                continue
+            head = surface[:cut]
+            if any(head.endswith(link) and head[: len(head) - len(link)] in self.words for link in ("", *_LINKING)):
+                if rest in self.words or self.typos(rest):  # a known word, or one misspelt ("Digitalstuide")
+                    return 0
+                found = found or cut
+        return found
 
     def containing(self, surface: str) -> dict[str, float]:
         """Tokens of the base's compounds that contain a word the base never writes alone: `Freiheit` in

@@ -76,6 +76,18 @@ def test_the_head_of_a_compound_is_no_related_form(real_service: FoiService) -> 
     assert real_service.lexicon.related("durchschnittspunktzahl")  # "Durchschnitt" and "Punktzahl" both known
 
 
+@pytest.mark.parametrize("word", ["digitalisierungsbeirat", "buergerkonto", "rankingbeirat"])
+def test_another_compound_of_the_same_first_word_is_no_related_form(real_service: FoiService, word: str) -> None:
+    """ "Hat Bochum einen Digitalisierungsbeirat?" found "Digitalisierungsgrad" and "digital", "Bürgerkonto" the
+    Bürgerkonferenz: a compound of a known word and one the base does not know is no form of another compound of
+    that word, nor of the word alone."""
+    assert real_service.lexicon.related(word) == {}
+
+
+def test_a_compound_with_a_misspelt_tail_keeps_its_forms(real_service: FoiService) -> None:
+    assert real_service.lexicon.related("digitalstuide")
+
+
 @pytest.mark.parametrize(
     ("word", "form"),
     [("Zulieferung", "liefert"), ("rumgeschickt", "geschickt"), ("angefordert", "gefordert")],
