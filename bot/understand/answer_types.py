@@ -712,6 +712,11 @@ _FREQUENCY = re.compile(
 )
 
 
+def gives_frequency(entry: Entry) -> bool:
+    """Whether the entry's short answer tells how often: a number of times or a rhythm."""
+    return bool(_FREQUENCY.search(_short_answers(entry)))
+
+
 # Who changed the most: "am stärksten", "die meisten Plätze", "den größten Sprung", "the biggest jump", "improved
 # the most". An answer names such an extreme in the same words ("die größten Verbesserungen", "der größte Sprung",
 # "Aufsteiger des Jahres", "the biggest one-year jump"); a list of risers does not say which rose most.
@@ -751,11 +756,6 @@ def names_only_the(entry: Entry, *, top: bool) -> bool:
     said = _short_answers(entry)
     tops, bottoms = bool(_TOP_END.search(said)), bool(_BOTTOM_END.search(said))
     return tops and not bottoms if top else bottoms and not tops
-
-
-def gives_frequency(entry: Entry) -> bool:
-    """Whether the entry's short answer tells how often: a number of times or a rhythm."""
-    return bool(_FREQUENCY.search(_short_answers(entry)))
 
 
 def asks_since(text: str) -> bool:
