@@ -614,6 +614,8 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     asked, one of those years or of none."""
     if years and kind is AnswerType.COUNT:
         return not _counts_of_other_years(entry, years)
+    if years and kind not in (AnswerType.DAY, AnswerType.DATE):
+        return not _all_of_other_years(entry, years)
     if not years or kind not in (AnswerType.DAY, AnswerType.DATE):
         return True
     text = _short_answers(entry)
@@ -627,7 +629,7 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
 # A year a time reaches from or to, or one compared with: "seit 2019 81 Städte" counts the cities of 2024 too,
 # "2,7 …, mehr als doppelt so viele wie 2021" are of the entry's year.
 _SPAN_YEAR = re.compile(
-    r"\b(?:seit|since|ab|from|bis|until|nach|after|wie|als|than|gegenueber|compared with)\s(?:\w+\s){0,2}?"
+    r"\b(?:seit|since|ab|from|bis|until|nach|after|wie|als|than|gegenueber|compared with)\s(?:\w+\s){0,3}?"
     r"(?:19|20)\d\d\b"
 )
 
@@ -651,6 +653,14 @@ def _counts_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
                 return False
             other = True
     return other
+
+
+def _all_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
+    """Whether every sentence of the entry's short answers is of other years than `years`: "Bochums beste
+    Gesamtplatzierung ist Platz 4 im Jahr 2024, die höchste seit Beginn des Index 2019" tells nothing of 2019.
+    A sentence that names no year may speak of any."""
+    sentences = [s for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(fold(text)) if s]
+    return bool(sentences) and all((named := figure_years(s)) and not named & years for s in sentences)
 
 
 # "Seit wann …?" asks when something began; a year the answer names in passing does not say it ("Seit wann ist

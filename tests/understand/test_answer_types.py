@@ -593,6 +593,16 @@ def test_spending_asks_for_money(question: str) -> None:
     assert asks_money(question, [])
 
 
+def test_an_answer_all_of_other_years_tells_nothing_of_the_year_asked() -> None:
+    best = _entry("Die beste Platzierung war Platz 4 im Jahr 2024, die höchste seit Beginn des Index 2019.", ["Wann?"])
+    mixed = _entry("2020 gab es einen Vermerk. 2021 wurde das Ranking vorgestellt.", ["Was geschah?"])
+    undated = _entry("Die Stadt prüft das Ergebnis.", ["Was tut die Stadt?"])
+    assert not gives_time_for(best, AnswerType.OPEN, frozenset({2019}))
+    assert gives_time_for(best, AnswerType.OPEN, frozenset({2024}))
+    assert gives_time_for(mixed, AnswerType.OPEN, frozenset({2021}))
+    assert gives_time_for(undated, AnswerType.OPEN, frozenset({2019}))
+
+
 def test_an_answer_may_speak_of_one_end_of_a_ranking_only() -> None:
     last = _entry("Schlusslicht war 2019 Hagen auf Platz 81.", ["Wer war 2019 Letzter?"])
     first = _entry("2019 war Essen die smarteste Stadt im Revier, vor Hagen.", ["Wie lag Essen?"])
