@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+from bot.folding import fold
 from bot.models import Lang
+from bot.understand.content import fillers
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 2
@@ -26,6 +28,9 @@ MIN_SMALL_WORDS = 3
 # answered in English is the costlier mistake. Chosen with benchmarks/bench_language.py.
 ENGLISH_CONFIDENCE = 0.6
 TWO_WORDS_ENGLISH = 0.7
+# Below that but above this the identifier is unsure ("What was Bonn's rank in 2022?" without its names: 0.58):
+# the function words only one of the two languages has decide.
+UNSURE = 0.45
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +58,28 @@ def detect_language(text: str) -> Lang | None:
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
     if len(small) == MIN_SMALL_WORDS - 1 and _english(small) >= TWO_WORDS_ENGLISH:
         return "en"
-    return "en" if _english(small if len(small) >= MIN_SMALL_WORDS else words) >= ENGLISH_CONFIDENCE else "de"
+    confidence = _english(small if len(small) >= MIN_SMALL_WORDS else words)
+    if confidence >= ENGLISH_CONFIDENCE:
+        return "en"
+    return "en" if confidence >= UNSURE and _function_words_lean_english(words) else "de"
+
+
+def _function_words_lean_english(words: list[str]) -> bool:
+    """Whether the words include an English question word or auxiliary and no function word of German alone
+    (stopwords-iso's English list is too broad for this: it has "top" and "open", which German writes too)."""
+    folded = [fold(w) for w in words]
+    return not any(w in _german_only() for w in folded) and any(w in _ENGLISH_ASKING for w in folded)
+
+
+_ENGLISH_ASKING = frozenset(
+    "what which who whom whose how why when where did does do is are were has have can could would should the of "
+    "my your tell".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _german_only() -> frozenset[str]:
+    return fillers("de") - fillers("en")
 
 
 def _english(words: list[str]) -> float:

@@ -56,3 +56,16 @@ def test_english_table_answers_carry_no_german(real_service: FoiService) -> None
 @given(st.text(max_size=120))
 def test_any_text_gets_a_language_or_none(text: str) -> None:
     assert detect_language(text) in {"de", "en", None}
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What was Kiel's rank in 2023?", "en"),  # "What was … rank in": 0.58 for English, unsure
+        ("Tell me a joke", "en"),
+        ("Wo stand Kiel im Index 2023?", "de"),
+        ("Top-10 Abstand 2023", "de"),  # "top" is in English's list of fillers, but German writes it too
+    ],
+)
+def test_an_unsure_identifier_is_decided_by_question_words(real_service: FoiService, question: str, lang: str) -> None:
+    assert real_service.answerer.understander.understand(question).lang == lang
