@@ -611,13 +611,13 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
     """Whether the entry can tell when, for a question that names `years`: a day asked needs a day of those
     years (the press release of 2020 has a day, that does not date the one of 2022) or one without its year;
     a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names; a number
-    asked, one of those years or of none."""
-    if years and kind is AnswerType.COUNT:
-        return not _counts_of_other_years(entry, years)
-    if years and kind not in (AnswerType.DAY, AnswerType.DATE):
-        return not _all_of_other_years(entry, years)
-    if not years or kind not in (AnswerType.DAY, AnswerType.DATE):
+    asked, one of those years or of none; anything else, a sentence of those years or of none."""
+    if not years:
         return True
+    if kind is AnswerType.COUNT:
+        return not _counts_of_other_years(entry, years)
+    if kind not in (AnswerType.DAY, AnswerType.DATE):
+        return not _all_of_other_years(entry, years)
     text = _short_answers(entry)
     if kind is AnswerType.DATE:
         return bool(_DAY.search(text)) or any(int(y) not in years for y in _DATE.findall(text))

@@ -5,7 +5,7 @@ for its city), so the caller passes the text without the cities and rankings it 
 ("Wer ist der Chef der Smart City Innovation Unit?") are written with capitals, as German nouns are: where enough
 words without a capital remain (question words, verbs, articles), the language is judged by those alone. Too
 little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or
-German.
+German. Where the identifier is unsure, an English question word with no German function word decides.
 """
 
 from __future__ import annotations
