@@ -80,6 +80,8 @@ EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
+# The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
+_PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
 # Where the best hit does not give the kind asked, this many hits after it, with at least this share of its score,
@@ -407,9 +409,25 @@ class Answerer:
             return False
         if not question.rankings or asks_a_standing(t.token for t in question.terms):
             return False
+        if self._names_a_publisher(entry, question):
+            return False  # "Für die dritte Ausgabe untersuchte Haselhorst Associates …" says who made it
         understand = self.understander.understand
         asking = [q for q in entry.questions if asked_type(q) is AnswerType.PERSON]
         return bool(asking) and all(understand(q).ranking is not None for q in asking)
+
+    def _names_a_publisher(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry's answer, in the reply's language, names who publishes a ranking the question names
+        (the ranking's `publisher`: "Haselhorst Associates (2019 mit BILANZ)", "ÖFIT / Fraunhofer FOKUS")."""
+        said = fold(entry.answer_in(question.lang))
+        for ranking_id in question.rankings:
+            ranking = self.tables.rankings.get(ranking_id)
+            publisher = ranking.publisher if ranking is not None else None
+            if publisher is None:
+                continue
+            names = (fold(name).removesuffix(" e.v.").strip() for name in _PUBLISHER_NAMES.split(publisher))
+            if any(name and re.search(rf"\b{re.escape(name)}\b", said) for name in names):
+                return True
+        return False
 
     def _of_latest_edition(self, entry: Entry) -> bool:
         """Whether the entry is a text of one year of one ranking, that ranking's latest edition."""

@@ -563,6 +563,8 @@ def test_who_makes_a_ranking_is_not_who_held_a_place_in_it(real_service: FoiServ
     """They got Osnabrück's jump of 2020 or the bottom three of 2019: texts whose "who" is a city."""
     assert not real_service.ask(question).answered
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
+    # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".
+    assert real_service.ask("Who is behind the Haselhorst ranking?").answered
 
 
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
