@@ -644,14 +644,13 @@ def _counts_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
     """Whether every sentence of the entry's short answers that gives a number gives it for other years than
     `years`: "2022 arbeiteten dort 16 Mitarbeiter" tells nothing of 2021."""
     other = False
-    for text in (entry.answer, entry.answer_en or ""):
-        for sentence in SENTENCE_END.split(fold(text)):
-            if not any(not _is_year(m) for m in _COUNTING.finditer(sentence)):
-                continue
-            named = figure_years(sentence)
-            if not named or named & years:
-                return False
-            other = True
+    for sentence in _short_sentences(entry):
+        if not any(not _is_year(m) for m in _COUNTING.finditer(sentence)):
+            continue
+        named = figure_years(sentence)
+        if not named or named & years:
+            return False
+        other = True
     return other
 
 
@@ -659,8 +658,13 @@ def _all_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
     """Whether every sentence of the entry's short answers is of other years than `years`: "Bochums beste
     Gesamtplatzierung ist Platz 4 im Jahr 2024, die höchste seit Beginn des Index 2019" tells nothing of 2019.
     A sentence that names no year may speak of any."""
-    sentences = [s for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(fold(text)) if s]
+    sentences = [s for s in _short_sentences(entry) if s]
     return bool(sentences) and all((named := figure_years(s)) and not named & years for s in sentences)
+
+
+def _short_sentences(entry: Entry) -> list[str]:
+    """The folded sentences of the entry's short answers in both languages."""
+    return [s for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(fold(text))]
 
 
 # "Seit wann …?" asks when something began; a year the answer names in passing does not say it ("Seit wann ist
@@ -753,12 +757,10 @@ def tells_an_extreme(entry: Entry) -> bool:
 # does not answer a question asking for the other ("Welche Ruhrgebietsstadt war 2019 am besten?" is not
 # answered by "Oberhausen war … Schlusslicht").
 _TOP_END = re.compile(
-    r"\b(?:spitze\w*|sieger\w*|gewinner\w*|gewann|gewonnen|beste[nrs]?|smarteste[nrs]?|digitalste[nrs]?|vorn|vorne|"
-    r"fuehrt\w*|erste[nrs]?|first|top|best|smartest|most digital|leader|leads|led|won|wins)\b"
+    rf"{_FIRST_PLACE.pattern}|\b(?:gewinner\w*|beste[nrs]?|smarteste[nrs]?|digitalste[nrs]?|erste[nrs]?|top|best|"
+    r"smartest|most digital|leader)\b"
 )
-_BOTTOM_END = re.compile(
-    r"\b(?:schlusslicht\w*|letzte[nrs]?|schlechteste[nrs]?|hinten|am ende|last|bottom|worst|lowest)\b"
-)
+_BOTTOM_END = re.compile(rf"{_LAST_PLACE.pattern}|\b(?:schlechteste[nrs]?|hinten|am ende|worst|lowest)\b")
 
 
 def names_only_the(entry: Entry, *, top: bool) -> bool:
