@@ -61,8 +61,9 @@ from bot.understand.answer_types import (
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words
+from bot.understand.definition import describes
 from bot.understand.language import detect_language
-from bot.understand.question import Question, Understander
+from bot.understand.question import GENERIC_RANKING, Question, Understander
 from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, superlative
 
 if TYPE_CHECKING:
@@ -291,6 +292,8 @@ class Answerer:
             and not self._of_a_region(entry, question)
             # "Wer steckt hinter dem Smart City Index?" is not answered by a text on who came last: its "who" is a city.
             and not self._asks_who_made(question, entry)
+            # "Was ist der Deutschland-Index?" is not answered by one edition's figures.
+            and not (question.what_it_is and not self._tells_what_it_is(entry, question))
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
@@ -414,6 +417,21 @@ class Answerer:
         understand = self.understander.understand
         asking = [q for q in entry.questions if asked_type(q) is AnswerType.PERSON]
         return bool(asking) and all(understand(q).ranking is not None for q in asking)
+
+    def _tells_what_it_is(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry tells what a ranking the question names is: a text of that ranking that describes
+        it, or one whose own questions ask what it is."""
+        if not question.rankings & set(entry.tags.rankings):
+            return False
+        understand = self.understander.understand
+        return describes(entry, question.lang, self._names_a_ranking) or any(
+            understand(q).what_it_is for q in entry.questions
+        )
+
+    def _names_a_ranking(self, text: str) -> bool:
+        """Whether the text names a ranking, or speaks of one as "the index" or "the ranking"."""
+        analysis = self.understander.normalizer.analyze(text)
+        return bool(analysis.rankings) or not GENERIC_RANKING.isdisjoint(analysis.tokens)
 
     def _names_a_publisher(self, entry: Entry, question: Question) -> bool:
         """Whether the entry's answer, in the reply's language, names who publishes a ranking the question names

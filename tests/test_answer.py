@@ -570,6 +570,24 @@ def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_servic
     assert real_service.ask("Who is behind the Haselhorst ranking?").answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was ist eigentlich der eGovernment MONITOR?",
+        "Was ist denn der Digitale Länderkompass?",
+        "Wer ist eigentlich Bitkom?",
+    ],
+)
+def test_what_a_ranking_is_is_not_answered_by_one_editions_figures(real_service: FoiService, question: str) -> None:
+    """ "Was ist der Deutschland-Index?" got the index value of 2021, "Wer ist Bitkom?" the top ten of 2019."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
+def test_a_text_that_describes_a_ranking_tells_what_it_is(real_service: FoiService) -> None:
+    assert "bewertet 53 Städte" in real_service.ask("Was ist eigentlich der Digital-Index Ruhr?").text
+    assert "rates the Länder" in real_service.ask("What's the Bitkom state index?").text
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

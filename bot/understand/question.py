@@ -17,6 +17,7 @@ from bot.folding import fold
 from bot.models import AnswerType, Lang
 from bot.understand.answer_types import asked, asks_particulars, claim, yes_or_no
 from bot.understand.content import nouns
+from bot.understand.definition import asks_what_it_is
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -67,7 +68,7 @@ MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
-_GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
+GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
 _STUDY = frozenset(stem(w) for w in "studie study staedtestudie".split())
 _GREETINGS = frozenset(
     "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
@@ -122,6 +123,8 @@ class Question:
     counted: frozenset[str] = frozenset()
     # The words that name the ranking categories asked about ("Mobilität"): slots of the ranking grammar.
     category_words: frozenset[str] = frozenset()
+    # Asks what a ranking it names is, and nothing else ("Was ist der Deutschland-Index?").
+    what_it_is: bool = False
 
     @property
     def years(self) -> frozenset[int]:
@@ -314,7 +317,7 @@ class Understander:
                 [
                     (t, r)
                     for t, r in zip(terms, tokens, strict=True)
-                    if (t.surface not in edition or r in _GENERIC_RANKING)
+                    if (t.surface not in edition or r in GENERIC_RANKING)
                     # "the Haselhorst study": a word for a study beside the ranking's name is part of it.
                     and not (analysis.rankings and r in _STUDY)
                     # The question's own words ask, they are no topic: "Wie groß war der Abstand …?"
@@ -366,7 +369,7 @@ class Understander:
             asks = bool(asking) and set(term.surface.split()) <= asking
             term.framing = (
                 asks
-                or (about_ranking and term.token in _GENERIC_RANKING)
+                or (about_ranking and term.token in GENERIC_RANKING)
                 or (intent is not None and is_frame_word(term.token))
             )
         if numbered is not None:
@@ -407,6 +410,9 @@ class Understander:
                 for t, read in zip(terms, tokens, strict=True)
                 if set(self.category_tokens.get(read, ())) & set(categories)
             ),
+            what_it_is=bool(analysis.rankings)
+            and not analysis.cities
+            and asks_what_it_is(without_names(subject, analysis, slots)),
         )
 
     def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:
@@ -420,7 +426,7 @@ class Understander:
         if not words or analysis.years:
             return analysis, words
         ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None
-        if not analysis.rankings and set(analysis.tokens) & _GENERIC_RANKING:
+        if not analysis.rankings and set(analysis.tokens) & GENERIC_RANKING:
             ranking = self.default_ranking
         year = self.first_editions.get(ranking or "")
         if year is None:
@@ -441,7 +447,7 @@ class Understander:
         default ranking is of cities)."""
         if analysis.rankings or self.default_ranking is None or set(tokens) & _OTHER or which_state:
             return None
-        generic = bool(set(tokens) & _GENERIC_RANKING)
+        generic = bool(set(tokens) & GENERIC_RANKING)
         return self.default_ranking if generic or (intent is not None and not analysis.cities) else None
 
     @staticmethod

@@ -1,0 +1,59 @@
+"""Questions that ask what a ranking is ("Was ist der Deutschland-Index?", "What is the Digital-Index Ruhr?"),
+and the texts that tell it.
+
+Such a question names a ranking and nothing else: what remains without the name is the question's frame. A text
+of one edition's figures ("2021 lag der Deutschland-Index bei 70,2 Punkten") or a top list names the ranking
+too, but says nothing of what it is. A text describes a ranking where the ranking does something that describes
+it (it rates, compares, covers, is based on, appears, was compiled or presented), or where the entry's own
+questions ask what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.folding import fold
+from bot.models import Entry, Lang
+from bot.understand.answer_types import continued_sentences
+
+_WORDS = re.compile(r"[a-z]+")
+# What asks what (or who) a thing is, with the articles and particles around it: "Was genau ist der …?",
+# "What's the …?", "Wer ist …?", "What does … stand for?", "Wofür steht …?".
+_ASKING = frozenset("was what whats wer who wofuer".split())
+_FRAME = _ASKING | frozenset(
+    "ist sind war waren is are were s der die das den des the a an genau eigentlich ueberhaupt denn exactly "
+    "actually does do stand stands for mean means bedeutet bedeuten steht stehen".split()
+)
+
+# Verbs by which a ranking is described, finite, as texts write them; a passive with its participle up to ten
+# words on ("wurde am 24. Juni 2025 vom NRW-Ministerium MHKBD vorgestellt").
+_PARTICIPLE_GAP = r"(?:[\w.,-]+\s){0,10}?"
+_DESCRIBING = (
+    r"(?:bewertet|bewertete|vergleicht|verglich|misst|erfasst|erfasste|untersucht|untersuchte|umfasst|umfasste|"
+    r"beruht|beruhte|basiert|erscheint|erschien|ist\s(?:ein|eine)|"
+    rf"wurde\s{_PARTICIPLE_GAP}(?:erstellt|erhoben|entwickelt|herausgegeben|vorgestellt|gegruendet)|"
+    r"rates|rated|ranks|compares|covers|assesses|assessed|evaluates|examines|appears|has\sappeared|"
+    rf"is\san?|(?:is|was)\sbased\son|(?:is|was)\s{_PARTICIPLE_GAP}(?:compiled|created|developed|published|presented))"
+)
+# The ranking as the subject, with its article: before the verb ("Der Index bewertet …", "The 2016 Zukunftsatlas
+# rated …") or after it, as German puts it ("Mit mehr als 1.200 Datenpunkten erfasst und qualifiziert der
+# Länderindex die Bundesländer").
+_SUBJECT_FIRST = re.compile(rf"\b(?:der|die|das|the)\s((?:[\w.,/()-]+\s){{1,6}}?){_DESCRIBING}\b")
+_VERB_FIRST = re.compile(rf"\b{_DESCRIBING}\s(?:und\s\w+\s)?(?:der|die|das)\s((?:[\w/-]+\s?){{1,3}})")
+
+
+def asks_what_it_is(rest: str) -> bool:
+    """Whether a question that names a ranking, as `rest` (its text without the names), asks only what it is."""
+    words = _WORDS.findall(fold(rest))
+    return bool(words) and words[0] in _ASKING and set(words) <= _FRAME
+
+
+def describes(entry: Entry, lang: Lang, names_a_ranking: Callable[[str], bool]) -> bool:
+    """Whether the entry's answer in `lang` has a sentence in which a ranking is described: its subject names
+    one (`names_a_ranking`: "der Index", "the 2016 Zukunftsatlas"; not "der Vermerk wurde … vorgestellt")."""
+    return any(
+        names_a_ranking(m.group(1))
+        for sentence in map(fold, continued_sentences(entry.answer_in(lang)))
+        for m in (*_SUBJECT_FIRST.finditer(sentence), *_VERB_FIRST.finditer(sentence))
+    )

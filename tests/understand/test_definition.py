@@ -1,0 +1,50 @@
+import pytest
+
+from bot.models import Entry
+from bot.understand.definition import asks_what_it_is, describes
+
+
+@pytest.mark.parametrize(
+    "rest", ["Was ist der", "Was genau ist eigentlich das", "What's the", "Wer ist", "What does stand for"]
+)
+def test_a_frame_alone_asks_what_the_named_ranking_is(rest: str) -> None:
+    assert asks_what_it_is(rest)
+
+
+@pytest.mark.parametrize(
+    "rest", ["Was ist der Zweck des", "What is the score of", "Wer ist der Sieger im", "ist der", ""]
+)
+def test_a_frame_with_more_asks_something_else(rest: str) -> None:
+    assert not asks_what_it_is(rest)
+
+
+def _entry(answer: str) -> Entry:
+    return Entry(id="x", title="x", questions=["x?"], answer=answer, source_url="https://example.org/x")
+
+
+def _a_ranking(text: str) -> bool:
+    return "index" in text
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Der Index bewertet fünf Themenbereiche.",
+        "Mit 500 Datenpunkten erfasst und qualifiziert der Länderindex die Bundesländer.",
+        "Der neue Index wurde am 3. Mai 2024 von einem Ministerium in Düsseldorf vorgestellt.",
+    ],
+)
+def test_a_ranking_that_rates_or_was_presented_is_described(answer: str) -> None:
+    assert describes(_entry(answer), "de", _a_ranking)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "2021 lag der Index bei 70,2 Punkten.",
+        "Index 2020, Spitze: 1. Hamburg (45 %); 2. Köln.",
+        "Der Vermerk wurde dem Oberbürgermeister in einem Termin vorgestellt.",
+    ],
+)
+def test_figures_or_another_subject_describe_no_ranking(answer: str) -> None:
+    assert not describes(_entry(answer), "de", _a_ranking)
