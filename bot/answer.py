@@ -518,7 +518,7 @@ class Answerer:
             return NOT_COUNTED
         analyze = self.understander.normalizer.analyze
         said = [(s, analyze(s)) for s in SENTENCE_END.split(entry.answer_in(question.lang))]
-        counting = [a for s, a in said if counts(s, a, question.counted)]
+        counting = [a for s, a in said if counts(s, a, question.counted, in_all=question.counts_all)]
         if not counting:
             return 0.0
         # A number of the thing, but not of the city or year asked ("403 Städte ab 30.000 Einwohnern" for "Wie
@@ -568,8 +568,9 @@ class Answerer:
         passages = (analyze(p.text) for p in entry.passages)
         short = [(s, analyze(s)) for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(text)]
         if not any(mentions(a, question.counted) for a in (*(a for _, a in short), *passages)):
-            return True
-        counting = [s for s, a in short if counts(s, a, question.counted)]
+            # Cities in all are counted as cities: a text on some cities by name does not count them.
+            return not question.counts_all
+        counting = [s for s, a in short if counts(s, a, question.counted, in_all=question.counts_all)]
         if counting:
             # "2022 arbeiteten dort 16 Mitarbeiter" does not tell how many worked there in 2021.
             years = {y for s in counting for y in figure_years(s)}

@@ -588,6 +588,27 @@ def test_a_text_that_describes_a_ranking_tells_what_it_is(real_service: FoiServi
     assert "rates the Länder" in real_service.ask("What's the Bitkom state index?").text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Städte waren 2020 im Smart City Index vertreten?",
+        "Wie viele Städte gab es im Smart City Index 2020?",
+        "How many cities were ranked by Bitkom in 2021?",
+        "How many cities are listed in the 2020 index?",
+    ],
+)
+def test_how_many_cities_a_ranking_has_is_not_a_share_or_a_list_of_them(
+    real_service: FoiService, question: str
+) -> None:
+    """ "Wie viele Städte waren 2021 dabei?" got the share of cities that checked their data, "How many cities were
+    ranked in 2020?" the three climbers of 2020. The sources give no number for 2020 or 2021."""
+    assert not real_service.ask(question).answered
+
+
+def test_how_many_cities_a_ranking_has_is_still_answered_where_a_text_gives_it(real_service: FoiService) -> None:
+    assert "82" in real_service.ask("Wie viele Großstädte hat der Bitkom 2024 untersucht?").text
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -859,6 +859,7 @@ _MIN_COMPOUND_PART = 4
 
 
 _PERCENT = frozenset({"prozent", "percent"})
+_PLACE_WORDS = frozenset("platz rang position place rank".split())
 _CITIES = frozenset({"stadt", "citi"})  # "Städte", "Großstädte", "cities" as the normaliser writes them
 _SHARE = re.compile(r"\d\s?%|\d\s(?:prozent|percent)\b")
 
@@ -878,6 +879,11 @@ def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
     return counts_a_share(counted) or any(_is_counted(t, counted) for t in analysis.tokens)
 
 
+def counts_cities(counted: frozenset[str]) -> bool:
+    """Whether a how-many question counts cities ("Wie viele Städte …?", "How many cities …?")."""
+    return bool(counted & _CITIES)
+
+
 def counts_a_share(counted: frozenset[str]) -> bool:
     """Whether a how-many question counts a share ("Wie viel Prozent …?"), which any percentage seems to give."""
     return bool(counted & _PERCENT)
@@ -888,11 +894,12 @@ def has_figures(analysis: Analysis) -> bool:
     return any(_NUMBER.fullmatch(s) and not _DATE.fullmatch(s) for s in analysis.surfaces)
 
 
-def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
+def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all: bool = False) -> bool:
     """Whether a sentence (and its `analysis`) gives a number of one of the `counted` tokens, or of a compound of
     one ("12 Projektideen" counts projects), and so do a share of it and a list of them; a number standing alone
     counts what the sentence named before it ("all German cities …: 81 in 2019"). A share asked for needs a
-    percentage."""
+    percentage. How many there are `in_all` (the cities of a ranking) needs the number itself: a share or a list
+    is of some of them."""
     share = bool(_SHARE.search(fold(sentence)))
     if counts_a_share(counted):
         return share
@@ -900,21 +907,43 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str]) -> bool:
     named = any(_is_counted(t, counted) for t in tokens)
     # "83 Prozent der abgefragten OZG-Leistungen" answers how many of them (a share is taken for a count), and
     # so does a list: "Nürnberg, Aachen und Düsseldorf" for cities, „Digitaler Tourismus“ und „…“ for categories.
-    if named and (share or len(_TITLE.findall(sentence)) > 1):
+    if not in_all and named and (share or len(_TITLE.findall(sentence)) > 1):
         return True
-    if counted & _CITIES and len(analysis.cities) > 1:
+    if not in_all and counted & _CITIES and len(analysis.cities) > 1:
         return True
     for i, surface in enumerate(surfaces):
         if not _NUMBER.fullmatch(surface):
             continue
         if i and _DATE.fullmatch(surface) and _MONTH.fullmatch(surfaces[i - 1]):
             continue  # the year of a month counts nothing: "since August 2024 residents can re-register"
-        if any(_is_counted(t, counted) for t in tokens[i + 1 : i + 1 + _COUNTED_WITHIN]):
+        # Cities in all are a whole number, not an edition's year ("seit 2019 einmal jährlich bei deutschen
+        # Großstädten"), a place ("auf Platz 18 und war damit laut Stadt …") nor a decimal's digits ("all cities …
+        # 70,8 Punkten"), as an average may be ("im Schnitt 2,7").
+        if in_all and (
+            _DATE.fullmatch(surface) or (i and surfaces[i - 1] in _PLACE_WORDS) or _is_fraction(sentence, surfaces, i)
+        ):
+            continue
+        following = range(i + 1, min(i + 1 + _COUNTED_WITHIN, len(tokens)))
+        if in_all and re.search(rf"\b{surface}\s?(?:%|prozent|percent)", fold(sentence)):
+            continue  # "43 Prozent der Städte": some of them
+        if any(_is_counted(tokens[j], counted) and not _per(sentence, surfaces[j]) for j in following):
             return True
         alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))
         if alone and any(_is_counted(t, counted) for t in tokens[:i]):
             return True
     return False
+
+
+def _per(sentence: str, surface: str) -> bool:
+    """Whether a thing is named as what a number is per ("133 Parametern pro Stadt" counts parameters)."""
+    return bool(re.search(rf"\b(?:pro|per|je)\s{re.escape(surface)}\b", fold(sentence)))
+
+
+def _is_fraction(sentence: str, surfaces: Sequence[str], i: int) -> bool:
+    """Whether the number at `i` is the decimals of the one before ("67.6" read as "67", "6"), which count nothing;
+    not the thousands of a number ("10.773")."""
+    before = surfaces[i - 1] if i else ""
+    return before.isdigit() and len(surfaces[i]) <= 2 and bool(re.search(rf"\b{before}[.,]{surfaces[i]}\b", sentence))
 
 
 # Clauses of an answer: a place or a score belongs to the city named in the same clause ("Bonn (Platz 7)").

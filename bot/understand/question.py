@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked, asks_particulars, claim, yes_or_no
+from bot.understand.answer_types import asked, asks_particulars, claim, counts_cities, yes_or_no
 from bot.understand.content import nouns
 from bot.understand.definition import asks_what_it_is
 from bot.understand.language import detect_language
@@ -69,6 +69,13 @@ MAX_QUERY_TERMS = 32
 JOIN_WEIGHT = 0.9
 _WORDS = re.compile(r"[^\W_]+")
 GENERIC_RANKING = frozenset({stem("index"), stem("ranking")})
+# Words by which a ranking has cities at all: a how-many question of cities with no other words ("Wie viele Städte
+# waren 2021 dabei?", "How many cities does the index cover?") asks how many it has in all.
+_TAKING_PART = frozenset(
+    stem(w)
+    for w in "dabei teil nahmen teilgenommen gibt gab gerankt bewertet untersucht erfasst gelistet vertreten insgesamt "
+    "rank ranked rate rated assess assessed cover covered include included list listed total".split()
+)
 _STUDY = frozenset(stem(w) for w in "studie study staedtestudie".split())
 _GREETINGS = frozenset(
     "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
@@ -125,6 +132,8 @@ class Question:
     category_words: frozenset[str] = frozenset()
     # Asks what a ranking it names is, and nothing else ("Was ist der Deutschland-Index?").
     what_it_is: bool = False
+    # Counts the cities a ranking has in all ("Wie viele Städte waren 2021 dabei?"), not some of them.
+    counts_all: bool = False
 
     @property
     def years(self) -> frozenset[int]:
@@ -409,6 +418,12 @@ class Understander:
                 t.token
                 for t, read in zip(terms, tokens, strict=True)
                 if set(self.category_tokens.get(read, ())) & set(categories)
+            ),
+            counts_all=counts_cities(counted)
+            and all(
+                t.token in counted or t.token in _TAKING_PART or t is numbered
+                for t in terms
+                if t.slot is None and not t.framing
             ),
             what_it_is=bool(analysis.rankings)
             and not analysis.cities

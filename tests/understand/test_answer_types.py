@@ -307,6 +307,30 @@ def test_a_number_counts_the_word_that_follows_it(
     assert counts(sentence, analyze(sentence), things) is gives
 
 
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("Der Index umfasst alle Großstädte: 2019 waren es 81, 2025 dann 83.", True),
+        ("2020 untersuchte der Bitkom 81 deutsche Großstädte.", True),
+        ("Ihre Daten prüften 2021 genau 79 Prozent der Städte.", False),  # a share is some of them
+        ("Aufsteiger waren Osnabrück, Darmstadt und Aachen.", False),  # a list too
+        ("Seit 2019 fragt der Bitkom jedes Jahr bei den Großstädten nach.", False),  # a year
+        ("Essen kam auf Platz 18 und war damit laut Stadt vorn.", False),  # a place
+        ("Im Mittel aller Städte lag der Wert bei 61,5 in 2022.", False),  # a decimal's digits
+    ],
+)
+def test_the_cities_in_all_are_counted_by_a_whole_number_of_them(
+    real_service: FoiService, sentence: str, gives: bool
+) -> None:
+    analyze = real_service.normalizer.analyze
+    assert counts(sentence, analyze(sentence), frozenset({"stadt"}), in_all=True) is gives
+
+
+def test_what_a_number_is_per_is_not_what_it_counts(real_service: FoiService) -> None:
+    sentence = "Pro Jahr fließen 120 Parameter pro Stadt in den Index ein."
+    assert not counts(sentence, real_service.normalizer.analyze(sentence), frozenset({"stadt"}))
+
+
 def test_sentences_end_at_a_stop_not_inside_a_number() -> None:
     assert SENTENCE_END.split("Es waren 11.000 Datenpunkte; dann 82 Städte. Die 7. Ausgabe") == [
         "Es waren 11.000 Datenpunkte;",

@@ -60,6 +60,23 @@ def test_any_text_is_understood(real_service: FoiService, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "in_all"),
+    [
+        ("Wie viele Städte waren 2022 im Index vertreten?", True),
+        ("How many cities were assessed in 2024?", True),
+        ("Städteanzahl Smart City Index 2023", True),
+        ("Wie viele Städte haben ihre Daten geprüft?", False),  # some of them
+        ("How many cities from NRW made the top 10?", False),
+        ("Wie viele Projekte hat Bochum gemeldet?", False),
+    ],
+)
+def test_a_question_of_cities_with_nothing_else_counts_them_all(
+    real_service: FoiService, question: str, in_all: bool
+) -> None:
+    assert real_service.answerer.understander.understand(question).counts_all is in_all
+
+
+@pytest.mark.parametrize(
     ("question", "counted"),
     [
         ("Wie viele Projekte hat Bochum gemeldet?", "projekt"),
