@@ -609,6 +609,15 @@ def test_how_many_cities_a_ranking_has_is_still_answered_where_a_text_gives_it(r
     assert "82" in real_service.ask("Wie viele Großstädte hat der Bitkom 2024 untersucht?").text
 
 
+@pytest.mark.parametrize(
+    "question", ["Wieso flog Freiburg 2022 aus den Top 10?", "Why did Karlsruhe drop out in 2022?"]
+)
+def test_why_a_city_dropped_is_not_answered_by_the_drop_alone(real_service: FoiService, question: str) -> None:
+    """ "Warum ist Berlin 2022 aus den Top 10 gefallen?" got the list of cities in and out of the top 10, which
+    names no reason: its entry asked a why-question it does not answer (now a question of how far)."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str
