@@ -692,7 +692,9 @@ _END = re.compile(
 # ("five guiding themes, over 100 projects" for the cost of the concept).
 _COST = re.compile(
     r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spen[dt]\w*|\w*geld\w*|"
-    r"money|budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b"
+    r"money|\w*budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b|"
+    # Spending as German splits it, its particle last: "Wie viel gibt Bochum für IT aus?"
+    r"\b(?:gibt|geben|gab|gaben)\b.*\saus\W*$"
 )
 # Words naming an amount of money as the thing a question asks for (not "Geld", which is also what money is spent
 # on: "Was wird mit den Fördergeldern gemacht?").

@@ -402,6 +402,9 @@ def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> N
     assert not asks_money("Wie viele Projekte wurden bezahlt?", ["projekt"])
     assert not asks_money("Hat Bochum Berater bezahlt?", [])  # yes or no
     assert asks_money("Wie viel Kohle gab es vom Land für die App?", [])  # money in everyday words
+    assert asks_money("Wie hoch ist das Digitalbudget der Stadt?", [])  # a compound of budget
+    assert asks_money("Wie viel gab die Stadt 2023 für Software aus?", [])  # spending, its particle last
+    assert not asks_money("Wie viele Städte gibt es aus Bayern?", ["stadt"])
     assert gives_money(_entry("Bis 2026 sind 15,2 Millionen Euro veranschlagt.", ["Kosten?"]))
     assert not gives_money(_entry("Das Konzept hat fünf Leitthemen und über 100 Projekte.", ["Inhalt?"]))
 
