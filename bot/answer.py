@@ -61,7 +61,7 @@ from bot.understand.answer_types import (
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words
-from bot.understand.definition import describes
+from bot.understand.identity import describes
 from bot.understand.language import detect_language
 from bot.understand.question import GENERIC_RANKING, Question, Understander
 from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, superlative
@@ -267,6 +267,8 @@ class Answerer:
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
                 or self._names_person(entry, question)
+                # "Der Bitkom erstellt aus den abgefragten Daten ein Ranking": who makes it, in a text of no who.
+                or (question.who_makes and self._names_a_publisher(entry, question))
             )
             and gives_time_for(entry, question.answer_type, question.years)
             # What the question asks first: the entry's answer is read only for the questions it concerns.
@@ -408,6 +410,8 @@ class Answerer:
         """Whether a who-question about a ranking itself (no city, no year, no standing asked: "Who is behind the
         index?", "Wer macht den Smart City Index?") meets an entry whose every who-question asks who held a place,
         so that the someone it names is a city, not who makes the ranking."""
+        if question.who_makes:  # "Wer gibt den Deutschland-Index heraus?": only its publisher answers
+            return not self._names_a_publisher(entry, question)
         if question.answer_type is not AnswerType.PERSON or question.ranking or question.cities or question.years:
             return False
         if not question.rankings or asks_a_standing(t.token for t in question.terms):
@@ -437,13 +441,16 @@ class Answerer:
         """Whether the entry's answer, in the reply's language, names who publishes a ranking the question names
         (the ranking's `publisher`: "Haselhorst Associates (2019 mit BILANZ)", "ÖFIT / Fraunhofer FOKUS")."""
         said = fold(entry.answer_in(question.lang))
-        for ranking_id in question.rankings:
+        for ranking_id in question.rankings or {question.implied_ranking}:
             ranking = self.tables.rankings.get(ranking_id)
             publisher = ranking.publisher if ranking is not None else None
             if publisher is None:
                 continue
             names = (fold(name).removesuffix(" e.v.").strip() for name in _PUBLISHER_NAMES.split(publisher))
-            if any(name and re.search(rf"\b{re.escape(name)}\b", said) for name in names):
+            # Each word of a name, in any order ("NRW-Ministerium MHKBD" for "MHKBD NRW"), as who makes it, not
+            # as the first words of the ranking's name ("Bitkom Smart City Index 2025, Spitze", "Bitkom state
+            # index").
+            if any(name and all(_names_maker(said, word) for word in name.split()) for name in names):
                 return True
         return False
 
@@ -815,6 +822,10 @@ class Answerer:
                 for e in composed.entries
             ],
         )
+
+
+def _names_maker(text: str, word: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(word)}\b(?![\s-]*(?:\w+[\s-]+){{0,2}}(?:smart|\w*ranking|\w*index))", text))
 
 
 def _question_in(entry: Entry, lang: Lang) -> str:

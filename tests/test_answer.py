@@ -564,6 +564,24 @@ def test_who_makes_a_ranking_is_not_who_held_a_place_in_it(real_service: FoiServ
     assert not real_service.ask(question).answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Who is behind the Smart City Index 2023?", "Who makes the Smart City Index 2024?", "Who made the index in 2021?"],
+)
+def test_who_makes_a_ranking_needs_a_text_naming_its_maker(real_service: FoiService, question: str) -> None:
+    """ "Who is behind the Smart City Index 2025?" got the top ten of 2025, whose "Bitkom Smart City Index" names
+    the maker only as part of the ranking's name; questions with a year got the last places or the category
+    winners."""
+    assert not real_service.ask(question).answered
+
+
+def test_a_text_naming_the_maker_answers_who_makes_the_ranking(real_service: FoiService) -> None:
+    """ "Who publishes the Smart City Index?" was told it is not in the sources beside "Bitkom uses the data to
+    rank the cities"."""
+    assert real_service.ask("Who publishes the Smart City Index?").answered
+    assert "MHKBD" in real_service.ask("Wer veröffentlicht den Digital-Index Ruhr?").text
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".

@@ -17,7 +17,7 @@ from bot.folding import fold
 from bot.models import AnswerType, Lang
 from bot.understand.answer_types import asked, asks_particulars, claim, counts_cities, yes_or_no
 from bot.understand.content import nouns
-from bot.understand.definition import asks_what_it_is
+from bot.understand.identity import asks_what_it_is, asks_who_makes
 from bot.understand.language import detect_language
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -132,6 +132,8 @@ class Question:
     category_words: frozenset[str] = frozenset()
     # Asks what a ranking it names is, and nothing else ("Was ist der Deutschland-Index?").
     what_it_is: bool = False
+    # Asks who makes a ranking it names or means, and nothing else ("Wer gibt den Deutschland-Index heraus?").
+    who_makes: bool = False
     # Counts the cities a ranking has in all ("Wie viele Städte waren 2021 dabei?"), not some of them.
     counts_all: bool = False
 
@@ -425,6 +427,7 @@ class Understander:
                 for t in terms
                 if t.slot is None and not t.framing
             ),
+            who_makes=about_ranking and not analysis.cities and asks_who_makes(without_names(subject, analysis, slots)),
             what_it_is=bool(analysis.rankings)
             and not analysis.cities
             and asks_what_it_is(without_names(subject, analysis, slots)),

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.models import Entry
-from bot.understand.definition import asks_what_it_is, describes
+from bot.understand.identity import asks_what_it_is, asks_who_makes, describes
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,15 @@ def test_a_ranking_that_rates_or_was_presented_is_described(answer: str) -> None
 )
 def test_figures_or_another_subject_describe_no_ranking(answer: str) -> None:
     assert not describes(_entry(answer), "de", _a_ranking)
+
+
+@pytest.mark.parametrize(
+    "rest", ["Wer gibt den heraus", "Who is behind the", "Von wem stammt der", "who runs the index"]
+)
+def test_a_maker_frame_alone_asks_who_makes_the_ranking(rest: str) -> None:
+    assert asks_who_makes(rest)
+
+
+@pytest.mark.parametrize("rest", ["Wer gewann den", "Who is the", "Wer macht beim mit", "Who came last in the"])
+def test_a_frame_without_making_or_with_more_asks_something_else(rest: str) -> None:
+    assert not asks_who_makes(rest)

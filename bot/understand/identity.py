@@ -1,11 +1,12 @@
-"""Questions that ask what a ranking is ("Was ist der Deutschland-Index?", "What is the Digital-Index Ruhr?"),
-and the texts that tell it.
+"""Questions about a ranking itself: what it is ("Was ist der Deutschland-Index?", "What is the Digital-Index
+Ruhr?") and who makes it ("Wer gibt den Deutschland-Index heraus?", "Who is behind the index?"), and the texts
+that tell what a ranking is.
 
 Such a question names a ranking and nothing else: what remains without the name is the question's frame. A text
 of one edition's figures ("2021 lag der Deutschland-Index bei 70,2 Punkten") or a top list names the ranking
-too, but says nothing of what it is. A text describes a ranking where the ranking does something that describes
-it (it rates, compares, covers, is based on, appears, was compiled or presented), or where the entry's own
-questions ask what it is.
+too, but says nothing of what it is or who makes it. A text describes a ranking where the ranking does something
+that describes it (it rates, compares, covers, is based on, appears, was compiled or presented), or where the
+entry's own questions ask what it is.
 """
 
 from __future__ import annotations
@@ -43,10 +44,26 @@ _SUBJECT_FIRST = re.compile(rf"\b(?:der|die|das|the)\s((?:[\w.,/()-]+\s){{1,6}}?
 _VERB_FIRST = re.compile(rf"\b{_DESCRIBING}\s(?:und\s\w+\s)?(?:der|die|das)\s((?:[\w/-]+\s?){{1,3}})")
 
 
+# Who makes a ranking, as its frame says it: "Wer gibt den … heraus?", "Who is behind the index?", "Von wem stammt …?"
+_MAKING = frozenset(
+    "macht machen erstellt erstellen veroeffentlicht veroeffentlichen gibt heraus steckt hinter stammt entwickelt "
+    "verantwortlich makes make made publishes published behind runs compiles compiled produces created creates "
+    "developed".split()
+)
+_MAKER_FRAME = _FRAME | _MAKING | frozenset("von wem by whom index ranking fuer of".split())
+
+
 def asks_what_it_is(rest: str) -> bool:
     """Whether a question that names a ranking, as `rest` (its text without the names), asks only what it is."""
     words = _WORDS.findall(fold(rest))
     return bool(words) and words[0] in _ASKING and set(words) <= _FRAME
+
+
+def asks_who_makes(rest: str) -> bool:
+    """Whether a question about a ranking, as `rest` (its text without the names), asks only who makes it."""
+    words = _WORDS.findall(fold(rest))
+    asks = bool(words) and (words[0] in ("wer", "who") or words[:2] == ["von", "wem"])
+    return asks and set(words) <= _MAKER_FRAME and not _MAKING.isdisjoint(words)
 
 
 def describes(entry: Entry, lang: Lang, names_a_ranking: Callable[[str], bool]) -> bool:
