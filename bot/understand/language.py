@@ -5,7 +5,9 @@ for its city), so the caller passes the text without the cities and rankings it 
 ("Wer ist der Chef der Smart City Innovation Unit?") are written with capitals, as German nouns are: where enough
 words without a capital remain (question words, verbs, articles), the language is judged by those alone. Too
 little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or
-German. Where the identifier is unsure, an English question word with no German function word decides.
+German. Function words decide before the identifier: an English question word first ("who is sebastian
+kopietz", where the small names mislead it) makes a question English, a word only German has ("im", "ist") makes
+it German; where the identifier is unsure, an English question word or auxiliary anywhere makes it English.
 """
 
 from __future__ import annotations
@@ -55,22 +57,28 @@ def detect_language(text: str) -> Lang | None:
     words = _LETTERS.findall(text)
     if len(words) < MIN_WORDS:
         return None
+    # An English question word first is English whatever the identifier makes of names written small ("who is
+    # sebastian kopietz", "since when is denes kücük CDO"); a German function word, German whatever it makes of a
+    # loanword or name ("Was ist UniverCity?", "Motto der Smart City").
+    if fold(words[0]) in _ENGLISH_FIRST:
+        return "en"
+    if _has_german_only(words):
+        return "de"
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
     if len(small) == MIN_SMALL_WORDS - 1 and _english(small) >= TWO_WORDS_ENGLISH:
         return "en"
     confidence = _english(small if len(small) >= MIN_SMALL_WORDS else words)
     if confidence >= ENGLISH_CONFIDENCE:
         return "en"
-    return "en" if confidence >= UNSURE and _function_words_lean_english(words) else "de"
+    return "en" if confidence >= UNSURE and any(fold(w) in _ENGLISH_ASKING for w in words) else "de"
 
 
-def _function_words_lean_english(words: list[str]) -> bool:
-    """Whether the words include an English question word or auxiliary and no function word of German alone
-    (stopwords-iso's English list is too broad for this: it has "top" and "open", which German writes too)."""
-    folded = [fold(w) for w in words]
-    return not any(w in _german_only() for w in folded) and any(w in _ENGLISH_ASKING for w in folded)
+def _has_german_only(words: list[str]) -> bool:
+    return any(fold(w) in _german_only() for w in words)
 
 
+# Words only an English question starts with (not "was", German for "what").
+_ENGLISH_FIRST = frozenset("what whats which who whom whose how why when where since did does".split())
 _ENGLISH_ASKING = frozenset(
     "what which who whom whose how why when where did does do is are were has have can could would should the of "
     "my your tell".split()

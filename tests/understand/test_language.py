@@ -69,3 +69,17 @@ def test_any_text_gets_a_language_or_none(text: str) -> None:
 )
 def test_an_unsure_identifier_is_decided_by_question_words(real_service: FoiService, question: str, lang: str) -> None:
     assert real_service.answerer.understander.understand(question).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who is karin müller", "en"),  # names written small mislead the identifier
+        ("since when is lena krüger cdo", "en"),
+        ("who heads the stabsstelle in bochum", "en"),
+        ("was ist die smart city innovation unit", "de"),  # "ist", "die": German whatever the loanwords say
+        ("Was ist UrbanTechHub?", "de"),
+    ],
+)
+def test_function_words_decide_before_the_identifier(real_service: FoiService, question: str, lang: str) -> None:
+    assert real_service.answerer.understander.understand(question).lang == lang
