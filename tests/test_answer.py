@@ -628,7 +628,12 @@ def test_how_many_cities_a_ranking_has_is_still_answered_where_a_text_gives_it(r
 
 
 @pytest.mark.parametrize(
-    "question", ["Wieso flog Freiburg 2022 aus den Top 10?", "Why did Karlsruhe drop out in 2022?"]
+    "question",
+    [
+        "Wieso flog Freiburg 2022 aus den Top 10?",
+        "Why did Karlsruhe drop out in 2022?",
+        "Wie kam es, dass Aachen 2022 Siebter wurde?",  # a why in other words got the place alone
+    ],
 )
 def test_why_a_city_dropped_is_not_answered_by_the_drop_alone(real_service: FoiService, question: str) -> None:
     """ "Warum ist Berlin 2022 aus den Top 10 gefallen?" got the list of cities in and out of the top 10, which

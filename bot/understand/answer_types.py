@@ -70,7 +70,12 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             "was verdient|was verdiente|was verdienen|"
             "was hat gekostet|anzahl|number of|wie oft|how often|wie haeufig",
         ),
-        (AnswerType.REASON, "warum|wieso|weshalb|aus welchem grund|why|wozu|what for"),
+        (
+            AnswerType.REASON,
+            "warum|wieso|weshalb|aus welchem grund|why|wozu|what for|"
+            # How it came to be: "Wie kam es dazu, dass …?", "Woran lag es …?", "How come …?"
+            "wie kam es|wie kommt es|woran lag|woran liegt|how come",
+        ),
         (
             AnswerType.PLACE,
             "welchen platz|welcher platz|welchem platz|welchen rang|welche platzierung|what place|which place|"

@@ -57,6 +57,8 @@ from bot.understand.answer_types import (
         ("Wie viel hat die Smart City App gekostet?", AnswerType.COUNT),
         ("How often is the index published?", AnswerType.COUNT),
         ("Weshalb nutzte Bochum das Ranking?", AnswerType.REASON),
+        ("Wie kam es dazu, dass Kiel 2023 aufstieg?", AnswerType.REASON),  # how it came to be
+        ("How come Kiel rose in 2023?", AnswerType.REASON),
         ("Wie viele Punkte fehlten zur Spitze?", AnswerType.POINTS),
         ("Welchen Platz belegte Kiel?", AnswerType.PLACE),
         ("Hat Bochum Berater bezahlt?", AnswerType.YESNO),
