@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import get_args
 
 from bot import messages
 from bot.folding import fold
@@ -359,6 +360,9 @@ class Tables:
     def _city_year(
         self, ranking: Ranking, city: str, year: int, ask: RankingAsk, categories: Sequence[str], *, explicit: bool
     ) -> TableReply | None:
+        several = self._in_categories(ranking, city, year, categories)
+        if len(several) > 1:
+            return self._categories_of_year(several, ask)
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
@@ -370,6 +374,31 @@ class Tables:
         if ask in (RankingAsk.PLACE, RankingAsk.NTH) and not standing.places and explicit:
             return TableReply(entry=found.entry, missing=AnswerType.PLACE)
         return found
+
+    def _in_categories(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> list[Standing]:
+        """A city's standings of one year in each of the categories asked that has one. A category renamed over
+        the years ("Gesellschaft", since 2023 "Gesellschaft und Bildung") has one name in a year, so these are
+        as many categories as the question names."""
+        return [
+            s
+            for category in dict.fromkeys(categories)
+            for s in self.standings.get(ranking.id, [])
+            if s.year == year and s.city == city and s.category == category
+        ]
+
+    def _categories_of_year(self, picked: list[Standing], ask: RankingAsk) -> TableReply:
+        """ "Welche Plätze hatte Düsseldorf 2022 in Verwaltung und Gesellschaft?": each category's standing, one
+        after the other; where points are asked and a category has none, that is what is missing."""
+        texts = {
+            lang: (
+                " ".join(describe(s, lang, self.cite) for s in picked),
+                f"{picked[0].city_in(lang)} ({picked[0].ranking.name_in(lang)} {picked[0].year}, "
+                f"{', '.join(s.category_in(lang) for s in picked)})",
+            )
+            for lang in get_args(Lang)
+        }
+        unscored = ask is RankingAsk.POINTS and not all(s.scores for s in picked)
+        return TableReply(composed=self._composed(picked, texts), missing=AnswerType.POINTS if unscored else None)
 
     def _compare_cities(
         self,

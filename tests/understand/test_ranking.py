@@ -369,6 +369,16 @@ def test_a_renamed_category_is_one_category(real_service: FoiService) -> None:
     assert "2022: Platz 11; 2023: Platz 37" in answer.text
 
 
+def test_a_city_year_in_two_categories_gets_both(real_service: FoiService) -> None:
+    """ "Welche Plätze hatte Düsseldorf 2022 in Verwaltung und Gesellschaft?" got Verwaltung alone."""
+    answer = real_service.ask("Düsseldorf 2022 Verwaltung und Gesellschaft: welche Plätze?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-2022-duesseldorf-verwaltung", "bitkom-sci-2022-duesseldorf-gesellschaft"]
+    english = real_service.ask("Hamburg's points in mobility and society in 2021?")
+    assert english.title == "Hamburg (Bitkom Smart City Index 2021, Mobility, Society)"
+    assert "98.6 points" in english.text
+
+
 def test_two_categories_set_against_each_other_are_left_to_the_texts(real_service: FoiService) -> None:
     understood = real_service.answerer.understander.understand(
         "Wie hat sich Bochum in Verwaltung und Mobilität entwickelt?"
