@@ -641,6 +641,21 @@ def test_why_a_city_dropped_is_not_answered_by_the_drop_alone(real_service: FoiS
     assert real_service.ask(question).decision is Decision.NOT_STATED
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welchen Platz hatte Bochum 2021 laut der IFG-Antwort?",
+        "according to the FOI answer, where did Bochum rank in 2021?",
+    ],
+)
+def test_the_source_a_question_cites_is_not_its_topic(real_service: FoiService, question: str) -> None:
+    """ "auf welchem platz war bochum laut ifg antwort 2020" got the request's description and "not in the
+    answer": the words citing the answer drew the request's entry."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-2021-bochum"]
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

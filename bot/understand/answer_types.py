@@ -454,7 +454,7 @@ def names_place(entry: Entry, last: bool, place: int) -> bool:
 # before a name. Who did something ("Wer hat den Vermerk geschrieben?") is not read off a text that names someone.
 _WHO_BY = re.compile(r"\b(fuer|an|mit|von|vor) (?:wen|wem)\b|\b(for|to|with) whom\b|^\W*who\b.*\b(for|to|with)\W*$")
 _WHO_IS = re.compile(
-    r"^\W*(?:wer|who)\s(?:ist|war|is|was)\s(?:eigentlich\s|denn\s)?|^\W*wie\s(?:heisst|hiess)\s"
+    r"^\W*(?:wer|who)(?:\s(?:ist|war|is|was)|['’]s)\s(?:eigentlich\s|denn\s)?|^\W*wie\s(?:heisst|hiess)\s"
     r"|^\W*what\sis\sthe\sname\sof\s"
 )
 # The role is the last word before the place or source it is of ("Oberbürgermeister von Bochum", "der Bochumer

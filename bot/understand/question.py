@@ -206,6 +206,20 @@ _ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".sp
 _TIMES = frozenset(stem(w) for w in "jahr jahre jahren mal year years times".split())
 
 
+# Where a question says its answer is to come from: the answer of the request ("laut IFG-Antwort", "according
+# to the city's reply", "in der Antwort der Stadt").
+_CITING = re.compile(
+    r"\b(?:laut|gemaess|according to|per)\s(?:(?:der|dem|den|ihrer|seiner|its|the|their|her)\s)?"
+    r"(?:(?:city'?s?|stadt|bochums?|ifg|foi|fds|fragdenstaat)[\s-])*(?:antwort|answer|reply|auskunft)\b"
+    r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\sbochum)?)?"
+)
+
+
+def _cited_source(folded: str) -> frozenset[str]:
+    """The words of a question that name the source its answer is to come from, with the word that cites it."""
+    return frozenset(w for m in _CITING.finditer(folded) for w in re.split(r"[\s-]", m.group(0)) if w)
+
+
 def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> frozenset[str]:
     """The thing a how-many question counts: the word after the asking phrase, or the noun after it and its
     adjective ("Wie viele neue Kategorien"), unless a name."""
@@ -313,6 +327,9 @@ class Understander:
         folded = fold(subject)
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)
+        # "laut IFG-Antwort", "according to the city's reply": where the answer is to come from, not what about.
+        cited = _cited_source(folded)
+        terms = [t for t in terms if t.slot is not None or not set(t.surface.split()) <= cited]
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
         kind, asking = asked(subject)

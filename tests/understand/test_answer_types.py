@@ -427,6 +427,7 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wie heißt der OB von Bochum?")
     assert names_person(memo, "Wer ist Oberbürgermeiser von Bochum?")  # misspelt
     assert names_person(memo, "Who is Bochum's mayor?")
+    assert names_person(memo, "who's the mayor of bochum")  # "who's" was read as no who-is question
     assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
     # "Wem …?" with no preposition: a sentence naming someone with the question's closing verb.
     assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
