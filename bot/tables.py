@@ -81,6 +81,7 @@ class TableReply:
 
 
 REFUSE = TableReply(refuse=True)
+_PLACE_TOKEN = "platz"  # "Platz", "Rang", "place", "rank" as the normaliser writes them
 # What the tables tell of one city: not the answer to which city, when the question names that city.
 _OWN_PLACES = frozenset((RankingAsk.PLACE, RankingAsk.BEST, RankingAsk.WORST, RankingAsk.TREND))
 
@@ -253,7 +254,14 @@ class Tables:
                 )
             if len(cities) == 1 and len(years) == 2:
                 return self._compare_years(
-                    ranking, cities[0], (years[0], years[1]), categories, points=intent.points, span=intent.span
+                    ranking,
+                    cities[0],
+                    (years[0], years[1]),
+                    categories,
+                    points=intent.points,
+                    span=intent.span,
+                    # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
+                    by_points=_PLACE_TOKEN not in question.analysis.tokens,
                 )
             return None
         if len(cities) > 1 or len(years) > 1:
@@ -450,10 +458,12 @@ class Tables:
         *,
         points: bool,
         span: bool = False,
+        by_points: bool = False,
     ) -> TableReply:
         """One city in two years (in a category): what each year says, and the difference where both give one
         value; with `span`, every year between is listed too. The later year's entry comes first: it carries
-        the change."""
+        the change. `by_points`: a comparison that names no places is told by the points where a place is
+        missing."""
         found = [s for s in (self.standing(ranking, y, city, categories) for y in years) if s is not None]
         if not found:
             return REFUSE
@@ -462,7 +472,8 @@ class Tables:
         text = _compare_years_text(found, years, self.cite, points=points, listed=listed)
         composed = self._composed(listed, text, latest_first=True)
         # A year missing, or one without the value asked ("keine Punktzahl bekannt"): the source does not say.
-        if len(found) < 2 or not all(s.scores if points else s.places for s in found):
+        told = all(s.scores if points else s.places for s in found) or (by_points and all(s.scores for s in found))
+        if len(found) < 2 or not told:
             return TableReply(composed=composed, missing=AnswerType.POINTS if points else AnswerType.PLACE)
         return TableReply(composed=composed)
 

@@ -324,6 +324,17 @@ def test_a_category_course_is_composed_from_its_rows(real_service: FoiService) -
     assert "(category Mobility): 2019: 42nd place (43.4 points); 2020: 9th place; 2021: 3rd place." in english.text
 
 
+def test_two_years_compared_without_places_are_told_by_the_points(real_service: FoiService) -> None:
+    """ "Hat sich Ulm von 2021 auf 2022 verbessert?" was told a place is not in the sources, beside "2022 hatte
+    Ulm 13,4 Punkte mehr als 2021": 2021 is known by its points only."""
+    answer = real_service.ask("Ist Ulm zwischen 2021 und 2022 besser geworden?")
+    assert answer.decision is Decision.ANSWER
+    assert "13,4 Punkte mehr" in answer.text
+    # Places asked in so many words are still missing.
+    places = real_service.ask("Um wie viele Plätze hat sich Ulm von 2021 auf 2022 verbessert?")
+    assert places.decision is Decision.NOT_STATED
+
+
 def test_two_years_in_a_category_are_compared(real_service: FoiService) -> None:
     answer = real_service.ask("War Bochum 2025 in der Verwaltung besser als 2024?")
     assert answer.answered
