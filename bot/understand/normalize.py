@@ -98,6 +98,7 @@ LOW_INFORMATION = QUESTION_WORDS | frozenset(
     aufgaben laut ungefaehr circa ca exakt echt
     role play plays played make makes made get gets got know tell really actually happen happened mean means task
     tasks according exact exactly precisely roughly approximately again
+    kannst koenntest bitte haette moechte pls plz please idea
     """.split()
 )
 

@@ -126,7 +126,7 @@ _FRAME = _stems(
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
-    "collected collect direkt unmittelbar right just directly immediately after"
+    "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

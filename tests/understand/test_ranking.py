@@ -1540,3 +1540,15 @@ def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: 
     answer = real_service.ask("Wohin ist Essen 2021 zurückgefallen?")
     assert answer.decision is Decision.NOT_STATED  # the tables have Essen's 2021 place, not the one before it
     assert "Platz 39" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Könntest du mir bitte sagen, wo Essen 2021 lag?", "where had Dresden landed in 2024?", "Leipzig placement 2023"],
+)
+def test_a_polite_or_past_tense_ranking_question_is_still_one(real_service: FoiService, question: str) -> None:
+    """ "Kannst du mir sagen wie Bochum 2023 abgeschnitten hat?", "rank of munich in 2025 pls" and "any idea where
+    cologne landed in 2023" were no ranking questions: a word beyond the grammar made them about something else."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None
+    assert intent.ask is RankingAsk.PLACE
