@@ -464,7 +464,9 @@ class Answerer:
     def _figure_for_cities(self, entry: Entry, question: Question) -> bool:
         """Whether a place or score the entry gives belongs to a city asked about: named in its clause, or in the
         clause before where it names none ("Ulm kam 2021 auf 59,4 Punkte, verbesserte sich 2022 … auf Rang 16")."""
-        clauses = figure_clauses(entry, question.answer_type)
+        intent = question.ranking
+        held = intent is not None and intent.ask not in (RankingAsk.CHANGE, RankingAsk.COMPARE)
+        clauses = figure_clauses(entry, question.answer_type, held=held)
         if clauses is None or not question.cities:
             return True
         analyze = self.understander.normalizer.analyze

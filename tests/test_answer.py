@@ -656,6 +656,12 @@ def test_the_source_a_question_cites_is_not_its_topic(real_service: FoiService, 
     assert answer.entry_ids == ["bitkom-sci-2021-bochum"]
 
 
+@pytest.mark.parametrize("question", ["Potsdam 2024 Rang", "Rang von Potsdam 2024?"])
+def test_a_place_asked_is_not_answered_by_places_gained(real_service: FoiService, question: str) -> None:
+    """ "what rank did potsdam end up at in 2024" got "Reutlingen (+27 places) and Potsdam (+21)"."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

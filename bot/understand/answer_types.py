@@ -233,14 +233,14 @@ _COUNT = re.compile(
 _REASON = re.compile(
     r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
 )
-_PLACE = re.compile(
+_POSITION = (
     r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b|"
-    # Places gained or lost: "um 27 bzw. 21 Plätze", "climbed 27 places".
-    r"\b\d+\s(?:plaetze|plaetzen|places|spots)\b|"
     r"\b(?:erste|zweite|dritte|vierte|fuenfte|sechste|siebte|achte|neunte|zehnte|letzte)[nrs]?\s(?:platz|rang)\b|"
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s(?:place|rank)\b|"
     r"\bschlusslicht|\bspitzenreiter"
 )
+# A place held, or places gained or lost: "um 27 bzw. 21 Plätze", "climbed 27 places".
+_PLACE = re.compile(rf"{_POSITION}|\b\d+\s(?:plaetze|plaetzen|places|spots)\b")
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
 _TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
@@ -959,15 +959,18 @@ def _is_fraction(sentence: str, surfaces: Sequence[str], i: int) -> bool:
 _CLAUSE = re.compile(r"[,;:!?]\s|\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))|\s(?:und|and|sowie|while|während)\s")
 
 
-def figure_clauses(entry: Entry, kind: AnswerType) -> list[tuple[str, bool]] | None:
+def figure_clauses(entry: Entry, kind: AnswerType, *, held: bool = False) -> list[tuple[str, bool]] | None:
     """The clauses of the entry's answer, as written, each with whether it gives a place (or a score, for
     `POINTS`); None for other kinds and for ranking rows, which are about one city anyway. That Bielefeld was
-    "unter den Top 20" next to Bonn's place 7 is no place for Bielefeld."""
-    pattern = {AnswerType.PLACE: _PLACE, AnswerType.POINTS: _POINTS}.get(kind)
+    "unter den Top 20" next to Bonn's place 7 is no place for Bielefeld. With `held`, a place held, not places
+    gained ("Potsdam (+21)" is no place of Potsdam's)."""
+    pattern = {AnswerType.PLACE: _POSITION_HELD if held else _PLACE, AnswerType.POINTS: _POINTS}.get(kind)
     if pattern is None or entry.ranking_ref is not None:
         return None
     return [(c, bool(pattern.search(fold(c)))) for c in _CLAUSE.split(entry.answer)]
 
+
+_POSITION_HELD = re.compile(_POSITION)
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")
 

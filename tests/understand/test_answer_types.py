@@ -187,6 +187,13 @@ def test_a_place_belongs_to_the_clause_that_names_it() -> None:
     assert figure_clauses(entry, AnswerType.DATE) is None  # only places and scores are tied to a city
 
 
+def test_places_gained_are_no_place_held() -> None:
+    """ "Potsdam Platz 2024" got "Reutlingen und Potsdam, die sich um 27 bzw. 21 Plätze nach oben arbeiteten"."""
+    entry = _entry("Am stärksten verbesserten sich Jena und Gera, um 30 bzw. 12 Plätze.", ["Wer stieg auf?"])
+    assert any(figure for _, figure in figure_clauses(entry, AnswerType.PLACE) or [])
+    assert not any(figure for _, figure in figure_clauses(entry, AnswerType.PLACE, held=True) or [])
+
+
 @pytest.mark.parametrize(
     ("answer", "named"),
     [
