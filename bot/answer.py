@@ -50,6 +50,8 @@ from bot.understand.answer_types import (
     names_only_the,
     names_person,
     names_place,
+    reports_speech,
+    speaker_asked,
     states_absence,
     sums_up,
     tells_a_change,
@@ -63,6 +65,7 @@ from bot.understand.answer_types import (
 from bot.understand.content import absent_nouns, content_words
 from bot.understand.identity import describes
 from bot.understand.language import detect_language
+from bot.understand.normalize import city_token, ranking_token
 from bot.understand.question import GENERIC_RANKING, Question, Understander
 from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, superlative
 
@@ -276,6 +279,8 @@ class Answerer:
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
             and (not asks_how_often(question.text) or gives_frequency(entry))
+            # "Was hat Eiskirch zum Vermerk gesagt?" is not answered by a text on the memo that reports no words.
+            and (not self._asks_someones_words(question) or reports_speech(entry))
             # "Welche Ruhrgebietsstadt war 2019 am besten?" is not answered by the last of them, nor the reverse.
             and not self._other_end(entry, question)
             # "Wer ist 2023 am stärksten abgestürzt?" is not answered by a list of the cities that left the top 10.
@@ -421,6 +426,17 @@ class Answerer:
         understand = self.understander.understand
         asking = [q for q in entry.questions if asked_type(q) is AnswerType.PERSON]
         return bool(asking) and all(understand(q).ranking is not None for q in asking)
+
+    def _asks_someones_words(self, question: Question) -> bool:
+        """Whether a question asks what a person said or thinks: not a city, ranking or text ("What did Bochum say
+        about consultants?" asks what its answer says)."""
+        speaker = speaker_asked(question.text)
+        if speaker is None:
+            return False
+        # A city's or ranking's name alone ("Bochum", "the Digital-Index Ruhr"); "Bochum's mayor" is someone.
+        named = self.understander.normalizer.analyze(speaker)
+        names = {city_token(c) for c in named.cities} | {ranking_token(r) for r in named.rankings}
+        return any(t not in names for t in named.tokens)
 
     def _tells_what_it_is(self, entry: Entry, question: Question) -> bool:
         """Whether the entry tells what a ranking the question names is: a text of that ranking that describes

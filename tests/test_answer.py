@@ -662,6 +662,21 @@ def test_a_place_asked_is_not_answered_by_places_gained(real_service: FoiService
     assert real_service.ask(question).decision is Decision.NOT_STATED
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Was hat Oberbürgermeister Eiskirch zum Ranking 2021 gesagt?", "What did the mayor think of the 2020 memo?"],
+)
+def test_what_someone_said_needs_a_text_reporting_their_words(real_service: FoiService, question: str) -> None:
+    """ "Was hat Eiskirch zum Vermerk gesagt?" got the text on the memo, which reports no word of his."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
+def test_words_reported_or_a_text_asked_about_still_answer(real_service: FoiService) -> None:
+    assert real_service.ask("Was sagte der CDO zum Ergebnis 2023?").answered  # "(so CDO Denes Kücük)"
+    # A city or a text speaks through its answer.
+    assert real_service.ask("What did the city of Bochum say about external consultants for rankings?").answered
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

@@ -777,6 +777,44 @@ def names_only_the(entry: Entry, *, top: bool) -> bool:
     return tops and not bottoms if top else bottoms and not tops
 
 
+# Who a question asks the words or opinion of: "Was hat Eiskirch zum Vermerk gesagt?", "What did the mayor think of
+# the ranking?", "Was hält der OB vom Ranking?". Not "Sag mir …", and no question of what a text says.
+_TOPIC = r"(?:\s(?:zum|zur|zu|ueber|von|vom|dazu|davon)\b.*)?"
+_SPEAKER = re.compile(
+    r"\bwhat\s(?:did|does|do|has|have)\s(.+?)\s(?:say|says|said|think|thinks|thought)\b|"
+    rf"\bwas\s(?:hat|hatte|haben)\s(.+?){_TOPIC}\s(?:gesagt|gemeint)\b|"
+    rf"\bwas\s(?:sagt|sagte|sagten|haelt|hielt|meint|meinte)\s(.+?){_TOPIC}\W*$"
+)
+# A text or a body speaks through its texts: "Was sagt die Antwort …?", "What did the city of Bochum say …?"
+_NO_PERSON = re.compile(
+    r"\b(?:antwort|answer|reply|vermerk|memo|bericht|report|text|quelle\w*|sources?|studie|study|"
+    r"stadt|city|verwaltung|administration|rathaus|town hall|kommune|municipality)\b"
+)
+
+
+def speaker_asked(text: str) -> str | None:
+    """The someone whose words or opinion a question asks ("der OB", "the mayor"), unless a text or body ("die
+    Antwort", "the city")."""
+    found = _SPEAKER.search(fold(text))
+    speaker = next((g for g in found.groups() if g), None) if found else None
+    return None if speaker is None or _NO_PERSON.search(speaker) else speaker
+
+
+# A text reporting what someone said: a verb of speech, "(so CDO Denes Kücük)", or "laut"/"according to" someone (not
+# the request's answer, which is the source of most texts: "Laut Antwort vom 20.09.2022 …").
+_SPEECH = re.compile(
+    r"\(so\s|"
+    r"\b(?:sagt|sagte|sagten|gesagt|erklaert\w*|betont\w*|meint\w*|kommentiert\w*|aeusserte?\w*|zitiert\w*|"
+    r"kritisiert\w*|says|said|stated|explained|commented|told|noted|criticis\w*|criticiz\w*|"
+    r"(?:laut|according to)\s(?!(?:der\s|dem\s|its\s|the\s)?(?:ifg-)?(?:antwort|answer|reply)))"
+)
+
+
+def reports_speech(entry: Entry) -> bool:
+    """Whether the entry's short answer reports what someone said."""
+    return bool(_SPEECH.search(_short_answers(entry)))
+
+
 def asks_since(text: str) -> bool:
     """Whether the question asks since when ("Seit wann …?", "Since when …?")."""
     asking = asked(text)[1]

@@ -32,6 +32,8 @@ from bot.understand.answer_types import (
     lacks_the_lead,
     names_only_the,
     names_person,
+    reports_speech,
+    speaker_asked,
     states_absence,
     tells_a_change,
     tells_a_start,
@@ -682,3 +684,23 @@ def test_how_often_is_a_number_of_times_or_a_rhythm(answer: str, tells: bool) ->
 @pytest.mark.parametrize("question", ["Was hat das Gutachten gekostet?", "Beratungskosten Smart-City-Strategie"])
 def test_costs_asked_without_how_much_ask_for_money(question: str) -> None:
     assert asks_money(question, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Was hat Eiskirch zum Vermerk gesagt?", "eiskirch"),
+        ("Was hält der OB vom Ranking?", "der ob"),
+        ("What does the mayor think of rankings?", "the mayor"),
+        ("Was hat die App gekostet?", None),  # no words asked
+        ("Was sagt die Antwort zu Beratern?", None),  # what a text says
+    ],
+)
+def test_a_question_of_someones_words_names_the_speaker(question: str, speaker: str | None) -> None:
+    assert speaker_asked(question) == speaker
+
+
+def test_reported_words_are_a_verb_of_speech_or_an_attribution() -> None:
+    assert reports_speech(_entry("Der OB sagte, das Ranking sei wichtig.", ["Was sagte der OB?"]))
+    assert reports_speech(_entry("Platz 11, nur 0,8 Punkte verloren (so CDO Max Muster).", ["Platz?"]))
+    assert not reports_speech(_entry("Laut Antwort vom 20.09.2022 gab es einen Vermerk.", ["Vermerk?"]))
