@@ -457,7 +457,7 @@ class Answerer:
         """Whether the entry's answer, in the reply's language, names who publishes a ranking the question names
         (the ranking's `publisher`: "Haselhorst Associates (2019 mit BILANZ)", "ÖFIT / Fraunhofer FOKUS")."""
         said = fold(entry.answer_in(question.lang))
-        for ranking_id in question.rankings or {question.implied_ranking}:
+        for ranking_id in question.rankings or {r for r in [question.implied_ranking] if r is not None}:
             ranking = self.tables.rankings.get(ranking_id)
             publisher = ranking.publisher if ranking is not None else None
             if publisher is None:
@@ -771,7 +771,10 @@ class Answerer:
             return self._what_it_says(question, entry, result, entries, words=missing)
         of_city = found.fits and question.cities <= self.understander.normalizer.analyze(entry.title).cities
         sure = found.subject >= self.calibration.threshold
-        if of_city and sure and question.cities and self._of_the_year_alone(entry, question):
+        # Not a text of another ranking than the default one a question naming none means: Bonn's place in the
+        # Haselhorst ranking of 2020 is shown for "Bonn 2020 Platz" as what the sources say, not as its answer.
+        aside = self._of_another_ranking(entry, question)
+        if of_city and sure and not aside and question.cities and self._of_the_year_alone(entry, question):
             # A fact beside the tables, as sure as any answer: "Wo landete Bochum 2024 in Gesellschaft und
             # Bildung?" is answered by the text on Bochum's categories of 2024 (not by a course of years, which
             # may give another year's or category's place).
@@ -782,6 +785,13 @@ class Answerer:
         if of_city or compared:
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
+
+    def _of_another_ranking(self, entry: Entry, question: Question) -> bool:
+        """Whether a text is of other rankings than the default one, which a question naming none is read of."""
+        if question.rankings or not entry.tags.rankings:
+            return False
+        ranking, default = self.tables.ranking_asked(question), self.tables.default_ranking()
+        return ranking is not None and ranking == default and ranking.id not in entry.tags.rankings
 
     @staticmethod
     def _of_the_year_alone(entry: Entry, question: Question) -> bool:

@@ -125,7 +125,7 @@ class Tables:
     def asked(self, question: Question, lang: Lang) -> str:
         """The standing a ranking question asks for, as read, for a reply to name: `Bochum im Bitkom Smart City Index
         2022 in der Kategorie Mobilität`, `Bochum in the Bitkom Smart City Index 2022 (category Mobility)`."""
-        ranking, intent = self._ranking(question), question.ranking
+        ranking, intent = self.ranking_asked(question), question.ranking
         cities = [self.english.get(c, c) if lang == "en" else c for c in sorted(question.cities)]
         years = "/".join(str(y) for y in sorted(question.years))
         within = ranking.within(lang) if ranking is not None else ""
@@ -134,7 +134,7 @@ class Tables:
         place = intent.place if intent is not None and intent.ask is RankingAsk.NTH else None
         return messages.standing_asked(cities, within, years, named, lang, place=place)
 
-    def _ranking(self, question: Question) -> Ranking | None:
+    def ranking_asked(self, question: Question) -> Ranking | None:
         """The named ranking; else the default one, or, for a city it does not list, the one ranking that
         lists the city (a federal state is only in the states' index)."""
         named = question.rankings
@@ -212,7 +212,7 @@ class Tables:
             default = self.default_ranking()
             # A city known by its scores only (Salzgitter) still has its course to show.
             return self._rankings_of(subject) or (self._trend(default, subject, ()) if default else None)
-        ranking = self._ranking(question)
+        ranking = self.ranking_asked(question)
         if intent is None or ranking is None:
             return None
         changes = (RankingAsk.COMPARE, RankingAsk.CHANGE)

@@ -677,6 +677,16 @@ def test_words_reported_or_a_text_asked_about_still_answer(real_service: FoiServ
     assert real_service.ask("What did the city of Bochum say about external consultants for rankings?").answered
 
 
+def test_a_place_in_another_ranking_is_shown_not_given_for_the_index(real_service: FoiService) -> None:
+    """ "Bonn 2020 Platz" got Bonn's place in the Haselhorst ranking of 2020 as its answer: a question that names no
+    ranking asks of the index, which has no place of Bonn's for 2020."""
+    for question in ("Bonn Rang 2020", "Berlin 2024 Rang"):
+        answer = real_service.ask(question)
+        assert answer.decision is Decision.NEAREST, question
+        assert "Haselhorst" in answer.text or "Länderindex" in answer.text  # still shown as what they say
+    assert real_service.ask("Auf welchem Rang lag Bonn 2020 bei Haselhorst?").answered
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str
