@@ -81,6 +81,7 @@ class TableReply:
 
 
 REFUSE = TableReply(refuse=True)
+_OVERALL = frozenset({"gesamt", "insgesamt", "overall", "gesamtwert", "gesamtranking", "gesamtplatz"})
 _PLACE_TOKEN = "platz"  # "Platz", "Rang", "place", "rank" as the normaliser writes them
 # What the tables tell of one city: not the answer to which city, when the question names that city.
 _OWN_PLACES = frozenset((RankingAsk.PLACE, RankingAsk.BEST, RankingAsk.WORST, RankingAsk.TREND))
@@ -280,7 +281,10 @@ class Tables:
                 return None
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
-            return self._city_year(ranking, city, year, intent.ask, intent.categories, explicit=intent.explicit)
+            # "Gelsenkirchen 2024 gesamt und IT": the overall standing beside the category's.
+            overall = ("",) if intent.categories and not _OVERALL.isdisjoint(question.analysis.tokens) else ()
+            categories = (*overall, *intent.categories)
+            return self._city_year(ranking, city, year, intent.ask, categories, explicit=intent.explicit)
         latest = year is None and intent.ask in (RankingAsk.NTH, RankingAsk.TOP) and asks_latest(question)
         if latest:
             # "Wer hat gewonnen?", "Top 10": the latest edition, whose year the reply names; a text would be of
@@ -400,8 +404,13 @@ class Tables:
         texts = {
             lang: (
                 " ".join(describe(s, lang, self.cite) for s in picked),
-                f"{picked[0].city_in(lang)} ({picked[0].ranking.name_in(lang)} {picked[0].year}, "
-                f"{', '.join(s.category_in(lang) for s in picked)})",
+                messages.categories_title(
+                    picked[0].city_in(lang),
+                    picked[0].ranking.name_in(lang),
+                    picked[0].year,
+                    [s.category_in(lang) for s in picked],
+                    lang,
+                ),
             )
             for lang in get_args(Lang)
         }

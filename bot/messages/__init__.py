@@ -546,6 +546,13 @@ def standing_asked(
     return _in_category(where, " / ".join(categories), lang)
 
 
+def categories_title(city: str, ranking: str, year: int, categories: Sequence[str], lang: Lang) -> str:
+    """`Gelsenkirchen (Bitkom Smart City Index 2024, gesamt, IT und Kommunikation)`: a city's year in several
+    categories, "" being the overall ranking."""
+    overall = "gesamt" if lang == "de" else "overall"
+    return f"{city} ({ranking} {year}, {', '.join(c or overall for c in categories)})"
+
+
 def rankings_of(city: str, parts: Sequence[str], lang: Lang) -> str:
     """`Köln in den Rankings meiner Quellen, mit der besten bekannten Platzierung und den gewonnenen Kategorien: …`."""
     lead = (

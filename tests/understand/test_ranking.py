@@ -390,6 +390,13 @@ def test_a_city_year_in_two_categories_gets_both(real_service: FoiService) -> No
     assert "98.6 points" in english.text
 
 
+def test_the_overall_standing_asked_beside_a_category_is_given_too(real_service: FoiService) -> None:
+    """ "Gelsenkirchen 2024 gesamt und IT" got the IT category alone."""
+    answer = real_service.ask("Bochum 2021 insgesamt und in Mobilität?")
+    assert answer.entry_ids == ["bitkom-sci-2021-bochum", "bitkom-sci-2021-bochum-mobilitaet"]
+    assert answer.title == "Bochum (Bitkom Smart City Index 2021, gesamt, Mobilität)"
+
+
 def test_two_categories_set_against_each_other_are_left_to_the_texts(real_service: FoiService) -> None:
     understood = real_service.answerer.understander.understand(
         "Wie hat sich Bochum in Verwaltung und Mobilität entwickelt?"
