@@ -1,6 +1,6 @@
 """The workers, each run in a fresh process: generate a size, build its store, serve it, the baseline, the profile.
 
-Serving times the restart (`FoiService.open` and the first answer) and every query, and reads the peak RSS;
+Serving times the restart (`FoiService.open`, `warm_up` and the first answer) and every query, and reads the peak RSS;
 the baseline answers the same queries with rapidfuzz over every entry's questions. A worker prints its result
 as JSON; the dataclasses here are what the parent reads back.
 """
@@ -140,7 +140,8 @@ def build_worker(db: Path, knowledge: Path) -> Build:
 def _open_service(
     db: Path, knowledge: Path, queries: Path, profiler: cProfile.Profile | None = None
 ) -> tuple[FoiService, float, float, list[Query]]:
-    """Import time of the bot, then `FoiService.open` and the first answer, timed; then the rest of the warm-up.
+    """Import time of the bot, then `FoiService.open`, its warm-up and the first answer, timed; then the rest of the
+    warm-up queries.
 
     Returns the service, those two times and the measured queries. Fails if opening rebuilt the store
     instead of finding its content hash up to date.
@@ -154,6 +155,9 @@ def _open_service(
     if profiler is not None:
         profiler.enable()
     service = FoiService.open(Settings(database_path=db, knowledge_dir=knowledge))
+    # As the bot starts: the language identifier and the embeddings load before the first question, whether or
+    # not that question needs them (a German question with a German function word does not ask the identifier).
+    service.warm_up()
     service.ask(warmup[0].text)
     if profiler is not None:
         profiler.disable()
