@@ -279,6 +279,12 @@ class Answerer:
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
             and (not asks_how_often(question.text) or gives_frequency(entry))
+            # "Did Bochum pay Bitkom?" is not answered by a text naming Bitkom only in its index's name.
+            and not (
+                question.answer_type is AnswerType.YESNO
+                and self._asks_of_the_publisher(question)
+                and not self._names_a_publisher(entry, question)
+            )
             # "Was hat Eiskirch zum Vermerk gesagt?" is not answered by a text on the memo that reports no words.
             and (not self._asks_someones_words(question) or reports_speech(entry))
             # "Welche Ruhrgebietsstadt war 2019 am besten?" is not answered by the last of them, nor the reverse.
@@ -456,7 +462,14 @@ class Answerer:
     def _names_a_publisher(self, entry: Entry, question: Question) -> bool:
         """Whether the entry's answer, in the reply's language, names who publishes a ranking the question names
         (the ranking's `publisher`: "Haselhorst Associates (2019 mit BILANZ)", "ÖFIT / Fraunhofer FOKUS")."""
-        said = fold(entry.answer_in(question.lang))
+        return self._names_publisher_in(fold(entry.answer_in(question.lang)), question)
+
+    def _asks_of_the_publisher(self, question: Question) -> bool:
+        """Whether a question names a ranking's publisher as a party ("Did Bochum pay Bitkom?", "Hat Bochum dem
+        Bitkom Geld gezahlt?"), not as the first word of the ranking's name ("das Bitkom-Ranking")."""
+        return self._names_publisher_in(fold(question.text), question)
+
+    def _names_publisher_in(self, said: str, question: Question) -> bool:
         for ranking_id in question.rankings or {r for r in [question.implied_ranking] if r is not None}:
             ranking = self.tables.rankings.get(ranking_id)
             publisher = ranking.publisher if ranking is not None else None
@@ -853,7 +866,9 @@ class Answerer:
 
 
 def _names_maker(text: str, word: str) -> bool:
-    return bool(re.search(rf"\b{re.escape(word)}\b(?![\s-]*(?:\w+[\s-]+){{0,2}}(?:smart|\w*ranking|\w*index))", text))
+    # Not as the first words of the ranking's name or of its figures ("Bitkom-Ranking", "its Bitkom score").
+    ranking = r"(?:smart|\w*ranking|\w*index|score|punkt\w*|platz\w*|rang\w*)"
+    return bool(re.search(rf"\b{re.escape(word)}\b(?![\s-]*(?:\w+[\s-]+){{0,2}}{ranking})", text))
 
 
 def _question_in(entry: Entry, lang: Lang) -> str:

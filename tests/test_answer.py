@@ -687,6 +687,19 @@ def test_a_place_in_another_ranking_is_shown_not_given_for_the_index(real_servic
     assert real_service.ask("Auf welchem Rang lag Bonn 2020 bei Haselhorst?").answered
 
 
+@pytest.mark.parametrize(
+    "question", ["Hat die Stadt Bochum dem Bitkom etwas bezahlt?", "Did Bochum give Bitkom any money?"]
+)
+def test_a_yes_or_no_on_the_publisher_needs_a_text_on_the_publisher(real_service: FoiService, question: str) -> None:
+    """ "Did Bochum pay Bitkom?" got "No" on whether Bochum paid consultants, a text that names Bitkom only in its
+    index's name. Three QA rounds found it."""
+    assert real_service.ask(question).decision is Decision.NOT_STATED
+
+
+def test_the_publisher_in_the_rankings_name_still_answers_yes_or_no(real_service: FoiService) -> None:
+    assert real_service.ask("Hat Bochum Berater für sein Bitkom-Ranking bezahlt?").text.startswith("Nein.")
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str
