@@ -418,9 +418,10 @@ class Answerer:
         return names_only_the(entry, top=extreme is RankingAsk.WORST)
 
     def _asks_who_made(self, question: Question, entry: Entry) -> bool:
-        """Whether a who-question about a ranking itself (no city, no year, no standing asked: "Who is behind the
-        index?", "Wer macht den Smart City Index?") meets an entry whose every who-question asks who held a place,
-        so that the someone it names is a city, not who makes the ranking."""
+        """Whether a who-question about a ranking itself meets an entry that does not say who makes it: for a
+        question that asks only that ("Wer gibt den Deutschland-Index heraus?"), one that does not name the
+        publisher; for any other with no city, year or standing asked ("Who is behind the index?"), one whose every
+        who-question asks who held a place, so that the someone it names is a city."""
         if question.who_makes:  # "Wer gibt den Deutschland-Index heraus?": only its publisher answers
             return not self._names_a_publisher(entry, question)
         if question.answer_type is not AnswerType.PERSON or question.ranking or question.cities or question.years:
@@ -865,10 +866,13 @@ class Answerer:
         )
 
 
+# What follows a publisher's name where it is the first word of its ranking's name or of the ranking's figures
+# ("Bitkom Smart City Index", "Bitkom-Ranking", "Bitkom state index", "its Bitkom score").
+_OF_THE_RANKING = r"(?![\s-]*(?:\w+[\s-]+){0,2}(?:smart|\w*ranking|\w*index|score|punkt\w*|platz\w*|rang\w*))"
+
+
 def _names_maker(text: str, word: str) -> bool:
-    # Not as the first words of the ranking's name or of its figures ("Bitkom-Ranking", "its Bitkom score").
-    ranking = r"(?:smart|\w*ranking|\w*index|score|punkt\w*|platz\w*|rang\w*)"
-    return bool(re.search(rf"\b{re.escape(word)}\b(?![\s-]*(?:\w+[\s-]+){{0,2}}{ranking})", text))
+    return bool(re.search(rf"\b{re.escape(word)}\b{_OF_THE_RANKING}", text))
 
 
 def _question_in(entry: Entry, lang: Lang) -> str:

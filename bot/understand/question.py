@@ -206,12 +206,13 @@ _ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".sp
 _TIMES = frozenset(stem(w) for w in "jahr jahre jahren mal year years times".split())
 
 
-# Where a question says its answer is to come from: the answer of the request ("laut IFG-Antwort", "according
-# to the city's reply", "in der Antwort der Stadt").
+# Where a question says its answer is to come from: the answer of the request, with up to two words before it
+# ("laut IFG-Antwort", "according to the bochum answer", "according to its FOI answer", "gemäß der Antwort der
+# Stadt Bochum"); a city keeps its slot.
 _CITING = re.compile(
     r"\b(?:laut|gemaess|according to|per)\s(?:(?:der|dem|den|ihrer|seiner|its|the|their|her)\s)?"
-    r"(?:(?:city'?s?|stadt|bochums?|ifg|foi|fds|fragdenstaat)[\s-])*(?:antwort|answer|reply|auskunft)\b"
-    r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\sbochum)?)?"
+    r"(?:[a-z']+[\s-]){0,2}(?:antwort|answer|reply|auskunft)\b"
+    r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\s[a-z]+)?)?"
 )
 
 
