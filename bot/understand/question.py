@@ -206,19 +206,21 @@ _ANYONE = frozenset(stem(w) for w in "leute menschen personen people persons".sp
 _TIMES = frozenset(stem(w) for w in "jahr jahre jahren mal year years times".split())
 
 
-# Where a question says its answer is to come from: the answer of the request, with up to two words before it
-# ("laut IFG-Antwort", "according to the bochum answer", "according to its FOI answer", "gemäß der Antwort der
-# Stadt Bochum"); a city keeps its slot.
-_CITING = re.compile(
+# Where a question says its answer is to come from: the answer of the request ("laut IFG-Antwort", "according to
+# the city's reply", "according to the bochum answer", "gemäß der Antwort der Stadt Bochum"); a city keeps its slot.
+_CITING = (
     r"\b(?:laut|gemaess|according to|per)\s(?:(?:der|dem|den|ihrer|seiner|its|the|their|her)\s)?"
-    r"(?:[a-z']+[\s-]){0,2}(?:antwort|answer|reply|auskunft)\b"
-    r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\s[a-z]+)?)?"
+    r"(?:(?:city'?s?|stadt|ifg|foi|fds|fragdenstaat{cities})[\s-])*(?:antwort|answer|reply|auskunft)\b"
+    r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\s\w+)?)?"
 )
 
 
-def _cited_source(folded: str) -> frozenset[str]:
-    """The words of a question that name the source its answer is to come from, with the word that cites it."""
-    return frozenset(w for m in _CITING.finditer(folded) for w in re.split(r"[\s-]", m.group(0)) if w)
+def _cited_source(folded: str, cities: Iterable[str]) -> frozenset[str]:
+    """The words of a question that name the source its answer is to come from, with the word that cites it;
+    `cities`: the question's cities as written, which may name whose answer it is ("laut Bochums Antwort")."""
+    named = "".join(f"|{re.escape(c)}s?" for c in cities)
+    citing = re.compile(_CITING.format(cities=named))
+    return frozenset(w for m in citing.finditer(folded) for w in re.split(r"[\s-]", m.group(0)) if w)
 
 
 def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> frozenset[str]:
@@ -329,7 +331,7 @@ class Understander:
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)
         # "laut IFG-Antwort", "according to the city's reply": where the answer is to come from, not what about.
-        cited = _cited_source(folded)
+        cited = _cited_source(folded, (t.surface for t in terms if t.slot in {city_tag(c) for c in analysis.cities}))
         terms = [t for t in terms if t.slot is not None or not set(t.surface.split()) <= cited]
         slots = {t.token for t in terms if t.slot is not None}
         tokens = [_grammar_token(t, self.lexicon.df) for t in terms]
