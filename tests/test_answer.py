@@ -700,6 +700,14 @@ def test_the_publisher_in_the_rankings_name_still_answers_yes_or_no(real_service
     assert real_service.ask("Hat Bochum Berater für sein Bitkom-Ranking bezahlt?").text.startswith("Nein.")
 
 
+@pytest.mark.parametrize("question", ["Welche Schwelle galt 2023 für die Top 10?", "top ten cut-off score 2024"])
+def test_a_threshold_in_other_words_finds_the_top_ten_threshold(real_service: FoiService, question: str) -> None:
+    """ "Top 10 Schwelle 2023" and "top-10 cut-off 2025" found nothing: the text says "Hürde", "Mindestpunktzahl"."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-top10-schwelle"]
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str
