@@ -708,6 +708,12 @@ def test_a_threshold_in_other_words_finds_the_top_ten_threshold(real_service: Fo
     assert answer.entry_ids == ["bitkom-sci-top10-schwelle"]
 
 
+def test_abgestiegen_is_a_form_of_the_fall(real_service: FoiService) -> None:
+    """ "Warum ist Bochum 2023 abgestiegen?" got no answer: the base writes "abgerutscht", "Abstieg"."""
+    assert real_service.ask("Warum ist Bochum 2023 so abgestiegen?").entry_ids == ["bochum-sci-2023-schwaechen"]
+    assert "-3 Plätze" in real_service.ask("Ist Bochum 2023 abgestiegen?").text
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str
