@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.folding import fold
-from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, Suggestion
+from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, RankingView, Suggestion
 from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
@@ -305,6 +305,8 @@ class Answerer:
             and not self._of_a_region(entry, question)
             # "Wer steckt hinter dem Smart City Index?" is not answered by a text on who came last: its "who" is a city.
             and not self._asks_who_made(question, entry)
+            # "Wer war 2023 erstmals in den Top 10?" is not answered by 2023's top ten alone.
+            and not (question.newcomers and entry.ranking_ref is not None and entry.ranking_ref.view is RankingView.TOP)
             # "Was ist der Deutschland-Index?" is not answered by one edition's figures.
             and not (question.what_it_is and not self._tells_what_it_is(entry, question))
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.

@@ -714,6 +714,12 @@ def test_abgestiegen_is_a_form_of_the_fall(real_service: FoiService) -> None:
     assert "-3 Plätze" in real_service.ask("Ist Bochum 2023 abgestiegen?").text
 
 
+def test_who_came_new_into_the_top_ten_is_not_answered_by_one_years_list(real_service: FoiService) -> None:
+    """ "Wer war 2023 erstmals in den Top 10?" got 2023's top ten, which does not say who was new in it."""
+    assert not real_service.ask("Wer war 2024 erstmals unter den Top 10?").answered
+    assert "Lübeck" in real_service.ask("Who was new in the 2024 top ten?").text  # the text on the changes
+
+
 @pytest.mark.parametrize("question", ["Hat Bochum einen Digitalisierungsbeirat?", "Gibt es in Bochum ein Bürgerkonto?"])
 def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
     real_service: FoiService, question: str

@@ -38,6 +38,7 @@ from bot.understand.ranking import (
     RankingIntent,
     asks_a_statement,
     asks_many_cities,
+    asks_newcomers,
     asks_which_city,
     asks_which_ranking,
     asks_which_state,
@@ -134,6 +135,8 @@ class Question:
     what_it_is: bool = False
     # Asks who makes a ranking it names or means, and nothing else ("Wer gibt den Deutschland-Index heraus?").
     who_makes: bool = False
+    # Asks who came new into a top list ("Wer war 2023 erstmals in den Top 10?"), which one year's list does not tell.
+    newcomers: bool = False
     # Counts the cities a ranking has in all ("Wie viele Städte waren 2021 dabei?"), not some of them.
     counts_all: bool = False
 
@@ -441,6 +444,7 @@ class Understander:
                 for t, read in zip(terms, tokens, strict=True)
                 if set(self.category_tokens.get(read, ())) & set(categories)
             ),
+            newcomers=asks_newcomers(read, first_time=firstly),
             counts_all=counts_cities(counted)
             and all(
                 t.token in counted or t.token in _TAKING_PART or t is numbered

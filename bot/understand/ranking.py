@@ -505,6 +505,13 @@ def _contrasted(tokens: Sequence[str], category_tokens: Mapping[str, Sequence[st
     return any(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])
 
 
+def asks_newcomers(tokens: Iterable[str], *, first_time: bool) -> bool:
+    """Whether a question's tokens ask who came new into a top list ("Wer kam 2023 neu in die Top 10?", "Wer war
+    2023 erstmals in den Top 10?"): one year's list does not tell it."""
+    words = {grammar_form(t) or t for t in tokens}
+    return bool(words & _TOP) and (bool(words & _NEW) or first_time)
+
+
 def detect(
     tokens: Sequence[str],
     slot_tokens: set[str],
@@ -595,7 +602,7 @@ def detect(
     if extreme is RankingAsk.WORST and not cities and not words & _TOP:
         # "Welche Stadt schnitt am schlechtesten ab?": the last, not the worst of the cities a text speaks of.
         return RankingIntent(RankingAsk.LAST, categories=categories)
-    if words & _TOP and (words & _NEW or first_time):
+    if asks_newcomers(words, first_time=first_time):
         return None
     if words & _TOP and (place is None or place > 3) and not cities:
         return RankingIntent(RankingAsk.TOP, categories=categories)
