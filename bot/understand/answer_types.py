@@ -241,6 +241,7 @@ _POSITION = (
 )
 # A place held, or places gained or lost: "um 27 bzw. 21 Plätze", "climbed 27 places".
 _PLACE = re.compile(rf"{_POSITION}|\b\d+\s(?:plaetze|plaetzen|places|spots)\b")
+_POSITION_HELD = re.compile(_POSITION)
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
 _TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
@@ -945,7 +946,8 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
     counts what the sentence named before it ("all German cities …: 81 in 2019"). A share asked for needs a
     percentage. How many there are `in_all` (the cities of a ranking) needs the number itself: a share or a list
     is of some of them."""
-    share = bool(_SHARE.search(fold(sentence)))
+    folded = fold(sentence)
+    share = bool(_SHARE.search(folded))
     if counts_a_share(counted):
         return share
     tokens, surfaces = analysis.tokens, analysis.surfaces
@@ -969,9 +971,9 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
         ):
             continue
         following = range(i + 1, min(i + 1 + _COUNTED_WITHIN, len(tokens)))
-        if in_all and re.search(rf"\b{surface}\s?(?:%|prozent|percent)", fold(sentence)):
+        if in_all and re.search(rf"\b{surface}\s?(?:%|prozent|percent)", folded):
             continue  # "43 Prozent der Städte": some of them
-        if any(_is_counted(tokens[j], counted) and not _per(sentence, surfaces[j]) for j in following):
+        if any(_is_counted(tokens[j], counted) and not _per(folded, surfaces[j]) for j in following):
             return True
         alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))
         if alone and any(_is_counted(t, counted) for t in tokens[:i]):
@@ -979,9 +981,10 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
     return False
 
 
-def _per(sentence: str, surface: str) -> bool:
-    """Whether a thing is named as what a number is per ("133 Parametern pro Stadt" counts parameters)."""
-    return bool(re.search(rf"\b(?:pro|per|je)\s{re.escape(surface)}\b", fold(sentence)))
+def _per(folded: str, surface: str) -> bool:
+    """Whether a (folded) sentence names a thing as what a number is per ("133 Parametern pro Stadt" counts
+    parameters)."""
+    return bool(re.search(rf"\b(?:pro|per|je)\s{re.escape(surface)}\b", folded))
 
 
 def _is_fraction(sentence: str, surfaces: Sequence[str], i: int) -> bool:
@@ -1007,8 +1010,6 @@ def figure_clauses(entry: Entry, kind: AnswerType, *, held: bool = False) -> lis
         return None
     return [(c, bool(pattern.search(fold(c)))) for c in _CLAUSE.split(entry.answer)]
 
-
-_POSITION_HELD = re.compile(_POSITION)
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")
 

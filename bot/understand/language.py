@@ -60,9 +60,10 @@ def detect_language(text: str) -> Lang | None:
     # An English question word first is English whatever the identifier makes of names written small ("who is
     # sebastian kopietz", "since when is denes kücük CDO"); a German function word, German whatever it makes of a
     # loanword or name ("Was ist UniverCity?", "Motto der Smart City").
-    if fold(words[0]) in _ENGLISH_FIRST:
+    folded = [fold(w) for w in words]
+    if folded[0] in _ENGLISH_FIRST:
         return "en"
-    if _has_german_only(words):
+    if not _german_only().isdisjoint(folded):
         return "de"
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
     if len(small) == MIN_SMALL_WORDS - 1 and _english(small) >= TWO_WORDS_ENGLISH:
@@ -70,11 +71,7 @@ def detect_language(text: str) -> Lang | None:
     confidence = _english(small if len(small) >= MIN_SMALL_WORDS else words)
     if confidence >= ENGLISH_CONFIDENCE:
         return "en"
-    return "en" if confidence >= UNSURE and any(fold(w) in _ENGLISH_ASKING for w in words) else "de"
-
-
-def _has_german_only(words: list[str]) -> bool:
-    return any(fold(w) in _german_only() for w in words)
+    return "en" if confidence >= UNSURE and not _ENGLISH_ASKING.isdisjoint(folded) else "de"
 
 
 # Words only an English question starts with (not "was", German for "what").

@@ -211,8 +211,9 @@ _TIMES = frozenset(stem(w) for w in "jahr jahre jahren mal year years times".spl
 
 # Where a question says its answer is to come from: the answer of the request ("laut IFG-Antwort", "according to
 # the city's reply", "according to the bochum answer", "gemäß der Antwort der Stadt Bochum"); a city keeps its slot.
+_CITES = re.compile(r"\b(?:laut|gemaess|according to|per)\s")
 _CITING = (
-    r"\b(?:laut|gemaess|according to|per)\s(?:(?:der|dem|den|ihrer|seiner|its|the|their|her)\s)?"
+    rf"{_CITES.pattern}(?:(?:der|dem|den|ihrer|seiner|its|the|their|her)\s)?"
     r"(?:(?:city'?s?|stadt|ifg|foi|fds|fragdenstaat{cities})[\s-])*(?:antwort|answer|reply|auskunft)\b"
     r"(?:\s(?:der|of\sthe)\s(?:stadt|city)(?:\s\w+)?)?"
 )
@@ -221,6 +222,8 @@ _CITING = (
 def _cited_source(folded: str, cities: Iterable[str]) -> frozenset[str]:
     """The words of a question that name the source its answer is to come from, with the word that cites it;
     `cities`: the question's cities as written, which may name whose answer it is ("laut Bochums Antwort")."""
+    if not _CITES.search(folded):
+        return frozenset()  # most questions cite nothing: no pattern of their cities to build
     named = "".join(f"|{re.escape(c)}s?" for c in cities)
     citing = re.compile(_CITING.format(cities=named))
     return frozenset(w for m in citing.finditer(folded) for w in re.split(r"[\s-]", m.group(0)) if w)
