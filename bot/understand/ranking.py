@@ -334,9 +334,15 @@ _NEXT_TO = re.compile(
 )
 
 
+# Asked of one city, who came behind or ahead of it is who came right there: "Wer war 2022 Zweiter hinter Hamburg?",
+# "Who finished behind Munich?". Not "vor" (it bounds a time) nor "nach", "after" (what is asked after).
+_BEHIND_OR_AHEAD_OF = re.compile(r"\b(?:(hinter|behind)|(ahead of))\b")
+
+
 def names_neighbour(folded: str) -> int:
-    """+1 for a question of who came right behind a city, -1 of who came right ahead of it, else 0."""
-    found = _NEXT_TO.search(folded)
+    """+1 for a question of who came right behind a city, -1 of who came right ahead of it, else 0; a question of
+    cities in the plural ("Welche Städte lagen hinter Bochum?") asks more than the one right there."""
+    found = _NEXT_TO.search(folded) or (None if asks_many_cities(folded) else _BEHIND_OR_AHEAD_OF.search(folded))
     if found is None:
         return 0
     return 1 if found.group(1) else -1

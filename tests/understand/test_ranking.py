@@ -1499,6 +1499,10 @@ def test_two_places_set_against_each_other_are_no_one_holders_place(real_service
         ("Wer landete 2023 einen Platz vor Ulm?", -1),
         ("Who came right after Munich in 2023?", 1),
         ("Which city was just ahead of Bonn in 2024?", -1),
+        # Asked of one city, behind or ahead of it is right there.
+        ("Wer war 2022 Zweiter hinter Hamburg?", 1),
+        ("Who finished behind Munich in 2025?", 1),
+        ("Who was ahead of Bochum in 2023?", -1),
     ],
 )
 def test_who_came_right_behind_or_ahead_of_a_city(real_service: FoiService, question: str, offset: int) -> None:
@@ -1510,7 +1514,13 @@ def test_who_came_right_behind_or_ahead_of_a_city(real_service: FoiService, ques
 
 @pytest.mark.parametrize(
     "question",
-    ["Wie knapp lag Bochum 2025 hinter Köln?", "Lag Bochum 2022 vor Essen?", "Welche Stadt lag vor 2020 vorn?"],
+    [
+        "Wie knapp lag Bochum 2025 hinter Köln?",
+        "Lag Bochum 2022 vor Essen?",
+        "Welche Stadt lag vor 2020 vorn?",
+        # Cities in the plural: more than the one right behind.
+        "Welche Städte lagen 2021 hinter Bochum?",
+    ],
 )
 def test_behind_or_ahead_alone_is_no_neighbour(real_service: FoiService, question: str) -> None:
     understood = real_service.answerer.understander.understand(question)
