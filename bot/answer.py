@@ -92,6 +92,8 @@ THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-
 # may answer in its stead.
 RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
+# How far a question of who makes a ranking looks for a text naming its publisher.
+PUBLISHER_SEARCH = 30
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -220,9 +222,28 @@ class Answerer:
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
         found = self._assess_best(question, result, entries)
-        if found.fits or not runners_up:
+        if not runners_up:
+            return found
+        if question.who_makes and not (found.fits and found.confidence >= self.calibration.threshold):
+            return self._naming_the_publisher(question, found) or found
+        if found.fits:
             return found
         return self._runner_up_that_fits(question, result, entries, found) or found
+
+    def _naming_the_publisher(self, question: Question, found: Assessment) -> Assessment | None:
+        """For a question of who makes a ranking and nothing else (`Question.who_makes`), whose best hits do not
+        say it: the first text naming its publisher among those found by the ranking's name alone. The frame's
+        words ("Wer gibt den Smart City Index heraus?") fit texts on when it came out better than one saying "Der
+        Bitkom erstellt … ein Ranking"; the name alone ranks the ranking's general texts first."""
+        named = replace(question, terms=tuple(t for t in question.terms if t.slot is not None))
+        wider = self.engine.search(named, limit=PUBLISHER_SEARCH)
+        entries = self.knowledge.entries([s.id for s in wider.hits])
+        for i, hit in enumerate(wider.hits):
+            if self._names_publisher_in(fold(entries[hit.id].answer_in(question.lang)), question, by=True):
+                ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
+                other = self._assess_best(named, ahead, entries)
+                return other if other.fits and other.confidence > found.confidence else None
+        return None
 
     def _runner_up_that_fits(
         self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
@@ -472,7 +493,10 @@ class Answerer:
         Bitkom Geld gezahlt?"), not as the first word of the ranking's name ("das Bitkom-Ranking")."""
         return self._names_publisher_in(fold(question.text), question)
 
-    def _names_publisher_in(self, said: str, question: Question) -> bool:
+    def _names_publisher_in(self, said: str, question: Question, *, by: bool = False) -> bool:
+        """Whether `said` names who publishes a ranking the question names; `by`: as the agent, after "vom", "by"
+        ("vom Bitkom erhoben", "The index by ÖFIT/Fraunhofer FOKUS"), not as a source cited ("laut Bitkom")."""
+        names_maker = _names_maker_by if by else _names_maker
         for ranking_id in question.rankings or {r for r in [question.implied_ranking] if r is not None}:
             ranking = self.tables.rankings.get(ranking_id)
             publisher = ranking.publisher if ranking is not None else None
@@ -482,7 +506,7 @@ class Answerer:
             # Each word of a name, in any order ("NRW-Ministerium MHKBD" for "MHKBD NRW"), as who makes it, not
             # as the first words of the ranking's name ("Bitkom Smart City Index 2025, Spitze", "Bitkom state
             # index").
-            if any(name and all(_names_maker(said, word) for word in name.split()) for name in names):
+            if any(name and all(names_maker(said, word) for word in name.split()) for name in names):
                 return True
         return False
 
@@ -869,12 +893,18 @@ class Answerer:
 
 
 # What follows a publisher's name where it is the first word of its ranking's name or of the ranking's figures
-# ("Bitkom Smart City Index", "Bitkom-Ranking", "Bitkom state index", "its Bitkom score").
-_OF_THE_RANKING = r"(?![\s-]*(?:\w+[\s-]+){0,2}(?:smart|\w*ranking|\w*index|score|punkt\w*|platz\w*|rang\w*))"
+# ("Bitkom Smart City Index", "Bitkom-Ranking", "Bitkom federal states digital index", "its Bitkom score").
+_OF_THE_RANKING = r"(?![\s-]*(?:\w+[\s-]+){0,3}(?:smart|\w*ranking|\w*index|score|punkt\w*|platz\w*|rang\w*))"
 
 
 def _names_maker(text: str, word: str) -> bool:
     return bool(re.search(rf"\b{re.escape(word)}\b{_OF_THE_RANKING}", text))
+
+
+def _names_maker_by(text: str, word: str) -> bool:
+    return bool(
+        re.search(rf"(?:\b(?:vom|von|by|durch)\s|\()(?:[\w-]+[\s/]){{0,2}}?{re.escape(word)}\b{_OF_THE_RANKING}", text)
+    )
 
 
 def _question_in(entry: Entry, lang: Lang) -> str:

@@ -560,8 +560,10 @@ def test_the_best_is_not_answered_by_the_last_nor_the_worst_by_the_first(
     ["Wer macht den Smart City Index?", "Who came up with the Smart City Index?", "Who is behind the index?"],
 )
 def test_who_makes_a_ranking_is_not_who_held_a_place_in_it(real_service: FoiService, question: str) -> None:
-    """They got Osnabrück's jump of 2020 or the bottom three of 2019: texts whose "who" is a city."""
-    assert not real_service.ask(question).answered
+    """They got Osnabrück's jump of 2020 or the bottom three of 2019: texts whose "who" is a city. Answered, it
+    is by the text on who first compiled the index."""
+    answer = real_service.ask(question)
+    assert not answer.answered or "Bitkom" in answer.text.split("\n")[0], answer.text
 
 
 @pytest.mark.parametrize(
@@ -580,6 +582,30 @@ def test_a_text_naming_the_maker_answers_who_makes_the_ranking(real_service: Foi
     rank the cities"."""
     assert real_service.ask("Who publishes the Smart City Index?").answered
     assert "MHKBD" in real_service.ask("Wer veröffentlicht den Digital-Index Ruhr?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "maker"),
+    [
+        ("Wer gibt den Smart City Index heraus?", "vom Bitkom"),
+        ("Wer steckt hinter dem Smart City Index?", "vom Bitkom"),
+        ("Who makes the Deutschland-Index?", "by ÖFIT/Fraunhofer FOKUS"),
+        ("Who publishes the eGovernment MONITOR?", "Initiative D21"),
+    ],
+)
+def test_who_makes_a_ranking_is_answered_by_a_text_naming_it_the_maker(
+    real_service: FoiService, question: str, maker: str
+) -> None:
+    """The frame's words fitted texts on when the index came out ("Die konkreten Platzierungen … wurden am 16.
+    September 2024 veröffentlicht") better than the one saying who compiled it: told "not in the sources"."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert maker in answer.text.split("\n")[0]
+
+
+def test_a_source_citing_the_publisher_does_not_name_the_maker(real_service: FoiService) -> None:
+    """ "According to Bitkom (Michael Pfefferle on WDR) …" cites the publisher; it does not say who makes it."""
+    assert "According to Bitkom" not in real_service.ask("Who is behind the Bitkom ranking?").text
 
 
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:

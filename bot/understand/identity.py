@@ -50,7 +50,7 @@ _MAKING = frozenset(
     "verantwortlich makes make made publishes published behind runs compiles compiled produces created creates "
     "developed".split()
 )
-_MAKER_FRAME = _FRAME | _MAKING | frozenset("von wem by whom index ranking fuer of".split())
+_MAKER_FRAME = _FRAME | _MAKING | frozenset("dem von wem by whom index ranking fuer of".split())
 
 
 def asks_what_it_is(rest: str) -> bool:

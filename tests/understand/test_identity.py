@@ -51,7 +51,8 @@ def test_figures_or_another_subject_describe_no_ranking(answer: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "rest", ["Wer gibt den heraus", "Who is behind the", "Von wem stammt der", "who runs the index"]
+    "rest",
+    ["Wer gibt den heraus", "Who is behind the", "Von wem stammt der", "who runs the index", "Wer steckt hinter dem"],
 )
 def test_a_maker_frame_alone_asks_who_makes_the_ranking(rest: str) -> None:
     assert asks_who_makes(rest)
