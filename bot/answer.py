@@ -47,10 +47,12 @@ from bot.understand.answer_types import (
     is_vague,
     lacks_the_lead,
     mentions,
+    names_only_as_title,
     names_only_the,
     names_person,
     names_place,
     reports_speech,
+    role_become,
     speaker_asked,
     states_absence,
     sums_up,
@@ -297,6 +299,10 @@ class Answerer:
             and gives_time_for(entry, question.answer_type, question.years)
             # What the question asks first: the entry's answer is read only for the questions it concerns.
             and (not asks_since(question.text) or tells_a_start(entry))
+            # "Wann wurde Eiskirch Oberbürgermeister?" is not answered by a memo "für Oberbürgermeister Eiskirch".
+            and not (
+                (became := role_become(question.text)) and names_only_as_title(entry.answer_in(question.lang), became)
+            )
             and (not asks_until(question.text) or tells_an_end(entry))
             and (not asks_money(question.text, question.counted) or gives_money(entry))
             and (not asks_how_often(question.text) or gives_frequency(entry))

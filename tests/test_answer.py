@@ -608,6 +608,16 @@ def test_a_source_citing_the_publisher_does_not_name_the_maker(real_service: Foi
     assert "According to Bitkom" not in real_service.ask("Who is behind the Bitkom ranking?").text
 
 
+@pytest.mark.parametrize(
+    "question", ["Wann wurde Eiskirch Oberbürgermeister?", "When did Thomas Eiskirch become mayor?"]
+)
+def test_a_title_before_a_name_does_not_date_the_role(real_service: FoiService, question: str) -> None:
+    """Both got the memo of 2020, written "für Oberbürgermeister Thomas Eiskirch", as when he took office."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert real_service.ask("Wann wurde Bochum Modellprojekt?").answered
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".

@@ -822,6 +822,32 @@ def asks_since(text: str) -> bool:
     return any(set(phrase) <= asking for phrase in _SINCE)
 
 
+# When someone or something became what a noun names: "Wann wurde Eiskirch Oberbürgermeister?" (the noun last,
+# written with a capital: not "Wann wurde der Vermerk erstellt?"), "When did Bochum become a model project?".
+_BECAME_DE = re.compile(r"^\s*[Ww]ann wurde\s(?:\S+\s)*?(\S+)\s([A-ZÄÖÜ]\w+)\W*$")
+_BECAME_EN = re.compile(r"\bwhen did\s(?:\S+\s)*?(\S+)\sbecome\s(?:an?\s|the\s)?(\w+)", re.I)
+
+
+def role_become(text: str) -> tuple[str, str] | None:
+    """Who or what a question asks when became what (the last word of each, folded): ("eiskirch",
+    "oberbuergermeister") for "Wann wurde Thomas Eiskirch Oberbürgermeister?"."""
+    found = _BECAME_DE.match(text) or _BECAME_EN.search(text)
+    return (fold(found.group(1)), fold(found.group(2))) if found else None
+
+
+def names_only_as_title(said: str, became: tuple[str, str]) -> bool:
+    """Whether `said` names the role only as the title of whom the question names, right
+    before the name ("für Oberbürgermeister Thomas Eiskirch", "for Mayor Thomas Eiskirch"): it takes the role as
+    given and does not tell when it began. False where it does not name the role at all."""
+    who, role = became
+    words = _WORD.findall(fold(said))
+    found = [i for i, w in enumerate(words) if w.startswith(role)]
+    return bool(found) and all(who in words[i + 1 : i + 1 + _TITLE_TO_NAME] for i in found)
+
+
+_TITLE_TO_NAME = 3  # "Oberbürgermeister Dr. Thomas Eiskirch": the name this many words after the title at most
+
+
 def tells_a_start(entry: Entry) -> bool:
     """Whether the entry says when something began: one of its questions asks since when (as for the other
     kinds, the curator's word), or its short answer says so: "seit 2019", "startete im November 2023", "der

@@ -30,9 +30,11 @@ from bot.understand.answer_types import (
     gives_money,
     gives_time_for,
     lacks_the_lead,
+    names_only_as_title,
     names_only_the,
     names_person,
     reports_speech,
+    role_become,
     speaker_asked,
     states_absence,
     tells_a_change,
@@ -374,6 +376,32 @@ def test_since_when_needs_an_answer_that_tells_a_start() -> None:
     assert not tells_a_start(_entry("Die Quellen weichen ab: 2020 Platz 18, 2019 Platz 32.", ["Platz?"]))
     assert not tells_a_start(_entry("Bochum lag 2021 auf dem ersten Platz im Ruhrgebiet.", ["Platz?"]))
     assert tells_a_start(_entry("Im Frühjahr.", ["Seit wann gibt es die Stelle?"]))  # its question says so
+
+
+@pytest.mark.parametrize(
+    ("question", "became"),
+    [
+        ("Wann wurde Frau Weber Kämmerin?", ("weber", "kaemmerin")),
+        ("When did Anna Weber become the treasurer?", ("weber", "treasurer")),
+        ("When did Ulm become a model city?", ("ulm", "model")),
+        ("Wann wurde der Bericht veröffentlicht?", None),  # a participle: what was done, not what it became
+        ("When did the survey start?", None),
+    ],
+)
+def test_when_someone_became_something_is_read_from_the_question(question: str, became: tuple[str, str] | None) -> None:
+    assert role_become(question) == became
+
+
+def test_a_role_named_only_as_a_title_does_not_tell_when_it_began() -> None:
+    """ "When did Eiskirch become mayor?" got the memo written "for Mayor Thomas Eiskirch" in 2020."""
+    became = ("weber", "kaemmerin")
+    assert names_only_as_title("2021 schrieb das Amt für Kämmerin Anna Weber einen Bericht.", became)
+    assert not names_only_as_title("Anna Weber ist seit 2019 Kämmerin der Stadt.", became)
+    assert not names_only_as_title("Die Kämmerin Weber wurde 2019 gewählt; Kämmerin Schmidt ging.", became)
+    assert not names_only_as_title(
+        "Ulm wurde 2021 als eines von 28 Modellprojekten Smart Cities gewählt.", ("ulm", "modell")
+    )
+    assert not names_only_as_title("Der Bericht nennt keine Rolle.", became)  # the role not named at all
 
 
 def test_years_of_full_dates_are_no_list_telling_a_start() -> None:
