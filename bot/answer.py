@@ -87,6 +87,8 @@ _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
 # The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
+# The verb that opens a yes/no question and its subject's article: what follows is its subject.
+_OPENING = re.compile(r"^\W*\w+\s(?:(?:der|die|das|the)\s)?\w+\b")
 _PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
@@ -497,7 +499,11 @@ class Answerer:
     def _asks_of_the_publisher(self, question: Question) -> bool:
         """Whether a question names a ranking's publisher as a party ("Did Bochum pay Bitkom?", "Hat Bochum dem
         Bitkom Geld gezahlt?"), not as the first word of the ranking's name ("das Bitkom-Ranking")."""
-        return self._names_publisher_in(fold(question.text), question)
+        said = fold(question.text)
+        # Its subject, right after the verb that opens the question ("Does Bitkom check …?", "Prüft der Bitkom
+        # …?"), asks what the publisher does, which any text on its ranking may tell.
+        opening = _OPENING.match(said)
+        return self._names_publisher_in(said[opening.end() :] if opening else said, question)
 
     def _names_publisher_in(self, said: str, question: Question, *, by: bool = False) -> bool:
         """Whether `said` names who publishes a ranking the question names; `by`: as the agent, after "vom", "by"

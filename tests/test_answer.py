@@ -736,6 +736,14 @@ def test_the_publisher_in_the_rankings_name_still_answers_yes_or_no(real_service
     assert real_service.ask("Hat Bochum Berater für sein Bitkom-Ranking bezahlt?").text.startswith("Nein.")
 
 
+def test_the_publisher_as_the_subject_asks_what_it_does(real_service: FoiService) -> None:
+    """ "Does Bitkom check whether the services work?" was told it is not in the sources: the publisher asked of
+    is the one doing it, and the text on the index's critics says what it does not check."""
+    answer = real_service.ask("Does Bitkom check whether the cities' digital services actually work?")
+    assert answer.answered, answer.text
+    assert "WDR" in answer.text
+
+
 @pytest.mark.parametrize("question", ["Welche Schwelle galt 2023 für die Top 10?", "top ten cut-off score 2024"])
 def test_a_threshold_in_other_words_finds_the_top_ten_threshold(real_service: FoiService, question: str) -> None:
     """ "Top 10 Schwelle 2023" and "top-10 cut-off 2025" found nothing: the text says "Hürde", "Mindestpunktzahl"."""
