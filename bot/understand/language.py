@@ -74,6 +74,19 @@ def detect_language(text: str) -> Lang | None:
     return "en" if confidence >= UNSURE and not _ENGLISH_ASKING.isdisjoint(folded) else "de"
 
 
+# Words only English writes for what a ranking question asks: "bochum 2019 rank" is too short to tell a language
+# by (`detect_language`), but these tell it, as an English name does ("munich 2023", "bochum mobility 2020").
+_ENGLISH_RANKING = frozenset("rank ranked place placed placement position score scored points standing".split())
+
+
+def written_in_english(text: str, english_names: frozenset[str]) -> bool:
+    """Whether a text too short to judge (`detect_language` gives None) writes a word only English has: a word
+    of the ranking questions above or one of `english_names` (the folded words of English names of cities,
+    rankings and categories that their German names lack)."""
+    words = {fold(w) for w in _LETTERS.findall(text)}
+    return not words.isdisjoint(_ENGLISH_RANKING) or not words.isdisjoint(english_names)
+
+
 # Words only an English question starts with (not "was", German for "what").
 _ENGLISH_FIRST = frozenset("what whats which who whom whose how why when where since did does".split())
 _ENGLISH_ASKING = frozenset(

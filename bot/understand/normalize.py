@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -242,6 +242,10 @@ class Normalizer:
                     self._phrases[words] = phrase
                 self._add_fuzzy(tuple(_WORD.findall(fold(term))), phrase)
                 self._ranking_words.setdefault(ranking.id, set()).update(_WORD.findall(fold(term)))
+        self.english_names = _english_only(
+            [*aliases.english.values(), *(n for r in rankings for n in (r.name_en or "", *r.categories_en.values()))],
+            [*aliases.english, *(n for r in rankings for n in (r.name, *r.categories_en))],
+        )
         # Generated city forms must not take over words that already mean something (Siegen → "Sieger").
         taken = STOP_WORDS | {w for group in aliases.synonyms for term in group for w in _WORD.findall(fold(term))}
         for city, others in aliases.cities.items():
@@ -415,6 +419,13 @@ def _stemmed_variants(term: str) -> list[tuple[str, ...]]:
     if not words or len(words) > _MAX_PHRASE:
         return [tuple(stem(w) for w in words)] if words else []
     return [tuple(stem(w) for w in variant) for variant in _joined_variants(words)]
+
+
+def _english_only(english: Iterable[str], german: Iterable[str]) -> frozenset[str]:
+    """The (folded) words of English names that their German names do not have: "munich", "mobility", "germany",
+    not "smart" or "index"."""
+    words = {w for name in german for w in _WORD.findall(fold(name))}
+    return frozenset(w for name in english for w in _WORD.findall(fold(name)) if w not in words and not w.isdigit())
 
 
 def typo_budget(word: str) -> int:

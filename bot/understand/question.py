@@ -18,7 +18,7 @@ from bot.models import AnswerType, Lang
 from bot.understand.answer_types import asked, asks_particulars, claim, counts_cities, yes_or_no
 from bot.understand.content import nouns
 from bot.understand.identity import asks_what_it_is, asks_who_makes
-from bot.understand.language import detect_language
+from bot.understand.language import detect_language, written_in_english
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
     PARTICLES,
@@ -495,10 +495,13 @@ class Understander:
         generic = bool(set(tokens) & GENERIC_RANKING)
         return self.default_ranking if generic or (intent is not None and not analysis.cities) else None
 
-    @staticmethod
-    def language(text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
-        """The question's language, judged without the names in it, which read alike in both."""
-        return detect_language(without_names(text, analysis, slots))
+    def language(self, text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
+        """The question's language, judged without the names in it, which read alike in both; where too little
+        is left to judge, by a word only English writes (an English name among them)."""
+        found = detect_language(without_names(text, analysis, slots))
+        if found is None and written_in_english(text, self.normalizer.english_names):
+            return "en"
+        return found
 
     def _unknown(self, token: str, surface: str) -> list[QueryTerm]:
         """Terms for a word the base does not have: its corrections, the compounds that contain it, or, for a
