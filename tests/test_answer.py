@@ -669,6 +669,8 @@ def test_how_many_cities_a_ranking_has_is_still_answered_where_a_text_gives_it(r
         "Wieso flog Freiburg 2022 aus den Top 10?",
         "Why did Karlsruhe drop out in 2022?",
         "Wie kam es, dass Aachen 2022 Siebter wurde?",  # a why in other words got the place alone
+        "How did Aachen end up 7th in 2022?",  # how it got there, which the tables do not tell
+        "Wie hat es Freiburg 2021 in die Top 10 geschafft?",
     ],
 )
 def test_why_a_city_dropped_is_not_answered_by_the_drop_alone(real_service: FoiService, question: str) -> None:

@@ -185,12 +185,25 @@ _COUNTED_KINDS = {
 }
 
 
+# How someone got to a standing asks what got them there, not the standing: "How did Bochum end up 7th?", "How did
+# Bochum make it into the top 10?", "Wie hat Bochum es auf Platz 4 geschafft?", "Wie kam Bochum in die Top 10?".
+_GOT_THERE = re.compile(
+    r"^(?:\w+ )?(how did|how has|how have) (?:\w+ ){1,4}?(?:end(?:ed)? up|get|got|make it|made it|manage[ds]?|"
+    r"climb(?:ed)?)\b|"
+    r"^(?:\w+ )?(wie hat|wie haben|wie konnte|wie schaffte) (?:\w+ ){1,8}?(?:geschafft|schaffen)\b|"
+    r"^(?:\w+ )?(wie kam) (?:\w+ ){1,3}?(?:in die|auf platz|auf den|auf rang)\b"
+)
+
+
 @lru_cache(maxsize=8192)
 def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
     they say what kind of answer is wanted, not what it is about. Cached: every search asks it of the curated
     questions of its best entries too."""
     words = _WORD.findall(fold(text))
+    got_there = _GOT_THERE.match(" ".join(words))
+    if got_there:
+        return AnswerType.REASON, frozenset(next(g for g in got_there.groups() if g).split())
     # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
     for i, word in enumerate(words):
         for phrase, kind in _BY_FIRST.get(word, ()):

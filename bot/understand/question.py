@@ -419,6 +419,8 @@ class Understander:
             # (not "wie oft", nor "wie viele Jahre": counts of years).
             intent = replace(intent, ask=RankingAsk.POINTS, points=True, explicit=True)
             kind = AnswerType.POINTS
+        if kind is AnswerType.REASON:
+            intent = None  # "Warum war Bochum 2021 in den Top 10?": no table tells why, the texts may
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)

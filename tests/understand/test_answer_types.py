@@ -63,6 +63,14 @@ from bot.understand.answer_types import (
         ("Weshalb nutzte Bochum das Ranking?", AnswerType.REASON),
         ("Wie kam es dazu, dass Kiel 2023 aufstieg?", AnswerType.REASON),  # how it came to be
         ("How come Kiel rose in 2023?", AnswerType.REASON),
+        # How a city got to a standing: what got it there.
+        ("How did Freiburg end up 10th in 2021?", AnswerType.REASON),
+        ("How did Kiel manage to climb in 2023?", AnswerType.REASON),
+        ("Wie hat es Dresden 2021 in die Top 10 geschafft?", AnswerType.REASON),
+        ("Wie kam Aachen 2022 auf Platz 7?", AnswerType.REASON),
+        ("How did Kiel do in 2023?", AnswerType.OPEN),  # how it did: its standing
+        ("How did Kiel go from 2023 to 2024?", AnswerType.OPEN),
+        ("Hat Dresden es 2021 in die Top 10 geschafft?", AnswerType.YESNO),
         ("Wie viele Punkte fehlten zur Spitze?", AnswerType.POINTS),
         ("Welchen Platz belegte Kiel?", AnswerType.PLACE),
         ("Hat Bochum Berater bezahlt?", AnswerType.YESNO),
