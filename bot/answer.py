@@ -69,7 +69,7 @@ from bot.understand.identity import describes
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_token
 from bot.understand.question import GENERIC_RANKING, Question, Understander
-from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, superlative
+from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, names_done_with, superlative
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -98,6 +98,8 @@ RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
 # How far a question of who makes a ranking looks for a text naming its publisher.
 PUBLISHER_SEARCH = 30
+# How far a question of what is done with a ranking's result looks for a text whose questions ask that.
+DONE_WITH_SEARCH = 10
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -230,6 +232,8 @@ class Answerer:
             return found
         if question.who_makes and not (found.fits and found.confidence >= self.calibration.threshold):
             return self._naming_the_publisher(question, found) or found
+        if question.done_with and not self._asks_what_is_done(found.entry):
+            return self._telling_what_is_done(question) or found
         if found.fits:
             return found
         return self._runner_up_that_fits(question, result, entries, found) or found
@@ -247,6 +251,24 @@ class Answerer:
                 ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
                 other = self._assess_best(named, ahead, entries)
                 return other if other.fits and other.confidence > found.confidence else None
+        return None
+
+    @staticmethod
+    def _asks_what_is_done(entry: Entry | None) -> bool:
+        """Whether one of the entry's own questions or phrasings asks what is done with a ranking or its result."""
+        return entry is not None and any(names_done_with(fold(q)) for q in (*entry.questions, *entry.phrasings))
+
+    def _telling_what_is_done(self, question: Question) -> Assessment | None:
+        """For a question of what is done with a ranking or its result ("What does Bochum do with the
+        results?"), whose best hit is a standing or a course: the first hit of a wider search whose own questions
+        ask that. English leaves the verb ("do") out of the search, so the standings of the city fit as well."""
+        wider = self.engine.search(question, limit=DONE_WITH_SEARCH)
+        entries = self.knowledge.entries([s.id for s in wider.hits])
+        for i, hit in enumerate(wider.hits):
+            if self._asks_what_is_done(entries[hit.id]):
+                ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
+                other = self._assess_best(question, ahead, entries)
+                return other if other.fits else None
         return None
 
     def _runner_up_that_fits(
@@ -336,6 +358,8 @@ class Answerer:
             and not self._asks_who_made(question, entry)
             # "Wer war 2023 erstmals in den Top 10?" is not answered by 2023's top ten alone.
             and not (question.newcomers and entry.ranking_ref is not None and entry.ranking_ref.view is RankingView.TOP)
+            # "What does Bonn do with its ranking results?" is not answered by Bonn's place.
+            and not (question.done_with and not self._asks_what_is_done(entry))
             # "Was ist der Deutschland-Index?" is not answered by one edition's figures.
             and not (question.what_it_is and not self._tells_what_it_is(entry, question))
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.

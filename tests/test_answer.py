@@ -618,6 +618,17 @@ def test_a_title_before_a_name_does_not_date_the_role(real_service: FoiService, 
     assert real_service.ask("Wann wurde Bochum Modellprojekt?").answered
 
 
+def test_what_is_done_with_a_result_is_answered_by_a_text_on_that(real_service: FoiService) -> None:
+    """ "What does Bochum do with the ranking results?" got Bochum's course of places, and "What does the city do
+    with the results of the Smart City Index?" the average score of all cities: English leaves "do" out of the
+    search, so every standing of the city fits as well."""
+    answer = real_service.ask("What does Bochum do with its ranking results?")
+    assert answer.answered, answer.text
+    assert answer.hits[0].id.startswith("257364-")  # the city's own answer tells what it did
+    # Where no text tells it, a standing is no answer either.
+    assert real_service.ask("What does Ulm do with its ranking results?").decision is Decision.NOT_STATED
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".

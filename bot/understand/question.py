@@ -139,6 +139,8 @@ class Question:
     newcomers: bool = False
     # Counts the cities a ranking has in all ("Wie viele Städte waren 2021 dabei?"), not some of them.
     counts_all: bool = False
+    # Asks what is done with a ranking or its result ("What does Bochum do with the results?").
+    done_with: bool = False
 
     @property
     def years(self) -> frozenset[int]:
@@ -460,6 +462,7 @@ class Understander:
             what_it_is=bool(analysis.rankings)
             and not analysis.cities
             and asks_what_it_is(without_names(subject, analysis, slots)),
+            done_with=names_done_with(folded),
         )
 
     def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:

@@ -119,11 +119,22 @@ def test_new_in_the_top_list_is_no_top_list_in_english_either(real_service: FoiS
         "Was macht Bochum mit dem Ranking?",
         "Wie geht Bochum mit dem Ergebnis um?",
         "What does Bonn do with the results?",
+        "What does Kiel do with its Smart City Index results?",  # the result named in more words
+        "What did Essen do with the 2022 result?",
     ],
 )
 def test_what_is_done_with_the_ranking_is_no_standing(real_service: FoiService, question: str) -> None:
     """ "Was macht Bochum mit dem Ranking?" got Bochum's places since 2019."""
     assert real_service.answerer.understander.understand(question).ranking is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Mit Platz 7 im Ranking 2021: wer lag vor Bochum?", "Who came up with the Haselhorst ranking?"]
+)
+def test_a_place_in_the_ranking_or_coming_up_with_it_is_nothing_done_with_it(
+    real_service: FoiService, question: str
+) -> None:
+    assert not real_service.answerer.understander.understand(question).done_with
 
 
 def test_with_which_result_still_asks_the_standing(real_service: FoiService) -> None:
