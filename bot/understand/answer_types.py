@@ -676,9 +676,17 @@ def _counts_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
 def _all_of_other_years(entry: Entry, years: frozenset[int]) -> bool:
     """Whether every sentence of the entry's short answers is of other years than `years`: "Bochums beste
     Gesamtplatzierung ist Platz 4 im Jahr 2024, die höchste seit Beginn des Index 2019" tells nothing of 2019.
-    A sentence that names no year may speak of any."""
+    A sentence that names no year goes on with the years of the one before it ("2023 lagen die Stadtstaaten an
+    der Spitze … Von fünf Onlineleistungen waren im Schnitt 2,7 verfügbar, doppelt so viele wie 2021"); the first
+    may speak of any."""
     sentences = [s for s in _short_sentences(entry) if s]
-    return bool(sentences) and all((named := figure_years(s)) and not named & years for s in sentences)
+    before: set[int] = set()
+    for sentence in sentences:
+        named = figure_years(sentence) or before
+        if not named or named & years:
+            return False
+        before = named
+    return bool(sentences)
 
 
 def _short_sentences(entry: Entry) -> list[str]:

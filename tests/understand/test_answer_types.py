@@ -676,6 +676,10 @@ def test_an_answer_all_of_other_years_tells_nothing_of_the_year_asked() -> None:
     assert gives_time_for(best, AnswerType.OPEN, frozenset({2024}))
     assert gives_time_for(mixed, AnswerType.OPEN, frozenset({2021}))
     assert gives_time_for(undated, AnswerType.OPEN, frozenset({2019}))
+    # A sentence naming no year goes on with the one before: "Welches Land lag 2021 auf Platz 2?" got a text of 2023.
+    going_on = _entry("2023 lag Sachsen vorn. Im Schnitt waren 3,1 Dienste online, doppelt so viele wie 2021.", ["?"])
+    assert not gives_time_for(going_on, AnswerType.OPEN, frozenset({2021}))
+    assert gives_time_for(going_on, AnswerType.OPEN, frozenset({2023}))
 
 
 def test_an_answer_may_speak_of_one_end_of_a_ranking_only() -> None:
