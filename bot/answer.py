@@ -34,6 +34,7 @@ from bot.understand.answer_types import (
     continued_sentences,
     counts,
     counts_a_share,
+    counts_cities,
     counts_without_naming,
     dated_and_referred,
     figure_clauses,
@@ -668,7 +669,9 @@ class Answerer:
         analyze = self.understander.normalizer.analyze
         passages = (analyze(p.text) for p in entry.passages)
         short = [(s, analyze(s)) for text in (entry.answer, entry.answer_en or "") for s in SENTENCE_END.split(text)]
-        if not any(mentions(a, question.counted) for a in (*(a for _, a in short), *passages)):
+        # Cities by name are cities spoken of: "Bonn came third behind Nuremberg and Bremen" counts none.
+        cities = counts_cities(question.counted)
+        if not any(mentions(a, question.counted) or (cities and a.cities) for a in (*(a for _, a in short), *passages)):
             # Cities in all are counted as cities: a text on some cities by name does not count them.
             return not question.counts_all
         counting = [s for s, a in short if counts(s, a, question.counted, in_all=question.counts_all)]

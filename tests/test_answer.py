@@ -629,6 +629,15 @@ def test_what_is_done_with_a_result_is_answered_by_a_text_on_that(real_service: 
     assert real_service.ask("What does Ulm do with its ranking results?").decision is Decision.NOT_STATED
 
 
+def test_the_magazine_alone_names_its_ranking(real_service: FoiService) -> None:
+    """ "Wie viele Städte verglich c't 2022?" got the Smart City Index's number of cities: "c't" alone, as people
+    name the ranking by its magazine, was no name of the c't ranking."""
+    understood = real_service.answerer.understander.understand("Wo lag Bonn 2022 bei c't?")
+    assert understood.rankings == {"ct-ranking"}
+    # Its text names Bonn and those ahead of it, which counts no cities.
+    assert not real_service.ask("How many cities did c't look at in 2022?").answered
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".

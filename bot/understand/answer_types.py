@@ -987,6 +987,10 @@ def has_figures(analysis: Analysis) -> bool:
     return any(_NUMBER.fullmatch(s) and not _DATE.fullmatch(s) for s in analysis.surfaces)
 
 
+# Cities named as those ahead or behind ("hinter Nürnberg und Bremen den dritten Platz") are no list of them.
+_BEHIND_OR_AHEAD_OF = re.compile(r"\b(?:hinter|behind|vor|ahead of)\s[\w-]+(?:\s[\w-]+)?\s(?:und|and)\s")
+
+
 def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all: bool = False) -> bool:
     """Whether a sentence (and its `analysis`) gives a number of one of the `counted` tokens, or of a compound of
     one ("12 Projektideen" counts projects), and so do a share of it and a list of them; a number standing alone
@@ -1003,7 +1007,7 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
     # so does a list: "Nürnberg, Aachen und Düsseldorf" for cities, „Digitaler Tourismus“ und „…“ for categories.
     if not in_all and named and (share or len(_TITLE.findall(sentence)) > 1):
         return True
-    if not in_all and counted & _CITIES and len(analysis.cities) > 1:
+    if not in_all and counted & _CITIES and len(analysis.cities) > 1 and not _BEHIND_OR_AHEAD_OF.search(folded):
         return True
     for i, surface in enumerate(surfaces):
         if not _NUMBER.fullmatch(surface):

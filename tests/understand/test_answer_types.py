@@ -314,6 +314,7 @@ def test_any_text_has_a_kind(text: str) -> None:
         ("Es war die dritte Ausgabe.", "Ausgaben", True),  # an ordinal: three so far
         ("Köln hatte 83 Prozent der abgefragten OZG-Leistungen umgesetzt.", "leistung", True),  # a share
         ("Nürnberg, Aachen und Düsseldorf verbesserten sich jeweils um zehn Plätze.", "stadt", True),  # a list
+        ("Kiel landete hinter Jena und Gera auf Platz drei.", "stadt", False),  # those ahead: no list of cities
         ("Neu kamen die Kategorien „Digitaler Tourismus“ und „Digitale Wirtschaft“ hinzu.", "kategori", True),
         ("Neu kam die Kategorie „Digitaler Tourismus“ hinzu.", "kategori", False),
         ("Since August 2024 residents can re-register online.", "Einwohner", False),  # a month's year
