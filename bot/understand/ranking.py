@@ -476,6 +476,10 @@ def _first_ones(tokens: Sequence[str]) -> list[str]:
     return out
 
 
+_NUMBER_WORDS = _stems("nummer number")
+_MOST_PLACES = 500  # more than any ranking has places (Haselhorst: 403 cities)
+
+
 def _place_numbers(tokens: Sequence[str]) -> list[int]:
     """`Platz 3`, `3. Platz`, `3rd`, `Dritter`: the numbers next to a place word, in the order written."""
     out: list[int] = []
@@ -489,7 +493,9 @@ def _place_numbers(tokens: Sequence[str]) -> list[int]:
             # The second of two places is a place too: "places 4 to 10", "Platz 4 und 10" ("to", "und" being
             # stop words).
             after_place = bool(out) and i > 0 and tokens[i - 1] == str(out[-1])
-            if token != match.group(1) or any(t in _PLACE for t in near) or after_place:
+            # "die Nummer 1", "number 3": a place; not "Anfrage Nummer 257364".
+            numbered = i > 0 and tokens[i - 1] in _NUMBER_WORDS and int(match.group(1)) <= _MOST_PLACES
+            if token != match.group(1) or any(t in _PLACE for t in near) or after_place or numbered:
                 out.append(int(match.group(1)))
     return out
 

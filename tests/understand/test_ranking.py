@@ -168,6 +168,8 @@ def test_the_point_of_a_ranking_gets_no_score(real_service: FoiService) -> None:
         ("Which city came 11th in 2021?", 11),
         ("Wer war 2023 der 3te?", 3),
         ("Wer war 2022 auf Platz zehn?", 10),  # a number in words after "Platz" names a place, not a top list
+        ("Wer war 2021 die Nummer 1?", 1),  # "Nummer eins" was read, "Nummer 1" was not
+        ("which city was number 3 in 2024", 3),
     ],
 )
 def test_an_ordinal_written_in_digits_asks_who_held_that_place(
@@ -176,6 +178,12 @@ def test_an_ordinal_written_in_digits_asks_who_held_that_place(
     intent = real_service.answerer.understander.understand(question).ranking
     assert intent is not None, question
     assert (intent.ask, intent.place) == (RankingAsk.NTH, place)
+
+
+def test_a_request_number_is_no_place(real_service: FoiService) -> None:
+    assert (
+        real_service.answerer.understander.understand("Wann kam die Antwort auf Anfrage Nummer 257364?").ranking is None
+    )
 
 
 @pytest.mark.parametrize(
