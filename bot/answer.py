@@ -97,8 +97,8 @@ THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-
 # may answer in its stead.
 RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
-# How far a question of who makes a ranking looks for a text naming its publisher.
-PUBLISHER_SEARCH = 30
+# How far a question of who makes a ranking, or what it is, looks for a text that says it.
+BY_NAME_SEARCH = 30
 # How far a question of what is done with a ranking's result looks for a text whose questions ask that.
 DONE_WITH_SEARCH = 10
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
@@ -231,27 +231,34 @@ class Answerer:
         found = self._assess_best(question, result, entries)
         if not runners_up:
             return found
-        if question.who_makes and not (found.fits and found.confidence >= self.calibration.threshold):
-            return self._naming_the_publisher(question, found) or found
+        # "What is Bitkom?" asks of the publisher, not of the index its name stands for.
+        by_name = question.who_makes or (question.what_it_is and not self._asks_of_the_publisher(question))
+        if by_name and not (found.fits and found.confidence >= self.calibration.threshold):
+            return self._found_by_the_name(question, found) or found
         if question.done_with and not self._asks_what_is_done(found.entry):
             return self._telling_what_is_done(question) or found
         if found.fits:
             return found
         return self._runner_up_that_fits(question, result, entries, found) or found
 
-    def _naming_the_publisher(self, question: Question, found: Assessment) -> Assessment | None:
-        """For a question of who makes a ranking and nothing else (`Question.who_makes`), whose best hits do not
-        say it: the first text naming its publisher among those found by the ranking's name alone. The frame's
-        words ("Wer gibt den Smart City Index heraus?") fit texts on when it came out better than one saying "Der
-        Bitkom erstellt … ein Ranking"; the name alone ranks the ranking's general texts first."""
+    def _found_by_the_name(self, question: Question, found: Assessment) -> Assessment | None:
+        """For a question of what a ranking is or who makes it, and nothing else (`Question.what_it_is`,
+        `Question.who_makes`), whose best hits do not say it: the first text that does among those the ranking's
+        name alone finds, which ranks its general texts first. The frame's words fit other texts better: "Wer gibt
+        den Smart City Index heraus?" fits texts on when it came out, not "Der Bitkom erstellt … ein Ranking"."""
         named = replace(question, terms=tuple(t for t in question.terms if t.slot is not None))
-        wider = self.engine.search(named, limit=PUBLISHER_SEARCH)
+        wider = self.engine.search(named, limit=BY_NAME_SEARCH)
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
-            if self._names_publisher_in(fold(entries[hit.id].answer_in(question.lang)), question, by=True):
+            entry = entries[hit.id]
+            if (
+                self._names_publisher_in(fold(entry.answer_in(question.lang)), question, by=True)
+                if question.who_makes
+                else self._describes_the_ranking(entry, question)
+            ):
                 ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
                 other = self._assess_best(named, ahead, entries)
-                return other if other.fits and other.confidence > found.confidence else None
+                return other if other.fits and (not found.fits or other.confidence > found.confidence) else None
         return None
 
     @staticmethod
@@ -510,6 +517,13 @@ class Answerer:
         return describes(entry, question.lang, self._names_a_ranking) or any(
             understand(q).what_it_is for q in entry.questions
         )
+
+    def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry describes a ranking the question names, by its name ("Der Deutschland-Index von
+        ÖFIT/Fraunhofer FOKUS erscheint seit 2017 …"), not as "the ranking" ("In 2021 the ranking was presented
+        to Mayor Thomas Eiskirch")."""
+        names = self.understander.normalizer.analyze
+        return describes(entry, question.lang, lambda text: bool(names(text).rankings & question.rankings))
 
     def _names_a_ranking(self, text: str) -> bool:
         """Whether the text names a ranking, or speaks of one as "the index" or "the ranking"."""

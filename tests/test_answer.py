@@ -638,6 +638,29 @@ def test_the_magazine_alone_names_its_ranking(real_service: FoiService) -> None:
     assert not real_service.ask("How many cities did c't look at in 2022?").answered
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Was ist eigentlich der Deutschland-Index der Digitalisierung?", "ÖFIT/Fraunhofer FOKUS"),
+        ("Was ist der Bitkom-Index?", "Indikatoren"),
+    ],
+)
+def test_what_a_ranking_is_is_answered_by_a_text_describing_it_by_name(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    """ "Was ist der Deutschland-Index der Digitalisierung?" was told it is not in the sources: its best hits were
+    one edition's figures; the text describing the index came fourth by its name alone."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert said in answer.text.split("\n")[0]
+
+
+def test_what_the_publisher_is_is_not_answered_by_its_index(real_service: FoiService) -> None:
+    """ "Bitkom" names the index too, but "What is Bitkom?" asks of the association; nor is "the ranking was
+    presented to the mayor" a description of it."""
+    assert not real_service.ask("Was ist eigentlich Bitkom?").answered
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".
