@@ -8,7 +8,7 @@ the subject but does not say what was asked gives "the source does not say", wit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -97,10 +97,8 @@ THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-
 # may answer in its stead.
 RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
-# How far a question of who makes a ranking, or what it is, looks for a text that says it.
-BY_NAME_SEARCH = 30
-# How far a question of what is done with a ranking's result looks for a text whose questions ask that.
-DONE_WITH_SEARCH = 10
+# How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
+WIDER_SEARCH = 30
 _CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
@@ -236,48 +234,46 @@ class Answerer:
         if by_name and not (found.fits and found.confidence >= self.calibration.threshold):
             return self._found_by_the_name(question, found) or found
         if question.done_with and not self._asks_what_is_done(found.entry):
-            return self._telling_what_is_done(question) or found
+            return self._first_found(question, self._asks_what_is_done, found) or found
         if found.fits:
             return found
         return self._runner_up_that_fits(question, result, entries, found) or found
 
-    def _found_by_the_name(self, question: Question, found: Assessment) -> Assessment | None:
-        """For a question of what a ranking is or who makes it, and nothing else (`Question.what_it_is`,
-        `Question.who_makes`), whose best hits do not say it: the first text that does among those the ranking's
-        name alone finds, which ranks its general texts first. The frame's words fit other texts better: "Wer gibt
-        den Smart City Index heraus?" fits texts on when it came out, not "Der Bitkom erstellt … ein Ranking"."""
-        named = replace(question, terms=tuple(t for t in question.terms if t.slot is not None))
-        wider = self.engine.search(named, limit=BY_NAME_SEARCH)
+    def _first_found(
+        self, searched: Question, says_it: Callable[[Entry], bool], found: Assessment
+    ) -> Assessment | None:
+        """For a question whose best hits do not say what it asks: the first hit that does (`says_it`) of a
+        wider search for `searched` (the question, or its names alone), where it fits and the best one
+        does not or is less sure. Some questions' own words fit other texts better than the one that answers:
+        English leaves "do" out of "What does Bochum do with the results?", so every standing of the city fits
+        it as well; the frame of "Wer gibt den Smart City Index heraus?" fits texts on when it came out."""
+        wider = self.engine.search(searched, limit=WIDER_SEARCH)
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
-            entry = entries[hit.id]
-            if (
-                self._names_publisher_in(fold(entry.answer_in(question.lang)), question, by=True)
-                if question.who_makes
-                else self._describes_the_ranking(entry, question)
-            ):
+            if says_it(entries[hit.id]):
                 ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
-                other = self._assess_best(named, ahead, entries)
+                other = self._assess_best(searched, ahead, entries)
                 return other if other.fits and (not found.fits or other.confidence > found.confidence) else None
         return None
+
+    def _found_by_the_name(self, question: Question, found: Assessment) -> Assessment | None:
+        """For a question of what a ranking is or who makes it, and nothing else (`Question.what_it_is`,
+        `Question.who_makes`): the first text that says it among those the ranking's name alone finds, which
+        ranks its general texts first."""
+        named = replace(question, terms=tuple(t for t in question.terms if t.slot is not None))
+        if question.who_makes:
+            lang = question.lang
+            return self._first_found(
+                named,
+                lambda entry: self._names_publisher_in(fold(entry.answer_in(lang)), question, by=True),
+                found,
+            )
+        return self._first_found(named, lambda entry: self._describes_the_ranking(entry, question), found)
 
     @staticmethod
     def _asks_what_is_done(entry: Entry | None) -> bool:
         """Whether one of the entry's own questions or phrasings asks what is done with a ranking or its result."""
         return entry is not None and any(names_done_with(fold(q)) for q in (*entry.questions, *entry.phrasings))
-
-    def _telling_what_is_done(self, question: Question) -> Assessment | None:
-        """For a question of what is done with a ranking or its result ("What does Bochum do with the
-        results?"), whose best hit is a standing or a course: the first hit of a wider search whose own questions
-        ask that. English leaves the verb ("do") out of the search, so the standings of the city fit as well."""
-        wider = self.engine.search(question, limit=DONE_WITH_SEARCH)
-        entries = self.knowledge.entries([s.id for s in wider.hits])
-        for i, hit in enumerate(wider.hits):
-            if self._asks_what_is_done(entries[hit.id]):
-                ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
-                other = self._assess_best(question, ahead, entries)
-                return other if other.fits else None
-        return None
 
     def _runner_up_that_fits(
         self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
