@@ -371,6 +371,12 @@ class Answerer:
             and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
             # "Welches Bundesland gewann …?" is not answered by a text on who came last.
             and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
+            # "Wer ist Nummer 1 im Digital-Index Ruhr?" is not answered by what the index rates.
+            and not (
+                question.ranking is not None
+                and question.ranking.ask is RankingAsk.NTH
+                and not names_place(entry, False, question.ranking.place or 1)
+            )
             # "Welche Stadt …?" is not answered by a text that names none (the index's five categories).
             and not (self._asks_which_place(question) and not self._names_a_place(entry))
             and not aside,

@@ -661,6 +661,13 @@ def test_what_the_publisher_is_is_not_answered_by_its_index(real_service: FoiSer
     assert not real_service.ask("Was ist eigentlich Bitkom?").answered
 
 
+def test_who_held_a_place_needs_a_text_naming_that_place(real_service: FoiService) -> None:
+    """ "Wer ist Nummer 1 im Digital-Index Ruhr?" got what the index rates: its sources name no first place."""
+    assert not real_service.ask("Wer ist denn Nummer 1 im Digital-Index Ruhr?").answered
+    # "führen" names the first place: those leading the latest edition.
+    assert real_service.ask("Wer führt die jüngste Ausgabe des Deutschland-Index an?").answered
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".

@@ -416,7 +416,8 @@ def _answers_as_written(entry: Entry) -> list[str]:
 
 _LAST_PLACE = re.compile(r"\b(?:letzte[nmrs]?|schlusslicht\w*|last|bottom|ganz hinten)\b")
 _FIRST_PLACE = re.compile(
-    r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|first|won|wins|top spot|led|leads)\b"
+    r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|fuehren|first|won|wins|top spot|"
+    r"lead|leading|led|leads)\b"
 )
 
 
