@@ -206,8 +206,8 @@ class Answerer:
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
 
-    def ask(self, text: str, lang: Lang | None = None) -> Answer:
-        return self.compose(self.understander.understand(text, lang))
+    def ask(self, text: str, lang: Lang | None = None, fallback: Lang | None = None) -> Answer:
+        return self.compose(self.understander.understand(text, lang, fallback=fallback))
 
     def assess(self, question: Question, *, runners_up: bool = True) -> Assessment:
         """Everything the decision rests on: the tables' reply, the search and the best entry's confidence.

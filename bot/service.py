@@ -336,8 +336,10 @@ class FoiService:
             return True
         return False
 
-    def ask(self, question: str, lang: Lang | None = None) -> Answer:
-        return self.answerer.ask(question, lang)
+    def ask(self, question: str, lang: Lang | None = None, fallback: Lang | None = None) -> Answer:
+        """The answer in `lang`, or else in the question's language, or where the text cannot tell in `fallback`
+        (the person's own language), or else German."""
+        return self.answerer.ask(question, lang, fallback)
 
     def entry(self, entry_id: str) -> Entry | None:
         return self.store.knowledge.entry(entry_id)

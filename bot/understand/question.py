@@ -329,8 +329,9 @@ class Understander:
         self.default_ranking = default_ranking
         self.first_editions = dict(first_editions or {})
 
-    def understand(self, text: str, lang: Lang | None = None) -> Question:
-        """The typed question; `lang` is the reply language if the caller knows it (else detected, or German)."""
+    def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
+        """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
+        the text is too short to tell, `fallback` (the person's own language, if known), or else German."""
         text = text.strip()[:MAX_UNDERSTOOD]
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
@@ -427,7 +428,7 @@ class Understander:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
             kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
         # The language the question is written in; told only where needed, as telling costs more than the rest.
-        written = functools.cache(lambda: self.language(text, analysis, slots))
+        written = functools.cache(lambda: self.language(text, analysis, slots, fallback))
         lang = lang or written() or "de"
         return Question(
             text=text,
@@ -500,13 +501,14 @@ class Understander:
         generic = bool(set(tokens) & GENERIC_RANKING)
         return self.default_ranking if generic or (intent is not None and not analysis.cities) else None
 
-    def language(self, text: str, analysis: Analysis, slots: set[str]) -> Lang | None:
+    def language(self, text: str, analysis: Analysis, slots: set[str], fallback: Lang | None = None) -> Lang | None:
         """The question's language, judged without the names in it, which read alike in both; where too little
-        is left to judge, by a word only English writes (an English name among them)."""
+        is left to judge, the person's own language (`fallback`), else a word only English writes (an English
+        name among them) makes it English: "Ulm 2024 score" from someone whose Telegram speaks German is German."""
         found = detect_language(without_names(text, analysis, slots))
-        if found is None and written_in_english(text, self.normalizer.english_names):
+        if found is None and fallback is None and written_in_english(text, self.normalizer.english_names):
             return "en"
-        return found
+        return found or fallback
 
     def _unknown(self, token: str, surface: str) -> list[QueryTerm]:
         """Terms for a word the base does not have: its corrections, the compounds that contain it, or, for a

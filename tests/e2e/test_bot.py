@@ -67,6 +67,18 @@ async def test_english_user_gets_english(fake_api: FakeBotApi, foi_bot: App) -> 
     assert call.params["text"].startswith("No. Bochum never hired")
 
 
+@pytest.mark.parametrize(
+    ("language_code", "starts"), [("de", "Bochum belegte"), (None, "Bochum took"), ("fr", "Bochum took")]
+)
+async def test_a_question_too_short_to_tell_follows_a_german_users_language(
+    fake_api: FakeBotApi, foi_bot: App, language_code: str | None, starts: str
+) -> None:
+    """ "Bochum 2021 rank" is English by its one English word, unless the person's Telegram speaks German."""
+    await fake_api.deliver(fake_api.private_message("Bochum 2021 rank", user_id=USER, language_code=language_code))
+    [call] = await fake_api.wait_for("sendMessage", to(USER))
+    assert call.params["text"].startswith(starts), call.params["text"]
+
+
 async def test_group_ask_command(fake_api: FakeBotApi, foi_bot: App) -> None:
     await fake_api.deliver(
         fake_api.group_message("/ask@foi_test_bot Hat Bochum externe Berater bezahlt?", chat_id=GROUP)

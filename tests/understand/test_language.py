@@ -56,6 +56,13 @@ def test_a_short_question_in_english_words_is_english(real_service: FoiService, 
     assert real_service.answerer.understander.understand(question).lang == lang
 
 
+def test_the_persons_language_decides_where_the_text_cannot(real_service: FoiService) -> None:
+    understand = real_service.answerer.understander.understand
+    assert understand("Ulm 2024 score", fallback="de").lang == "de"  # a German user's anglicism
+    assert understand("Who came first in 2022?", fallback="de").lang == "en"  # the text tells
+    assert understand("Ulm 2024", fallback="en").lang == "en"
+
+
 def test_english_words_are_read_only_where_too_little_is_left_to_judge() -> None:
     assert written_in_english("Essen 2021 position", frozenset())
     assert written_in_english("Köln Mobility", frozenset({"mobility"}))

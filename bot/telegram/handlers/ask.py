@@ -13,7 +13,7 @@ from telegram.ext import filters
 from bot.messages import Phrase, phrase
 from bot.models import Decision, Lang
 from bot.telegram.incoming import on_message
-from bot.telegram.language import language_hint
+from bot.telegram.language import language_fallback, language_hint
 from bot.telegram.send import send_answer
 from bot.telegram.state import BotContext
 
@@ -28,7 +28,7 @@ async def answer_question(message: Message, context: BotContext, question: str, 
         await message.reply_text(phrase(Phrase.EMPTY, lang))
         return
     started = time.perf_counter()
-    answer = await context.core(context.service.ask, question, language_hint(user))
+    answer = await context.core(context.service.ask, question, language_hint(user), language_fallback(user))
     # Ids, sizes and the outcome only: what someone asked stays in the store, where it can be deleted.
     log.debug(
         "message %s in a %s chat: %d characters, %s %s in %.0f ms",

@@ -8,7 +8,7 @@ from telegram.constants import InlineQueryLimit
 from bot.messages import Phrase, phrase
 from bot.models import Lang
 from bot.service import FoiService
-from bot.telegram.language import language_hint, user_language
+from bot.telegram.language import language_fallback, language_hint, user_language
 from bot.telegram.render import inline_message
 from bot.telegram.state import BotContext
 
@@ -16,9 +16,11 @@ CACHE_SECONDS = 60
 RESULTS = 5
 
 
-def _articles(service: FoiService, text: str, hint: Lang | None) -> tuple[Lang, list[InlineQueryResultArticle]]:
+def _articles(
+    service: FoiService, text: str, hint: Lang | None, fallback: Lang | None
+) -> tuple[Lang, list[InlineQueryResultArticle]]:
     """The best answers (or else the suggestions) as articles, in the language of the answer."""
-    answer = service.ask(text, hint)
+    answer = service.ask(text, hint, fallback)
     ids = [h.id for h in answer.hits] if answer.answered else [s.id for s in answer.suggestions]
     entries = service.entries(ids[:RESULTS])
     found = [entries[i] for i in ids[:RESULTS] if i in entries]
@@ -38,10 +40,13 @@ async def inline_query(update: Update, context: BotContext) -> None:
     if query is None:
         return
     text = query.query[: InlineQueryLimit.MAX_QUERY_LENGTH].strip()
-    lang = user_language(query.from_user)
+    user = query.from_user
+    lang = user_language(user)
     results: list[InlineQueryResultArticle] = []
     if text:
-        lang, results = await context.core(_articles, context.service, text, language_hint(query.from_user))
+        lang, results = await context.core(
+            _articles, context.service, text, language_hint(user), language_fallback(user)
+        )
     button = InlineQueryResultsButton(text=phrase(Phrase.INLINE_BUTTON, lang), start_parameter="inline")
     # Personal: the reply language follows the asker's Telegram language, so one person's cached results
     # must not be served to another.
