@@ -87,9 +87,9 @@ EVIDENCE_FLOOR = 0.2
 _WORDS = re.compile(r"[^\W_]+")
 _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
-# The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
 # The verb that opens a yes/no question and its subject's article: what follows is its subject.
 _OPENING = re.compile(r"^\W*\w+\s(?:(?:der|die|das|the)\s)?\w+\b")
+# The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
 _PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this

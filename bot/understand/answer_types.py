@@ -857,17 +857,17 @@ def role_become(text: str) -> tuple[str, str] | None:
     return (fold(found.group(1)), fold(found.group(2))) if found else None
 
 
+_TITLE_TO_NAME = 3  # "Oberbürgermeister Dr. Thomas Eiskirch": the name this many words after the title at most
+
+
 def names_only_as_title(said: str, became: tuple[str, str]) -> bool:
-    """Whether `said` names the role only as the title of whom the question names, right
-    before the name ("für Oberbürgermeister Thomas Eiskirch", "for Mayor Thomas Eiskirch"): it takes the role as
-    given and does not tell when it began. False where it does not name the role at all."""
+    """Whether `said` names the role only as the title of whom the question names, right before the name ("für
+    Oberbürgermeister Thomas Eiskirch", "for Mayor Thomas Eiskirch"): it takes the role as given and does not
+    tell when it began. False where it does not name the role at all."""
     who, role = became
     words = _WORD.findall(fold(said))
     found = [i for i, w in enumerate(words) if w.startswith(role)]
     return bool(found) and all(who in words[i + 1 : i + 1 + _TITLE_TO_NAME] for i in found)
-
-
-_TITLE_TO_NAME = 3  # "Oberbürgermeister Dr. Thomas Eiskirch": the name this many words after the title at most
 
 
 def tells_a_start(entry: Entry) -> bool:
@@ -989,7 +989,7 @@ def has_figures(analysis: Analysis) -> bool:
 
 
 # Cities named as those ahead or behind ("hinter Nürnberg und Bremen den dritten Platz") are no list of them.
-_BEHIND_OR_AHEAD_OF = re.compile(r"\b(?:hinter|behind|vor|ahead of)\s[\w-]+(?:\s[\w-]+)?\s(?:und|and)\s")
+_CITIES_AHEAD_OR_BEHIND = re.compile(r"\b(?:hinter|behind|vor|ahead of)\s[\w-]+(?:\s[\w-]+)?\s(?:und|and)\s")
 
 
 def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all: bool = False) -> bool:
@@ -1008,7 +1008,7 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
     # so does a list: "Nürnberg, Aachen und Düsseldorf" for cities, „Digitaler Tourismus“ und „…“ for categories.
     if not in_all and named and (share or len(_TITLE.findall(sentence)) > 1):
         return True
-    if not in_all and counted & _CITIES and len(analysis.cities) > 1 and not _BEHIND_OR_AHEAD_OF.search(folded):
+    if not in_all and counted & _CITIES and len(analysis.cities) > 1 and not _CITIES_AHEAD_OR_BEHIND.search(folded):
         return True
     for i, surface in enumerate(surfaces):
         if not _NUMBER.fullmatch(surface):

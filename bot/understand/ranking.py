@@ -89,8 +89,11 @@ _THAN = re.compile(r"\b(?:als|than)\b")
 # Bochum do with its Smart City Index results?" ask what the city does, not where it stands. Not "Mit welchem
 # Ergebnis …?", nor "Who came up with the ranking?".
 _DONE_WITH = re.compile(
-    r"(?<!\bup\s)\b(?:mit|with)\s(?:(?:dem|den|der|diesem|diesen|seinem|seinen|ihrem|ihren|the|its|their|these|this)\s)?"
-    r"(?:(?!welch|which|what|im\b|in\b|bei\b|auf\b|platz|rang|place)[\w-]+\s){0,3}?[\w-]*(?:ranking|ergebnis|result|platzierung)\w*"
+    r"(?<!\bup\s)\b(?:mit|with)\s"
+    r"(?:(?:dem|den|der|diesem|diesen|seinem|seinen|ihrem|ihren|the|its|their|these|this)\s)?"
+    # Up to three words before the result ("its Smart City Index results"), not a place or a question word.
+    r"(?:(?!welch|which|what|im\b|in\b|bei\b|auf\b|platz|rang|place)[\w-]+\s){0,3}?"
+    r"[\w-]*(?:ranking|ergebnis|result|platzierung)\w*"
 )
 
 
