@@ -708,7 +708,8 @@ _START = re.compile(
 _LISTED_YEARS = 3
 # "Bis wann …?" asks when something ended or had to be done; a date the answer names of something else does not
 # say it ("Bis wann musste Bochum antworten?": the day it was asked and the day it answered, not its deadline).
-_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b")
+# A deadline asked ("Frist", "fristgerecht", "Antwortfrist", "deadline") asks until when too.
+_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b|\bfrist\w*|\w+frist\b|\bdeadline\w*")
 _END = re.compile(
     rf"\b(?:(?:bis|until|till|by)\s(?:zum\s|zur\s|ende\s|end\sof\s|voraussichtlich\s|the\s)*"
     rf"(?:\d{{1,2}}\.?\s|(?:19|20)\d\d|{_MONTHS})|frist\w*|\w*frist\b|deadline\w*|endet\w*|ended|ends|"
@@ -881,7 +882,8 @@ def tells_a_start(entry: Entry) -> bool:
 
 
 def asks_until(text: str) -> bool:
-    """Whether the question asks until when ("Bis wann …?", "Von wann bis wann …?", "By when …?")."""
+    """Whether the question asks until when ("Bis wann …?", "Von wann bis wann …?", "By when …?") or for a
+    deadline."""
     return bool(_UNTIL.search(fold(text)))
 
 

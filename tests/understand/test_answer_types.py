@@ -428,6 +428,10 @@ def test_until_when_needs_an_answer_that_tells_an_end() -> None:
     assert asks_until("By when did the city have to reply?")
     assert not asks_until("Wann kam die Antwort?")
     assert not asks_until("Seit wann gibt es das Amt?")
+    # A deadline asked: "Was war Bochums Frist?" got the request's description, which names none.
+    assert asks_until("What was the city's deadline for the reply?")
+    assert asks_until("Kam die Antwort fristgerecht?")
+    assert asks_until("Wie lang war die Antwortfrist?")
     asked_and_answered = _entry("Gefragt am 3. März 2021, beantwortet am 9. April 2021.", ["Wann kam die Antwort?"])
     assert not tells_an_end(asked_and_answered)
     assert tells_an_end(_entry("Die Frist lief am 30. Juni 2021 ab.", ["Frist?"]))
