@@ -150,6 +150,9 @@ def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, *
 
 # Cities or states spoken of in general.
 _PLACES = re.compile(r"\b(?:\w*stadt|\w*staedte|\w*staedten|cit(?:y|ies)|bundeslaender\w*|states?)\b")
+# "Smart City" names a concept, an index, an app, a programme: no city ("Die Platzierungen des Smart City Index 2024
+# wurden am 16. September veröffentlicht" names none).
+_SMART_CITY = re.compile(r"\bsmart[\s-]?cit(?:y|ies)\b")
 
 # "Wer ist …?" and "Wie heißt der Oberbürgermeister?" both ask for someone.
 _WHO_KINDS = frozenset({AnswerType.PERSON, AnswerType.NAME})
@@ -596,7 +599,7 @@ class Answerer:
         Großstädte ab 100.000 Einwohnern" tells which cities take part)."""
         analyze = self.understander.normalizer.analyze
         texts = [text for text in (entry.answer, entry.answer_en) if text]
-        return any(analyze(text).cities or _PLACES.search(fold(text)) for text in texts)
+        return any(analyze(text).cities or _PLACES.search(_SMART_CITY.sub(" ", fold(text))) for text in texts)
 
     def _sets_states_aside(self, question: Question) -> bool:
         """Whether a question asks which city, naming neither a ranking of states nor a state: Thüringen, last in

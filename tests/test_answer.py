@@ -675,6 +675,12 @@ def test_a_deadline_needs_a_text_that_names_one(real_service: FoiService) -> Non
     assert real_service.ask("Welche Frist galt für die Anfrage an Bonn?").answered
 
 
+def test_smart_city_names_no_city(real_service: FoiService) -> None:
+    """ "Welche Städte waren 2024 auf der Shortlist?" got the day the 2024 placings came out: "Smart City Index"
+    counted as a text speaking of cities."""
+    assert real_service.ask("Welche Städte waren 2024 auf der Shortlist?").decision is Decision.NOT_STATED
+
+
 def test_who_held_a_place_and_who_named_the_maker_are_still_answered(real_service: FoiService) -> None:
     assert real_service.ask("Wer war 2019 Letzter im Smart City Index?").answered
     # A text naming the ranking's publisher says who made it: "… untersuchte Haselhorst Associates …".
