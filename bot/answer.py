@@ -254,8 +254,7 @@ class Answerer:
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
             if says_it(entries[hit.id]):
-                ahead = replace(wider, hits=[hit, *wider.hits[:i], *wider.hits[i + 1 :]])
-                other = self._assess_best(searched, ahead, entries)
+                other = self._assess_as_best(searched, wider, i, entries)
                 return other if other.fits and (not found.fits or other.confidence > found.confidence) else None
         return None
 
@@ -290,11 +289,17 @@ class Answerer:
                 break
             if not set(hit.missing) <= set(best.missing):
                 continue
-            ahead = replace(result, hits=[hit, *result.hits[:i], *result.hits[i + 1 :]])
-            other = self._assess_best(question, ahead, entries)
+            other = self._assess_as_best(question, result, i, entries)
             if other.fits and other.confidence > found.confidence:
                 return other
         return None
+
+    def _assess_as_best(
+        self, question: Question, result: SearchResult, i: int, entries: dict[str, Entry]
+    ) -> Assessment:
+        """The assessment of the `i`-th hit of `result` as the answer, against all the other hits."""
+        hits = result.hits
+        return self._assess_best(question, replace(result, hits=[hits[i], *hits[:i], *hits[i + 1 :]]), entries)
 
     def _assess_best(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> Assessment:
         """The assessment of the first hit of `result` as the answer, against the hits after it."""

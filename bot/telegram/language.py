@@ -8,8 +8,12 @@ from telegram import User
 from bot.models import Lang
 
 
+def _speaks(user: User | None, lang: Lang) -> bool:
+    return user is not None and (user.language_code or "").lower().startswith(lang)
+
+
 def user_language(user: User | None) -> Lang:
-    return "en" if user is not None and (user.language_code or "").lower().startswith("en") else "de"
+    return "en" if _speaks(user, "en") else "de"
 
 
 def language_hint(user: User | None) -> Lang | None:
@@ -20,4 +24,4 @@ def language_hint(user: User | None) -> Lang | None:
 def language_fallback(user: User | None) -> Lang | None:
     """The language for a question too short to tell its own ("Ulm 2024 score"): German for people whose
     Telegram speaks German; for others None, and the core reads the words only English writes."""
-    return "de" if user is not None and (user.language_code or "").lower().startswith("de") else None
+    return "de" if _speaks(user, "de") else None

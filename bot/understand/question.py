@@ -366,6 +366,7 @@ class Understander:
             ),
             folded,
         )
+        done_with = names_done_with(folded)
         intent = (
             None
             # With a year, "Was hat Bitkom über Hamburg 2021 gesagt?" asks for the figures.
@@ -387,7 +388,7 @@ class Understander:
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
                 neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
                 than=names_comparand(folded),
-                done_with=names_done_with(folded),
+                done_with=done_with,
             )
         )
         which_state = asks_which_state(folded)
@@ -463,7 +464,7 @@ class Understander:
             what_it_is=bool(analysis.rankings)
             and not analysis.cities
             and asks_what_it_is(without_names(subject, analysis, slots)),
-            done_with=names_done_with(folded),
+            done_with=done_with,
         )
 
     def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:
