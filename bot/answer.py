@@ -227,6 +227,18 @@ class Answerer:
             subject = self.calibration.probability(signals(question, top, result.hits[1:]))
             gives = question.answer_type in given_types(entry) and self._figure_for_cities(entry, question)
             return Assessment(result, entries, table, top, entry, subject=subject, fits=gives)
+        if table is not None and question.ranking is not None and question.ranking.ask is RankingAsk.TIMES:
+            # A text telling how often of this city alone says more than the count ("Bochum schaffte es viermal in
+            # die Top 10 …; 2023 verpasste es sie"); one of two cities may tell it of the other.
+            found = self._assess_best(question, result, entries) if entry is not None else None
+            if (
+                found is not None
+                and found.fits
+                and found.confidence >= self.calibration.threshold
+                and found.entry is not None
+                and set(found.entry.tags.cities) == set(question.cities)
+            ):
+                return found
         if table is not None or top is None or entry is None:
             return Assessment(result, entries, table)
         found = self._assess_best(question, result, entries)

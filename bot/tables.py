@@ -222,6 +222,11 @@ class Tables:
             # of two years tells.
             cities = sorted(question.cities)
             return self._trend(ranking, cities[0], intent.categories) if len(cities) == 1 else None
+        if intent.ask is RankingAsk.TIMES:
+            # "Wie oft war Köln in den Top 3?": counted over the editions, whatever kind of answer the question's
+            # opening asks for.
+            (named,) = question.cities
+            return self._times(ranking, named, sorted(question.years), intent) if self.lists(ranking, named) else None
         if not _for_tables(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
@@ -498,6 +503,55 @@ class Tables:
         place = value(value(s.places) for s in placed)
         picked = sorted((s for s in placed if value(s.places) == place), key=lambda s: s.year)
         return TableReply(composed=self._composed(picked, _extreme_text(picked, self.cite, best=best)))
+
+    def _times(self, ranking: Ranking, city: str, years: Sequence[int], intent: RankingIntent) -> TableReply | None:
+        """How often a city held a place (or made the top list down to it), over the editions the tables hold or
+        the span asked. A year counts where every source's place fits; a year without its place is known not to
+        where the tables give every place asked to other cities, else it is named as not known (so are years
+        whose sources disagree on whether it fits)."""
+        place = intent.place or 1
+        held = self.standings.get(ranking.id, [])
+        rows = [s for s in held if s.category in (intent.categories or ("",))]
+        # Every edition of the ranking: one with no row of the category asked is a year not known, not none.
+        editions = sorted({s.year for s in held if not years or years[0] <= s.year <= years[-1]})
+        wanted = set(range(1, place + 1)) if intent.top else {place}
+        counted: list[Standing] = []
+        unknown: list[int] = []
+        for year in editions:
+            of_year = [s for s in rows if s.year == year]
+            own = next((s.places for s in of_year if s.city == city), [])
+            fitting = [p in wanted for p in own]
+            if own and all(fitting):
+                counted.extend(s for s in of_year if s.city == city)
+            elif any(fitting) or (not own and not wanted <= {p for s in of_year for p in s.places}):
+                unknown.append(year)
+        mine = [s for s in rows if s.city == city]
+        if not editions or not mine or (unknown and not counted):
+            return None
+        first = mine[0]
+        text: dict[Lang, tuple[str, str]] = {}
+        for lang in get_args(Lang):
+            shown = [f"{s.year} ({s.place_text(lang, self.cite)})" if intent.top else str(s.year) for s in counted]
+            city_named, within, category = first.city_in(lang), ranking.within(lang), first.category_in(lang)
+            said = (
+                messages.times_at_least(
+                    city_named, within, unknown, lang, shown=shown, place=place, top=intent.top, category=category
+                )
+                if unknown
+                else messages.times_held(
+                    city_named,
+                    within,
+                    f"{editions[0]}–{editions[-1]}" if len(editions) > 1 else str(editions[0]),
+                    lang,
+                    shown=shown,
+                    place=place,
+                    top=intent.top,
+                    category=category,
+                )
+            )
+            text[lang] = (said, f"{city_named} ({_ranking_named(first, lang)})")
+        # Some years left open: how often is not known, what is known is said as such.
+        return TableReply(composed=self._composed(counted or mine, text), missing=AnswerType.COUNT if unknown else None)
 
     def _rankings_of(self, city: str) -> TableReply | None:
         """A city's best known place in each ranking that lists it (overall), and the categories it came first in,

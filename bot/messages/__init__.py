@@ -528,6 +528,54 @@ def extreme_place(city: str, within: str, shown: str, lang: Lang, *, category: s
     return f"{city}'s {'best' if best else 'worst'} known place {where}: {shown}."
 
 
+_TIMES_DE = {1: "einmal", 2: "zweimal", 3: "dreimal", 4: "viermal", 5: "fünfmal", 6: "sechsmal", 7: "siebenmal"}
+_TIMES_EN = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times"}
+
+
+def times_held(
+    city: str, within: str, span: str, lang: Lang, *, shown: Sequence[str], place: int, top: bool, category: str
+) -> str:
+    """`Köln lag im Bitkom Smart City Index 2019–2025 dreimal unter den ersten 3: 2020 (Platz 3), …`; `span`: the
+    years counted, `shown`: those that count (with their places, for a top list)."""
+    where = _in_category(within, category, lang)
+    count = len(shown)
+    if lang == "de":
+        held = f"unter den ersten {place}" if top else f"auf Platz {place}"
+        times = _TIMES_DE.get(count, f"{count}-mal") if count else "in keinem Jahr"
+        return f"{city} lag {where} {span} {times} {held}" + (f": {', '.join(shown)}." if shown else ".")
+    held = f"in the top {place}" if top else f"in {ordinal(place)} place"
+    if not count:
+        return f"{city} was never {held} {where} in {span}."
+    return f"{city} was {held} {where} {_TIMES_EN.get(count, f'{count} times')} in {span}: {', '.join(shown)}."
+
+
+def times_at_least(
+    city: str,
+    within: str,
+    unknown: Sequence[int],
+    lang: Lang,
+    *,
+    shown: Sequence[str],
+    place: int,
+    top: bool,
+    category: str,
+) -> str:
+    """What is known of how often, where the sources leave years open (the reply says first that the number is
+    not in them): `Kiel lag im … unter den ersten 10: 2020 (Platz 6); für 2018, 2019 und 2021 nennen die Quellen
+    keinen solchen Platz oder weichen voneinander ab.`"""
+    where = _in_category(within, category, lang)
+    named = [str(y) for y in unknown]
+    years = named[0] if len(named) == 1 else ", ".join(named[:-1]) + (" und " if lang == "de" else " and ") + named[-1]
+    if lang == "de":
+        held = f"unter den ersten {place}" if top else f"auf Platz {place}"
+        return (
+            f"{city} lag {where} {held}: {', '.join(shown)}; für {years} nennen die Quellen keinen solchen Platz "
+            "oder weichen voneinander ab."
+        )
+    held = f"in the top {place}" if top else f"in {ordinal(place)} place"
+    return f"{city} was {held} {where} in {', '.join(shown)}; for {years} the sources give no such place, or disagree."
+
+
 def _in_category(where: str, category: str, lang: Lang) -> str:
     """`im Bitkom Smart City Index 2022 in der Kategorie Verwaltung`, `… (category Administration)`."""
     if not category:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked, asks_particulars, claim, counts_cities, yes_or_no
+from bot.understand.answer_types import asked, asks_how_often, asks_particulars, claim, counts_cities, yes_or_no
 from bot.understand.content import nouns
 from bot.understand.identity import asks_what_it_is, asks_who_makes
 from bot.understand.language import detect_language, written_in_english
@@ -57,6 +57,7 @@ from bot.understand.ranking import (
     names_since,
     names_span,
     superlative,
+    top_size,
 )
 from bot.understand.semantic import Vector, embed
 
@@ -389,6 +390,8 @@ class Understander:
                 neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
                 than=names_comparand(folded),
                 done_with=done_with,
+                how_often=asks_how_often(subject),
+                top=top_size(folded),
             )
         )
         which_state = asks_which_state(folded)

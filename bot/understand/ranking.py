@@ -29,6 +29,7 @@ class RankingAsk(StrEnum):
     WORST = "worst"  # a city's worst place over the years
     RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
     NEIGHBOUR = "neighbour"  # who held the place right behind or ahead of a city ("Wer lag direkt hinter Bochum?")
+    TIMES = "times"  # how often a city held a place or made a top list ("Wie oft war Köln in den Top 3?")
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -118,9 +119,9 @@ _YEAR_AND_BEFORE = (frozenset({stem("before"), stem("year")}), frozenset({stem("
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
-    "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
-    "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
-    "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
+    "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis "
+    "landkreis land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall "
+    "gesamt insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest juengste neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
@@ -352,6 +353,26 @@ def names_neighbour(folded: str) -> int:
     return 1 if found.group(1) else -1
 
 
+# The size of a top list named: "Top 10", "top ten", "unter den ersten drei", "unter den zehn digitalsten",
+# "among the best five"; a podium is the first three.
+_SIZES = {"drei": 3, "fuenf": 5, "zehn": 10, "zwanzig": 20, "three": 3, "five": 5, "ten": 10, "twenty": 20}
+_TOP_SIZE = re.compile(
+    r"\b(?:top|(?:unter|in) den(?: besten| ersten)?|among the(?: best| first| top)?)[\s-]?"
+    rf"(\d{{1,2}}|{'|'.join(_SIZES)})\b"
+)
+_PODIUM = re.compile(r"\b(?:treppchen|podest|podium)\w*")
+_PODIUM_SIZE = 3
+
+
+def top_size(folded: str) -> int | None:
+    """The size of the top list a (folded) question names ("in den Top 10", "on the podium"), if any."""
+    found = _TOP_SIZE.search(folded)
+    if found is not None:
+        size = found.group(1)
+        return int(size) if size.isdigit() else _SIZES[size]
+    return _PODIUM_SIZE if _PODIUM.search(folded) else None
+
+
 def counts_places(folded: str) -> bool:
     """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
     return bool(_COUNTED_PLACES.search(folded))
@@ -461,9 +482,27 @@ class RankingIntent:
     # A place asked in so many words ("Platz", "rank"; not "abgeschnitten"), not only a city and a year named.
     explicit: bool = True
     offset: int = 0  # for a neighbour, the place asked relative to the city's own: +1 right behind, -1 ahead
+    top: bool = False  # for how often: any of the places down to `place`, not that place alone
 
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
+_WON = stem("gewonnen")
+
+
+def _times(words: set[str], place: int | None, top: int | None, categories: tuple[str, ...]) -> RankingIntent | None:
+    """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"); None where the
+    question counts something else ("Wie oft hat sich Bochum verbessert?")."""
+    if top is not None:
+        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=True)
+    # "Wie oft hat Hamburg gewonnen?" won; "Wie oft hat Bochum Plätze gewonnen?" gained.
+    won = _WON in words and not words & _PLACE
+    if words & (_CHANGE - ({_WON} if won else set()) | _TREND | _LAST | _COMPARE - _WINNER):
+        return None
+    if place is not None:
+        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories)
+    if (won or words & _WINNER) and not words & _PLACE:
+        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories)
+    return None
 
 
 def _first_ones(tokens: Sequence[str]) -> list[str]:
@@ -546,6 +585,8 @@ def detect(
     neighbour: int = 0,
     than: bool = False,
     done_with: bool = False,
+    how_often: bool = False,
+    top: int | None = None,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -557,8 +598,12 @@ def detect(
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
     whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
     names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
-    ranking or its result (`names_done_with`)."""
+    ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), and
+    `top` the size of a top list it names (`top_size`)."""
     tokens = _first_ones(tokens)
+    if top is not None:
+        # The size of the top list is read: "unter den zwanzig besten" names no topic.
+        tokens = [t for t in tokens if t.removesuffix("t") not in _CARDINALS]
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
     categories = tuple(dict.fromkeys(c for t in tokens for c in category_tokens.get(t, ())))
@@ -581,6 +626,10 @@ def detect(
         return None  # "Who is behind the index?", "Wer steht hinter …?": behind no city, nothing is compared
     if done_with and asks <= _STANDING and place is None:
         return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
+    if how_often and cities == 1 and (not years or (span and years == 2)):
+        times = _times(words, place, top, categories)
+        if times is not None:
+            return times
     if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:
         # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who came
         # first, which the tables give only if it is a city named (else what they say of the cities named).

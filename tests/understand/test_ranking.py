@@ -16,7 +16,15 @@ from bot.models import AnswerType, Decision, Lang
 from bot.service import FoiService
 from bot.tables import _gap
 from bot.understand.normalize import stem
-from bot.understand.ranking import RankingAsk, asks_which_city, claims_ahead, first_edition, grammar_form, kin
+from bot.understand.ranking import (
+    RankingAsk,
+    asks_which_city,
+    claims_ahead,
+    first_edition,
+    grammar_form,
+    kin,
+    top_size,
+)
 
 
 @pytest.mark.parametrize(
@@ -203,7 +211,7 @@ def test_a_state_named_in_a_question_for_a_city_is_not_the_answer(real_service: 
     "question",
     [
         "Warum ist Bochum 2023 abgerutscht?",  # a reason: for the texts, not the tables
-        "Wie oft war Bochum unter den ersten zehn?",  # a count
+        "Wie oft war Bochum im Ranking?",  # a count of nothing the tables hold
         "Wie schneidet Bochum in anderen Rankings ab?",  # not the default ranking
         "Welche Berater hatte Bochum 2021?",  # another topic
         "Welche Städte sind 2022 neu in die Top 10 gekommen?",  # who entered the list: a change, not the list
@@ -1592,3 +1600,98 @@ def test_a_polite_or_past_tense_ranking_question_is_still_one(real_service: FoiS
     intent = real_service.answerer.understander.understand(question).ranking
     assert intent is not None
     assert intent.ask is RankingAsk.PLACE
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "top"),
+    [
+        ("Wie oft war Köln in den Top 3?", 3, True),
+        ("How many times was Dresden among the top ten?", 10, True),
+        ("Wie oft stand Stuttgart auf dem Treppchen?", 3, True),
+        ("Wie oft war Leipzig unter den zwanzig besten Städten?", 20, True),
+        ("Wie oft hat Hamburg gewonnen?", 1, False),
+        ("How often did Munich win the Smart City Index?", 1, False),
+        ("Wie oft war Hamburg Zweiter?", 2, False),
+        ("Wie oft war Bochum zwischen 2020 und 2023 in den Top 10?", 10, True),
+    ],
+)
+def test_how_often_a_city_held_a_place_is_counted(
+    real_service: FoiService, question: str, place: int, top: bool
+) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None, question
+    assert (intent.ask, intent.place, intent.top) == (RankingAsk.TIMES, place, top), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie oft hat sich Bochum zwischen 2019 und 2025 verbessert?",  # a count of changes, from the course
+        "Wie oft hat Bochum Plätze gewonnen?",  # gained, not won
+        "Wie oft hintereinander hat Hamburg gewonnen?",  # a streak: the texts tell it
+        "Wie oft war Hamburg 2022 Erster?",  # one year
+        "Wie oft war Bochum im Ranking?",  # nothing counted
+    ],
+)
+def test_how_often_of_other_things_is_not_a_count_of_places(real_service: FoiService, question: str) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or intent.ask is not RankingAsk.TIMES, question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # Hamburg won 2019–2022, München 2023–2025 (not Hamburg's streak, which a text tells).
+        (
+            "How many times did Munich win the Smart City Index?",
+            "Munich was in 1st place in the Bitkom Smart City Index three times in 2019–2025: 2023, 2024, 2025.",
+        ),
+        ("Wie oft war Hamburg Sieger?", "Hamburg lag im Bitkom Smart City Index 2019–2025 viermal auf Platz 1"),
+        ("Wie oft war Köln auf dem Podium?", "viermal unter den ersten 3: 2020 (Platz 3), 2021 (Platz 2)"),
+        ("Wie oft war Essen in den Top 10?", "Essen lag im Bitkom Smart City Index 2019–2025 in keinem Jahr"),
+        ("Wie oft war Bochum zwischen 2020 und 2023 in den Top 10?", "2020–2023 zweimal unter den ersten 10"),
+    ],
+)
+def test_how_often_is_counted_from_the_tables(real_service: FoiService, question: str, says: str) -> None:
+    """ "How many times did Munich win?" got Hamburg's winning streak; "Wie oft war Köln auf dem Podium?" the 2020
+    podium. Every edition's first places (and top ten) are in the tables, so the count is theirs."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, question
+    assert says in answer.text, question
+
+
+def test_how_often_with_years_not_known_says_the_number_is_not_in_the_sources(real_service: FoiService) -> None:
+    """Haselhorst's tables hold Kiel's 2020 place and no full top ten of the other years: how often is not known,
+    and the reply says what is."""
+    answer = real_service.ask("Wie oft war Kiel in den Top 10?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.COUNT
+    assert "2020 (Platz 6)" in answer.text
+    assert "für 2018, 2019 und 2021 nennen die Quellen keinen solchen Platz" in answer.text
+
+
+def test_how_often_of_a_category_counts_its_years_without_rows_as_not_known(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie oft hat Hamburg die Kategorie Mobilität gewonnen?")
+    assert answer.decision is Decision.NOT_STATED
+    assert "auf Platz 1: 2020, 2021; für 2023 und 2024" in answer.text
+
+
+def test_a_text_telling_how_often_of_the_city_alone_is_preferred(real_service: FoiService) -> None:
+    """Bochum's top-ten entry counts the same four years and says it missed out in 2023."""
+    answer = real_service.ask("Wie oft war Bochum schon in den Top 10?")
+    assert answer.entry_ids[0] == "bochum-sci-top10"
+
+
+@pytest.mark.parametrize(
+    ("folded", "size"),
+    [
+        ("wie oft war koeln in den top 3", 3),
+        ("top10 platzierungen", 10),
+        ("among the best five", 5),
+        ("unter den zehn digitalsten staedten", 10),
+        ("auf dem treppchen", 3),
+        ("wie oft war koeln erster", None),
+    ],
+)
+def test_the_size_of_a_top_list_named(folded: str, size: int | None) -> None:
+    assert top_size(folded) == size
