@@ -539,11 +539,10 @@ def times_held(
     years counted, `shown`: those that count (with their places, for a top list)."""
     where = _in_category(within, category, lang)
     count = len(shown)
+    held = _held(place, lang, top=top)
     if lang == "de":
-        held = f"unter den ersten {place}" if top else f"auf Platz {place}"
         times = _TIMES_DE.get(count, f"{count}-mal") if count else "in keinem Jahr"
         return f"{city} lag {where} {span} {times} {held}" + (f": {', '.join(shown)}." if shown else ".")
-    held = f"in the top {place}" if top else f"in {ordinal(place)} place"
     if not count:
         return f"{city} was never {held} {where} in {span}."
     return f"{city} was {held} {where} {_TIMES_EN.get(count, f'{count} times')} in {span}: {', '.join(shown)}."
@@ -566,14 +565,20 @@ def times_at_least(
     where = _in_category(within, category, lang)
     named = [str(y) for y in unknown]
     years = named[0] if len(named) == 1 else ", ".join(named[:-1]) + (" und " if lang == "de" else " and ") + named[-1]
+    held = _held(place, lang, top=top)
     if lang == "de":
-        held = f"unter den ersten {place}" if top else f"auf Platz {place}"
         return (
             f"{city} lag {where} {held}: {', '.join(shown)}; für {years} nennen die Quellen keinen solchen Platz "
             "oder weichen voneinander ab."
         )
-    held = f"in the top {place}" if top else f"in {ordinal(place)} place"
     return f"{city} was {held} {where} in {', '.join(shown)}; for {years} the sources give no such place, or disagree."
+
+
+def _held(place: int, lang: Lang, *, top: bool) -> str:
+    """`unter den ersten 3`, `auf Platz 1`; `in the top 3`, `in 1st place`."""
+    if lang == "de":
+        return f"unter den ersten {place}" if top else f"auf Platz {place}"
+    return f"in the top {place}" if top else f"in {ordinal(place)} place"
 
 
 def _in_category(where: str, category: str, lang: Lang) -> str:

@@ -119,9 +119,9 @@ _YEAR_AND_BEFORE = (frozenset({stem("before"), stem("year")}), frozenset({stem("
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
     "kategorie stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
-    "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis "
-    "landkreis land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall "
-    "gesamt insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
+    "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
+    "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
+    "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
     "fared perform performed reach reached achieve achieved hold held stehen steht abgeschnitten schneiden "
     "schnitt rangiert rangierte ranked rank plaetze places viele many much um by jahr jahren year years "
     "aktuell aktuelle current latest juengste neuesten newest lief laeuft gelaufen lauf go went going gone up ganz "
@@ -601,8 +601,8 @@ def detect(
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), and
     `top` the size of a top list it names (`top_size`)."""
     tokens = _first_ones(tokens)
-    if top is not None:
-        # The size of the top list is read: "unter den zwanzig besten" names no topic.
+    if how_often and top is not None:
+        # The size of the top list is read: "Wie oft war Leipzig unter den zwanzig besten?" names no topic.
         tokens = [t for t in tokens if t.removesuffix("t") not in _CARDINALS]
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
         return None
