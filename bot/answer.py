@@ -58,6 +58,7 @@ from bot.understand.answer_types import (
     states_absence,
     sums_up,
     tells_a_change,
+    tells_a_run,
     tells_a_start,
     tells_an_end,
     tells_an_extreme,
@@ -228,15 +229,17 @@ class Answerer:
             gives = question.answer_type in given_types(entry) and self._figure_for_cities(entry, question)
             return Assessment(result, entries, table, top, entry, subject=subject, fits=gives)
         if table is not None and question.ranking is not None and question.ranking.ask is RankingAsk.TIMES:
-            # A text telling how often of this city alone says more than the count ("Bochum schaffte es viermal in
-            # die Top 10 …; 2023 verpasste es sie"); one of two cities may tell it of the other.
+            # A text about this city telling how often says more than the count ("Bochum schaffte es viermal in
+            # die Top 10 …; 2023 verpasste es sie"). Its title names its subject: "Hamburgs Siegesserie" also
+            # names München, who ended it, and tells nothing of how often München won.
             found = self._assess_best(question, result, entries) if entry is not None else None
             if (
                 found is not None
                 and found.fits
                 and found.confidence >= self.calibration.threshold
                 and found.entry is not None
-                and set(found.entry.tags.cities) == set(question.cities)
+                and self.understander.normalizer.analyze(found.entry.title).cities == question.cities
+                and (not question.ranking.streak or tells_a_run(found.entry))
             ):
                 return found
         if table is not None or top is None or entry is None:

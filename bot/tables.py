@@ -512,8 +512,10 @@ class Tables:
         place = intent.place or 1
         held = self.standings.get(ranking.id, [])
         rows = [s for s in held if s.category in (intent.categories or ("",))]
-        # Every edition of the ranking: one with no row of the category asked is a year not known, not none.
-        editions = sorted({s.year for s in held if not years or years[0] <= s.year <= years[-1]})
+        # Every edition of the ranking: one with no row of the category asked is a year not known, not none. A
+        # run asked up to one year ("bis 2022") ends there.
+        first_year = years[0] if len(years) > 1 else 0
+        editions = sorted({s.year for s in held if not years or first_year <= s.year <= years[-1]})
         wanted = set(range(1, place + 1)) if intent.top else {place}
         counted: list[Standing] = []
         unknown: list[int] = []
@@ -526,12 +528,18 @@ class Tables:
             elif any(fitting) or (not own and not wanted <= {p for s in of_year for p in s.places}):
                 unknown.append(year)
         mine = [s for s in rows if s.city == city]
-        if not editions or not mine or (unknown and not counted):
+        if not editions or not mine or (unknown and not counted) or (intent.streak and unknown):
             return None
+        # The years that count; of a run, every longest one.
+        groups = _longest_runs(counted, editions) if intent.streak else [counted] if counted else []
+        picked = [s for group in groups for s in group]
         first = mine[0]
         text: dict[Lang, tuple[str, str]] = {}
         for lang in get_args(Lang):
-            shown = [f"{s.year} ({s.place_text(lang, self.cite)})" if intent.top else str(s.year) for s in counted]
+            shown = (" und " if lang == "de" else " and ").join(
+                ", ".join(f"{s.year} ({s.place_text(lang, self.cite)})" if intent.top else str(s.year) for s in group)
+                for group in groups
+            )
             city_named, within, category = first.city_in(lang), ranking.within(lang), first.category_in(lang)
             said = (
                 messages.times_at_least(
@@ -543,15 +551,17 @@ class Tables:
                     within,
                     f"{editions[0]}–{editions[-1]}" if len(editions) > 1 else str(editions[0]),
                     lang,
+                    count=len({s.year for s in groups[0]}) if groups else 0,
                     shown=shown,
                     place=place,
                     top=intent.top,
                     category=category,
+                    in_a_row=intent.streak,
                 )
             )
             text[lang] = (said, f"{city_named} ({_ranking_named(first, lang)})")
         # Some years left open: how often is not known, what is known is said as such.
-        return TableReply(composed=self._composed(counted or mine, text), missing=AnswerType.COUNT if unknown else None)
+        return TableReply(composed=self._composed(picked or mine, text), missing=AnswerType.COUNT if unknown else None)
 
     def _rankings_of(self, city: str) -> TableReply | None:
         """A city's best known place in each ranking that lists it (overall), and the categories it came first in,
@@ -596,6 +606,20 @@ class Tables:
             source_url=picked[0].rows[0].source_url,
             sources_differ=any(s.sources_differ for s in picked),
         )
+
+
+def _longest_runs(counted: list[Standing], editions: Sequence[int]) -> list[list[Standing]]:
+    """The longest runs of editions in a row among those counted, earliest first; a year's several standings (a
+    category's names) stay together."""
+    position = {year: i for i, year in enumerate(editions)}
+    runs: list[list[int]] = []
+    for year in sorted({s.year for s in counted}):
+        if runs and position[year] == position[runs[-1][-1]] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    longest = max((len(r) for r in runs), default=0)
+    return [[s for s in counted if s.year in run] for run in runs if len(run) == longest]
 
 
 def _claim(question: Question) -> tuple[str, bool] | None:

@@ -533,19 +533,34 @@ _TIMES_EN = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five 
 
 
 def times_held(
-    city: str, within: str, span: str, lang: Lang, *, shown: Sequence[str], place: int, top: bool, category: str
+    city: str,
+    within: str,
+    span: str,
+    lang: Lang,
+    *,
+    count: int,
+    shown: str,
+    place: int,
+    top: bool,
+    category: str,
+    in_a_row: bool = False,
 ) -> str:
     """`Köln lag im Bitkom Smart City Index 2019–2025 dreimal unter den ersten 3: 2020 (Platz 3), …`; `span`: the
-    years counted, `shown`: those that count (with their places, for a top list)."""
+    years counted, `shown`: those that count (with their places, for a top list); `in_a_row`: they are the
+    longest runs, `count` long (`zweimal in Folge … : 2021, 2022 und 2024, 2025`)."""
     where = _in_category(within, category, lang)
-    count = len(shown)
     held = _held(place, lang, top=top)
+    # A run's years say when it was: the span searched is no part of it.
+    within_span = "" if in_a_row and count else span
+    listed = f": {shown}." if shown else "."
     if lang == "de":
         times = _TIMES_DE.get(count, f"{count}-mal") if count else "in keinem Jahr"
-        return f"{city} lag {where} {span} {times} {held}" + (f": {', '.join(shown)}." if shown else ".")
+        times += " in Folge" if in_a_row and count > 1 else ""
+        return " ".join(part for part in (city, "lag", where, within_span, times, held) if part) + listed
     if not count:
         return f"{city} was never {held} {where} in {span}."
-    return f"{city} was {held} {where} {_TIMES_EN.get(count, f'{count} times')} in {span}: {', '.join(shown)}."
+    times = _TIMES_EN.get(count, f"{count} times") + (" in a row" if in_a_row and count > 1 else "")
+    return f"{city} was {held} {where} {times}" + (f" in {within_span}" if within_span else "") + listed
 
 
 def times_at_least(
@@ -554,7 +569,7 @@ def times_at_least(
     unknown: Sequence[int],
     lang: Lang,
     *,
-    shown: Sequence[str],
+    shown: str,
     place: int,
     top: bool,
     category: str,
@@ -568,10 +583,10 @@ def times_at_least(
     held = _held(place, lang, top=top)
     if lang == "de":
         return (
-            f"{city} lag {where} {held}: {', '.join(shown)}; für {years} nennen die Quellen keinen solchen Platz "
+            f"{city} lag {where} {held}: {shown}; für {years} nennen die Quellen keinen solchen Platz "
             "oder weichen voneinander ab."
         )
-    return f"{city} was {held} {where} in {', '.join(shown)}; for {years} the sources give no such place, or disagree."
+    return f"{city} was {held} {where} in {shown}; for {years} the sources give no such place, or disagree."
 
 
 def _held(place: int, lang: Lang, *, top: bool) -> str:

@@ -483,25 +483,30 @@ class RankingIntent:
     explicit: bool = True
     offset: int = 0  # for a neighbour, the place asked relative to the city's own: +1 right behind, -1 ahead
     top: bool = False  # for how often: any of the places down to `place`, not that place alone
+    streak: bool = False  # for how often: the longest run of editions in a row ("in Folge", "in a row")
 
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
 _WON = stem("gewonnen")
+# "in Folge", "hintereinander", "nacheinander", "in a row", "consecutive" as the normaliser writes them.
+_IN_A_ROW = "infolg"
 
 
-def _times(words: set[str], place: int | None, top: int | None, categories: tuple[str, ...]) -> RankingIntent | None:
-    """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"); None where the
-    question counts something else ("Wie oft hat sich Bochum verbessert?")."""
+def _times(
+    words: set[str], place: int | None, top: int | None, categories: tuple[str, ...], *, streak: bool
+) -> RankingIntent | None:
+    """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"), or in a row
+    (`streak`); None where the question counts something else ("Wie oft hat sich Bochum verbessert?")."""
     if top is not None:
-        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=True)
+        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=True, streak=streak)
     # "Wie oft hat Hamburg gewonnen?" won; "Wie oft hat Bochum Plätze gewonnen?" gained.
     won = _WON in words and not words & _PLACE
     if words & (_CHANGE - ({_WON} if won else set()) | _TREND | _LAST | _COMPARE - _WINNER):
         return None
     if place is not None:
-        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories)
+        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories, streak=streak)
     if (won or words & _WINNER) and not words & _PLACE:
-        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories)
+        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories, streak=streak)
     return None
 
 
@@ -601,7 +606,10 @@ def detect(
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), and
     `top` the size of a top list it names (`top_size`)."""
     tokens = _first_ones(tokens)
-    if how_often and top is not None:
+    # "Wie oft hintereinander …?", "How many consecutive wins …?": a run of editions, counted as how often is.
+    streak = _IN_A_ROW in tokens
+    tokens = [t for t in tokens if t != _IN_A_ROW]
+    if (how_often or streak) and top is not None:
         # The size of the top list is read: "Wie oft war Leipzig unter den zwanzig besten?" names no topic.
         tokens = [t for t in tokens if t.removesuffix("t") not in _CARDINALS]
     if not tokens or topic_words(tokens, slot_tokens, category_tokens):
@@ -626,10 +634,14 @@ def detect(
         return None  # "Who is behind the index?", "Wer steht hinter …?": behind no city, nothing is compared
     if done_with and asks <= _STANDING and place is None:
         return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
-    if how_often and cities == 1 and (not years or (span and years == 2)):
-        times = _times(words, place, top, categories)
+    # A run may be asked up to a year: "Wie oft hintereinander hat Hamburg bis 2022 gewonnen?".
+    counted_years = not years or (span and years == 2) or (streak and years == 1)
+    if (how_often or streak) and cities == 1 and counted_years:
+        times = _times(words, place, top, categories, streak=streak)
         if times is not None:
             return times
+    if streak:
+        return None  # a run of something else, or of several cities: for the texts
     if who and cities and years == 1 and place is None and words & (_WINNER - _COMPARE) and not words & _NOT_WON:
         # "Wer gewann 2022 die Kategorie Verwaltung, war das Nürnberg?", "… Karlsruhe oder München?": who came
         # first, which the tables give only if it is a city named (else what they say of the cities named).

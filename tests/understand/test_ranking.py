@@ -1628,7 +1628,7 @@ def test_how_often_a_city_held_a_place_is_counted(
     [
         "Wie oft hat sich Bochum zwischen 2019 und 2025 verbessert?",  # a count of changes, from the course
         "Wie oft hat Bochum Plätze gewonnen?",  # gained, not won
-        "Wie oft hintereinander hat Hamburg gewonnen?",  # a streak: the texts tell it
+        "Wie oft hintereinander haben Hamburg und München gewonnen?",  # a run of two cities
         "Wie oft war Hamburg 2022 Erster?",  # one year
         "Wie oft war Bochum im Ranking?",  # nothing counted
     ],
@@ -1646,7 +1646,7 @@ def test_how_often_of_other_things_is_not_a_count_of_places(real_service: FoiSer
             "How many times did Munich win the Smart City Index?",
             "Munich was in 1st place in the Bitkom Smart City Index three times in 2019–2025: 2023, 2024, 2025.",
         ),
-        ("Wie oft war Hamburg Sieger?", "Hamburg lag im Bitkom Smart City Index 2019–2025 viermal auf Platz 1"),
+        ("Wie oft war Hamburg Zweiter?", "Hamburg lag im Bitkom Smart City Index 2019–2025 dreimal auf Platz 2"),
         ("Wie oft war Köln auf dem Podium?", "viermal unter den ersten 3: 2020 (Platz 3), 2021 (Platz 2)"),
         ("Wie oft war Essen in den Top 10?", "Essen lag im Bitkom Smart City Index 2019–2025 in keinem Jahr"),
         ("Wie oft war Bochum zwischen 2020 und 2023 in den Top 10?", "2020–2023 zweimal unter den ersten 10"),
@@ -1676,10 +1676,53 @@ def test_how_often_of_a_category_counts_its_years_without_rows_as_not_known(real
     assert "auf Platz 1: 2020, 2021; für 2023 und 2024" in answer.text
 
 
-def test_a_text_telling_how_often_of_the_city_alone_is_preferred(real_service: FoiService) -> None:
-    """Bochum's top-ten entry counts the same four years and says it missed out in 2023."""
-    answer = real_service.ask("Wie oft war Bochum schon in den Top 10?")
-    assert answer.entry_ids[0] == "bochum-sci-top10"
+def test_a_text_telling_how_often_of_the_city_it_is_about_is_preferred(real_service: FoiService) -> None:
+    """Bochum's top-ten entry counts the same four years and says it missed out in 2023; "Hamburgs Siegesserie"
+    names München too, who ended it, and is no answer to how often München won."""
+    assert real_service.ask("Wie oft war Bochum schon in den Top 10?").entry_ids[0] == "bochum-sci-top10"
+    assert real_service.ask("Wie oft hat Hamburg gewonnen?").entry_ids[0] == "bitkom-sci-hamburg-serie"
+    assert "dreimal" in real_service.ask("Wie oft hintereinander hat München gewonnen?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("How many times in a row has Munich won?", "three times in a row: 2023, 2024, 2025."),
+        ("How many consecutive wins does Munich have?", "three times in a row: 2023, 2024, 2025."),
+        # Two runs of two: both are named; Bochum's top-ten text counts the years, not a run.
+        ("Wie oft war Bochum in Folge in den Top 10?", "zweimal in Folge unter den ersten 10: 2021 (Platz 7)"),
+    ],
+)
+def test_how_often_in_a_row_is_the_longest_run(real_service: FoiService, question: str, says: str) -> None:
+    """ "How many times in a row has Munich won?" got Hamburg's streak (its text names both cities)."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, question
+    assert says in answer.text, question
+
+
+def test_a_run_up_to_a_year_ends_there(real_service: FoiService) -> None:
+    intent = real_service.answerer.understander.understand("Wie oft hintereinander hat Hamburg bis 2022 gewonnen?")
+    assert intent.ranking is not None
+    assert (intent.ranking.ask, intent.ranking.streak) == (RankingAsk.TIMES, True)
+    assert "2019–2022" in real_service.ask("Wie oft hintereinander hat Hamburg bis 2022 gewonnen?").text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Bochum lag im Index zweimal in Folge unter den ersten 10: 2021, 2022 und 2024, 2025."),
+        ("en", "Bochum was in the top 10 in the Index twice in a row: 2021, 2022 and 2024, 2025."),
+    ],
+)
+def test_a_run_is_told_without_the_span_searched(lang: Lang, said: str) -> None:
+    within = "im Index" if lang == "de" else "in the Index"
+    shown = "2021, 2022 und 2024, 2025" if lang == "de" else "2021, 2022 and 2024, 2025"
+    assert (
+        messages.times_held(
+            "Bochum", within, "2019–2025", lang, count=2, shown=shown, place=10, top=True, category="", in_a_row=True
+        )
+        == said
+    )
 
 
 @pytest.mark.parametrize(
