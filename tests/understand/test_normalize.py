@@ -84,6 +84,12 @@ def test_forms_of_sein_and_werden_and_per_are_function_words() -> None:
     assert N.analyze("Wann ist die Anfrage gestellt worden?").tokens == N.analyze("Wann Anfrage gestellt?").tokens
 
 
+def test_points_abbreviated_are_points(real_service: FoiService) -> None:
+    normalizer = real_service.answerer.understander.normalizer
+    assert normalizer.analyze("munich 2025 pts").tokens == normalizer.analyze("munich 2025 points").tokens
+    assert normalizer.analyze("Köln Pkt 2024").tokens == normalizer.analyze("Köln Punkte 2024").tokens
+
+
 def test_ob_is_the_mayor_in_capitals_or_after_an_article_and_whether_otherwise() -> None:
     """ "Wie heißt der OB von Bochum?" lost its only content word as the stop word "ob" (whether)."""
     mayor = N.analyze("Oberbürgermeister").tokens[0]
