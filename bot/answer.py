@@ -387,8 +387,12 @@ class Answerer:
             and not (question.newcomers and entry.ranking_ref is not None and entry.ranking_ref.view is RankingView.TOP)
             # "What does Bonn do with its ranking results?" is not answered by Bonn's place.
             and not (question.done_with and not self._asks_what_is_done(entry))
-            # "Was ist der Deutschland-Index?" is not answered by one edition's figures.
-            and not (question.what_it_is and not self._tells_what_it_is(entry, question))
+            # "Was ist der Deutschland-Index?" is not answered by one edition's figures, nor "What is Bitkom?" by
+            # what its index is.
+            and not (
+                question.what_it_is
+                and (not self._tells_what_it_is(entry, question) or self._named_by_its_publisher(question))
+            )
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
@@ -546,8 +550,10 @@ class Answerer:
     def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:
         """Whether the entry describes a ranking the question names, by its name ("Der Deutschland-Index von
         ÖFIT/Fraunhofer FOKUS erscheint seit 2017 …"), not as "the ranking" ("In 2021 the ranking was presented
-        to Mayor Thomas Eiskirch")."""
+        to Mayor Thomas Eiskirch"), except in a fact of that ranking ("the index is meant to make … visible")."""
         names = self.understander.normalizer.analyze
+        if entry.kind is not Kind.FOI_ANSWER and question.rankings & set(entry.tags.rankings):
+            return describes(entry, question.lang, self._names_a_ranking)
         return describes(entry, question.lang, lambda text: bool(names(text).rankings & question.rankings))
 
     def _names_a_ranking(self, text: str) -> bool:
@@ -568,6 +574,17 @@ class Answerer:
         # …?"), asks what the publisher does, which any text on its ranking may tell.
         opening = _OPENING.match(said)
         return self._names_publisher_in(said[opening.end() :] if opening else said, question)
+
+    def _named_by_its_publisher(self, question: Question) -> bool:
+        """Whether the question names a ranking by its publisher's name alone ("What is Bitkom?"), not by its own
+        ("Was ist der Prognos Zukunftsatlas?")."""
+        publishers = {
+            fold(name).removesuffix(" e.v.").strip()
+            for ranking_id in question.rankings
+            if (ranking := self.tables.rankings.get(ranking_id)) is not None and ranking.publisher
+            for name in _PUBLISHER_NAMES.split(ranking.publisher)
+        }
+        return any(t.surface in publishers for t in question.terms if t.slot is not None)
 
     def _names_publisher_in(self, said: str, question: Question, *, by: bool = False) -> bool:
         """Whether `said` names who publishes a ranking the question names; `by`: as the agent, after "vom", "by"

@@ -645,7 +645,7 @@ def test_the_magazine_alone_names_its_ranking(real_service: FoiService) -> None:
     ("question", "said"),
     [
         ("Was ist eigentlich der Deutschland-Index der Digitalisierung?", "ÖFIT/Fraunhofer FOKUS"),
-        ("Was ist der Bitkom-Index?", "Indikatoren"),
+        ("Was ist der Bitkom-Index?", "alle deutschen Großstädte auf ihren Digitalisierungsgrad"),
     ],
 )
 def test_what_a_ranking_is_is_answered_by_a_text_describing_it_by_name(
@@ -660,8 +660,10 @@ def test_what_a_ranking_is_is_answered_by_a_text_describing_it_by_name(
 
 def test_what_the_publisher_is_is_not_answered_by_its_index(real_service: FoiService) -> None:
     """ "Bitkom" names the index too, but "What is Bitkom?" asks of the association; nor is "the ranking was
-    presented to the mayor" a description of it."""
+    presented to the mayor" a description of it. "Prognos" in the ranking's name asks of the ranking."""
     assert not real_service.ask("Was ist eigentlich Bitkom?").answered
+    assert not real_service.ask("What is Bitkom?").answered  # nor by what its index is for
+    assert real_service.ask("Was ist der Prognos Zukunftsatlas?").answered
 
 
 def test_who_held_a_place_needs_a_text_naming_that_place(real_service: FoiService) -> None:
@@ -1209,3 +1211,21 @@ def test_the_first_ten_are_the_top_ten(real_service: FoiService, question: str, 
     answer = real_service.ask(question)
     assert answer.answered, question
     assert answer.entry_ids == [entry], question
+
+
+@pytest.mark.parametrize(
+    "question", ["Was ist der Bitkom Smart City Index?", "what is the bitkom smart city index exactly"]
+)
+def test_what_a_ranking_is_is_not_when_its_first_edition_came(real_service: FoiService, question: str) -> None:
+    """Both got the 2019 partners and the first shortlist; "exactly" drew a text on Dortmund's sources. The text
+    on what the index is for tells what it is."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[0] == "bitkom-sci-zweck", question
+
+
+def test_an_exact_date_needs_a_day(real_service: FoiService) -> None:
+    """ "exact date of the vermerk 2020" got "Yes." and the memo's year."""
+    answer = real_service.ask("exact date of the vermerk 2020")
+    assert answer.decision is Decision.NOT_STATED
+    assert not answer.text.startswith("Yes")

@@ -36,10 +36,14 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         (
             AnswerType.DAY,
             "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
-            "wann genau|when exactly|"
+            "wann genau|when exactly|exact date|genaues datum|genaue datum|"
             "what day|which day|which month|what month|on what date",
         ),
-        (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year"),
+        (
+            AnswerType.DATE,
+            # A keyword query's "date" may be a year: "app launch date".
+            "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year|date",
+        ),
         # A keyword query asking for a date: "Shortlist 2022 Datum".
         (AnswerType.DAY, "datum|von welchem tag|welchem tag"),
         (

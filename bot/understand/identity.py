@@ -32,9 +32,9 @@ _FRAME = _ASKING | frozenset(
 _PARTICIPLE_GAP = r"(?:[\w.,-]+\s){0,10}?"
 _DESCRIBING = (
     r"(?:bewertet|bewertete|vergleicht|verglich|misst|erfasst|erfasste|untersucht|untersuchte|umfasst|umfasste|"
-    r"beruht|beruhte|basiert|erscheint|erschien|ist\s(?:ein|eine)|"
+    r"beruht|beruhte|basiert|erscheint|erschien|ist\s(?:ein|eine)|soll|sollen|"
     rf"wurde\s{_PARTICIPLE_GAP}(?:erstellt|erhoben|entwickelt|herausgegeben|vorgestellt|gegruendet)|"
-    r"rates|rated|ranks|compares|covers|assesses|assessed|evaluates|examines|appears|has\sappeared|"
+    r"rates|rated|ranks|compares|covers|assesses|assessed|evaluates|examines|appears|has\sappeared|is\smeant\sto|"
     rf"is\san?|(?:is|was)\sbased\son|(?:is|was)\s{_PARTICIPLE_GAP}(?:compiled|created|developed|published|presented))"
 )
 # The ranking as the subject, with its article: before the verb ("Der Index bewertet …", "The 2016 Zukunftsatlas
@@ -66,11 +66,16 @@ def asks_who_makes(rest: str) -> bool:
     return asks and set(words) <= _MAKER_FRAME and not _MAKING.isdisjoint(words)
 
 
+# "Der erste Smart City Index wurde 2019 … erhoben": when the first edition was made, not what the ranking is.
+_FIRST_EDITION = frozenset("erste ersten allererste first".split())
+
+
 def describes(entry: Entry, lang: Lang, names_a_ranking: Callable[[str], bool]) -> bool:
     """Whether the entry's answer in `lang` has a sentence in which a ranking is described: its subject names
-    one (`names_a_ranking`: "der Index", "the 2016 Zukunftsatlas"; not "der Vermerk wurde … vorgestellt")."""
+    one (`names_a_ranking`: "der Index", "the 2016 Zukunftsatlas"; not "der Vermerk wurde … vorgestellt", nor
+    its first edition)."""
     return any(
-        names_a_ranking(m.group(1))
+        names_a_ranking(m.group(1)) and m.group(1).split()[0] not in _FIRST_EDITION
         for sentence in map(fold, continued_sentences(entry.answer_in(lang)))
         for m in (*_SUBJECT_FIRST.finditer(sentence), *_VERB_FIRST.finditer(sentence))
     )

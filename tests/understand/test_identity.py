@@ -32,6 +32,8 @@ def _a_ranking(text: str) -> bool:
         "Der Index bewertet fünf Themenbereiche.",
         "Mit 500 Datenpunkten erfasst und qualifiziert der Länderindex die Bundesländer.",
         "Der neue Index wurde am 3. Mai 2024 von einem Ministerium in Düsseldorf vorgestellt.",
+        # What it is for: "Was ist der Smart City Index?" is answered by its purpose.
+        "Laut Bitkom soll der Index die Arbeit vor Ort sichtbar machen.",
     ],
 )
 def test_a_ranking_that_rates_or_was_presented_is_described(answer: str) -> None:
@@ -44,6 +46,8 @@ def test_a_ranking_that_rates_or_was_presented_is_described(answer: str) -> None
         "2021 lag der Index bei 70,2 Punkten.",
         "Index 2020, Spitze: 1. Hamburg (45 %); 2. Köln.",
         "Der Vermerk wurde dem Oberbürgermeister in einem Termin vorgestellt.",
+        # When its first edition was made: "Was ist der Bitkom Smart City Index?" got the 2019 partners.
+        "Der erste Index wurde 2019 mit zwei Partnern erhoben.",
     ],
 )
 def test_figures_or_another_subject_describe_no_ranking(answer: str) -> None:
