@@ -219,10 +219,21 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
             sources=kb.sources,
             reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
             content_hash=content_hash,
+            language_words=_language_words([*kb.entries, *others], kb.rankings),
         )
         Alerts(store, normalizer).enqueue(announce(added))
     log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))
     return True
+
+
+def _language_words(entries: Sequence[Entry], rankings: Sequence[Ranking]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words only the base's English texts write, and only its German ones: its answers and titles in each
+    language and its rankings' names (its questions mix the two)."""
+    english = [t for e in entries for t in (e.answer_en or "", e.title_en or "")]
+    german = [t for e in entries for t in (e.answer, e.title, *(p.text for p in e.passages))]
+    return language.base_vocabulary(
+        [*english, *(r.name_en or "" for r in rankings)], [*german, *(r.name for r in rankings)]
+    )
 
 
 class FoiService:
@@ -297,6 +308,7 @@ class FoiService:
             tables.categories(),
             default.id if default else None,
             first_editions={r.id: r.first_edition.year for r in tables.rankings.values() if r.first_edition},
+            language_words=knowledge.language_words(),
         )
         engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(

@@ -157,6 +157,15 @@ class Knowledge(Part):
         raw = self._meta("aliases")
         return Aliases.model_validate_json(raw) if raw else Aliases()
 
+    def language_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words only the base's English texts write and those only its German ones write, as the last build
+        from the files found them (see `bot.understand.language.base_vocabulary`); none before one."""
+        raw = self._meta("language_words")
+        if not raw:
+            return frozenset(), frozenset()
+        words = json.loads(raw)
+        return frozenset(words["en"]), frozenset(words["de"])
+
     def _meta(self, key: str) -> str | None:
         return self._one("meta", "value", "key = ?", key)
 
@@ -180,6 +189,7 @@ class Knowledge(Part):
         sources: Sequence[Source] = (),
         reindexed: Sequence[tuple[str, IndexFields]] = (),
         content_hash: str,
+        language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> list[Entry]:
         """Swap in a new base from files in one transaction; entries added by other means stay.
 
@@ -222,6 +232,8 @@ class Knowledge(Part):
             self.db.table("terms").delete_where()
             self._count_terms([f for _, f in entries] + [f for _, f in reindexed], +1)
             self._set_meta("aliases", aliases.model_dump_json())
+            english, german = language_words
+            self._set_meta("language_words", json.dumps({"en": sorted(english), "de": sorted(german)}))
             self._set_meta("knowledge_hash", content_hash)
         return added
 

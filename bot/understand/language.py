@@ -13,6 +13,7 @@ it German; where the identifier is unsure, an English question word or auxiliary
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -85,6 +86,27 @@ def written_in_english(text: str, english_names: frozenset[str]) -> bool:
     rankings and categories that their German names lack)."""
     words = {fold(w) for w in _LETTERS.findall(text)}
     return not words.isdisjoint(_ENGLISH_RANKING) or not words.isdisjoint(english_names)
+
+
+MIN_VOCABULARY_WORD = 3  # "vs" and "pts" are no words to tell a language by
+
+
+def base_vocabulary(english: Iterable[str], german: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The (folded) words only the base's English texts write and those only its German texts (or German function
+    words) write: "result", "winner", "downloads" against "Ergebnis", "Sieger". A word both write ("Ranking",
+    "Score", "App") is neither."""
+    en = {w for text in english for w in _LETTERS.findall(fold(text)) if len(w) >= MIN_VOCABULARY_WORD}
+    de = {w for text in german for w in _LETTERS.findall(fold(text))} | fillers("de")
+    return frozenset(en - de), frozenset(de - en - fillers("en"))
+
+
+def english_by_vocabulary(text: str, english: frozenset[str], german: frozenset[str]) -> bool:
+    """Whether a text writes a word only the base's English texts have ("karlsruhe 2019 result", "Haselhorst
+    ranking 2018 winner", its singular or plural too) and none only its German texts or German function words have ("Wer
+    war 2025 der biggest climber?" is German)."""
+    words = [fold(w) for w in _LETTERS.findall(text)]
+    english_word = any(w in english or f"{w}s" in english or w.removesuffix("s") in english for w in words)
+    return english_word and german.isdisjoint(words)
 
 
 # Words only an English question starts with (not "was", German for "what").

@@ -18,7 +18,7 @@ from bot.models import AnswerType, Lang
 from bot.understand.answer_types import asked, asks_how_often, asks_particulars, claim, counts_cities, yes_or_no
 from bot.understand.content import nouns
 from bot.understand.identity import asks_what_it_is, asks_who_makes
-from bot.understand.language import detect_language, written_in_english
+from bot.understand.language import detect_language, english_by_vocabulary, written_in_english
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
     PARTICLES,
@@ -321,14 +321,18 @@ class Understander:
         lexicon: Lexicon,
         categories: Iterable[str] = (),
         default_ranking: str | None = None,
+        *,
         first_editions: Mapping[str, int] | None = None,
+        language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
-        """`first_editions`: the year each ranking first appeared, where a source says it."""
+        """`first_editions`: the year each ranking first appeared, where a source says it; `language_words`: the
+        words only the base's English texts write and those only its German ones write."""
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
         self.default_ranking = default_ranking
         self.first_editions = dict(first_editions or {})
+        self.english_words, self.german_words = language_words
 
     def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
@@ -508,9 +512,15 @@ class Understander:
     def language(self, text: str, analysis: Analysis, slots: set[str], fallback: Lang | None = None) -> Lang | None:
         """The question's language, judged without the names in it, which read alike in both; where too little
         is left to judge, the person's own language (`fallback`), else a word only English writes (an English
-        name among them) makes it English: "Ulm 2024 score" from someone whose Telegram speaks German is German."""
-        found = detect_language(without_names(text, analysis, slots))
+        name among them) makes it English: "Ulm 2024 score" from someone whose Telegram speaks German is German.
+        Keyword queries the identifier takes for German ("Haselhorst ranking 2018 winner") are English where
+        they write a word only the base's English texts have and none only German has, unless the person
+        speaks German."""
+        rest = without_names(text, analysis, slots)
+        found = detect_language(rest)
         if found is None and fallback is None and written_in_english(text, self.normalizer.english_names):
+            return "en"
+        if found != "en" and fallback != "de" and english_by_vocabulary(rest, self.english_words, self.german_words):
             return "en"
         return found or fallback
 
