@@ -8,6 +8,8 @@ little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps 
 German. Function words decide before the identifier: an English question word first ("who is sebastian
 kopietz", where the small names mislead it) makes a question English, a word only German has ("im", "ist") makes
 it German; where the identifier is unsure, an English question word or auxiliary anywhere makes it English.
+The base's own words decide keyword queries the identifier cannot judge: a word only its English texts write
+("result", "winner") and none only its German texts write make a question English (`base_vocabulary`).
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ def base_vocabulary(english: Iterable[str], german: Iterable[str]) -> tuple[froz
 
 def english_by_vocabulary(text: str, english: frozenset[str], german: frozenset[str]) -> bool:
     """Whether a text writes a word only the base's English texts have ("karlsruhe 2019 result", "Haselhorst
-    ranking 2018 winner", its singular or plural too) and none only its German texts or German function words have ("Wer
-    war 2025 der biggest climber?" is German)."""
+    ranking 2018 winner", its singular or plural too) and none only its German texts or German function words
+    have ("Wer war 2025 der biggest climber?" is German)."""
     words = [fold(w) for w in _LETTERS.findall(text)]
     english_word = any(w in english or f"{w}s" in english or w.removesuffix("s") in english for w in words)
     return english_word and german.isdisjoint(words)

@@ -488,7 +488,8 @@ class RankingIntent:
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
 _WON = stem("gewonnen")
-# "in Folge", "hintereinander", "nacheinander", "in a row", "consecutive" as the normaliser writes them.
+# "in Folge", "hintereinander", "nacheinander", "in a row", "consecutive" as the normaliser writes them (one
+# synonym group of knowledge/aliases.yaml, written as its first member's stem).
 _IN_A_ROW = "infolg"
 
 
