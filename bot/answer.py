@@ -58,7 +58,6 @@ from bot.understand.answer_types import (
     states_absence,
     sums_up,
     tells_a_change,
-    tells_a_run,
     tells_a_start,
     tells_an_end,
     tells_an_extreme,
@@ -71,7 +70,14 @@ from bot.understand.identity import describes
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_token
 from bot.understand.question import GENERIC_RANKING, Question, Understander
-from bot.understand.ranking import RankingAsk, asks_a_standing, grammar_form, names_done_with, superlative
+from bot.understand.ranking import (
+    RankingAsk,
+    RankingIntent,
+    asks_a_standing,
+    grammar_form,
+    names_done_with,
+    superlative,
+)
 
 if TYPE_CHECKING:
     from bot.series import SeriesAnswers  # which imports this module
@@ -230,16 +236,18 @@ class Answerer:
             return Assessment(result, entries, table, top, entry, subject=subject, fits=gives)
         if table is not None and question.ranking is not None and question.ranking.ask is RankingAsk.TIMES:
             # A text about this city telling how often says more than the count ("Bochum schaffte es viermal in
-            # die Top 10 …; 2023 verpasste es sie"). Its title names its subject: "Hamburgs Siegesserie" also
-            # names München, who ended it, and tells nothing of how often München won.
+            # die Top 10 …; 2023 verpasste es sie"), where its own questions ask the same (a place, a top list of
+            # that size, a run; of all years or a run up to one) and its title names the city: "Hamburgs
+            # Siegesserie" also names München, who ended it, and tells nothing of how often München won.
             found = self._assess_best(question, result, entries) if entry is not None else None
             if (
                 found is not None
                 and found.fits
                 and found.confidence >= self.calibration.threshold
                 and found.entry is not None
+                and (not question.years or question.ranking.streak)
                 and self.understander.normalizer.analyze(found.entry.title).cities == question.cities
-                and (not question.ranking.streak or tells_a_run(found.entry))
+                and self._asks_the_same(found.entry, question.ranking)
             ):
                 return found
         if table is not None or top is None or entry is None:
@@ -574,6 +582,11 @@ class Answerer:
         # …?"), asks what the publisher does, which any text on its ranking may tell.
         opening = _OPENING.match(said)
         return self._names_publisher_in(said[opening.end() :] if opening else said, question)
+
+    def _asks_the_same(self, entry: Entry, intent: RankingIntent) -> bool:
+        """Whether one of the entry's own questions asks the ranking question `intent` asks."""
+        understand = self.understander.understand
+        return any(understand(q).ranking == intent for q in entry.questions)
 
     def _named_by_its_publisher(self, question: Question) -> bool:
         """Whether the question names a ranking by its publisher's name alone ("What is Bitkom?"), not by its own

@@ -525,9 +525,10 @@ class Tables:
             fitting = [p in wanted for p in own]
             if own and all(fitting):
                 counted.extend(s for s in of_year if s.city == city)
-            elif any(fitting) or (not own and not wanted <= {p for s in of_year for p in s.places}):
+            elif any(fitting) or (not own and not wanted <= {s.place for s in of_year if s.place is not None}):
+                # Another city's disputed place (Bochum 2019: 32 or 39) tells neither place taken.
                 unknown.append(year)
-        mine = [s for s in rows if s.city == city]
+        mine = [s for s in rows if s.city == city and s.year in editions]
         if not editions or not mine or (unknown and not counted) or (intent.streak and unknown):
             return None
         # The years that count; of a run, every longest one.

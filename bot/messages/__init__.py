@@ -550,15 +550,23 @@ def times_held(
     longest runs, `count` long (`zweimal in Folge … : 2021, 2022 und 2024, 2025`)."""
     where = _in_category(within, category, lang)
     held = _held(place, lang, top=top)
+    if in_a_row and count == 1:
+        # Runs of one year each: never twice in a row.
+        if lang == "de":
+            return f"{city} lag {where} nie zweimal in Folge {held} (nur {shown})."
+        return f"{city} was never {held} {where} twice in a row (only {shown})."
     # A run's years say when it was: the span searched is no part of it.
     within_span = "" if in_a_row and count else span
     listed = f": {shown}." if shown else "."
+    one_year = "–" not in span
     if lang == "de":
-        times = _TIMES_DE.get(count, f"{count}-mal") if count else "in keinem Jahr"
+        times = _TIMES_DE.get(count, f"{count}-mal") if count else "nicht" if one_year else "in keinem Jahr"
         times += " in Folge" if in_a_row and count > 1 else ""
         return " ".join(part for part in (city, "lag", where, within_span, times, held) if part) + listed
     if not count:
-        return f"{city} was never {held} {where} in {span}."
+        return (
+            f"{city} was not {held} {where} in {span}." if one_year else f"{city} was never {held} {where} in {span}."
+        )
     times = _TIMES_EN.get(count, f"{count} times") + (" in a row" if in_a_row and count > 1 else "")
     return f"{city} was {held} {where} {times}" + (f" in {within_span}" if within_span else "") + listed
 

@@ -39,11 +39,7 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             "wann genau|when exactly|exact date|genaues datum|genaue datum|"
             "what day|which day|which month|what month|on what date",
         ),
-        (
-            AnswerType.DATE,
-            # A keyword query's "date" may be a year: "app launch date".
-            "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year|date",
-        ),
+        (AnswerType.DATE, "in welchem jahr|seit wann|bis wann|ab wann|wann|since when|when|what year|which year"),
         # A keyword query asking for a date: "Shortlist 2022 Datum".
         (AnswerType.DAY, "datum|von welchem tag|welchem tag"),
         (
@@ -754,23 +750,16 @@ def gives_money(entry: Entry) -> bool:
 # How often something happens: a number of times ("viermal", "four times", "50.000 Mal") or a rhythm ("jährlich",
 # "alle zwei Jahre", "every year"); a number alone ("Platz 6", "81 Städte") is not how often.
 _TIMES_WORD = rf"(?:ein|{_SEVERAL}|\d[\d.]*)\s?mal"
-_RUN = r"hintereinander|nacheinander|in\sfolge|in\sa\srow|consecutive\w*"
 _FREQUENCY = re.compile(
     rf"\b(?:{_TIMES_WORD}|(?:once|twice|{_NUMBER_WORD}\s(?:more\s)?times)|jaehrlich\w*|halbjaehrlich\w*|"
     r"(?:jedes|jeden|pro)\s(?:jahr|monat)|alle\s\w+\s(?:jahre|monate)|annual\w*|yearly|every\s(?:\w+\s)?(?:year|month)s?|"
-    rf"{_RUN}|regelmaessig\w*|regular\w*)\b"
+    r"hintereinander|nacheinander|in\sfolge|in\sa\srow|consecutive\w*|regelmaessig\w*|regular\w*)\b"
 )
-_RUN_TOLD = re.compile(rf"\b(?:{_RUN})\b")
 
 
 def gives_frequency(entry: Entry) -> bool:
     """Whether the entry's short answer tells how often: a number of times or a rhythm."""
     return bool(_FREQUENCY.search(_short_answers(entry)))
-
-
-def tells_a_run(entry: Entry) -> bool:
-    """Whether the entry's short answer tells how often in a row ("viermal in Folge", "four times in a row")."""
-    return bool(_RUN_TOLD.search(_short_answers(entry)))
 
 
 # Who changed the most: "am stärksten", "die meisten Plätze", "den größten Sprung", "the biggest jump", "improved

@@ -15,6 +15,7 @@ The base's own words decide keyword queries the identifier cannot judge: a word 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -91,24 +92,33 @@ def written_in_english(text: str, english_names: frozenset[str]) -> bool:
 
 
 MIN_VOCABULARY_WORD = 3  # "vs" and "pts" are no words to tell a language by
+CLEARLY_GERMAN = 0.1  # the identifier's confidence in English for one word: "platz" 0.01, "ranking" 0.79
+# A word the German texts write at least this many times as often as the English ones is German: English answers
+# quote German names ("Stabsstelle Digitalisierung"), which makes no word of them English.
+GERMAN_MAJORITY = 2
 
 
 def base_vocabulary(english: Iterable[str], german: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The (folded) words only the base's English texts write and those only its German texts (or German function
-    words) write: "result", "winner", "downloads" against "Ergebnis", "Sieger". A word both write ("Ranking",
-    "Score", "App") is neither."""
-    en = {w for text in english for w in _LETTERS.findall(fold(text)) if len(w) >= MIN_VOCABULARY_WORD}
-    de = {w for text in german for w in _LETTERS.findall(fold(text))} | fillers("de")
-    return frozenset(en - de), frozenset(de - en - fillers("en"))
+    """The (folded) words only the base's English texts write, and those its German texts write far more often
+    (with German function words): "result", "winner" against "Ergebnis", "Digitalisierung", "im". A word both
+    write about as often ("Ranking", "Score", "App") is neither."""
+    en = Counter(w for text in english for w in _LETTERS.findall(fold(text)))
+    de = Counter(w for text in german for w in _LETTERS.findall(fold(text)))
+    english_only = {w for w in en if w not in de and len(w) >= MIN_VOCABULARY_WORD}
+    german_words = {w for w, n in de.items() if n >= GERMAN_MAJORITY * en[w]} | (fillers("de") - fillers("en"))
+    return frozenset(english_only), frozenset(german_words)
 
 
 def english_by_vocabulary(text: str, english: frozenset[str], german: frozenset[str]) -> bool:
     """Whether a text writes a word only the base's English texts have ("karlsruhe 2019 result", "Haselhorst
-    ranking 2018 winner", its singular or plural too) and none only its German texts or German function words
-    have ("Wer war 2025 der biggest climber?" is German)."""
+    ranking 2018 winner", or its singular: "results") and none its German texts write far more often or a German
+    function word ("Wer war 2025 der biggest climber?", "Digitalisierung Bochum Test" are German)."""
     words = [fold(w) for w in _LETTERS.findall(text)]
-    english_word = any(w in english or f"{w}s" in english or w.removesuffix("s") in english for w in words)
-    return english_word and german.isdisjoint(words)
+    known = [w for w in words if w in english or w.removesuffix("s") in english]
+    # Another word the identifier reads as clearly German ("Digitalisierung", which English answers quote in
+    # names) makes it German too.
+    others = [w for w in words if w not in known]
+    return bool(known) and german.isdisjoint(words) and not any(_english([w]) < CLEARLY_GERMAN for w in others)
 
 
 # Words only an English question starts with (not "was", German for "what").

@@ -56,6 +56,7 @@ from bot.understand.ranking import (
     names_neighbour,
     names_since,
     names_span,
+    nth_time,
     superlative,
     top_size,
 )
@@ -396,6 +397,7 @@ class Understander:
                 done_with=done_with,
                 how_often=asks_how_often(subject),
                 top=top_size(folded),
+                nth=nth_time(folded),
             )
         )
         which_state = asks_which_state(folded)

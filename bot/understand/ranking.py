@@ -373,6 +373,17 @@ def top_size(folded: str) -> int | None:
     return _PODIUM_SIZE if _PODIUM.search(folded) else None
 
 
+# "zum dritten Mal", "for the third time": which time, not which place ("zum ersten Mal": `first_time`).
+_NTH_TIME = re.compile(r"\b(?:zum\s(?!(?:aller)?ersten\s)(\w+)\s(?:mal|male)|for\sthe\s(?!first\s)(\w+)\stime)\b")
+
+
+def nth_time(folded: str) -> int | None:
+    """The ordinal with which a (folded) question counts times ("zum dritten Mal gewonnen": 3), which names no
+    place; None if it has none."""
+    found = _NTH_TIME.search(folded)
+    return _ORDINALS.get(stem(found.group(1) or found.group(2))) if found else None
+
+
 def counts_places(folded: str) -> bool:
     """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
     return bool(_COUNTED_PLACES.search(folded))
@@ -488,6 +499,7 @@ class RankingIntent:
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
 _WON = stem("gewonnen")
+_BEST_WORDS = _stems("beste besten best")
 # "in Folge", "hintereinander", "nacheinander", "in a row", "consecutive" as the normaliser writes them (one
 # synonym group of knowledge/aliases.yaml, written as its first member's stem).
 _IN_A_ROW = "infolg"
@@ -498,15 +510,19 @@ def _times(
 ) -> RankingIntent | None:
     """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"), or in a row
     (`streak`); None where the question counts something else ("Wie oft hat sich Bochum verbessert?")."""
+    if top == 0 or place == 0:
+        return None
     if top is not None:
-        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=True, streak=streak)
+        # "Top 1" is the first place.
+        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=top > 1, streak=streak)
     # "Wie oft hat Hamburg gewonnen?" won; "Wie oft hat Bochum Plätze gewonnen?" gained.
     won = _WON in words and not words & _PLACE
     if words & (_CHANGE - ({_WON} if won else set()) | _TREND | _LAST | _COMPARE - _WINNER):
         return None
     if place is not None:
         return RankingIntent(RankingAsk.TIMES, place=place, categories=categories, streak=streak)
-    if (won or words & _WINNER) and not words & _PLACE:
+    # "unter den Besten", "among the best" name a top list of no size, not the first place.
+    if (won or words & (_WINNER - _BEST_WORDS)) and not words & _PLACE:
         return RankingIntent(RankingAsk.TIMES, place=1, categories=categories, streak=streak)
     return None
 
@@ -593,6 +609,7 @@ def detect(
     done_with: bool = False,
     how_often: bool = False,
     top: int | None = None,
+    nth: int | None = None,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -604,8 +621,9 @@ def detect(
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
     whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
     names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
-    ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), and
-    `top` the size of a top list it names (`top_size`)."""
+    ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), `top`
+    the size of a top list it names (`top_size`), and `nth` the ordinal with which it counts times (`nth_time`),
+    which names no place."""
     tokens = _first_ones(tokens)
     # "Wie oft hintereinander …?", "How many consecutive wins …?": a run of editions, counted as how often is.
     streak = _IN_A_ROW in tokens
@@ -621,6 +639,9 @@ def detect(
         return None
     if _CATEGORY in words and not categories:
         return None
+    if nth is not None:
+        at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == nth), None)
+        tokens = [t for i, t in enumerate(tokens) if i != at]
     places = [] if counted else list(dict.fromkeys(_place_numbers(tokens)))
     if len(places) > 1 and not cities:
         # "Wie viele Punkte lagen zwischen Platz 1 und Platz 10?", "How close were first and third place?": what
@@ -635,8 +656,8 @@ def detect(
         return None  # "Who is behind the index?", "Wer steht hinter …?": behind no city, nothing is compared
     if done_with and asks <= _STANDING and place is None:
         return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
-    # A run may be asked up to a year: "Wie oft hintereinander hat Hamburg bis 2022 gewonnen?".
-    counted_years = not years or (span and years == 2) or (streak and years == 1)
+    # A run may be asked up to a year: "Wie oft hintereinander hat Hamburg bis 2022 gewonnen?" (not "seit 2023").
+    counted_years = not years or (span and years == 2) or (streak and years == 1 and not since)
     if (how_often or streak) and cities == 1 and counted_years:
         times = _times(words, place, top, categories, streak=streak)
         if times is not None:

@@ -84,7 +84,6 @@ from bot.understand.answer_types import (
         ("What was the headline of the press release?", AnswerType.NAME),
         ("Shortlist 2022 Datum", AnswerType.DAY),  # a keyword query for a date
         ("exact date of the vermerk 2020", AnswerType.DAY),
-        ("bochum app launch date", AnswerType.DATE),  # a keyword query's "date" may be a year
         ("Von welchem Tag stammt der Vermerk?", AnswerType.DAY),
         ("Wann genau kam die Antwort?", AnswerType.DAY),  # "genau": the day, not the year
         ("Wie groß war der Fördertopf?", AnswerType.COUNT),  # a size is a number

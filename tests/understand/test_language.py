@@ -117,17 +117,29 @@ def test_function_words_decide_before_the_identifier(real_service: FoiService, q
 
 def test_the_bases_own_words_tell_english_from_german() -> None:
     english, german = base_vocabulary(
-        ["Hamburg was the winner; the results of 2024", "Munich took the lead in the ranking"],
-        ["Hamburg war Sieger; die Ergebnisse 2024", "München übernahm im Ranking die Führung"],
+        [
+            "Hamburg was the winner; the result of 2024",
+            "Munich took the lead in the ranking",
+            "The Stabsstelle Digitalisierung sends the data",
+        ],
+        [
+            "Hamburg war Sieger; das Ergebnis 2024",
+            "München übernahm im Ranking die Führung",
+            "Die Digitalisierung der Verwaltung",
+            "Die Stabsstelle Digitalisierung liefert",
+            "Digitalisierung in Bochum",
+        ],
     )
-    assert {"winner", "results", "took"} <= english
-    assert {"sieger", "ergebnisse"} <= german
-    assert "ranking" not in english | german  # both write it
-    assert english_by_vocabulary("karlsruhe 2019 result", english, german)  # a plural's singular too
+    assert {"winner", "result", "took"} <= english
+    assert {"sieger", "ergebnis", "im"} <= german
+    assert "digitalisierung" in german  # quoted in an English answer, written far more often in German
+    assert "ranking" not in english | german  # both write it as often
+    assert english_by_vocabulary("2019 results", english, german)  # names left out by the caller; a plural
     assert english_by_vocabulary("ranking 2018 winner", english, german)
     assert not english_by_vocabulary("Wer war der winner?", english, german)  # German function words
     assert not english_by_vocabulary("winner Sieger", english, german)
     assert not english_by_vocabulary("Ranking 2024", english, german)
+    assert not english_by_vocabulary("Verwaltung winner", english, german)  # clearly German to the identifier
 
 
 @pytest.mark.parametrize(

@@ -1738,3 +1738,38 @@ def test_a_run_is_told_without_the_span_searched(lang: Lang, said: str) -> None:
 )
 def test_the_size_of_a_top_list_named(folded: str, size: int | None) -> None:
     assert top_size(folded) == size
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # A text on Hamburg's wins is no answer to how often it made the top five.
+        ("Wie oft war Hamburg in den Top 5?", "siebenmal unter den ersten 5"),
+        ("Wie oft war Hamburg zwischen 2023 und 2025 in den Top 3?", "2023–2025 dreimal unter den ersten 3"),
+        # Runs of one year each.
+        ("Wie oft in Folge war München Zweiter?", "nie zweimal in Folge auf Platz 2 (nur 2020 und 2022)"),
+        # Bochum's 2019 place is disputed (32 or 39): it tells neither place taken by Bochum alone.
+        ("Wie oft war Essen auf Platz 39?", "für 2019, 2020 und 2022 nennen die Quellen keinen solchen Platz"),
+        # One edition in the span: not "in keinem Jahr".
+        ("Wie oft war Bochum zwischen 2015 und 2019 in den Top 10?", "2019 nicht unter den ersten 10"),
+        # "zum vierten Mal": which time, not the fourth place.
+        ("Hat Hamburg bis 2022 zum vierten Mal in Folge gewonnen?", "vier"),
+    ],
+)
+def test_how_often_reads_the_question_it_counts(real_service: FoiService, question: str, says: str) -> None:
+    """A review found a text on Hamburg's wins preferred to the count of its top-five years, a run of none told
+    as "einmal: 2020 und 2022", and another city's disputed place read as taken."""
+    assert says in real_service.ask(question).text, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie oft war Köln unter den Besten?",  # a top list of no size
+        "Wie oft war Bochum auf Platz 0?",
+        "Wie oft in Folge war Köln seit 2023 in den Top 3?",  # a run from a year: for the texts
+    ],
+)
+def test_how_often_without_a_place_to_count_is_not_counted(real_service: FoiService, question: str) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or intent.ask is not RankingAsk.TIMES, question
