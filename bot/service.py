@@ -227,8 +227,8 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
 
 
 def _language_words(entries: Sequence[Entry], rankings: Sequence[Ranking]) -> tuple[frozenset[str], frozenset[str]]:
-    """The words only the base's English texts write, and only its German ones: its answers and titles in each
-    language and its rankings' names (its questions mix the two)."""
+    """The words only the base's English texts write, and those its German ones write far more often: its answers
+    and titles in each language and its rankings' names (its questions mix the two)."""
     english = [t for e in entries for t in (e.answer_en or "", e.title_en or "")]
     german = [t for e in entries for t in (e.answer, e.title, *(p.text for p in e.passages))]
     return language.base_vocabulary(

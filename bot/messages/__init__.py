@@ -453,6 +453,13 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def listed(items: Sequence[str], lang: Lang) -> str:
+    """`A, B und C`; `A, B and C`."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'und' if lang == 'de' else 'and'} {items[-1]}"
+
+
 def versions(texts: Sequence[str], lang: Lang) -> str:
     """The versions the sources give, one after the other: `Platz 21 (…) und Platz 22 (…)`."""
     return (" und " if lang == "de" else " and ").join(texts)
@@ -586,8 +593,7 @@ def times_at_least(
     not in them): `Kiel lag im … unter den ersten 10: 2020 (Platz 6); für 2018, 2019 und 2021 nennen die Quellen
     keinen solchen Platz oder weichen voneinander ab.`"""
     where = _in_category(within, category, lang)
-    named = [str(y) for y in unknown]
-    years = named[0] if len(named) == 1 else ", ".join(named[:-1]) + (" und " if lang == "de" else " and ") + named[-1]
+    years = listed([str(y) for y in unknown], lang)
     held = _held(place, lang, top=top)
     if lang == "de":
         return (

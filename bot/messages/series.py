@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from bot.messages import listed
 from bot.messages.fragdenstaat import _date_de, _date_en
 from bot.models import Lang
 
@@ -24,9 +25,7 @@ def _listed(items: Sequence[str], lang: Lang) -> str:
         return f"{', '.join(items[:MAX_LISTED])} {'und' if lang == 'de' else 'and'} {_count(more, lang)} " + (
             "weitere" if lang == "de" else "more"
         )
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {'und' if lang == 'de' else 'and'} {items[-1]}"
+    return listed(items, lang)
 
 
 def _count(number: int, lang: Lang) -> str:

@@ -158,8 +158,8 @@ class Knowledge(Part):
         return Aliases.model_validate_json(raw) if raw else Aliases()
 
     def language_words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The words only the base's English texts write and those only its German ones write, as the last build
-        from the files found them (see `bot.understand.language.base_vocabulary`); none before one."""
+        """The words only the base's English texts write and those its German ones write far more often, as the
+        last build from the files found them (see `bot.understand.language.base_vocabulary`); none before one."""
         raw = self._meta("language_words")
         if not raw:
             return frozenset(), frozenset()

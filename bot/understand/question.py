@@ -327,7 +327,7 @@ class Understander:
         language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
         """`first_editions`: the year each ranking first appeared, where a source says it; `language_words`: the
-        words only the base's English texts write and those only its German ones write."""
+        words only the base's English texts write and those its German ones write far more often."""
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
@@ -515,9 +515,9 @@ class Understander:
         """The question's language, judged without the names in it, which read alike in both; where too little
         is left to judge, the person's own language (`fallback`), else a word only English writes (an English
         name among them) makes it English: "Ulm 2024 score" from someone whose Telegram speaks German is German.
-        Keyword queries the identifier takes for German ("Haselhorst ranking 2018 winner") are English where
-        they write a word only the base's English texts have and none only German has, unless the person
-        speaks German."""
+        Keyword queries the identifier does not call English ("Haselhorst ranking 2018 winner") are English where
+        they write a word only the base's English texts have and none that is German by its texts or clearly
+        German to the identifier (`english_by_vocabulary`), unless the person speaks German."""
         rest = without_names(text, analysis, slots)
         found = detect_language(rest)
         if found is None and fallback is None and written_in_english(text, self.normalizer.english_names):
