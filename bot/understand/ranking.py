@@ -65,7 +65,7 @@ _RISE = _stems(
 )
 _FALL = _stems(
     "absteiger gefallen fallen fiel verschlechtert verschlechterte rutschte fell dropped drop worsened lost verloren "
-    "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen"
+    "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen down"
 )
 _CHANGE = _RISE | _FALL
 # "verbessern" ("improve") is a change of a year asked ("Konnte sich Bochum 2021 verbessern?"); with no year it
@@ -77,7 +77,7 @@ _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
     "compared "
     "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
-    "previous before davor"
+    "previous before davor ueberholt ueberholte ueberholen overtook overtaken overtake weniger fewer less more"
 )
 _BEHIND_OR_AHEAD = _stems("hinter behind ahead")
 # Better or worse with nothing to compare with but the year before: "Ist Bochum 2022 besser geworden?" ("geworden"
@@ -131,7 +131,9 @@ _FRAME = _stems(
     "until till through hoechste hoechsten hoechster niedrigste niedrigsten niedrigster tiefste tiefsten tiefster "
     "erstmals erstmalig smarteste bekam bekommen bekommt erhielt erhalten kriegt kriegte gekriegt nahm nimmt "
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
-    "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition"
+    "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition "
+    # "Hatte Bochum 2022 mehr Punkte gehabt …?", "Did Bochum stay in the top 10?".
+    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

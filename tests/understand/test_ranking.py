@@ -91,6 +91,15 @@ from bot.understand.ranking import (
         ("Ist Bonn 2023 besser geworden?", RankingAsk.CHANGE),
         ("Did Kiel get worse in 2024?", RankingAsk.CHANGE),
         ("War Bonn 2023 besser als Platz 10?", RankingAsk.PLACE),
+        # Overtaking compares two cities; "gehabt", "stay", "geblieben" only frame; "down" is a fall.
+        ("Hat Köln Stuttgart 2024 überholt?", RankingAsk.COMPARE),
+        ("Did Leipzig overtake Dresden in 2022?", RankingAsk.COMPARE),
+        ("hatte kiel 2024 weniger punkte gehabt als 2023?", RankingAsk.COMPARE),
+        ("Did Kiel score more points in 2023 than in 2022?", RankingAsk.COMPARE),
+        ("Essen 2022 vs 2023, up or down?", RankingAsk.COMPARE),
+        ("Did Darmstadt go down in 2021?", RankingAsk.CHANGE),
+        ("Did Ulm stay in the top 10 in 2024?", RankingAsk.PLACE),
+        ("Ist Münster 2023 in den Top 20 geblieben?", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
