@@ -5,9 +5,10 @@ for its city), so the caller passes the text without the cities and rankings it 
 ("Wer ist der Chef der Smart City Innovation Unit?") are written with capitals, as German nouns are: where enough
 words without a capital remain (question words, verbs, articles), the language is judged by those alone. Too
 little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or
-German. Function words decide before the identifier: an English question word first ("who is sebastian
-kopietz", where the small names mislead it) makes a question English, a word only German has ("im", "ist") makes
-it German; where the identifier is unsure, an English question word or auxiliary anywhere makes it English.
+German. Function words decide before the identifier: an English question word or auxiliary first ("who is
+sebastian kopietz", "Is Bochum a Modellprojekt Smart City?", where names mislead it) makes a question English,
+a word only German has ("im", "ist") makes it German; where the identifier is unsure, an English question word
+or auxiliary anywhere makes it English.
 The base's own words decide keyword queries the identifier cannot judge: a word only its English texts write
 ("result", "winner") and none only its German texts write make a question English (`base_vocabulary`).
 """
@@ -121,8 +122,10 @@ def english_by_vocabulary(text: str, english: frozenset[str], german: frozenset[
     return bool(known) and german.isdisjoint(words) and not any(_english([w]) < CLEARLY_GERMAN for w in others)
 
 
-# Words only an English question starts with (not "was", German for "what").
-_ENGLISH_FIRST = frozenset("what whats which who whom whose how why when where since did does".split())
+# Words only an English question starts with (not "was", German for "what", nor "will").
+_ENGLISH_FIRST = frozenset(
+    "what whats which who whom whose how why when where since did does do is are were has have can could would should".split()
+)
 _ENGLISH_ASKING = frozenset(
     "what which who whom whose how why when where did does do is are were has have can could would should the of "
     "my your tell".split()

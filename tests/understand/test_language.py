@@ -107,6 +107,9 @@ def test_an_unsure_identifier_is_decided_by_question_words(real_service: FoiServ
         ("who is karin müller", "en"),  # names written small mislead the identifier
         ("since when is lena krüger cdo", "en"),
         ("who heads the stabsstelle in bochum", "en"),
+        # An English auxiliary first: German loanwords and names mislead the identifier.
+        ("Is Münster a Modellkommune Smart Region?", "en"),
+        ("Has Bonn an Digitalstrategie Smart City?", "en"),
         ("was ist die smart city innovation unit", "de"),  # "ist", "die": German whatever the loanwords say
         ("Was ist UrbanTechHub?", "de"),
     ],
