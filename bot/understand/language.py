@@ -124,7 +124,8 @@ def english_by_vocabulary(text: str, english: frozenset[str], german: frozenset[
 
 # Words only an English question starts with (not "was", German for "what", nor "will").
 _ENGLISH_FIRST = frozenset(
-    "what whats which who whom whose how why when where since did does do is are were has have can could would should".split()
+    "what whats which who whom whose how why when where since did does do is are were has have can could would "
+    "should".split()
 )
 _ENGLISH_ASKING = frozenset(
     "what which who whom whose how why when where did does do is are were has have can could would should the of "
