@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import with_umlauts
 from bot.understand.normalize import (
     LOW_INFORMATION,
+    QUESTION_WORDS,
     english_variants,
     noun_variants,
     stem,
@@ -95,6 +96,8 @@ class Lexicon:
         self.total = max(total, 1)
         self._containing = containing
         self._low_information = {stem(w) for w in LOW_INFORMATION}
+        # Its verbs, whose other forms say as little: not "wer", whose "wert" says a lot.
+        self._verbs = {stem(w) for w in LOW_INFORMATION - QUESTION_WORDS}
         self._idf: dict[str, float] = {}
         # Typo candidates by (first letter, length): people rarely mistype the first letter.
         self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -118,7 +121,10 @@ class Lexicon:
         return token in self.df
 
     def informative(self, token: str) -> bool:
-        return token not in self._low_information
+        """Whether a question's word says something: not a low-information word, nor such a verb in its -t form
+        or without it ("Woher bekommt …?" as "bekommen"); a participle may ("Wer hat den Index gemacht?")."""
+        other_form = token[:-1] if token.endswith("t") else token + "t"
+        return token not in self._low_information and other_form not in self._verbs
 
     def idf(self, term: str) -> float:
         found = self._idf.get(term)

@@ -6,6 +6,7 @@ import pytest
 
 from bot.service import FoiService
 from bot.understand.lexicon import TYPO_WEIGHT, heads_a_compound, is_compound_part
+from bot.understand.normalize import stem
 
 
 @pytest.mark.parametrize(
@@ -121,3 +122,19 @@ def test_a_misspelt_place_word_asks_for_the_place(real_service: FoiService) -> N
     answer = real_service.ask("Auf welchem Plaz lag Bochum 2023?")
     assert answer.answered
     assert "Platz 11" in answer.text
+
+
+@pytest.mark.parametrize("word", ["bekommt", "steht", "sagte"])
+def test_a_form_of_a_word_that_says_little_says_little(real_service: FoiService, word: str) -> None:
+    """ "Woher bekommt …?" weighed "bekommt" as a topic the answer must name; "bekommen" says little."""
+    assert not real_service.lexicon.informative(stem(word))
+
+
+@pytest.mark.parametrize("word", ["gemacht", "Wert"])
+def test_a_participle_or_a_question_words_lookalike_still_says_something(real_service: FoiService, word: str) -> None:
+    """ "Wer hat den Index gemacht?" asks who made it; "Wert" is no form of "wer"."""
+    assert real_service.lexicon.informative(stem(word))
+
+
+def test_a_question_asking_where_data_comes_from_finds_its_answer(real_service: FoiService) -> None:
+    assert real_service.ask("Woher bekommt der Bitkom eigentlich seine Daten für den Index?").answered
