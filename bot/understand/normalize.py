@@ -99,6 +99,7 @@ LOW_INFORMATION = QUESTION_WORDS | frozenset(
     role play plays played make makes made get gets got know tell really actually happen happened mean means task
     tasks according exact exactly precisely roughly approximately again
     kannst koenntest bitte haette moechte pls plz please idea
+    meisten meiste
     """.split()
 )
 

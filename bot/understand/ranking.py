@@ -133,7 +133,7 @@ _FRAME = _stems(
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
     "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition "
     # "Hatte Bochum 2022 mehr Punkte gehabt …?", "Did Bochum stay in the top 10?".
-    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt"
+    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt most"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},
@@ -287,7 +287,8 @@ def asks_which_state(folded: str) -> bool:
 # city, of all ("Welche Stadt war am digitalsten?": the first, as the index ranks the digital and smart cities).
 # Read on the folded text, as the stems of "beste", "digitalste" and "schlechteste" are those of frame words.
 _BEST = re.compile(
-    r"\b(?:beste[nrs]?|hoechste[nrs]?|staerkste[nrs]?|best|highest|strongest|am (?:besten|staerksten))\b"
+    r"\b(?:beste[nrs]?|hoechste[nrs]?|staerkste[nrs]?|best|highest|strongest|am (?:besten|staerksten|meisten)|"
+    r"(?:die )?meisten punkte|(?:the )?most points)\b"
 )
 # The index's own words, a best place only of all cities: "Was macht Hamburg zur smartesten Stadt?" asks why.
 _MOST = re.compile(r"\b(?:digitalste[nrs]?|am digitalsten|smarteste[nrs]?|am smartesten|smartest|most digital)\b")

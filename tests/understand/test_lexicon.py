@@ -124,7 +124,7 @@ def test_a_misspelt_place_word_asks_for_the_place(real_service: FoiService) -> N
     assert "Platz 11" in answer.text
 
 
-@pytest.mark.parametrize("word", ["bekommt", "steht", "sagte"])
+@pytest.mark.parametrize("word", ["bekommt", "steht", "sagte", "meisten"])
 def test_a_form_of_a_word_that_says_little_says_little(real_service: FoiService, word: str) -> None:
     """ "Woher bekommt …?" weighed "bekommt" as a topic the answer must name; "bekommen" says little."""
     assert not real_service.lexicon.informative(stem(word))
@@ -138,3 +138,19 @@ def test_a_participle_or_a_question_words_lookalike_still_says_something(real_se
 
 def test_a_question_asking_where_data_comes_from_finds_its_answer(real_service: FoiService) -> None:
     assert real_service.ask("Woher bekommt der Bitkom eigentlich seine Daten für den Index?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Welche Stadt konnte sich 2024 am meisten verbessern?", "bitkom-sci-2024-aufsteiger"),
+        ("Wer hat 2022 am meisten Plätze gutgemacht?", "bitkom-sci-2022-aufsteiger"),
+    ],
+)
+def test_the_most_improved_city_is_found_by_its_texts_words(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    """ "am meisten" is a degree, which texts word as "größte" or "stärkste": no topic an answer must name."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.hits[0].id == entry

@@ -100,6 +100,9 @@ from bot.understand.ranking import (
         ("Did Darmstadt go down in 2021?", RankingAsk.CHANGE),
         ("Did Ulm stay in the top 10 in 2024?", RankingAsk.PLACE),
         ("Ist Münster 2023 in den Top 20 geblieben?", RankingAsk.PLACE),
+        # The most points are the first place.
+        ("Welche Stadt hatte 2022 die meisten Punkte?", RankingAsk.NTH),
+        ("Which city scored the most points in 2021?", RankingAsk.NTH),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
