@@ -37,10 +37,10 @@ def _stems(words: str) -> frozenset[str]:
 
 
 # Tokens as the normaliser emits them (synonym groups map to their first member's stem).
-_PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug")
+_PLACE = _stems("platz abschneiden ranking platzierung geschlagen schlagen schlug beat beaten")
 # Words that ask how a city did, not for its place alone: "Wie hat Remscheid 2019 abgeschnitten?" is answered by a
 # score where no place is known.
-_STANDING = _stems("abschneiden ranking geschlagen schlagen schlug")
+_STANDING = _stems("abschneiden ranking geschlagen schlagen schlug beat beaten")
 _POINTS = _stems("punkte")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
@@ -52,7 +52,7 @@ _LAST = LAST_PLACE | _stems("unten last")
 # "Welche Länder führen …?": the plural of leading asks for the list, not for the first.
 # "Treppchen", "podium": the first three, a top list.
 _TOP = frozenset({"top", "top10", stem("fuehren"), *_stems("treppchen podest podium")})
-_TREND = _stems("entwicklung seit since")
+_TREND = _stems("entwicklung seit since weg")
 # Places gained and places lost: either asks for a change ("Um wie viele Plätze kletterte …?"), and texts word
 # each in any of its class's words ("verbessert", "gestiegen", "Aufsteiger").
 _RISE = _stems(
@@ -61,11 +61,13 @@ _RISE = _stems(
     # "legte … zu": the separable verb leaves its stem alone, "zu" being a stop word.
     "legte gain gains "
     # "gewann … hinzu", "dazugewonnen": something gained, not won.
-    "hinzu hinzugewonnen dazugewonnen"
+    "hinzu hinzugewonnen dazugewonnen "
+    "jump jumped jumps sprang gesprungen springen"
 )
 _FALL = _stems(
     "absteiger gefallen fallen fiel verschlechtert verschlechterte rutschte fell dropped drop worsened lost verloren "
-    "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen down"
+    "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen down crashed "
+    "crash slipped slip slid tumbled plunged absturz abgestuerzt stuerzte abstieg abgestiegen"
 )
 _CHANGE = _RISE | _FALL
 # "verbessern" ("improve") is a change of a year asked ("Konnte sich Bochum 2021 verbessern?"); with no year it
@@ -133,7 +135,8 @@ _FRAME = _stems(
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
     "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition "
     # "Hatte Bochum 2022 mehr Punkte gehabt …?", "Did Bochum stay in the top 10?".
-    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt most"
+    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt most still lot order reihenfolge sachen "
+    "verpasst missed"
 )
 _ORDINALS = {
     **{stem(w): n for n, w in enumerate("zweiter dritter vierter fuenfter sechster siebter".split(), 2)},

@@ -100,6 +100,16 @@ from bot.understand.ranking import (
         ("Did Darmstadt go down in 2021?", RankingAsk.CHANGE),
         ("Did Ulm stay in the top 10 in 2024?", RankingAsk.PLACE),
         ("Ist Münster 2023 in den Top 20 geblieben?", RankingAsk.PLACE),
+        # Falls and jumps in other words, beating a city, still holding a place, a way over years, a list in order.
+        ("Köln crashed in 2023, from where to where?", RankingAsk.CHANGE),
+        ("How far has Kiel slipped in 2022?", RankingAsk.CHANGE),
+        ("Essener Absturz 2023?", RankingAsk.CHANGE),
+        ("How far did Potsdam jump in 2024?", RankingAsk.CHANGE),
+        ("Did Hamburg beat Munich in 2024?", RankingAsk.COMPARE),
+        ("Is Munich still number 1 in 2024?", RankingAsk.PLACE),
+        ("Hat Darmstadt 2023 die Top 10 verpasst?", RankingAsk.PLACE),
+        ("Kölns Weg von 2019 bis 2022?", RankingAsk.COMPARE),
+        ("top 10 2021 in order", RankingAsk.TOP),
         # The most points are the first place.
         ("Welche Stadt hatte 2022 die meisten Punkte?", RankingAsk.NTH),
         ("Which city scored the most points in 2021?", RankingAsk.NTH),
