@@ -44,7 +44,7 @@ _STANDING = _stems("abschneiden ranking geschlagen schlagen schlug beat beaten")
 _POINTS = _stems("punkte")
 _WINNER = _stems(
     "sieger vorne spitze fuehrt fuehrte anfuehrer gewinnen gewann lead led leader leading win wins topped beste "
-    "besten best spitzenplatz spitzenreiter abgeraeumt"
+    "besten best spitzenplatz spitzenreiter abgeraeumt staerkste staerksten strongest"
 )
 # The words texts use for a last place: searched for too where a superlative asks it ("am schlechtesten").
 LAST_PLACE = _stems("letzter schlusslicht")

@@ -1795,3 +1795,10 @@ def test_how_often_reads_the_question_it_counts(real_service: FoiService, questi
 def test_how_often_without_a_place_to_count_is_not_counted(real_service: FoiService, question: str) -> None:
     intent = real_service.answerer.understander.understand(question).ranking
     assert intent is None or intent.ask is not RankingAsk.TIMES, question
+
+
+def test_the_strongest_is_worded_as_the_best(real_service: FoiService) -> None:
+    """Texts call a city's strongest category its best ("Das beste Einzelergebnis …"): "am stärksten" finds it."""
+    answer = real_service.ask("Wo war Bochum 2024 in den Kategorien am stärksten?")
+    assert answer.answered
+    assert answer.hits[0].id == "bochum-sci-2024-kategorien"
