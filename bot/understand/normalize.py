@@ -71,6 +71,7 @@ STOP_WORDS = frozenset(
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them hello thanks
+    t didn doesn don isn aren wasn weren hasn haven hadn wouldn couldn shouldn
     """.split()
 )
 

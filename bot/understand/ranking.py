@@ -135,7 +135,7 @@ _FRAME = _stems(
     "eingenommen laut according weggekommen schloss abschliessen abgeschlossen sammelte sammelt sammeln gesammelt "
     "collected collect direkt unmittelbar right just directly immediately after landed placement ausgabe edition "
     # "Hatte Bochum 2022 mehr Punkte gehabt …?", "Did Bochum stay in the top 10?".
-    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt most still lot order reihenfolge sachen "
+    "gehabt stay stayed remain remained bleiben blieb geblieben bleibt most still lot order reihenfolge sachen zahlen "
     "verpasst missed"
 )
 _ORDINALS = {

@@ -110,6 +110,8 @@ from bot.understand.ranking import (
         ("Hat Darmstadt 2023 die Top 10 verpasst?", RankingAsk.PLACE),
         ("Kölns Weg von 2019 bis 2022?", RankingAsk.COMPARE),
         ("top 10 2021 in order", RankingAsk.TOP),
+        ("Münster went down a lot in 2022, didn't it?", RankingAsk.CHANGE),
+        ("Kölns Aufstieg von 2019 bis 2021 in Zahlen", RankingAsk.COMPARE),
         # The most points are the first place.
         ("Welche Stadt hatte 2022 die meisten Punkte?", RankingAsk.NTH),
         ("Which city scored the most points in 2021?", RankingAsk.NTH),
