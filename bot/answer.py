@@ -179,6 +179,17 @@ def _asks_most_change(question: Question) -> bool:
     return changes and not question.cities and asks_the_most(question.text)
 
 
+# "andere Städte", "other cities", "außer Bochum": asks for cities besides the ones named.
+_OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except)\b")
+
+
+def _asks_another(question: Question) -> bool:
+    """Whether the question asks for another city than the ones it names: who came next to one, or others."""
+    intent = question.ranking
+    neighbour = intent is not None and intent.ask is RankingAsk.NEIGHBOUR
+    return neighbour or bool(_OTHER.search(fold(question.text)))
+
+
 def _asks_whom(question: Question) -> bool:
     """Whether the question asks who, or which city or state."""
     return question.answer_type in _WHO_KINDS or question.which_city or question.which_state
@@ -412,8 +423,12 @@ class Answerer:
                 and question.ranking.ask is RankingAsk.NTH
                 and not names_place(entry, False, question.ranking.place or 1)
             )
-            # "Welche Stadt …?" is not answered by a text that names none (the index's five categories).
-            and not (self._asks_which_place(question) and not self._names_a_place(entry))
+            # "Welche Stadt …?" is not answered by a text that names none (the index's five categories), nor, asked
+            # for another than the one city named ("Welche Stadt lag 2022 vor Bochum?"), by one that names no other.
+            and not (
+                self._asks_which_place(question)
+                and not self._names_a_place(entry, question.cities if _asks_another(question) else frozenset())
+            )
             and not aside,
             aside,
             count is None,
@@ -644,11 +659,14 @@ class Answerer:
         """Whether the question asks which city or state, and not when or how many of them."""
         return (question.which_city or question.which_state) and question.answer_type in _WHO_KINDS | {AnswerType.OPEN}
 
-    def _names_a_place(self, entry: Entry) -> bool:
+    def _names_a_place(self, entry: Entry, asked: frozenset[str] = frozenset()) -> bool:
         """Whether the entry's short answer names a city or a state, or speaks of cities or states ("alle 81
-        Großstädte ab 100.000 Einwohnern" tells which cities take part)."""
+        Großstädte ab 100.000 Einwohnern" tells which cities take part); with one city `asked`, whether it names
+        another (not with two or more: the answer may be one of them, "Bochum oder Dortmund?")."""
         analyze = self.understander.normalizer.analyze
         texts = [text for text in (entry.answer, entry.answer_en) if text]
+        if len(asked) == 1:
+            return any(analyze(text).cities - asked for text in texts)
         return any(analyze(text).cities or _PLACES.search(_SMART_CITY.sub(" ", fold(text))) for text in texts)
 
     def _sets_states_aside(self, question: Question) -> bool:

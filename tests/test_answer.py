@@ -1235,3 +1235,20 @@ def test_an_exact_date_needs_a_day(real_service: FoiService) -> None:
     answer = real_service.ask("exact date of the vermerk 2020")
     assert answer.decision is Decision.NOT_STATED
     assert not answer.text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Welche Stadt lag 2021 in der Verwaltung vor Bochum?", "Which other cities became model projects with Bochum?"],
+)
+def test_a_question_for_another_city_is_not_answered_by_a_text_naming_only_the_one_asked(
+    real_service: FoiService, question: str
+) -> None:
+    """ "Welche Stadt war 2022 in der Verwaltung vor Bochum?" got the city's internal communication, which names
+    Bochum alone."""
+    answer = real_service.ask(question)
+    assert answer.decision is not Decision.ANSWER
+
+
+def test_a_city_named_to_be_confirmed_may_be_the_answer(real_service: FoiService) -> None:
+    assert real_service.ask("Welche Stadt war 2023 dritte im Smart City Index, Köln?").answered

@@ -168,6 +168,12 @@ class Question:
         return [replace(t, slot=None) for t in self.terms]
 
 
+def _written_cities(analysis: Analysis) -> list[str]:
+    """The cities a question names, as it writes them (folded)."""
+    named = {city_token(c) for c in analysis.cities}
+    return [surface for token, surface in zip(analysis.tokens, analysis.surfaces, strict=True) if token in named]
+
+
 def without_names(text: str, analysis: Analysis, slots: set[str]) -> str:
     """The text without the cities and rankings it names (and without numbers)."""
     names = {
@@ -392,7 +398,11 @@ class Understander:
                 since=names_since(folded),
                 counted=counts_places(folded),
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
-                neighbour=names_neighbour(folded) if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city else 0,
+                neighbour=(
+                    names_neighbour(folded, _written_cities(analysis))
+                    if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city
+                    else 0
+                ),
                 than=names_comparand(folded),
                 done_with=done_with,
                 how_often=asks_how_often(subject),

@@ -350,12 +350,17 @@ _NEXT_TO = re.compile(
 _BEHIND_OR_AHEAD_OF = re.compile(r"\b(?:(hinter|behind)|(ahead of))\b")
 
 
-def names_neighbour(folded: str) -> int:
+def names_neighbour(folded: str, named: Collection[str] = ()) -> int:
     """+1 for a question of who came right behind a city, -1 of who came right ahead of it, else 0; a question of
-    cities in the plural ("Welche Städte lagen hinter Bochum?") asks more than the one right there."""
+    cities in the plural ("Welche Städte lagen hinter Bochum?") asks more than the one right there. "vor" right
+    before one of the cities `named` (as written, folded) bounds no time: "Wer lag 2025 noch vor Bochum?"."""
     found = _NEXT_TO.search(folded) or (None if asks_many_cities(folded) else _BEHIND_OR_AHEAD_OF.search(folded))
     if found is None:
-        return 0
+        before = "|".join(re.escape(name) for name in named)
+        # Not places counted ("zehn Plätze vor Bochum"): who was that far ahead, which no neighbour tells.
+        counted = r"(?<!plaetze )(?<!punkte )(?<!places )(?<!points )"
+        ahead = before and not asks_many_cities(folded) and re.search(rf"{counted}\bvor (?:{before})\b", folded)
+        return -1 if ahead else 0
     return 1 if found.group(1) else -1
 
 

@@ -1804,3 +1804,15 @@ def test_the_strongest_is_worded_as_the_best(real_service: FoiService) -> None:
     answer = real_service.ask("Wo war Bochum 2024 in den Kategorien am stärksten?")
     assert answer.answered
     assert answer.hits[0].id == "bochum-sci-2024-kategorien"
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [("Wer lag 2024 noch vor Köln?", "Köln"), ("Welche Stadt war 2025 in der Verwaltung vor Bochum?", "Bochum")],
+)
+def test_vor_a_city_asks_who_came_right_ahead(real_service: FoiService, question: str, city: str) -> None:
+    """ "vor 2020" bounds a time; "vor Bochum" names who came ahead, as "direkt vor Bochum" does."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None
+    assert (intent.ask, intent.offset) == (RankingAsk.NEIGHBOUR, -1)
+    assert real_service.ask(question).text.startswith(f"Direkt vor {city}")
