@@ -213,7 +213,7 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
                     # "mit wie viel Punkten", "how many places": points or places (not "wie viel mehr Punkte",
                     # a difference).
                     return _COUNTED_KINDS[counted], frozenset((*phrase, counted))
-                return kind, frozenset(phrase)
+                return _asked_again(words[i + len(phrase) :], kind, frozenset(phrase))
     first = next((w for w in words if w not in _LEAD_IN), "")
     if first in _VERB_FIRST:
         return AnswerType.YESNO, frozenset()
@@ -222,6 +222,21 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     if (first in ("was", "what") or not _INTERROGATIVE.fullmatch(first)) and any(map(_COSTS_ASKED.fullmatch, words)):
         return AnswerType.COUNT, frozenset()
     return AnswerType.OPEN, frozenset()
+
+
+_DATES = frozenset({AnswerType.DATE, AnswerType.DAY})
+
+
+def _asked_again(rest: list[str], kind: AnswerType, asking: frozenset[str]) -> tuple[AnswerType, frozenset[str]]:
+    """A date asked a second time, after the first question word ("Von wann war die Anfrage, welches Datum?"):
+    its words ask too, and a day asked is the more precise."""
+    if kind not in _DATES:
+        return kind, asking
+    for i, word in enumerate(rest):
+        for phrase, other in _BY_FIRST.get(word, ()):
+            if other in _DATES and tuple(rest[i : i + len(phrase)]) == phrase:
+                return (AnswerType.DAY if AnswerType.DAY in (kind, other) else kind), asking | frozenset(phrase)
+    return kind, asking
 
 
 _MONTHS = (

@@ -750,3 +750,16 @@ def test_reported_words_are_a_verb_of_speech_or_an_attribution() -> None:
     assert reports_speech(_entry("Der OB sagte, das Ranking sei wichtig.", ["Was sagte der OB?"]))
     assert reports_speech(_entry("Platz 11, nur 0,8 Punkte verloren (so CDO Max Muster).", ["Platz?"]))
     assert not reports_speech(_entry("Laut Antwort vom 20.09.2022 gab es einen Vermerk.", ["Vermerk?"]))
+
+
+def test_a_date_asked_twice_asks_with_both_phrases() -> None:
+    """ "von wann …, welches Datum?": "Datum" asks as "wann" does, it is no topic an answer must name."""
+    kind, asking = asked("Von wann ist der Vermerk für den OB, welches Datum?")
+    assert kind is AnswerType.DAY
+    assert {"wann", "welches", "datum"} <= asking
+    assert asked("Wann kam der Index raus, in welchem Monat?")[0] is AnswerType.DAY
+    assert asked("Wann kam der Index raus?") == (AnswerType.DATE, frozenset({"wann"}))
+
+
+def test_the_request_asked_for_its_date_twice_is_answered(real_service: FoiService) -> None:
+    assert real_service.ask("Von wann ist die Anfrage an Bochum eigentlich, welches Datum?").answered
