@@ -261,13 +261,17 @@ class Answerer:
                 and self._asks_the_same(found.entry, question.ranking)
             ):
                 return found
+        # "What is Bitkom?" asks of the publisher, not of the index its name stands for.
+        by_name = question.who_makes or (question.what_it_is and not self._asks_of_the_publisher(question))
         if table is not None or top is None or entry is None:
-            return Assessment(result, entries, table)
+            none = Assessment(result, entries, table)
+            # "Wer macht den eGovernment Monitor?": its words select nothing beside the name, which may still find
+            # the text that names who makes it.
+            found_by_name = by_name and table is None and runners_up
+            return (self._found_by_the_name(question, none) if found_by_name else None) or none
         found = self._assess_best(question, result, entries)
         if not runners_up:
             return found
-        # "What is Bitkom?" asks of the publisher, not of the index its name stands for.
-        by_name = question.who_makes or (question.what_it_is and not self._asks_of_the_publisher(question))
         if by_name and not (found.fits and found.confidence >= self.calibration.threshold):
             return self._found_by_the_name(question, found) or found
         if question.done_with and not self._asks_what_is_done(found.entry):
@@ -414,7 +418,10 @@ class Answerer:
             )
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
-            and not (question.answer_type in _WHO_KINDS and lacks_the_lead(entry, question.text))
+            # Who runs a ranking is who makes it ("Who runs the eGovernment Monitor?"), not who heads a unit.
+            and not (
+                question.answer_type in _WHO_KINDS and not question.who_makes and lacks_the_lead(entry, question.text)
+            )
             # "Welches Bundesland gewann …?" is not answered by a text on who came last.
             and not (_asks_whom(question) and asks_winner(question.text) and not names_place(entry, False, 1))
             # "Wer ist Nummer 1 im Digital-Index Ruhr?" is not answered by what the index rates.

@@ -1252,3 +1252,18 @@ def test_a_question_for_another_city_is_not_answered_by_a_text_naming_only_the_o
 
 def test_a_city_named_to_be_confirmed_may_be_the_answer(real_service: FoiService) -> None:
     assert real_service.ask("Welche Stadt war 2023 dritte im Smart City Index, Köln?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Wer macht den Digital-Index Ruhr?", "digital-index-ruhr-2025"),
+        ("Who runs the Deutschland-Index?", "deutschland-index-methodik"),
+    ],
+)
+def test_who_makes_a_ranking_is_found_by_its_name_alone(real_service: FoiService, question: str, entry: str) -> None:
+    """ "Wer macht den eGovernment Monitor?" found nothing: its words select no text beside the name. And who
+    runs a ranking is who makes it, not who heads a unit."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == [entry]
