@@ -989,8 +989,16 @@ class Answerer:
         if not question.category_words:
             return []
         analyze = self.understander.normalizer.analyze
-        named = {t for text in (entry.answer, entry.answer_en or "") for t in analyze(text).tokens}
-        if question.category_words & named:
+        by_token = self.understander.category_tokens
+        # By the categories the words name: "education" is "Gesellschaft und Bildung", which an answer writing
+        # "society and education" names as one phrase.
+        named = {
+            c
+            for text in (entry.answer, entry.answer_en or "")
+            for t in analyze(text).tokens
+            for c in by_token.get(t, ())
+        }
+        if any(named & set(by_token.get(word, ())) for word in question.category_words):
             return []
         return [t.surface for t in question.terms if t.token in question.category_words]
 

@@ -1267,3 +1267,11 @@ def test_who_makes_a_ranking_is_found_by_its_name_alone(real_service: FoiService
     answer = real_service.ask(question)
     assert answer.answered
     assert answer.entry_ids == [entry]
+
+
+def test_a_category_named_by_one_of_its_words_is_named_by_its_whole_name(real_service: FoiService) -> None:
+    """ "education" is "Gesellschaft und Bildung", which the English answer writes as one phrase, "society and
+    education": not a category the text lacks."""
+    answer = real_service.ask("Bochum 2024 education ranking category")
+    assert answer.answered
+    assert "society and education" in answer.text
