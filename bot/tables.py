@@ -286,6 +286,8 @@ class Tables:
                 return None
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
+            if intent.every_category:
+                return self._every_category(ranking, city, year)
             # "Gelsenkirchen 2024 gesamt und IT": the overall standing beside the category's.
             overall = ("",) if intent.categories and not _OVERALL.isdisjoint(question.analysis.tokens) else ()
             categories = (*overall, *intent.categories)
@@ -391,6 +393,13 @@ class Tables:
         if ask in (RankingAsk.PLACE, RankingAsk.NTH) and not standing.places and explicit:
             return TableReply(entry=found.entry, missing=AnswerType.PLACE)
         return found
+
+    def _every_category(self, ranking: Ranking, city: str, year: int) -> TableReply | None:
+        """A city's standings in each category of a year that the tables know, where they know two or more; of
+        fewer, the sources do not give them (the reply tells what a text says of the subject)."""
+        held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
+        known = self._in_categories(ranking, city, year, sorted(held))
+        return self._categories_of_year(known, RankingAsk.PLACE) if len(known) > 1 else REFUSE
 
     def _in_categories(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> list[Standing]:
         """A city's standings of one year in each of the categories asked that has one. A category renamed over

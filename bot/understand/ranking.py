@@ -120,7 +120,7 @@ _YEAR_BEFORE = _stems("vorjahr vorjahres previous")
 _YEAR_AND_BEFORE = (frozenset({stem("before"), stem("year")}), frozenset({stem("davor"), stem("jahr")}))
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
-    "kategorie stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
+    "kategorie category categories einzelnen individual stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
     "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
     "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
@@ -419,13 +419,21 @@ def claims_ahead(folded: str) -> bool | None:
 _WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|indizes|indices|indexes)\b")
 
 
+_WHICH_CATEGORY = re.compile(r"\b(?:welche[mnrs]?|which|what)\s(?:\w+\s)?(?:kategorie|categor)")
+
+
+def asks_which_category(folded: str) -> bool:
+    """Whether a (folded) question asks which category ("In welcher Kategorie war Bochum 2024 vorn?")."""
+    return bool(_WHICH_CATEGORY.search(folded))
+
+
 def asks_which_ranking(folded: str) -> bool:
     """Whether a (folded) question asks which rankings ("In welchen Rankings war Hamburg vorne?")."""
     return bool(_WHICH_RANKING.search(folded))
 
 
 # "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
-_CATEGORY = stem("kategorie")
+_CATEGORY = _stems("kategorie category categories")
 
 
 def is_frame_word(token: str) -> bool:
@@ -506,6 +514,8 @@ class RankingIntent:
     offset: int = 0  # for a neighbour, the place asked relative to the city's own: +1 right behind, -1 ahead
     top: bool = False  # for how often: any of the places down to `place`, not that place alone
     streak: bool = False  # for how often: the longest run of editions in a row ("in Folge", "in a row")
+    # Every category of one city in one year ("Bochum 2019 Kategorien"), none named.
+    every_category: bool = False
 
 
 _FEW = re.compile(r"^\d{1,2}$")  # not a year: "first in 2015"
@@ -611,6 +621,7 @@ def detect(
     extreme: RankingAsk | None = None,
     span: bool = False,
     which_ranking: bool = False,
+    which_category: bool = False,
     first_time: bool = False,
     many: bool = False,
     since: bool = False,
@@ -648,8 +659,12 @@ def detect(
     words = {grammar_form(t) or t for t in tokens}
     if not years and words & _TO_IMPROVE:
         return None
-    if _CATEGORY in words and not categories:
-        return None
+    if _CATEGORY & words and not categories:
+        # "Wie schnitt Bochum 2019 in den Kategorien ab?": each of them, where the tables know enough of them;
+        # "In welcher Kategorie …?" asks which one, for the texts.
+        every = cities == 1 and years == 1 and not who and extreme is None and not words & (_CHANGE | _TREND | _WINNER)
+        every_category = every and not which_category
+        return RankingIntent(RankingAsk.PLACE, explicit=False, every_category=True) if every_category else None
     if nth is not None:
         at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == nth), None)
         tokens = [t for i, t in enumerate(tokens) if i != at]

@@ -1816,3 +1816,18 @@ def test_vor_a_city_asks_who_came_right_ahead(real_service: FoiService, question
     assert intent is not None
     assert (intent.ask, intent.offset) == (RankingAsk.NEIGHBOUR, -1)
     assert real_service.ask(question).text.startswith(f"Direkt vor {city}")
+
+
+def test_every_category_of_a_city_in_a_year_comes_from_the_tables(real_service: FoiService) -> None:
+    """ "Wie schnitt Bochum 2019 in den Kategorien ab?" got the overall course; the tables hold all five."""
+    answer = real_service.ask("Wie schnitt Bochum 2019 in den Kategorien ab?")
+    assert answer.answered
+    for category in ("Verwaltung", "IT und Kommunikation", "Energie und Umwelt", "Mobilität", "Gesellschaft"):
+        assert f"Kategorie {category} Platz" in answer.text
+    english = real_service.ask("Bochum's results in the categories in 2019")
+    assert "category Mobility" in english.text
+
+
+def test_which_category_is_no_list_of_every_category(real_service: FoiService) -> None:
+    intent = real_service.answerer.understander.understand("In welcher Kategorie lag Bochum 2019 vorn?").ranking
+    assert intent is None or not intent.every_category
