@@ -120,7 +120,8 @@ _YEAR_BEFORE = _stems("vorjahr vorjahres previous")
 _YEAR_AND_BEFORE = (frozenset({stem("before"), stem("year")}), frozenset({stem("davor"), stem("jahr")}))
 # Words that only frame a ranking question: "Wo lag Essen 2022?", "How did Kiel do?", "Wie gut war Aachen?".
 _FRAME = _stems(
-    "kategorie category categories einzelnen individual stadt staedte cities jahr index bitkom wieviel belegt belegte erreicht erreichte landete gelandet lag "
+    "kategorie category categories einzelnen individual stadt staedte cities jahr index bitkom wieviel belegt "
+    "belegte erreicht erreichte landete gelandet lag "
     "liegt lagen gelegen kam kommt got get finish finished came end ended placed stand bundesland kreis landkreis "
     "land region nummer number wert smartcity deutschland germany german digitalste digitalsten overall gesamt "
     "insgesamt gesamtwertung gesamtranking gut gute guten schlecht well badly good bad do doing does did fare "
