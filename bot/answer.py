@@ -264,11 +264,11 @@ class Answerer:
         # "What is Bitkom?" asks of the publisher, not of the index its name stands for.
         by_name = question.who_makes or (question.what_it_is and not self._asks_of_the_publisher(question))
         if table is not None or top is None or entry is None:
-            none = Assessment(result, entries, table)
+            unfound = Assessment(result, entries, table)
             # "Wer macht den eGovernment Monitor?": its words select nothing beside the name, which may still find
             # the text that names who makes it.
             found_by_name = by_name and table is None and runners_up
-            return (self._found_by_the_name(question, none) if found_by_name else None) or none
+            return (self._found_by_the_name(question, unfound) if found_by_name else None) or unfound
         found = self._assess_best(question, result, entries)
         if not runners_up:
             return found

@@ -420,6 +420,11 @@ def claims_ahead(folded: str) -> bool | None:
 _WHICH_RANKING = re.compile(r"\b(?:welche[mnrs]?|which)\s(?:\w+\s)?(?:rankings?|indizes|indices|indexes)\b")
 
 
+def asks_which_ranking(folded: str) -> bool:
+    """Whether a (folded) question asks which rankings ("In welchen Rankings war Hamburg vorne?")."""
+    return bool(_WHICH_RANKING.search(folded))
+
+
 _WHICH_CATEGORY = re.compile(r"\b(?:welche[mnrs]?|which|what)\s(?:\w+\s)?(?:kategorie|categor)")
 
 
@@ -428,12 +433,8 @@ def asks_which_category(folded: str) -> bool:
     return bool(_WHICH_CATEGORY.search(folded))
 
 
-def asks_which_ranking(folded: str) -> bool:
-    """Whether a (folded) question asks which rankings ("In welchen Rankings war Hamburg vorne?")."""
-    return bool(_WHICH_RANKING.search(folded))
-
-
-# "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers.
+# "In welcher Kategorie …", "Welche Kategorien …": asks about the categories, which no table row answers; only a
+# city's standings in every category of a year are read off the tables ("Bochum 2019 Kategorien").
 _CATEGORY = _stems("kategorie category categories")
 
 
@@ -637,6 +638,7 @@ def detect(
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
     `span` whether it names a span of years (`names_span`), `which_ranking` whether it asks which rankings,
+    `which_category` whether it asks which category (`asks_which_category`), which no list of them all answers,
     `first_time` whether it says "for the first time" (`first_time`, which also takes its ordinal out of the
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
