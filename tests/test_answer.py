@@ -1275,3 +1275,10 @@ def test_a_category_named_by_one_of_its_words_is_named_by_its_whole_name(real_se
     answer = real_service.ask("Bochum 2024 education ranking category")
     assert answer.answered
     assert "society and education" in answer.text
+
+
+def test_flown_out_of_the_top_ten_is_dropped_out(real_service: FoiService) -> None:
+    """ "aus den Top 10 geflogen": the separable "raus" left out, as people say it."""
+    answer = real_service.ask("Welche Städte sind 2023 aus den Top 10 geflogen?")
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-2023-top10-wechsel"]
