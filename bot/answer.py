@@ -76,6 +76,7 @@ from bot.understand.ranking import (
     asks_a_standing,
     grammar_form,
     names_done_with,
+    outside_bounds,
     superlative,
 )
 
@@ -430,6 +431,7 @@ class Answerer:
                 and question.ranking.ask is RankingAsk.NTH
                 and not names_place(entry, False, question.ranking.place or 1)
             )
+            and not outside_bounds(fold(question.text), entry.tags.years)
             # "Welche Stadt …?" is not answered by a text that names none (the index's five categories), nor, asked
             # for another than the one city named ("Welche Stadt lag 2022 vor Bochum?"), by one that names no other.
             and not (

@@ -243,6 +243,20 @@ _OTHER_YEARS = re.compile(
 )
 
 
+_BOUND = re.compile(r"\b(vor|before|nach|after) ((?:19|20)\d\d)\b")
+
+
+def outside_bounds(folded: str, years: Iterable[int]) -> bool:
+    """Whether years (an entry's, none: no) all lie beyond a year a (folded) question bounds its time by: "Wer war
+    vor 2020 Sieger?" is not answered by 2022's top list. The bound's own year may tell what came before it ("Gab
+    es einen Smart City Index vor 2019?": the first was of 2019)."""
+    years = list(years)
+    bounds = [(word in ("vor", "before"), int(year)) for word, year in _BOUND.findall(folded)]
+    if not years or not bounds:
+        return False
+    return all(any((y > bound) if before else (y < bound) for before, bound in bounds) for y in years)
+
+
 def asks_other_years(folded: str) -> bool:
     """Whether a (folded) question asks about every year or one counted back, not the latest ("Wer hat schon
     mal gewonnen?", "Wer war vor einem Jahr Erster?")."""

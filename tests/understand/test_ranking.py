@@ -23,6 +23,7 @@ from bot.understand.ranking import (
     first_edition,
     grammar_form,
     kin,
+    outside_bounds,
     top_size,
 )
 
@@ -1831,3 +1832,34 @@ def test_every_category_of_a_city_in_a_year_comes_from_the_tables(real_service: 
 def test_which_category_is_no_list_of_every_category(real_service: FoiService) -> None:
     intent = real_service.answerer.understander.understand("In welcher Kategorie lag Bochum 2019 vorn?").ranking
     assert intent is None or not intent.every_category
+
+
+@pytest.mark.parametrize(
+    ("folded", "years", "outside"),
+    [
+        ("wer war vor 2020 sieger", [2022], True),
+        ("wer war vor 2020 sieger", [2019], False),
+        ("gab es einen index vor 2019", [2019], False),  # the bound's own year may tell what came before
+        ("who won after 2023", [2019, 2021], True),
+        ("who won after 2023", [2023, 2024], False),
+        ("wer war 2020 sieger", [2022], False),  # a year asked, no bound
+        ("wer war vor 2020 sieger", [], False),  # a text of no year
+    ],
+)
+def test_years_on_the_other_side_of_a_bound(folded: str, years: list[int], outside: bool) -> None:
+    assert outside_bounds(folded, years) is outside
+
+
+def test_a_text_of_years_outside_the_bound_answers_nothing(real_service: FoiService) -> None:
+    """ "Wer war vor 2020 Sieger?" got 2022's top list: "vor 2020" drops the year, and a question of no year
+    took the best text of any."""
+    for question in ("Wer war vor 2020 Sieger?", "Wer gewann den Smart City Index vor 2021?"):
+        answer = real_service.ask(question)
+        bound = int(question.split("vor ")[1][:4])
+        for answered in answer.entry_ids if answer.answered else []:
+            assert min(_years_of(real_service, answered), default=0) <= bound, (question, answered)
+
+
+def _years_of(service: FoiService, entry_id: str) -> list[int]:
+    entry = service.answerer.knowledge.entries([entry_id])[entry_id]
+    return list(entry.tags.years)
