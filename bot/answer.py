@@ -431,6 +431,7 @@ class Answerer:
                 and question.ranking.ask is RankingAsk.NTH
                 and not names_place(entry, False, question.ranking.place or 1)
             )
+            # "Wer war vor 2020 Sieger?" is not answered by 2022's top list.
             and not outside_bounds(fold(question.text), entry.tags.years)
             # "Welche Stadt …?" is not answered by a text that names none (the index's five categories), nor, asked
             # for another than the one city named ("Welche Stadt lag 2022 vor Bochum?"), by one that names no other.

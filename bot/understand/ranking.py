@@ -243,7 +243,8 @@ _OTHER_YEARS = re.compile(
 )
 
 
-_BOUND = re.compile(r"\b(vor|before|nach|after) ((?:19|20)\d\d)\b")
+_BOUND = re.compile(rf"\b({'|'.join(sorted(BOUNDARY))}) ((?:19|20)\d\d)\b")
+_BEFORE = frozenset({"vor", "before"})
 
 
 def outside_bounds(folded: str, years: Iterable[int]) -> bool:
@@ -251,7 +252,7 @@ def outside_bounds(folded: str, years: Iterable[int]) -> bool:
     vor 2020 Sieger?" is not answered by 2022's top list. The bound's own year may tell what came before it ("Gab
     es einen Smart City Index vor 2019?": the first was of 2019)."""
     years = list(years)
-    bounds = [(word in ("vor", "before"), int(year)) for word, year in _BOUND.findall(folded)]
+    bounds = [(word in _BEFORE, int(year)) for word, year in _BOUND.findall(folded)]
     if not years or not bounds:
         return False
     return all(any((y > bound) if before else (y < bound) for before, bound in bounds) for y in years)
