@@ -616,24 +616,23 @@ class Answerer:
     def _named_by_its_publisher(self, question: Question) -> bool:
         """Whether the question names a ranking by its publisher's name alone ("What is Bitkom?"), not by its own
         ("Was ist der Prognos Zukunftsatlas?")."""
-        publishers = {
-            fold(name).removesuffix(" e.v.").strip()
-            for ranking_id in question.rankings
-            if (ranking := self.tables.rankings.get(ranking_id)) is not None and ranking.publisher
-            for name in _PUBLISHER_NAMES.split(ranking.publisher)
-        }
+        publishers = {name for ranking_id in question.rankings for name in self._publisher_names(ranking_id)}
         return any(t.surface in publishers for t in question.terms if t.slot is not None)
+
+    def _publisher_names(self, ranking_id: str) -> list[str]:
+        """The (folded) names of who publishes a ranking, each on its own ("ÖFIT/Fraunhofer FOKUS": two)."""
+        ranking = self.tables.rankings.get(ranking_id)
+        publisher = ranking.publisher if ranking is not None else None
+        if not publisher:
+            return []
+        return [fold(name).removesuffix(" e.v.").strip() for name in _PUBLISHER_NAMES.split(publisher)]
 
     def _names_publisher_in(self, said: str, question: Question, *, by: bool = False) -> bool:
         """Whether `said` names who publishes a ranking the question names; `by`: as the agent, after "vom", "by"
         ("vom Bitkom erhoben", "The index by ÖFIT/Fraunhofer FOKUS"), not as a source cited ("laut Bitkom")."""
         names_maker = _names_maker_by if by else _names_maker
         for ranking_id in question.rankings or {r for r in [question.implied_ranking] if r is not None}:
-            ranking = self.tables.rankings.get(ranking_id)
-            publisher = ranking.publisher if ranking is not None else None
-            if publisher is None:
-                continue
-            names = (fold(name).removesuffix(" e.v.").strip() for name in _PUBLISHER_NAMES.split(publisher))
+            names = self._publisher_names(ranking_id)
             # Each word of a name, in any order ("NRW-Ministerium MHKBD" for "MHKBD NRW"), as who makes it, not
             # as the first words of the ranking's name ("Bitkom Smart City Index 2025, Spitze", "Bitkom state
             # index").

@@ -233,16 +233,13 @@ def asks_a_statement(folded: str) -> bool:
     return bool(_STATEMENT.search(folded))
 
 
-# "mal" alone ("Wer war mal Erster?"), not in "sag mal"; a year counted back ("vor einem Jahr", "letztes Jahr");
-# the years on one side of one ("vor 2020").
+# "mal" alone ("Wer war mal Erster?"), not in "sag mal"; a year counted back ("vor einem Jahr", "letztes Jahr").
 _OTHER_YEARS = re.compile(
     r"\b(?:jemals|je|immer|(?<!sag )mal|schon einmal|bisher|bislang|bis jetzt|jedes jahr|jedes mal|vor \w+ jahre?n?|"
     r"letztes jahr|vorjahr|ever|always|so far|until now|every year|each year|last year|years? ago|"
-    r"(?:im|in der|beim|bei der|in the|the) (?:erste[nrs]?|first) (?:jahr|ausgabe|index|year|edition)|"
-    rf"(?:{'|'.join(sorted(BOUNDARY))}) (?:19|20)\d\d)\b"
+    r"(?:im|in der|beim|bei der|in the|the) (?:erste[nrs]?|first) (?:jahr|ausgabe|index|year|edition))\b"
 )
-
-
+# A year that bounds a question's time: the years on one side of it ("vor 2020", "after 2022").
 _BOUND = re.compile(rf"\b({'|'.join(sorted(BOUNDARY))}) ((?:19|20)\d\d)\b")
 _BEFORE = frozenset({"vor", "before"})
 
@@ -260,8 +257,8 @@ def outside_bounds(folded: str, years: Iterable[int]) -> bool:
 
 def asks_other_years(folded: str) -> bool:
     """Whether a (folded) question asks about every year or one counted back, not the latest ("Wer hat schon
-    mal gewonnen?", "Wer war vor einem Jahr Erster?")."""
-    return bool(_OTHER_YEARS.search(folded))
+    mal gewonnen?", "Wer war vor einem Jahr Erster?", "Wer war vor 2020 Erster?")."""
+    return bool(_OTHER_YEARS.search(folded) or _BOUND.search(folded))
 
 
 # One word may stand between: "Welche NRW-Stadt", "Which German city".
