@@ -259,15 +259,14 @@ class Tables:
                     ranking, cities, year, categories, points=intent.points, claim=_claim(question)
                 )
             if len(cities) == 1 and len(years) == 2:
-                return self._compare_years(
+                # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
+                return self._two_years(
                     ranking,
                     cities[0],
                     (years[0], years[1]),
                     categories,
-                    points=intent.points,
-                    span=intent.span,
-                    # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
-                    by_points=_PLACE_TOKEN not in question.analysis.tokens,
+                    intent,
+                    places=_PLACE_TOKEN in question.analysis.tokens,
                 )
             return None
         if len(cities) > 1 or len(years) > 1:
@@ -315,6 +314,32 @@ class Tables:
             # The tables list the top places overall only: a category's top is a text's to tell, if any.
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
+
+    def _two_years(
+        self,
+        ranking: Ranking,
+        city: str,
+        years: tuple[int, int],
+        categories: Sequence[str],
+        intent: RankingIntent,
+        *,
+        places: bool,
+    ) -> TableReply | None:
+        """One city in two years asked to be compared; `places`: whether the question names places."""
+        earlier, later = (self.standing(ranking, y, city, categories) for y in years)
+        adjacent = years[1] == years[0] + 1 and not intent.points and not intent.span
+        if adjacent and (earlier is None or not earlier.places) and later and later.change is not None:
+            # "War Bonn 2021 besser als 2020?" where the tables lack 2020's place: 2021's change of place tells it.
+            return self._change(ranking, city, years[1], categories, points=False)
+        return self._compare_years(
+            ranking,
+            city,
+            years,
+            categories,
+            points=intent.points,
+            span=intent.span,
+            by_points=not places,
+        )
 
     def _change(
         self, ranking: Ranking, city: str, year: int, categories: Sequence[str], *, points: bool

@@ -76,9 +76,10 @@ _TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
 _GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin")
 _COMPARE = _GAP | _stems(
-    "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen als compare "
+    "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen gegenueber als "
+    "compare "
     "compared "
-    "comparison better worse ahead behind than nase weiter oben hoeher higher lower vorjahr vorjahres "
+    "comparison better worse ahead behind above below than nase weiter oben hoeher higher lower vorjahr vorjahres "
     "previous before davor ueberholt ueberholte ueberholen overtook overtaken overtake weniger fewer less more"
 )
 _BEHIND_OR_AHEAD = _stems("hinter behind ahead")
@@ -354,7 +355,7 @@ _COUNTED_PLACES = re.compile(
 # came right after Munich?". Plain "hinter" or "vor" compares two cities or bounds a time ("vor 2020").
 _NEXT_TO = re.compile(
     r"\b(?:direkt|unmittelbar|gleich|knapp|(?:einen|ein|1) platz|right|just|directly|immediately|(?:one|a) place)"
-    r"\s(?:(hinter|nach|behind|after)|(vor|ahead of|before))\b"
+    r"\s(?:(hinter|nach|behind|after|below)|(vor|ahead of|before|above))\b"
 )
 
 
