@@ -944,7 +944,11 @@ class Answerer:
         missing = list(dict.fromkeys([*nouns, *self._categories_not_named(entry, question)]))
         if missing:
             return self._what_it_says(question, entry, result, entries, words=missing)
-        of_city = found.fits and question.cities <= self.understander.normalizer.analyze(entry.title).cities
+        # A text on several cities tells how far the one asked moved where a clause naming it does ("2022 stiegen
+        # Nürnberg, Aachen und Düsseldorf je zehn Plätze, Bergisch Gladbach 14"): fitting, it is of that city too.
+        in_clause = question.cities and _asks_a_change(question)
+        titled = question.cities <= self.understander.normalizer.analyze(entry.title).cities
+        of_city = found.fits and (titled or bool(in_clause))
         sure = found.subject >= self.calibration.threshold
         # Not a text of another ranking than the default one a question naming none means: Bonn's place in the
         # Haselhorst ranking of 2020 is shown for "Bonn 2020 Platz" as what the sources say, not as its answer.

@@ -1883,3 +1883,20 @@ def test_a_text_of_years_outside_the_bound_answers_nothing(real_service: FoiServ
 def _years_of(service: FoiService, entry_id: str) -> list[int]:
     entry = service.answerer.knowledge.entries([entry_id])[entry_id]
     return list(entry.tags.years)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Um wie viele Plätze stieg Bergisch Gladbach 2022?", "Bergisch Gladbach machte 14 Plätze gut"),
+        ("how many places did bergisch gladbach gain in 2022", "Bergisch Gladbach 14"),
+    ],
+)
+def test_a_change_the_tables_lack_is_told_by_a_text_on_several_cities(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    """The tables hold no 2022 row of Bergisch Gladbach; the text on the year's climbers names it in a clause with
+    its 14 places. It was said not to be in the sources while the reply quoted it."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert said in answer.text
