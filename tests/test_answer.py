@@ -1282,3 +1282,12 @@ def test_flown_out_of_the_top_ten_is_dropped_out(real_service: FoiService) -> No
     answer = real_service.ask("Welche Städte sind 2023 aus den Top 10 geflogen?")
     assert answer.answered
     assert answer.entry_ids == ["bitkom-sci-2023-top10-wechsel"]
+
+
+def test_the_day_of_a_thing_named_only_as_a_reference_is_not_its_answer(real_service: FoiService) -> None:
+    """2022's dates name the Smart Country Convention's own days in a sentence of its own (facts.csv gives
+    them): that answers when it was. 2023's text names it only as what the ranking came out ahead of."""
+    answer = real_service.ask("Wann fand 2022 die Smart Country Convention statt?")
+    assert answer.answered, answer.text
+    assert "18. bis 20. Oktober 2022" in answer.text
+    assert not real_service.ask("Wann war die Smart Country Convention 2023?").answered
