@@ -430,9 +430,10 @@ def _answers_as_written(entry: Entry) -> list[str]:
 
 
 _LAST_PLACE = re.compile(r"\b(?:letzte[nmrs]?|schlusslicht\w*|last|bottom|ganz hinten)\b")
+# "for the first time" is no first place: "examining AI use for the first time" names no winner.
 _FIRST_PLACE = re.compile(
-    r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|fuehren|first|won|wins|top spot|"
-    r"lead|leading|led|leads)\b"
+    r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|fuehren|first(?!\stime)|won|wins|"
+    r"top spot|lead|leading|led|leads)\b"
 )
 
 

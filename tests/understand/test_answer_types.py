@@ -33,6 +33,7 @@ from bot.understand.answer_types import (
     names_only_as_title,
     names_only_the,
     names_person,
+    names_place,
     reports_speech,
     role_become,
     speaker_asked,
@@ -763,3 +764,17 @@ def test_a_date_asked_twice_asks_with_both_phrases() -> None:
 
 def test_the_request_asked_for_its_date_twice_is_answered(real_service: FoiService) -> None:
     assert real_service.ask("Von wann ist die Anfrage an Bochum eigentlich, welches Datum?").answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "first"),
+    [
+        ("The index has appeared since 2017; in 2025 it examined AI use for the first time.", False),
+        ("Hamburg came first in 2021.", True),
+        ("München gewann 2023 zum ersten Mal.", True),
+    ],
+)
+def test_a_first_time_is_no_first_place(answer: str, first: bool) -> None:
+    """ "deutschland-index 2017 who was first" was answered by the index's methodology, which did something "for
+    the first time"."""
+    assert names_place(_entry(answer, ["Was?"]), False, 1) is first
