@@ -1291,3 +1291,10 @@ def test_the_day_of_a_thing_named_only_as_a_reference_is_not_its_answer(real_ser
     assert answer.answered, answer.text
     assert "18. bis 20. Oktober 2022" in answer.text
     assert not real_service.ask("Wann war die Smart Country Convention 2023?").answered
+
+
+def test_a_field_is_a_category(real_service: FoiService) -> None:
+    """English says "field" where German says "Themenfeld" or "Bereich": both name the index's categories."""
+    answer = real_service.ask("what was bochums weakest field in 2023")
+    assert answer.answered, answer.text
+    assert answer.entry_ids == ["bochum-sci-2023-schwaechen"]
