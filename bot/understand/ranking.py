@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.kb.rankings import TOP_SIZE
 from bot.understand.normalize import BOUNDARY, LOW_INFORMATION, stem, verb_variants
 
 
@@ -686,9 +687,14 @@ def detect(
         tokens = [t for i, t in enumerate(tokens) if i != at]
     places = [] if counted else list(dict.fromkeys(_place_numbers(tokens)))
     if len(places) > 1 and not cities:
-        # "Wie viele Punkte lagen zwischen Platz 1 und Platz 10?", "How close were first and third place?": what
-        # lies between two places, which no one holder's row tells.
-        return None
+        # "Who was 2nd and 3rd in 2020?": the holders, which the year's top list names. Not "Wie viele Punkte lagen
+        # zwischen Platz 1 und Platz 10?", "How close were first and third place?": what lies between two places,
+        # which no one holder's row tells.
+        return (
+            RankingIntent(RankingAsk.TOP, categories=categories)
+            if who and years == 1 and max(places) <= TOP_SIZE and not words & (_GAP | _CLOSE | _POINTS)
+            else None
+        )
     place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))

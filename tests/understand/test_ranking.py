@@ -1547,6 +1547,25 @@ def test_a_gap_the_tables_cannot_give_comes_from_a_text_that_tells_it(real_servi
 
 
 @pytest.mark.parametrize(
+    ("question", "entry", "said"),
+    [
+        ("Wer war 2022 Zweiter und Dritter?", "bitkom-sci-2022-top", "2. München (85,3 Punkte); 3. Dresden"),
+        ("who was 2nd and 3rd in 2020", "bitkom-sci-2020-top", "2. Munich (74.4 points); 3. Cologne"),
+        ("Who came first and third in 2023?", "bitkom-sci-2023-top", "3. Cologne"),
+    ],
+)
+def test_who_held_two_places_is_read_off_the_years_top_list(
+    real_service: FoiService, question: str, entry: str, said: str
+) -> None:
+    """ "Wer war 2022 Zweiter und Dritter?" got the 2022 category winners' text: two places asked of who held them
+    are both in the year's top list."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids == [entry]
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?",
