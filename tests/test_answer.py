@@ -1298,3 +1298,19 @@ def test_a_field_is_a_category(real_service: FoiService) -> None:
     answer = real_service.ask("what was bochums weakest field in 2023")
     assert answer.answered, answer.text
     assert answer.entry_ids == ["bochum-sci-2023-schwaechen"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # The simple past of "rausfliegen", as "geflogen" is its participle.
+        ("wer flog 2022 aus den top ten", "bitkom-sci-2022-top10-wechsel"),
+        ("Welche Städte flogen 2023 aus den Top 10?", "bitkom-sci-2023-top10-wechsel"),
+        # "PM": how German press offices and journalists write "Pressemitteilung".
+        ("Titel der Bochumer PM 2020 zum Bitkom Ranking?", "257364-pressemitteilungen"),
+    ],
+)
+def test_words_people_use_for_the_same_thing(real_service: FoiService, question: str, entry: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == entry
