@@ -450,6 +450,9 @@ def asks_winner(text: str) -> bool:
 # "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
 # names, whom a text naming that person does not name unless it says who came before or after.
 _AROUND = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([A-ZÄÖÜ][^\W\d_]+)")
+# Typed in lower case ("before eiskirch"), a word is a person's only where the text writes it as the end of a
+# full name ("Thomas Eiskirch"): "vor der", "nach beginn" name nobody.
+_AROUND_LOWER = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([a-zäöüß]+)")
 # Endings of nouns of things, which no text names as a person ("nach Veröffentlichung", "vor Auswertung").
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "taet", "ismus", "nis", "tum")
 _SUCCESSION = re.compile(r"\b(?:vorgaenger\w*|nachfolger\w*|predecessors?|successors?|folgte|succeeded)\b")
@@ -461,11 +464,15 @@ def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool
     say who came before or after."""
     answers = " ".join(_answers_as_written(entry))
     named = {fold(p) for p in places}
-    return any(
-        fold(m.group(1)) not in named
-        and not fold(m.group(1)).endswith(_ABSTRACT_ENDINGS)
-        and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
-        for m in _AROUND.finditer(text)
+    surnames = {fold(name.split()[-1]) for name in re.findall(_NAME, answers)}
+    return (
+        any(
+            fold(m.group(1)) not in named
+            and not fold(m.group(1)).endswith(_ABSTRACT_ENDINGS)
+            and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
+            for m in _AROUND.finditer(text)
+        )
+        or any(fold(m.group(1)) in surnames - named for m in _AROUND_LOWER.finditer(text))
     ) and not _SUCCESSION.search(fold(answers))
 
 

@@ -517,6 +517,16 @@ def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
     assert not around_someone_named(told, "Wer war vor Kücük CDO?", [])
 
 
+def test_a_person_typed_in_lower_case_is_known_by_the_full_name_in_the_text() -> None:
+    """ "who was mayor of bochum before eiskirch" got the memo for Mayor Thomas Eiskirch: the name typed in lower
+    case escaped the rule. A lower-case word is a person's only where the text writes it ending a full name."""
+    memo = _entry("2020 wurde für Oberbürgermeister Thomas Eiskirch ein Vermerk verfasst.", ["Für wen?"])
+    assert around_someone_named(memo, "who was mayor of bochum before eiskirch", ["Bochum"])
+    assert around_someone_named(memo, "wer war vor eiskirch ob", [])
+    assert not around_someone_named(memo, "wer bekam den vermerk nach der wahl", [])
+    assert not around_someone_named(memo, "wer war vor bochum", ["Bochum"])
+
+
 def test_a_number_in_words_counts_a_plural_of_any_ending() -> None:
     """ "fünf Themenbereiche" gave no count: only number words before a noun in -en did."""
     assert AnswerType.COUNT in given_types(_entry("Er bewertet fünf Themenbereiche.", ["Was bewertet der Index?"]))
