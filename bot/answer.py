@@ -946,9 +946,9 @@ class Answerer:
             return self._what_it_says(question, entry, result, entries, words=missing)
         # A text on several cities tells how far the one asked moved where a clause naming it does ("2022 stiegen
         # Nürnberg, Aachen und Düsseldorf je zehn Plätze, Bergisch Gladbach 14"): fitting, it is of that city too.
-        in_clause = question.cities and _asks_a_change(question)
+        in_clause = bool(question.cities) and _asks_a_change(question)
         titled = question.cities <= self.understander.normalizer.analyze(entry.title).cities
-        of_city = found.fits and (titled or bool(in_clause))
+        of_city = found.fits and (titled or in_clause)
         sure = found.subject >= self.calibration.threshold
         # Not a text of another ranking than the default one a question naming none means: Bonn's place in the
         # Haselhorst ranking of 2020 is shown for "Bonn 2020 Platz" as what the sources say, not as its answer.

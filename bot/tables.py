@@ -259,13 +259,13 @@ class Tables:
                     ranking, cities, year, categories, points=intent.points, claim=_claim(question)
                 )
             if len(cities) == 1 and len(years) == 2:
-                # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
                 return self._two_years(
                     ranking,
                     cities[0],
                     (years[0], years[1]),
                     categories,
                     intent,
+                    # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
                     places=_PLACE_TOKEN in question.analysis.tokens,
                 )
             return None

@@ -78,9 +78,8 @@ _TO_IMPROVE = _stems("verbessern")
 _GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin")
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen gegenueber als "
-    "compare "
-    "compared "
-    "comparison better worse ahead behind above below than nase weiter oben hoeher higher lower vorjahr vorjahres "
+    "compare compared comparison better worse ahead behind above below than nase weiter oben hoeher higher lower "
+    "vorjahr vorjahres "
     "previous before davor ueberholt ueberholte ueberholen overtook overtaken overtake weniger fewer less more"
 )
 _BEHIND_OR_AHEAD = _stems("hinter behind ahead")
