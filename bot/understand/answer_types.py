@@ -449,10 +449,11 @@ def asks_winner(text: str) -> bool:
 
 # "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
 # names, whom a text naming that person does not name unless it says who came before or after.
-_AROUND = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([A-ZÄÖÜ][^\W\d_]+)")
+_BEFORE_OR_AFTER = r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?"
+_AROUND = re.compile(rf"{_BEFORE_OR_AFTER}([A-ZÄÖÜ][^\W\d_]+)")
 # Typed in lower case ("before eiskirch"), a word is a person's only where the text writes it as the end of a
 # full name ("Thomas Eiskirch"): "vor der", "nach beginn" name nobody.
-_AROUND_LOWER = re.compile(r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?([a-zäöüß]+)")
+_AROUND_LOWER = re.compile(rf"{_BEFORE_OR_AFTER}([a-zäöüß]+)")
 # Endings of nouns of things, which no text names as a person ("nach Veröffentlichung", "vor Auswertung").
 _ABSTRACT_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "taet", "ismus", "nis", "tum")
 _SUCCESSION = re.compile(r"\b(?:vorgaenger\w*|nachfolger\w*|predecessors?|successors?|folgte|succeeded)\b")

@@ -79,8 +79,8 @@ _GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap 
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen gegenueber als "
     "compare compared comparison better worse ahead behind above below than nase weiter oben hoeher higher lower "
-    "vorjahr vorjahres "
-    "previous before davor ueberholt ueberholte ueberholen overtook overtaken overtake weniger fewer less more"
+    "vorjahr vorjahres previous before davor ueberholt ueberholte ueberholen overtook overtaken overtake weniger "
+    "fewer less more"
 )
 _BEHIND_OR_AHEAD = _stems("hinter behind ahead")
 # Better or worse with nothing to compare with but the year before: "Ist Bochum 2022 besser geworden?" ("geworden"
