@@ -195,6 +195,10 @@ _GOT_THERE = re.compile(
 )
 
 
+# English question words after which "when" is a conjunction ("which", "who", "why" ask on their own).
+_OPENING_ELSE = frozenset("what how where whose".split())
+
+
 @lru_cache(maxsize=8192)
 def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
@@ -206,6 +210,9 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
         return AnswerType.REASON, frozenset(next(g for g in got_there.groups() if g).split())
     # The first question word decides: "In welchem Jahr war Bochum auf Platz 7?" asks for a date.
     for i, word in enumerate(words):
+        if word == "when" and i > 0 and words[0] in _OPENING_ELSE:
+            # "What was Bochum working on when the index came out?": "when" opens a clause, not the question.
+            continue
         for phrase, kind in _BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 counted = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
@@ -258,8 +265,11 @@ _COUNT = re.compile(
     rf"(?:ein|eine|einem|one)\s[a-z]+en\b|(?:{_SEVERAL})mal\b|"
     rf"(?:{_SEVERAL}|two|three|four|five|six|seven|eight|nine|ten)\s(?!(?:oder|und|bis|or|and|to)\b)[a-z]+)"
 )
+# What occasioned something is its reason too: "2020, nachdem Bochum 14 Plätze aufgestiegen war, wurde ein Vermerk
+# verfasst" tells why the memo was written ("after Bochum had climbed …").
 _REASON = re.compile(
-    r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason)\b"
+    r"\b(?:weil|da die|da der|da das|da sie|um\s.+\szu|deshalb|daher|darum|grund|because|so that|in order to|reason|"
+    r"nachdem|after(?:\s\w+){1,3}\shad)\b"
 )
 _POSITION = (
     r"\b(?:platz|rang|place|rank)\s\d+|\b\d+\.\s?(?:platz|rang)|\b\d+(?:st|nd|rd|th)\b|"

@@ -70,6 +70,10 @@ from bot.understand.answer_types import (
         ("Wie hat es Dresden 2021 in die Top 10 geschafft?", AnswerType.REASON),
         ("Wie kam Aachen 2022 auf Platz 7?", AnswerType.REASON),
         ("How did Kiel do in 2023?", AnswerType.OPEN),  # how it did: its standing
+        # "when" after another question word opens a clause: what is asked is the thing, not a date.
+        ("What did Kiel plan when the 2023 index came out?", AnswerType.OPEN),
+        ("Where did Kiel stand when the memo was written?", AnswerType.OPEN),
+        ("Can you tell me when the memo was written?", AnswerType.DATE),
         ("How did Kiel go from 2023 to 2024?", AnswerType.OPEN),
         ("Hat Dresden es 2021 in die Top 10 geschafft?", AnswerType.YESNO),
         ("Wie viele Punkte fehlten zur Spitze?", AnswerType.POINTS),
@@ -124,6 +128,19 @@ def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
     assert AnswerType.PERSON in given_types(_entry("Die Stabsstelle.", ["Wer sammelt die Daten?"]))
     assert AnswerType.COUNT in given_types(_entry("Es waren 81 Städte.", ["Welche Städte?"]))
     assert AnswerType.DAY not in given_types(_entry("Das war 2020.", ["Gab es einen Vermerk?"]))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Nachdem Kiel 2023 um zwölf Plätze gefallen war, schrieb das Amt eine Analyse.",
+        "After Kiel had fallen twelve places in 2023, the office wrote an analysis.",
+        "In 2023, after the city had fallen, the office wrote an analysis.",
+    ],
+)
+def test_what_occasioned_something_is_its_reason(answer: str) -> None:
+    assert AnswerType.REASON in given_types(_entry(answer, ["Gab es eine Analyse?"]))
+    assert AnswerType.REASON not in given_types(_entry("Kiel fiel 2023 um zwölf Plätze.", ["Fiel Kiel?"]))
 
 
 def test_an_entry_s_phrasings_claim_no_kind_of_answer() -> None:
