@@ -277,6 +277,8 @@ class Tables:
             if question.which_city and intent.ask in _OWN_PLACES:
                 # "Welche Stadt war vor München die beste?" asks for another city than the one it names.
                 return None
+            if intent.every_category and year is not None:
+                return self._every_category(ranking, city, year, best=intent.ask is RankingAsk.BEST)
             if intent.ask in (RankingAsk.BEST, RankingAsk.WORST):
                 best = intent.ask is RankingAsk.BEST
                 return self._extreme(ranking, city, categories, best=best) or self._trend(ranking, city, categories)
@@ -285,8 +287,6 @@ class Tables:
                 return None
             if year is None or intent.ask is RankingAsk.TREND:
                 return self._trend(ranking, city, categories)
-            if intent.every_category:
-                return self._every_category(ranking, city, year)
             # "Gelsenkirchen 2024 gesamt und IT": the overall standing beside the category's.
             overall = ("",) if intent.categories and not _OVERALL.isdisjoint(question.analysis.tokens) else ()
             categories = (*overall, *intent.categories)
@@ -419,12 +419,17 @@ class Tables:
             return TableReply(entry=found.entry, missing=AnswerType.PLACE)
         return found
 
-    def _every_category(self, ranking: Ranking, city: str, year: int) -> TableReply | None:
-        """A city's standings in each category of a year that the tables know, where they know two or more; of
-        fewer, the sources do not give them (the reply tells what a text says of the subject)."""
+    def _every_category(self, ranking: Ranking, city: str, year: int, *, best: bool) -> TableReply | None:
+        """A city's standings in each category of a year that the tables know, where they know two or more, the
+        best place first if its `best` category is asked; of fewer, the sources do not give them (the reply tells
+        what a text says of the subject), though a text may tell the best one ("Bochums beste Kategorie 2025")."""
         held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
         known = self._in_categories(ranking, city, year, sorted(held))
-        return self._categories_of_year(known, RankingAsk.PLACE) if len(known) > 1 else REFUSE
+        if len(known) < 2:
+            return None if best else REFUSE
+        if best:
+            known.sort(key=lambda s: (s.place is None, s.place or 0))
+        return self._categories_of_year(known, RankingAsk.PLACE)
 
     def _in_categories(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> list[Standing]:
         """A city's standings of one year in each of the categories asked that has one. A category renamed over

@@ -849,8 +849,10 @@ def test_a_thing_the_base_never_names_is_not_answered_by_its_first_word(
 
 def test_a_text_of_other_years_does_not_answer_the_year_asked(real_service: FoiService) -> None:
     """ "Welche Kategorie war 2019 Bochums beste?" got Bochum's best results of 2024 and 2025 (the text names 2019
-    only as the index's first year)."""
-    assert not real_service.ask("Welche Kategorie war 2019 Bochums beste?").answered
+    only as the index's first year). The tables now tell it: every category of 2019, the best first."""
+    answer = real_service.ask("Welche Kategorie war 2019 Bochums beste?")
+    assert answer.entry_ids
+    assert all(id.startswith("bitkom-sci-2019-bochum-") for id in answer.entry_ids)
 
 
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:

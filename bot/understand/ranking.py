@@ -625,6 +625,19 @@ def asks_newcomers(tokens: Iterable[str], *, first_time: bool) -> bool:
     return bool(words & _TOP) and (bool(words & _NEW) or first_time)
 
 
+def _every_category(words: set[str], extreme: RankingAsk | None, *, which_category: bool) -> RankingIntent | None:
+    """Every category of one city in one year, for a question that names categories but none of them: "Wie schnitt
+    Bochum 2019 in den Kategorien ab?". "In welcher Kategorie …?" asks which one, for the texts; the one a city
+    did best in ("In welcher Kategorie war Bochum 2020 am stärksten?") is told by the list, best first."""
+    if words & (_CHANGE | _TREND):
+        return None
+    if extreme is RankingAsk.BEST:
+        return RankingIntent(RankingAsk.BEST, explicit=False, every_category=True)
+    if extreme is not None or which_category or words & _WINNER:
+        return None
+    return RankingIntent(RankingAsk.PLACE, explicit=False, every_category=True)
+
+
 def detect(
     tokens: Sequence[str],
     slot_tokens: set[str],
@@ -676,11 +689,8 @@ def detect(
     if not years and words & _TO_IMPROVE:
         return None
     if _CATEGORY & words and not categories:
-        # "Wie schnitt Bochum 2019 in den Kategorien ab?": each of them, where the tables know enough of them;
-        # "In welcher Kategorie …?" asks which one, for the texts.
-        every = cities == 1 and years == 1 and not who and extreme is None and not words & (_CHANGE | _TREND | _WINNER)
-        every_category = every and not which_category
-        return RankingIntent(RankingAsk.PLACE, explicit=False, every_category=True) if every_category else None
+        one = cities == 1 and years == 1 and not who
+        return _every_category(words, extreme, which_category=which_category) if one else None
     if nth is not None:
         at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == nth), None)
         tokens = [t for i, t in enumerate(tokens) if i != at]

@@ -1874,6 +1874,28 @@ def test_which_category_is_no_list_of_every_category(real_service: FoiService) -
 
 
 @pytest.mark.parametrize(
+    ("question", "best", "last"),
+    [
+        ("In welcher Kategorie war Bochum 2019 am stärksten?", "Kategorie Gesellschaft Platz 9", "Kategorie Energie"),
+        ("Bochums beste Kategorie 2019", "Kategorie Gesellschaft Platz 9", "Kategorie Energie"),
+        ("Which category was Bochum best in 2019?", "9th place", "category Energy"),
+    ],
+)
+def test_the_category_a_city_did_best_in_is_told_by_all_of_them(
+    real_service: FoiService, question: str, best: str, last: str
+) -> None:
+    """Every category the tables give, the best place first; the weakest is not told so (the tables may lack
+    it)."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    first, *_, final = answer.text.split(". Bochum ")
+    assert best in first
+    assert last in final
+    weakest = real_service.answerer.understander.understand("In welcher Kategorie war Bochum 2019 am schwächsten?")
+    assert weakest.ranking is None or not weakest.ranking.every_category
+
+
+@pytest.mark.parametrize(
     ("folded", "years", "outside"),
     [
         ("wer war vor 2020 sieger", [2022], True),
