@@ -101,6 +101,7 @@ LOW_INFORMATION = QUESTION_WORDS | frozenset(
     tasks according exact exactly precisely roughly approximately again
     kannst koenntest bitte haette moechte pls plz please idea
     meisten meiste
+    los anything notable noteworthy special besonderes besondere auffaellig
     """.split()
 )
 

@@ -1094,6 +1094,22 @@ def test_verbs_of_getting_a_place_or_score_frame_a_ranking_question(
 @pytest.mark.parametrize(
     ("question", "says"),
     [
+        ("essen 2023 was war da los", "Essen belegte im Bitkom Smart City Index 2023 Platz"),
+        ("Düsseldorf 2022, irgendwas Besonderes?", "Düsseldorf belegte im Bitkom Smart City Index 2022 Platz 9"),
+        ("leipzig 2024 anything notable", "Leipzig took"),
+    ],
+)
+def test_what_went_on_with_a_city_in_a_year_is_its_standing(real_service: FoiService, question: str, says: str) -> None:
+    """ "los", "Besonderes", "anything notable" say as little of what is asked as "passiert" does: they made the
+    question one for the texts, which found none sure enough."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.text.startswith(says), question
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
         ("Welche Stadt hat 2020 ganz vorne gelegen?", "Hamburg"),
         ("Welche Städte standen 2019 am Ende der Tabelle?", "Salzgitter"),
         ("Wer war 2024 bei Energie und Umwelt am stärksten?", "Ingolstadt"),
