@@ -189,6 +189,37 @@ class Tables:
             place = edition.cities
         return self._first(ranking, year, categories, lambda s: place in s.places)
 
+    def _place_held(self, ranking: Ranking, year: int, intent: RankingIntent, *, latest: bool) -> TableReply | None:
+        """Who held a place, or the last one, in a year (`latest`: the year was only assumed, the latest)."""
+        several = self._of_year(ranking, year, intent.categories)
+        if intent.ask is RankingAsk.NTH and len(several) > 1:
+            return self._holders(ranking, year, intent.place, several)
+        holder = self._holder(ranking, year, intent.place, intent.categories)
+        if holder is not None:
+            return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
+        # Who was last a curated text may know (the slot guard keeps it to this year and ranking): the tables
+        # know the last place only where they hold the whole ranking. Who held a place, only the tables,
+        # but who came first also a text, where they have no row of that year at all (Haselhorst 2023:
+        # "Spitzenreiter war Hamburg").
+        known = any(s.year == year for s in self.standings.get(ranking.id, []))
+        first = intent.ask is RankingAsk.NTH and intent.place == 1 and not known
+        # The latest year was only assumed: a text may know the place ("Bonn hinter Nürnberg und Bremen").
+        return None if intent.ask is RankingAsk.LAST or first or latest else REFUSE
+
+    def _holders(self, ranking: Ranking, year: int, place: int | None, categories: Sequence[str]) -> TableReply | None:
+        """Who held a place in each of several categories ("Wer gewann 2024 Verwaltung und Mobilität?"). Where one is
+        unknown, a text on the year's category winners may know them all."""
+        held = [self._holder(ranking, year, place, (c,)) for c in categories]
+        if all(held):
+            return self._categories_of_year([h for h in held if h], RankingAsk.PLACE)
+        return None if place == 1 else REFUSE
+
+    def _of_year(self, ranking: Ranking, year: int, categories: Sequence[str]) -> list[str]:
+        """The categories the ranking had in a year: "Gesellschaft" names both "Gesellschaft" and its later name
+        "Gesellschaft und Bildung", one category in each year."""
+        held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year}
+        return [c for c in categories if c in held]
+
     def latest_year(self, ranking: Ranking) -> int | None:
         """The ranking's latest edition as far as is known (None if a text speaks of a later one than the tables)."""
         return self._latest(ranking, ())
@@ -299,17 +330,7 @@ class Tables:
         if year is None:
             return None
         if intent.ask in (RankingAsk.NTH, RankingAsk.LAST):
-            holder = self._holder(ranking, year, intent.place, intent.categories)
-            if holder is not None:
-                return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
-            # Who was last a curated text may know (the slot guard keeps it to this year and ranking): the tables
-            # know the last place only where they hold the whole ranking. Who held a place, only the tables,
-            # but who came first also a text, where they have no row of that year at all (Haselhorst 2023:
-            # "Spitzenreiter war Hamburg").
-            known = any(s.year == year for s in self.standings.get(ranking.id, []))
-            first = intent.ask is RankingAsk.NTH and intent.place == 1 and not known
-            # The latest year was only assumed: a text may know the place ("Bonn hinter Nürnberg und Bremen").
-            return None if intent.ask is RankingAsk.LAST or first or latest else REFUSE
+            return self._place_held(ranking, year, intent, latest=latest)
         if intent.ask is RankingAsk.TOP and not categories:
             # The tables list the top places overall only: a category's top is a text's to tell, if any.
             return self._entry(entry_id(ranking.id, year, "top"))
@@ -444,12 +465,13 @@ class Tables:
 
     def _categories_of_year(self, picked: list[Standing], ask: RankingAsk) -> TableReply:
         """ "Welche Plätze hatte Düsseldorf 2022 in Verwaltung und Gesellschaft?": each category's standing, one
-        after the other; where points are asked and a category has none, that is what is missing."""
+        after the other, of one city or of each category's holder; where points are asked and a category has none,
+        that is what is missing."""
         texts = {
             lang: (
                 " ".join(describe(s, lang, self.cite) for s in picked),
                 messages.categories_title(
-                    picked[0].city_in(lang),
+                    ", ".join(dict.fromkeys(s.city_in(lang) for s in picked)),
                     picked[0].ranking.name_in(lang),
                     picked[0].year,
                     [s.category_in(lang) for s in picked],

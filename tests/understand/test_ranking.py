@@ -1582,6 +1582,37 @@ def test_who_held_two_places_is_read_off_the_years_top_list(
 
 
 @pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        (
+            "Wer war 2024 Erster in IT und Kommunikation und in Energie und Umwelt?",
+            ["bitkom-sci-2024-muenchen-it-und-kommunikation", "bitkom-sci-2024-ingolstadt-energie-und-umwelt"],
+        ),
+        (
+            "who won administration and mobility in 2022",
+            ["bitkom-sci-2022-nuernberg-verwaltung", "bitkom-sci-2022-nuernberg-mobilitaet"],
+        ),
+    ],
+)
+def test_who_held_a_place_in_two_categories_is_told_for_each(
+    real_service: FoiService, question: str, entries: list[str]
+) -> None:
+    """ "who won IT und Kommunikation and energy 2024" got the winner of the first category only."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids == entries
+
+
+def test_one_category_under_two_names_is_one_category(real_service: FoiService) -> None:
+    """ "Gesellschaft" names "Gesellschaft" and its later name "Gesellschaft und Bildung": one category a year."""
+    question = "Wer war 2021 Erster in Gesellschaft?"
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None
+    assert len(intent.categories) == 2
+    assert real_service.ask(question).entry_ids == ["bitkom-sci-2021-hamburg-gesellschaft"]
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?",
