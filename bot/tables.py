@@ -592,6 +592,9 @@ class Tables:
         mine = [s for s in rows if s.city == city and s.year in editions]
         if not editions or not mine or (unknown and not counted) or (intent.streak and unknown):
             return None
+        if intent.first and counted:
+            # Where it never held the place, how often it did says so.
+            return self._first_held(ranking, counted, unknown, editions, intent)
         # The years that count; of a run, every longest one.
         groups = _longest_runs(counted, editions) if intent.streak else [counted] if counted else []
         picked = [s for group in groups for s in group]
@@ -624,6 +627,33 @@ class Tables:
             text[lang] = (said, f"{city_named} ({_ranking_named(first, lang)})")
         # Some years left open: how often is not known, what is known is said as such.
         return TableReply(composed=self._composed(picked or mine, text), missing=AnswerType.COUNT if unknown else None)
+
+    def _first_held(
+        self, ranking: Ranking, counted: list[Standing], unknown: list[int], editions: list[int], intent: RankingIntent
+    ) -> TableReply | None:
+        """The first year a city held a place or made a top list (`counted`, in the order of the years), where no
+        year before it is left open (`unknown`); a text may know it otherwise."""
+        if any(year < counted[0].year for year in unknown):
+            return None
+        first = [s for s in counted if s.year == counted[0].year]
+        text = {
+            lang: (
+                messages.first_held(
+                    first[0].city_in(lang),
+                    ranking.within(lang),
+                    lang,
+                    year=first[0].year,
+                    shown=first[0].place_text(lang, self.cite),
+                    place=intent.place or 1,
+                    top=intent.top,
+                    category=first[0].category_in(lang),
+                    earliest=first[0].year == editions[0],
+                ),
+                f"{first[0].city_in(lang)} ({_ranking_named(first[0], lang)})",
+            )
+            for lang in get_args(Lang)
+        }
+        return TableReply(composed=self._composed(first, text))
 
     def _rankings_of(self, city: str) -> TableReply | None:
         """A city's best known place in each ranking that lists it (overall), and the categories it came first in,

@@ -603,6 +603,21 @@ def times_at_least(
     return f"{city} was {held} {where} in {shown}; for {years} the sources give no such place, or disagree."
 
 
+def first_held(
+    city: str, within: str, lang: Lang, *, year: int, shown: str, place: int, top: bool, category: str, earliest: bool
+) -> str:
+    """`Darmstadt lag im Bitkom Smart City Index erstmals 2019 unter den ersten 10 (Platz 10).`; `shown`: the place
+    held, for a top list; `earliest`: that year is the first the tables hold, so an earlier edition they lack is
+    not ruled out."""
+    where = _in_category(within, category, lang)
+    held = _held(place, lang, top=top) + (f" ({shown})" if top else "")
+    if lang == "de":
+        said = f"{city} lag {where} erstmals {year} {held}."
+        return said + (" Das ist das früheste Jahr, das meine Quellen dazu kennen." if earliest else "")
+    said = f"{city} was {held} {where} for the first time in {year}."
+    return said + (" That is the earliest year my sources know of." if earliest else "")
+
+
 def _held(place: int, lang: Lang, *, top: bool) -> str:
     """`unter den ersten 3`, `auf Platz 1`; `in the top 3`, `in 1st place`."""
     if lang == "de":

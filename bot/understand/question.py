@@ -410,6 +410,7 @@ class Understander:
                 how_often=asks_how_often(subject),
                 top=top_size(folded),
                 nth=nth_time(folded),
+                when=kind in (AnswerType.DATE, AnswerType.DAY),
             )
         )
         which_state = asks_which_state(folded)

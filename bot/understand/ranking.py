@@ -176,7 +176,11 @@ _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = _stems("neu new newly newcomer newcomers neueinsteiger")
 # "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
-_FIRST_TIME = re.compile(r"\b(?:zum (?:aller)?ersten mal|das (?:aller)?erste mal|first time|erstmal(?:s|ig))\b")
+# "When did Dresden first make the top 10?": "first" before a verb of getting there is a first time too.
+_FIRST_TIME = re.compile(
+    r"\b(?:zum (?:aller)?ersten mal|das (?:aller)?erste mal|first time|erstmal(?:s|ig)|"
+    r"first (?=(?:make|made|get|got|reach|reached|enter|entered|win|won|break|broke|crack|cracked)\b))"
+)
 
 
 def first_time(tokens: Sequence[str], folded: str) -> tuple[list[str], bool]:
@@ -529,6 +533,7 @@ class RankingIntent:
     offset: int = 0  # for a neighbour, the place asked relative to the city's own: +1 right behind, -1 ahead
     top: bool = False  # for how often: any of the places down to `place`, not that place alone
     streak: bool = False  # for how often: the longest run of editions in a row ("in Folge", "in a row")
+    first: bool = False  # for how often: the first of the years it held the place ("Wann zum ersten Mal …?")
     # Every category of one city in one year ("Bochum 2019 Kategorien"), none named.
     every_category: bool = False
 
@@ -542,24 +547,27 @@ _IN_A_ROW = "infolg"
 
 
 def _times(
-    words: set[str], place: int | None, top: int | None, categories: tuple[str, ...], *, streak: bool
+    words: set[str], place: int | None, top: int | None, categories: tuple[str, ...], *, streak: bool, first: bool
 ) -> RankingIntent | None:
-    """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"), or in a row
-    (`streak`); None where the question counts something else ("Wie oft hat sich Bochum verbessert?")."""
+    """How often a city made a top list, held a place or won ("Wie oft hat Hamburg gewonnen?"), in a row
+    (`streak`), or when for the `first` time; None where the question counts something else ("Wie oft hat sich
+    Bochum verbessert?")."""
     if top == 0 or place == 0:
         return None
     if top is not None:
         # "Top 1" is the first place.
-        return RankingIntent(RankingAsk.TIMES, place=top, categories=categories, top=top > 1, streak=streak)
+        return RankingIntent(
+            RankingAsk.TIMES, place=top, categories=categories, top=top > 1, streak=streak, first=first
+        )
     # "Wie oft hat Hamburg gewonnen?" won; "Wie oft hat Bochum Plätze gewonnen?" gained.
     won = _WON in words and not words & _PLACE
     if words & (_CHANGE - ({_WON} if won else set()) | _TREND | _LAST | _COMPARE - _WINNER):
         return None
     if place is not None:
-        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories, streak=streak)
+        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories, streak=streak, first=first)
     # "unter den Besten", "among the best" name a top list of no size, not the first place.
     if (won or words & (_WINNER - _BEST_WORDS)) and not words & _PLACE:
-        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories, streak=streak)
+        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories, streak=streak, first=first)
     return None
 
 
@@ -660,6 +668,7 @@ def detect(
     how_often: bool = False,
     top: int | None = None,
     nth: int | None = None,
+    when: bool = False,
 ) -> RankingIntent | None:
     """The ranking question asked, if the question is nothing but one; `cities` and `years` count its slots,
     `who` says whether it asks who ("Wer …", "Who …"), `extreme` whether it has a superlative (`superlative`),
@@ -673,8 +682,8 @@ def detect(
     whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
     names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), `top`
-    the size of a top list it names (`top_size`), and `nth` the ordinal with which it counts times (`nth_time`),
-    which names no place."""
+    the size of a top list it names (`top_size`), `nth` the ordinal with which it counts times (`nth_time`),
+    which names no place, and `when` whether it asks when."""
     tokens = _first_ones(tokens)
     # "Wie oft hintereinander …?", "How many consecutive wins …?": a run of editions, counted as how often is.
     streak = _IN_A_ROW in tokens
@@ -715,8 +724,10 @@ def detect(
         return None  # "Was macht Bochum mit dem Ranking?": what the city does, for the texts
     # A run may be asked up to a year: "Wie oft hintereinander hat Hamburg bis 2022 gewonnen?" (not "seit 2023").
     counted_years = not years or (span and years == 2) or (streak and years == 1 and not since)
-    if (how_often or streak) and cities == 1 and counted_years:
-        times = _times(words, place, top, categories, streak=streak)
+    # "Wann war Darmstadt zum ersten Mal in den Top 10?": the first of the years that count.
+    first = first_time and when and not years
+    if (how_often or streak or first) and cities == 1 and counted_years:
+        times = _times(words, place, top, categories, streak=streak, first=first)
         if times is not None:
             return times
     if streak:

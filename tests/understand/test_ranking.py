@@ -1735,6 +1735,52 @@ def test_how_often_a_city_held_a_place_is_counted(
 
 
 @pytest.mark.parametrize(
+    ("question", "says", "entry"),
+    [
+        # Darmstadt was tenth in 2019; the text on 2020's climbers, which says it rose to fourth, answered 2020.
+        (
+            "In welchem Jahr war Darmstadt zum ersten Mal in den Top 10?",
+            "Darmstadt lag im Bitkom Smart City Index erstmals 2019 unter den ersten 10 (Platz 10). Das ist das "
+            "früheste Jahr, das meine Quellen dazu kennen.",
+            "bitkom-sci-2019-darmstadt",
+        ),
+        (
+            "When did Dresden first make the top 10?",
+            "Dresden was in the top 10 (6th place) in the Bitkom Smart City Index for the first time in 2021.",
+            "bitkom-sci-2021-dresden",
+        ),
+        (
+            "Wann hat München zum ersten Mal gewonnen?",
+            "München lag im Bitkom Smart City Index erstmals 2023 auf Platz 1.",
+            "bitkom-sci-2023-muenchen",
+        ),
+        # Never: how often says so.
+        ("Wann war Bonn zum ersten Mal Erster?", "Bonn lag im Bitkom Smart City Index 2019–2025 in keinem Jahr", ""),
+    ],
+)
+def test_when_a_city_first_held_a_place_is_the_first_year_counted(
+    real_service: FoiService, question: str, says: str, entry: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(says)
+    assert not entry or answer.entry_ids == [entry]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "War Darmstadt 2020 zum ersten Mal in den Top 10?",  # a year named: whether it was new then
+        "Wer kam 2023 zum ersten Mal in die Top 10?",  # who was new, which no year's list tells
+        "Wie oft war Darmstadt in den Top 10?",  # how often, not when first
+    ],
+)
+def test_only_when_a_city_first_held_a_place_asks_the_first_year(real_service: FoiService, question: str) -> None:
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is None or not intent.first, question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Wie oft hat sich Bochum zwischen 2019 und 2025 verbessert?",  # a count of changes, from the course
