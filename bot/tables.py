@@ -633,23 +633,25 @@ class Tables:
     ) -> TableReply | None:
         """The first year a city held a place or made a top list (`counted`, in the order of the years), where no
         year before it is left open (`unknown`); a text may know it otherwise."""
-        if any(year < counted[0].year for year in unknown):
+        year = counted[0].year
+        if any(earlier < year for earlier in unknown):
             return None
-        first = [s for s in counted if s.year == counted[0].year]
+        first = [s for s in counted if s.year == year]
+        held = first[0]
         text = {
             lang: (
                 messages.first_held(
-                    first[0].city_in(lang),
+                    held.city_in(lang),
                     ranking.within(lang),
                     lang,
-                    year=first[0].year,
-                    shown=first[0].place_text(lang, self.cite),
+                    year=year,
+                    shown=held.place_text(lang, self.cite),
                     place=intent.place or 1,
                     top=intent.top,
-                    category=first[0].category_in(lang),
-                    earliest=first[0].year == editions[0],
+                    category=held.category_in(lang),
+                    earliest=year == editions[0],
                 ),
-                f"{first[0].city_in(lang)} ({_ranking_named(first[0], lang)})",
+                f"{held.city_in(lang)} ({_ranking_named(held, lang)})",
             )
             for lang in get_args(Lang)
         }

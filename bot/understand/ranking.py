@@ -175,7 +175,8 @@ def asks_a_standing(tokens: Iterable[str]) -> bool:
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
 _NEW = _stems("neu new newly newcomer newcomers neueinsteiger")
-# "zum ersten Mal in die Top 10", "erstmals": a first time, which no table row states; its "ersten" is no place.
+# "zum ersten Mal in die Top 10", "erstmals": a first time, which no one year's row states (of one city, the first
+# year that counts tells it); its "ersten" is no place.
 # "When did Dresden first make the top 10?": "first" before a verb of getting there is a first time too.
 _FIRST_TIME = re.compile(
     r"\b(?:zum (?:aller)?ersten mal|das (?:aller)?erste mal|first time|erstmal(?:s|ig)|"
