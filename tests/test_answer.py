@@ -852,7 +852,7 @@ def test_a_text_of_other_years_does_not_answer_the_year_asked(real_service: FoiS
     only as the index's first year). The tables now tell it: every category of 2019, the best first."""
     answer = real_service.ask("Welche Kategorie war 2019 Bochums beste?")
     assert answer.entry_ids
-    assert all(id.startswith("bitkom-sci-2019-bochum-") for id in answer.entry_ids)
+    assert all(entry_id.startswith("bitkom-sci-2019-bochum-") for entry_id in answer.entry_ids)
 
 
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:

@@ -443,11 +443,12 @@ def asks_which_ranking(folded: str) -> bool:
     return bool(_WHICH_RANKING.search(folded))
 
 
-_WHICH_CATEGORY = re.compile(r"\b(?:welche[mnrs]?|which|what)\s(?:\w+\s)?(?:kategorie|categor)")
+# In the singular: "Welche Kategorien hatte Bochum 2020?" asks for them all.
+_WHICH_CATEGORY = re.compile(r"\b(?:welche[mnrs]?|which|what)\s(?:\w+\s)?(?:kategorie|category)\b")
 
 
 def asks_which_category(folded: str) -> bool:
-    """Whether a (folded) question asks which category ("In welcher Kategorie war Bochum 2024 vorn?")."""
+    """Whether a (folded) question asks which one category ("In welcher Kategorie war Bochum 2024 vorn?")."""
     return bool(_WHICH_CATEGORY.search(folded))
 
 

@@ -1961,6 +1961,25 @@ def test_every_category_of_a_city_in_a_year_comes_from_the_tables(real_service: 
     assert "category Mobility" in english.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Welche Kategorien hatte Bochum 2020?",
+            ("Kategorie IT und Kommunikation Platz 5", "Kategorie Mobilität Platz 9"),
+        ),
+        ("Which categories did Bochum place in in 2019?", ("category Society", "category Mobility")),
+    ],
+)
+def test_which_categories_in_the_plural_asks_for_every_one(
+    real_service: FoiService, question: str, said: tuple[str, ...]
+) -> None:
+    """ "Welche Kategorien hatte Bochum 2020?" got the text on one of them, Mobilität."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert all(part in answer.text for part in said), answer.text
+
+
 def test_which_category_is_no_list_of_every_category(real_service: FoiService) -> None:
     intent = real_service.answerer.understander.understand("In welcher Kategorie lag Bochum 2019 vorn?").ranking
     assert intent is None or not intent.every_category
