@@ -14,7 +14,7 @@ from typing import get_args
 from bot import messages
 from bot.folding import fold
 from bot.kb.rankings import Standing, describe, entry_id, format_value, standings, trend_id
-from bot.models import AnswerType, Entry, Lang, Passage, Ranking
+from bot.models import AnswerType, Entry, FirstEdition, Lang, Passage, Ranking
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.answer_types import asks_how_often
@@ -220,6 +220,28 @@ class Tables:
         held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year}
         return [c for c in categories if c in held]
 
+    def _before_first_edition(self, ranking: Ranking, years: Iterable[int]) -> FirstEdition | None:
+        """The ranking's first edition, by its source, where every year asked lies before it and the tables hold
+        none of them."""
+        first, asked = ranking.first_edition, set(years)
+        held = {s.year for s in self.standings.get(ranking.id, [])}
+        before = first is not None and bool(asked) and max(asked) < first.year and not asked & held
+        return first if before else None
+
+    def _first_appeared(self, ranking: Ranking, first: FirstEdition, question: Question) -> TableReply:
+        """ "Welchen Platz hatte Bochum 2018 im Smart City Index?": no such standing, as the ranking first appeared
+        later; the reply says so with its source instead of only that the sources do not give it."""
+        kind = question.answer_type
+        if kind in (AnswerType.OPEN, AnswerType.YESNO):
+            kind = AnswerType.POINTS if question.ranking is not None and question.ranking.points else AnswerType.PLACE
+        texts = {
+            lang: messages.first_appeared(ranking.name_in(lang), ranking.within(lang), first.year, lang)
+            for lang in get_args(Lang)
+        }
+        passage = Passage(text=first.quote, source_url=first.source_url)
+        composed = Composed(texts, [], [passage], first.source_url, sources_differ=False)
+        return TableReply(composed=composed, missing=kind)
+
     def latest_year(self, ranking: Ranking) -> int | None:
         """The ranking's latest edition as far as is known (None if a text speaks of a later one than the tables)."""
         return self._latest(ranking, ())
@@ -247,6 +269,9 @@ class Tables:
         ranking = self.ranking_asked(question)
         if intent is None or ranking is None:
             return None
+        first = self._before_first_edition(ranking, question.years) if ranking.id in question.rankings else None
+        if first is not None:
+            return self._first_appeared(ranking, first, question)
         changes = (RankingAsk.COMPARE, RankingAsk.CHANGE)
         if question.answer_type is AnswerType.COUNT and intent.ask in changes and asks_how_often(question.text):
             # "Wie oft hat sich Bochum verbessert?": a count of years, which the course shows and no difference

@@ -855,6 +855,26 @@ def test_a_text_of_other_years_does_not_answer_the_year_asked(real_service: FoiS
     assert all(entry_id.startswith("bitkom-sci-2019-bochum-") for entry_id in answer.entry_ids)
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Wer gewann den Smart City Index 2016?", "Im Bitkom Smart City Index gibt es Platzierungen erst seit 2019"),
+        ("what was Bochum's Smart City Index place in 2018", "The Bitkom Smart City Index first appeared in 2019"),
+    ],
+)
+def test_a_year_before_a_ranking_first_appeared_is_told_so(real_service: FoiService, question: str, said: str) -> None:
+    """ "Wer gewann den Smart City Index 2016?" found nothing at all; the first edition's source says why."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.text.startswith(said)
+    assert [p.source_url for p in answer.passages] == [
+        "https://shop.elfnullelf.de/monitoring/bitkom-veroeffentlicht-studienbericht-zum-ersten-smart-city-index"
+    ]
+    # Named by a year the tables hold, or with no ranking named (another ranking may hold the year): as before.
+    assert "erste Ausgabe" not in real_service.ask("Wer gewann den Smart City Index 2019?").title
+    assert "first edition" not in real_service.ask("What was Bochum's place in 2018?").title
+
+
 def test_not_stated_in_json_keeps_its_hits(real_service: FoiService) -> None:
     data = as_json(real_service.ask("Wie viele Punkte hatte Essen 2021?"))
     assert data["answered"] is False

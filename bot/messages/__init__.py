@@ -603,6 +603,15 @@ def times_at_least(
     return f"{city} was {held} {where} in {shown}; for {years} the sources give no such place, or disagree."
 
 
+def first_appeared(ranking: str, within: str, year: int, lang: Lang) -> tuple[str, str]:
+    """The reply and its title where a standing is asked of a year before a ranking first appeared; `within`:
+    `Ranking.within` ("im Bitkom Smart City Index")."""
+    if lang == "de":
+        said = f"{within[0].upper()}{within[1:]} gibt es Platzierungen erst seit {year}, dem Jahr der ersten Ausgabe."
+        return said, f"{ranking}, erste Ausgabe"
+    return f"The {ranking} first appeared in {year}: it has no placings for earlier years.", f"{ranking}, first edition"
+
+
 def first_held(
     city: str, within: str, lang: Lang, *, year: int, shown: str, place: int, top: bool, category: str, earliest: bool
 ) -> str:
