@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import get_args
 
 from bot import messages
@@ -81,6 +81,10 @@ class TableReply:
 
 
 REFUSE = TableReply(refuse=True)
+# A year from which to now: "seit 2018", "ab 2018", "since 2018", "from 2018".
+_FROM_YEAR = re.compile(r"\b(?:seit|since|ab|from)\s(?:19|20)\d\d\b")
+# What is told over the editions: a course, how often.
+_COURSES = frozenset((RankingAsk.TREND, RankingAsk.TIMES))
 _OVERALL = frozenset({"gesamt", "insgesamt", "overall", "gesamtwert", "gesamtranking", "gesamtplatz"})
 _PLACE_TOKEN = "platz"  # "Platz", "Rang", "place", "rank" as the normaliser writes them
 # What the tables tell of one city: not the answer to which city, when the question names that city.
@@ -192,8 +196,14 @@ class Tables:
     def _place_held(self, ranking: Ranking, year: int, intent: RankingIntent, *, latest: bool) -> TableReply | None:
         """Who held a place, or the last one, in a year (`latest`: the year was only assumed, the latest)."""
         several = self._of_year(ranking, year, intent.categories)
-        if intent.ask is RankingAsk.NTH and len(several) > 1:
-            return self._holders(ranking, year, intent.place, several)
+        if intent.ask is RankingAsk.NTH and len(intent.categories) > 1:
+            # A category asked with no row that year, unless under its other name, leaves the answer to a text
+            # ("Wer gewann 2024 Verwaltung und Mobilität?"): one holder alone would drop the other silently.
+            renamed = [c for c in intent.categories if any(self._renamed(ranking, c, held) for held in several)]
+            if any(c not in several and c not in renamed for c in intent.categories):
+                return None if intent.place == 1 else REFUSE
+            if len(several) > 1:
+                return self._holders(ranking, year, intent.place, several)
         holder = self._holder(ranking, year, intent.place, intent.categories)
         if holder is not None:
             return self._entry(entry_id(ranking.id, year, holder.city, holder.category))
@@ -207,12 +217,18 @@ class Tables:
         return None if intent.ask is RankingAsk.LAST or first or latest else REFUSE
 
     def _holders(self, ranking: Ranking, year: int, place: int | None, categories: Sequence[str]) -> TableReply | None:
-        """Who held a place in each of several categories ("Wer gewann 2024 Verwaltung und Mobilität?"). Where one is
+        """Who held a place in each of several categories ("Wer gewann 2022 Verwaltung und Mobilität?"). Where one is
         unknown, a text on the year's category winners may know them all."""
         held = [self._holder(ranking, year, place, (c,)) for c in categories]
         if all(held):
             return self._categories_of_year([h for h in held if h], RankingAsk.PLACE)
         return None if place == 1 else REFUSE
+
+    def _renamed(self, ranking: Ranking, category: str, other: str) -> bool:
+        """Whether two names are one category renamed ("Gesellschaft", since 2023 "Gesellschaft und Bildung"): no
+        year has rows of both."""
+        years = [{s.year for s in self.standings.get(ranking.id, []) if s.category == c} for c in (category, other)]
+        return category != other and not years[0] & years[1]
 
     def _of_year(self, ranking: Ranking, year: int, categories: Sequence[str]) -> list[str]:
         """The categories the ranking had in a year: "Gesellschaft" names both "Gesellschaft" and its later name
@@ -220,13 +236,15 @@ class Tables:
         held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year}
         return [c for c in categories if c in held]
 
-    def _before_first_edition(self, ranking: Ranking, years: Iterable[int]) -> FirstEdition | None:
+    def _before_first_edition(self, ranking: Ranking, question: Question) -> FirstEdition | None:
         """The ranking's first edition, by its source, where every year asked lies before it and the tables hold
-        none of them."""
-        first, asked = ranking.first_edition, set(years)
+        none of them; not for a year from which to now ("Wie hat sich Bochum seit 2018 entwickelt?", "ab 2018"),
+        which the editions since answer."""
+        first, asked = ranking.first_edition, set(question.years)
         held = {s.year for s in self.standings.get(ranking.id, [])}
+        to_now = _FROM_YEAR.search(fold(question.text)) or (question.ranking and question.ranking.ask in _COURSES)
         before = first is not None and bool(asked) and max(asked) < first.year and not asked & held
-        return first if before else None
+        return first if before and not to_now else None
 
     def _first_appeared(self, ranking: Ranking, first: FirstEdition, question: Question) -> TableReply:
         """ "Welchen Platz hatte Bochum 2018 im Smart City Index?": no such standing, as the ranking first appeared
@@ -269,7 +287,7 @@ class Tables:
         ranking = self.ranking_asked(question)
         if intent is None or ranking is None:
             return None
-        first = self._before_first_edition(ranking, question.years) if ranking.id in question.rankings else None
+        first = self._before_first_edition(ranking, question) if ranking.id in question.rankings else None
         if first is not None:
             return self._first_appeared(ranking, first, question)
         changes = (RankingAsk.COMPARE, RankingAsk.CHANGE)
@@ -466,16 +484,19 @@ class Tables:
         return found
 
     def _every_category(self, ranking: Ranking, city: str, year: int, *, best: bool) -> TableReply | None:
-        """A city's standings in each category of a year that the tables know, where they know two or more, the
-        best place first if its `best` category is asked; of fewer, the sources do not give them (the reply tells
-        what a text says of the subject), though a text may tell the best one ("Bochums beste Kategorie 2025")."""
+        """A city's standings in each category of a year that the tables know, where they know two or more; of
+        fewer, the sources do not give them (the reply tells what a text says of the subject). Its `best` category
+        asked: the best place first, and an answer only where the tables know every category of that year (else
+        the best may be one they lack, and the reply says what they know as such)."""
         held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
         known = self._in_categories(ranking, city, year, sorted(held))
         if len(known) < 2:
-            return None if best else REFUSE
-        if best:
-            known.sort(key=lambda s: (s.place is None, s.place or 0))
-        return self._categories_of_year(known, RankingAsk.PLACE)
+            return REFUSE
+        if not best:
+            return self._categories_of_year(known, RankingAsk.PLACE)
+        known.sort(key=lambda s: (s.place is None, s.place or 0))
+        listed = self._categories_of_year(known, RankingAsk.PLACE)
+        return listed if len(known) == len(held) else replace(listed, missing=AnswerType.PLACE)
 
     def _in_categories(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> list[Standing]:
         """A city's standings of one year in each of the categories asked that has one. A category renamed over
@@ -615,11 +636,11 @@ class Tables:
                 # Another city's disputed place (Bochum 2019: 32 or 39) tells neither place taken.
                 unknown.append(year)
         mine = [s for s in rows if s.city == city and s.year in editions]
-        if not editions or not mine or (unknown and not counted) or (intent.streak and unknown):
-            return None
-        if intent.first and counted:
+        if intent.first and mine and (counted or unknown):
             # Where it never held the place, how often it did says so.
             return self._first_held(ranking, counted, unknown, editions, intent)
+        if not editions or not mine or (unknown and not counted) or (intent.streak and unknown):
+            return None
         # The years that count; of a run, every longest one.
         groups = _longest_runs(counted, editions) if intent.streak else [counted] if counted else []
         picked = [s for group in groups for s in group]
@@ -657,10 +678,11 @@ class Tables:
         self, ranking: Ranking, counted: list[Standing], unknown: list[int], editions: list[int], intent: RankingIntent
     ) -> TableReply | None:
         """The first year a city held a place or made a top list (`counted`, in the order of the years), where no
-        year before it is left open (`unknown`); a text may know it otherwise."""
+        year before it is left open (`unknown`); otherwise the tables cannot tell, and a text on the city is shown
+        as what the sources say (not as the answer: it may be of another category or ranking)."""
+        if not counted or any(earlier < counted[0].year for earlier in unknown):
+            return REFUSE
         year = counted[0].year
-        if any(earlier < year for earlier in unknown):
-            return None
         first = [s for s in counted if s.year == year]
         held = first[0]
         text = {
@@ -675,6 +697,7 @@ class Tables:
                     top=intent.top,
                     category=held.category_in(lang),
                     earliest=year == editions[0],
+                    first_edition=ranking.first_edition is not None and ranking.first_edition.year == year,
                 ),
                 f"{held.city_in(lang)} ({_ranking_named(held, lang)})",
             )

@@ -870,6 +870,8 @@ def test_a_year_before_a_ranking_first_appeared_is_told_so(real_service: FoiServ
     assert [p.source_url for p in answer.passages] == [
         "https://shop.elfnullelf.de/monitoring/bitkom-veroeffentlicht-studienbericht-zum-ersten-smart-city-index"
     ]
+    # A year from which to now is told by the editions since: "seit 2018" is Bochum's course from 2019.
+    assert "2019: Platz 32" in real_service.ask("Wie hat sich Bochum im Smart City Index seit 2018 entwickelt?").text
     # Named by a year the tables hold, or with no ranking named (another ranking may hold the year): as before.
     assert "erste Ausgabe" not in real_service.ask("Wer gewann den Smart City Index 2019?").title
     assert "first edition" not in real_service.ask("What was Bochum's place in 2018?").title

@@ -613,17 +613,31 @@ def first_appeared(ranking: str, within: str, year: int, lang: Lang) -> tuple[st
 
 
 def first_held(
-    city: str, within: str, lang: Lang, *, year: int, shown: str, place: int, top: bool, category: str, earliest: bool
+    city: str,
+    within: str,
+    lang: Lang,
+    *,
+    year: int,
+    shown: str,
+    place: int,
+    top: bool,
+    category: str,
+    earliest: bool,
+    first_edition: bool,
 ) -> str:
     """`Darmstadt lag im Bitkom Smart City Index erstmals 2019 unter den ersten 10 (Platz 10).`; `shown`: the place
     held, for a top list; `earliest`: that year is the first the tables hold, so an earlier edition they lack is
-    not ruled out."""
+    not ruled out, unless it is the ranking's `first_edition`."""
     where = _in_category(within, category, lang)
     held = _held(place, lang, top=top) + (f" ({shown})" if top else "")
     if lang == "de":
         said = f"{city} lag {where} erstmals {year} {held}."
+        if first_edition:
+            return said + " Das war die erste Ausgabe."
         return said + (" Das ist das früheste Jahr, das meine Quellen dazu kennen." if earliest else "")
     said = f"{city} was {held} {where} for the first time in {year}."
+    if first_edition:
+        return said + " That was its first edition."
     return said + (" That is the earliest year my sources know of." if earliest else "")
 
 

@@ -240,7 +240,6 @@ def test_a_state_named_in_a_question_for_a_city_is_not_the_answer(real_service: 
         "Wie schneidet Bochum in anderen Rankings ab?",  # not the default ranking
         "Welche Berater hatte Bochum 2021?",  # another topic
         "Welche Städte sind 2022 neu in die Top 10 gekommen?",  # who entered the list: a change, not the list
-        "In welcher Kategorie war Bochum 2024 am besten?",  # which category: no table row says
         "Was hat die Stadt 2021 mit dem Ergebnis gemacht?",  # a participle of a verb that says little
         "Was hat Dortmund zum Ranking gesagt?",  # what someone said of it
         "Was sagt Ulm zum Ranking?",
@@ -250,6 +249,15 @@ def test_a_state_named_in_a_question_for_a_city_is_not_the_answer(real_service: 
 def test_questions_that_only_mention_a_ranking_are_not_for_the_tables(real_service: FoiService, question: str) -> None:
     understood = real_service.answerer.understander.understand(question)
     assert real_service.answerer.tables.answer(understood) is None
+
+
+def test_a_best_category_the_tables_hold_too_little_of_is_a_texts_to_tell(real_service: FoiService) -> None:
+    """The tables hold one of Bochum's categories of 2024: they tell nothing themselves; the text on its 2024
+    categories does."""
+    question = "In welcher Kategorie war Bochum 2024 am besten?"
+    reply = real_service.answerer.tables.answer(real_service.answerer.understander.understand(question))
+    assert reply is None or reply.refuse
+    assert real_service.ask(question).entry_ids == ["bochum-sci-2024-kategorien"]
 
 
 @pytest.mark.parametrize(
@@ -1603,6 +1611,12 @@ def test_who_held_a_place_in_two_categories_is_told_for_each(
     assert answer.entry_ids == entries
 
 
+def test_two_categories_one_without_a_holder_are_not_answered_by_the_other_alone(real_service: FoiService) -> None:
+    """The tables hold no holder of Mobilität in 2024: Köln's first place in Verwaltung alone dropped it silently."""
+    answer = real_service.ask("Wer gewann 2024 Verwaltung und Mobilität?")
+    assert answer.entry_ids != ["bitkom-sci-2024-koeln-verwaltung"]
+
+
 def test_one_category_under_two_names_is_one_category(real_service: FoiService) -> None:
     """ "Gesellschaft" names "Gesellschaft" and its later name "Gesellschaft und Bildung": one category a year."""
     question = "Wer war 2021 Erster in Gesellschaft?"
@@ -1740,8 +1754,8 @@ def test_how_often_a_city_held_a_place_is_counted(
         # Darmstadt was tenth in 2019; the text on 2020's climbers, which says it rose to fourth, answered 2020.
         (
             "In welchem Jahr war Darmstadt zum ersten Mal in den Top 10?",
-            "Darmstadt lag im Bitkom Smart City Index erstmals 2019 unter den ersten 10 (Platz 10). Das ist das "
-            "früheste Jahr, das meine Quellen dazu kennen.",
+            "Darmstadt lag im Bitkom Smart City Index erstmals 2019 unter den ersten 10 (Platz 10). Das war die "
+            "erste Ausgabe.",
             "bitkom-sci-2019-darmstadt",
         ),
         (
@@ -1765,6 +1779,13 @@ def test_when_a_city_first_held_a_place_is_the_first_year_counted(
     assert answer.answered, answer.text
     assert answer.text.startswith(says)
     assert not entry or answer.entry_ids == [entry]
+
+
+def test_a_first_year_the_tables_cannot_tell_is_not_answered_by_another_text(real_service: FoiService) -> None:
+    """Bochum's places in Verwaltung are not known for every year: the text on its overall top-10 years answered."""
+    answer = real_service.ask("Wann war Bochum erstmals unter den Top 10 in Verwaltung?")
+    assert not answer.answered
+    assert "bochum-sci-top10" not in answer.entry_ids or answer.decision is Decision.NOT_STATED
 
 
 @pytest.mark.parametrize(
@@ -1978,6 +1999,14 @@ def test_which_categories_in_the_plural_asks_for_every_one(
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert all(part in answer.text for part in said), answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["In welcher Kategorie war Bochum 2020 am stärksten?", "In welcher Kategorie war Köln 2021 am besten?"]
+)
+def test_a_best_category_among_some_known_is_not_told_as_the_best(real_service: FoiService, question: str) -> None:
+    """The tables hold two of Bochum's five categories of 2020 and one of Köln's of 2021: the best may be another."""
+    assert not real_service.ask(question).answered
 
 
 def test_which_category_is_no_list_of_every_category(real_service: FoiService) -> None:
