@@ -18,7 +18,7 @@ from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
-from bot.tables import TableReply, Tables, asks_latest
+from bot.tables import TableReply, Tables, asks_latest, standing_kind
 from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
@@ -980,14 +980,10 @@ class Answerer:
     def _not_in_tables(self, question: Question, result: SearchResult, entries: dict[str, Entry]) -> Answer:
         """A standing the tables rule out, with no text about it ("Welchen Platz hatte Lübeck 2022?"): the reply
         says that the sources do not give it, names the standing as read and offers the closest questions."""
-        intent = question.ranking
-        kind = question.answer_type
-        if kind in (AnswerType.OPEN, AnswerType.YESNO):
-            # "Wie schnitt Lübeck 2022 ab?" asks for a place, or for points where it names them.
-            kind = AnswerType.POINTS if intent is not None and intent.points else AnswerType.PLACE
         unknown = self._not_answered(question, result, entries)
         asked = self.tables.asked(question, question.lang)
-        return unknown.model_copy(update={"decision": Decision.NOT_STATED, "missing": kind, "title": asked})
+        update = {"decision": Decision.NOT_STATED, "missing": standing_kind(question), "title": asked}
+        return unknown.model_copy(update=update)
 
     def _categories_not_named(self, entry: Entry, question: Question) -> list[str]:
         """The words naming the categories asked, as written, where the entry's short answers name none of them:

@@ -81,6 +81,16 @@ class TableReply:
 
 
 REFUSE = TableReply(refuse=True)
+
+
+def standing_kind(question: Question) -> AnswerType:
+    """The kind of standing a ranking question asks for: "Wie schnitt Lübeck 2022 ab?" a place, or points where
+    it names them."""
+    if question.answer_type not in (AnswerType.OPEN, AnswerType.YESNO):
+        return question.answer_type
+    return AnswerType.POINTS if question.ranking is not None and question.ranking.points else AnswerType.PLACE
+
+
 # A year from which to now: "seit 2018", "ab 2018", "since 2018", "from 2018".
 _FROM_YEAR = re.compile(r"\b(?:seit|since|ab|from)\s(?:19|20)\d\d\b")
 # What is told over the editions: a course, how often.
@@ -199,8 +209,8 @@ class Tables:
         if intent.ask is RankingAsk.NTH and len(intent.categories) > 1:
             # A category asked with no row that year, unless under its other name, leaves the answer to a text
             # ("Wer gewann 2024 Verwaltung und Mobilität?"): one holder alone would drop the other silently.
-            renamed = [c for c in intent.categories if any(self._renamed(ranking, c, held) for held in several)]
-            if any(c not in several and c not in renamed for c in intent.categories):
+            lacking = [c for c in intent.categories if c not in several]
+            if any(not any(self._renamed(ranking, c, held) for held in several) for c in lacking):
                 return None if intent.place == 1 else REFUSE
             if len(several) > 1:
                 return self._holders(ranking, year, intent.place, several)
@@ -233,32 +243,35 @@ class Tables:
     def _of_year(self, ranking: Ranking, year: int, categories: Sequence[str]) -> list[str]:
         """The categories the ranking had in a year: "Gesellschaft" names both "Gesellschaft" and its later name
         "Gesellschaft und Bildung", one category in each year."""
-        held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year}
+        held = self._categories_held(ranking, year)
         return [c for c in categories if c in held]
+
+    def _categories_held(self, ranking: Ranking, year: int) -> set[str]:
+        """The categories the tables hold rows of in a year."""
+        return {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
 
     def _before_first_edition(self, ranking: Ranking, question: Question) -> FirstEdition | None:
         """The ranking's first edition, by its source, where every year asked lies before it and the tables hold
         none of them; not for a year from which to now ("Wie hat sich Bochum seit 2018 entwickelt?", "ab 2018"),
         which the editions since answer."""
         first, asked = ranking.first_edition, set(question.years)
-        held = {s.year for s in self.standings.get(ranking.id, [])}
+        if first is None or not asked or max(asked) >= first.year:
+            return None
+        if asked & {s.year for s in self.standings.get(ranking.id, [])}:
+            return None
         to_now = _FROM_YEAR.search(fold(question.text)) or (question.ranking and question.ranking.ask in _COURSES)
-        before = first is not None and bool(asked) and max(asked) < first.year and not asked & held
-        return first if before and not to_now else None
+        return None if to_now else first
 
     def _first_appeared(self, ranking: Ranking, first: FirstEdition, question: Question) -> TableReply:
         """ "Welchen Platz hatte Bochum 2018 im Smart City Index?": no such standing, as the ranking first appeared
         later; the reply says so with its source instead of only that the sources do not give it."""
-        kind = question.answer_type
-        if kind in (AnswerType.OPEN, AnswerType.YESNO):
-            kind = AnswerType.POINTS if question.ranking is not None and question.ranking.points else AnswerType.PLACE
         texts = {
             lang: messages.first_appeared(ranking.name_in(lang), ranking.within(lang), first.year, lang)
             for lang in get_args(Lang)
         }
         passage = Passage(text=first.quote, source_url=first.source_url)
         composed = Composed(texts, [], [passage], first.source_url, sources_differ=False)
-        return TableReply(composed=composed, missing=kind)
+        return TableReply(composed=composed, missing=standing_kind(question))
 
     def latest_year(self, ranking: Ranking) -> int | None:
         """The ranking's latest edition as far as is known (None if a text speaks of a later one than the tables)."""
@@ -488,7 +501,7 @@ class Tables:
         fewer, the sources do not give them (the reply tells what a text says of the subject). Its `best` category
         asked: the best place first, and an answer only where the tables know every category of that year (else
         the best may be one they lack, and the reply says what they know as such)."""
-        held = {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
+        held = self._categories_held(ranking, year)
         known = self._in_categories(ranking, city, year, sorted(held))
         if len(known) < 2:
             return REFUSE

@@ -475,7 +475,8 @@ def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool
     say who came before or after."""
     answers = " ".join(_answers_as_written(entry))
     named = {fold(p) for p in places}
-    surnames = {fold(name.split()[-1]) for name in re.findall(_NAME, answers)}
+    # Read off the text's full names only where a lower-case word follows "vor", "after" … at all.
+    lower = {fold(m.group(1)) for m in _AROUND_LOWER.finditer(text)} - named
     return (
         any(
             fold(m.group(1)) not in named
@@ -483,7 +484,7 @@ def around_someone_named(entry: Entry, text: str, places: Iterable[str]) -> bool
             and re.search(rf"\b{re.escape(spell_out_umlauts(m.group(1)))}\b", answers)
             for m in _AROUND.finditer(text)
         )
-        or any(fold(m.group(1)) in surnames - named for m in _AROUND_LOWER.finditer(text))
+        or (bool(lower) and not lower.isdisjoint(fold(name.split()[-1]) for name in re.findall(_NAME, answers)))
     ) and not _SUCCESSION.search(fold(answers))
 
 

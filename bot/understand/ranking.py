@@ -556,21 +556,26 @@ def _times(
     Bochum verbessert?")."""
     if top == 0 or place == 0:
         return None
+    held = _times_held(words, place, top)
+    if held is None:
+        return None
+    # "Top 1" is the first place.
+    over_top = top is not None and top > 1
+    return RankingIntent(RankingAsk.TIMES, place=held, categories=categories, top=over_top, streak=streak, first=first)
+
+
+def _times_held(words: set[str], place: int | None, top: int | None) -> int | None:
+    """The place (or top list's size) whose times `_times` counts, if any."""
     if top is not None:
-        # "Top 1" is the first place.
-        return RankingIntent(
-            RankingAsk.TIMES, place=top, categories=categories, top=top > 1, streak=streak, first=first
-        )
+        return top
     # "Wie oft hat Hamburg gewonnen?" won; "Wie oft hat Bochum Plätze gewonnen?" gained.
     won = _WON in words and not words & _PLACE
     if words & (_CHANGE - ({_WON} if won else set()) | _TREND | _LAST | _COMPARE - _WINNER):
         return None
     if place is not None:
-        return RankingIntent(RankingAsk.TIMES, place=place, categories=categories, streak=streak, first=first)
+        return place
     # "unter den Besten", "among the best" name a top list of no size, not the first place.
-    if (won or words & (_WINNER - _BEST_WORDS)) and not words & _PLACE:
-        return RankingIntent(RankingAsk.TIMES, place=1, categories=categories, streak=streak, first=first)
-    return None
+    return 1 if (won or words & (_WINNER - _BEST_WORDS)) and not words & _PLACE else None
 
 
 def _first_ones(tokens: Sequence[str]) -> list[str]:
