@@ -87,6 +87,9 @@ def test_a_question_of_cities_with_nothing_else_counts_them_all(
         ("Wie viele Leute arbeiten dort?", None),  # people in general: staff and members are counted too
         ("Wie viele Punkte hatte Bochum 2024?", None),  # points are a kind of answer of their own
         ("Wie oft fragt der Bitkom?", None),
+        # English writes its nouns small: a German word after the thing counted is not it
+        ("how many pages has the Vermerk", "pag"),
+        ("How many files does the Stabsstelle keep?", "fil"),
     ],
 )
 def test_a_how_many_question_knows_what_it_counts(real_service: FoiService, question: str, counted: str | None) -> None:
