@@ -31,6 +31,7 @@ from bot.understand.answer_types import (
     asks_until,
     asks_which_of_summed,
     asks_winner,
+    change_statements,
     continued_sentences,
     counts,
     counts_a_share,
@@ -656,6 +657,12 @@ class Answerer:
         if clauses is None or not question.cities:
             return True
         analyze = self.understander.normalizer.analyze
+        # Whether a city got better or worse ("Hat sich Dortmund 2020 verbessert?") asks no figure: a statement
+        # naming it that says how it changed answers it ("Dortmund, Bottrop, Hamm und Moers erzielten schlechtere
+        # Gesamtwerte als im Vorjahr").
+        which_way = question.yes_no and intent is not None and intent.ask is RankingAsk.CHANGE
+        if which_way and any(question.cities <= analyze(s).cities for s in change_statements(entry)):
+            return True
         named: frozenset[str] = frozenset()
         for clause, figure in clauses:
             named = analyze(clause).cities or named

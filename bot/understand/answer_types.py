@@ -120,6 +120,21 @@ def claim(text: str) -> str | None:
     return text[found.end() :] if found and found.end() < len(text) else None
 
 
+# A tag that asks for yes or no at the end ("…, oder nicht?", "… or not?", "ja oder nein?") adds nothing to what
+# is asked: its negation denies nothing of the question's.
+_TAG = re.compile(
+    r"(?:[\s,;:?!.-]*(?:(?:oder|or)\s+(?:etwa\s+)?(?:nicht|not)|(?:ja|yes)\s+(?:oder|or)\s+(?:nein|no)))+[\s?!.]*$",
+    re.IGNORECASE,
+)
+
+
+def without_tag(text: str) -> str:
+    """The question without a closing tag asking for yes or no ("Did Bochum improve in 2021 or not?" → "Did Bochum
+    improve in 2021?")."""
+    stripped = _TAG.sub("", text)
+    return f"{stripped}?" if stripped != text and stripped else text
+
+
 # Question words that open a question asking for something else than yes or no ("Wie hat …", "Worum ging es …",
 # "In welcher …", "What did …"). "was" asks only in German: in English it is a verb ("Was there a memo?").
 _INTERROGATIVE = re.compile(
@@ -936,6 +951,16 @@ _CHANGED = re.compile(
     r"verbessert\w*|verschlechtert\w*|gut|gutgemacht|rueckte|vorgerueckt|\w*kletter\w*|aufgeholt|"
     r"gained|gains?|lost|rose|risen|fell|fallen|dropped|climbed|improved|worsened|up|down)\b|[+−]\s?\d"
 )
+
+
+# Statements of an answer: what lies between semicolons and sentence ends says one thing of all the cities it
+# names ("Dortmund, Bottrop, Hamm und Moers erzielten schlechtere Gesamtwerte als im Vorjahr").
+_STATEMENT_END = re.compile(r";\s|\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))")
+
+
+def change_statements(entry: Entry) -> list[str]:
+    """The statements of the entry's answer that say how something changed from the year before, as written."""
+    return [s for s in _STATEMENT_END.split(entry.answer) if _CHANGED.search(fold(s))]
 
 
 # A change in points: "gewann 6,1 Punkte hinzu", "Plus von 14,8 Punkten", "+3.8 points", "6,3 Punkte mehr".

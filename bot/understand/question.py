@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
 from bot.models import AnswerType, Lang
-from bot.understand.answer_types import asked, asks_how_often, asks_particulars, claim, counts_cities, yes_or_no
+from bot.understand.answer_types import (
+    asked,
+    asks_how_often,
+    asks_particulars,
+    claim,
+    counts_cities,
+    without_tag,
+    yes_or_no,
+)
 from bot.understand.content import nouns
 from bot.understand.identity import asks_what_it_is, asks_who_makes
 from bot.understand.language import detect_language, english_by_vocabulary, written_in_english
@@ -351,7 +359,7 @@ class Understander:
         text = text.strip()[:MAX_UNDERSTOOD]
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
-        subject = checked or text
+        subject = without_tag(checked or text)
         folded = fold(subject)
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)

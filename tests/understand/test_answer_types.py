@@ -21,6 +21,7 @@ from bot.understand.answer_types import (
     asks_until,
     asks_which_of_summed,
     asks_winner,
+    change_statements,
     continued_sentences,
     counts,
     counts_without_naming,
@@ -44,6 +45,7 @@ from bot.understand.answer_types import (
     tells_an_extreme,
     tells_what_comes,
     things_asked,
+    without_tag,
     without_yes_no,
     yes_or_no,
 )
@@ -141,6 +143,41 @@ def test_an_entry_gives_what_its_questions_ask_and_its_answer_shows() -> None:
 def test_what_occasioned_something_is_its_reason(answer: str) -> None:
     assert AnswerType.REASON in given_types(_entry(answer, ["Gab es eine Analyse?"]))
     assert AnswerType.REASON not in given_types(_entry("Kiel fiel 2023 um zwölf Plätze.", ["Fiel Kiel?"]))
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Did Kiel fall in 2023 or not?", "Did Kiel fall in 2023?"),
+        ("Ist Kiel 2023 gefallen oder etwa nicht", "Ist Kiel 2023 gefallen?"),
+        ("Kiel 2023 gefallen, ja oder nein?!", "Kiel 2023 gefallen?"),
+        # A negation inside the question, or a choice of two, is its own.
+        ("Welche Städte waren 2023 nicht dabei?", "Welche Städte waren 2023 nicht dabei?"),
+        ("War Kiel oder nicht Lübeck vorn?", "War Kiel oder nicht Lübeck vorn?"),
+        ("oder nicht?", "oder nicht?"),
+        ("Did Kiel fall in 2023? Or not? Yes or no?", "Did Kiel fall in 2023?"),
+    ],
+)
+def test_a_closing_yes_or_no_tag_is_left_out(question: str, plain: str) -> None:
+    assert without_tag(question) == plain
+
+
+@given(st.text(max_size=60))
+def test_leaving_out_a_tag_keeps_a_question(text: str) -> None:
+    stripped = without_tag(text)
+    assert stripped == text or (stripped.endswith("?") and len(stripped) <= len(text) and stripped.strip("?"))
+    assert without_tag(stripped) == stripped
+
+
+def test_statements_of_a_change_say_how_their_cities_moved() -> None:
+    entry = _entry(
+        "Kiel stieg 2023 um zwölf Plätze. Lübeck, Husum und Flensburg verloren gegenüber 2022; Rostock blieb Neunter.",
+        ["Wie schnitten die Städte im Norden ab?"],
+    )
+    assert change_statements(entry) == [
+        "Kiel stieg 2023 um zwölf Plätze",
+        "Lübeck, Husum und Flensburg verloren gegenüber 2022",
+    ]
 
 
 def test_an_entry_s_phrasings_claim_no_kind_of_answer() -> None:

@@ -133,6 +133,25 @@ def test_a_claim_to_check_is_read_as_the_claim(real_service: FoiService, questio
     assert says in answer.text, question
 
 
+@pytest.mark.parametrize(
+    ("tagged", "plain"),
+    [
+        ("Did Bochum improve in 2021 or not?", "Did Bochum improve in 2021?"),
+        ("Hat sich Dortmund 2020 verbessert, oder nicht?", "Hat sich Dortmund 2020 verbessert?"),
+        ("War Bochum 2021 in den Top 10, ja oder nein?", "War Bochum 2021 in den Top 10?"),
+        ("Was Cologne ahead of Bonn in 2022 - yes or no", "Was Cologne ahead of Bonn in 2022?"),
+    ],
+)
+def test_a_closing_yes_or_no_tag_is_no_part_of_what_is_asked(real_service: FoiService, tagged: str, plain: str) -> None:
+    """The negation of "… or not?" denies nothing: "Did Bochum improve in 2021 or not?" was no ranking question
+    and was answered, confidently, by the text on external consultants ("No. … in no year commissioned …")."""
+    understand = real_service.answerer.understander.understand
+    with_tag, without = understand(tagged), understand(plain)
+    assert with_tag.ranking == without.ranking
+    assert with_tag.answer_type is without.answer_type
+    assert with_tag.yes_no
+
+
 def test_a_claim_to_check_is_read_without_its_lead_in(real_service: FoiService) -> None:
     understood = real_service.answerer.understander.understand("Stimmt es, dass Bochum Berater hatte?")
     assert understood.answer_type is AnswerType.YESNO

@@ -2082,3 +2082,25 @@ def test_a_change_the_tables_lack_is_told_by_a_text_on_several_cities(
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Hat Dortmund 2020 zugelegt?", "schlechtere Gesamtwerte als im Vorjahr"),
+        ("did dortmund improve in 2020 or not", "scored lower than the year before"),
+    ],
+)
+def test_whether_a_city_got_better_is_told_by_a_statement_without_a_figure(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    """The tables hold no 2020 row of Dortmund; the text on the Ruhr cities says it scored lower than the year
+    before, in a statement naming it with three other cities and no figure. It was said no place is given."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert said in answer.text
+
+
+def test_how_far_a_city_moved_is_not_told_by_a_statement_without_a_figure(real_service: FoiService) -> None:
+    answer = real_service.ask("Wie viele Plätze verlor Dortmund 2020?")
+    assert not answer.answered
