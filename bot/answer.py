@@ -239,6 +239,12 @@ class Answerer:
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
         entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
         table = self.tables.answer(question) if question.ranking is not None else None
+        if table is None and question.ranking is not None and not result.hits:
+            # A ranking question the tables do not answer ("how close was Bochum to Cologne in 2025", with no
+            # score of Bochum's that year) has what its slots find as its only answer, as a ranking no table holds
+            # does: the confidence decides.
+            alone = [h for h in result.nearby if h.slots_only]
+            result = replace(result, hits=alone, nearby=[h for h in result.nearby if not h.slots_only])
         top = result.hits[0] if result.hits else None
         entry = entries.get(top.id) if top is not None else None
         if table is not None and table.refuse and top is not None and entry is not None:
