@@ -19,6 +19,7 @@ from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.tables import TableReply, Tables, asks_latest, standing_kind
+from bot.turnaround import Turnarounds
 from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
@@ -219,6 +220,7 @@ class Answerer:
         self.tables = tables
         self.calibration = calibration
         self.cite = cite
+        self.turnarounds = Turnarounds(knowledge, understander.normalizer, cite)
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
         self.default_request = knowledge.default_request()
@@ -797,6 +799,10 @@ class Answerer:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
         if question.greeting:
             return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING)
+        # How long a request took is told by its own dates, which no text words the same way.
+        took = self.turnarounds.answer(question)
+        if took is not None:
+            return took
         if self.series is None:
             return self.decide(question, self.assess(question))
         # Only a question recognisably across the bodies of a stored series is the series'; any other is

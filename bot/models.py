@@ -211,7 +211,7 @@ class Aliases(_Model):
     english: dict[str, Text] = Field(default_factory=dict)
 
 
-_MONTHS: dict[Lang, list[str]] = {
+MONTHS: dict[Lang, list[str]] = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),
     "en": "January February March April May June July August September October November December".split(),
 }
@@ -257,9 +257,9 @@ class Source(_Model):
         year, *rest = (int(part) for part in self.date.split("-"))
         if len(rest) == 2:
             month, day = rest
-            when = f"{day:02d}.{month:02d}.{year}" if lang == "de" else f"{day} {_MONTHS['en'][month - 1]} {year}"
+            when = f"{day:02d}.{month:02d}.{year}" if lang == "de" else f"{day} {MONTHS['en'][month - 1]} {year}"
         elif rest:
-            when = f"{_MONTHS[lang][rest[0] - 1]} {year}"
+            when = f"{MONTHS[lang][rest[0] - 1]} {year}"
         else:
             when = str(year)
         return f"{name}, {when}"

@@ -361,6 +361,13 @@ class Knowledge(Part):
         rows = self.db.table("entries").rows_where("json_extract(data, '$.source_url') = ?", [url], select="data")
         return [Entry.model_validate_json(row["data"]) for row in rows]
 
+    def request_entries(self, request_id: int) -> list[Entry]:
+        """The entries quoting one request's answer, by id."""
+        rows = self.db.table("entries").rows_where(
+            "json_extract(data, '$.request_id') = ?", [request_id], order_by="id", select="data"
+        )
+        return [Entry.model_validate_json(row["data"]) for row in rows]
+
     def all_entries(self, kind: Kind | None = None) -> list[Entry]:
         where, args = ("kind = ?", [kind.value]) if kind is not None else (None, [])
         rows = self.db.table("entries").rows_where(where, args, order_by="id", select="data")

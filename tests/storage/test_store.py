@@ -144,3 +144,9 @@ def test_the_default_request_is_the_one_marked_in_its_file(tmp_path: Path, kb_di
         assert db.knowledge.default_request() == 257364
     finally:
         db.close()
+
+
+def test_a_request_s_entries_are_found_by_its_id(store: Store) -> None:
+    found = store.knowledge.request_entries(257364)
+    assert [e.id for e in found] == ["257364-externe-beratung"]
+    assert store.knowledge.request_entries(1) == []

@@ -1,0 +1,58 @@
+"""The phrases of how long a request took to answer (bot/turnaround.py), in German and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.models import MONTHS, FoiRequest, Lang
+
+
+def _day(day: dt.date, lang: Lang) -> str:
+    return day.strftime("%d.%m.%Y") if lang == "de" else f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+
+
+def day_forms(day: dt.date) -> tuple[str, ...]:
+    """How texts write a day: `18.08.2022`, `18. August 2022`, `18 August 2022`."""
+    return (_day(day, "de"), f"{day.day}. {MONTHS['de'][day.month - 1]} {day.year}", _day(day, "en"))
+
+
+def title(request: FoiRequest, lang: Lang) -> str:
+    if lang == "de":
+        return f"Anfrage #{request.id} an {request.public_body}"
+    return f"Request #{request.id} to {request.public_body}"
+
+
+def took(request: FoiRequest, sent_on: dt.date, answered_on: dt.date, lang: Lang) -> str:
+    """`Stadt Bochum hat die Anfrage #257364 „…“ vom 18.08.2022 am 20.09.2022 beantwortet, nach 33 Tagen.`"""
+    days = (answered_on - sent_on).days
+    sent, answered = _day(sent_on, lang), _day(answered_on, lang)
+    if lang == "de":
+        after = "am selben Tag" if days == 0 else f"nach {days} {'Tag' if days == 1 else 'Tagen'}"
+        return (
+            f"{request.public_body} hat die Anfrage #{request.id} „{request.title}“ vom {sent} am {answered} "
+            f"beantwortet, {after}."
+        )
+    after = "the same day" if days == 0 else f"after {days} {'day' if days == 1 else 'days'}"
+    return f"{request.public_body} answered request #{request.id} '{request.title}' of {sent} on {answered}, {after}."
+
+
+def not_known(request: FoiRequest, sent_on: dt.date, lang: Lang) -> str:
+    """`Die Anfrage #257451 „…“ ging am 19.08.2022 an Stadt Ulm; wann sie beantwortet wurde, …`"""
+    sent = _day(sent_on, lang)
+    if lang == "de":
+        return (
+            f"Die Anfrage #{request.id} „{request.title}“ ging am {sent} an {request.public_body}; wann sie "
+            "beantwortet wurde, ist in meinen Quellen nicht verzeichnet."
+        )
+    return (
+        f"Request #{request.id} '{request.title}' was sent to {request.public_body} on {sent}; when it was answered "
+        "is not recorded in my sources."
+    )
+
+
+def sent(request: FoiRequest, sent_on: dt.date, lang: Lang) -> str:
+    """`Die Anfrage #257364 „…“ ging am 18.08.2022 an Stadt Bochum.`"""
+    day = _day(sent_on, lang)
+    if lang == "de":
+        return f"Die Anfrage #{request.id} „{request.title}“ ging am {day} an {request.public_body}."
+    return f"Request #{request.id} '{request.title}' was sent to {request.public_body} on {day}."

@@ -1,0 +1,141 @@
+"""When and how long after a public body answered an FOI request, told from the stored request's own dates
+(`sent`, `answered`) rather than from a text: "Wie lange hat Bochum für die Antwort gebraucht?" is 33 days, from the
+request of 18.08.2022 to the answer of 20.09.2022. A request whose answer date is not stored is told so, with the
+day it was sent. The request is the one of the body whose city the question names, or the base's default request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from bot.folding import fold
+from bot.messages import turnaround as say
+from bot.models import Answer, Decision, Entry, FoiRequest, Hit
+from bot.sources import Citations
+from bot.storage.knowledge import Knowledge
+from bot.understand.normalize import Normalizer
+from bot.understand.question import Question
+
+_HOW_LONG = re.compile(r"\b(?:wie\s?lange?|how\s+long|wie\s?viele?\s+tage|how\s+many\s+days)\b")
+# The answering itself ("für die Antwort", "to respond"), or a request taking its time ("Wie lange dauerte die
+# Anfrage?", "How long did the FOI request take?").
+_ANSWERING = re.compile(
+    r"\b(?:\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*)\b"
+)
+_TAKING = re.compile(r"\b(?:gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|needed)\b")
+_REQUEST = re.compile(r"\b(?:\w*anfrage\w*|ifg\w*|request\w*|foi\w*)\b")
+# How long a body may take, or its deadline, is the law's or the request's period, not the time it took.
+_PERIOD = re.compile(
+    r"\b(?:frist\w*|deadline\w*|darf|duerfen|muss|muessen|soll|sollte|zeit\s+lassen|may|must|allowed|should|"
+    r"supposed|normally|usually|grundsaetzlich|in der regel)\b"
+)
+_WHEN = re.compile(r"\b(?:wann|when|an welchem tag|which day|what day|datum|date)\b")
+_SENDING = re.compile(
+    r"\b(?:gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
+    r"submitted|made|contacted)\b"
+)
+# The words such a question may have besides its body's city: any other ("How long did Bitkom take to respond?",
+# "Wie lange hat die Stadt für die Shortlist gebraucht?") asks of something else than the request.
+_OWN_WORDS = re.compile(
+    r"wie|lange?|how|long|many|viele|wieviele|tage?n?|days?|wann|when|zwischen|between|lagen|vergingen|vergangen|"
+    r"passed|elapsed|bis|until|fragdenstaat|kam|came|eingegangen|arrived|an|welchem|which|what|datum|date|day|"
+    r"urspruenglich\w*|original|erste[nr]?|first|antragsteller\w*|requester|\w*rankings?|"
+    r"gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
+    r"submitted|made|contacted|"
+    r"\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*|"
+    r"gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|need(?:ed)?|"
+    r"\w*anfrage\w*|ifg\w*|request\w*|foi\w*|"
+    r"stadt|city|behoerde|authority|body|council|verwaltung|kommune|town|municipality"
+)
+
+
+def asks_when_sent(text: str) -> bool:
+    """Whether a question asks when a request was sent ("Wann wurde die Anfrage an Ulm gestellt?", "Datum der
+    ursprünglichen Anfrage"), not when it was answered or is due."""
+    folded = fold(text)
+    if _PERIOD.search(folded) or _ANSWERING.search(folded) or not _WHEN.search(folded):
+        return False
+    return bool(_REQUEST.search(folded) or _SENDING.search(folded))
+
+
+def asks_turnaround(text: str) -> bool:
+    """Whether a question asks when or how long after a body answered a request ("how long did it take Bochum to
+    respond?", "Wann kam die Antwort?"), not how long it may take ("Wie lange darf sich eine Behörde Zeit
+    lassen?")."""
+    folded = fold(text)
+    if _PERIOD.search(folded):
+        return False
+    if _HOW_LONG.search(folded):
+        return bool(_ANSWERING.search(folded) or (_TAKING.search(folded) and _REQUEST.search(folded)))
+    return bool(_WHEN.search(folded) and _ANSWERING.search(folded))
+
+
+class Turnarounds:
+    """Replies to how long a request took, from the requests the store holds (read once per refresh)."""
+
+    def __init__(self, knowledge: Knowledge, normalizer: Normalizer, cite: Citations) -> None:
+        self.knowledge = knowledge
+        self.normalizer = normalizer
+        self.cite = cite
+
+    @functools.cached_property
+    def _cities(self) -> list[tuple[FoiRequest, frozenset[str]]]:
+        """Each stored request with the cities its body's name names."""
+        return [(r, frozenset(self.normalizer.analyze(r.public_body).cities)) for r in self.knowledge.requests()]
+
+    def answer(self, question: Question) -> Answer | None:
+        """The reply, or None if the question does not ask how long a request took or names no one request."""
+        sent_only = asks_when_sent(question.text)
+        if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(question.text)):
+            return None
+        words = (w for t in question.terms if t.slot is None for w in t.surface.split())
+        if not all(_OWN_WORDS.fullmatch(w) for w in words):
+            return None
+        request = self._request_for(question)
+        if request is None or request.sent is None:
+            return None
+        lang, sent = question.lang, request.sent
+        entries = self._telling(request, sent)
+        if sent_only:
+            text, decision = say.sent(request, sent, lang), Decision.ANSWER
+        elif request.answered is None:
+            text, decision = say.not_known(request, sent, lang), Decision.NOT_STATED
+        else:
+            text, decision = say.took(request, sent, request.answered, lang), Decision.ANSWER
+        return Answer(
+            question=question.text,
+            lang=lang,
+            decision=decision,
+            text=text,
+            title=say.title(request, lang),
+            entry_ids=[e.id for e in entries],
+            source_url=request.url,
+            public_body=request.public_body,
+            date=request.answered,
+            citations=self.cite.labels([request.url], lang),
+            hits=[
+                Hit(id=e.id, score=100.0, title=e.title, text=e.answer_in(lang), source_url=e.source_url)
+                for e in entries
+            ],
+        )
+
+    def _request_for(self, question: Question) -> FoiRequest | None:
+        """The request of the body whose city the question names (the default one among several), else the
+        default request; None where that is not one request."""
+        default = self.knowledge.default_request()
+        if not question.cities:
+            return self.knowledge.request(default) if default is not None else None
+        named = [r for r, cities in self._cities if cities & question.cities]
+        chosen = [r for r in named if r.id == default] or named
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _telling(self, request: FoiRequest, sent: dt.date) -> list[Entry]:
+        """The request's entries that tell the day it was sent, as the texts of these dates."""
+        days = say.day_forms(sent)
+        return [
+            e
+            for e in self.knowledge.request_entries(request.id)
+            if any(day in text for text in (e.answer, e.answer_en or "") for day in days)
+        ]
