@@ -120,19 +120,32 @@ def claim(text: str) -> str | None:
     return text[found.end() :] if found and found.end() < len(text) else None
 
 
-# A tag that asks for yes or no at the end ("…, oder nicht?", "… or not?", "ja oder nein?") adds nothing to what
-# is asked: its negation denies nothing of the question's.
+# A tag that asks for yes or no at the end ("…, oder nicht?", "… oder nich", "… or not?", "ja oder nein?", "…,
+# oder?") adds nothing to what is asked: its negation denies nothing of the question's.
 _TAG = re.compile(
-    r"(?:[\s,;:?!.-]*(?:(?:oder|or)\s+(?:etwa\s+)?(?:nicht|not)|(?:ja|yes)\s+(?:oder|or)\s+(?:nein|no)))+[\s?!.]*$",
+    r"(?:[\s,;:?!.-]*\b(?:(?:oder|or)(?:\s+(?:etwa\s+)?(?:nicht|nich|net|not))?|(?:ja|yes)\s+(?:oder|or)\s+(?:nein|no)))+"
+    r"[\s?!.]*$",
     re.IGNORECASE,
 )
 
 
-def without_tag(text: str) -> str:
-    """The question without a closing tag asking for yes or no ("Did Bochum improve in 2021 or not?" → "Did Bochum
-    improve in 2021?")."""
-    stripped = _TAG.sub("", text)
-    return f"{stripped}?" if stripped != text and stripped else text
+# Thanks or greetings after the question ("…? Danke für die Hilfe", "…? Grüße", "… , thanks!") ask nothing.
+_SIGN_OFF = re.compile(
+    r"(?<=[?!.,])\s*(?:(?:vielen\s+)?dank\w*|danke(?:\s*sch(?:ö|oe)n|\s+sehr)?(?:\s+f(?:ü|ue)r\s+\w+\s+hilfe)?|"
+    r"(?:viele\s+|liebe\s+|beste\s+)?gr(?:ü|ue)(?:ß|ss)e?|lg|vg|mfg|thanks?(?:\s+you)?(?:\s+(?:a\s+lot|so\s+much))?"
+    r"(?:\s+for\s+\w+\s+help)?|thx|cheers|(?:best\s+|kind\s+)?regards)[\s!.:)]*$",
+    re.IGNORECASE,
+)
+
+
+def without_closing(text: str) -> str:
+    """The question without what closes it but asks nothing: a tag asking for yes or no ("Did Bochum improve in
+    2021 or not?" → "Did Bochum improve in 2021?"), thanks or greetings ("…? Danke für die Hilfe")."""
+    stripped = _TAG.sub("", _SIGN_OFF.sub("", text))
+    if stripped == text or not stripped.strip(" \t\n,;:-"):
+        return text
+    stripped = stripped.rstrip(" \t\n,;:-")
+    return stripped if stripped[-1] in "?!." else f"{stripped}?"
 
 
 # Question words that open a question asking for something else than yes or no ("Wie hat …", "Worum ging es …",

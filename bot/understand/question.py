@@ -21,7 +21,7 @@ from bot.understand.answer_types import (
     asks_particulars,
     claim,
     counts_cities,
-    without_tag,
+    without_closing,
     yes_or_no,
 )
 from bot.understand.content import nouns
@@ -359,7 +359,7 @@ class Understander:
         text = text.strip()[:MAX_UNDERSTOOD]
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
-        subject = without_tag(checked or text)
+        subject = without_closing(checked or text)
         folded = fold(subject)
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)

@@ -45,7 +45,7 @@ from bot.understand.answer_types import (
     tells_an_extreme,
     tells_what_comes,
     things_asked,
-    without_tag,
+    without_closing,
     without_yes_no,
     yes_or_no,
 )
@@ -151,22 +151,32 @@ def test_what_occasioned_something_is_its_reason(answer: str) -> None:
         ("Did Kiel fall in 2023 or not?", "Did Kiel fall in 2023?"),
         ("Ist Kiel 2023 gefallen oder etwa nicht", "Ist Kiel 2023 gefallen?"),
         ("Kiel 2023 gefallen, ja oder nein?!", "Kiel 2023 gefallen?"),
+        ("kiel 2023 abgestürzt oder nich", "kiel 2023 abgestürzt?"),
+        ("Kiel ist 2023 gefallen, oder?", "Kiel ist 2023 gefallen?"),
         # A negation inside the question, or a choice of two, is its own.
         ("Welche Städte waren 2023 nicht dabei?", "Welche Städte waren 2023 nicht dabei?"),
         ("War Kiel oder nicht Lübeck vorn?", "War Kiel oder nicht Lübeck vorn?"),
         ("oder nicht?", "oder nicht?"),
+        # A word ending in one is no tag.
+        ("Who was the memo written for?", "Who was the memo written for?"),
+        ("Wo lag Kiel im Jahr davor", "Wo lag Kiel im Jahr davor"),
+        # Thanks and greetings ask nothing either.
+        ("Wo lag Kiel 2023? Danke für die Hilfe!", "Wo lag Kiel 2023?"),
+        ("Wann kam die Antwort? Viele Grüße", "Wann kam die Antwort?"),
+        ("where was kiel in 2023, thanks", "where was kiel in 2023?"),
+        ("Wie viel Dank bekam Kiel?", "Wie viel Dank bekam Kiel?"),
         ("Did Kiel fall in 2023? Or not? Yes or no?", "Did Kiel fall in 2023?"),
     ],
 )
-def test_a_closing_yes_or_no_tag_is_left_out(question: str, plain: str) -> None:
-    assert without_tag(question) == plain
+def test_a_closing_that_asks_nothing_is_left_out(question: str, plain: str) -> None:
+    assert without_closing(question) == plain
 
 
 @given(st.text(max_size=60))
 def test_leaving_out_a_tag_keeps_a_question(text: str) -> None:
-    stripped = without_tag(text)
-    assert stripped == text or (stripped.endswith("?") and len(stripped) <= len(text) and stripped.strip("?"))
-    assert without_tag(stripped) == stripped
+    stripped = without_closing(text)
+    assert stripped == text or (stripped[-1] in "?!." and len(stripped) <= len(text) and stripped.strip("?"))
+    assert without_closing(stripped) == stripped
 
 
 def test_statements_of_a_change_say_how_their_cities_moved() -> None:

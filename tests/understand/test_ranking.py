@@ -116,6 +116,12 @@ from bot.understand.ranking import (
         # The most points are the first place.
         ("Welche Stadt hatte 2022 die meisten Punkte?", RankingAsk.NTH),
         ("Which city scored the most points in 2021?", RankingAsk.NTH),
+        # The index ranks the country's cities: nationwide is overall.
+        ("Wo lag Kiel 2023 bundesweit?", RankingAsk.PLACE),
+        ("Kiel's nationwide rank in 2022", RankingAsk.PLACE),
+        # A closing tag or thanks ask nothing.
+        ("kiel 2023 abgerutscht oder nich", RankingAsk.CHANGE),
+        ("Wo landete Kiel 2023? Danke für die Hilfe", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
