@@ -82,7 +82,7 @@ class Turnarounds:
 
     @functools.cached_property
     def _cities(self) -> list[tuple[FoiRequest, frozenset[str]]]:
-        """Each stored request with the cities its body's name names."""
+        """Each stored request, with the cities its body's name names."""
         return [(r, frozenset(self.normalizer.analyze(r.public_body).cities)) for r in self.knowledge.requests()]
 
     def answer(self, question: Question) -> Answer | None:
@@ -90,10 +90,12 @@ class Turnarounds:
         sent_only = asks_when_sent(question.text)
         if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(question.text)):
             return None
-        words = (w for t in question.terms if t.slot is None for w in t.surface.split())
-        if not all(_OWN_WORDS.fullmatch(w) for w in words):
+        words = [w for t in question.terms if t.slot is None for w in t.surface.split()]
+        # A request's number ("#257364") names it.
+        numbered = {r.id: r for r, _ in self._cities if str(r.id) in words}
+        if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):
             return None
-        request = self._request_for(question)
+        request = next(iter(numbered.values())) if len(numbered) == 1 else self._request_for(question)
         if request is None or request.sent is None:
             return None
         lang, sent = question.lang, request.sent

@@ -85,8 +85,9 @@ def test_how_long_a_request_took_is_told_by_its_dates(real_service: FoiService, 
     assert answer.source_url == "https://fragdenstaat.de/a/257364/"
 
 
-def test_when_a_request_was_answered_is_told_by_its_dates(real_service: FoiService) -> None:
-    answer = real_service.ask("An welchem Tag kam die Antwort aus Bochum?")
+@pytest.mark.parametrize("question", ["An welchem Tag kam die Antwort aus Bochum?", "Wann wurde #257364 beantwortet?"])
+def test_when_a_request_was_answered_is_told_by_its_dates(real_service: FoiService, question: str) -> None:
+    answer = real_service.ask(question)
     assert answer.decision is Decision.ANSWER, answer.text
     assert "am 20.09.2022 beantwortet" in answer.text
 

@@ -88,6 +88,9 @@ _TAKING_PART = frozenset(
     for w in "dabei teil nahmen teilgenommen gibt gab gerankt bewertet untersucht erfasst gelistet vertreten insgesamt "
     "rank ranked rate rated assess assessed cover covered include included list listed total".split()
 )
+# "#1", "#12": a place written as a number sign, as chat and lists write it; a request's number is longer
+# ("#257364").
+_NUMBER_SIGN = re.compile(r"#\s?(\d{1,3})(?!\d)")
 _STUDY = frozenset(stem(w) for w in "studie study staedtestudie".split())
 _GREETINGS = frozenset(
     "hallo hello hi hey moin servus gruezi tag guten morgen abend good morning evening danke dankeschoen vielen "
@@ -359,7 +362,7 @@ class Understander:
         text = text.strip()[:MAX_UNDERSTOOD]
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
-        subject = without_closing(checked or text)
+        subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))
         folded = fold(subject)
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
         analysis, terms = self._terms(analysis)

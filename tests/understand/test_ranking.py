@@ -122,6 +122,9 @@ from bot.understand.ranking import (
         # A closing tag or thanks ask nothing.
         ("kiel 2023 abgerutscht oder nich", RankingAsk.CHANGE),
         ("Wo landete Kiel 2023? Danke für die Hilfe", RankingAsk.PLACE),
+        # A number sign or "Nr." before a place: "who was #1" was answered from another ranking's 2021.
+        ("who was #1 in 2021", RankingAsk.NTH),
+        ("Wer war 2021 Nr. 3?", RankingAsk.NTH),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
@@ -2110,3 +2113,7 @@ def test_whether_a_city_got_better_is_told_by_a_statement_without_a_figure(
 def test_how_far_a_city_moved_is_not_told_by_a_statement_without_a_figure(real_service: FoiService) -> None:
     answer = real_service.ask("Wie viele Plätze verlor Dortmund 2020?")
     assert not answer.answered
+
+
+def test_a_request_s_number_is_no_place(real_service: FoiService) -> None:
+    assert real_service.answerer.understander.understand("Wer stellte #257364 im Jahr 2022?").ranking is None
