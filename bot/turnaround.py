@@ -15,9 +15,11 @@ from bot.messages import turnaround as say
 from bot.models import Answer, Decision, Entry, FoiRequest, Hit
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
+from bot.understand.lexicon import TYPO_WEIGHT
 from bot.understand.normalize import Normalizer
-from bot.understand.question import Question
+from bot.understand.question import QueryTerm, Question
 
+_TYPO = frozenset(TYPO_WEIGHT.values())
 _HOW_LONG = re.compile(r"\b(?:wie\s?lange?|how\s+long|wie\s?viele?\s+tage|how\s+many\s+days)\b")
 # The answering itself ("für die Antwort", "to respond"), or a request taking its time ("Wie lange dauerte die
 # Anfrage?", "How long did the FOI request take?").
@@ -25,7 +27,8 @@ _ANSWERING = re.compile(
     r"\b(?:\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*)\b"
 )
 _TAKING = re.compile(r"\b(?:gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|needed)\b")
-_REQUEST = re.compile(r"\b(?:\w*anfrage\w*|ifg\w*|request\w*|foi\w*)\b")
+_REQUEST = re.compile(r"\b(?:\w*anfrag\w*|ifg\w*|request\w*|foi\w*)\b")
+_NUMBER = re.compile(r"\b(?:nummer|number|nr)\b")
 # How long a body may take, or its deadline, is the law's or the request's period, not the time it took.
 _PERIOD = re.compile(
     r"\b(?:frist\w*|deadline\w*|darf|duerfen|muss|muessen|soll|sollte|zeit\s+lassen|may|must|allowed|should|"
@@ -46,7 +49,7 @@ _OWN_WORDS = re.compile(
     r"submitted|made|contacted|"
     r"\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*|"
     r"gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|need(?:ed)?|"
-    r"\w*anfrage\w*|ifg\w*|request\w*|foi\w*|"
+    r"\w*anfrag\w*|ifg\w*|request\w*|foi\w*|nummer|number|nr|unter|welche[mnrs]?|"
     r"stadt|city|behoerde|authority|body|council|verwaltung|kommune|town|municipality"
 )
 
@@ -58,6 +61,13 @@ def asks_when_sent(text: str) -> bool:
     if _PERIOD.search(folded) or _ANSWERING.search(folded) or not _WHEN.search(folded):
         return False
     return bool(_REQUEST.search(folded) or _SENDING.search(folded))
+
+
+def asks_request_number(text: str) -> bool:
+    """Whether a question asks a request's number ("Welche Nummer hat die Anfrage an Bonn?"), which the reply on
+    when it was sent gives; not the body's file number ("Aktenzeichen"), which is the body's own."""
+    folded = fold(text)
+    return bool(_NUMBER.search(folded) and _REQUEST.search(folded)) and not _ANSWERING.search(folded)
 
 
 def asks_turnaround(text: str) -> bool:
@@ -72,8 +82,19 @@ def asks_turnaround(text: str) -> bool:
     return bool(_WHEN.search(folded) and _ANSWERING.search(folded))
 
 
+def _read(term: QueryTerm) -> list[str]:
+    """A term's words as written, or else its correction as a typo that is such a word ("Anfarge" as "anfrag"),
+    not a part of a compound ("Anfrageprüfung" is no request)."""
+    written = term.surface.split()
+    if all(_OWN_WORDS.fullmatch(w) for w in written):
+        return written
+    typos = (w for w, weight in term.alternatives.items() if weight in _TYPO and _OWN_WORDS.fullmatch(w))
+    return [next(typos, term.surface)]
+
+
 class Turnarounds:
-    """Replies to how long a request took, from the requests the store holds (read once per refresh)."""
+    """Replies on when a request was sent and answered, and how long that took, from the requests the store holds
+    (read once per refresh)."""
 
     def __init__(self, knowledge: Knowledge, normalizer: Normalizer, cite: Citations) -> None:
         self.knowledge = knowledge
@@ -86,11 +107,13 @@ class Turnarounds:
         return [(r, frozenset(self.normalizer.analyze(r.public_body).cities)) for r in self.knowledge.requests()]
 
     def answer(self, question: Question) -> Answer | None:
-        """The reply, or None if the question does not ask how long a request took or names no one request."""
-        sent_only = asks_when_sent(question.text)
-        if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(question.text)):
+        """The reply, or None if the question asks none of these or names no one request."""
+        # The words as read too: "Anfarge" is a request.
+        said = " ".join([question.text, *(w for t in question.terms for w in _read(t))])
+        sent_only = asks_when_sent(said) or asks_request_number(said)
+        if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(said)):
             return None
-        words = [w for t in question.terms if t.slot is None for w in t.surface.split()]
+        words = [w for t in question.terms if t.slot is None for w in _read(t)]
         # A request's number ("#257364") names it.
         numbered = {r.id: r for r, _ in self._cities if str(r.id) in words}
         if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.messages import turnaround as say
 from bot.models import Decision, FoiRequest
 from bot.service import FoiService
-from bot.turnaround import asks_turnaround, asks_when_sent
+from bot.turnaround import asks_request_number, asks_turnaround, asks_when_sent
 
 _REQUEST = FoiRequest(id=1, title="Akten", url="https://fragdenstaat.de/a/1/", public_body="Stadt Kiel")
 
@@ -73,6 +73,8 @@ def test_texts_write_a_day_in_three_forms() -> None:
         ("how long did it take bochum to respond", "of 18 August 2022 on 20 September 2022, after 33 days"),
         # No body named: the request the base is founded on.
         ("Wie viele Tage brauchte die Stadt für die Antwort?", "nach 33 Tagen"),
+        # A typo is read as its correction.
+        ("Wie lange hat Bochum für die Antwrot gebraucht?", "nach 33 Tagen"),
     ],
 )
 def test_how_long_a_request_took_is_told_by_its_dates(real_service: FoiService, question: str, said: str) -> None:
@@ -141,3 +143,23 @@ def test_when_a_request_was_sent_is_told_by_its_date(real_service: FoiService, q
     answer = real_service.ask(question)
     assert answer.decision is Decision.ANSWER, answer.text
     assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("Welche Nummer hat die Anfrage an Kiel?", True),
+        ("kiel foi request number", True),
+        ("Aktenzeichen der Stadt Kiel für die Anfrage", False),  # the body's own file number
+        ("Welche Nummer hatte die Antwort?", False),
+    ],
+)
+def test_a_request_s_number_is_asked(question: str, number: bool) -> None:
+    assert asks_request_number(question) is number
+
+
+def test_a_request_s_number_is_told_with_the_day_it_was_sent(real_service: FoiService) -> None:
+    answer = real_service.ask("Welche Nummer hat die Anfarge an Ulm?")
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert "#257451" in answer.text
+    assert "#257451" not in real_service.ask("Welches Aktenzeichen hat Ulm der Anfrage gegeben?").text

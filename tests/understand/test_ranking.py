@@ -125,6 +125,10 @@ from bot.understand.ranking import (
         # A number sign or "Nr." before a place: "who was #1" was answered from another ranking's 2021.
         ("who was #1 in 2021", RankingAsk.NTH),
         ("Wer war 2021 Nr. 3?", RankingAsk.NTH),
+        # Taking over the top is holding it.
+        ("Wann hat Kiel erstmals die Spitze übernommen?", RankingAsk.TIMES),
+        ("Wer übernahm 2023 die Spitze?", RankingAsk.NTH),
+        ("Where did Kiel come in 2022?", RankingAsk.PLACE),
     ],
 )
 def test_ranking_questions_in_own_words(real_service: FoiService, question: str, ask: RankingAsk) -> None:
