@@ -1346,6 +1346,14 @@ def test_an_area_is_a_category(real_service: FoiService) -> None:
     assert understood.ranking.every_category
 
 
+def test_the_federal_government_is_the_bund(real_service: FoiService) -> None:
+    """The German text names the ministry (BMI), the English one "the federal interior ministry": "Bund" was a
+    noun the text lacked, and the reply said the sources do not give it while quoting the amount."""
+    answer = real_service.ask("Wie viel Geld gibt der Bund für Bochums Modellprojekt?")
+    assert answer.answered, answer.text
+    assert answer.entry_ids == ["bochum-mpsc-foerderung"]
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [

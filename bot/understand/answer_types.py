@@ -784,7 +784,10 @@ _END = re.compile(
 # ("five guiding themes, over 100 projects" for the cost of the concept).
 _COST = re.compile(
     r"\b(?:\w*kost\w*|cost\w*|teuer\w*|preis\w*|price\w*|bezahl\w*|gezahlt|paid|ausgegeben|spen[dt]\w*|\w*geld\w*|"
-    r"money|\w*budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung)\b|"
+    r"money|\w*budget\w*|kohle|knete|cash|verdien\w*|gehalt|gehaelter|salar\w*|earns?|earning\w*|verguetung|"
+    # Paying and funding: "Wie viel zahlt der Bund …?", "How much funding …?" (not "zahlen", also numbers).
+    r"zahlt|zahlte|zahlten|pays?|paying|fund(?:s|ed|ing)|zuschuss\w*|zuschuesse\w*|foerder(?:ung|geld|mittel|summe)\w*|"
+    r"grants?|subsid\w*)\b|"
     # Spending as German splits it, its particle last: "Wie viel gibt Bochum für IT aus?"
     r"\b(?:gibt|geben|gab|gaben)\b.*\saus\W*$"
 )

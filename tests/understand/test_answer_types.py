@@ -523,6 +523,11 @@ def test_a_how_much_question_on_costs_asks_money_unless_it_counts_a_thing() -> N
     assert asks_money("Wie hoch ist das Digitalbudget der Stadt?", [])  # a compound of budget
     assert asks_money("Wie viel gab die Stadt 2023 für Software aus?", [])  # spending, its particle last
     assert not asks_money("Wie viele Städte gibt es aus Bayern?", ["stadt"])
+    # Paying and funding are money too ("Wie viel zahlt der Bund …?" got how many cities applied).
+    assert asks_money("Wie viel zahlt der Bund für das Projekt?", [])
+    assert asks_money("How much funding did Kiel get?", [])
+    assert asks_money("Wie hoch ist die Fördersumme?", [])
+    assert not asks_money("Wie viele Zahlen nennt der Bericht?", ["zahl"])
     assert gives_money(_entry("Bis 2026 sind 15,2 Millionen Euro veranschlagt.", ["Kosten?"]))
     assert not gives_money(_entry("Das Konzept hat fünf Leitthemen und über 100 Projekte.", ["Inhalt?"]))
 
