@@ -799,7 +799,7 @@ class Answerer:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
         if question.greeting:
             return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING)
-        # How long a request took is told by its own dates, which no text words the same way.
+        # When a request was sent and answered, and how long that took, are told by its own dates.
         took = self.turnarounds.answer(question)
         if took is not None:
             return took

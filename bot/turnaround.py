@@ -102,7 +102,7 @@ class Turnarounds:
         self.cite = cite
 
     @functools.cached_property
-    def _cities(self) -> list[tuple[FoiRequest, frozenset[str]]]:
+    def _requests(self) -> list[tuple[FoiRequest, frozenset[str]]]:
         """Each stored request, with the cities its body's name names."""
         return [(r, frozenset(self.normalizer.analyze(r.public_body).cities)) for r in self.knowledge.requests()]
 
@@ -115,7 +115,7 @@ class Turnarounds:
             return None
         words = [w for t in question.terms if t.slot is None for w in _read(t)]
         # A request's number ("#257364") names it.
-        numbered = {r.id: r for r, _ in self._cities if str(r.id) in words}
+        numbered = {r.id: r for r, _ in self._requests if str(r.id) in words}
         if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):
             return None
         request = next(iter(numbered.values())) if len(numbered) == 1 else self._request_for(question)
@@ -152,7 +152,7 @@ class Turnarounds:
         default = self.knowledge.default_request()
         if not question.cities:
             return self.knowledge.request(default) if default is not None else None
-        named = [r for r, cities in self._cities if cities & question.cities]
+        named = [r for r, cities in self._requests if cities & question.cities]
         chosen = [r for r in named if r.id == default] or named
         return chosen[0] if len(chosen) == 1 else None
 

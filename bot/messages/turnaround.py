@@ -1,4 +1,5 @@
-"""The phrases of how long a request took to answer (bot/turnaround.py), in German and English."""
+"""The phrases of when a request was sent and answered and how long that took (bot/turnaround.py), in German and
+English."""
 
 from __future__ import annotations
 
