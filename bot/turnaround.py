@@ -15,42 +15,56 @@ from bot.messages import turnaround as say
 from bot.models import Answer, Decision, Entry, FoiRequest, Hit
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
+from bot.understand.answer_types import without_closing
 from bot.understand.lexicon import TYPO_WEIGHT
 from bot.understand.normalize import Normalizer
 from bot.understand.question import QueryTerm, Question
 
 _TYPO = frozenset(TYPO_WEIGHT.values())
+# Words of the questions, as alternatives of a pattern: answering ("für die Antwort", "to respond"), taking time,
+# the request and its number, sending it.
+_ANSWER_WORDS = r"\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*"
+_TAKE_WORDS = r"gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|needed"
+# An FOI request, not a council's or the press's ("Ratsanfrage", "Presseanfrage").
+_REQUEST_WORDS = r"anfrag\w*|ifg\w*|informationsfreiheit\w*|auskunftsanfrag\w*|request\w*|foi\w*"
+_NUMBER_WORDS = r"nummer|number|nr"
+_SEND_WORDS = (
+    r"gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
+    r"submitted|made|contacted"
+)
 _HOW_LONG = re.compile(r"\b(?:wie\s?lange?|how\s+long|wie\s?viele?\s+tage|how\s+many\s+days)\b")
-# The answering itself ("für die Antwort", "to respond"), or a request taking its time ("Wie lange dauerte die
-# Anfrage?", "How long did the FOI request take?").
-_ANSWERING = re.compile(
-    r"\b(?:\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*)\b"
-)
-_TAKING = re.compile(r"\b(?:gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|needed)\b")
-_REQUEST = re.compile(r"\b(?:\w*anfrag\w*|ifg\w*|request\w*|foi\w*)\b")
-_NUMBER = re.compile(r"\b(?:nummer|number|nr)\b")
-# How long a body may take, or its deadline, is the law's or the request's period, not the time it took.
-_PERIOD = re.compile(
-    r"\b(?:frist\w*|deadline\w*|darf|duerfen|muss|muessen|soll|sollte|zeit\s+lassen|may|must|allowed|should|"
-    r"supposed|normally|usually|grundsaetzlich|in der regel)\b"
-)
+_ANSWERING = re.compile(rf"\b(?:{_ANSWER_WORDS})\b")
+# A request taking its time ("Wie lange dauerte die Anfrage?", "How long did the FOI request take?").
+_TAKING = re.compile(rf"\b(?:{_TAKE_WORDS})\b")
+_REQUEST = re.compile(rf"\b(?:{_REQUEST_WORDS})\b")
+_NUMBER = re.compile(rf"\b(?:{_NUMBER_WORDS})\b")
+_REQUESTS = re.compile(r"\b(?:requests|anfragen|anzahl|how many|wie viele)\b")
+_SENDING = re.compile(rf"\b(?:{_SEND_WORDS})\b")
 _WHEN = re.compile(r"\b(?:wann|when|an welchem tag|which day|what day|datum|date)\b")
-_SENDING = re.compile(
-    r"\b(?:gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
-    r"submitted|made|contacted)\b"
+# How long a body may or had to take, its deadline ("Antwortfrist"), or how long requests take in general, is the
+# law's or the request's period, not the time one request took.
+_PERIOD = re.compile(
+    r"\b(?:\w*frist\w*|deadline\w*|darf|durfte\w*|duerfen|muss|musste\w*|muesste\w*|muessen|soll|sollen|sollte\w*|"
+    r"zeit\s+lassen|may|must|allowed|should|supposed|(?:have|has|had)\s+to|due|required|normally|usually|"
+    r"grundsaetzlich|in der regel|dauert|takes|does)\b"
 )
 # The words such a question may have besides its body's city: any other ("How long did Bitkom take to respond?",
 # "Wie lange hat die Stadt für die Shortlist gebraucht?") asks of something else than the request.
 _OWN_WORDS = re.compile(
-    r"wie|lange?|how|long|many|viele|wieviele|tage?n?|days?|wann|when|zwischen|between|lagen|vergingen|vergangen|"
-    r"passed|elapsed|bis|until|fragdenstaat|kam|came|eingegangen|arrived|an|welchem|which|what|datum|date|day|"
-    r"urspruenglich\w*|original|erste[nr]?|first|antragsteller\w*|requester|\w*rankings?|"
-    r"gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
-    r"submitted|made|contacted|"
-    r"\w*antwort\w*|geantwortet|reagiert|bearbeitung|answer\w*|repl(?:y|ied|ies)|respon\w*|process\w*|"
-    r"gebraucht|brauchte|dauerte|gedauert|dauert|take|took|taken|need(?:ed)?|"
-    r"\w*anfrag\w*|ifg\w*|request\w*|foi\w*|nummer|number|nr|unter|welche[mnrs]?|"
-    r"stadt|city|behoerde|authority|body|council|verwaltung|kommune|town|municipality"
+    "|".join(
+        (
+            r"wie|lange?|how|long|many|viele|wieviele|tage?n?|days?|wann|when|zwischen|between|lagen|vergingen|"
+            r"vergangen|passed|elapsed|bis|until|fragdenstaat|kam|came|eingegangen|arrived|an|welchem|which|what|"
+            r"datum|date|day|urspruenglich\w*|original|erste[nr]?|first|antragsteller\w*|requester|\w*rankings?|"
+            r"need|unter|welche[mnrs]?|stadt|city|behoerde|authority|body|council|verwaltung|kommune|town|"
+            r"municipality",
+            _ANSWER_WORDS,
+            _TAKE_WORDS,
+            _REQUEST_WORDS,
+            _NUMBER_WORDS,
+            _SEND_WORDS,
+        )
+    )
 )
 
 
@@ -65,9 +79,12 @@ def asks_when_sent(text: str) -> bool:
 
 def asks_request_number(text: str) -> bool:
     """Whether a question asks a request's number ("Welche Nummer hat die Anfrage an Bonn?"), which the reply on
-    when it was sent gives; not the body's file number ("Aktenzeichen"), which is the body's own."""
+    when it was sent gives; not the body's file number ("Aktenzeichen"), which is the body's own, nor how many
+    requests there are ("the number of FOI requests")."""
     folded = fold(text)
-    return bool(_NUMBER.search(folded) and _REQUEST.search(folded)) and not _ANSWERING.search(folded)
+    if not (_NUMBER.search(folded) and _REQUEST.search(folded)) or _ANSWERING.search(folded):
+        return False
+    return not _REQUESTS.search(folded)
 
 
 def asks_turnaround(text: str) -> bool:
@@ -108,8 +125,8 @@ class Turnarounds:
 
     def answer(self, question: Question) -> Answer | None:
         """The reply, or None if the question asks none of these or names no one request."""
-        # The words as read too: "Anfarge" is a request.
-        said = " ".join([question.text, *(w for t in question.terms for w in _read(t))])
+        # The words as read too ("Anfarge" is a request), not the thanks after it ("Thanks for the answer").
+        said = " ".join([without_closing(question.text), *(w for t in question.terms for w in _read(t))])
         sent_only = asks_when_sent(said) or asks_request_number(said)
         if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(said)):
             return None
@@ -119,8 +136,10 @@ class Turnarounds:
         if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):
             return None
         request = next(iter(numbered.values())) if len(numbered) == 1 else self._request_for(question)
-        if request is None or request.sent is None:
+        if request is None or request.sent is None or (request.answered or request.sent) < request.sent:
             return None
+        if question.years and request.sent.year not in question.years:
+            return None  # "Wie lange hat Bochum 2024 gebraucht?" asks of another request than the one stored
         lang, sent = question.lang, request.sent
         entries = self._telling(request, sent)
         if sent_only:
@@ -148,10 +167,12 @@ class Turnarounds:
 
     def _request_for(self, question: Question) -> FoiRequest | None:
         """The request of the body whose city the question names (the default one among several), else the
-        default request; None where that is not one request."""
+        default request; None where that is not one request, or the question names several cities."""
         default = self.knowledge.default_request()
         if not question.cities:
             return self.knowledge.request(default) if default is not None else None
+        if len(question.cities) > 1:
+            return None
         named = [r for r, cities in self._requests if cities & question.cities]
         chosen = [r for r in named if r.id == default] or named
         return chosen[0] if len(chosen) == 1 else None

@@ -43,6 +43,11 @@ def test_how_long_an_answer_took_is_asked(question: str) -> None:
         "Wie lange läuft das Programm?",
         "Wann wurde die Anfrage gestellt?",
         "Bis wann muss Kiel antworten?",
+        # A deadline or a period a body had, also in a compound; requests in general.
+        "How long did Kiel have to answer the request?",
+        "Wie lang war die Antwortfrist für Kiel?",
+        "Wie lange dauert eine Anfrage?",
+        "How long does an FOI request take?",
     ],
 )
 def test_other_questions_of_time_do_not_ask_how_long_an_answer_took(question: str) -> None:
@@ -152,6 +157,7 @@ def test_when_a_request_was_sent_is_told_by_its_date(real_service: FoiService, q
         ("kiel foi request number", True),
         ("Aktenzeichen der Stadt Kiel für die Anfrage", False),  # the body's own file number
         ("Welche Nummer hatte die Antwort?", False),
+        ("What is the number of FOI requests?", False),  # how many, not which
     ],
 )
 def test_a_request_s_number_is_asked(question: str, number: bool) -> None:
@@ -163,3 +169,29 @@ def test_a_request_s_number_is_told_with_the_day_it_was_sent(real_service: FoiSe
     assert answer.decision is Decision.ANSWER, answer.text
     assert "#257451" in answer.text
     assert "#257451" not in real_service.ask("Welches Aktenzeichen hat Ulm der Anfrage gegeben?").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Two bodies: the reply would tell of one only.
+        "Wie lange haben Bochum und Ulm für die Antwort gebraucht?",
+        # A year the request is not of.
+        "Wie lange hat Bochum 2024 für die Antwort gebraucht?",
+        # Other kinds of request: the press's, a council's.
+        "Wann kam die Antwort auf die Presseanfrage?",
+        "Wann wurde die Ratsanfrage gestellt?",
+    ],
+)
+def test_a_question_of_another_request_is_left_to_the_texts(real_service: FoiService, question: str) -> None:
+    text = real_service.ask(question).text
+    assert "nach 33 Tagen" not in text
+    assert "ging am 18.08.2022" not in text
+
+
+def test_thanks_after_the_question_ask_nothing(real_service: FoiService) -> None:
+    """The "answer" in "Thanks for the answer" made a question of when the request was sent one of when it was
+    answered."""
+    answer = real_service.ask("When was the request sent? Thanks for the answer")
+    assert "was sent to Stadt Bochum on 18 August 2022" in answer.text
+    assert "33 days" not in answer.text

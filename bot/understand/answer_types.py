@@ -121,30 +121,38 @@ def claim(text: str) -> str | None:
 
 
 # A tag that asks for yes or no at the end ("…, oder nicht?", "… oder nich", "… or not?", "ja oder nein?", "…,
-# oder?") adds nothing to what is asked: its negation denies nothing of the question's.
+# oder?") adds nothing to what is asked: its negation denies nothing of the question's. A bare "oder" is no tag
+# after "der" or "entweder" ("Frankfurt an der Oder", "entweder oder").
 _TAG = re.compile(
-    r"(?:[\s,;:?!.-]*\b(?:(?:oder|or)(?:\s+(?:etwa\s+)?(?:nicht|nich|net|not))?|(?:ja|yes)\s+(?:oder|or)\s+(?:nein|no)))+"
-    r"[\s?!.]*$",
+    r"(?:[\s?!.]*(?:[,;:-]\s*)?\b(?:(?:oder|or)\s+(?:etwa\s+)?(?:nicht|nich|net|not|no|nein)|(?:ja|yes)\s+(?:oder|or)\s+"
+    r"(?:nein|no))\b|[\s?!.,;:-]*(?<!\bder )(?<!\bentweder )(?<!\bentweder-)\b(?:oder|or)\b)+[\s?!.,]*$",
     re.IGNORECASE,
 )
-
-
-# Thanks or greetings after the question ("…? Danke für die Hilfe", "…? Grüße", "… , thanks!") ask nothing.
+# Thanks or greetings after the question ("…? Danke für die Hilfe", "…? Grüße", "…, thanks!") ask nothing.
 _SIGN_OFF = re.compile(
-    r"(?<=[?!.,])\s*(?:(?:vielen\s+)?dank\w*|danke(?:\s*sch(?:ö|oe)n|\s+sehr)?(?:\s+f(?:ü|ue)r\s+\w+\s+hilfe)?|"
-    r"(?:viele\s+|liebe\s+|beste\s+)?gr(?:ü|ue)(?:ß|ss)e?|lg|vg|mfg|thanks?(?:\s+you)?(?:\s+(?:a\s+lot|so\s+much))?"
-    r"(?:\s+for\s+\w+\s+help)?|thx|cheers|(?:best\s+|kind\s+)?regards)[\s!.:)]*$",
+    r"(?<=[?!.,])\s*(?:(?:vielen\s+)?dank\w*|danke(?:\s*sch(?:ö|oe)n|\s+sehr)?|"
+    r"(?:viele\s+|liebe\s+|beste\s+)?gr(?:ü|ue)(?:ß|ss)e?|lg|vg|mfg|thanks?(?:\s+you)?(?:\s+(?:a\s+lot|so\s+much))?|thx|"
+    r"cheers|(?:best\s+|kind\s+)?regards)(?:\s+f(?:ü|ue)r\s+\w+\s+\w+|\s+for\s+\w+\s+\w+)?[\s!.:)]*$",
     re.IGNORECASE,
 )
+_CLOSING_ENDS = " \t\n,;:-"
+# Closings are short: the patterns read only the end of a text, as a long run of punctuation takes them long.
+_CLOSING_TAIL = 100
+
+
+def _closing_cut(text: str) -> str:
+    start = max(len(text) - _CLOSING_TAIL, 0)
+    return (text[:start] + _TAG.sub("", _SIGN_OFF.sub("", text[start:]))).rstrip(_CLOSING_ENDS)
 
 
 def without_closing(text: str) -> str:
     """The question without what closes it but asks nothing: a tag asking for yes or no ("Did Bochum improve in
     2021 or not?" → "Did Bochum improve in 2021?"), thanks or greetings ("…? Danke für die Hilfe")."""
-    stripped = _TAG.sub("", _SIGN_OFF.sub("", text))
-    if stripped == text or not stripped.strip(" \t\n,;:-"):
+    stripped = text
+    while (cut := _closing_cut(stripped)) != stripped.rstrip(_CLOSING_ENDS):
+        stripped = cut
+    if stripped == text or not stripped.strip(_CLOSING_ENDS + "?!."):
         return text
-    stripped = stripped.rstrip(" \t\n,;:-")
     return stripped if stripped[-1] in "?!." else f"{stripped}?"
 
 

@@ -222,7 +222,6 @@ _KIND_OF_ASK = {
 
 # Phrases that count things ("wie viele Projekte"); "wie viel" and "how much" ask for amounts.
 _COUNTING = frozenset({"viele", "wieviele", "vielen", "wievielen", "many", "anzahl", "number"})
-_ENGLISH_COUNTING = frozenset({"many", "much", "number"})
 _HOW_MUCH = frozenset({"wie", "viel", "viele", "wieviel", "wieviele", "how", "much", "many"})
 # Units an amount is asked in ("Wie viel Prozent …?"); other amounts ("wie viel Geld") take any figure.
 _UNITS = frozenset(stem(w) for w in "prozent percent euro".split())
@@ -257,10 +256,14 @@ def _counted(terms: list[QueryTerm], asking: frozenset[str], text: str) -> froze
     adjective ("Wie viele neue Kategorien"), unless a name."""
     at = next((i for i, t in enumerate(terms) if set(t.surface.split()) <= asking), None)
     following = terms[at + 1 : at + 3] if at is not None else []
-    # German writes its nouns large, after an adjective or not ("Wie viele neue Kategorien"); English small, so
-    # a capital after the thing counted is a German word or name ("how many pages has the Vermerk").
-    capitals = frozenset() if asking & _ENGLISH_COUNTING else nouns(text)
-    thing = next((t for t in following if t.surface in capitals), following[0] if following else None)
+    # A noun written large right after an adjective is the thing ("Wie viele neue Kategorien", "How many new
+    # Modellprojekte"); one further on is not ("how many pages is the Vermerk": the memo is no thing counted).
+    capitals = nouns(text)
+    thing = following[0] if following else None
+    if thing is not None and thing.surface not in capitals and len(following) > 1:
+        after = following[1]
+        adjacent = re.search(rf"\b{re.escape(thing.surface)}\s+{re.escape(after.surface)}\b", fold(text))
+        thing = after if after.surface in capitals and adjacent else thing
     if thing is None or thing.slot is not None or thing.token in _ANYONE | _TIMES:
         return frozenset()
     if not (asking & _COUNTING or thing.token in _UNITS):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.models import AnswerType, Entry, Lang
@@ -165,6 +165,13 @@ def test_what_occasioned_something_is_its_reason(answer: str) -> None:
         ("Wann kam die Antwort? Viele Grüße", "Wann kam die Antwort?"),
         ("where was kiel in 2023, thanks", "where was kiel in 2023?"),
         ("Wie viel Dank bekam Kiel?", "Wie viel Dank bekam Kiel?"),
+        # A tag before thanks, "or no", and what only looks like a tag.
+        ("did kiel improve in 2020 or not, thanks", "did kiel improve in 2020?"),
+        ("Ist Kiel 2023 gefallen, oder nicht, danke!", "Ist Kiel 2023 gefallen?"),
+        ("did kiel improve in 2020 or no", "did kiel improve in 2020?"),
+        ("Liegt Frankfurt an der Oder?", "Liegt Frankfurt an der Oder?"),
+        ("Entweder-oder?", "Entweder-oder?"),
+        ("? danke", "? danke"),
         ("Did Kiel fall in 2023? Or not? Yes or no?", "Did Kiel fall in 2023?"),
     ],
 )
@@ -173,6 +180,8 @@ def test_a_closing_that_asks_nothing_is_left_out(question: str, plain: str) -> N
 
 
 @given(st.text(max_size=60))
+@example("x, oder nicht, danke!")
+@example("? danke")
 def test_leaving_out_a_tag_keeps_a_question(text: str) -> None:
     stripped = without_closing(text)
     assert stripped == text or (stripped[-1] in "?!." and len(stripped) <= len(text) and stripped.strip("?"))
@@ -857,3 +866,10 @@ def test_a_first_time_is_no_first_place(answer: str, first: bool) -> None:
     """ "deutschland-index 2017 who was first" was answered by the index's methodology, which did something "for
     the first time"."""
     assert names_place(_entry(answer, ["Was?"]), False, 1) is first
+
+
+def test_a_closing_is_read_at_the_end_only() -> None:
+    """A long run of punctuation took the patterns most of a second; they read the text's end only."""
+    long = "?" * 1999 + "x"
+    assert without_closing(long) == long
+    assert without_closing("Wo lag Kiel 2023?" + " oder nicht" * 150) == "Wo lag Kiel 2023?"

@@ -90,6 +90,9 @@ def test_a_question_of_cities_with_nothing_else_counts_them_all(
         # English writes its nouns small: a German word after the thing counted is not it
         ("how many pages has the Vermerk", "pag"),
         ("How many files does the Stabsstelle keep?", "fil"),
+        # A noun written large right after an adjective is the thing counted, in English too.
+        ("How many new Modellprojekte were chosen in 2021?", "modellprojektsmartciti"),
+        ("Wie viele neue Kategorien gab es 2023?", "kategori"),
     ],
 )
 def test_a_how_many_question_knows_what_it_counts(real_service: FoiService, question: str, counted: str | None) -> None:
