@@ -125,12 +125,13 @@ class Turnarounds:
 
     def answer(self, question: Question) -> Answer | None:
         """The reply, or None if the question asks none of these or names no one request."""
+        read = [(t, _read(t)) for t in question.terms]
         # The words as read too ("Anfarge" is a request), not the thanks after it ("Thanks for the answer").
-        said = " ".join([without_closing(question.text), *(w for t in question.terms for w in _read(t))])
+        said = " ".join([without_closing(question.text), *(w for _, words in read for w in words)])
         sent_only = asks_when_sent(said) or asks_request_number(said)
         if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(said)):
             return None
-        words = [w for t in question.terms if t.slot is None for w in _read(t)]
+        words = [w for t, term_words in read if t.slot is None for w in term_words]
         # A request's number ("#257364") names it.
         numbered = {r.id: r for r, _ in self._requests if str(r.id) in words}
         if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):

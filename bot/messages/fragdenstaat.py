@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from bot.models import Lang
+from bot.models import MONTHS, Lang
 
 UNKNOWN_BODY = "unbekannte Behörde"
 
@@ -231,29 +231,13 @@ def response_source_name(request_id: int, body: str, lang: Lang) -> str:
     return f"Answer from {body or 'the public body'} (FragDenStaat #{request_id})"
 
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _date_de(day: dt.date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
 def _date_en(day: dt.date) -> str:
     # Spelt out here: `%B` would follow the process's locale.
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True, slots=True)

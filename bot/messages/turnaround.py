@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.messages.fragdenstaat import _date_de, _date_en
 from bot.models import MONTHS, FoiRequest, Lang
 
 
 def _day(day: dt.date, lang: Lang) -> str:
-    return day.strftime("%d.%m.%Y") if lang == "de" else f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+    return _date_de(day) if lang == "de" else _date_en(day)
 
 
 def day_forms(day: dt.date) -> tuple[str, ...]:
     """How texts write a day: `18.08.2022`, `18. August 2022`, `18 August 2022`."""
-    return (_day(day, "de"), f"{day.day}. {MONTHS['de'][day.month - 1]} {day.year}", _day(day, "en"))
+    return (_date_de(day), f"{day.day}. {MONTHS['de'][day.month - 1]} {day.year}", _date_en(day))
 
 
 def title(request: FoiRequest, lang: Lang) -> str:

@@ -977,9 +977,12 @@ _CHANGED = re.compile(
 )
 
 
+# The dot ending a sentence: the dot of an ordinal ("vom 150. auf den 16. Platz") ends none; after a number ending
+# a sentence ("unter den Top 20. In der Kategorie …") it does.
+_SENTENCE_DOT = r"\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))"
 # Statements of an answer: what lies between semicolons and sentence ends says one thing of all the cities it
 # names ("Dortmund, Bottrop, Hamm und Moers erzielten schlechtere Gesamtwerte als im Vorjahr").
-_STATEMENT_END = re.compile(r";\s|\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))")
+_STATEMENT_END = re.compile(rf";\s|{_SENTENCE_DOT}")
 
 
 def change_statements(entry: Entry) -> list[str]:
@@ -1133,9 +1136,7 @@ def _is_fraction(sentence: str, surfaces: Sequence[str], i: int) -> bool:
 
 
 # Clauses of an answer: a place or a score belongs to the city named in the same clause ("Bonn (Platz 7)").
-# The dot of an ordinal ("vom 150. auf den 16. Platz") ends no clause; after a number ending a sentence
-# ("unter den Top 20. In der Kategorie …") it does.
-_CLAUSE = re.compile(r"[,;:!?]\s|\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))|\s(?:und|and|sowie|while|während)\s")
+_CLAUSE = re.compile(rf"[,;:!?]\s|{_SENTENCE_DOT}|\s(?:und|and|sowie|while|während)\s")
 
 
 def figure_clauses(entry: Entry, kind: AnswerType, *, held: bool = False) -> list[tuple[str, bool]] | None:
