@@ -8,10 +8,10 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import sqlite_utils
 
@@ -45,6 +45,26 @@ class Damaged(Exception):
         self.problems = problems
 
 
+class _OneThreadAtATime(sqlite_utils.Database):
+    """sqlite-utils runs every query inside a savepoint of its own, and commits a write it began itself. Outside a
+    transaction that savepoint opens one, and its release commits whatever another thread began on the shared
+    connection meanwhile ("no such savepoint" there): each statement waits for the transaction of another thread."""
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
+        self._lock = lock  # before the parent's constructor, which runs statements
+        super().__init__(conn)
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None
+    ) -> Generator[dict[str, Any], None, None]:
+        with self._lock:
+            return super().query(sql, params)
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None) -> sqlite3.Cursor:
+        with self._lock:
+            return super().execute(sql, parameters)
+
+
 class Database:
     """One SQLite file shared by the bot and the command line (WAL: readers never wait for the writer)."""
 
@@ -53,13 +73,14 @@ class Database:
         short, since waiting blocks every chat, and retries what could not be written later. `check` runs
         SQLite's integrity check (True: the full one, False: the quick one): Damaged, and closed, if it fails."""
         self.path = None if str(path) == ":memory:" else Path(path)
-        # A transaction is one thread's at a time: another thread's would otherwise become a savepoint inside it.
-        self._writing = threading.RLock()
+        # The connection is one thread's at a time, for a transaction as for one statement: another thread's
+        # would otherwise become a savepoint inside it, or end it.
+        self._lock = threading.RLock()
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             # The bot uses the connection from one thread of its own (bot/telegram/state.py), not the one that
             # opened it.
-            self.db = sqlite_utils.Database(sqlite3.connect(path, check_same_thread=False))
+            self.db = _OneThreadAtATime(sqlite3.connect(path, check_same_thread=False), self._lock)
             # Before anything else: several processes may open a new file at once, and must wait, not fail.
             self.db.execute(f"PRAGMA busy_timeout = {max(int(busy_timeout * 1000), CREATION_WAIT_MS)}")
             self._enable_wal()
@@ -67,7 +88,7 @@ class Database:
             # drop the last commits. FULL would fsync every small write, and the outbox writes two per alert.
             self.db.execute("PRAGMA synchronous = NORMAL")
         else:
-            self.db = sqlite_utils.Database(memory=True)
+            self.db = _OneThreadAtATime(sqlite3.connect(":memory:", check_same_thread=False), self._lock)
         self.db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
         self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -111,7 +132,7 @@ class Database:
         (BEGIN IMMEDIATE), so two processes never deadlock upgrading a read to a write. The bot writes from its
         core thread, but a caller on another thread (a test, a maintenance task) waits for the transaction of the
         one before: nested into it, its savepoint would be ended by the other's commit ("no such savepoint")."""
-        with self._writing:
+        with self._lock:
             if self.db.conn.in_transaction:
                 with self.db.atomic():
                     yield

@@ -41,3 +41,35 @@ def test_a_transaction_is_one_thread_s_at_a_time(tmp_path: Path) -> None:
     assert errors == []
     assert sorted(r[0] for r in db.db.execute("SELECT x FROM t").fetchall()) == [1, 2]
     db.close()
+
+
+def test_a_read_on_another_thread_never_ends_a_transaction(tmp_path: Path) -> None:
+    """sqlite-utils reads inside a savepoint of their own; outside a transaction that savepoint is one, and its
+    release commits whatever another thread had begun on the shared connection meanwhile, ending that thread's
+    savepoints ("no such savepoint"). A read waits for the transaction of the thread before."""
+    db = Database(tmp_path / "s.db")
+    db.db.execute("CREATE TABLE t (x INTEGER)")
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                list(db.db.query("SELECT count(*) AS n FROM t"))
+            except BaseException as error:
+                errors.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(300):
+            with db.transaction(), db.transaction():
+                db.db.execute("INSERT INTO t VALUES (?)", [i])
+    except BaseException as error:
+        errors.append(error)
+    finally:
+        stop.set()
+        reader.join(5)
+    assert errors == []
+    assert db.db.execute("SELECT count(*) FROM t").fetchone()[0] == 300
+    db.close()
