@@ -135,6 +135,14 @@ _SIGN_OFF = re.compile(
     r"cheers|(?:best\s+|kind\s+)?regards)(?:\s+f(?:ü|ue)r\s+\w+\s+\w+|\s+for\s+\w+\s+\w+)?[\s!.:)]*$",
     re.IGNORECASE,
 )
+# A tag asking the reader to confirm, after the question ("…?? stimmt das", "…, right?"), and chat laughter at the
+# end ("… lol"): a bare "richtig" or "right" is a tag only after a break, not in "War das richtig?".
+_CONFIRM = re.compile(
+    r"(?<=[?!.,;:-])\s*(?:stimmt\s+das|stimmt['’]?s|ist\s+das\s+(?:so|richtig|wahr)|oder\s+wie|richtig|gell|ne|"
+    r"right|correct|true|is\s+(?:that|this|it)\s+(?:so|right|true|correct))[\s?!.]*$"
+    r"|\s(?:lol|haha+|hihi|xd|lmao|rofl)[\s?!.]*$",
+    re.IGNORECASE,
+)
 _CLOSING_ENDS = " \t\n,;:-"
 # Closings are short: the patterns read only the end of a text, as a long run of punctuation takes them long.
 _CLOSING_TAIL = 100
@@ -142,12 +150,13 @@ _CLOSING_TAIL = 100
 
 def _closing_cut(text: str) -> str:
     start = max(len(text) - _CLOSING_TAIL, 0)
-    return (text[:start] + _TAG.sub("", _SIGN_OFF.sub("", text[start:]))).rstrip(_CLOSING_ENDS)
+    return (text[:start] + _TAG.sub("", _CONFIRM.sub("", _SIGN_OFF.sub("", text[start:])))).rstrip(_CLOSING_ENDS)
 
 
 def without_closing(text: str) -> str:
     """The question without what closes it but asks nothing: a tag asking for yes or no ("Did Bochum improve in
-    2021 or not?" → "Did Bochum improve in 2021?"), thanks or greetings ("…? Danke für die Hilfe")."""
+    2021 or not?" → "Did Bochum improve in 2021?") or to confirm ("…?? stimmt das"), thanks or greetings ("…? Danke
+    für die Hilfe")."""
     stripped = text
     while (cut := _closing_cut(stripped)) != stripped.rstrip(_CLOSING_ENDS):
         stripped = cut
@@ -560,6 +569,8 @@ _OFFICE_NAME = re.compile(
 _TO_WHOM = re.compile(r"^\W*wem\b")
 # "Wer hat … vorgestellt?": who did something, told by a sentence whose subject is someone in office.
 _WHO_DID = re.compile(r"^\W*wer\s(?:hat|haben|hatte|hatten)\s")
+# "… vorgestellt bekommen": the one who did receives what the participle before says (a recipient passive).
+_RECEIVE = frozenset({"bekommen", "gekriegt", "erhalten"})
 _MIN_ROOT = 4  # "stell" of "vorgestellt"; not "geh" of "gegeht"
 _MIN_PARTICIPLE = 6  # "vorgestellt", "mitgeteilt", "übergeben"; not "App"
 
@@ -603,9 +614,12 @@ def names_person(entry: Entry, text: str) -> bool:
     if by:
         preposition = next(g for g in by.groups() if g)
         return any(re.search(rf"(?i:\b{preposition})\s{_NAME}", a) for a in answers)
-    if _TO_WHOM.match(folded):
-        # "Wem wurde das Ranking vorgestellt?": a sentence naming someone with the question's closing verb.
-        verb = next((w for w in reversed(_WORD.findall(folded)) if w not in STOP_WORDS), "")  # not "worden"
+    closing = [w for w in _WORD.findall(folded) if w not in STOP_WORDS]  # not "worden"
+    received = _WHO_DID.match(folded) and len(closing) > 1 and closing[-1] in _RECEIVE
+    if _TO_WHOM.match(folded) or received:
+        # "Wem wurde das Ranking vorgestellt?", "Wer hat das Ranking vorgestellt bekommen?": a sentence naming
+        # someone with the question's closing verb, the one before "bekommen".
+        verb = closing[-2] if received else closing[-1] if closing else ""
         if len(verb) < _MIN_PARTICIPLE or not verb.endswith(("t", "en")):
             return False
         return any(

@@ -173,6 +173,13 @@ def test_what_occasioned_something_is_its_reason(answer: str) -> None:
         ("Entweder-oder?", "Entweder-oder?"),
         ("? danke", "? danke"),
         ("Did Kiel fall in 2023? Or not? Yes or no?", "Did Kiel fall in 2023?"),
+        # Asking to confirm, and chat laughter: "boah bochum war 2024 echt auf 4?? stimmt das" missed "stimmt".
+        ("kiel war 2023 echt auf 4?? stimmt das", "kiel war 2023 echt auf 4??"),
+        ("Kiel fiel 2023, richtig?", "Kiel fiel 2023?"),
+        ("Kiel won in 2025, is that true?", "Kiel won in 2025?"),
+        ("kiel 2025 how many pts lol", "kiel 2025 how many pts?"),
+        ("War Kiels Platz richtig?", "War Kiels Platz richtig?"),
+        ("Is that right", "Is that right"),
     ],
 )
 def test_a_closing_that_asks_nothing_is_left_out(question: str, plain: str) -> None:
@@ -563,6 +570,11 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
     assert not names_person(memo, "Wem wurde der Vermerk gezeigt?")
     assert not names_person(memo, "Wem gehört der Vermerk?")
+    # Who received what another did ("Wer hat den Vermerk verfasst bekommen?") is asked like "Wem …?": "wer hat
+    # 2021 das ranking vorgestellt bekommen" was told the text names nobody who presented it.
+    assert names_person(memo, "wer hat den vermerk verfasst bekommen")
+    assert not names_person(memo, "Wer hat den Vermerk gezeigt bekommen?")
+    assert not names_person(memo, "Wer hat den Vermerk bekommen?")  # no deed before "bekommen": who did receive
     # Capitals alone are no person: "Wem wurde der Index vorgestellt?" got a press conference's venue.
     venue = _entry("Die Ergebnisse wurden im Vorfeld der Smart Country Convention vorgestellt.", ["Wann?"])
     assert not names_person(venue, "Wem wurde der Index vorgestellt?")
