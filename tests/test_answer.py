@@ -772,6 +772,8 @@ def test_why_a_city_dropped_is_not_answered_by_the_drop_alone(real_service: FoiS
     [
         "Welchen Platz hatte Bochum 2021 laut der IFG-Antwort?",
         "according to the FOI answer, where did Bochum rank in 2021?",
+        # A city's answer with an apostrophe: "… according to Bochum's FOI answer?" drew the request's entry.
+        "Where did Bochum rank in 2021, according to Bochum's FOI answer?",
     ],
 )
 def test_the_source_a_question_cites_is_not_its_topic(real_service: FoiService, question: str) -> None:
@@ -1352,6 +1354,24 @@ def test_the_federal_government_is_the_bund(real_service: FoiService) -> None:
     answer = real_service.ask("Wie viel Geld gibt der Bund für Bochums Modellprojekt?")
     assert answer.answered, answer.text
     assert answer.entry_ids == ["bochum-mpsc-foerderung"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # Out, brought out, released: published in everyday words; "komplett" is "vollständig".
+        ("Wann war der Smart City Index 2022 komplett draußen?", "bitkom-sci-2022-termine"),
+        ("welche pm hat bochum 2021 rausgehauen", "257364-pressemitteilungen"),
+        # A rate is a share.
+        ("Wie hoch war Kölns OZG-Quote 2024?", "bitkom-sci-2024-koeln-ozg"),
+    ],
+)
+def test_everyday_words_for_publishing_and_shares_are_answered(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids == [entry]
 
 
 @pytest.mark.parametrize(

@@ -246,7 +246,7 @@ def _cited_source(folded: str, cities: Iterable[str]) -> frozenset[str]:
     `cities`: the question's cities as written, which may name whose answer it is ("laut Bochums Antwort")."""
     if not _CITES.search(folded):
         return frozenset()  # most questions cite nothing: no pattern of their cities to build
-    named = "".join(f"|{re.escape(c)}s?" for c in cities)
+    named = "".join(f"|{re.escape(c)}['’]?s?" for c in cities)
     citing = re.compile(_CITING.format(cities=named))
     return frozenset(w for m in citing.finditer(folded) for w in re.split(r"[\s-]", m.group(0)) if w)
 
