@@ -1364,11 +1364,14 @@ def test_the_federal_government_is_the_bund(real_service: FoiService) -> None:
         ("welche pm hat bochum 2021 rausgehauen", "257364-pressemitteilungen"),
         # A rate is a share.
         ("Wie hoch war Kölns OZG-Quote 2024?", "bitkom-sci-2024-koeln-ozg"),
+        # Attached is "beigefügt", linked names the links.
+        ("Ist der Vermerk an die Antwort angehängt?", "257364-vermerk-2020"),
+        ("Welche Pressemeldungen hat Bochum in seiner Antwort verlinkt?", "257364-pressemitteilungen"),
+        # Applicants, where the German text said who applied.
+        ("Wie viele Bewerber gab es 2021 für die Modellprojekte Smart Cities?", "bochum-modellprojekt-smart-cities"),
     ],
 )
-def test_everyday_words_for_publishing_and_shares_are_answered(
-    real_service: FoiService, question: str, entry: str
-) -> None:
+def test_everyday_words_for_what_a_text_says_are_answered(real_service: FoiService, question: str, entry: str) -> None:
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert answer.entry_ids == [entry]
