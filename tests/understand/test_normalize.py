@@ -207,3 +207,17 @@ def test_spoken_forms_of_haben_are_function_words(real_service: FoiService) -> N
     assert "ham" not in analyze("wie viele städte ham 2020 ihre daten gecheckt").tokens
     assert "hams" not in analyze("wie viele datenpunkte hams 2025 gesammelt").tokens
     assert analyze("Wo lag Hamm 2024?").cities == {"Hamm"}
+
+
+def test_inside_and_a_contraction_ask_nothing_of_their_own() -> None:
+    """ "was stand so grob in dem vermerk an eiskirch drin" missed its entry for "drin" (and "grob"), which no
+    entry says; "whats new …" for "whats"."""
+    assert N.analyze("was stand in dem vermerk drin").tokens == N.analyze("was stand in dem vermerk").tokens
+    assert N.analyze("whats new in the index").tokens == N.analyze("what is new in the index").tokens
+
+
+def test_roughly_is_worth_little(real_service: FoiService) -> None:
+    """ "grob" as "ungefähr": a word no entry says, which asks for nothing."""
+    answer = real_service.ask("Was steht grob im Vermerk an den OB drin?")
+    assert answer.answered, answer.text
+    assert answer.entry_ids == ["257364-vermerk-2020"]
