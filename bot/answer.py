@@ -58,6 +58,7 @@ from bot.understand.answer_types import (
     role_become,
     speaker_asked,
     states_absence,
+    states_places,
     sums_up,
     tells_a_change,
     tells_a_start,
@@ -241,6 +242,14 @@ class Answerer:
         result = self.engine.search(question, limit=5, nearby_below=100.0 * self.calibration.threshold)
         entries = self.knowledge.entries([s.id for s in (*result.hits, *result.nearby)])
         table = self.tables.answer(question) if question.ranking is not None else None
+        intent = question.ranking
+        if table is not None and intent is not None and intent.place is not None and intent.other is not None:
+            # The points between two places: a text that names these two says it too (and is what was published);
+            # the tables' rows of their holders tell the pairs no text names.
+            first = entries.get(result.hits[0].id) if result.hits else None
+            named = first is not None and states_places(first, intent.place, intent.other)
+            if named and first is not None and question.years <= set(first.tags.years):
+                table = None
         if table is None and question.ranking is not None and not result.hits:
             # A ranking question the tables do not answer ("how close was Bochum to Cologne in 2025", with no
             # score of Bochum's that year) has what its slots find as its only answer, as a ranking no table holds

@@ -337,6 +337,8 @@ class Tables:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._change(ranking, cities[0], years[0], categories, points=intent.points)
         if intent.ask is RankingAsk.COMPARE:
+            if intent.other is not None and not cities and len(years) == 1:
+                return self._places_apart(ranking, years[0], intent)
             if len(cities) >= 2:
                 # "War Essen jemals besser als Bochum?" asks of every year, which no one year's places answer.
                 if len(years) > 1 or (not years and asks_other_years(fold(question.text))):
@@ -582,6 +584,16 @@ class Tables:
         texts = _compare_cities_text(picked, self.cite, points=points)
         said = {lang: (_verdict(picked, claim, lang) + text, title) for lang, (text, title) in texts.items()}
         return TableReply(composed=self._composed(picked, said))
+
+    def _places_apart(self, ranking: Ranking, year: int, intent: RankingIntent) -> TableReply | None:
+        """The holders of two places of a year and the points between them ("Wie viele Punkte trennten 2022 die
+        Plätze vier und zehn?"). Ruled out where the tables lack a holder or a score: a text on the gaps between
+        other places would answer it with theirs, and the reply shows it as the nearest."""
+        holders = [self._holder(ranking, year, p, intent.categories) for p in (intent.place, intent.other)]
+        cities = [h.city for h in holders if h is not None]
+        if len(cities) < len(holders):
+            return REFUSE
+        return self._compare_cities(ranking, cities, year, intent.categories, points=True) or REFUSE
 
     def _compare_years(
         self,

@@ -474,6 +474,18 @@ def _short_answers(entry: Entry) -> str:
     return fold(" ".join(t for t in (entry.answer, entry.answer_en) if t))
 
 
+def states_places(entry: Entry, first: int, second: int) -> bool:
+    """Whether the entry's short answer names two places together ("Platz 4 und 10", "places 4 to 10", "1st and
+    3rd"), as a text on the points between them does."""
+    a, b = sorted((first, second))
+    ordinal = r"(?:st|nd|rd|th)"
+    together = re.compile(
+        rf"\b(?:platz|plaetze|rang|raenge|places?|ranks?)\s{a}\s(?:und|bis|and|to|-|–)\s(?:platz\s|place\s)?{b}\b"
+        rf"|\b{a}{ordinal}\s(?:and|to)\s{b}{ordinal}\b"
+    )
+    return bool(together.search(_short_answers(entry)))
+
+
 def _all_said(entry: Entry) -> str:
     """The entry's short answers in both languages and its passages, folded: all it says."""
     return fold(" ".join(t for t in (entry.answer, entry.answer_en, *(p.text for p in entry.passages)) if t))

@@ -529,6 +529,7 @@ def _grammar_compound(token: str) -> str | None:
 class RankingIntent:
     ask: RankingAsk
     place: int | None = None
+    other: int | None = None  # for the points between two places ("Platz 4 und 10"), the second
     categories: tuple[str, ...] = ()
     points: bool = False  # a comparison or trend asked in points rather than places
     span: bool = False  # a comparison of two years that asks for the years between too ("von 2019 bis 2022")
@@ -655,6 +656,20 @@ def _every_category(words: set[str], extreme: RankingAsk | None, *, which_catego
     return RankingIntent(RankingAsk.PLACE, explicit=False, every_category=True)
 
 
+def _several_places(
+    places: list[int], words: set[str], categories: tuple[str, ...], *, who: bool, years: int
+) -> RankingIntent | None:
+    """Several places of one year and no city: "Who was 2nd and 3rd in 2020?" asks for their holders, whom the
+    year's top list names; "Wie viele Punkte lagen zwischen Platz 1 und Platz 10?", "How close were first and
+    third place?" for the points between two (not the first one's holder's row)."""
+    if years != 1:
+        return None
+    gap = words & (_GAP | _CLOSE | _POINTS)
+    if len(places) == 2 and gap:
+        return RankingIntent(RankingAsk.COMPARE, place=places[0], other=places[1], categories=categories, points=True)
+    return RankingIntent(RankingAsk.TOP, categories=categories) if who and max(places) <= TOP_SIZE and not gap else None
+
+
 def detect(
     tokens: Sequence[str],
     slot_tokens: set[str],
@@ -714,14 +729,7 @@ def detect(
         tokens = [t for i, t in enumerate(tokens) if i != at]
     places = [] if counted else list(dict.fromkeys(_place_numbers(tokens)))
     if len(places) > 1 and not cities:
-        # "Who was 2nd and 3rd in 2020?": the holders, which the year's top list names. Not "Wie viele Punkte lagen
-        # zwischen Platz 1 und Platz 10?", "How close were first and third place?": what lies between two places,
-        # which no one holder's row tells.
-        return (
-            RankingIntent(RankingAsk.TOP, categories=categories)
-            if who and years == 1 and max(places) <= TOP_SIZE and not words & (_GAP | _CLOSE | _POINTS)
-            else None
-        )
+        return _several_places(places, words, categories, who=who, years=years)
     place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
@@ -747,7 +755,7 @@ def detect(
         # Not "Wer hat 2024 Plätze gewonnen, …?" (a change) nor "Wer lag vor Bochum auf Platz 7?".
         return RankingIntent(RankingAsk.NTH, place=1, categories=categories)
     if words & _GAP and not cities:
-        return None  # "Wie viele Punkte trennten die Plätze vier und zehn?": for a text
+        return None  # "Wie groß war der Abstand an der Spitze?": for a text
     if neighbour and cities == 1 and years <= 1:
         return RankingIntent(RankingAsk.NEIGHBOUR, categories=categories, offset=neighbour)
     if which_ranking and cities == 1 and not years:

@@ -39,6 +39,7 @@ from bot.understand.answer_types import (
     role_become,
     speaker_asked,
     states_absence,
+    states_places,
     tells_a_change,
     tells_a_start,
     tells_an_end,
@@ -885,3 +886,17 @@ def test_a_closing_is_read_at_the_end_only() -> None:
     long = "?" * 1999 + "x"
     assert without_closing(long) == long
     assert without_closing("Wo lag Kiel 2023?" + " oder nicht" * 150) == "Wo lag Kiel 2023?"
+
+
+def test_two_places_are_named_together_or_not_at_all() -> None:
+    gaps = _entry(
+        "Zwischen Platz 4 und 10 lagen 2022 nur 4,1 Punkte; 2025 trennten Platz 1 und 3 nur 2,2 Punkte.", ["Abstand?"]
+    )
+    english = _entry("x", ["Gap?"]).model_copy(
+        update={"answer": None, "answer_en": "2.2 points separated 1st and 3rd."}
+    )
+    assert states_places(gaps, 10, 4)
+    assert states_places(gaps, 1, 3)
+    assert states_places(english, 1, 3)
+    assert not states_places(gaps, 2, 5)
+    assert not states_places(gaps, 1, 10)  # "Platz 1 und 3", "10 lagen": no pair

@@ -138,11 +138,19 @@ def test_ranking_questions_in_own_words(real_service: FoiService, question: str,
 
 
 @pytest.mark.parametrize(
-    "question", ["How close were places 3 to 10 in 2023?", "Punkte zwischen Platz 2 und 9 im Jahr 2024"]
+    ("question", "places"),
+    [("How close were places 3 to 10 in 2023?", (3, 10)), ("Punkte zwischen Platz 2 und 9 im Jahr 2024", (2, 9))],
 )
-def test_two_places_named_are_a_span_not_the_first_of_them(real_service: FoiService, question: str) -> None:
-    """ "How close were places 4 to 10 in 2022?" got who was fourth: the second number had no place word by it."""
-    assert real_service.answerer.understander.understand(question).ranking is None
+def test_two_places_named_are_a_span_not_the_first_of_them(
+    real_service: FoiService, question: str, places: tuple[int, int]
+) -> None:
+    """ "How close were places 4 to 10 in 2022?" got who was fourth: the second number had no place word by it.
+    Both places are compared, in points."""
+    intent = real_service.answerer.understander.understand(question).ranking
+    assert intent is not None
+    assert intent.ask is RankingAsk.COMPARE
+    assert (intent.place, intent.other) == places
+    assert intent.points
 
 
 @pytest.mark.parametrize("question", ["Wer steckt hinter dem Deutschland-Index?", "Who is behind the Länderindex?"])
@@ -1640,18 +1648,48 @@ def test_one_category_under_two_names_is_one_category(real_service: FoiService) 
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "entries", "said"),
     [
-        "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?",
-        "How close were second and fourth place in 2023?",
+        (
+            "How close were second and fourth place in 2023?",
+            ["bitkom-sci-2023-hamburg", "bitkom-sci-2023-nuernberg"],
+            "Hamburg had 3.8 points more than Nuremberg.",
+        ),
+        (
+            "Wie viele Punkte lagen 2021 zwischen Platz 1 und Platz 3?",
+            ["bitkom-sci-2021-hamburg", "bitkom-sci-2021-karlsruhe"],
+            "Hamburg hatte 14,9 Punkte mehr als Karlsruhe.",
+        ),
     ],
 )
-def test_two_places_set_against_each_other_are_no_one_holders_place(real_service: FoiService, question: str) -> None:
-    """What lies between two places is no row of the one who held the first of them: München's place was the
-    reply to how close the first and the third were."""
-    understood = real_service.answerer.understander.understand(question)
-    assert understood.ranking is None
-    assert real_service.answerer.tables.answer(understood) is None
+def test_the_points_between_two_places_are_those_of_their_holders(
+    real_service: FoiService, question: str, entries: list[str], said: str
+) -> None:
+    """What lies between two places is no row of the one who held the first of them (München's place was the
+    reply to how close the first and the third were), nor a text's on other places or years: both holders' rows
+    tell it."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids == entries
+    assert said in answer.text
+
+
+def test_a_text_naming_the_two_places_tells_their_gap(real_service: FoiService) -> None:
+    """The text on the gaps at the top names 2022's fourth and tenth place: it, not the tables' rows, is the source
+    of "Wie viele Punkte trennten 2022 die Plätze vier und zehn?"."""
+    understood = real_service.answerer.understander.understand(
+        "Wie viele Punkte trennten 2022 die Plätze vier und zehn?"
+    )
+    found = real_service.answerer.assess(understood)
+    assert found.table is None
+    assert found.top is not None
+    assert found.top.id == "bitkom-sci-abstand-spitze"
+
+
+def test_the_points_between_two_places_are_not_told_by_other_places(real_service: FoiService) -> None:
+    """The tables give no score for 2024's fifth place; the text on the gaps between the fourth and the tenth
+    answered "Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?" with those."""
+    assert not real_service.ask("Wie viele Punkte lagen 2024 zwischen Rang 2 und Rang 5?").answered
 
 
 @pytest.mark.parametrize(
