@@ -247,8 +247,11 @@ class Answerer:
             # The points between two places: a text that names these two says it too (and is what was published);
             # the tables' rows of their holders tell the pairs no text names.
             first = entries.get(result.hits[0].id) if result.hits else None
-            named = first is not None and states_places(first, intent.place, intent.other)
-            if named and first is not None and question.years <= set(first.tags.years):
+            if (
+                first is not None
+                and question.years <= set(first.tags.years)
+                and states_places(first, intent.place, intent.other)
+            ):
                 table = None
         if table is None and question.ranking is not None and not result.hits:
             # A ranking question the tables do not answer ("how close was Bochum to Cologne in 2025", with no

@@ -357,21 +357,20 @@ class Knowledge(Part):
             r["id"]: EntryHead(r["id"], r["title"], r["answer"], r["en"], r["url"], r["passages"] or 0) for r in rows
         }
 
-    def entries_with_source(self, url: str) -> list[Entry]:
-        rows = self.db.table("entries").rows_where("json_extract(data, '$.source_url') = ?", [url], select="data")
+    def _entries_where(self, where: str | None, args: Sequence[object], order_by: str | None = None) -> list[Entry]:
+        rows = self.db.table("entries").rows_where(where, args, order_by=order_by, select="data")
         return [Entry.model_validate_json(row["data"]) for row in rows]
+
+    def entries_with_source(self, url: str) -> list[Entry]:
+        return self._entries_where("json_extract(data, '$.source_url') = ?", [url])
 
     def request_entries(self, request_id: int) -> list[Entry]:
         """The entries quoting one request's answer, by id."""
-        rows = self.db.table("entries").rows_where(
-            "json_extract(data, '$.request_id') = ?", [request_id], order_by="id", select="data"
-        )
-        return [Entry.model_validate_json(row["data"]) for row in rows]
+        return self._entries_where("json_extract(data, '$.request_id') = ?", [request_id], order_by="id")
 
     def all_entries(self, kind: Kind | None = None) -> list[Entry]:
         where, args = ("kind = ?", [kind.value]) if kind is not None else (None, [])
-        rows = self.db.table("entries").rows_where(where, args, order_by="id", select="data")
-        return [Entry.model_validate_json(row["data"]) for row in rows]
+        return self._entries_where(where, args, order_by="id")
 
     def origin(self, entry_id: str) -> str | None:
         """Where an entry came from: `files`, or how it was added (`cli`, `chat`, `import`)."""
