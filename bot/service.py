@@ -19,7 +19,7 @@ from typing import ParamSpec, Protocol, Self, TypeVar
 from bot.alerts import Alerts, entry_key, response_key
 from bot.answer import Answerer, answer_from_entry
 from bot.config import FETCH_DEADLINE, FETCH_TIMEOUT, Settings
-from bot.folding import fold
+from bot.folding import fold, umlaut_spellings
 from bot.importers.attachments import Unread
 from bot.importers.fragdenstaat import (
     DEFAULT_API_URL,
@@ -220,6 +220,7 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
             reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
             content_hash=content_hash,
             language_words=_language_words([*kb.entries, *others], kb.rankings),
+            spellings=umlaut_spellings(t for e in [*kb.entries, *others] for t in _texts_of(e)),
         )
         Alerts(store, normalizer).enqueue(announce(added))
     log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))
@@ -234,6 +235,10 @@ def _language_words(entries: Sequence[Entry], rankings: Sequence[Ranking]) -> tu
     return language.base_vocabulary(
         [*english, *(r.name_en or "" for r in rankings)], [*german, *(r.name for r in rankings)]
     )
+
+
+def _texts_of(entry: Entry) -> list[str]:
+    return [entry.title, entry.answer, *entry.questions, *(p.text for p in entry.passages)]
 
 
 class FoiService:
@@ -309,6 +314,7 @@ class FoiService:
             default.id if default else None,
             first_editions={r.id: r.first_edition.year for r in tables.rankings.values() if r.first_edition},
             language_words=knowledge.language_words(),
+            spellings=knowledge.spellings(),
         )
         engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(

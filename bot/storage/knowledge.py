@@ -166,6 +166,12 @@ class Knowledge(Part):
         words = json.loads(raw)
         return frozenset(words["en"]), frozenset(words["de"])
 
+    def spellings(self) -> dict[str, str]:
+        """How the base writes its words with umlauts or ß, by their folded forms, as the last build from the files
+        found them (see `bot.folding.umlaut_spellings`); none before one."""
+        raw = self._meta("spellings")
+        return dict(json.loads(raw)) if raw else {}
+
     def _meta(self, key: str) -> str | None:
         return self._one("meta", "value", "key = ?", key)
 
@@ -190,6 +196,7 @@ class Knowledge(Part):
         reindexed: Sequence[tuple[str, IndexFields]] = (),
         content_hash: str,
         language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        spellings: Mapping[str, str] | None = None,
     ) -> list[Entry]:
         """Swap in a new base from files in one transaction; entries added by other means stay.
 
@@ -234,6 +241,7 @@ class Knowledge(Part):
             self._set_meta("aliases", aliases.model_dump_json())
             english, german = language_words
             self._set_meta("language_words", json.dumps({"en": sorted(english), "de": sorted(german)}))
+            self._set_meta("spellings", json.dumps(dict(sorted((spellings or {}).items())), ensure_ascii=False))
             self._set_meta("knowledge_hash", content_hash)
         return added
 

@@ -120,6 +120,10 @@ class Lexicon:
     def __contains__(self, token: str) -> bool:
         return token in self.df
 
+    def writes(self, word: str) -> bool:
+        """Whether the base writes this folded word."""
+        return word in self.words
+
     def informative(self, token: str) -> bool:
         """Whether a question's word says something: not a low-information word, nor such a verb in its -t form
         or without it ("Woher bekommt …?" as "bekommen"); a participle may ("Wer hat den Index gemacht?")."""

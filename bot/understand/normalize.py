@@ -264,6 +264,15 @@ class Normalizer:
                     # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
                     self._phrases[("=", *words)] = phrase
                     self._add_fuzzy(words, phrase)
+        # Every word this normaliser reads as something: a question's word outside them and the base's own words
+        # may be one typed without its umlauts.
+        self.known_words = (
+            taken
+            | LOW_INFORMATION
+            | fillers()
+            | {w for words in self._ranking_words.values() for w in words}
+            | {w for name in self.city_names for w in name.split()}
+        )
         # Names of rankings and cities come first: "smart city index" is both a ranking's name and a synonym.
         for written, slot in synonyms:
             if len(written) > 1:

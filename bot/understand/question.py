@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.folding import fold
+from bot.folding import fold, restore_umlauts
 from bot.models import AnswerType, Lang
 from bot.understand.answer_types import (
     asked,
@@ -349,20 +349,23 @@ class Understander:
         *,
         first_editions: Mapping[str, int] | None = None,
         language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+        spellings: Mapping[str, str] | None = None,
     ) -> None:
         """`first_editions`: the year each ranking first appeared, where a source says it; `language_words`: the
-        words only the base's English texts write and those its German ones write far more often."""
+        words only the base's English texts write and those its German ones write far more often; `spellings`: how
+        it writes its words with umlauts, by their folded forms."""
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
         self.default_ranking = default_ranking
         self.first_editions = dict(first_editions or {})
         self.english_words, self.german_words = language_words
+        self.spellings = dict(spellings or {})
 
     def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
         the text is too short to tell, `fallback` (the person's own language, if known), or else German."""
-        text = text.strip()[:MAX_UNDERSTOOD]
+        text = restore_umlauts(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows)
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
         subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))
@@ -505,6 +508,9 @@ class Understander:
             and asks_what_it_is(without_names(subject, analysis, slots)),
             done_with=done_with,
         )
+
+    def _knows(self, word: str) -> bool:
+        return self.lexicon.writes(word) or word in self.normalizer.known_words
 
     def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:
         """A question of a ranking's first edition ("Platz im allerersten Smart City Index") asks of the year it

@@ -261,3 +261,31 @@ def test_a_number_noun_tells_an_entry_counting_other_things_apart(real_service: 
 @pytest.mark.parametrize("question", ["Punktzahl Bochum 2024", "Kennzahlen Deutschland-Index"])
 def test_a_score_or_indicators_are_no_number_of_things(real_service: FoiService, question: str) -> None:
     assert real_service.answerer.understander.understand(question).answer_type is not AnswerType.COUNT
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Fur wen hat die Stadt 2020 den Vermerk geschrieben?", "Für wen hat die Stadt 2020 den Vermerk geschrieben?"),
+        ("Uber welche Themen hat Bochum 2022 informiert?", "Über welche Themen hat Bochum 2022 informiert?"),
+        ("Wie viele Stadte hat der Bitkom 2023 gepruft?", "Wie viele Städte hat der Bitkom 2023 geprüft?"),
+        ("Wie schnitt Bochum 2021 bei Mobilitaet ab?", "Wie schnitt Bochum 2021 bei Mobilität ab?"),
+        ("Welcher Oberbuergermeister bekam den Vermerk?", "Welcher Oberbürgermeister bekam den Vermerk?"),
+    ],
+)
+def test_a_question_typed_without_umlauts_is_read_as_written_with_them(
+    real_service: FoiService, typed: str, written: str
+) -> None:
+    """On a keyboard without umlauts people drop them ("fur") or spell them out ("Mobilitaet"): "fur" was a word
+    the base lacks, not the function word "für", and "Fur wen …?" asked for no person."""
+    understand = real_service.answerer.understander.understand
+    without, with_them = understand(typed), understand(written)
+    assert without.text == with_them.text
+    assert [t.token for t in without.terms] == [t.token for t in with_them.terms]
+    assert without.answer_type is with_them.answer_type
+
+
+@pytest.mark.parametrize("question", ["Was Munich ahead of Bonn in 2021?", "Wie schnitt Bochum 2021 ab, schon besser?"])
+def test_a_word_the_base_knows_keeps_its_spelling(real_service: FoiService, question: str) -> None:
+    """ "schon" is a word of its own, not "schön" typed without its umlaut; English stays English."""
+    assert real_service.answerer.understander.understand(question).text == question
