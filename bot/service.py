@@ -19,7 +19,7 @@ from typing import ParamSpec, Protocol, Self, TypeVar
 from bot.alerts import Alerts, entry_key, response_key
 from bot.answer import Answerer, answer_from_entry
 from bot.config import FETCH_DEADLINE, FETCH_TIMEOUT, Settings
-from bot.folding import fold, umlaut_spellings
+from bot.folding import fold
 from bot.importers.attachments import Unread
 from bot.importers.fragdenstaat import (
     DEFAULT_API_URL,
@@ -53,6 +53,7 @@ from bot.understand import language, semantic
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import Normalizer
 from bot.understand.question import Understander
+from bot.understand.spelling import umlaut_spellings
 
 log = logging.getLogger(__name__)
 

@@ -168,7 +168,7 @@ class Knowledge(Part):
 
     def spellings(self) -> dict[str, str]:
         """How the base writes its words with umlauts or ß, by their folded forms, as the last build from the files
-        found them (see `bot.folding.umlaut_spellings`); none before one."""
+        found them (see `bot.understand.spelling.umlaut_spellings`); none before one."""
         raw = self._meta("spellings")
         return dict(json.loads(raw)) if raw else {}
 

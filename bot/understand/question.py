@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.folding import fold, restore_umlauts
+from bot.folding import fold
 from bot.models import AnswerType, Lang
 from bot.understand.answer_types import (
     asked,
@@ -70,6 +70,7 @@ from bot.understand.ranking import (
     top_size,
 )
 from bot.understand.semantic import Vector, embed
+from bot.understand.spelling import as_written
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
@@ -365,7 +366,7 @@ class Understander:
     def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
         the text is too short to tell, `fallback` (the person's own language, if known), or else German."""
-        text = restore_umlauts(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows)
+        text = as_written(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows)
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
         subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))

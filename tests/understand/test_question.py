@@ -285,6 +285,24 @@ def test_a_question_typed_without_umlauts_is_read_as_written_with_them(
     assert without.answer_type is with_them.answer_type
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Welhe Städte lagen 2021 vor Bochum?", "Welche Städte lagen 2021 vor Bochum?"),
+        ("Welcen Rang hatte Dortmund 2024?", "Welchen Rang hatte Dortmund 2024?"),
+        ("wer hat bochum eigentich die daten geliefert", "wer hat bochum eigentlich die daten geliefert"),
+    ],
+)
+def test_a_typo_in_a_question_word_is_read_as_the_word(real_service: FoiService, typed: str, written: str) -> None:
+    """Function words are no words of the base, so their typos were words it lacks: "Welcen Rang hatte Dortmund
+    2024?" was no ranking question and got only suggestions."""
+    understand = real_service.answerer.understander.understand
+    mistyped, meant = understand(typed), understand(written)
+    assert [t.token for t in mistyped.terms] == [t.token for t in meant.terms]
+    assert mistyped.ranking == meant.ranking
+    assert real_service.ask(typed).answered
+
+
 @pytest.mark.parametrize("question", ["Was Munich ahead of Bonn in 2021?", "Wie schnitt Bochum 2021 ab, schon besser?"])
 def test_a_word_the_base_knows_keeps_its_spelling(real_service: FoiService, question: str) -> None:
     """ "schon" is a word of its own, not "schön" typed without its umlaut; English stays English."""

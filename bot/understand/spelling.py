@@ -1,0 +1,113 @@
+"""A question as the base would write it: people type without umlauts ("fur", "Stadte") or spell them out
+("Mobilitaet"), and mistype the words that frame a question ("Wlchen Platz …", "eigentich"). Stems meet either
+way, but the function words, the question grammar and the semantic vector read the words as typed: "Fur wen …?"
+asked for no person, and "Wlchen Platz hatte Bochum 2021?" had a word the base lacks."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.folding import fold
+from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS
+
+_UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
+
+_HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+_WRITTEN_WORD = re.compile(r"[^\W\d_]+")
+_SPELT_OUT = re.compile("ae|oe|ue|ss")
+_MAX_PLACES = 4  # a/o/u of a word tried as umlauts: 15 forms at most
+
+
+def umlaut_spellings(texts: Iterable[str]) -> dict[str, str]:
+    """How the texts write words with umlauts or ß, by their folded forms (`mobilitaet` → `mobilität`), where
+    they do so more often than they write the folded form itself (in a link, in an English name)."""
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for word in _WRITTEN_WORD.findall(text.lower()):
+            if _HAS_UMLAUT.search(word) or _SPELT_OUT.search(word):
+                written[fold(word)][word] += 1
+    spellings = {}
+    for folded, forms in written.items():
+        form, count = forms.most_common(1)[0]
+        if form != folded and count > forms[folded]:
+            spellings[folded] = form
+    return spellings
+
+
+def restore_umlauts(text: str, spellings: Mapping[str, str], known: Callable[[str], bool]) -> str:
+    """A text typed without any umlaut, as the base writes it: a word it writes with umlauts or ß in that form
+    (`Mobilitaet`, `Strasse`), and a word `known` does not know in its form with umlauts that it knows, the fewest
+    letters changed (`fur Munchen` → `für München`)."""
+    if _HAS_UMLAUT.search(text):
+        return text
+
+    def restored(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        form = spellings.get(lower)
+        if form is None and not known(lower):
+            form = _known_umlaut_form(lower, known)
+        if form is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            return form.upper()
+        return form[0].upper() + form[1:] if word[0].isupper() else form
+
+    return _PLAIN_WORD.sub(restored, text)
+
+
+def _known_umlaut_form(word: str, known: Callable[[str], bool]) -> str | None:
+    places = [i for i, c in enumerate(word) if c in "aou"]
+    if len(places) > _MAX_PLACES:
+        return None
+    for size in range(1, len(places) + 1):
+        for chosen in itertools.combinations(places, size):
+            form = "".join(_UMLAUT_OF[c] if i in chosen else c for i, c in enumerate(word))
+            if known(fold(form)):
+                return form
+    return None
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
+# The words a typo is read as: long function words ("eigentlich", "ueberhaupt") and the question words ("welchen",
+# "weshalb"); shorter ones are one edit from too many words a question means ("seinen" from "seiten").
+_LONG_FUNCTION_WORD = 7
+_ASKING = frozenset(w for w in QUESTION_WORDS | {"welche", "welchem", "welchen", "welcher", "welches"} if len(w) >= 5)
+_FRAMING: dict[str, list[str]] = defaultdict(list)
+for _word in sorted(w for w in STOP_WORDS | _ASKING if len(w) >= _LONG_FUNCTION_WORD or w in _ASKING):
+    _FRAMING[_word[0]].append(_word)
+# "Worin …?" is a question word of its own, not "wohin" mistyped.
+_OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon wozu worum worunter".split())
+
+
+def correct_framing_words(text: str, known: Callable[[str], bool]) -> str:
+    """A word `known` does not know (folded), one edit from exactly one function or question word, with its first
+    letter right, is that word (`Wlchen` → `welchen`); not a noun (capitalised within a sentence) nor a part of a
+    hyphenated compound (`runner-up`)."""
+
+    def corrected(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = fold(word)
+        if len(folded) < 5 or folded in _OTHER_ASKING or known(folded):
+            return word
+        if word[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            return word
+        if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
+            return word
+        found = process.extract(folded, _FRAMING.get(folded[0], []), scorer=OSA.distance, score_cutoff=1, limit=2)
+        return str(found[0][0]) if len(found) == 1 else word
+
+    return _ANY_WORD.sub(corrected, text)
+
+
+def as_written(text: str, spellings: Mapping[str, str], known: Callable[[str], bool]) -> str:
+    """The question with its umlauts back and its framing words' typos corrected."""
+    return correct_framing_words(restore_umlauts(text, spellings, known), known)

@@ -1,0 +1,77 @@
+"""A question put into the base's spelling: umlauts back where it was typed without them, typos of the words
+that frame a question corrected."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.folding import fold, strip_umlauts
+from bot.understand.spelling import as_written, correct_framing_words, restore_umlauts, umlaut_spellings
+
+_KNOWN = {fold(w) for w in "für über Städte geprüft Zähler schon Stadt Bochum wer hat".split()}
+_SPELLINGS = {"mobilitaet": "mobilität", "strasse": "straße", "oberbuergermeister": "oberbürgermeister"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Wer hat fur Bochum Stadte gepruft?", "Wer hat für Bochum Städte geprüft?"),
+        ("Uber Mobilitaet", "Über Mobilität"),
+        ("DER OBERBUERGERMEISTER", "DER OBERBÜRGERMEISTER"),
+        ("Strasse", "Straße"),
+        # A word known as it is keeps its spelling; an unknown one with no known form too.
+        ("schon Stadt", "schon Stadt"),
+        ("Zahler", "Zähler"),
+        ("Gutachten", "Gutachten"),
+        # One umlaut typed: the text was written with them, the rest is as meant.
+        ("Für Stadte", "Für Stadte"),
+    ],
+)
+def test_umlauts_are_put_back_into_a_text_typed_without_them(typed: str, written: str) -> None:
+    assert restore_umlauts(typed, _SPELLINGS, _KNOWN.__contains__) == written
+
+
+@given(st.text(alphabet="aouAOUbchnrstfzäü ,?", max_size=40))
+def test_putting_umlauts_back_changes_no_word_into_another(text: str) -> None:
+    """Each word comes back as typed, or as a form that folds or strips to it."""
+    restored = restore_umlauts(text, _SPELLINGS, _KNOWN.__contains__)
+    assert len(restored.split()) == len(text.split())
+    for before, after in zip(text.split(), restored.split(), strict=True):
+        assert after == before or fold(after) == fold(before) or strip_umlauts(after) == before
+
+
+def test_spellings_are_the_forms_with_umlauts_a_text_writes_most() -> None:
+    texts = ["Die Mobilität in München", "muenchen.de, München", "Strasse, Strasse, Straße", "Bürger"]
+    assert umlaut_spellings(texts) == {"mobilitaet": "mobilität", "muenchen": "münchen", "buerger": "bürger"}
+
+
+_BASE = {"platz", "bochum", "daten", "seiten"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Wlchen Platz hatte Bochum?", "welchen Platz hatte Bochum?"),
+        ("wer hat eigentich die daten", "wer hat eigentlich die daten"),
+        ("Seit wann gibt es das übehaupt?", "Seit wann gibt es das ueberhaupt?"),
+        # A word the base writes, a noun within a sentence, a part of a compound: as typed.
+        ("wie viele seiten", "wie viele seiten"),
+        ("Die Weiche und das Wetter", "Die Weiche und das Wetter"),
+        ("runner-up", "runner-up"),
+        # One edit from two words ("welche", "welchen"), or from a short function word only: as typed.
+        ("welchn Platz", "welchn Platz"),
+        ("seinn Platz", "seinn Platz"),
+        # "Worin …?" asks, it is no "wohin" mistyped.
+        ("Worin unterscheiden sie sich?", "Worin unterscheiden sie sich?"),
+    ],
+)
+def test_a_typo_of_a_word_that_frames_a_question_is_that_word(typed: str, written: str) -> None:
+    assert correct_framing_words(typed, _BASE.__contains__) == written
+
+
+def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
+    assert as_written("Wlchen Platz hatte Bochum fur Stadte?", _SPELLINGS, (_KNOWN | _BASE).__contains__) == (
+        "welchen Platz hatte Bochum für Städte?"
+    )
