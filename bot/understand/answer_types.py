@@ -223,6 +223,12 @@ def _by_first_word() -> dict[str, list[tuple[tuple[str, ...], AnswerType]]]:
 _BY_FIRST = _by_first_word()
 
 
+def figure_words() -> frozenset[str]:
+    """The words that ask for a ranking's figure: "Punktzahl", "Platzierung", "Punkte", "places"."""
+    asking = {AnswerType.POINTS, AnswerType.PLACE}
+    return frozenset(w for phrase, kind in _PHRASES if kind in asking for w in phrase) | frozenset(_COUNTED_KINDS)
+
+
 # What a how-many phrase counts when it asks for a ranking's figure.
 _COUNTED_KINDS = {
     **dict.fromkeys("punkte punkten punkt points point zaehler".split(), AnswerType.POINTS),

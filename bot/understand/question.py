@@ -366,7 +366,7 @@ class Understander:
     def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
         the text is too short to tell, `fallback` (the person's own language, if known), or else German."""
-        text = as_written(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows)
+        text = as_written(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows, self._knows_a_form)
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
         subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))
@@ -512,6 +512,9 @@ class Understander:
 
     def _knows(self, word: str) -> bool:
         return self.lexicon.writes(word) or word in self.normalizer.known_words
+
+    def _knows_a_form(self, word: str) -> bool:
+        return self._knows(word) or stem(word) in self.lexicon
 
     def _first_edition(self, analysis: Analysis, folded: str) -> tuple[Analysis, frozenset[str]]:
         """A question of a ranking's first edition ("Platz im allerersten Smart City Index") asks of the year it

@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.folding import fold
+from bot.understand.answer_types import figure_words
 from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS
 
 _UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
@@ -77,37 +78,60 @@ def _known_umlaut_form(word: str, known: Callable[[str], bool]) -> str | None:
 
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
-# The words a typo is read as: long function words ("eigentlich", "ueberhaupt") and the question words ("welchen",
-# "weshalb"); shorter ones are one edit from too many words a question means ("seinen" from "seiten").
+# The words a typo is read as, by their first letters (people rarely mistype the first). Words asking for a
+# figure ("Punkte", "Platzierung", "score"): "Wie viele Pukte hatte …?" was no question of points, and got a
+# place. Long function words ("eigentlich", "ueberhaupt") and the question words ("welchen", "weshalb"): their
+# typos were words the base lacks. Shorter function words are one edit from too many words a question means
+# ("seinen" from "seiten").
 _LONG_FUNCTION_WORD = 7
 _ASKING = frozenset(w for w in QUESTION_WORDS | {"welche", "welchem", "welchen", "welcher", "welches"} if len(w) >= 5)
-_FRAMING: dict[str, list[str]] = defaultdict(list)
-for _word in sorted(w for w in STOP_WORDS | _ASKING if len(w) >= _LONG_FUNCTION_WORD or w in _ASKING):
-    _FRAMING[_word[0]].append(_word)
+
+
+def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
+    pool: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        pool[word[0]].append(word)
+    return pool
+
+
+_FIGURE = _by_first_letter(w for w in figure_words() - _ASKING if len(w) >= 5)
+_FRAMING = _by_first_letter(w for w in STOP_WORDS | _ASKING if len(w) >= _LONG_FUNCTION_WORD or w in _ASKING)
 # "Worin …?" is a question word of its own, not "wohin" mistyped.
 _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon wozu worum worunter".split())
 
 
-def correct_framing_words(text: str, known: Callable[[str], bool]) -> str:
-    """A word `known` does not know (folded), one edit from exactly one function or question word, with its first
-    letter right, is that word (`Wlchen` → `welchen`); not a noun (capitalised within a sentence) nor a part of a
-    hyphenated compound (`runner-up`)."""
+def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[str, str] | None = None) -> str:
+    """A word of five letters or more that `known` does not know (folded; a form of a known word is known), one
+    edit from exactly one word asking for a figure, or else from exactly one function or question word, with its
+    first letter right, is that word (`Pukte` → `Punkte`, `Wlchen` → `welchen`), as `spellings` writes it; not a
+    part of a hyphenated compound (`runner-up`), and a noun (capitalised within a sentence) is no function word."""
 
     def corrected(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = fold(word)
         if len(folded) < 5 or folded in _OTHER_ASKING or known(folded):
             return word
-        if word[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
-            return word
         if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
             return word
-        found = process.extract(folded, _FRAMING.get(folded[0], []), scorer=OSA.distance, score_cutoff=1, limit=2)
-        return str(found[0][0]) if len(found) == 1 else word
+        found = _one_edit_from(folded, _FIGURE)
+        if found is None and (not word[0].isupper() or _SENTENCE_START.search(text[: match.start()])):
+            found = _one_edit_from(folded, _FRAMING)
+        if found is None:
+            return word
+        form = (spellings or {}).get(found, found)
+        return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
 
     return _ANY_WORD.sub(corrected, text)
 
 
-def as_written(text: str, spellings: Mapping[str, str], known: Callable[[str], bool]) -> str:
-    """The question with its umlauts back and its framing words' typos corrected."""
-    return correct_framing_words(restore_umlauts(text, spellings, known), known)
+def _one_edit_from(word: str, pool: Mapping[str, list[str]]) -> str | None:
+    found = process.extract(word, pool.get(word[0], []), scorer=OSA.distance, score_cutoff=1, limit=2)
+    return str(found[0][0]) if len(found) == 1 and found[0][1] == 1 else None
+
+
+def as_written(
+    text: str, spellings: Mapping[str, str], written: Callable[[str], bool], known: Callable[[str], bool]
+) -> str:
+    """The question with its umlauts back (`written`: whether the base or the grammar writes a folded word) and
+    its typos of the words that frame it corrected (`known`: whether a folded word or its stem is known)."""
+    return correct_typos(restore_umlauts(text, spellings, written), known, spellings)

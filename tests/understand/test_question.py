@@ -303,6 +303,16 @@ def test_a_typo_in_a_question_word_is_read_as_the_word(real_service: FoiService,
     assert real_service.ask(typed).answered
 
 
+def test_a_typo_in_a_word_asking_for_a_figure_still_asks_for_it(real_service: FoiService) -> None:
+    """No source gives Bochum's points of 2020: with "Punkte" mistyped, the question was no question of points and
+    was answered with Bochum's place."""
+    answer = real_service.ask("Wie viele Pnkte bekam Bochum 2020?")
+    assert real_service.answerer.understander.understand("Wie viele Pnkte bekam Bochum 2020?").answer_type is (
+        AnswerType.POINTS
+    )
+    assert not answer.answered
+
+
 @pytest.mark.parametrize("question", ["Was Munich ahead of Bonn in 2021?", "Wie schnitt Bochum 2021 ab, schon besser?"])
 def test_a_word_the_base_knows_keeps_its_spelling(real_service: FoiService, question: str) -> None:
     """ "schon" is a word of its own, not "schön" typed without its umlaut; English stays English."""

@@ -1,5 +1,5 @@
 """A question put into the base's spelling: umlauts back where it was typed without them, typos of the words
-that frame a question corrected."""
+that frame a question and ask for a figure corrected."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.folding import fold, strip_umlauts
-from bot.understand.spelling import as_written, correct_framing_words, restore_umlauts, umlaut_spellings
+from bot.understand.spelling import as_written, correct_typos, restore_umlauts, umlaut_spellings
 
 _KNOWN = {fold(w) for w in "für über Städte geprüft Zähler schon Stadt Bochum wer hat".split()}
 _SPELLINGS = {"mobilitaet": "mobilität", "strasse": "straße", "oberbuergermeister": "oberbürgermeister"}
@@ -47,17 +47,21 @@ def test_spellings_are_the_forms_with_umlauts_a_text_writes_most() -> None:
     assert umlaut_spellings(texts) == {"mobilitaet": "mobilität", "muenchen": "münchen", "buerger": "bürger"}
 
 
-_BASE = {"platz", "bochum", "daten", "seiten"}
+_BASE = {"platz", "bochum", "daten", "seiten", "zaehl"}
 
 
 @pytest.mark.parametrize(
     ("typed", "written"),
     [
-        ("Wlchen Platz hatte Bochum?", "welchen Platz hatte Bochum?"),
+        ("Wlchen Platz hatte Bochum?", "Welchen Platz hatte Bochum?"),
         ("wer hat eigentich die daten", "wer hat eigentlich die daten"),
-        ("Seit wann gibt es das übehaupt?", "Seit wann gibt es das ueberhaupt?"),
-        # A word the base writes, a noun within a sentence, a part of a compound: as typed.
+        ("Seit wann gibt es das übehaupt?", "Seit wann gibt es das überhaupt?"),
+        ("Wie viele Pukte hatte Bochum?", "Wie viele Punkte hatte Bochum?"),
+        ("Bochum Plats 2021", "Bochum Platz 2021"),
+        ("Hamburg 2019 scroe?", "Hamburg 2019 score?"),
+        # A word the base writes, or a form of one, a noun within a sentence, a part of a compound: as typed.
         ("wie viele seiten", "wie viele seiten"),
+        ("welche städte zaehlen dazu", "welche städte zaehlen dazu"),
         ("Die Weiche und das Wetter", "Die Weiche und das Wetter"),
         ("runner-up", "runner-up"),
         # One edit from two words ("welche", "welchen"), or from a short function word only: as typed.
@@ -68,10 +72,12 @@ _BASE = {"platz", "bochum", "daten", "seiten"}
     ],
 )
 def test_a_typo_of_a_word_that_frames_a_question_is_that_word(typed: str, written: str) -> None:
-    assert correct_framing_words(typed, _BASE.__contains__) == written
+    known = (_BASE | {"staedte"}).__contains__
+    assert correct_typos(typed, lambda word: known(word) or known(word[:5]), {"ueberhaupt": "überhaupt"}) == written
 
 
 def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
-    assert as_written("Wlchen Platz hatte Bochum fur Stadte?", _SPELLINGS, (_KNOWN | _BASE).__contains__) == (
-        "welchen Platz hatte Bochum für Städte?"
+    known = (_KNOWN | _BASE).__contains__
+    assert as_written("Wlchen Platz hatte Bochum fur Stadte?", _SPELLINGS, known, known) == (
+        "Welchen Platz hatte Bochum für Städte?"
     )
