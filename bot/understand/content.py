@@ -35,12 +35,14 @@ def content_words(surfaces: Iterable[str]) -> list[str]:
 
 def nouns(text: str) -> set[str]:
     """Folded words written with a capital letter not at the start of a sentence: German nouns (and names)."""
-    found = set()
-    for match in _WORDS.finditer(text):
-        word = match.group(0)
-        if word[0].isupper() and not word.isupper() and not _SENTENCE_START.search(text[: match.start()]):
-            found.add(fold(word))
-    return found
+    return {fold(match.group(0)) for match in _WORDS.finditer(text) if is_noun(match)}
+
+
+def is_noun(match: re.Match[str]) -> bool:
+    """Whether a word found in a text is written with a capital not at the start of a sentence (nor in capitals
+    throughout): a German noun, or a name."""
+    word = match.group(0)
+    return word[0].isupper() and not word.isupper() and not _SENTENCE_START.search(match.string[: match.start()])
 
 
 # A word sharing its first letters (six at least, three fifths of it) with a word of the entry is a form or

@@ -15,10 +15,10 @@ from rapidfuzz.distance import OSA
 
 from bot.folding import fold
 from bot.understand.answer_types import figure_words
+from bot.understand.content import is_noun
 from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS
 
 _UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
-
 _HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 _WRITTEN_WORD = re.compile(r"[^\W\d_]+")
@@ -76,8 +76,6 @@ def _known_umlaut_form(word: str, known: Callable[[str], bool]) -> str | None:
     return None
 
 
-_ANY_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"„“(]\s*)$")
 # The words a typo is read as, by their first letters (people rarely mistype the first). Words asking for a
 # figure ("Punkte", "Platzierung", "score"): "Wie viele Pukte hatte …?" was no question of points, and got a
 # place. Long function words ("eigentlich", "ueberhaupt") and the question words ("welchen", "weshalb"): their
@@ -114,14 +112,14 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
         if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
             return word
         found = _one_edit_from(folded, _FIGURE)
-        if found is None and (not word[0].isupper() or _SENTENCE_START.search(text[: match.start()])):
+        if found is None and not is_noun(match):
             found = _one_edit_from(folded, _FRAMING)
         if found is None:
             return word
         form = (spellings or {}).get(found, found)
         return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
 
-    return _ANY_WORD.sub(corrected, text)
+    return _WRITTEN_WORD.sub(corrected, text)
 
 
 def _one_edit_from(word: str, pool: Mapping[str, list[str]]) -> str | None:
