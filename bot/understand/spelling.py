@@ -24,6 +24,7 @@ _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 _WRITTEN_WORD = re.compile(r"[^\W\d_]+")
 _SPELT_OUT = re.compile("ae|oe|ue|ss")
 _MAX_PLACES = 4  # a/o/u of a word tried as umlauts: 15 forms at most
+_ABBREVIATION = 3  # "EUR" is no "EÜR"
 
 
 def umlaut_spellings(texts: Iterable[str]) -> dict[str, str]:
@@ -42,19 +43,24 @@ def umlaut_spellings(texts: Iterable[str]) -> dict[str, str]:
     return spellings
 
 
-def restore_umlauts(text: str, spellings: Mapping[str, str], known: Callable[[str], bool]) -> str:
+def restore_umlauts(
+    text: str, spellings: Mapping[str, str], written: Callable[[str], bool], known: Callable[[str], bool] | None = None
+) -> str:
     """A text typed without any umlaut, as the base writes it: a word it writes with umlauts or ß in that form
-    (`Mobilitaet`, `Strasse`), and a word `known` does not know in its form with umlauts that it knows, the fewest
-    letters changed (`fur Munchen` → `für München`)."""
+    (`Mobilitaet`, `Strasse`), and a word `known` does not know (folded; by default what is `written`) in its form
+    with umlauts that is `written`, the fewest letters changed (`fur Munchen` → `für München`)."""
+    known = known or written
     if _HAS_UMLAUT.search(text):
         return text
 
     def restored(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
+        if word.isupper() and len(word) <= _ABBREVIATION:
+            return word
         form = spellings.get(lower)
         if form is None and not known(lower):
-            form = _known_umlaut_form(lower, known)
+            form = _known_umlaut_form(lower, written)
         if form is None:
             return word
         if word.isupper() and len(word) > 1:
@@ -82,6 +88,7 @@ def _known_umlaut_form(word: str, known: Callable[[str], bool]) -> str | None:
 # typos were words the base lacks. Shorter function words are one edit from too many words a question means
 # ("seinen" from "seiten").
 _LONG_FUNCTION_WORD = 7
+_SHORT_FIGURE = 5
 _ASKING = frozenset(w for w in QUESTION_WORDS | {"welche", "welchem", "welchen", "welcher", "welches"} if len(w) >= 5)
 
 
@@ -112,6 +119,8 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
         if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
             return word
         found = _one_edit_from(folded, _FIGURE)
+        if found is not None and len(found) <= _SHORT_FIGURE and not _dropped_or_swapped(folded, found):
+            found = None  # "sports", "store", "Spott" are no "spots", "score"
         if found is None and not is_noun(match):
             found = _one_edit_from(folded, _FRAMING)
         if found is None:
@@ -120,6 +129,10 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
         return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
 
     return _WRITTEN_WORD.sub(corrected, text)
+
+
+def _dropped_or_swapped(typed: str, word: str) -> bool:
+    return len(typed) == len(word) - 1 or (len(typed) == len(word) and sorted(typed) == sorted(word))
 
 
 def _one_edit_from(word: str, pool: Mapping[str, list[str]]) -> str | None:
