@@ -43,13 +43,10 @@ def umlaut_spellings(texts: Iterable[str]) -> dict[str, str]:
     return spellings
 
 
-def restore_umlauts(
-    text: str, spellings: Mapping[str, str], written: Callable[[str], bool], known: Callable[[str], bool] | None = None
-) -> str:
+def restore_umlauts(text: str, spellings: Mapping[str, str], known: Callable[[str], bool]) -> str:
     """A text typed without any umlaut, as the base writes it: a word it writes with umlauts or ß in that form
-    (`Mobilitaet`, `Strasse`), and a word `known` does not know (folded; by default what is `written`) in its form
-    with umlauts that is `written`, the fewest letters changed (`fur Munchen` → `für München`)."""
-    known = known or written
+    (`Mobilitaet`, `Strasse`), and a word `known` does not know in its form with umlauts that it knows, the fewest
+    letters changed (`fur Munchen` → `für München`); a short word in capitals is an abbreviation, as typed."""
     if _HAS_UMLAUT.search(text):
         return text
 
@@ -60,7 +57,7 @@ def restore_umlauts(
             return word
         form = spellings.get(lower)
         if form is None and not known(lower):
-            form = _known_umlaut_form(lower, written)
+            form = _known_umlaut_form(lower, known)
         if form is None:
             return word
         if word.isupper() and len(word) > 1:
