@@ -209,7 +209,8 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
         if clashes:
             raise KnowledgeError(clashes)
         others = [e for e in knowledge.all_entries() if origins.get(e.id) != FILES]
-        indexed, words = index_entries([*kb.entries, *others], normalizer)
+        every = [*kb.entries, *others]
+        indexed, words = index_entries(every, normalizer)
         added = knowledge.replace_knowledge(
             entries=indexed[: len(kb.entries)],
             requests=kb.requests,
@@ -220,8 +221,8 @@ def sync_knowledge(store: Store, directory: Path, *, force: bool = False) -> boo
             sources=kb.sources,
             reindexed=[(e.id, fields) for e, fields in indexed[len(kb.entries) :]],
             content_hash=content_hash,
-            language_words=_language_words([*kb.entries, *others], kb.rankings),
-            spellings=umlaut_spellings(t for e in [*kb.entries, *others] for t in _texts_of(e)),
+            language_words=_language_words(every, kb.rankings),
+            spellings=umlaut_spellings(t for e in every for t in _texts_of(e)),
         )
         Alerts(store, normalizer).enqueue(announce(added))
     log.info("knowledge rebuilt from %s: %d entries, %d ranking rows", directory, len(kb.entries), len(kb.rows))

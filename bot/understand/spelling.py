@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold
 from bot.understand.answer_types import figure_words
 from bot.understand.content import is_noun
-from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS
+from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS, typo_budget
 
 _UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
 _HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
@@ -60,7 +60,7 @@ def restore_umlauts(text: str, spellings: Mapping[str, str], known: Callable[[st
             form = _known_umlaut_form(lower, known)
         if form is None:
             return word
-        if word.isupper() and len(word) > 1:
+        if word.isupper():
             return form.upper()
         return form[0].upper() + form[1:] if word[0].isupper() else form
 
@@ -102,16 +102,17 @@ _FRAMING = _by_first_letter(w for w in STOP_WORDS | _ASKING if len(w) >= _LONG_F
 _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon wozu worum worunter".split())
 
 
-def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[str, str] | None = None) -> str:
-    """A word of five letters or more that `known` does not know (folded; a form of a known word is known), one
-    edit from exactly one word asking for a figure, or else from exactly one function or question word, with its
-    first letter right, is that word (`Pukte` → `Punkte`, `Wlchen` → `welchen`), as `spellings` writes it; not a
-    part of a hyphenated compound (`runner-up`), and a noun (capitalised within a sentence) is no function word."""
+def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
+    """A word with a typo budget (five letters or more) that `known` does not know (folded; a form of a known
+    word is known), one edit from exactly one word asking for a figure, or else from exactly one function or
+    question word, with its first letter right, is that word (`Pukte` → `Punkte`, `Wlchen` → `welchen`), as
+    `spellings` writes it; not a part of a hyphenated compound (`runner-up`), and a noun (capitalised within a
+    sentence) is no function word."""
 
     def corrected(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = fold(word)
-        if len(folded) < 5 or folded in _OTHER_ASKING or known(folded):
+        if not typo_budget(folded) or folded in _OTHER_ASKING or known(folded):
             return word
         if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
             return word
@@ -122,7 +123,7 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
             found = _one_edit_from(folded, _FRAMING)
         if found is None:
             return word
-        form = (spellings or {}).get(found, found)
+        form = spellings.get(found, found)
         return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
 
     return _WRITTEN_WORD.sub(corrected, text)
