@@ -17,7 +17,11 @@ def spell_out_umlauts(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase ASCII-ish form in which `Städte`, `Staedte` and `STÄDTE` meet."""
+    if text.isascii():
+        return text.lower()  # the same result; folding is called for every word of every candidate text
     text = unicodedata.normalize("NFC", text).translate(_GERMAN).casefold().translate(_GERMAN)
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -1,13 +1,15 @@
-"""`shorten`, the one way text is cut to a limit: never longer than the limit, "…" where it was cut; and umlauts
-spelt out with capitals kept."""
+"""`shorten`, the one way text is cut to a limit: never longer than the limit, "…" where it was cut; umlauts
+spelt out with capitals kept; and folding, whose shortcuts for ASCII text change nothing."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.folding import shorten, spell_out_umlauts
+from bot.folding import fold, shorten, spell_out_umlauts
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,21 @@ def test_umlauts_are_spelt_out_with_their_capitals_kept() -> None:
     assert spell_out_umlauts("Oberbürgermeister Thomas Eiskirch, Straße, Ärger") == (
         "Oberbuergermeister Thomas Eiskirch, Strasse, Aerger"
     )
+
+
+@given(st.text() | st.text(alphabet="aeouAEOUäöüÄÖÜßẞéèçñ ı İﬁ²-,."))
+def test_folding_takes_shortcuts_that_change_nothing(text: str) -> None:
+    """ASCII text is only lowercased, and text that is ASCII once its umlauts are spelt out is not decomposed:
+    the same as folding every character."""
+    spelt = spell_out_umlauts(text).casefold()
+    spelt = spell_out_umlauts(spelt)
+    decomposed = unicodedata.normalize("NFKD", spelt)
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Städte", "staedte"), ("STÄDTE", "staedte"), ("Staedte", "staedte"), ("Straße", "strasse"), ("Café", "cafe")],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
