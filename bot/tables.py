@@ -21,7 +21,7 @@ from bot.understand.answer_types import asks_how_often
 from bot.understand.answer_types import claim as claim_checked
 from bot.understand.normalize import city_tag, ranking_tag, year_tag
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_other_years, claims_ahead
+from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_change, asks_other_years, claims_ahead
 
 DEFAULT_RANKING = "bitkom-sci"
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
@@ -356,6 +356,7 @@ class Tables:
                     intent,
                     # "Hat sich Ulm von 2021 auf 2022 verbessert?" names no places: points tell it too.
                     places=_PLACE_TOKEN in question.analysis.tokens,
+                    changed=asks_a_change(question.analysis.tokens),
                 )
             return None
         if len(cities) > 1 or len(years) > 1:
@@ -403,13 +404,21 @@ class Tables:
         intent: RankingIntent,
         *,
         places: bool,
+        changed: bool,
     ) -> TableReply | None:
-        """One city in two years asked to be compared; `places`: whether the question names places."""
+        """One city in two years asked to be compared; `places`: whether the question names places, `changed`:
+        whether it names a change ("verloren")."""
         earlier, later = (self.standing(ranking, y, city, categories) for y in years)
-        adjacent = years[1] == years[0] + 1 and not intent.points and not intent.span
-        if adjacent and (earlier is None or not earlier.places) and later and later.change is not None:
+        adjacent = years[1] == years[0] + 1
+        unplaced = earlier is None or not earlier.places
+        if adjacent and not intent.points and not intent.span and unplaced and later and later.change is not None:
             # "War Bonn 2021 besser als 2020?" where the tables lack 2020's place: 2021's change of place tells it.
             return self._change(ranking, city, years[1], categories, points=False)
+        scored = earlier is not None and bool(earlier.scores) and later is not None and bool(later.scores)
+        if adjacent and changed and intent.points and later is not None and not scored:  # a span too: none between
+            # "Wie viele Punkte verlor Bochum 2023 gegenüber 2022?" where a year lacks its score: the later year's
+            # note on its points or a text may tell the difference, as for "Wie viele Punkte verlor Bochum 2023?".
+            return self._change(ranking, city, years[1], categories, points=True)
         return self._compare_years(
             ranking,
             city,

@@ -17,7 +17,7 @@ from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
 from bot.understand.answer_types import without_closing
 from bot.understand.lexicon import TYPO_WEIGHT
-from bot.understand.normalize import Normalizer
+from bot.understand.normalize import LOW_INFORMATION, Normalizer
 from bot.understand.question import QueryTerm, Question
 
 _TYPO = frozenset(TYPO_WEIGHT.values())
@@ -30,7 +30,7 @@ _REQUEST_WORDS = r"anfrag\w*|ifg\w*|informationsfreiheit\w*|auskunftsanfrag\w*|r
 _NUMBER_WORDS = r"nummer|number|nr"
 _SEND_WORDS = (
     r"gestellt|geschickt|verschickt|abgeschickt|eingereicht|angefragt|gefragt|angeschrieben|asked|sent|filed|"
-    r"submitted|made|contacted"
+    r"submitted|made|contacted|send|sends"
 )
 _HOW_LONG = re.compile(r"\b(?:wie\s?lange?|how\s+long|wie\s?viele?\s+tage|how\s+many\s+days)\b")
 _ANSWERING = re.compile(rf"\b(?:{_ANSWER_WORDS})\b")
@@ -134,7 +134,10 @@ class Turnarounds:
         words = [w for t, term_words in read if t.slot is None for w in term_words]
         # A request's number ("#257364") names it.
         numbered = {r.id: r for r, _ in self._requests if str(r.id) in words}
-        if not all(_OWN_WORDS.fullmatch(w) or (w.isdigit() and int(w) in numbered) for w in words):
+        # Words that say little ("actually", "eigentlich") ask nothing else.
+        if not all(
+            _OWN_WORDS.fullmatch(w) or w in LOW_INFORMATION or (w.isdigit() and int(w) in numbered) for w in words
+        ):
             return None
         request = next(iter(numbered.values())) if len(numbered) == 1 else self._request_for(question)
         if request is None or request.sent is None or (request.answered or request.sent) < request.sent:

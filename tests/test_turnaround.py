@@ -142,6 +142,11 @@ def test_when_a_request_was_sent_is_asked(question: str, sent: bool) -> None:
     [
         ("Von wann ist die ursprüngliche Anfrage an Ulm?", "ging am 19.08.2022 an Stadt Ulm"),
         ("When was the Bonn request filed?", "was sent to Kommunalverwaltung Bonn on 18 August 2022"),
+        # "send" and words that say little ("actually", "her") ask nothing else: this got suggestions.
+        (
+            "When did the requester actually send her request to Bochum?",
+            "was sent to Stadt Bochum on 18 August 2022",
+        ),
     ],
 )
 def test_when_a_request_was_sent_is_told_by_its_date(real_service: FoiService, question: str, said: str) -> None:

@@ -248,6 +248,10 @@ _GOT_THERE = re.compile(
 
 # English question words after which "when" is a conjunction ("which", "who", "why" ask on their own).
 _OPENING_ELSE = frozenset("what how where whose".split())
+# "who" or "which" right after an article and a noun opens a relative clause ("Did Bochum give the memo to the
+# person who asked?"), not a question of its own.
+_RELATIVE = frozenset({"who", "which"})
+_ARTICLE_EN = frozenset("the a an any those this that every".split())
 
 
 @lru_cache(maxsize=8192)
@@ -263,6 +267,8 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     for i, word in enumerate(words):
         if word == "when" and i > 0 and words[0] in _OPENING_ELSE:
             # "What was Bochum working on when the index came out?": "when" opens a clause, not the question.
+            continue
+        if word in _RELATIVE and i >= 2 and words[0] in _VERB_FIRST and words[i - 2] in _ARTICLE_EN:
             continue
         for phrase, kind in _BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
@@ -567,12 +573,14 @@ def names_place(entry: Entry, last: bool, place: int) -> bool:
 # before a name. Who did something ("Wer hat den Vermerk geschrieben?") is not read off a text that names someone.
 _WHO_BY = re.compile(r"\b(fuer|an|mit|von|vor) (?:wen|wem)\b|\b(for|to|with) whom\b|^\W*who\b.*\b(for|to|with)\W*$")
 _WHO_IS = re.compile(
-    r"^\W*(?:wer|who)(?:\s(?:ist|war|is|was)|['’]s)\s(?:eigentlich\s|denn\s)?|^\W*wie\s(?:heisst|hiess)\s"
+    r"^\W*(?:wer|who)(?:\s(?:ist|war|is|was)|['’]s),?\s(?:eigentlich\s|denn\s)?|^\W*wie\s(?:heisst|hiess)\s"
     r"|^\W*what\sis\sthe\sname\sof\s"
 )
 # The role is the last word before the place or source it is of ("Oberbürgermeister von Bochum", "der Bochumer
 # OB laut der Antwort").
 _ROLE_END = re.compile(r"\s(?:von|vom|in|im|der|des|bei|laut|of|at|for|according)\s.*$|\W*$")
+# A source cited before the role ("Wer war laut der Antwort Oberbürgermeister?") is not the role.
+_CITED = re.compile(r"^\W*(?:laut|gemaess|according\sto)\s(?:(?:der|dem|des|den|the|its|their)\s)?[\w-]+,?\s")
 _ARTICLES = frozenset("der die das den the a an current derzeit derzeitige aktuelle".split())
 # A name: two or three words written with a capital ("Thomas Eiskirch", "Mayor Thomas Eiskirch").
 _NAME = r"(?:[A-ZÄÖÜ][\w-]*\s){1,2}[A-ZÄÖÜ][\w-]+"
@@ -656,7 +664,8 @@ def names_person(entry: Entry, text: str) -> bool:
     opening = _WHO_IS.match(folded)
     if not opening:
         return False
-    words = [w for w in _WORD.findall(_ROLE_END.sub("", folded[opening.end() :])) if w not in _ARTICLES and len(w) > 1]
+    asked = _CITED.sub("", folded[opening.end() :])
+    words = [w for w in _WORD.findall(_ROLE_END.sub("", asked)) if w not in _ARTICLES and len(w) > 1]
     if not words or len(words) > 2:
         return False
     role = OFFICES.get(words[-1], words[-1])
@@ -936,6 +945,7 @@ _SPEECH = re.compile(
     r"\(so\s|"
     r"\b(?:sagt|sagte|sagten|gesagt|erklaert\w*|betont\w*|meint\w*|kommentiert\w*|aeusserte?\w*|zitiert\w*|"
     r"kritisiert\w*|says|said|stated|explained|commented|told|noted|criticis\w*|criticiz\w*|"
+    r"wies\s(?:\w+\s){0,4}?darauf\shin|weist\s(?:\w+\s){0,4}?darauf\shin|pointed\sout|points\sout|"
     r"(?:laut|according to)\s(?!(?:der\s|dem\s|its\s|the\s)?(?:ifg-)?(?:antwort|answer|reply)))"
 )
 

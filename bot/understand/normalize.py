@@ -65,12 +65,12 @@ STOP_WORDS = frozenset(
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
     solch solche solchem solchen solcher solches ueberhaupt eben schon wohl irgendwie irgendwas nochmal
     bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
-    ever even just some any there here s jemals niemals gewesen worden geworden per
+    ever even just very some any there here s jemals niemals gewesen worden geworden per
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas drin
     ham hams hamse hab habs isses
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
-    should will about into than then there their they them hello thanks
+    should will about into than then there their they them he him his she her hers hello thanks
     t didn doesn don isn aren wasn weren hasn haven hadn wouldn couldn shouldn
     whats thats theres heres
     """.split()
@@ -98,8 +98,8 @@ LOW_INFORMATION = QUESTION_WORDS | frozenset(
     heisst passiert eigentlich wirklich genau gerne interessiert erfahren wissen weiss tun tut sagen sagt aufgabe
     lief laeuft gelaufen geworden
     aufgaben laut ungefaehr circa ca exakt echt grob
-    role play plays played make makes made get gets got know tell really actually happen happened mean means task
-    tasks according exact exactly precisely roughly approximately again
+    role play plays played make makes made get gets got know tell say says said really actually happen happened
+    mean means task tasks according exact exactly precisely roughly approximately again
     kannst koenntest bitte haette moechte pls plz please idea
     meisten meiste
     los anything notable noteworthy special besonderes besondere auffaellig

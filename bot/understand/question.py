@@ -60,6 +60,7 @@ from bot.understand.ranking import (
     is_frame_word,
     is_weak,
     kin,
+    names_an_edition,
     names_comparand,
     names_done_with,
     names_neighbour,
@@ -454,6 +455,8 @@ class Understander:
             term.framing = (
                 asks
                 or (about_ranking and term.token in GENERIC_RANKING)
+                # "die erste Ausgabe" read as its year: the edition is the year's now, no topic of its own.
+                or (term.surface in edition and names_an_edition(edition) and bool(analysis.years))
                 or (intent is not None and is_frame_word(term.token))
             )
         if numbered is not None:
@@ -527,7 +530,8 @@ class Understander:
         if not words or analysis.years:
             return analysis, words
         ranking = next(iter(analysis.rankings)) if len(analysis.rankings) == 1 else None
-        if not analysis.rankings and set(analysis.tokens) & GENERIC_RANKING:
+        if not analysis.rankings and (set(analysis.tokens) & GENERIC_RANKING or names_an_edition(words)):
+            # "the index", or an edition of none named ("die erste Ausgabe", "the premiere"): the default ranking's.
             ranking = self.default_ranking
         year = self.first_editions.get(ranking or "")
         if year is None:

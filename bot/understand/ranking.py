@@ -173,6 +173,11 @@ def asks_a_standing(tokens: Iterable[str]) -> bool:
     return any(form in _STANDING_ASKED for t in tokens if (form := grammar_form(t)) is not None)
 
 
+def asks_a_change(tokens: Iterable[str]) -> bool:
+    """Whether a question's tokens name a change of standing ("verloren", "gained", "zugelegt")."""
+    return any((grammar_form(t) or t) in _CHANGE for t in tokens)
+
+
 # Words that make a winner word ask for something else: gaining places, a place, a list, the last.
 _NOT_WON = _PLACE | _CHANGE | _TREND | _TOP | _LAST
 # "neu in die Top 10": who entered the list, a change no table row states (unlike "die Top 10").
@@ -200,8 +205,15 @@ def first_time(tokens: Sequence[str], folded: str) -> tuple[list[str], bool]:
 # Erstausgabe", "bei der Premiere". The ordinal must stand right before the edition or the ranking's name: "die
 # ersten zehn im Index" asks for a top list.
 _FIRST = re.compile(r"^(?:aller|very)?(?:erste[nmrs]?|first)$")
-_EDITION = frozenset("index ranking ausgabe auflage edition studie erhebung runde jahrgang".split())
+_EDITION_NOUNS = frozenset("ausgabe auflage edition studie erhebung runde jahrgang".split())
+_EDITION = _EDITION_NOUNS | {"index", "ranking"}
 _FIRST_EDITION = frozenset("erstausgabe erstauflage premiere debut inaugural".split())
+
+
+def names_an_edition(words: Iterable[str]) -> bool:
+    """Whether a first edition's (folded) words name an edition ("die erste Ausgabe", "the premiere"), not the
+    ranking itself ("der erste Index", whose "erste" texts write: "Der erste Smart City Index wurde …")."""
+    return any(w in _EDITION_NOUNS or w in _FIRST_EDITION for w in words)
 
 
 # A ranking made or published for the first time ("Wann hat Bitkom zum ersten Mal Ergebnisse vorgestellt?") is its
@@ -767,7 +779,15 @@ def detect(
     across = cities >= 2 or (cities == 1 and years >= 2) or (cities == 1 and years == 1 and year_before)
     if (across or words & (_CHANGE | _TREND)) and _contrasted(tokens, category_tokens):
         return None  # two categories set against each other: no table row compares them
-    if cities == 1 and years == 1 and not than and asks and asks <= _BETTER_OR_WORSE and not year_before:
+    if (
+        cities == 1
+        and years == 1
+        and not than
+        and asks
+        and asks <= _BETTER_OR_WORSE
+        and not year_before
+        and extreme is None  # "am schlechtesten" is a superlative, not "schlechter" than the year before
+    ):
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if across:
         # "Wie hat sich Bochum von 2019 bis 2025 entwickelt?": the years between too, not only those two.

@@ -566,6 +566,11 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert names_person(memo, "Wer ist Oberbürgermeiser von Bochum?")  # misspelt
     assert names_person(memo, "Who is Bochum's mayor?")
     assert names_person(memo, "who's the mayor of bochum")  # "who's" was read as no who-is question
+    # A source cited before the role is not the role: "wer war laut der antwort oberbürgermeister in bochum" was told
+    # that the answer names nobody.
+    assert names_person(memo, "wer war laut der antwort oberbürgermeister in bochum")
+    assert names_person(memo, "Who was, according to the answer, mayor of Bochum?")
+    assert not names_person(memo, "Wer war laut der Antwort Dezernent in Bochum?")
     assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
     # "Wem …?" with no preposition: a sentence naming someone with the question's closing verb.
     assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
@@ -852,6 +857,16 @@ def test_reported_words_are_a_verb_of_speech_or_an_attribution() -> None:
     assert reports_speech(_entry("Der OB sagte, das Ranking sei wichtig.", ["Was sagte der OB?"]))
     assert reports_speech(_entry("Platz 11, nur 0,8 Punkte verloren (so CDO Max Muster).", ["Platz?"]))
     assert not reports_speech(_entry("Laut Antwort vom 20.09.2022 gab es einen Vermerk.", ["Vermerk?"]))
+    # Pointing something out reports it too: "what do critics say about the index" was told that is not stated.
+    assert reports_speech(_entry("Der WDR wies 2022 darauf hin, dass die Städte die Daten liefern.", ["Kritik?"]))
+    assert reports_speech(_entry("WDR pointed out in 2022 that the cities deliver the data.", ["Criticism?"]))
+
+
+def test_who_after_an_article_and_a_noun_opens_a_relative_clause() -> None:
+    """ "did bochum give the memo to the person who asked" was read as asking who, and told the text names nobody."""
+    assert asked("did bochum give the memo to the person who asked")[0] is AnswerType.YESNO
+    assert asked("Did Bitkom rank the city which won in 2019 again?")[0] is AnswerType.YESNO
+    assert asked("Does the answer say who wrote the memo?")[0] is AnswerType.PERSON  # who, after a verb
 
 
 def test_a_date_asked_twice_asks_with_both_phrases() -> None:

@@ -57,6 +57,10 @@ def test_years_are_slots_and_stop_words_go() -> None:
     assert analysis.years == {2021}
     assert "welchen" not in analysis.tokens
     assert "hatte" not in analysis.tokens
+    # English pronouns are function words as German ones are ("she", "her" as "sie", "ihre").
+    assert N.analyze("When did she send her request?").tokens == N.analyze("When did they send the request?").tokens
+    # "very" as "sehr": "bochum score in the very first index" was no ranking question for a word of its topic.
+    assert "very" not in N.analyze("bochum score in the very first index").tokens
 
 
 def test_a_year_after_before_or_after_is_a_boundary_not_the_year_asked() -> None:
