@@ -2,12 +2,14 @@
 (`sent`, `answered`) rather than from a text: "Wie lange hat Bochum für die Antwort gebraucht?" is 33 days, from the
 request of 18.08.2022 to the answer of 20.09.2022. A request whose answer date is not stored is told so, with the
 day it was sent. The request is the one of the body whose city the question names, or the base's default request.
+Which of several requests was sent first or last is told by their days too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 
 from bot.folding import fold
@@ -41,6 +43,15 @@ _NUMBER = re.compile(rf"\b(?:{_NUMBER_WORDS})\b")
 _REQUESTS = re.compile(r"\b(?:requests|anfragen|anzahl|how many|wie viele)\b")
 _SENDING = re.compile(rf"\b(?:{_SEND_WORDS})\b")
 _WHEN = re.compile(r"\b(?:wann|when|an welchem tag|which day|what day|datum|date)\b")
+# Which of several requests came first or last ("Welche der Anfragen wurde als letzte gestellt?", "which came
+# first, the Bonn or the Ulm request?"). Not who asked first: "Wer hat die erste Anfrage gestellt?" asks a person.
+_WHICH_ONE = re.compile(r"\b(?:welche[mnrs]?|which)\b")
+_ORDER_WORDS = (
+    r"zuerst|zuletzt|erste[mnrs]?|letzte[mnrs]?|frueheste[mnrs]?|fruehere?|eher|spaeter|spaetere?|first|last|"
+    r"earliest|latest|earlier|later|before|after"
+)
+_ORDER = re.compile(rf"\b(?:{_ORDER_WORDS})\b")
+_LAST = re.compile(r"\b(?:zuletzt|letzte[mnrs]?|spaeter|spaetere?|last|latest|later|after)\b")
 # How long a body may or had to take, its deadline ("Antwortfrist"), or how long requests take in general, is the
 # law's or the request's period, not the time one request took.
 _PERIOD = re.compile(
@@ -58,6 +69,7 @@ _OWN_WORDS = re.compile(
             r"datum|date|day|urspruenglich\w*|original|erste[nr]?|first|antragsteller\w*|requester|\w*rankings?|"
             r"need|unter|welche[mnrs]?|stadt|city|behoerde|authority|body|council|verwaltung|kommune|town|"
             r"municipality",
+            _ORDER_WORDS,
             _ANSWER_WORDS,
             _TAKE_WORDS,
             _REQUEST_WORDS,
@@ -85,6 +97,14 @@ def asks_request_number(text: str) -> bool:
     if not (_NUMBER.search(folded) and _REQUEST.search(folded)) or _ANSWERING.search(folded):
         return False
     return not _REQUESTS.search(folded)
+
+
+def asks_order(text: str) -> bool:
+    """Whether a question asks which of several requests was sent first or last."""
+    folded = fold(text)
+    if _ANSWERING.search(folded) or _PERIOD.search(folded):
+        return False
+    return bool(_WHICH_ONE.search(folded) and _ORDER.search(folded) and _REQUEST.search(folded))
 
 
 def asks_turnaround(text: str) -> bool:
@@ -128,10 +148,15 @@ class Turnarounds:
         read = [(t, _read(t)) for t in question.terms]
         # The words as read too ("Anfarge" is a request), not the thanks after it ("Thanks for the answer").
         said = " ".join([without_closing(question.text), *(w for _, words in read for w in words)])
-        sent_only = asks_when_sent(said) or asks_request_number(said)
-        if question.ranking is not None or question.rankings or not (sent_only or asks_turnaround(said)):
-            return None
         words = [w for t, term_words in read if t.slot is None for w in term_words]
+        if question.rankings:
+            return None
+        if asks_order(said):
+            # "which came first, the Bonn or the Ulm request": no first place, whatever the grammar reads.
+            return self._order(question, words, last=bool(_LAST.search(fold(said))))
+        sent_only = asks_when_sent(said) or asks_request_number(said)
+        if question.ranking is not None or not (sent_only or asks_turnaround(said)):
+            return None
         # A request's number ("#257364") names it.
         numbered = {r.id: r for r, _ in self._requests if str(r.id) in words}
         # Words that say little ("actually", "eigentlich") ask nothing else.
@@ -163,6 +188,35 @@ class Turnarounds:
             public_body=request.public_body,
             date=request.answered,
             citations=self.cite.labels([request.url], lang),
+            hits=[
+                Hit(id=e.id, score=100.0, title=e.title, text=e.answer_in(lang), source_url=e.source_url)
+                for e in entries
+            ],
+        )
+
+    def _order(self, question: Question, words: list[str], *, last: bool) -> Answer | None:
+        """Which requests were sent first or last: those of the cities named, else every request stored, by their
+        days (several on one day are named together). None if fewer than two have a day, or the question says
+        more than which came first."""
+        if not all(_OWN_WORDS.fullmatch(w) or w in LOW_INFORMATION for w in words):
+            return None
+        named = [r for r, cities in self._requests if not question.cities or cities & question.cities]
+        dated = sorted((r for r in named if r.sent is not None), key=lambda r: (r.sent, r.id))
+        if len(dated) < 2 or (question.cities and len(dated) < len(question.cities)):
+            return None
+        days = [(day, list(group)) for day, group in itertools.groupby(dated, key=lambda r: r.sent) if day is not None]
+        lang = question.lang
+        entries = list({e.id: e for r in dated if r.sent is not None for e in self._telling(r, r.sent)}.values())
+        urls = [r.url for r in dated]
+        return Answer(
+            question=question.text,
+            lang=lang,
+            decision=Decision.ANSWER,
+            text=say.order(days, last=last, lang=lang),
+            title=say.order_title(dated, lang),
+            entry_ids=[e.id for e in entries],
+            source_url=urls[0],
+            citations=self.cite.labels(urls, lang),
             hits=[
                 Hit(id=e.id, score=100.0, title=e.title, text=e.answer_in(lang), source_url=e.source_url)
                 for e in entries

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.messages import turnaround as say
 from bot.models import Decision, FoiRequest
 from bot.service import FoiService
-from bot.turnaround import asks_request_number, asks_turnaround, asks_when_sent
+from bot.turnaround import asks_order, asks_request_number, asks_turnaround, asks_when_sent
 
 _REQUEST = FoiRequest(id=1, title="Akten", url="https://fragdenstaat.de/a/1/", public_body="Stadt Kiel")
 
@@ -200,3 +200,42 @@ def test_thanks_after_the_question_ask_nothing(real_service: FoiService) -> None
     answer = real_service.ask("When was the request sent? Thanks for the answer")
     assert "was sent to Stadt Bochum on 18 August 2022" in answer.text
     assert "33 days" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("Welche der Anfragen wurde als letzte gestellt?", True),
+        ("which came first, the Kiel or the Ulm request", True),
+        ("Welche Anfrage ging früher raus?", True),
+        ("Wer hat die erste Anfrage gestellt?", False),  # who asked, not which request
+        ("Welche Anfrage wurde zuerst beantwortet?", False),  # answered, not sent
+        ("Welche Stadt war zuerst in den Top 10?", False),  # no request
+    ],
+)
+def test_which_request_came_first_is_asked(question: str, order: bool) -> None:
+    assert asks_order(question) is order
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # These got suggestions: the requests' own days tell the order.
+        (
+            "Welche der Anfragen an Bochum, Bonn und Ulm wurde als letzte gestellt?",
+            "am 18.08.2022 an Stadt Bochum (#257364) und Kommunalverwaltung Bonn (#257374); am 19.08.2022 an Stadt "
+            "Ulm (#257451). Zuletzt gestellt: an Stadt Ulm (#257451).",
+        ),
+        ("which came first, the bonn or ulm request", "Sent first: to Kommunalverwaltung Bonn (#257374)."),
+        ("Which was sent first, the Bochum or the Bonn request?", "Both were sent on the same day, 18 August 2022"),
+    ],
+)
+def test_which_request_came_first_is_told_by_their_days(real_service: FoiService, question: str, said: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER, answer.text
+    assert said in answer.text
+
+
+def test_which_request_on_a_subject_came_first_is_not_told_by_days(real_service: FoiService) -> None:
+    # The days order the requests, not what each asked about.
+    assert not real_service.ask("Welche Anfrage wurde zuerst zu Beratern gestellt?").text.startswith("Nach ihren")

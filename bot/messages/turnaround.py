@@ -1,5 +1,5 @@
-"""The phrases of when a request was sent and answered and how long that took (bot/turnaround.py), in German and
-English."""
+"""The phrases of when a request was sent and answered, how long that took and which of several came first
+(bot/turnaround.py), in German and English."""
 
 from __future__ import annotations
 
@@ -58,3 +58,34 @@ def sent(request: FoiRequest, sent_on: dt.date, lang: Lang) -> str:
     if lang == "de":
         return f"Die Anfrage #{request.id} „{request.title}“ ging am {day} an {request.public_body}."
     return f"Request #{request.id} '{request.title}' was sent to {request.public_body} on {day}."
+
+
+def _to(requests: list[FoiRequest], lang: Lang) -> str:
+    """`Stadt Bochum (#257364) und Kommunalverwaltung Bonn (#257374)`"""
+    named = [f"{r.public_body} (#{r.id})" for r in requests]
+    joined = " und " if lang == "de" else " and "
+    return ", ".join(named[:-1]) + joined + named[-1] if len(named) > 1 else named[0]
+
+
+def order(days: list[tuple[dt.date, list[FoiRequest]]], *, last: bool, lang: Lang) -> str:
+    """`Nach ihren Daten: am 18.08.2022 an Stadt Bochum (#257364) und …; am 19.08.2022 an … Zuletzt gestellt: …`"""
+    if len(days) == 1:
+        day, requests = days[0]
+        if lang == "de":
+            every = "Beide" if len(requests) == 2 else "Alle"
+            return f"{every} am selben Tag gestellt, am {_day(day, lang)}: an {_to(requests, lang)}."
+        every = "Both" if len(requests) == 2 else "All"
+        return f"{every} were sent on the same day, {_day(day, lang)}: to {_to(requests, lang)}."
+    _, which = days[-1] if last else days[0]
+    if lang == "de":
+        listed = "; ".join(f"am {_day(day, lang)} an {_to(requests, lang)}" for day, requests in days)
+        first = "Zuletzt" if last else "Zuerst"
+        return f"Nach ihren Daten: {listed}. {first} gestellt: an {_to(which, lang)}."
+    listed = "; ".join(f"on {_day(day, lang)} to {_to(requests, lang)}" for day, requests in days)
+    first = "last" if last else "first"
+    return f"By their dates: {listed}. Sent {first}: to {_to(which, lang)}."
+
+
+def order_title(requests: list[FoiRequest], lang: Lang) -> str:
+    ids = ", ".join(f"#{r.id}" for r in requests)
+    return f"Anfragen {ids} nach Datum" if lang == "de" else f"Requests {ids} by date"
