@@ -44,6 +44,7 @@ from bot.understand.ranking import (
     LAST_PLACE,
     RankingAsk,
     RankingIntent,
+    asks_a_change,
     asks_a_statement,
     asks_many_cities,
     asks_newcomers,
@@ -180,6 +181,34 @@ class Question:
     def unguarded(self) -> list[QueryTerm]:
         """The terms without their slots: to find what is near, whatever year or city it is about."""
         return [replace(t, slot=None) for t in self.terms]
+
+
+def _over_one_year(intent: RankingIntent, analysis: Analysis, tokens: Sequence[str]) -> bool:
+    """Whether a question asks how one city changed from one year to the next."""
+    years = sorted(analysis.years)
+    return (
+        intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
+        and len(analysis.cities) == 1
+        and len(years) == 2
+        and years[1] == years[0] + 1
+        and asks_a_change(tokens)
+    )
+
+
+def _of_later_year(
+    analysis: Analysis, terms: list[QueryTerm], tokens: list[str]
+) -> tuple[Analysis, list[QueryTerm], list[str]]:
+    """The question without the earlier of its two years."""
+    earlier = str(min(analysis.years))
+    kept = [(t, s) for t, s in zip(analysis.tokens, analysis.surfaces, strict=True) if t != earlier]
+    pairs = [(t, r) for t, r in zip(terms, tokens, strict=True) if not (t.slot is not None and t.token == earlier)]
+    later = replace(
+        analysis,
+        tokens=tuple(t for t, _ in kept),
+        surfaces=tuple(s for _, s in kept),
+        years=frozenset({max(analysis.years)}),
+    )
+    return later, [t for t, _ in pairs], [r for _, r in pairs]
 
 
 def _written_cities(analysis: Analysis) -> list[str]:
@@ -435,6 +464,10 @@ class Understander:
                 when=kind in (AnswerType.DATE, AnswerType.DAY),
             )
         )
+        if intent is not None and _over_one_year(intent, analysis, tokens):
+            # "Wie viele Punkte hat Bochum von 2023 auf 2024 zugelegt?" asks what 2024 gained on the year before,
+            # which the tables and texts of 2024 tell ("gewann 6,1 Punkte hinzu"), and those of 2023 do not.
+            analysis, terms, tokens = _of_later_year(analysis, terms, tokens)
         which_state = asks_which_state(folded)
         categories = intent.categories if intent else ()
         implied = self._implied_ranking(analysis, tokens, intent, which_state=which_state)

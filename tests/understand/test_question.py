@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.models import AnswerType
+from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.understand.answer_types import claim
 from bot.understand.question import MAX_UNDERSTOOD
@@ -317,3 +317,27 @@ def test_a_typo_in_a_word_asking_for_a_figure_still_asks_for_it(real_service: Fo
 def test_a_word_the_base_knows_keeps_its_spelling(real_service: FoiService, question: str) -> None:
     """ "schon" is a word of its own, not "schön" typed without its umlaut; English stays English."""
     assert real_service.answerer.understander.understand(question).text == question
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # Both got no answer or the course of places without the points: no text of 2023 tells 2024's gain.
+        ("how many points did bochum gain from 2023 to 2024", "It gained 6.1 points"),
+        ("Wie viele Punkte hat Bochum von 2023 auf 2024 zugelegt?", "gewann 6,1 Punkte hinzu"),
+    ],
+)
+def test_a_change_from_one_year_to_the_next_asks_of_the_later_year(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    assert real_service.answerer.understander.understand(question).years == {2024}
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER
+    assert said in answer.text
+
+
+def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) -> None:
+    understand = real_service.answerer.understander.understand
+    assert understand("War Bochum 2024 besser als 2023?").years == {2023, 2024}
+    assert understand("Wie viele Punkte hat Bochum von 2021 auf 2024 zugelegt?").years == {2021, 2024}
+    assert understand("Wie viele Punkte hatten Bochum und Köln 2023 und 2024?").years == {2023, 2024}
