@@ -285,8 +285,9 @@ def asks_other_years(folded: str) -> bool:
 # A superlative before the noun asks it too, in a keyword query: "Beste Stadt in NRW 2024".
 _WHICH_CITY = re.compile(
     r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns)|"
-    r"(?:beste|digitalste|smarteste|schlechteste)[nrs]?\s(?:gross)?(?:stadt|staedte)|"
-    r"(?:best|smartest|worst)\s(?:city|cities))(?![\w-])"  # not "city-owned"
+    # A word may stand between ("worst NRW city", "beste bayerische Stadt"), but not the index's "smart".
+    r"(?:beste|digitalste|smarteste|schlechteste)[nrs]?\s(?:(?!smart)\w+[\s-])?(?:gross)?(?:stadt|staedte)|"
+    r"(?:best|smartest|worst)\s(?:(?!smart)\w+[\s-])?(?:city|cities))(?![\w-])"  # not "city-owned"
 )
 # Several cities asked for ("Welche Städte waren die digitalsten?"): a superlative then asks for the top list.
 _CITIES = re.compile(r"\b(?:\w*staedte|cities|towns)\b")

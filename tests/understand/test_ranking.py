@@ -1406,10 +1406,20 @@ def test_how_close_two_were_is_asked_in_points(real_service: FoiService) -> None
         ("Welche Stadt war 2021 vorne?", True),
         ("Which city came first in 2021?", True),
         ("Which city-owned companies supply the data?", False),  # the companies, not a city
+        ("worst Saxon city 2023", True),
+        ("die schlechteste bayerische Stadt 2022", True),
+        ("Bochum's best smart city result", False),  # the index's name, not a city asked
     ],
 )
 def test_which_city_is_asked_only_of_a_city(question: str, which: bool) -> None:
     assert asks_which_city(fold(question)) is which
+
+
+def test_a_city_of_a_state_is_not_the_states_standing(real_service: FoiService) -> None:
+    # "worst NRW city 2024" was told North Rhine-Westphalia's place in the states' index.
+    answer = real_service.ask("worst NRW city 2024")
+    assert "federal states" not in answer.text
+    assert "Remscheid" in answer.text
 
 
 @pytest.mark.parametrize(
