@@ -899,9 +899,15 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
         # both are said, as the sources differ.
         noted = [n for r in new.rows if (n := r.note_in(lang)) and _disagrees(n, abs(delta))]
         return difference + (" " + messages.noted_change(noted[0], new.year, lang) if noted else "")
-    if old.place is None or new.place is None:
+    if not old.places or not new.places:
         return ""
-    return messages.place_difference(new.city_in(lang), new.year, old.year, gained=old.place - new.place, lang=lang)
+    gained = sorted({o - n for o in old.places for n in new.places})
+    if len(gained) == 1:
+        return messages.place_difference(new.city_in(lang), new.year, old.year, gained=gained[0], lang=lang)
+    if len(gained) > 2 or gained[0] * gained[-1] <= 0:
+        return ""  # sources differ on both years, or on whether it rose at all: the places above tell
+    unsure = old.year if len(old.places) > 1 else new.year
+    return messages.place_differences(new.city_in(lang), new.year, old.year, gained, unsure=unsure, lang=lang)
 
 
 def _compare_years_text(

@@ -753,6 +753,18 @@ def place_difference(city: str, new_year: int, old_year: int, *, gained: int, la
     return f"In {new_year} {city} was {counted} {'higher' if gained > 0 else 'lower'} than in {old_year}."
 
 
+def place_differences(city: str, new_year: int, old_year: int, gained: list[int], *, unsure: int, lang: Lang) -> str:
+    """`2024 lag Bochum 28 oder 35 Plätze besser als 2019, je nach Quelle für 2019.`; `gained`: two changes of
+    the same sign, as the sources on the place of `unsure` differ."""
+    low, high = sorted(abs(g) for g in gained)
+    if lang == "de":
+        better = "besser" if gained[0] > 0 else "schlechter"
+        return f"{new_year} lag {city} {low} oder {high} Plätze {better} als {old_year}, je nach Quelle für {unsure}."
+    higher = "higher" if gained[0] > 0 else "lower"
+    source = f"depending on the source for {unsure}"
+    return f"In {new_year} {city} was {low} or {high} places {higher} than in {old_year}, {source}."
+
+
 # The titles and questions of the generated entries: what search matches and what "Meinten Sie …?" offers.
 
 

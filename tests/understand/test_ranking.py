@@ -324,6 +324,14 @@ def test_two_years_of_a_city_are_compared(real_service: FoiService) -> None:
     assert "14 places higher" in english.text
 
 
+def test_places_gained_where_sources_differ_on_a_year_are_both_told(real_service: FoiService) -> None:
+    # Two sources place Bochum 32nd and 39th in 2019: the reply gave the points gained, not the places.
+    answer = real_service.ask("Um wie viele Plätze hat sich Bochum von 2019 bis 2021 verbessert?")
+    assert "2021 lag Bochum 25 oder 32 Plätze besser als 2019, je nach Quelle für 2019." in answer.text
+    english = real_service.ask("how many places did bochum climb from 2019 to 2021")
+    assert "25 or 32 places higher than in 2019, depending on the source for 2019" in english.text
+
+
 def test_points_lost_against_the_year_before_are_told_by_a_text_where_a_score_is_missing(
     real_service: FoiService,
 ) -> None:
