@@ -20,7 +20,14 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold, spell_out_umlauts
 from bot.models import AnswerType, Entry, Lang, RankingView
 from bot.understand.content import content_words
-from bot.understand.normalize import OFFICES, STOP_WORDS, Analysis, separable_particle, typo_budget
+from bot.understand.normalize import (
+    OFFICES,
+    STOP_WORDS,
+    Analysis,
+    city_token,
+    separable_particle,
+    typo_budget,
+)
 from bot.understand.ranking import counts_places
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -1156,7 +1163,12 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
         following = range(i + 1, min(i + 1 + _COUNTED_WITHIN, len(tokens)))
         if in_all and re.search(rf"\b{surface}\s?(?:%|prozent|percent)", folded):
             continue  # "43 Prozent der Städte": some of them
-        if any(_is_counted(tokens[j], counted) and not _per(folded, surfaces[j]) for j in following):
+        # "three NRW cities were ahead of Bonn": cities of a state or region named between are some of them.
+        of_some = {city_token(c) for c in analysis.cities} if in_all else set()
+        if any(
+            _is_counted(tokens[j], counted) and not _per(folded, surfaces[j]) and of_some.isdisjoint(tokens[i + 1 : j])
+            for j in following
+        ):
             return True
         alone = i + 1 == len(surfaces) or bool(_DATE.fullmatch(surfaces[i + 1]))
         if alone and any(_is_counted(t, counted) for t in tokens[:i]):

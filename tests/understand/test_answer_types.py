@@ -422,6 +422,8 @@ def test_a_number_counts_the_word_that_follows_it(
         ("Seit 2019 fragt der Bitkom jedes Jahr bei den Großstädten nach.", False),  # a year
         ("Essen kam auf Platz 18 und war damit laut Stadt vorn.", False),  # a place
         ("Im Mittel aller Städte lag der Wert bei 61,5 in 2022.", False),  # a decimal's digits
+        ("Laut Bonn lagen 2021 drei NRW-Städte vor Bonn.", False),  # the cities of a state
+        ("According to Bonn, three NRW cities were ahead of it.", False),
     ],
 )
 def test_the_cities_in_all_are_counted_by_a_whole_number_of_them(
