@@ -133,6 +133,11 @@ _ENGLISH_ASKING = frozenset(
 )
 
 
+def asks_in_english(text: str) -> bool:
+    """Whether a text has an English question word, auxiliary or article ("What was the Kölner score?")."""
+    return not _ENGLISH_ASKING.isdisjoint(fold(w) for w in _LETTERS.findall(text))
+
+
 @lru_cache(maxsize=1)
 def _german_only() -> frozenset[str]:
     return fillers("de") - fillers("en")

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from bot.folding import fold, slugify, strip_umlauts
 from bot.models import Aliases, Ranking
-from bot.understand.cities import NOT_CITY_FORMS, city_forms
+from bot.understand.cities import NOT_CITY_FORMS, adjectives, city_forms, short_name
 from bot.understand.content import fillers
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -264,6 +264,15 @@ class Normalizer:
                     # Cities match on surface words: their stems collide with common words (Siegen/Sieger).
                     self._phrases[("=", *words)] = phrase
                     self._add_fuzzy(words, phrase)
+        # A city named as a German adjective ("Kölner", "Münsteraner") is written in German, whatever the words
+        # around it read as ("Münsteraner Performance im Smart City Index").
+        self.adjective_forms = frozenset(
+            form
+            for city in aliases.cities
+            for adjective in adjectives(short_name(city))
+            for form in (fold(adjective), fold(strip_umlauts(adjective)))
+            if form in self.city_names
+        )
         # Every word this normaliser reads as something: a question's word outside them and the base's own words
         # may be one typed without its umlauts.
         self.known_words = (

@@ -26,7 +26,7 @@ from bot.understand.answer_types import (
 )
 from bot.understand.content import nouns
 from bot.understand.identity import asks_what_it_is, asks_who_makes
-from bot.understand.language import detect_language, english_by_vocabulary, written_in_english
+from bot.understand.language import asks_in_english, detect_language, english_by_vocabulary, written_in_english
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
     PARTICLES,
@@ -597,6 +597,8 @@ class Understander:
         German to the identifier (`english_by_vocabulary`), unless the person speaks German."""
         rest = without_names(text, analysis, slots)
         found = detect_language(rest)
+        if not self.normalizer.adjective_forms.isdisjoint(analysis.surfaces) and not asks_in_english(rest):
+            return "de"
         if found is None and fallback is None and written_in_english(text, self.normalizer.english_names):
             return "en"
         if found != "en" and fallback != "de" and english_by_vocabulary(rest, self.english_words, self.german_words):

@@ -56,6 +56,19 @@ def test_a_short_question_in_english_words_is_english(real_service: FoiService, 
     assert real_service.answerer.understander.understand(question).lang == lang
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # Both were answered in English: "Performance", "Score" read English, "im" is English "I'm" too.
+        ("Dortmunder Performance im Smart City Index 2022", "de"),
+        ("Ulmer Score 2024", "de"),
+        ("What was the Ulmer score in 2024?", "en"),  # English words around it decide
+    ],
+)
+def test_a_city_named_as_a_german_adjective_is_german(real_service: FoiService, question: str, lang: str) -> None:
+    assert real_service.answerer.understander.understand(question).lang == lang
+
+
 def test_the_persons_language_decides_where_the_text_cannot(real_service: FoiService) -> None:
     understand = real_service.answerer.understander.understand
     assert understand("Ulm 2024 score", fallback="de").lang == "de"  # a German user's anglicism
