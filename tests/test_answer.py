@@ -332,6 +332,10 @@ def test_a_day_of_another_thing_in_the_answer_is_not_the_day_asked(real_service:
     assert real_service.ask("An welchem Tag kam 2021 Bochums Pressemitteilung zum Ranking?").answered
     # The day in a sentence that refers back ("…; vorgestellt wurde sie am …") is the day of what came before.
     assert real_service.ask("An welchem Tag stellte der Bitkom die Top-10-Liste 2022 vor?").answered
+    # The answer dates the full ranking of 2022, not the press release the city issued on it.
+    undated = real_service.ask("An welchem Tag gab Bochum 2022 seine Pressemitteilung zum Index heraus?")
+    assert undated.decision is Decision.NOT_STATED
+    assert real_service.ask("An welchem Tag erschien 2022 das vollständige Ranking?").answered
 
 
 def test_the_point_of_reference_of_a_day_is_not_dated_by_it(service: FoiService) -> None:
