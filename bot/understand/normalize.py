@@ -65,7 +65,7 @@ STOP_WORDS = frozenset(
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
     solch solche solchem solchen solcher solches ueberhaupt eben schon wohl irgendwie irgendwas nochmal
     bereits immer ganz denn dazu davon darum deshalb deswegen jemand jemanden etwas oft mehr
-    ever even just very some any there here s je jemals niemals irgendwann gewesen worden geworden per
+    ever even just very some any there here s jemals niemals irgendwann gewesen worden geworden per
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas drin
     ham hams hamse hab habs isses
     the of and or to in on at by for with from is are was were be been being do does did has have had

@@ -344,7 +344,7 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
 
 
 def test_engaging_consultants_is_commissioning_them(real_service: FoiService) -> None:
-    # Got no answer: "engagiert" was no word of the base, and "je" one that the entry lacked.
+    # Got no answer: "engagiert" was no word of the base.
     answer = real_service.ask("Hat Bochum je Berater fürs Ranking engagiert?")
     assert answer.entry_ids == ["257364-externe-beratung"]
     assert answer.decision is Decision.ANSWER
