@@ -341,10 +341,3 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
     assert understand("War Bochum 2024 besser als 2023?").years == {2023, 2024}
     assert understand("Wie viele Punkte hat Bochum von 2021 auf 2024 zugelegt?").years == {2021, 2024}
     assert understand("Wie viele Punkte hatten Bochum und Köln 2023 und 2024?").years == {2023, 2024}
-
-
-def test_engaging_consultants_is_commissioning_them(real_service: FoiService) -> None:
-    # Got no answer: "engagiert" was no word of the base.
-    answer = real_service.ask("Hat Bochum je Berater fürs Ranking engagiert?")
-    assert answer.entry_ids == ["257364-externe-beratung"]
-    assert answer.decision is Decision.ANSWER
