@@ -51,6 +51,7 @@ _ORDER_WORDS = (
     r"earliest|latest|earlier|later|before|after"
 )
 _ORDER = re.compile(rf"\b(?:{_ORDER_WORDS})\b")
+_BEFORE = re.compile(r"\b(?:vor|nach)\b")
 _LAST = re.compile(r"\b(?:zuletzt|letzte[mnrs]?|spaeter|spaetere?|last|latest|later|after)\b")
 # How long a body may or had to take, its deadline ("Antwortfrist"), or how long requests take in general, is the
 # law's or the request's period, not the time one request took.
@@ -99,12 +100,16 @@ def asks_request_number(text: str) -> bool:
     return not _REQUESTS.search(folded)
 
 
-def asks_order(text: str) -> bool:
-    """Whether a question asks which of several requests was sent first or last."""
+def asks_order(text: str, cities: int = 0) -> bool:
+    """Whether a question asks which of several requests was sent first or last, or, naming two or more `cities`,
+    whether one was sent before another ("Was the Ulm request sent before the Bonn request?", "wurde Ulm vor
+    Bochum angefragt?")."""
     folded = fold(text)
     if _ANSWERING.search(folded) or _PERIOD.search(folded):
         return False
-    return bool(_WHICH_ONE.search(folded) and _ORDER.search(folded) and _REQUEST.search(folded))
+    asked = _REQUEST.search(folded) or (cities > 1 and _SENDING.search(folded))
+    ordered = _ORDER.search(folded) or (cities > 1 and _BEFORE.search(folded))
+    return bool((_WHICH_ONE.search(folded) or cities > 1) and ordered and asked)
 
 
 def asks_turnaround(text: str) -> bool:
@@ -151,7 +156,7 @@ class Turnarounds:
         words = [w for t, term_words in read if t.slot is None for w in term_words]
         if question.rankings:
             return None
-        if asks_order(said):
+        if asks_order(said, len(question.cities)):
             # "which came first, the Bonn or the Ulm request": no first place, whatever the grammar reads.
             return self._order(question, words, last=bool(_LAST.search(fold(said))))
         sent_only = asks_when_sent(said) or asks_request_number(said)

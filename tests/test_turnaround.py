@@ -211,10 +211,25 @@ def test_thanks_after_the_question_ask_nothing(real_service: FoiService) -> None
         ("Wer hat die erste Anfrage gestellt?", False),  # who asked, not which request
         ("Welche Anfrage wurde zuerst beantwortet?", False),  # answered, not sent
         ("Welche Stadt war zuerst in den Top 10?", False),  # no request
+        ("Welche Anfrage wurde nach dem IFG gestellt?", False),  # "nach" of the law, not of a day
     ],
 )
 def test_which_request_came_first_is_asked(question: str, order: bool) -> None:
     assert asks_order(question) is order
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        # A review found these answered with the campaign's description.
+        ("Was the Kiel request sent before the Ulm request?", True),
+        ("wurde kiel vor ulm angefragt", True),
+        ("Anfrage an Kiel oder Ulm zuerst", True),
+        ("War Kiel 2021 vor Ulm?", False),  # places, no request
+    ],
+)
+def test_whether_one_request_came_before_another_is_asked(question: str, order: bool) -> None:
+    assert asks_order(question, cities=2) is order
 
 
 @pytest.mark.parametrize(
