@@ -18,7 +18,7 @@ from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
-from bot.tables import TableReply, Tables, asks_latest, standing_kind
+from bot.tables import CITY_STATES, TableReply, Tables, asks_latest, standing_kind
 from bot.turnaround import Turnarounds
 from bot.understand.answer_types import (
     SENTENCE_END,
@@ -110,7 +110,6 @@ RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
 # How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
 WIDER_SEARCH = 30
-_CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
 
@@ -227,7 +226,7 @@ class Answerer:
         self.default_request = knowledge.default_request()
         # States the states' rankings list, but for those that are cities too: a text of a city ranking naming one
         # speaks of that state's cities (or of a city in it, which `_names_holder` then asks to name the place).
-        self.regions = self.states - _CITY_STATES
+        self.regions = self.states - CITY_STATES
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()

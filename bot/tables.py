@@ -21,9 +21,17 @@ from bot.understand.answer_types import asks_how_often
 from bot.understand.answer_types import claim as claim_checked
 from bot.understand.normalize import city_tag, ranking_tag, year_tag
 from bot.understand.question import Question
-from bot.understand.ranking import RankingAsk, RankingIntent, asks_a_change, asks_other_years, claims_ahead
+from bot.understand.ranking import (
+    RankingAsk,
+    RankingIntent,
+    asks_a_change,
+    asks_other_years,
+    claims_ahead,
+    speaks_of_cities,
+)
 
 DEFAULT_RANKING = "bitkom-sci"
+CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
 _TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, AnswerType.YESNO})
 # A row's note on its change in points ("plus 3,8 Punkte", "nur 0,8 Punkte weniger als im Vorjahr").
@@ -314,7 +322,7 @@ class Tables:
             # opening asks for.
             (named,) = question.cities
             return self._times(ranking, named, sorted(question.years), intent) if self.lists(ranking, named) else None
-        if not _for_tables(question):
+        if not _for_tables(question) or self._of_a_states_cities(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
         if any(not self.lists(ranking, c) for c in cities):
@@ -394,6 +402,12 @@ class Tables:
             # The tables list the top places overall only: a category's top is a text's to tell, if any.
             return self._entry(entry_id(ranking.id, year, "top"))
         return None
+
+    def _of_a_states_cities(self, question: Question) -> bool:
+        """Whether a question names states only as where the cities it asks of lie ("top NRW city 2024", "how many
+        NRW cities in the top 10"): no state's own standing answers it."""
+        states = self.listed(r.id for r in self.rankings.values() if r.states) - CITY_STATES
+        return bool(question.cities) and question.cities <= states and speaks_of_cities(fold(question.text))
 
     def _two_years(
         self,
@@ -897,7 +911,9 @@ def _difference(found: list[Standing], lang: Lang, *, points: bool) -> str:
         difference = messages.score_difference(new.city_in(lang), new.year, old.year, value, delta=delta, lang=lang)
         # A source stating another change than the two scores give (Hamburg 2025: 86,2 → 89,6, "plus 5,7"):
         # both are said, as the sources differ.
-        noted = [n for r in new.rows if (n := r.note_in(lang)) and _disagrees(n, abs(delta))]
+        # A note's change is on the year before: no other change than that of two years in a row.
+        adjacent = new.year == old.year + 1
+        noted = [n for r in new.rows if adjacent and (n := r.note_in(lang)) and _disagrees(n, abs(delta))]
         return difference + (" " + messages.noted_change(noted[0], new.year, lang) if noted else "")
     if not old.places or not new.places:
         return ""

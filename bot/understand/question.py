@@ -53,6 +53,7 @@ from bot.understand.ranking import (
     asks_which_ranking,
     asks_which_state,
     counts_places,
+    counts_points,
     detect,
     first_edition,
     first_time,
@@ -450,6 +451,8 @@ class Understander:
                 many=asks_many_cities(folded),
                 since=names_since(folded),
                 counted=counts_places(folded),
+                counted_points=counts_points(folded),
+                how_many_places=counts_places(folded, asked=True),
                 # Who came right behind a city: a city, asked as "Wer …?" or "Welche Stadt …?".
                 neighbour=(
                     names_neighbour(folded, _written_cities(analysis))
@@ -506,7 +509,8 @@ class Understander:
             intent = None  # "Warum war Bochum 2021 in den Top 10?": no table tells why, the texts may
         if intent is not None and kind in (AnswerType.OPEN, AnswerType.YESNO) and intent.explicit:
             # "Bochum Energie und Umwelt 2023" asks for whatever the sources say: a score will do.
-            kind = _KIND_OF_ASK.get(intent.ask, AnswerType.PLACE)
+            # Points gained ask for points: "Dresden 2021 Punkte gewonnen" is not told by places gained.
+            kind = _KIND_OF_ASK.get(intent.ask, AnswerType.POINTS if intent.points else AnswerType.PLACE)
         # The language the question is written in; told only where needed, as telling costs more than the rest.
         written = functools.cache(lambda: self.language(text, analysis, slots, fallback))
         lang = lang or written() or "de"

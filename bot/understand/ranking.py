@@ -286,8 +286,8 @@ def asks_other_years(folded: str) -> bool:
 _WHICH_CITY = re.compile(
     r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns)|"
     # A word may stand between ("worst NRW city", "beste bayerische Stadt"), but not the index's "smart".
-    r"(?:beste|digitalste|smarteste|schlechteste)[nrs]?\s(?:(?!smart)\w+[\s-])?(?:gross)?(?:stadt|staedte)|"
-    r"(?:best|smartest|worst)\s(?:(?!smart)\w+[\s-])?(?:city|cities))(?![\w-])"  # not "city-owned"
+    r"(?:beste|digitalste|smarteste|schlechteste|top)[nrs]?[\s-](?:(?!smart)\w+[\s-])?(?:gross)?(?:stadt|staedte)|"
+    r"(?:best|smartest|worst|top)\s(?:(?!smart)\w+[\s-])?(?:city|cities))(?![\w-])"  # not "city-owned"
 )
 # Several cities asked for ("Welche Städte waren die digitalsten?"): a superlative then asks for the top list.
 _CITIES = re.compile(r"\b(?:\w*staedte|cities|towns)\b")
@@ -311,6 +311,14 @@ _WHICH_STATE = re.compile(
     r"\bwhich\s(?:german\s|federal\s)*states?\b"
 )
 _CITY_WORD = re.compile(r"\b(?:\w*stadt|\w*staedte|city|cities|towns?)\b")
+
+
+_SMART_CITY = re.compile(r"\bsmart[\s-]?cit(?:y|ies)\b")
+
+
+def speaks_of_cities(folded: str) -> bool:
+    """Whether a (folded) question speaks of a city or cities, not only of the index's "Smart City"."""
+    return bool(_CITY_WORD.search(_SMART_CITY.sub(" ", folded)))
 
 
 def asks_which_state(folded: str) -> bool:
@@ -429,9 +437,29 @@ def nth_time(folded: str) -> int | None:
     return _ORDINALS.get(stem(found.group(1) or found.group(2))) if found else None
 
 
-def counts_places(folded: str) -> bool:
-    """Whether a (folded) question counts places ("um zehn Plätze"), which names no place."""
-    return bool(_COUNTED_PLACES.search(folded))
+# "Wie viele Punkte … gewonnen?", "points won": not "Mit wie vielen Punkten gewann …?", which asks the score.
+_COUNTED_POINTS = re.compile(r"\b(?:wie ?viele|how many)\s(?:punkte|points)\b|\b(?:punkte|points)\s(?:gewonnen|won)\b")
+
+
+def _counts_a_change(words: set[str], counted: bool, *, points: bool, moved: bool, one: bool) -> bool:
+    """Whether what a question counts is a change: places counted and won ("zehn Plätze gewonnen") are gained,
+    not a win. Of one city in one year (`one`), so are the points won (`points`: "Wie viele Punkte hat Köln 2025
+    gewonnen?"), which the year's score beside the one before tells either way, and how many places it counts
+    (`moved`: "Aachen 2024 wie viele Plätze runter", "runter" being too common a word to read); a number of places
+    may be those to another city ("zehn Plätze vor Bochum")."""
+    return (moved and one) or ((counted or (points and one)) and bool(words & _WINNER))
+
+
+def counts_points(folded: str) -> bool:
+    """Whether a (folded) question counts points ("wie viele Punkte", "Punkte gewonnen")."""
+    return bool(_COUNTED_POINTS.search(folded))
+
+
+def counts_places(folded: str, *, asked: bool = False) -> bool:
+    """Whether a (folded) question counts places ("um zehn Plätze"), which names no place; `asked`: whether it
+    asks how many ("wie viele Plätze")."""
+    found = _COUNTED_PLACES.search(folded)
+    return found is not None and (not asked or found.group(0).startswith(("wie viele", "how many")))
 
 
 # A yes/no comparison claims the city it names first ahead ("War Bochum besser als Bonn?") or behind.
@@ -699,6 +727,8 @@ def detect(
     many: bool = False,
     since: bool = False,
     counted: bool = False,
+    counted_points: bool = False,
+    how_many_places: bool = False,
     neighbour: int = 0,
     than: bool = False,
     done_with: bool = False,
@@ -715,7 +745,9 @@ def detect(
     tokens): "zum ersten Mal in den Top 10" asks who entered the list, which no table row states; `many` whether
     it asks for cities in the plural (`asks_many_cities`), which a superlative's first place does not answer;
     `since` whether it names a year to now (`names_since`); `counted` whether it counts places (`counts_places`),
-    whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `neighbour`
+    whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `counted_points`
+    whether it counts points won (`counts_points`), `how_many_places` whether it asks how many places
+    (`counts_places`); `neighbour`
     whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
     names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), `top`
@@ -796,8 +828,12 @@ def detect(
         # The gap between two cities ("Abstand", "Rückstand") is told in points, as a lead in places says little.
         close = bool(words & _CLOSE) or (cities >= 2 and bool(words & _GAP))
         return RankingIntent(RankingAsk.COMPARE, categories=categories, points=points or close, span=between)
-    # Places counted and won ("zehn Plätze gewonnen") are gained: a change, not a win.
-    if (words & _CHANGE or (counted and words & _WINNER)) and not (since and years == 1):
+    if (
+        words & _CHANGE
+        or _counts_a_change(
+            words, counted, points=counted_points, moved=how_many_places, one=cities == 1 and years == 1
+        )
+    ) and not (since and years == 1):
         # "Hat sich Bonn seit 2019 verschlechtert?": the course from that year, not that year's change.
         return RankingIntent(RankingAsk.CHANGE, categories=categories, points=points)
     if words & _TREND:
