@@ -343,7 +343,7 @@ class Tables:
             return self._neighbour(ranking, cities[0], year, categories, intent.offset) if year else None
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
-            return self._change(ranking, cities[0], years[0], categories, points=intent.points)
+            return self._gain(question, ranking, cities[0], years[0], categories)
         if intent.ask is RankingAsk.COMPARE:
             if intent.other is not None and not cities and len(years) == 1:
                 return self._places_apart(ranking, years[0], intent)
@@ -442,6 +442,18 @@ class Tables:
             span=intent.span,
             by_points=not places,
         )
+
+    def _gain(
+        self, question: Question, ranking: Ranking, city: str, year: int, categories: Sequence[str]
+    ) -> TableReply | None:
+        """A year's change (`_change`); for points won in the first edition ("Wie viele Punkte hat Hamburg 2019
+        gewonnen?"), which nothing was gained on, the score won, where no word of change asks otherwise."""
+        points = question.ranking is not None and question.ranking.points
+        changed = self._change(ranking, city, year, categories, points=points)
+        first = all(s.year >= year for s in self.standings.get(ranking.id, []))
+        if changed is None and points and first and not asks_a_change(question.analysis.tokens):
+            return self._city_year(ranking, city, year, RankingAsk.POINTS, categories, explicit=True)
+        return changed
 
     def _change(
         self, ranking: Ranking, city: str, year: int, categories: Sequence[str], *, points: bool

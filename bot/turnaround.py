@@ -105,8 +105,8 @@ def asks_order(text: str, cities: int = 0) -> bool:
     whether one was sent before another ("Was the Ulm request sent before the Bonn request?", "wurde Ulm vor
     Bochum angefragt?")."""
     folded = fold(text)
-    if _ANSWERING.search(folded) or _PERIOD.search(folded):
-        return False
+    if _ANSWERING.search(folded) or _PERIOD.search(folded) or _HOW_LONG.search(folded):
+        return False  # how long after the other one, not which came first
     asked = _REQUEST.search(folded) or (cities > 1 and _SENDING.search(folded))
     ordered = _ORDER.search(folded) or (cities > 1 and _BEFORE.search(folded))
     return bool((_WHICH_ONE.search(folded) or cities > 1) and ordered and asked)

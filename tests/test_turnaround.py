@@ -226,6 +226,7 @@ def test_which_request_came_first_is_asked(question: str, order: bool) -> None:
         ("wurde kiel vor ulm angefragt", True),
         ("Anfrage an Kiel oder Ulm zuerst", True),
         ("War Kiel 2021 vor Ulm?", False),  # places, no request
+        ("Wie viele Tage nach der Kieler Anfrage kam die Ulmer?", False),  # how long after, not which first
     ],
 )
 def test_whether_one_request_came_before_another_is_asked(question: str, order: bool) -> None:

@@ -63,12 +63,14 @@ _RISE = _stems(
     "legte gain gains "
     # "gewann … hinzu", "dazugewonnen": something gained, not won.
     "hinzu hinzugewonnen dazugewonnen "
-    "jump jumped jumps sprang gesprungen springen"
+    "jump jumped jumps sprang gesprungen springen "
+    # "Nürnberg 2023 Punkte plus", "München 2022 Punkte Zuwachs": the sign or the noun of a gain.
+    "plus zuwachs increase"
 )
 _FALL = _stems(
     "absteiger gefallen fallen fiel verschlechtert verschlechterte rutschte fell dropped drop worsened lost verloren "
     "verlor eingebuesst zurueckgefallen zurueckfallen zurueckgerutscht buesste buessen einbuessen down crashed "
-    "crash slipped slip slid tumbled plunged absturz abgestuerzt stuerzte abstieg abgestiegen"
+    "crash slipped slip slid tumbled plunged absturz abgestuerzt stuerzte abstieg abgestiegen minus decrease"
 )
 _CHANGE = _RISE | _FALL
 # "verbessern" ("improve") is a change of a year asked ("Konnte sich Bochum 2021 verbessern?"); with no year it
@@ -308,7 +310,10 @@ def asks_which_city(folded: str) -> bool:
 # welchem Bundesland kommt der Sieger?"), nor "Land" alone (a country, too), nor the verb ("which sources state").
 _WHICH_STATE = re.compile(
     r"(?<!\baus )(?<!\bin )(?<!\bvon )\bwelche[mnrs]?\s(?:\w+[\s-]){0,3}(?:bundeslaender|bundesland)\b|"
-    r"\bwhich\s(?:german\s|federal\s)*states?\b"
+    r"\bwhich\s(?:german\s|federal\s)*states?\b|"
+    # A superlative before the noun asks it too, in a keyword query ("bestes Bundesland 2024", "best state").
+    r"\b(?:beste|digitalste|smarteste|schlechteste|top)[nrs]?\s(?:\w+[\s-])?(?:bundeslaender|bundesland)\b|"
+    r"\b(?:best|smartest|worst|top|most\sdigital)\s(?:german\s|federal\s)*states?\b"
 )
 _CITY_WORD = re.compile(r"\b(?:\w*stadt|\w*staedte|city|cities|towns?)\b")
 
@@ -437,8 +442,12 @@ def nth_time(folded: str) -> int | None:
     return _ORDINALS.get(stem(found.group(1) or found.group(2))) if found else None
 
 
-# "Wie viele Punkte … gewonnen?", "points won": not "Mit wie vielen Punkten gewann …?", which asks the score.
-_COUNTED_POINTS = re.compile(r"\b(?:wie ?viele|how many)\s(?:punkte|points)\b|\b(?:punkte|points)\s(?:gewonnen|won)\b")
+# "Wie viele Punkte … gewonnen?", "points won": not "Mit wie vielen Punkten gewann …?" nor "With how many points did
+# … win?", "… win with", which ask the score.
+_COUNTED_POINTS = re.compile(
+    r"(?<!\bwith )\b(?:wie ?viele|how many)\s(?:punkte|points)\b(?!.*\bw[io]n\swith\b)|"
+    r"\b(?:punkte|points)\s(?:gewonnen|won)\b"
+)
 
 
 def _counts_a_change(words: set[str], counted: bool, *, points: bool, moved: bool, one: bool) -> bool:
