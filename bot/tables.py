@@ -495,7 +495,13 @@ class Tables:
         for lang, (text, title) in texts.items():
             holders = [s.city_in(lang) for s in next_to]
             lead = messages.next_to(
-                own.city_in(lang), year, holders, behind=offset > 0, category=own.category_in(lang), lang=lang
+                own.city_in(lang),
+                year,
+                holders,
+                behind=offset > 0,
+                category=own.category_in(lang),
+                lang=lang,
+                places=abs(offset),
             )
             said[lang] = (f"{lead} {text}", title)
         return TableReply(composed=self._composed(picked, said))

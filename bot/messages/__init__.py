@@ -732,13 +732,18 @@ def score_gap(ahead: str, behind: str, value: str, lang: Lang) -> str:
     return f"{ahead} had {value} more than {behind}."
 
 
-def next_to(city: str, year: int, holders: Sequence[str], *, behind: bool, category: str, lang: Lang) -> str:
-    """`Direkt hinter Bochum lag 2022 Düsseldorf.`: who held the place next to a city's, before the standings."""
+def next_to(
+    city: str, year: int, holders: Sequence[str], *, behind: bool, category: str, lang: Lang, places: int = 1
+) -> str:
+    """`Direkt hinter Bochum lag 2022 Düsseldorf.`, `Zwei Plätze vor Bochum …`: who held the place next to a city's,
+    or `places` away from it, before the standings."""
     if lang == "de":
         where = _in_category(str(year), category, lang)
-        return f"Direkt {'hinter' if behind else 'vor'} {city} lag {where} {' und '.join(holders)}."
+        away = "Direkt" if places == 1 else f"{places} Plätze"
+        return f"{away} {'hinter' if behind else 'vor'} {city} lag {where} {' und '.join(holders)}."
     where = _in_category(f"in {year}", category, lang)
-    return f"Right {'behind' if behind else 'ahead of'} {city} {where} came {' and '.join(holders)}."
+    away = "Right" if places == 1 else f"{places} places"
+    return f"{away} {'behind' if behind else 'ahead of'} {city} {where} came {' and '.join(holders)}."
 
 
 def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:

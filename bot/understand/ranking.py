@@ -397,10 +397,23 @@ _NEXT_TO = re.compile(
 _BEHIND_OR_AHEAD_OF = re.compile(r"\b(?:(hinter|behind)|(ahead of))\b")
 
 
+# Who came a number of places behind or ahead of a city: "Welche Stadt lag 2022 fünf Plätze vor Bochum?".
+_AWAY = {"zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "two": 2, "three": 3, "four": 4, "five": 5}
+_PLACES_AWAY = re.compile(
+    rf"\b(\d|{'|'.join(_AWAY)})\s(?:plaetze|raenge|places|ranks|spots)\s"
+    r"(?:(hinter|nach|behind|after|below)|(vor|ahead of|before|above))\b"
+)
+
+
 def names_neighbour(folded: str, named: Collection[str] = ()) -> int:
-    """+1 for a question of who came right behind a city, -1 of who came right ahead of it, else 0; a question of
-    cities in the plural ("Welche Städte lagen hinter Bochum?") asks more than the one right there. "vor" right
-    before one of the cities `named` (as written, folded) bounds no time: "Wer lag 2025 noch vor Bochum?"."""
+    """+1 for a question of who came right behind a city, -1 of who came right ahead of it, +n or -n of who came
+    n places behind or ahead (up to nine), else 0; a question of cities in the plural ("Welche Städte lagen hinter
+    Bochum?") asks more than the one right there. "vor" right before one of the cities `named` (as written,
+    folded) bounds no time: "Wer lag 2025 noch vor Bochum?"."""
+    away = None if asks_many_cities(folded) else _PLACES_AWAY.search(folded)
+    if away is not None:
+        places = _AWAY.get(away.group(1)) or int(away.group(1))
+        return places if away.group(2) else -places
     found = _NEXT_TO.search(folded) or (None if asks_many_cities(folded) else _BEHIND_OR_AHEAD_OF.search(folded))
     if found is None:
         before = "|".join(re.escape(name) for name in named)

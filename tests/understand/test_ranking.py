@@ -1212,6 +1212,21 @@ def test_places_counted_name_no_place(real_service: FoiService) -> None:
     assert not real_service.ask("Welche Stadt lag 2021 zehn Plätze vor Bochum?").answered
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # A second review found these answered with the city right there or with Bochum's course.
+        ("Welche Stadt lag 2022 fünf Plätze vor Bochum?", "5 Plätze vor Bochum lag 2022 Dresden."),
+        ("Welche Stadt lag 2023 zwei Plätze hinter München?", "2 Plätze hinter München lag 2023 Köln."),
+        ("Which city was 2 places ahead of Bochum in 2025?", "2 places ahead of Bochum in 2025 came Stuttgart."),
+    ],
+)
+def test_a_number_of_places_away_from_a_city_names_who_held_that_place(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    assert said in real_service.ask(question).text
+
+
 def test_how_to_improve_is_no_change_of_places(real_service: FoiService) -> None:
     """A review found "verbessern" read as a change of places: the course answered how Bochum means to improve."""
     for question in ("Wie kann Bochum sich im Ranking verbessern?", "How can Essen improve?"):
