@@ -18,7 +18,7 @@ from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
-from bot.tables import CITY_STATES, TableReply, Tables, asks_latest, standing_kind
+from bot.tables import TableReply, Tables, asks_latest, standing_kind
 from bot.turnaround import Turnarounds
 from bot.understand.answer_types import (
     SENTENCE_END,
@@ -224,9 +224,9 @@ class Answerer:
         self.states_rankings = frozenset(r.id for r in tables.rankings.values() if r.states)
         self.states = tables.listed(self.states_rankings)
         self.default_request = knowledge.default_request()
-        # States the states' rankings list, but for those that are cities too: a text of a city ranking naming one
-        # speaks of that state's cities (or of a city in it, which `_names_holder` then asks to name the place).
-        self.regions = self.states - CITY_STATES
+        # A text of a city ranking naming a region speaks of that state's cities (or of a city in it, which
+        # `_names_holder` then asks to name the place).
+        self.regions = tables.regions
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()

@@ -31,7 +31,7 @@ from bot.understand.ranking import (
 )
 
 DEFAULT_RANKING = "bitkom-sci"
-CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
+_CITY_STATES = frozenset(("Berlin", "Hamburg", "Bremen"))  # states that are cities too, ranked as both
 # Kinds of answer the tables give: places and points (and, for "who was first", the city).
 _TABLE_TYPES = frozenset({AnswerType.PLACE, AnswerType.POINTS, AnswerType.OPEN, AnswerType.YESNO})
 # A row's note on its change in points ("plus 3,8 Punkte", "nur 0,8 Punkte weniger als im Vorjahr").
@@ -130,6 +130,9 @@ class Tables:
         self.standings: dict[str, list[Standing]] = {
             r.id: standings(knowledge.ranking_rows(r.id), [r], self.english) for r in self.rankings.values()
         }
+        # The states the states' rankings list, but for those that are cities too: a question or text naming one
+        # may speak of that state's cities.
+        self.regions = self.listed(r.id for r in self.rankings.values() if r.states) - _CITY_STATES
 
     def categories(self) -> set[str]:
         return {s.category for items in self.standings.values() for s in items if s.category}
@@ -406,8 +409,7 @@ class Tables:
     def _of_a_states_cities(self, question: Question) -> bool:
         """Whether a question names states only as where the cities it asks of lie ("top NRW city 2024", "how many
         NRW cities in the top 10"): no state's own standing answers it."""
-        states = self.listed(r.id for r in self.rankings.values() if r.states) - CITY_STATES
-        return bool(question.cities) and question.cities <= states and speaks_of_cities(fold(question.text))
+        return bool(question.cities) and question.cities <= self.regions and speaks_of_cities(fold(question.text))
 
     def _two_years(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.messages import listed
 from bot.messages.fragdenstaat import _date_de, _date_en
 from bot.models import MONTHS, FoiRequest, Lang
 
@@ -62,9 +63,7 @@ def sent(request: FoiRequest, sent_on: dt.date, lang: Lang) -> str:
 
 def _to(requests: list[FoiRequest], lang: Lang) -> str:
     """`Stadt Bochum (#257364) und Kommunalverwaltung Bonn (#257374)`"""
-    named = [f"{r.public_body} (#{r.id})" for r in requests]
-    joined = " und " if lang == "de" else " and "
-    return ", ".join(named[:-1]) + joined + named[-1] if len(named) > 1 else named[0]
+    return listed([f"{r.public_body} (#{r.id})" for r in requests], lang)
 
 
 def order(days: list[tuple[dt.date, list[FoiRequest]]], *, last: bool, lang: Lang) -> str:

@@ -600,9 +600,9 @@ class Understander:
         they write a word only the base's English texts have and none that is German by its texts or clearly
         German to the identifier (`english_by_vocabulary`), unless the person speaks German."""
         rest = without_names(text, analysis, slots)
-        found = detect_language(rest)
         if not self.normalizer.adjective_forms.isdisjoint(analysis.surfaces) and not asks_in_english(rest):
             return "de"
+        found = detect_language(rest)
         if found is None and fallback is None and written_in_english(text, self.normalizer.english_names):
             return "en"
         if found != "en" and fallback != "de" and english_by_vocabulary(rest, self.english_words, self.german_words):
