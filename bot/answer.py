@@ -189,7 +189,7 @@ _OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except)\b")
 def _asks_another(question: Question) -> bool:
     """Whether the question asks for another city than the ones it names: who came next to one, or others."""
     intent = question.ranking
-    neighbour = intent is not None and intent.ask is RankingAsk.NEIGHBOUR
+    neighbour = intent is not None and intent.ask in (RankingAsk.NEIGHBOUR, RankingAsk.AHEAD)
     return neighbour or bool(_OTHER.search(fold(question.text)))
 
 
@@ -387,6 +387,7 @@ class Answerer:
             (
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
+                or self._names_cities_ahead(entry, question)
                 or self._names_person(entry, question)
                 # "Der Bitkom erstellt aus den abgefragten Daten ein Ranking": who makes it, in a text of no who.
                 or (question.who_makes and self._names_a_publisher(entry, question))
@@ -553,6 +554,23 @@ class Answerer:
         if intent.ask is RankingAsk.TOP:
             return names_place(entry, False, 1) and len(named) > 1
         return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(named)
+
+    def _names_cities_ahead(self, entry: Entry, question: Question) -> bool:
+        """For every city ahead of one ("Welche Städte lagen im c't-Ranking vor Bonn?"), whether the entry's short
+        answer puts the city behind others ("belegte Bonn hinter Nürnberg und Bremen den dritten Platz"); a text
+        naming cities it came ahead of ("noch vor Stuttgart und Berlin") does not say which were ahead."""
+        intent = question.ranking
+        if intent is None or intent.ask is not RankingAsk.AHEAD:
+            return False
+        analyze = self.understander.normalizer.analyze
+        for text in (entry.answer, entry.answer_en):
+            folded = fold(text or "")
+            others = analyze(text or "").cities - question.cities
+            if any(
+                re.search(rf"\b(?:hinter|behind)\s(?:[\w.-]+\s){{0,3}}?{re.escape(fold(c))}\b", folded) for c in others
+            ):
+                return True
+        return False
 
     @staticmethod
     def _other_end(entry: Entry, question: Question) -> bool:

@@ -50,6 +50,7 @@ def _for_tables(question: Question) -> bool:
             RankingAsk.TOP,
             RankingAsk.COMPARE,
             RankingAsk.NEIGHBOUR,
+            RankingAsk.AHEAD,
         )
     if question.answer_type is AnswerType.COUNT:  # "wie viel mehr Punkte", "how many places up": a difference
         return intent is not None and intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE)
@@ -340,10 +341,9 @@ class Tables:
             if holder is not None and holder.city in cities:
                 return self._entry(entry_id(ranking.id, holder.year, holder.city, holder.category))
             intent = RankingIntent(RankingAsk.COMPARE if len(cities) > 1 else RankingAsk.PLACE, categories=categories)
-        if intent.ask is RankingAsk.NEIGHBOUR:
-            # "Wer lag direkt hinter Bochum?" with no year asks of the latest edition, as who won does.
-            year = years[0] if years else self._latest(ranking, categories)
-            return self._neighbour(ranking, cities[0], year, categories, intent.offset) if year else None
+        behind_first = intent.ask is RankingAsk.COMPARE and intent.place == 1
+        if len(cities) == 1 and (intent.ask in (RankingAsk.NEIGHBOUR, RankingAsk.AHEAD) or behind_first):
+            return self._beside_others(ranking, cities[0], years[0] if years else None, intent)
         if intent.ask in (RankingAsk.COMPARE, RankingAsk.CHANGE) and len(cities) == 1 and len(years) == 1:
             # "im Vergleich zum Vorjahr", "um wie viele Plätze gestiegen": this year against the one before.
             return self._gain(question, ranking, cities[0], years[0], categories)
@@ -507,6 +507,61 @@ class Tables:
             )
             said[lang] = (f"{lead} {text}", title)
         return TableReply(composed=self._composed(picked, said))
+
+    def _beside_others(self, ranking: Ranking, city: str, year: int | None, intent: RankingIntent) -> TableReply | None:
+        """One city among others of a year: who came right next to it, every city ahead of it, or how far it lay
+        behind the first. With no year ("Wer lag direkt hinter Bochum?"), of the latest edition, as who won is."""
+        categories = intent.categories
+        year = year or self._latest(ranking, categories)
+        if year is None:
+            return None
+        if intent.ask is RankingAsk.NEIGHBOUR:
+            return self._neighbour(ranking, city, year, categories, intent.offset)
+        if intent.ask is RankingAsk.AHEAD:
+            return self._all_ahead(ranking, city, year, categories)
+        return self._behind_first(ranking, city, year, categories, points=intent.points)
+
+    def _all_ahead(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> TableReply | None:
+        """Every city ahead of one in a year, with their places, where the tables hold them all (their top places
+        are complete). None where they lack one, or do not place the city or place it differently by source: a
+        text may name them ("hinter Nürnberg und Bremen den dritten Platz")."""
+        own = self.standing(ranking, year, city, categories)
+        if own is None or own.place is None:
+            return None
+        of_year = [s for s in self.standings.get(ranking.id, []) if s.year == year and s.category == own.category]
+        ahead = sorted((s for s in of_year if s.places and max(s.places) < own.place), key=lambda s: s.places[0])
+        if len(ahead) != own.place - 1:  # with ties too, as many cities as places ahead
+            return None
+        said = {}
+        for lang in get_args(Lang):
+            holders = [(s.city_in(lang), s.place_text(lang, self.cite)) for s in ahead]
+            said[lang] = (
+                messages.all_ahead(
+                    own.city_in(lang), year, own.place, holders, category=own.category_in(lang), lang=lang
+                ),
+                f"{own.city_in(lang)} ({_ranking_named(own, lang, year)})",
+            )
+        return TableReply(composed=self._composed([*ahead, own], said))
+
+    def _behind_first(
+        self, ranking: Ranking, city: str, year: int, categories: Sequence[str], *, points: bool
+    ) -> TableReply | None:
+        """How far a city lay behind the first of a year: both standings and, where both are scored, the points
+        between them; where `points` are asked and one is not scored, the places with the points said to be
+        missing. The first's own standing where it was the first."""
+        own, first = self.standing(ranking, year, city, categories), self._holder(ranking, year, 1, categories)
+        if own is None or first is None:
+            return None
+        if first.city == city:
+            return self._entry(entry_id(ranking.id, year, city, first.category))
+        pair = [first.city, city]
+        scored = self._compare_cities(ranking, pair, year, categories, points=True)
+        if scored is not None:
+            return scored
+        placed = self._compare_cities(ranking, pair, year, categories, points=False)
+        if placed is None or placed.composed is None or not points:
+            return placed
+        return replace(placed, missing=AnswerType.POINTS)
 
     def _of_city(self, ranking: Ranking, city: str, categories: Sequence[str]) -> list[Standing]:
         """The city's standings in the ranking, in the categories asked (none: the overall ranking)."""

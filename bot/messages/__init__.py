@@ -746,6 +746,23 @@ def next_to(
     return f"{away} {'behind' if behind else 'ahead of'} {city} {where} came {' and '.join(holders)}."
 
 
+def all_ahead(
+    city: str, year: int, place: int, holders: Sequence[tuple[str, str]], *, category: str, lang: Lang
+) -> str:
+    """`Vor Bochum (Platz 4) lagen 2024 München (Platz 1), Hamburg (Platz 2) und Köln (Platz 3).`: every city
+    ahead of one, as (city, place) `holders`."""
+    named = listed([f"{name} ({held})" for name, held in holders], lang)
+    if lang == "de":
+        where = _in_category(str(year), category, lang)
+        if place == 1:
+            return f"{city} lag {where} auf Platz 1: keine Stadt lag davor."
+        return f"Vor {city} (Platz {place}) lag{'en' if len(holders) > 1 else ''} {where} {named}."
+    where = _in_category(f"in {year}", category, lang)
+    if place == 1:
+        return f"{city} was first {where}: no city came ahead of it."
+    return f"Ahead of {city} ({ordinal(place)}) {where} came {named}."
+
+
 def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:
     """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
     if not gained:

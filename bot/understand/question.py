@@ -62,6 +62,7 @@ from bot.understand.ranking import (
     is_frame_word,
     is_weak,
     kin,
+    names_all_ahead,
     names_an_edition,
     names_comparand,
     names_done_with,
@@ -249,6 +250,7 @@ _KIND_OF_ASK = {
     RankingAsk.LAST: AnswerType.PERSON,
     RankingAsk.TOP: AnswerType.PERSON,
     RankingAsk.NEIGHBOUR: AnswerType.PERSON,
+    RankingAsk.AHEAD: AnswerType.PERSON,
 }
 
 
@@ -459,6 +461,7 @@ class Understander:
                     if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city
                     else 0
                 ),
+                ahead=which_city and names_all_ahead(folded, _written_cities(analysis)),
                 than=names_comparand(folded),
                 done_with=done_with,
                 how_often=asks_how_often(subject),

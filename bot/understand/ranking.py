@@ -31,6 +31,7 @@ class RankingAsk(StrEnum):
     RANKINGS = "rankings"  # a city's best place in each ranking ("Welche Rankings hat Köln gewonnen?")
     NEIGHBOUR = "neighbour"  # who held the place right behind or ahead of a city ("Wer lag direkt hinter Bochum?")
     TIMES = "times"  # how often a city held a place or made a top list ("Wie oft war Köln in den Top 3?")
+    AHEAD = "ahead"  # every city ahead of one ("Welche Städte lagen 2024 vor Bochum?")
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -405,6 +406,17 @@ _PLACES_AWAY = re.compile(
 )
 
 
+# Every city ahead of one: "Welche Städte lagen 2024 vor Bochum?", "Which cities finished ahead of Bochum?".
+_AHEAD_OF = r"(?:vor|ahead of|before|above|in front of|besser als|better than)"
+
+
+def names_all_ahead(folded: str, named: Collection[str]) -> bool:
+    """Whether a (folded) question asks for the cities, in the plural, ahead of one of the cities `named` (as
+    written, folded); "vor" right before the city, as it bounds a time elsewhere ("vor 2020")."""
+    cities = "|".join(re.escape(name) for name in named)
+    return bool(cities) and asks_many_cities(folded) and bool(re.search(rf"\b{_AHEAD_OF}\s(?:{cities})\b", folded))
+
+
 def names_neighbour(folded: str, named: Collection[str] = ()) -> int:
     """+1 for a question of who came right behind a city, -1 of who came right ahead of it, +n or -n of who came
     n places behind or ahead (up to nine), else 0; a question of cities in the plural ("Welche Städte lagen hinter
@@ -733,6 +745,24 @@ def _several_places(
     return RankingIntent(RankingAsk.TOP, categories=categories) if who and max(places) <= TOP_SIZE and not gap else None
 
 
+def _without_ordinal(tokens: list[str], nth: int | None) -> list[str]:
+    """The tokens without the first ordinal `nth` (which counts times, "zum dritten Mal", and names no place)."""
+    at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == nth), None) if nth is not None else None
+    return [t for i, t in enumerate(tokens) if i != at]
+
+
+def _beside_others(
+    words: set[str], place: int | None, categories: tuple[str, ...], *, ahead: bool
+) -> RankingIntent | None:
+    """Of one city in one year at most: every city ahead of it (`ahead`, `names_all_ahead`), or how far it lay
+    behind the first ("Wie weit lag Bochum 2024 hinter dem Sieger?", "Rückstand auf Platz 1")."""
+    if ahead:
+        return RankingIntent(RankingAsk.AHEAD, categories=categories)
+    if words & (_BEHIND_OR_AHEAD | _GAP) and (words & _WINNER or place == 1):
+        return RankingIntent(RankingAsk.COMPARE, place=1, categories=categories, points=bool(words & _POINTS))
+    return None
+
+
 def detect(
     tokens: Sequence[str],
     slot_tokens: set[str],
@@ -752,6 +782,7 @@ def detect(
     counted_points: bool = False,
     how_many_places: bool = False,
     neighbour: int = 0,
+    ahead: bool = False,
     than: bool = False,
     done_with: bool = False,
     how_often: bool = False,
@@ -770,7 +801,8 @@ def detect(
     whose number is no place ("Welche Städte haben zehn Plätze gewonnen?" is not who was tenth); `counted_points`
     whether it counts points won (`counts_points`), `how_many_places` whether it asks how many places
     (`counts_places`); `neighbour`
-    whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`); `than` whether it
+    whether it asks who came right behind (+1) or ahead (-1) of a city (`names_neighbour`), `ahead` whether it
+    asks for every city ahead of one (`names_all_ahead`); `than` whether it
     names what it compares with (`names_comparand`); `done_with` whether it speaks of doing something with the
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), `top`
     the size of a top list it names (`top_size`), `nth` the ordinal with which it counts times (`nth_time`),
@@ -791,15 +823,15 @@ def detect(
     if _CATEGORY & words and not categories:
         one = cities == 1 and years == 1 and not who
         return _every_category(words, extreme, which_category=which_category) if one else None
-    if nth is not None:
-        at = next((i for i, t in enumerate(tokens) if _ORDINALS.get(t) == nth), None)
-        tokens = [t for i, t in enumerate(tokens) if i != at]
+    tokens = _without_ordinal(tokens, nth)
     places = [] if counted else list(dict.fromkeys(_place_numbers(tokens)))
     if len(places) > 1 and not cities:
         return _several_places(places, words, categories, who=who, years=years)
     place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
+    if cities == 1 and years <= 1 and (beside := _beside_others(words, place, categories, ahead=ahead)) is not None:
+        return beside
     if not asks and extreme is None and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
     if not cities and asks and asks <= _BEHIND_OR_AHEAD and place is None:

@@ -1860,6 +1860,88 @@ def test_the_neighbour_lead_names_the_category(lang: Lang, said: str) -> None:
     assert messages.next_to("Bochum", 2021, ["Köln"], behind=False, category=category, lang=lang) == said
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welche Städte lagen 2024 vor Bochum?",
+        "Which cities finished ahead of Cologne in 2023?",
+        "Welche Städte waren besser als Dortmund 2022?",
+        "Welche Städte lagen vor Bochum?",  # no year: the latest edition, as who came right ahead
+    ],
+)
+def test_every_city_ahead_of_one_is_asked_in_the_plural(real_service: FoiService, question: str) -> None:
+    """ "Welche Städte lagen 2024 vor Bochum?" was told Bochum's own place and "Which cities were ahead of Bochum
+    in 2023?" got nothing."""
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.ranking is not None
+    assert understood.ranking.ask is RankingAsk.AHEAD
+
+
+@pytest.mark.parametrize("question", ["Welche Städte lagen vor 2020 vorne?", "Which cities were ahead in 2023?"])
+def test_ahead_of_no_city_asks_no_cities_ahead_of_one(real_service: FoiService, question: str) -> None:
+    understood = real_service.answerer.understander.understand(question)
+    assert understood.ranking is None or understood.ranking.ask is not RankingAsk.AHEAD
+
+
+def test_the_tables_name_every_city_ahead_of_one(real_service: FoiService) -> None:
+    answer = real_service.ask("Welche Städte lagen 2024 vor Bochum?")
+    assert answer.answered, answer.text
+    assert answer.text.startswith(
+        "Vor Bochum (Platz 4) lagen 2024 München (Platz 1), Hamburg (Platz 2) und Köln (Platz 3)."
+    )
+    first = real_service.ask("Which cities were ahead of Munich in 2024?")
+    assert first.answered, first.text
+    assert first.text.startswith("Munich was first in 2024: no city came ahead of it.")
+
+
+def test_cities_ahead_the_tables_do_not_all_hold_are_left_to_a_text(real_service: FoiService) -> None:
+    """The tables hold Bonn's third place in the c't ranking alone, a text the two cities ahead: naming none of
+    them, or only those the tables hold, would pass for the whole list."""
+    answer = real_service.ask("Welche Städte lagen im c't-Ranking vor Bonn?")
+    assert answer.answered, answer.text
+    assert "Nürnberg und Bremen" in answer.text
+    # The tables hold the first of mobility in 2021, not the second; the text on Bochum's year names the cities
+    # it came ahead of, not those ahead of it.
+    behind = real_service.ask("Which cities were ahead of Bochum in the mobility category in 2021?")
+    assert behind.decision is Decision.NOT_STATED
+
+
+@pytest.mark.parametrize(
+    ("place", "said"),
+    [
+        (3, "Vor Bochum (Platz 3) lagen 2021 in der Kategorie Mobilität Hamburg (Platz 1) und Köln (Platz 2)."),
+        (1, "Bochum lag 2021 in der Kategorie Mobilität auf Platz 1: keine Stadt lag davor."),
+    ],
+)
+def test_the_cities_ahead_are_told_with_their_places(place: int, said: str) -> None:
+    holders = [("Hamburg", "Platz 1"), ("Köln", "Platz 2")][: place - 1]
+    assert messages.all_ahead("Bochum", 2021, place, holders, category="Mobilität", lang="de") == said
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie weit lag Bochum 2024 hinter dem ersten Platz?",
+        "How far behind the winner was Bochum in 2024?",
+        "Wie groß war Bochums Rückstand auf den Sieger 2024?",
+    ],
+)
+def test_how_far_a_city_lay_behind_the_first_is_the_gap_in_points(real_service: FoiService, question: str) -> None:
+    """These were told Bochum's own place, or nothing."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert "München" in answer.text or "Munich" in answer.text
+    assert "6 Punkte mehr als Bochum" in answer.text or "6 points more than Bochum" in answer.text
+
+
+def test_points_behind_the_first_where_a_score_is_missing_are_said_to_be_missing(real_service: FoiService) -> None:
+    """The tables have no score of Bochum's for 2023: the places stand, the gap in points is not told."""
+    answer = real_service.ask("How many points was Bochum behind the winner in 2023?")
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.missing is AnswerType.POINTS
+    assert "11th place" in answer.text
+
+
 def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: FoiService) -> None:
     """ "zurückgefallen" is searched as "zurück" and "gefallen", which the grammar read as a topic of its own."""
     understood = real_service.answerer.understander.understand("Wohin ist Essen 2021 zurückgefallen?")
