@@ -68,7 +68,7 @@ from bot.understand.answer_types import (
     things_asked,
     without_yes_no,
 )
-from bot.understand.content import absent_nouns, content_words
+from bot.understand.content import absent_nouns, content_words, nouns
 from bot.understand.identity import describes
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_token
@@ -108,6 +108,8 @@ THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-
 # may answer in its stead.
 RUNNERS_UP = 2
 RUNNER_UP_SHARE = 0.9
+# A runner-up that has the thing asked about where the best hit lacks it is as close in meaning as this at least.
+SUBJECT_MEANING_SHARE = 0.95
 # How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
 WIDER_SEARCH = 30
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
@@ -297,8 +299,6 @@ class Answerer:
             return self._found_by_the_name(question, found) or found
         if question.done_with and not self._asks_what_is_done(found.entry):
             return self._first_found(question, self._asks_what_is_done, found) or found
-        if found.fits:
-            return found
         return self._runner_up_that_fits(question, result, entries, found) or found
 
     def _first_found(
@@ -339,14 +339,16 @@ class Answerer:
     def _runner_up_that_fits(
         self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
     ) -> Assessment | None:
-        """For a best hit that does not give the kind asked, a hit nearly as good that does, surer on its own
-        signals and lacking none of the question's words the best one has: "Wie viele Paramter wurden 2023
-        untersucht?" scored the participants first, which count cities, not parameters."""
+        """A hit nearly as good as the best, surer on its own signals and giving the kind asked: for a best hit
+        that does not give it, one lacking none of the question's words the best one has ("Wie viele Paramter
+        wurden 2023 untersucht?" scored the participants first, which count cities, not parameters); for any best
+        hit, one that has the thing asked about where the best lacks it (`_has_the_subject_instead`)."""
         best = result.hits[0]
         for i, hit in enumerate(result.hits[1 : RUNNERS_UP + 1], 1):
             if hit.score < RUNNER_UP_SHARE * best.score:
                 break
-            if not set(hit.missing) <= set(best.missing):
+            lacks_nothing = not found.fits and set(hit.missing) <= set(best.missing)
+            if not lacks_nothing and not _has_the_subject_instead(question, best, hit):
                 continue
             other = self._assess_as_best(question, result, i, entries)
             if other.fits and other.confidence > found.confidence:
@@ -1117,6 +1119,22 @@ def _speaks_of_rankings(entry: Entry) -> bool:
     if entry.tags.rankings or entry.kind is Kind.FOI_ANSWER:
         return True
     return any(_RANKING_WORDS.search(fold(text)) for text in _texts(entry))
+
+
+def _has_the_subject_instead(question: Question, best: Scored, hit: Scored) -> bool:
+    """Whether `hit` has a noun of the question that `best` lacks, and lacks of the words `best` has none that is
+    a noun: the thing asked about outweighs a verb ("Hat Bochum externe Berater für das Smart City Konzept
+    bezahlt?" found the answer on consultants for the ranking first, which lacks the concept, not "bezahlt")."""
+    if hit.semantic < SUBJECT_MEANING_SHARE * best.semantic:
+        return False  # nearer in words, farther in meaning: "externe Hilfe" for a text on help from the ranking
+    asked = nouns(question.text)
+
+    def lacking(missing: Sequence[str]) -> set[str]:
+        return {w for phrase in content_words(missing) for w in phrase.split() if w in asked}
+
+    return not lacking([m for m in hit.missing if m not in best.missing]) and bool(
+        lacking(best.missing) - lacking(hit.missing)
+    )
 
 
 def _named_missing(question: Question, missing: Sequence[str]) -> list[str]:

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import messages
+from bot.answer import _has_the_subject_instead
 from bot.cli.ask import as_json
 from bot.models import AnswerType, Decision, Entry, Lang
 from bot.reply import layout
@@ -1410,3 +1411,38 @@ def test_words_people_use_for_the_same_thing(real_service: FoiService, question:
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert answer.entry_ids[0] == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # The text on consultants for the ranking scored first, lacking the concept asked about; the concept's
+        # text lacks only the verb.
+        ("Hat die Stadt Bochum Berater für ihr Smart City Konzept bezahlt?", "bochum-smart-city-konzept-extern"),
+        ("Hat Bochum externe Berater für das Ranking bezahlt?", "257364-externe-beratung"),
+    ],
+)
+def test_a_runner_up_with_the_thing_asked_about_answers_before_one_without(
+    real_service: FoiService, question: str, wanted: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == wanted
+
+
+@pytest.mark.parametrize(
+    ("runner_up", "takes_over"),
+    [
+        (Scored("concept", 70.0, missing=("bezahlt",), semantic=0.66), True),
+        # Farther in meaning: its words are no better sign of the subject than the best hit's.
+        (Scored("concept", 70.0, missing=("bezahlt",), semantic=0.5), False),
+        # It lacks a noun the best hit has.
+        (Scored("concept", 70.0, missing=("berater",), semantic=0.66), False),
+        # It lacks the same noun.
+        (Scored("concept", 70.0, missing=("konzept", "bezahlt"), semantic=0.66), False),
+    ],
+)
+def test_the_thing_asked_about_outweighs_a_verb(real_service: FoiService, runner_up: Scored, takes_over: bool) -> None:
+    question = real_service.answerer.understander.understand("Hat Bochum externe Berater für das Konzept bezahlt?")
+    best = Scored("ranking", 77.0, missing=("konzept",), semantic=0.68)
+    assert _has_the_subject_instead(question, best, runner_up) is takes_over
