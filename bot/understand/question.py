@@ -41,6 +41,7 @@ from bot.understand.normalize import (
     year_tag,
 )
 from bot.understand.ranking import (
+    ENGLISH_FORMS,
     LAST_PLACE,
     RankingAsk,
     RankingIntent,
@@ -335,6 +336,8 @@ def _grammar_token(term: QueryTerm, vocabulary: Container[str]) -> str:
     ("Wetter" is no "weiter"; "insgesammt" is "insgesamt"). Of two corrections as close, the grammar's ("Plats":
     "Platz", not "Plan"). A part of a word split for the search is read as the whole word where the grammar knows
     that ("zurückgefallen" is no "zurück" and "gefallen")."""
+    if (english := ENGLISH_FORMS.get(fold(term.surface))) is not None:
+        return english
     whole = stem(fold(term.surface)) if term.surface and " " not in term.surface else term.token
     form = grammar_form(term.token) or grammar_form(whole)
     likely = term.likely

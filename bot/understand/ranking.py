@@ -572,6 +572,11 @@ def kin(token: str, beside: Collection[str] = ()) -> frozenset[str]:
     return frozenset[str]().union(*(words for words in _KIN if form in words)) - {form}
 
 
+# English forms of the grammar's words that the German stemmer writes as a German word ("lose" as "los", as in
+# "Was ist los?"): read as the form it knows.
+ENGLISH_FORMS = {"lose": stem("lost"), "loses": stem("lost"), "losing": stem("lost")}
+
+
 def grammar_form(token: str) -> str | None:
     """The token as the grammar knows it: itself, or another form of one of its verbs (`führt` for `führen`,
     `geschafft` for `schaffen`; not of the verbs that say little, as "gemacht" may say a lot); None for a word

@@ -1942,6 +1942,17 @@ def test_points_behind_the_first_where_a_score_is_missing_are_said_to_be_missing
     assert "11th place" in answer.text
 
 
+@pytest.mark.parametrize(("question", "change"), [("Did Bochum lose places in 2022?", True), ("was war da los", False)])
+def test_losing_places_asks_for_a_change_and_los_does_not(
+    real_service: FoiService, question: str, change: bool
+) -> None:
+    """ "lose" is stemmed "los", the German "Was ist los?": "Did Bochum lose places in 2022?" was told the year's
+    place alone."""
+    answer = real_service.ask(question if change else f"Bochum 2022 {question}")
+    assert answer.answered, answer.text
+    assert ("one place lower than in 2021" in answer.text) is change
+
+
 def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: FoiService) -> None:
     """ "zurückgefallen" is searched as "zurück" and "gefallen", which the grammar read as a topic of its own."""
     understood = real_service.answerer.understander.understand("Wohin ist Essen 2021 zurückgefallen?")
