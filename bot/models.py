@@ -209,6 +209,11 @@ class Aliases(_Model):
     cities: dict[str, list[Text]] = Field(default_factory=dict)
     # The English name of a city or state that English writes otherwise (München: Munich), for English replies.
     english: dict[str, Text] = Field(default_factory=dict)
+    # The cities of each state: which city of a state came first, how many of its cities made a top list.
+    states: dict[str, list[Text]] = Field(default_factory=dict)
+
+    def state_of(self, city: str) -> str | None:
+        return next((state for state, cities in self.states.items() if city in cities), None)
 
 
 MONTHS: dict[Lang, list[str]] = {

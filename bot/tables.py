@@ -25,9 +25,12 @@ from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
     asks_a_change,
+    asks_many_cities,
     asks_other_years,
     claims_ahead,
     speaks_of_cities,
+    superlative,
+    top_size,
 )
 
 DEFAULT_RANKING = "bitkom-sci"
@@ -131,9 +134,10 @@ class Tables:
         self.standings: dict[str, list[Standing]] = {
             r.id: standings(knowledge.ranking_rows(r.id), [r], self.english) for r in self.rankings.values()
         }
-        # The states the states' rankings list, but for those that are cities too: a question or text naming one
+        # The cities of each state; the states, but for those that are cities too: a question or text naming one
         # may speak of that state's cities.
-        self.regions = self.listed(r.id for r in self.rankings.values() if r.states) - _CITY_STATES
+        self.states = knowledge.aliases().states
+        self.regions = (self.listed(r.id for r in self.rankings.values() if r.states) | set(self.states)) - _CITY_STATES
 
     def categories(self) -> set[str]:
         return {s.category for items in self.standings.values() for s in items if s.category}
@@ -309,6 +313,8 @@ class Tables:
             default = self.default_ranking()
             # A city known by its scores only (Salzgitter) still has its course to show.
             return self._rankings_of(subject) or (self._trend(default, subject, ()) if default else None)
+        if intent is not None and self._of_a_states_cities(question):
+            return self._of_a_state(question, intent)
         ranking = self.ranking_asked(question)
         if intent is None or ranking is None:
             return None
@@ -326,7 +332,7 @@ class Tables:
             # opening asks for.
             (named,) = question.cities
             return self._times(ranking, named, sorted(question.years), intent) if self.lists(ranking, named) else None
-        if not _for_tables(question) or self._of_a_states_cities(question):
+        if not _for_tables(question):
             return None
         cities, years = sorted(question.cities), sorted(question.years)
         if any(not self.lists(ranking, c) for c in cities):
@@ -410,6 +416,46 @@ class Tables:
         """Whether a question names states only as where the cities it asks of lie ("top NRW city 2024", "how many
         NRW cities in the top 10"): no state's own standing answers it."""
         return bool(question.cities) and question.cities <= self.regions and speaks_of_cities(fold(question.text))
+
+    def _of_a_state(self, question: Question, intent: RankingIntent) -> TableReply | None:
+        """Which city of a state came first in a year ("best NRW city 2025"), or which and how many of its cities
+        made a top list ("Wie viele NRW-Städte waren 2022 in den Top 10?"), where the tables hold every place down
+        to there; else a text's to tell (None). Not the last of them: the tables hold the top places only."""
+        named = [self.rankings[r] for r in question.rankings if r in self.rankings and not self.rankings[r].states]
+        ranking = named[0] if len(named) == 1 else self.default_ranking()
+        members = [set(self.states.get(state, ())) for state in question.cities]
+        if ranking is None or len(members) != 1 or len(question.years) > 1 or len(intent.categories) > 1:
+            return None
+        category = intent.categories[0] if intent.categories else ""
+        year = next(iter(question.years), None) or self._latest(ranking, intent.categories)
+        of_year = [s for s in self.standings.get(ranking.id, []) if s.year == year and s.category == category]
+        folded = fold(question.text)
+        top = top_size(folded)
+        ours = sorted((s for s in of_year if s.place is not None and s.city in members[0]), key=lambda s: s.places)
+        if top is not None:
+            picked = [s for s in ours if s.place is not None and s.place <= top]
+            complete = _held_down_to(of_year, top)
+        elif superlative(folded, of_all=True) is RankingAsk.BEST and ours and not asks_many_cities(folded):
+            # The best cities of a state ("nrw beste städte 2019") are a list, which a text may give.
+            picked = [s for s in ours if s.place == ours[0].place]
+            complete = _held_down_to(of_year, ours[0].places[0] - 1)
+        else:
+            return None
+        if not complete or year is None:
+            return None
+        (state,) = question.cities
+        said = {}
+        for lang in get_args(Lang):
+            where = self.english.get(state, state) if lang == "en" else state
+            places = [(s.city_in(lang), s.place_text(lang, self.cite)) for s in picked]
+            text = messages.of_a_state(
+                where, year, places, top=top, category=ranking.category_in(category, lang), lang=lang
+            )
+            said[lang] = (text, f"{where} ({ranking.name_in(lang)} {year})")
+        shown = picked or sorted(
+            (s for s in of_year if s.place is not None and s.place <= (top or 0)), key=lambda s: s.places
+        )
+        return TableReply(composed=self._composed(shown, said)) if shown else None
 
     def _two_years(
         self,
@@ -871,6 +917,13 @@ class Tables:
             source_url=picked[0].rows[0].source_url,
             sources_differ=any(s.sources_differ for s in picked),
         )
+
+
+def _held_down_to(of_year: Sequence[Standing], place: int) -> bool:
+    """Whether a year's standings hold every place down to `place`, and no city there by a place that sources
+    give differently (which could hide one more)."""
+    held = [s for s in of_year if s.places and s.places[0] <= place]
+    return all(s.place is not None for s in held) and len(held) >= place
 
 
 def _longest_runs(counted: list[Standing], editions: Sequence[int]) -> list[list[Standing]]:

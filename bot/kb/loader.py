@@ -384,6 +384,14 @@ class _Collector:
         for city in self.aliases.english:
             if city not in known_cities:
                 self.problems.append(Problem(where, 1, f"english: {city!r} is not one of the cities"))
+        placed: dict[str, str] = {}
+        for state, cities in self.aliases.states.items():
+            for city in (state, *cities):
+                if city not in known_cities:
+                    self.problems.append(Problem(where, 1, f"states: {city!r} is not one of the cities"))
+            for city in cities:
+                if placed.setdefault(city, state) != state:
+                    self.problems.append(Problem(where, 1, f"states: {city!r} lies in {placed[city]!r} and {state!r}"))
         self._check_sources()
         defaults = [r.id for r in self.requests if r.default]
         for request_id in defaults[1:]:

@@ -763,6 +763,29 @@ def all_ahead(
     return f"Ahead of {city} ({ordinal(place)}) {where} came {named}."
 
 
+def of_a_state(
+    state: str, year: int, places: Sequence[tuple[str, str]], *, top: int | None, category: str, lang: Lang
+) -> str:
+    """`Beste Stadt aus Bayern war 2022 München (Platz 2).`; with a `top` list, how many of the state's cities
+    made it and which: `2022 waren 4 Städte aus Nordrhein-Westfalen unter den ersten 10: …`."""
+    named = listed([f"{city} ({place})" for city, place in places], lang)
+    if lang == "de":
+        where = _in_category(str(year), category, lang)
+        if top is None:
+            return f"Beste Stadt aus {state} war {where} {named}."
+        if not places:
+            return f"{where} war keine Stadt aus {state} unter den ersten {top}."
+        counted = "war 1 Stadt" if len(places) == 1 else f"waren {len(places)} Städte"
+        return f"{where} {counted} aus {state} unter den ersten {top}: {named}."
+    where = _in_category(f"in {year}", category, lang)
+    if top is None:
+        return f"The best city of {state} {where} was {named}."
+    if not places:
+        return f"No city of {state} was in the top {top} {where}."
+    counted = f"One city of {state} was" if len(places) == 1 else f"{len(places)} cities of {state} were"
+    return f"{counted} in the top {top} {where}: {named}."
+
+
 def place_difference(city: str, new_year: int, old_year: int, *, gained: int, lang: Lang) -> str:
     """`2021 lag Bonn 9 Plätze besser als 2020.`; `gained`: places up (negative: down)."""
     if not gained:

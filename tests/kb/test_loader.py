@@ -74,6 +74,16 @@ def test_an_english_name_of_an_unknown_city_is_reported(kb_dir: Path) -> None:
     assert any("english: 'Atlantis' is not one of the cities" in p for p in problems(kb_dir))
 
 
+def test_a_city_of_no_known_state_or_of_two_states_is_reported(kb_dir: Path) -> None:
+    aliases = kb_dir / "aliases.yaml"
+    states = "states:\n  Nordrhein-Westfalen: [Bochum, Atlantis]\n  Atlantis: []\n  Hamburg: [Hamburg, Bochum]\n"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + states, encoding="utf-8")
+    found = " | ".join(problems(kb_dir))
+    assert "states: 'Atlantis' is not one of the cities" in found
+    assert "states: 'Nordrhein-Westfalen' is not one of the cities" in found
+    assert "states: 'Bochum' lies in 'Nordrhein-Westfalen' and 'Hamburg'" in found
+
+
 def test_csv_problems_carry_the_row_line(kb_dir: Path) -> None:
     table = kb_dir / "rankings" / "bitkom-sci.csv"
     table.write_text(table.read_text(encoding="utf-8") + "2020,Bochum,x,,,,https://e.org/,q,\n", encoding="utf-8")

@@ -1953,6 +1953,48 @@ def test_losing_places_asks_for_a_change_and_los_does_not(
     assert ("one place lower than in 2021" in answer.text) is change
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Welche Stadt in Bayern war 2022 die beste?", "Beste Stadt aus Bayern war 2022 München (Platz 2)."),
+        ("best city in Lower Saxony 2025", "The best city of Lower Saxony in 2025 was Hanover (7th place)."),
+        ("smarteste Stadt in Hessen 2021", "Beste Stadt aus Hessen war 2021 Darmstadt (Platz 5)."),
+        (
+            "Wie viele NRW-Städte waren 2022 in den Top 10?",
+            "2022 waren 4 Städte aus Nordrhein-Westfalen unter den ersten 10: Köln (Platz 4), Aachen (Platz 7), "
+            "Bochum (Platz 8) und Düsseldorf (Platz 9).",
+        ),
+        (
+            "How many Bavarian cities were in the top 10 in 2023?",
+            "2 cities of Bavaria were in the top 10 in 2023: Munich (1st place) and Nuremberg (4th place).",
+        ),
+    ],
+)
+def test_the_best_of_a_states_cities_and_those_in_a_top_list_come_from_the_tables(
+    real_service: FoiService, question: str, said: str
+) -> None:
+    """These got nothing, or one city's own text ("best NRW city 2025" was told Bochum's year)."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.text.startswith(said)
+
+
+def test_the_best_of_a_state_below_the_places_the_tables_hold_is_not_told(real_service: FoiService) -> None:
+    """No city of Thüringen is among the places the tables hold in full: one further down may be its best."""
+    assert not real_service.ask("Welche Stadt in Thüringen war 2023 am besten?").answered
+
+
+@pytest.mark.parametrize(
+    ("places", "said"),
+    [
+        ([], "2021 war keine Stadt aus Sachsen unter den ersten 10."),
+        ([("Dresden", "Platz 6")], "2021 war 1 Stadt aus Sachsen unter den ersten 10: Dresden (Platz 6)."),
+    ],
+)
+def test_the_cities_of_a_state_in_a_top_list_are_counted(places: list[tuple[str, str]], said: str) -> None:
+    assert messages.of_a_state("Sachsen", 2021, places, top=10, category="", lang="de") == said
+
+
 def test_a_word_split_for_the_search_is_read_whole_by_the_grammar(real_service: FoiService) -> None:
     """ "zurückgefallen" is searched as "zurück" and "gefallen", which the grammar read as a topic of its own."""
     understood = real_service.answerer.understander.understand("Wohin ist Essen 2021 zurückgefallen?")
