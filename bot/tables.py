@@ -564,7 +564,11 @@ class Tables:
         if intent.ask is RankingAsk.NEIGHBOUR:
             return self._neighbour(ranking, city, year, categories, intent.offset)
         if intent.ask is RankingAsk.AHEAD:
-            return self._all_ahead(ranking, city, year, categories)
+            # Asked in the singular ("Wer lag vor Bochum?"), the one right ahead where the tables lack the others.
+            others = self._all_ahead(ranking, city, year, categories)
+            if others is None and intent.offset:
+                return self._neighbour(ranking, city, year, categories, intent.offset)
+            return others
         return self._behind_first(ranking, city, year, categories, points=intent.points)
 
     def _all_ahead(self, ranking: Ranking, city: str, year: int, categories: Sequence[str]) -> TableReply | None:

@@ -464,7 +464,8 @@ class Understander:
                     if kind in (AnswerType.PERSON, AnswerType.NAME) or which_city
                     else 0
                 ),
-                ahead=which_city and names_all_ahead(folded, _written_cities(analysis)),
+                ahead=(kind in (AnswerType.PERSON, AnswerType.NAME) or which_city)
+                and names_all_ahead(folded, _written_cities(analysis)),
                 than=names_comparand(folded),
                 done_with=done_with,
                 how_often=asks_how_often(subject),

@@ -410,11 +410,25 @@ _PLACES_AWAY = re.compile(
 _AHEAD_OF = r"(?:vor|ahead of|before|above|in front of|besser als|better than)"
 
 
+# Not places counted ("zehn Plätze vor Bochum"): who was that far ahead, which no neighbour nor list of those ahead
+# tells.
+_NOT_COUNTED = r"(?<!plaetze )(?<!punkte )(?<!places )(?<!points )"
+# One city ahead of another, with nothing to say it came right there: "Wer lag 2024 vor Bochum?".
+_JUST_AHEAD_OF = r"(?:vor|ahead of|before|above|in front of)"
+
+
 def names_all_ahead(folded: str, named: Collection[str]) -> bool:
-    """Whether a (folded) question asks for the cities, in the plural, ahead of one of the cities `named` (as
-    written, folded); "vor" right before the city, as it bounds a time elsewhere ("vor 2020")."""
+    """Whether a (folded) question asks for the cities ahead of one of the cities `named` (as written, folded):
+    in the plural ("Welche Städte lagen 2024 vor Bochum?"), or in the singular with nothing to say that it came
+    right there ("Wer lag 2024 vor Bochum?", not "direkt vor", "zwei Plätze vor"); "vor" right before the city,
+    as it bounds a time elsewhere ("vor 2020")."""
     cities = "|".join(re.escape(name) for name in named)
-    return bool(cities) and asks_many_cities(folded) and bool(re.search(rf"\b{_AHEAD_OF}\s(?:{cities})\b", folded))
+    if not cities:
+        return False
+    if asks_many_cities(folded):
+        return bool(re.search(rf"{_NOT_COUNTED}\b{_AHEAD_OF}\s(?:{cities})\b", folded))
+    right_there = _NEXT_TO.search(folded) or _PLACES_AWAY.search(folded)
+    return not right_there and bool(re.search(rf"{_NOT_COUNTED}\b{_JUST_AHEAD_OF}\s(?:{cities})\b", folded))
 
 
 def names_neighbour(folded: str, named: Collection[str] = ()) -> int:
@@ -429,9 +443,7 @@ def names_neighbour(folded: str, named: Collection[str] = ()) -> int:
     found = _NEXT_TO.search(folded) or (None if asks_many_cities(folded) else _BEHIND_OR_AHEAD_OF.search(folded))
     if found is None:
         before = "|".join(re.escape(name) for name in named)
-        # Not places counted ("zehn Plätze vor Bochum"): who was that far ahead, which no neighbour tells.
-        counted = r"(?<!plaetze )(?<!punkte )(?<!places )(?<!points )"
-        ahead = before and not asks_many_cities(folded) and re.search(rf"{counted}\bvor (?:{before})\b", folded)
+        ahead = before and not asks_many_cities(folded) and re.search(rf"{_NOT_COUNTED}\bvor (?:{before})\b", folded)
         return -1 if ahead else 0
     return 1 if found.group(1) else -1
 
@@ -757,12 +769,13 @@ def _without_ordinal(tokens: list[str], nth: int | None) -> list[str]:
 
 
 def _beside_others(
-    words: set[str], place: int | None, categories: tuple[str, ...], *, ahead: bool
+    words: set[str], place: int | None, categories: tuple[str, ...], *, ahead: bool, neighbour: int
 ) -> RankingIntent | None:
-    """Of one city in one year at most: every city ahead of it (`ahead`, `names_all_ahead`), or how far it lay
-    behind the first ("Wie weit lag Bochum 2024 hinter dem Sieger?", "Rückstand auf Platz 1")."""
+    """Of one city in one year at most: every city ahead of it (`ahead`, `names_all_ahead`; asked in the
+    singular, with the one right ahead, `neighbour`, to tell where the tables do not hold them all), or how far it
+    lay behind the first ("Wie weit lag Bochum 2024 hinter dem Sieger?", "Rückstand auf Platz 1")."""
     if ahead:
-        return RankingIntent(RankingAsk.AHEAD, categories=categories)
+        return RankingIntent(RankingAsk.AHEAD, categories=categories, offset=min(neighbour, 0))
     if words & (_BEHIND_OR_AHEAD | _GAP) and (words & _WINNER or place == 1):
         return RankingIntent(RankingAsk.COMPARE, place=1, categories=categories, points=bool(words & _POINTS))
     return None
@@ -835,7 +848,11 @@ def detect(
     place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
-    if cities == 1 and years <= 1 and (beside := _beside_others(words, place, categories, ahead=ahead)) is not None:
+    if (
+        cities == 1
+        and years <= 1
+        and (beside := _beside_others(words, place, categories, ahead=ahead, neighbour=neighbour)) is not None
+    ):
         return beside
     if not asks and extreme is None and not categories and place is None and not (cities and years):
         return None  # "Bochum" alone, or "2021": not yet a question about a ranking
