@@ -160,8 +160,8 @@ _ORDINALS = {
 _NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th|te|ter)?$")
 # Numbers in words after a first or a top: "die ersten zehn", "the top three" are a top list.
 _CARDINALS = _stems(
-    "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig two three four five six seven eight nine "
-    "ten eleven twelve twenty"
+    "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf zwanzig one two three four five six seven eight "
+    "nine ten eleven twelve twenty"
 )
 _WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
 GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
@@ -713,11 +713,16 @@ def _place_numbers(tokens: Sequence[str]) -> list[int]:
 def topic_words(
     tokens: Iterable[str], slot_tokens: set[str], category_tokens: Mapping[str, Sequence[str]]
 ) -> list[str]:
-    """Words beyond the slots and the grammar of ranking questions: what else the question is about."""
+    """Words beyond the slots and the grammar of ranking questions: what else the question is about. A number, in
+    digits or words, is none: "one place behind Bochum" counts places."""
     return [
         t
         for t in tokens
-        if grammar_form(t) is None and t not in slot_tokens and t not in category_tokens and not _NUMBER.match(t)
+        if grammar_form(t) is None
+        and t not in slot_tokens
+        and t not in category_tokens
+        and not _NUMBER.match(t)
+        and t not in _CARDINALS
     ]
 
 
