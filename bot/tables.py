@@ -130,13 +130,14 @@ class Tables:
         self.knowledge = knowledge
         self.cite = cite
         self.rankings = {r.id: r for r in knowledge.rankings()}
-        self.english = knowledge.aliases().english
+        aliases = knowledge.aliases()
+        self.english = aliases.english
         self.standings: dict[str, list[Standing]] = {
             r.id: standings(knowledge.ranking_rows(r.id), [r], self.english) for r in self.rankings.values()
         }
         # The cities of each state; the states, but for those that are cities too: a question or text naming one
         # may speak of that state's cities.
-        self.states = knowledge.aliases().states
+        self.states = aliases.states
         self.regions = (self.listed(r.id for r in self.rankings.values() if r.states) | set(self.states)) - _CITY_STATES
 
     def categories(self) -> set[str]:
