@@ -2,7 +2,8 @@
 
 `Frankfurt am Main` is also `Frankfurt`, `Frankfurts` and `Frankfurter`; `München` is `Münchens`, `Münchner` and
 `Münchener`; `Darmstadt` is `Darmstädter`; `Münster` is `Münsteraner`. Irregular forms (English names such as
-`Cologne`, adjectives such as `Hallenser`) are listed as aliases in the knowledge files.
+`Cologne`, adjectives such as `Hallenser`) are listed as aliases in the knowledge files; a state's adjective
+(`bayerisch`) is listed once and inflected by rule.
 """
 
 from __future__ import annotations
@@ -45,5 +46,7 @@ def city_forms(name: str, others: Collection[str] = (), taken: Collection[str] =
     """
     short = short_name(name)
     names = {name, short, *others, *(short_name(o) for o in others)}
-    forms = names | {n + "s" for n in names} | adjectives(short)
+    # A state's adjective, listed as its alias ("bayerisch"), in its inflected forms: "beste bayerische Stadt".
+    inflected = {o + ending for o in others if o.endswith("isch") for ending in ("e", "en", "er", "es", "em")}
+    forms = names | {n + "s" for n in names} | adjectives(short) | inflected
     return {f for f in forms if f in (name, *others) or f.lower() not in {*taken, *NOT_CITY_FORMS}}
