@@ -212,9 +212,6 @@ class Aliases(_Model):
     # The cities of each state: which city of a state came first, how many of its cities made a top list.
     states: dict[str, list[Text]] = Field(default_factory=dict)
 
-    def state_of(self, city: str) -> str | None:
-        return next((state for state, cities in self.states.items() if city in cities), None)
-
 
 MONTHS: dict[Lang, list[str]] = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split(),

@@ -434,7 +434,7 @@ class Tables:
         top = top_size(folded)
         ours = sorted((s for s in of_year if s.place is not None and s.city in members[0]), key=lambda s: s.places)
         if top is not None:
-            picked = [s for s in ours if s.place is not None and s.place <= top]
+            picked = [s for s in ours if s.places[0] <= top]
             complete = _held_down_to(of_year, top)
         elif superlative(folded, of_all=True) is RankingAsk.BEST and ours and not asks_many_cities(folded):
             # The best cities of a state ("nrw beste städte 2019") are a list, which a text may give.

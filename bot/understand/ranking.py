@@ -406,15 +406,13 @@ _PLACES_AWAY = re.compile(
 )
 
 
-# Every city ahead of one: "Welche Städte lagen 2024 vor Bochum?", "Which cities finished ahead of Bochum?".
-_AHEAD_OF = r"(?:vor|ahead of|before|above|in front of|besser als|better than)"
-
-
 # Not places counted ("zehn Plätze vor Bochum"): who was that far ahead, which no neighbour nor list of those ahead
 # tells.
 _NOT_COUNTED = r"(?<!plaetze )(?<!punkte )(?<!places )(?<!points )"
-# One city ahead of another, with nothing to say it came right there: "Wer lag 2024 vor Bochum?".
+# One city ahead of another, with nothing to say it came right there: "Wer lag 2024 vor Bochum?"; in the plural
+# better too: "Welche Städte waren besser als Dortmund?".
 _JUST_AHEAD_OF = r"(?:vor|ahead of|before|above|in front of)"
+_AHEAD_OF = rf"(?:{_JUST_AHEAD_OF}|besser als|better than)"
 
 
 def names_all_ahead(folded: str, named: Collection[str]) -> bool:
