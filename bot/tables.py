@@ -263,6 +263,10 @@ class Tables:
         held = self._categories_held(ranking, year)
         return [c for c in categories if c in held]
 
+    def _of_year_in(self, ranking: Ranking, year: int | None, category: str) -> list[Standing]:
+        """The standings of a year in one category ("": the overall ranking)."""
+        return [s for s in self.standings.get(ranking.id, []) if s.year == year and s.category == category]
+
     def _categories_held(self, ranking: Ranking, year: int) -> set[str]:
         """The categories the tables hold rows of in a year."""
         return {s.category for s in self.standings.get(ranking.id, []) if s.year == year and s.category}
@@ -429,7 +433,7 @@ class Tables:
             return None
         category = intent.categories[0] if intent.categories else ""
         year = next(iter(question.years), None) or self._latest(ranking, intent.categories)
-        of_year = [s for s in self.standings.get(ranking.id, []) if s.year == year and s.category == category]
+        of_year = self._of_year_in(ranking, year, category)
         folded = fold(question.text)
         top = top_size(folded)
         ours = sorted((s for s in of_year if s.place is not None and s.city in members[0]), key=lambda s: s.places)
@@ -579,10 +583,10 @@ class Tables:
         own = self.standing(ranking, year, city, categories)
         if own is None or own.place is None:
             return None
-        of_year = [s for s in self.standings.get(ranking.id, []) if s.year == year and s.category == own.category]
-        ahead = sorted((s for s in of_year if s.places and max(s.places) < own.place), key=lambda s: s.places[0])
-        if len(ahead) != own.place - 1:  # with ties too, as many cities as places ahead
+        of_year = self._of_year_in(ranking, year, own.category)
+        if not _held_down_to(of_year, own.place - 1):
             return None
+        ahead = sorted((s for s in of_year if s.places and s.places[-1] < own.place), key=lambda s: s.places[0])
         said = {}
         for lang in get_args(Lang):
             holders = [(s.city_in(lang), s.place_text(lang, self.cite)) for s in ahead]
@@ -925,10 +929,10 @@ class Tables:
 
 
 def _held_down_to(of_year: Sequence[Standing], place: int) -> bool:
-    """Whether a year's standings hold every place down to `place`, and no city there by a place that sources
-    give differently (which could hide one more)."""
+    """Whether a year's standings hold every place down to `place` (with ties too, as many cities as places),
+    and no city there by places that sources give on both sides of it (which could hide one more)."""
     held = [s for s in of_year if s.places and s.places[0] <= place]
-    return all(s.place is not None for s in held) and len(held) >= place
+    return all(s.places[-1] <= place for s in held) and len(held) >= place
 
 
 def _longest_runs(counted: list[Standing], editions: Sequence[int]) -> list[list[Standing]]:
