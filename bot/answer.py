@@ -69,7 +69,7 @@ from bot.understand.answer_types import (
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words, nouns
-from bot.understand.identity import describes
+from bot.understand.identity import describes, titled_by
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_token
 from bot.understand.question import GENERIC_RANKING, Question, Understander
@@ -297,6 +297,8 @@ class Answerer:
             return found
         if by_name and not (found.fits and found.confidence >= self.calibration.threshold):
             return self._found_by_the_name(question, found) or found
+        if question.defined is not None and not (found.fits and found.confidence >= self.calibration.threshold):
+            return self._first_found(question, lambda entry: self._defines(entry, question), found) or found
         if question.done_with and not self._asks_what_is_done(found.entry):
             return self._first_found(question, self._asks_what_is_done, found) or found
         return self._runner_up_that_fits(question, result, entries, found) or found
@@ -440,6 +442,8 @@ class Answerer:
                 question.what_it_is
                 and (not self._tells_what_it_is(entry, question) or self._named_by_its_publisher(question))
             )
+            # "Was ist das OZG?" is not answered by a text on Cologne's "OZG-Leistungen".
+            and (question.defined is None or self._defines(entry, question))
             # "Wer war vor Kücük CDO?" is not answered by a text on Kücük.
             and not (question.answer_type in _WHO_KINDS and around_someone_named(entry, question.text, question.cities))
             # Who runs a ranking is who makes it ("Who runs the eGovernment Monitor?"), not who heads a unit.
@@ -618,6 +622,21 @@ class Answerer:
         understand = self.understander.understand
         return describes(entry, question.lang, self._names_a_ranking) or any(
             understand(q).what_it_is for q in entry.questions
+        )
+
+    def _defines(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry is about the thing a question asks to be defined (`Question.defined`): its title, in
+        the question's language, names it as a thing of its own, or one of its own questions asks what it is."""
+        thing = question.defined
+        if thing is None:
+            return False
+        english = question.lang == "en"
+        title = (entry.title_en or entry.title) if english else entry.title
+        if titled_by(title, self.understander.normalizer.analyze(title), thing, english=english):
+            return True
+        understand = self.understander.understand
+        return any(
+            (asked := understand(q).defined) is not None and asked.tokens == thing.tokens for q in entry.questions
         )
 
     def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:

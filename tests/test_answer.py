@@ -1446,3 +1446,29 @@ def test_the_thing_asked_about_outweighs_a_verb(real_service: FoiService, runner
     question = real_service.answerer.understander.understand("Hat Bochum externe Berater für das Konzept bezahlt?")
     best = Scored("ranking", 77.0, missing=("konzept",), semantic=0.68)
     assert _has_the_subject_instead(question, best, runner_up) is takes_over
+
+
+@pytest.mark.parametrize(
+    "question", ["Was bedeutet eigentlich das Onlinezugangsgesetz?", "what is the online access act"]
+)
+def test_what_a_thing_is_is_not_answered_by_a_text_that_only_mentions_it(
+    real_service: FoiService, question: str
+) -> None:
+    """Cologne's text counts "OZG-Leistungen": it tells how far Cologne was, not what the law is."""
+    answer = real_service.ask(question)
+    assert not answer.answered, answer.text
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.hits
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Was ist eigentlich die Stabsstelle Digitalisierung?", "bochum-stabsstelle"),
+        ("what is the smart city innovation unit", "bochum-sciu"),
+    ],
+)
+def test_what_a_thing_is_is_answered_by_a_text_about_it(real_service: FoiService, question: str, wanted: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == wanted

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from bot.folding import fold
 from bot.models import Entry, Lang
 from bot.understand.answer_types import continued_sentences
+from bot.understand.normalize import Analysis, stem
 
 _WORDS = re.compile(r"[a-z]+")
 # What asks what (or who) a thing is, with the articles and particles around it: "Was genau ist der …?",
@@ -57,6 +58,58 @@ def asks_what_it_is(rest: str) -> bool:
     """Whether a question that names a ranking, as `rest` (its text without the names), asks only what it is."""
     words = _WORDS.findall(fold(rest))
     return bool(words) and words[0] in _ASKING and set(words) <= _FRAME
+
+
+# "Was ist der Indexwert von 100?", "What is the role of the unit?": a thing of something, not a thing alone.
+_OF_SOMETHING = frozenset(
+    "von vom des im in am an auf aus bei beim mit nach fuer zu zum zur ueber um unter vor hinter gegen ohne durch "
+    "aller of for in at on by with to from about all".split()
+)
+_DEFINING = frozenset("was what whats wofuer".split())
+# In the present: "Was war Bochums bestes Ergebnis?" asks for a figure, "Was hat Bonn erreicht?" for a deed.
+_IS = frozenset("ist sind is are s bedeutet bedeuten means mean steht stehen stands does do".split())
+
+
+def thing_asked(text: str) -> str | None:
+    """The thing a question asks to be defined, and nothing else, as written ("onlinezugangsgesetz" of "Was ist
+    das Onlinezugangsgesetz?"): None where it asks about a thing of something, or asks more than what it is."""
+    words = _WORDS.findall(fold(text))
+    if len(words) < 3 or words[0] not in _DEFINING or words[1] not in _IS:
+        return None
+    if words[1] in ("does", "do") and words[-1] not in ("mean", "stand", "for", "do"):
+        return None  # "What does the unit measure?" asks what it does, which only some texts say
+    thing = [w for w in words if w not in _FRAME]
+    if not thing or len(thing) > 4 or not _OF_SOMETHING.isdisjoint(thing):
+        return None
+    start = words.index(thing[0])
+    # One phrase, its words in a row: "Was ist das Konzept, das Bochum hat?" asks more.
+    return " ".join(thing) if words[start : start + len(thing)] == thing else None
+
+
+# An English noun before another names a kind of that other ("OZG services", "FragDenStaat requests").
+_ENGLISH_HEAD_FOLLOWS = re.compile(r"\s+(?!(?:of|for|in|and|at|on|by|the|to|from|with|vs)\b)[a-z]")
+
+
+def titled_by(title: str, titled: Analysis, thing: Analysis, *, english: bool) -> bool:
+    """Whether a title (`titled`, its analysis) is about the thing (`thing`, the analysis of its words in the
+    question): names it as a thing of its own ("Die Stabsstelle Digitalisierung der Stadt Bochum"), not as what
+    qualifies another ("OZG-Leistungen", "OZG services"), nor by a name for another thing read as it ("IFG-Anfrage",
+    whose alias stands for the IFG)."""
+    n = len(thing.tokens)
+    folded = fold(title)
+    for i in range(len(titled.tokens) - n + 1):
+        if titled.tokens[i : i + n] != thing.tokens:
+            continue
+        said = titled.surfaces[i : i + n]
+        last = said[-1].split()
+        if len(last) > 1 and stem(last[-1]) != stem(thing.surfaces[-1].split()[-1]):
+            continue
+        written = r"[\s-]+".join(re.escape(w) for surface in said for w in surface.split())
+        for m in re.finditer(rf"\b{written}\w*", folded):
+            after = folded[m.end() :]
+            if not after.startswith("-") and not (english and _ENGLISH_HEAD_FOLLOWS.match(after)):
+                return True
+    return False
 
 
 def asks_who_makes(rest: str) -> bool:

@@ -25,7 +25,7 @@ from bot.understand.answer_types import (
     yes_or_no,
 )
 from bot.understand.content import nouns
-from bot.understand.identity import asks_what_it_is, asks_who_makes
+from bot.understand.identity import asks_what_it_is, asks_who_makes, thing_asked
 from bot.understand.language import asks_in_english, detect_language, english_by_vocabulary, written_in_english
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
 from bot.understand.normalize import (
@@ -153,6 +153,8 @@ class Question:
     category_words: frozenset[str] = frozenset()
     # Asks what a ranking it names is, and nothing else ("Was ist der Deutschland-Index?").
     what_it_is: bool = False
+    # Asks what a thing that is no ranking, city or year is, and nothing else ("Was ist das OZG?"): its analysis.
+    defined: Analysis | None = None
     # Asks who makes a ranking it names or means, and nothing else ("Wer gibt den Deutschland-Index heraus?").
     who_makes: bool = False
     # Asks who came new into a top list ("Wer war 2023 erstmals in den Top 10?"), which one year's list does not tell.
@@ -554,8 +556,17 @@ class Understander:
             what_it_is=bool(analysis.rankings)
             and not analysis.cities
             and asks_what_it_is(without_names(subject, analysis, slots)),
+            defined=self._defined(subject, analysis, implied),
             done_with=done_with,
         )
+
+    def _defined(self, subject: str, analysis: Analysis, implied: str | None) -> Analysis | None:
+        """The analysis of the thing a question asks to be defined, where it is no ranking, city or year."""
+        if analysis.rankings or analysis.cities or analysis.years or implied is not None:
+            return None
+        thing = thing_asked(subject)
+        defined = self.normalizer.analyze(thing, fuzzy=True) if thing else None
+        return defined if defined is not None and defined.tokens else None
 
     def _knows(self, word: str) -> bool:
         return self.lexicon.writes(word) or word in self.normalizer.known_words

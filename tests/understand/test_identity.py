@@ -1,7 +1,8 @@
 import pytest
 
 from bot.models import Entry
-from bot.understand.identity import asks_what_it_is, asks_who_makes, describes
+from bot.understand.identity import asks_what_it_is, asks_who_makes, describes, thing_asked, titled_by
+from bot.understand.normalize import Analysis
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,53 @@ def test_a_maker_frame_alone_asks_who_makes_the_ranking(rest: str) -> None:
 @pytest.mark.parametrize("rest", ["Wer gewann den", "Who is the", "Wer macht beim mit", "Who came last in the"])
 def test_a_frame_without_making_or_with_more_asks_something_else(rest: str) -> None:
     assert not asks_who_makes(rest)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Was ist eigentlich das Landesportal?", "landesportal"),
+        ("what's the open data portal", "open data portal"),
+        ("Was bedeutet DSGVO?", "dsgvo"),
+        ("What does GDPR stand for?", "gdpr"),
+    ],
+)
+def test_a_question_of_what_a_thing_is_names_the_thing(question: str, thing: str) -> None:
+    assert thing_asked(question) == thing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was ist das Budget des Portals?",  # a thing of another
+        "Was war der beste Wert?",  # a figure of the past
+        "Was hat das Amt erreicht?",
+        "What does the portal measure?",  # what it does
+        "Was ist aus dem Antrag geworden?",
+        "Wie teuer ist das Portal?",
+    ],
+)
+def test_other_questions_ask_no_definition(question: str) -> None:
+    assert thing_asked(question) is None
+
+
+_PORTAL = Analysis(tokens=("portal",), surfaces=("portal",))
+
+
+@pytest.mark.parametrize(
+    ("title", "tokens", "surfaces", "english", "about"),
+    [
+        ("Das Portal der Stadt", ("portal", "stadt"), ("portal", "stadt"), False, True),
+        ("Portal: wie es entstand", ("portal", "entstand"), ("portal", "entstand"), False, True),
+        ("Die Portal-Nutzer 2024", ("portal", "nutz", "2024"), ("portal", "nutzer", "2024"), False, False),
+        ("The portal of the city", ("portal", "city"), ("portal", "city"), True, True),
+        ("Portal users in 2024", ("portal", "user", "2024"), ("portal", "users", "2024"), True, False),
+        # An alias of two words read as the thing: the title is about a request under the portal, not it.
+        ("Der Portal-Antrag", ("portal",), ("portal antrag",), False, False),
+    ],
+)
+def test_a_title_is_about_a_thing_it_names_on_its_own(
+    title: str, tokens: tuple[str, ...], surfaces: tuple[str, ...], english: bool, about: bool
+) -> None:
+    titled = Analysis(tokens=tokens, surfaces=surfaces)
+    assert titled_by(title, titled, _PORTAL, english=english) is about
