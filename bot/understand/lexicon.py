@@ -112,6 +112,7 @@ class Lexicon:
             if 7 <= len(word) <= 12 and (form := with_umlauts(word)) != word and len(form) <= 9:
                 # Filed under the folded first letter: questions are folded too ("uebrigen", not "übrigen").
                 self._umlaut_pool[(word[0], len(form))][form] = word
+        self._written: frozenset[str] | None = None  # the tokens the base writes as words of their own
         self._common: dict[str, list[str]] = defaultdict(list)
         for word, token in words.items():
             if abs(len(word) - SHORT_TYPO) <= 1 and df.get(token, 0) >= SHORT_TYPO_SHARE * self.total:
@@ -193,6 +194,21 @@ class Lexicon:
             if token in self.df:
                 out[token] = RELATED_WEIGHT
         return out
+
+    def ends_in(self, surface: str, part: str) -> bool:
+        """Whether a (folded) word the base does not know, after a first part it does not know either, ends in the
+        word `part` stands for: one that says something and, where the word ends in "-er", the base writes so
+        (or never alone: "Geld" only in compounds). Stemmed, "-er" goes: "Aaaaliefer" and "Aaaalieger" end in
+        "Lieferer"- and "Lieger"-like nouns, not in "lief" ("Wie lief es?") nor "liegen"."""
+        if not self.informative(part):
+            return False
+        if not surface.endswith("er"):
+            return True
+        if self._written is None:
+            self._written = frozenset(self.words.values())
+        return part not in self._written or any(
+            self.words.get(surface[cut:]) == part for cut in range(1, len(surface) - MIN_REST + 1)
+        )
 
     def _known_head(self, surface: str) -> int:
         """The length of the known word an unknown compound opens with, its linking element included ("Bürger" of

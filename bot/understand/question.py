@@ -642,6 +642,8 @@ class Understander:
             **lexicon.containing(surface),
         }
         parts = compound_parts(token, lexicon.df)
+        if len(parts) == 1 and not lexicon.ends_in(fold(surface), parts[0]):
+            parts = []  # after a first part the base does not know, no word of its own: a stem shared by chance
         if not parts and not around:
             around = self._without_particle(surface)
         if len(parts) > 1:

@@ -91,6 +91,8 @@ def test_a_state_is_named_by_its_adjective(real_service: FoiService, question: s
 @given(st.from_regex(r"[A-Z][a-z]{4,9}er", fullmatch=True))
 @example("Bbbbwher")  # Hypothesis found it: read as a compound ending in "where", found every ranking row
 @example("Bbbbvier")  # and this: read as a compound ending in "vier", it got the fourth place
+@example("Aaaaliefer")  # and this: read as a compound ending in "liefer", stemmed as the verb "lief"
+@example("Aaaalieger")  # and this: ending in "lieger", stemmed as "liegen"
 @settings(max_examples=60, deadline=None)
 def test_an_unknown_city_form_never_gets_a_ranking_figure(real_service: FoiService, word: str) -> None:
     question = real_service.answerer.understander.understand(f"{word} Punktzahl 2024")
