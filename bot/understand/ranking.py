@@ -8,6 +8,7 @@ a winner, a top list, a trend, a change or a comparison, and words that only fra
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -78,7 +79,10 @@ _CHANGE = _RISE | _FALL
 # asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
 _TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
-_GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin")
+_GAP = _stems(
+    "trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin fehlen fehlten "
+    "fehlte fehlt short"
+)
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen gegenueber als "
     "compare compared comparison better worse ahead behind above below than nase weiter oben hoeher higher lower "
@@ -771,15 +775,32 @@ def _without_ordinal(tokens: list[str], nth: int | None) -> list[str]:
     return [t for i, t in enumerate(tokens) if i != at]
 
 
+_TOP_SPOT = ("top", stem("platz"))
+
+
+def _names_top_spot(tokens: Sequence[str]) -> bool:
+    """Whether the tokens name the top place of no top list: "the top spot", "den Top-Platz" (first place)."""
+    return any(pair == _TOP_SPOT for pair in itertools.pairwise(tokens))
+
+
 def _beside_others(
-    words: set[str], place: int | None, categories: tuple[str, ...], *, ahead: bool, neighbour: int
+    words: set[str],
+    place: int | None,
+    categories: tuple[str, ...],
+    *,
+    ahead: bool,
+    neighbour: int,
+    tokens: Sequence[str],
+    top: int | None,
 ) -> RankingIntent | None:
     """Of one city in one year at most: every city ahead of it (`ahead`, `names_all_ahead`; asked in the
     singular, with the one right ahead, `neighbour`, to tell where the tables do not hold them all), or how far it
     lay behind the first ("Wie weit lag Bochum 2024 hinter dem Sieger?", "Rückstand auf Platz 1")."""
     if ahead:
         return RankingIntent(RankingAsk.AHEAD, categories=categories, offset=min(neighbour, 0))
-    if words & (_BEHIND_OR_AHEAD | _GAP) and (words & _WINNER or place == 1):
+    # "short of the top spot": the top place of no top list ("Top-Platzierung" alone is a city's best place).
+    first = place == 1 or (top is None and _names_top_spot(tokens))
+    if words & (_BEHIND_OR_AHEAD | _GAP) and (words & _WINNER or first):
         return RankingIntent(RankingAsk.COMPARE, place=1, categories=categories, points=bool(words & _POINTS))
     return None
 
@@ -854,7 +875,10 @@ def detect(
     if (
         cities == 1
         and years <= 1
-        and (beside := _beside_others(words, place, categories, ahead=ahead, neighbour=neighbour)) is not None
+        and (
+            beside := _beside_others(words, place, categories, ahead=ahead, neighbour=neighbour, tokens=tokens, top=top)
+        )
+        is not None
     ):
         return beside
     if not asks and extreme is None and not categories and place is None and not (cities and years):

@@ -1671,6 +1671,8 @@ def test_the_gap_between_two_cities_is_a_comparison(real_service: FoiService, qu
         "Wie groß war 2023 der Abstand zwischen Kiel und Ulm?",  # "groß" asks, it is no topic
         "Wie groß war Leipzigs Rückstand auf Dresden im Jahr 2023?",
         "How big was the margin between Munich and Hamburg in 2024?",
+        "Wie viel fehlte Dresden 2023 auf Leipzig?",
+        "How many points was Kiel short of Ulm in 2023?",
     ],
 )
 def test_the_gap_between_two_cities_is_asked_in_points(real_service: FoiService, question: str) -> None:
@@ -1937,6 +1939,9 @@ def test_the_cities_ahead_are_told_with_their_places(place: int, said: str) -> N
         "Wie weit lag Bochum 2024 hinter dem ersten Platz?",
         "How far behind the winner was Bochum in 2024?",
         "Wie groß war Bochums Rückstand auf den Sieger 2024?",
+        # What a city lacked for first place is the same gap: these were told Bochum's year, or nothing.
+        "Wie viele Punkte fehlten Bochum 2024 zum ersten Platz?",
+        "How many points short of the top spot was Bochum in 2024?",
     ],
 )
 def test_how_far_a_city_lay_behind_the_first_is_the_gap_in_points(real_service: FoiService, question: str) -> None:
