@@ -77,6 +77,7 @@ from bot.understand.ranking import (
     RankingAsk,
     RankingIntent,
     asks_a_standing,
+    asks_which_category,
     grammar_form,
     names_done_with,
     outside_bounds,
@@ -423,6 +424,10 @@ class Answerer:
             )
             and (not asks_next(question.text) or tells_what_comes(entry))
             and self._figure_for_cities(entry, question)
+            # "Welche NRW-Stadt war 2024 in der Mobilität vorn?" is not answered by the NRW cities' overall places,
+            # nor "which category was Gelsenkirchen good in" by its overall place.
+            and not (question.ranking is not None and self._categories_not_named(entry, question))
+            and not (asks_which_category(fold(question.text)) and not self._categories_named(entry))
             and self._day_of_the_thing(entry, question)
             and count is True
             # A ranking question of a year is not answered by a text of no year ("die jüngste Ausgabe").
@@ -888,6 +893,10 @@ class Answerer:
                 return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
         if not found.fits and suggested and top.covered >= KIND_SUBJECT_SHARE:
+            # A category asked that the text does not name is what it lacks, whatever the kind asked.
+            unnamed = self._categories_not_named(entry, question) if question.ranking is not None else []
+            if unnamed:
+                return self._what_it_says(question, entry, result, entries, words=unnamed)
             return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
@@ -1059,19 +1068,24 @@ class Answerer:
         a passage may name one in passing ("Mobilität 43,4 (Rang 42)" in the course of Verwaltung)."""
         if not question.category_words:
             return []
-        analyze = self.understander.normalizer.analyze
         by_token = self.understander.category_tokens
         # By the categories the words name: "education" is "Gesellschaft und Bildung", which an answer writing
         # "society and education" names as one phrase.
-        named = {
+        named = self._categories_named(entry)
+        if any(named & set(by_token.get(word, ())) for word in question.category_words):
+            return []
+        return [t.surface for t in question.terms if t.token in question.category_words]
+
+    def _categories_named(self, entry: Entry) -> set[str]:
+        """The ranking categories the entry's short answers name."""
+        analyze = self.understander.normalizer.analyze
+        by_token = self.understander.category_tokens
+        return {
             c
             for text in (entry.answer, entry.answer_en or "")
             for t in analyze(text).tokens
             for c in by_token.get(t, ())
         }
-        if any(named & set(by_token.get(word, ())) for word in question.category_words):
-            return []
-        return [t.surface for t in question.terms if t.token in question.category_words]
 
     def _from_table(self, question: Question, found: Assessment, reply: TableReply) -> Answer:
         lang = question.lang

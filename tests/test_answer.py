@@ -1472,3 +1472,27 @@ def test_what_a_thing_is_is_answered_by_a_text_about_it(real_service: FoiService
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert answer.entry_ids[0] == wanted
+
+
+def test_a_category_asked_is_not_answered_by_overall_places(real_service: FoiService) -> None:
+    """The NRW cities' overall places of 2024 were given as the best NRW city in mobility."""
+    answer = real_service.ask("Welche Stadt aus NRW lag 2024 in der Mobilität ganz vorn?")
+    assert not answer.answered, answer.text
+    assert answer.missing_words == ["Mobilität"], answer.text
+    assert answer.hits
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("In welcher Kategorie war Gelsenkirchen 2024 gut?", "IT und Kommunikation"),
+        ("In which category did Gelsenkirchen do well in 2024?", "IT and Communications"),
+    ],
+)
+def test_which_category_is_answered_by_a_text_that_names_one(
+    real_service: FoiService, question: str, category: str
+) -> None:
+    """Gelsenkirchen's overall place of 2024 was the answer; the text on its category says where it was strong."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert category in answer.text
