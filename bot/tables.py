@@ -28,6 +28,7 @@ from bot.understand.ranking import (
     asks_many_cities,
     asks_other_years,
     claims_ahead,
+    names_the_front,
     speaks_of_cities,
     superlative,
     top_size,
@@ -440,7 +441,11 @@ class Tables:
         if top is not None:
             picked = [s for s in ours if s.places[0] <= top]
             complete = _held_down_to(of_year, top)
-        elif superlative(folded, of_all=True) is RankingAsk.BEST and ours and not asks_many_cities(folded):
+        elif (
+            (superlative(folded, of_all=True) is RankingAsk.BEST or (question.which_city and names_the_front(folded)))
+            and ours
+            and not asks_many_cities(folded)
+        ):
             # The best cities of a state ("nrw beste städte 2019") are a list, which a text may give.
             picked = [s for s in ours if s.place == ours[0].place]
             complete = _held_down_to(of_year, ours[0].places[0] - 1)

@@ -353,6 +353,18 @@ _WORST = re.compile(
 )
 
 
+# Where the first of some cities stands or what it did, as "Welche Stadt in Bayern war 2021 vorn?" asks: the best.
+_IN_FRONT = re.compile(
+    r"\b(?:vorn|vorne|ganz oben|an der spitze|spitzenreiter\w*|fuehrte|fuehrt|gewann|gewinner\w*|sieger\w*|"
+    r"on top|topped|led|leading|won|winner)\b"
+)
+
+
+def names_the_front(folded: str) -> bool:
+    """Whether a (folded) question speaks of being in front: ahead of all the cities it asks among."""
+    return bool(_IN_FRONT.search(folded))
+
+
 def superlative(folded: str, *, of_all: bool = False) -> RankingAsk | None:
     """`BEST` or `WORST` for a question with one superlative of places, else None (both: the whole course);
     `of_all`: the question names no city, so the index's own words ("am digitalsten") count too."""

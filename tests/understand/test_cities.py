@@ -80,6 +80,8 @@ def test_a_states_adjective_is_inflected_by_rule() -> None:
         ("beste sächsische Stadt 2025", "Sachsen"),
         ("Wie viele nordrhein-westfälische Städte waren 2023 in den Top 10?", "Nordrhein-Westfalen"),
         ("Welche bayerische Stadt war 2024 am besten?", "Bayern"),
+        # Its short name as people write it
+        ("Welche Stadt in BaWü war 2021 vorn?", "Baden-Württemberg"),
     ],
 )
 def test_a_state_is_named_by_its_adjective(real_service: FoiService, question: str, state: str) -> None:

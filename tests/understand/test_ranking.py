@@ -1977,6 +1977,9 @@ def test_losing_places_asks_for_a_change_and_los_does_not(
         ("Welche Stadt in Bayern war 2022 die beste?", "Beste Stadt aus Bayern war 2022 München (Platz 2)."),
         ("best city in Lower Saxony 2025", "The best city of Lower Saxony in 2025 was Hanover (7th place)."),
         ("smarteste Stadt in Hessen 2021", "Beste Stadt aus Hessen war 2021 Darmstadt (Platz 5)."),
+        # In front of the state's cities is their best: these got nothing.
+        ("Welche hessische Stadt lag 2021 vorne?", "Beste Stadt aus Hessen war 2021 Darmstadt (Platz 5)."),
+        ("which city in Lower Saxony was on top in 2025", "The best city of Lower Saxony in 2025 was Hanover"),
         (
             "Wie viele NRW-Städte waren 2022 in den Top 10?",
             "2022 waren 4 Städte aus Nordrhein-Westfalen unter den ersten 10: Köln (Platz 4), Aachen (Platz 7), "
