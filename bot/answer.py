@@ -68,7 +68,7 @@ from bot.understand.answer_types import (
     things_asked,
     without_yes_no,
 )
-from bot.understand.content import absent_nouns, content_words, nouns
+from bot.understand.content import absent_nouns, content_words, noun_phrases, nouns
 from bot.understand.identity import describes, titled_by
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_token
@@ -113,6 +113,7 @@ RUNNER_UP_SHARE = 0.9
 SUBJECT_MEANING_SHARE = 0.95
 # How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
 WIDER_SEARCH = 30
+NOUNS_KEPT = 4096  # entries whose nouns are kept read (`Answerer._noun_tokens`)
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
 
@@ -230,6 +231,7 @@ class Answerer:
         # A text of a city ranking naming a region speaks of that state's cities (or of a city in it, which
         # `_names_holder` then asks to name the place).
         self.regions = tables.regions
+        self._nouns_of: dict[tuple[str, ...], frozenset[str]] = {}
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -339,6 +341,28 @@ class Answerer:
         """Whether one of the entry's own questions or phrasings asks what is done with a ranking or its result."""
         return entry is not None and any(names_done_with(fold(q)) for q in (*entry.questions, *entry.phrasings))
 
+    def _asked_nouns(self, question: Question, entries: Sequence[Entry]) -> set[str]:
+        """The question's nouns, as folded words: as written with a capital; in English (which writes only names
+        so) also the words of its terms that the entries' German texts write as nouns ("concept" of "Did Bochum pay
+        consultants for its smart city concept?", read as "Smart-City-Konzept"; not "pay", read as "bezahlt")."""
+        written = nouns(question.text)
+        if question.lang == "de":
+            return written
+        named = {t for entry in entries for t in self._noun_tokens(entry)}
+        return written | {w for t in question.terms if t.slot is None and t.token in named for w in t.surface.split()}
+
+    def _noun_tokens(self, entry: Entry) -> frozenset[str]:
+        """The tokens of the nouns the entry's German texts write (`noun_phrases`), read once per wording."""
+        texts = (*entry.questions, entry.answer, *(p.text for p in entry.passages))
+        known = self._nouns_of.get(texts)
+        if known is None:
+            analyze = self.understander.normalizer.analyze
+            known = frozenset(t for text in texts for phrase in noun_phrases(text) for t in analyze(phrase).tokens)
+            if len(self._nouns_of) >= NOUNS_KEPT:
+                self._nouns_of.clear()
+            self._nouns_of[texts] = known
+        return known
+
     def _runner_up_that_fits(
         self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
     ) -> Assessment | None:
@@ -351,7 +375,8 @@ class Answerer:
             if hit.score < RUNNER_UP_SHARE * best.score:
                 break
             lacks_nothing = not found.fits and set(hit.missing) <= set(best.missing)
-            if not lacks_nothing and not _has_the_subject_instead(question, best, hit):
+            asked = self._asked_nouns(question, (entries[best.id], entries[hit.id]))
+            if not lacks_nothing and not _has_the_subject_instead(best, hit, asked):
                 continue
             other = self._assess_as_best(question, result, i, entries)
             if other.fits and other.confidence > found.confidence:
@@ -1154,13 +1179,13 @@ def _speaks_of_rankings(entry: Entry) -> bool:
     return any(_RANKING_WORDS.search(fold(text)) for text in _texts(entry))
 
 
-def _has_the_subject_instead(question: Question, best: Scored, hit: Scored) -> bool:
-    """Whether `hit` has a noun of the question that `best` lacks, and lacks of the words `best` has none that is
-    a noun: the thing asked about outweighs a verb ("Hat Bochum externe Berater für das Smart City Konzept
-    bezahlt?" found the answer on consultants for the ranking first, which lacks the concept, not "bezahlt")."""
+def _has_the_subject_instead(best: Scored, hit: Scored, asked: set[str]) -> bool:
+    """Whether `hit` has a noun of the question (`asked`, folded words) that `best` lacks, and lacks of the words
+    `best` has none that is a noun: the thing asked about outweighs a verb ("Hat Bochum externe Berater für das
+    Smart City Konzept bezahlt?" found the answer on consultants for the ranking first, which lacks the concept,
+    not "bezahlt")."""
     if hit.semantic < SUBJECT_MEANING_SHARE * best.semantic:
         return False  # nearer in words, farther in meaning: "externe Hilfe" for a text on help from the ranking
-    asked = nouns(question.text)
 
     def lacking(missing: Sequence[str]) -> set[str]:
         return {w for phrase in content_words(missing) for w in phrase.split() if w in asked}

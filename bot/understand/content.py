@@ -38,6 +38,21 @@ def nouns(text: str) -> set[str]:
     return {fold(match.group(0)) for match in _WORDS.finditer(text) if is_noun(match)}
 
 
+def noun_phrases(text: str) -> list[str]:
+    """The runs of nouns a text writes, joined as written by spaces or hyphens ("Smart-City-Konzept", "Stadt
+    Bochum"): a compound of several written words is read as one."""
+    runs: list[list[re.Match[str]]] = []
+    for match in _WORDS.finditer(text):
+        if not is_noun(match):
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and text[last.end() : match.start()] in (" ", "-"):
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [text[run[0].start() : run[-1].end()] for run in runs]
+
+
 def is_noun(match: re.Match[str]) -> bool:
     """Whether a word found in a text is written with a capital not at the start of a sentence (nor in capitals
     throughout): a German noun, or a name."""

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understand.content import absent_nouns, content_words, nouns
+from bot.understand.content import absent_nouns, content_words, noun_phrases, nouns
 
 
 def test_fillers_are_not_content() -> None:
@@ -44,3 +44,9 @@ def test_a_word_the_entry_has_as_written_is_never_named_absent(question: str, mi
     assert set(named) <= set(missing)
     written = set(entry.lower().split())
     assert not [w for w in named if w in written]
+
+
+def test_noun_phrases_join_nouns_written_together() -> None:
+    text = "Hat die Stadt Bochum Berater für ihr Smart-City-Konzept bezahlt? Das Konzept folgt fünf Leitthemen."
+    # Not "Hat" nor "Das": a capital at the start of a sentence makes no noun.
+    assert noun_phrases(text) == ["Stadt Bochum Berater", "Smart-City-Konzept", "Konzept", "Leitthemen"]
