@@ -346,13 +346,14 @@ class Answerer:
         so) also the words of its terms that the entries' German texts write as nouns ("concept" of "Did Bochum pay
         consultants for its smart city concept?", read as "Smart-City-Konzept"; not "pay", read as "bezahlt")."""
         written = nouns(question.text)
-        if question.lang == "de":
+        if detect_language(question.text) != "en":
             return written
         named = {t for entry in entries for t in self._noun_tokens(entry)}
         return written | {w for t in question.terms if t.slot is None and t.token in named for w in t.surface.split()}
 
     def _noun_tokens(self, entry: Entry) -> frozenset[str]:
-        """The tokens of the nouns the entry's German texts write (`noun_phrases`), read once per wording."""
+        """The tokens of the nouns the entry's questions, answer and passages write (`noun_phrases`), read once per
+        wording."""
         texts = (*entry.questions, entry.answer, *(p.text for p in entry.passages))
         known = self._nouns_of.get(texts)
         if known is None:
@@ -451,7 +452,7 @@ class Answerer:
             and self._figure_for_cities(entry, question)
             # "Welche NRW-Stadt war 2024 in der Mobilität vorn?" is not answered by the NRW cities' overall places,
             # nor "which category was Gelsenkirchen good in" by its overall place.
-            and not (question.ranking is not None and self._categories_not_named(entry, question))
+            and not (self._asks_of_categories(question) and self._categories_not_named(entry, question))
             and not (asks_which_category(fold(question.text)) and not self._categories_named(entry))
             and self._day_of_the_thing(entry, question)
             and count is True
@@ -660,7 +661,9 @@ class Answerer:
         thing = question.defined
         if thing is None:
             return False
-        english = question.lang == "en"
+        # In the language the question is written in, which the reply's need not be ("Was ist das
+        # Bürgerserviceportal?" asked in an English chat).
+        english = (detect_language(question.text) or question.lang) == "en"
         title = (entry.title_en or entry.title) if english else entry.title
         if titled_by(title, self.understander.normalizer.analyze(title), thing, english=english):
             return True
@@ -919,7 +922,7 @@ class Answerer:
             return self._answer(question, entry, result, entries)
         if not found.fits and suggested and top.covered >= KIND_SUBJECT_SHARE:
             # A category asked that the text does not name is what it lacks, whatever the kind asked.
-            unnamed = self._categories_not_named(entry, question) if question.ranking is not None else []
+            unnamed = self._categories_not_named(entry, question) if self._asks_of_categories(question) else []
             if unnamed:
                 return self._what_it_says(question, entry, result, entries, words=unnamed)
             return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
@@ -1100,6 +1103,12 @@ class Answerer:
         if any(named & set(by_token.get(word, ())) for word in question.category_words):
             return []
         return [t.surface for t in question.terms if t.token in question.category_words]
+
+    def _asks_of_categories(self, question: Question) -> bool:
+        """Whether a ranking question is about the ranking whose categories the tables name: the default one
+        ("Wie schnitt NRW 2023 im Deutschland-Index bei der Verwaltung ab?" asks of no category of it)."""
+        default = self.default_ranking()
+        return question.ranking is not None and question.rankings <= ({default.id} if default else set())
 
     def _categories_named(self, entry: Entry) -> set[str]:
         """The ranking categories the entry's short answers name."""

@@ -1477,6 +1477,38 @@ def test_what_a_thing_is_is_answered_by_a_text_about_it(real_service: FoiService
     assert answer.entry_ids[0] == wanted
 
 
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # A review found these refused: the title names "Stabsstelle Digitalisierung" and "Chief Digital Officer",
+        # names of several words written apart, which the first word or the short form names too.
+        ("Was ist eigentlich die Stabsstelle?", "bochum-stabsstelle"),
+        ("Was ist ein CDO?", "bochum-cdo"),
+    ],
+)
+def test_a_thing_is_named_by_part_of_a_name_written_apart(real_service: FoiService, question: str, wanted: str) -> None:
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids[0] == wanted
+
+
+def test_what_a_thing_is_asked_in_german_in_an_english_chat_reads_the_german_title(real_service: FoiService) -> None:
+    """The reply's language is the chat's: the German title names the thing as the German question does."""
+    answer = real_service.ask("Was ist das Smart-City-Konzept?", lang="en")
+    assert answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Was sind eigentlich die Kosten?", "Wie schnitt NRW 2023 im Deutschland-Index bei der Verwaltung ab?"]
+)
+def test_amounts_and_other_rankings_categories_are_no_definition_nor_category_asked(
+    real_service: FoiService, question: str
+) -> None:
+    """How much a thing costs is no definition; the Deutschland-Index has no categories of the tables."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+
+
 def test_a_category_asked_is_not_answered_by_overall_places(real_service: FoiService) -> None:
     """The NRW cities' overall places of 2024 were given as the best NRW city in mobility."""
     answer = real_service.ask("Welche Stadt aus NRW lag 2024 in der Mobilität ganz vorn?")

@@ -68,12 +68,15 @@ _OF_SOMETHING = frozenset(
 _DEFINING = frozenset("was what whats wofuer".split())
 # In the present: "Was war Bochums bestes Ergebnis?" asks for a figure, "Was hat Bonn erreicht?" for a deed.
 _IS = frozenset("ist sind is are s bedeutet bedeuten means mean steht stehen stands does do".split())
+_PARTICLES = frozenset("genau eigentlich denn ueberhaupt exactly actually".split())
 
 
 def thing_asked(text: str) -> str | None:
     """The thing a question asks to be defined, and nothing else, as written ("onlinezugangsgesetz" of "Was ist
     das Onlinezugangsgesetz?"): None where it asks about a thing of something, or asks more than what it is."""
     words = _WORDS.findall(fold(text))
+    if len(words) > 3 and words[1] in _PARTICLES:
+        words = [words[0], *words[2:]]  # "Was genau ist …?", "What exactly is …?"
     if len(words) < 3 or words[0] not in _DEFINING or words[1] not in _IS:
         return None
     if words[1] in ("does", "do") and words[-1] not in ("mean", "stand", "for", "do"):
@@ -101,13 +104,14 @@ def titled_by(title: str, titled: Analysis, thing: Analysis, *, english: bool) -
         if titled.tokens[i : i + n] != thing.tokens:
             continue
         said = titled.surfaces[i : i + n]
-        last = said[-1].split()
-        if len(last) > 1 and stem(last[-1]) != stem(thing.surfaces[-1].split()[-1]):
-            continue
+        # Of a name of several words written as one compound ("IFG-Anfrage"), the last is the thing; written
+        # apart ("Stabsstelle Digitalisierung", "Chief Digital Officer"), the name is the thing.
+        other_head = stem(said[-1].split()[-1]) != stem(thing.surfaces[-1].split()[-1])
         written = r"[\s-]+".join(re.escape(w) for surface in said for w in surface.split())
         for m in re.finditer(rf"\b{written}\w*", folded):
             after = folded[m.end() :]
-            if not after.startswith("-") and not (english and _ENGLISH_HEAD_FOLLOWS.match(after)):
+            compound = other_head and "-" in m.group(0)
+            if not compound and not after.startswith("-") and not (english and _ENGLISH_HEAD_FOLLOWS.match(after)):
                 return True
     return False
 

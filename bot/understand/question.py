@@ -556,7 +556,8 @@ class Understander:
             what_it_is=bool(analysis.rankings)
             and not analysis.cities
             and asks_what_it_is(without_names(subject, analysis, slots)),
-            defined=self._defined(subject, analysis, implied),
+            # Only of a question that asks for no amount or number: "Was sind die Kosten?" asks how much.
+            defined=self._defined(subject, analysis, implied) if kind is AnswerType.OPEN else None,
             done_with=done_with,
         )
 

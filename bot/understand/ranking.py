@@ -79,10 +79,13 @@ _CHANGE = _RISE | _FALL
 # asks how to improve ("Wie kann Bochum sich im Ranking verbessern?"), which no table row tells.
 _TO_IMPROVE = _stems("verbessern")
 # What lies between two cities: with none named, between two places, which no one row gives.
-_GAP = _stems(
-    "trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin fehlen fehlten "
-    "fehlte fehlt short"
-)
+_GAP = _stems("trennten trennt trennen separated separate abstand abstaende gap gaps rueckstand vorsprung margin")
+# What a city lacked is a gap where it is one to the first, a winner or another city ("Wie viele Punkte fehlten
+# Bochum auf Platz 1?", "short of the top spot"); else "fehlen" says that something is missing ("Welche Städte
+# fehlten 2024?"), and the word is a topic ("Fehler" shares its stem).
+_LACKED = _stems("fehlen fehlten fehlte fehlt short")
+_A_GAP = stem("rueckstand")
+_NO_GAP = "fehlen"  # no stem, so outside the grammar: a topic
 _COMPARE = _GAP | _stems(
     "besser schlechter vergleich vergleichen verglichen vorne vorn vor hinter oder versus vs gegen gegenueber als "
     "compare compared comparison better worse ahead behind above below than nase weiter oben hoeher higher lower "
@@ -168,7 +171,7 @@ _CARDINALS = _stems(
     "nine ten eleven twelve twenty"
 )
 _WORDS = _PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | _FRAME | set(_ORDINALS)
-GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION}
+GRAMMAR = _WORDS | {stem(w) for w in LOW_INFORMATION} | _LACKED
 
 # The words that ask for a standing in a ranking: a place, points, the first or last, a list, a change. Not the
 # ones that only compare ("hinter", "behind"), which with no city compare nothing ("Who is behind the index?").
@@ -355,13 +358,14 @@ _WORST = re.compile(
 
 # Where the first of some cities stands or what it did, as "Welche Stadt in Bayern war 2021 vorn?" asks: the best.
 _IN_FRONT = re.compile(
-    r"\b(?:vorn|vorne|ganz oben|an der spitze|spitzenreiter\w*|fuehrte|fuehrt|gewann|gewinner\w*|sieger\w*|"
-    r"on top|topped|led|leading|won|winner)\b"
+    r"\b(?:(?<!nach )vorne?|ganz oben|an der spitze|spitzenreiter\w*|fuehrte|fuehrt|gewinner\w*|sieger\w*|"
+    r"on top|topped|led|leading|winner)\b"
 )
 
 
 def names_the_front(folded: str) -> bool:
-    """Whether a (folded) question speaks of being in front: ahead of all the cities it asks among."""
+    """Whether a (folded) question speaks of being in front: ahead of all the cities it asks among. Not of
+    moving forward ("nach vorn"), nor of winning something, which may be places ("gewann die meisten Plätze")."""
     return bool(_IN_FRONT.search(folded))
 
 
@@ -787,6 +791,16 @@ def _without_ordinal(tokens: list[str], nth: int | None) -> list[str]:
     return [t for i, t in enumerate(tokens) if i != at]
 
 
+def _lacked_as_gap(tokens: list[str], cities: int) -> list[str]:
+    """The tokens with what a city lacked read as a gap where it lacked it to something (another city, the winner,
+    the first place); else with no word of the grammar for it: "fehlen" is then a topic."""
+    if _LACKED.isdisjoint(tokens):
+        return tokens
+    words = {grammar_form(t) or t for t in tokens}
+    against = cities >= 2 or bool(words & _WINNER) or 1 in _place_numbers(tokens) or _names_top_spot(tokens)
+    return [(_A_GAP if against else _NO_GAP) if t in _LACKED else t for t in tokens]
+
+
 _TOP_SPOT = ("top", stem("platz"))
 
 
@@ -861,7 +875,7 @@ def detect(
     ranking or its result (`names_done_with`); `how_often` whether it asks how often (`asks_how_often`), `top`
     the size of a top list it names (`top_size`), `nth` the ordinal with which it counts times (`nth_time`),
     which names no place, and `when` whether it asks when."""
-    tokens = _first_ones(tokens)
+    tokens = _lacked_as_gap(_first_ones(tokens), cities)
     # "Wie oft hintereinander …?", "How many consecutive wins …?": a run of editions, counted as how often is.
     streak = _IN_A_ROW in tokens
     tokens = [t for t in tokens if t != _IN_A_ROW]

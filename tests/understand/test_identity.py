@@ -75,6 +75,7 @@ def test_a_frame_without_making_or_with_more_asks_something_else(rest: str) -> N
         ("what's the open data portal", "open data portal"),
         ("Was bedeutet DSGVO?", "dsgvo"),
         ("What does GDPR stand for?", "gdpr"),
+        ("Was genau ist eigentlich das Landesportal?", "landesportal"),
     ],
 )
 def test_a_question_of_what_a_thing_is_names_the_thing(question: str, thing: str) -> None:
@@ -109,6 +110,8 @@ _PORTAL = Analysis(tokens=("portal",), surfaces=("portal",))
         ("Portal users in 2024", ("portal", "user", "2024"), ("portal", "users", "2024"), True, False),
         # An alias of two words read as the thing: the title is about a request under the portal, not it.
         ("Der Portal-Antrag", ("portal",), ("portal antrag",), False, False),
+        # Written apart, a name of two words is the thing itself ("Stabsstelle Digitalisierung").
+        ("Das Portal Nord", ("portal",), ("portal nord",), False, True),
     ],
 )
 def test_a_title_is_about_a_thing_it_names_on_its_own(

@@ -1668,6 +1668,27 @@ def test_the_gap_between_two_cities_is_a_comparison(real_service: FoiService, qu
 @pytest.mark.parametrize(
     "question",
     [
+        "Welche Städte fehlten 2024 im Smart City Index?",
+        "Was fehlt Dortmund noch zur Smart City?",
+        "Welche Fehler hatte das Ranking 2024 für Bochum?",  # "Fehler" shares the stem of "fehlen"
+    ],
+)
+def test_what_is_missing_is_no_gap(real_service: FoiService, question: str) -> None:
+    """A review found these told figures: "fehlen" is a gap only against a city, the winner or the first place."""
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Welche Stadt aus Hessen kam 2022 nach vorn?", "Welche NRW-Stadt gewann 2022 die meisten Plätze?"]
+)
+def test_moving_forward_or_winning_places_is_not_being_in_front(real_service: FoiService, question: str) -> None:
+    """A review found these told the state's best city: the question asks who climbed."""
+    assert not real_service.ask(question).text.startswith("Beste Stadt")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Wie groß war 2023 der Abstand zwischen Kiel und Ulm?",  # "groß" asks, it is no topic
         "Wie groß war Leipzigs Rückstand auf Dresden im Jahr 2023?",
         "How big was the margin between Munich and Hamburg in 2024?",
