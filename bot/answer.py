@@ -376,8 +376,9 @@ class Answerer:
             if hit.score < RUNNER_UP_SHARE * best.score:
                 break
             lacks_nothing = not found.fits and set(hit.missing) <= set(best.missing)
-            asked = self._asked_nouns(question, (entries[best.id], entries[hit.id]))
-            if not lacks_nothing and not _has_the_subject_instead(best, hit, asked):
+            if not lacks_nothing and not _has_the_subject_instead(
+                best, hit, self._asked_nouns(question, (entries[best.id], entries[hit.id]))
+            ):
                 continue
             other = self._assess_as_best(question, result, i, entries)
             if other.fits and other.confidence > found.confidence:
@@ -663,8 +664,10 @@ class Answerer:
             return False
         # In the language the question is written in, which the reply's need not be ("Was ist das
         # Bürgerserviceportal?" asked in an English chat).
-        english = (detect_language(question.text) or question.lang) == "en"
-        title = (entry.title_en or entry.title) if english else entry.title
+        # An entry without an English title is read by its German one, by German's rule.
+        title, english = entry.title, False
+        if entry.title_en and (detect_language(question.text) or question.lang) == "en":
+            title, english = entry.title_en, True
         if titled_by(title, self.understander.normalizer.analyze(title), thing, english=english):
             return True
         understand = self.understander.understand

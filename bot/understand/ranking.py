@@ -811,21 +811,18 @@ def _names_top_spot(tokens: Sequence[str]) -> bool:
 
 def _beside_others(
     words: set[str],
-    place: int | None,
     categories: tuple[str, ...],
     *,
     ahead: bool,
     neighbour: int,
-    tokens: Sequence[str],
-    top: int | None,
+    first: bool,
 ) -> RankingIntent | None:
     """Of one city in one year at most: every city ahead of it (`ahead`, `names_all_ahead`; asked in the
     singular, with the one right ahead, `neighbour`, to tell where the tables do not hold them all), or how far it
-    lay behind the first ("Wie weit lag Bochum 2024 hinter dem Sieger?", "Rückstand auf Platz 1")."""
+    lay behind the first (`first`: it names the first place; "Wie weit lag Bochum 2024 hinter dem Sieger?",
+    "Rückstand auf Platz 1")."""
     if ahead:
         return RankingIntent(RankingAsk.AHEAD, categories=categories, offset=min(neighbour, 0))
-    # "short of the top spot": the top place of no top list ("Top-Platzierung" alone is a city's best place).
-    first = place == 1 or (top is None and _names_top_spot(tokens))
     if words & (_BEHIND_OR_AHEAD | _GAP) and (words & _WINNER or first):
         return RankingIntent(RankingAsk.COMPARE, place=1, categories=categories, points=bool(words & _POINTS))
     return None
@@ -898,13 +895,12 @@ def detect(
     place = places[0] if places else None
     points = bool(words & _POINTS)
     asks = words & (_PLACE | _POINTS | _WINNER | _LAST | _TOP | _TREND | _CHANGE | _COMPARE | set(_ORDINALS))
+    # "short of the top spot": the top place of no top list ("Top-Platzierung" alone is a city's best place).
+    first = place == 1 or (top is None and _names_top_spot(tokens))
     if (
         cities == 1
         and years <= 1
-        and (
-            beside := _beside_others(words, place, categories, ahead=ahead, neighbour=neighbour, tokens=tokens, top=top)
-        )
-        is not None
+        and (beside := _beside_others(words, categories, ahead=ahead, neighbour=neighbour, first=first)) is not None
     ):
         return beside
     if not asks and extreme is None and not categories and place is None and not (cities and years):
