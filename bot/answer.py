@@ -54,6 +54,7 @@ from bot.understand.answer_types import (
     names_only_the,
     names_person,
     names_place,
+    questions_in,
     reports_speech,
     role_become,
     speaker_asked,
@@ -298,7 +299,10 @@ class Answerer:
         found = self._assess_best(question, result, entries)
         if not runners_up:
             return found
-        if by_name and not (found.fits and found.confidence >= self.calibration.threshold):
+        # "Was ist der Smart City Index?": several texts describe it ("Der Index bewertet fünf Themenbereiche"); the
+        # one written to answer what it is says it best.
+        written_for_it = not question.what_it_is or self._asks_what_it_is(found.entry, question)
+        if by_name and not (found.fits and found.confidence >= self.calibration.threshold and written_for_it):
             return self._found_by_the_name(question, found) or found
         if question.defined is not None and not (found.fits and found.confidence >= self.calibration.threshold):
             return self._first_found(question, lambda entry: self._defines(entry, question), found) or found
@@ -307,25 +311,28 @@ class Answerer:
         return self._runner_up_that_fits(question, result, entries, found) or found
 
     def _first_found(
-        self, searched: Question, says_it: Callable[[Entry], bool], found: Assessment
+        self, searched: Question, says_it: Callable[[Entry], bool], found: Assessment, enough: float | None = None
     ) -> Assessment | None:
         """For a question whose best hits do not say what it asks: the first hit that does (`says_it`) of a
         wider search for `searched` (the question, or its names alone), where it fits and the best one
         does not or is less sure. Some questions' own words fit other texts better than the one that answers:
         English leaves "do" out of "What does Bochum do with the results?", so every standing of the city fits
-        it as well; the frame of "Wer gibt den Smart City Index heraus?" fits texts on when it came out."""
+        it as well; the frame of "Wer gibt den Smart City Index heraus?" fits texts on when it came out. With
+        `enough`, one that fits at that confidence is taken however sure the best one is."""
         wider = self.engine.search(searched, limit=WIDER_SEARCH)
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
             if says_it(entries[hit.id]):
                 other = self._assess_as_best(searched, wider, i, entries)
-                return other if other.fits and (not found.fits or other.confidence > found.confidence) else None
+                surer = not found.fits or other.confidence > found.confidence
+                return other if other.fits and (surer or (enough is not None and other.confidence >= enough)) else None
         return None
 
     def _found_by_the_name(self, question: Question, found: Assessment) -> Assessment | None:
         """For a question of what a ranking is or who makes it, and nothing else (`Question.what_it_is`,
         `Question.who_makes`): the first text that says it among those the ranking's name alone finds, which
-        ranks its general texts first."""
+        ranks its general texts first; of what it is, first one whose own question asks it, where that is sure
+        enough to answer."""
         named = replace(question, terms=tuple(t for t in question.terms if t.slot is not None))
         if question.who_makes:
             lang = question.lang
@@ -334,7 +341,13 @@ class Answerer:
                 lambda entry: self._names_publisher_in(fold(entry.answer_in(lang)), question, by=True),
                 found,
             )
-        return self._first_found(named, lambda entry: self._describes_the_ranking(entry, question), found)
+        threshold = self.calibration.threshold
+        written_for_it = self._first_found(
+            named, lambda entry: self._asks_what_it_is(entry, question), found, enough=threshold
+        )
+        return written_for_it or self._first_found(
+            named, lambda entry: self._describes_the_ranking(entry, question), found
+        )
 
     @staticmethod
     def _asks_what_is_done(entry: Entry | None) -> bool:
@@ -651,10 +664,7 @@ class Answerer:
         it, or one whose own questions ask what it is."""
         if not question.rankings & set(entry.tags.rankings):
             return False
-        understand = self.understander.understand
-        return describes(entry, question.lang, self._names_a_ranking) or any(
-            understand(q).what_it_is for q in entry.questions
-        )
+        return self._asks_what_it_is(entry, question) or describes(entry, question.lang, self._names_a_ranking)
 
     def _defines(self, entry: Entry, question: Question) -> bool:
         """Whether the entry is about the thing a question asks to be defined (`Question.defined`): its title, in
@@ -674,6 +684,13 @@ class Answerer:
         return any(
             (asked := understand(q).defined) is not None and asked.tokens == thing.tokens for q in entry.questions
         )
+
+    def _asks_what_it_is(self, entry: Entry | None, question: Question) -> bool:
+        """Whether one of the entry's own questions asks what a ranking the question names is."""
+        if entry is None or not question.rankings & set(entry.tags.rankings):
+            return False
+        understand = self.understander.understand
+        return any(understand(part).what_it_is for q in entry.questions for part in questions_in(q))
 
     def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:
         """Whether the entry describes a ranking the question names, by its name ("Der Deutschland-Index von

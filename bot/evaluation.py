@@ -12,7 +12,8 @@ from bot.models import Answer, Decision
 HARD_NEGATIVE = "hard_negative"
 # Unanswerable questions about a detail the source leaves out: the reply should say so ("the source does not say").
 ABSENT_DETAIL = "absent_detail"
-TUNE, REPORT = "tune", "report"
+# The parts of a split set: tuned on, only reported, or choosing the confidence's operating point.
+TUNE, REPORT, CHOOSE = "tune", "report", "choose"
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class Report:
 
 def read_gold(path: Path) -> list[GoldQuestion]:
     """CSV `question,expected,category[,about][,part]`; `expected` and `about` list entry ids joined by `|`
-    (`expected` empty if unanswerable); `part` is `tune` or `report` where a set is split."""
+    (`expected` empty if unanswerable); `part` is `tune`, `report` or `choose` where a set is split."""
 
     def ids(value: str | None) -> frozenset[str]:
         return frozenset(i for i in (value or "").split("|") if i)

@@ -1277,6 +1277,17 @@ def test_what_a_ranking_is_is_not_when_its_first_edition_came(real_service: FoiS
     assert answer.entry_ids[0] == "bitkom-sci-zweck", question
 
 
+@pytest.mark.parametrize("question", ["Was ist der Smart City Index?", "What is the Smart City Index?"])
+def test_what_a_ranking_is_is_answered_by_the_text_written_to_answer_it(
+    real_service: FoiService, question: str
+) -> None:
+    """Both got the index's five categories ("Der Index bewertet fünf Themenbereiche"), which describe it too: the
+    text whose own question asks what it is ("Was ist der Smart City Index und was soll er bewirken?") says it."""
+    answer = real_service.ask(question)
+    assert answer.answered, question
+    assert answer.entry_ids[0] == "bitkom-sci-zweck", question
+
+
 def test_an_exact_date_needs_a_day(real_service: FoiService) -> None:
     """ "exact date of the vermerk 2020" got "Yes." and the memo's year."""
     answer = real_service.ask("exact date of the vermerk 2020")

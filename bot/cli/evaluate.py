@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.common import open_service
-from bot.evaluation import REPORT, TUNE, Report, evaluate, read_gold
+from bot.evaluation import CHOOSE, REPORT, TUNE, Report, evaluate, read_gold
 
 DEFAULT_GOLD = Path("tests/gold/questions.csv")
 
@@ -24,7 +24,7 @@ def register(commands: Any) -> None:
         help=f"gold CSV (question,expected,category[,about][,part]); repeatable (default {DEFAULT_GOLD})",
     )
     parser.add_argument("--gold", dest="sets", type=Path, action="append", help=argparse.SUPPRESS)
-    parser.add_argument("--part", choices=[TUNE, REPORT], help="only the questions of this part of a split set")
+    parser.add_argument("--part", choices=[TUNE, REPORT, CHOOSE], help="only the questions of this part of a split set")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object per set")
     parser.add_argument("--failures", action="store_true", help="list every question answered wrongly or not")
     parser.set_defaults(handler=run)

@@ -120,6 +120,24 @@ _CLAIM = re.compile(
 )
 
 
+# "… und was soll er bewirken?", "… and how often?": a second question joined to the first.
+_JOINED = re.compile(
+    r",?\s+(?:und|and)\s+(?=(?:was|wie|wer|wann|wo|warum|wozu|welche[mnrs]?|what|how|who|when|where|why|which)\b)",
+    re.IGNORECASE,
+)
+_OWN_QUESTION = 3
+
+
+def questions_in(text: str) -> list[str]:
+    """The questions a text asks, each on its own: "Was ist der Index und was soll er bewirken?" asks what the
+    index is, and what it is meant to do; "Wann und wo wurde er vorgestellt?" one thing (its first part is no
+    question of its own, which takes a verb and what it asks of: three words at least)."""
+    parts = [p.strip() for p in _JOINED.split(text) if p.strip()]
+    if len(parts) < 2 or len(parts[0].split()) < _OWN_QUESTION:
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
 def claim(text: str) -> str | None:
     """The claim a question asks to check ("Stimmt es, dass Bochum 2021 Erster war?" → "Bochum 2021 Erster
     war?"), or None if it asks none."""

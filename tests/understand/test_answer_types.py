@@ -35,6 +35,7 @@ from bot.understand.answer_types import (
     names_only_the,
     names_person,
     names_place,
+    questions_in,
     reports_speech,
     role_become,
     speaker_asked,
@@ -917,3 +918,24 @@ def test_two_places_are_named_together_or_not_at_all() -> None:
     assert states_places(english, 1, 3)
     assert not states_places(gaps, 2, 5)
     assert not states_places(gaps, 1, 10)  # "Platz 1 und 3", "10 lagen": no pair
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Was ist der Index und was soll er bewirken?", ["Was ist der Index?", "was soll er bewirken?"]),
+        ("Who publishes the index, and how often?", ["Who publishes the index?", "how often?"]),
+        ("Wann und wo wurde der Index vorgestellt?", ["Wann und wo wurde der Index vorgestellt?"]),
+        ("Welche Kategorien und welche Städte gibt es?", ["Welche Kategorien und welche Städte gibt es?"]),
+        ("Hat Bochum Berater und Agenturen bezahlt?", ["Hat Bochum Berater und Agenturen bezahlt?"]),
+    ],
+)
+def test_a_question_joined_to_another_is_asked_on_its_own(text: str, parts: list[str]) -> None:
+    assert questions_in(text) == parts
+
+
+@given(st.text(max_size=80))
+def test_the_questions_in_a_text_are_never_empty(text: str) -> None:
+    parts = questions_in(text)
+    assert parts
+    assert all(p.strip() for p in parts) or parts == [text]
