@@ -103,7 +103,6 @@ _REQUEST_NUMBER = re.compile(r"\d{5,}")
 # The verb that opens a yes/no question and its subject's article: what follows is its subject.
 _OPENING = re.compile(r"^\W*\w+\s(?:(?:der|die|das|the)\s)?\w+\b")
 # The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
-_PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
 # Where the best hit does not give the kind asked, this many hits after it, with at least this share of its score,
@@ -734,10 +733,7 @@ class Answerer:
     def _publisher_names(self, ranking_id: str) -> list[str]:
         """The (folded) names of who publishes a ranking, each on its own ("ÖFIT/Fraunhofer FOKUS": two)."""
         ranking = self.tables.rankings.get(ranking_id)
-        publisher = ranking.publisher if ranking is not None else None
-        if not publisher:
-            return []
-        return [fold(name).removesuffix(" e.v.").strip() for name in _PUBLISHER_NAMES.split(publisher)]
+        return [fold(name) for name in ranking.publisher_names()] if ranking is not None else []
 
     def _names_publisher_in(self, said: str, question: Question, *, by: bool = False) -> bool:
         """Whether `said` names who publishes a ranking the question names; `by`: as the agent, after "vom", "by"

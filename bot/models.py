@@ -147,6 +147,10 @@ class FirstEdition(_Model):
     quote: Text
 
 
+# Between the names of a ranking's publishers: "/", "–", "," and a note in brackets ("(2018 mit fortiss)").
+_PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
+
+
 class Ranking(_Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,30}$")]
     name: Text
@@ -176,6 +180,14 @@ class Ranking(_Model):
 
     def edition(self, year: int) -> Edition | None:
         return next((e for e in self.editions if e.year == year), None)
+
+    def publisher_names(self) -> list[str]:
+        """Who publishes the ranking, each name on its own: "ÖFIT / Fraunhofer FOKUS" is two, "Haselhorst
+        Associates (2019 mit BILANZ)" one, "Bitkom e.V." is "Bitkom"."""
+        if not self.publisher:
+            return []
+        names = (n.strip() for n in _PUBLISHER_NAMES.split(self.publisher))
+        return [n.removesuffix(" e.V.").strip() for n in names if n.strip()]
 
     def source_urls(self) -> list[str]:
         """The documents the ranking's own facts (editions, first edition) quote."""

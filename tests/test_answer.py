@@ -1542,3 +1542,10 @@ def test_which_category_is_answered_by_a_text_that_names_one(
     answer = real_service.ask(question)
     assert answer.answered, answer.text
     assert category in answer.text
+
+
+def test_which_state_came_first_is_not_answered_by_the_one_that_came_last(real_service: FoiService) -> None:
+    """The eco compass's only text names Hamburg as last of 2019: "eco" before its name hid the first place asked."""
+    answer = real_service.ask("Which state came first in the eco Digitaler Länderkompass 2019?")
+    assert not answer.answered
+    assert real_service.ask("Which state came last in the eco Digitaler Länderkompass 2019?").answered

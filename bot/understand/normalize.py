@@ -241,11 +241,18 @@ class Normalizer:
         self._ranking_words: dict[str, set[str]] = {}
         for ranking in rankings:
             phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
-            for term in (ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases):
+            names = [ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases]
+            for term in names:
                 for words in _stemmed_variants(term):
                     self._phrases[words] = phrase
                 self._add_fuzzy(tuple(_WORD.findall(fold(term))), phrase)
                 self._ranking_words.setdefault(ranking.id, set()).update(_WORD.findall(fold(term)))
+            # Its publisher in front is part of its name ("eco Digitaler Länderkompass"), not a word of the question.
+            for publisher in ranking.publisher_names():
+                for term in names:
+                    if term and not fold(term).startswith(fold(publisher)):
+                        for words in _stemmed_variants(f"{publisher} {term}"):
+                            self._phrases.setdefault(words, phrase)
         self.english_names = _english_only(
             [*aliases.english.values(), *(n for r in rankings for n in (r.name_en or "", *r.categories_en.values()))],
             [*aliases.english, *(n for r in rankings for n in (r.name, *r.categories_en))],

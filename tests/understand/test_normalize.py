@@ -227,3 +227,31 @@ def test_roughly_is_worth_little(real_service: FoiService) -> None:
     answer = real_service.ask("Was steht grob im Vermerk an den OB drin?")
     assert answer.answered, answer.text
     assert answer.entry_ids == ["257364-vermerk-2020"]
+
+
+def test_a_publisher_in_front_of_its_ranking_is_part_of_the_name() -> None:
+    """ "Which state came first in the eco Digitaler Länderkompass 2019?" kept "eco" as a word of its own, and the
+    first place it asks for was not understood."""
+    compass = Ranking(
+        id="eco-laenderkompass",
+        name="Digitaler Länderkompass",
+        publisher="eco – Verband der Internetwirtschaft",
+        aliases=["Länderkompass"],
+    )
+    normalizer = Normalizer(ALIASES, [compass])
+    for text in ("eco Digitaler Länderkompass", "eco Länderkompass", "Digitaler Länderkompass"):
+        analysis = normalizer.analyze(text)
+        assert analysis.rankings == {"eco-laenderkompass"}, text
+        assert len(analysis.tokens) == 1, text
+    # Elsewhere the publisher's name stays a word of the question.
+    assert "eco" in normalizer.analyze("Was macht eco?").tokens
+
+
+def test_the_publishers_of_a_ranking_are_each_named_once() -> None:
+    def names(publisher: str) -> list[str]:
+        return Ranking(id="r", name="R", publisher=publisher).publisher_names()
+
+    assert names("Bitkom e.V.") == ["Bitkom"]
+    assert names("ÖFIT / Fraunhofer FOKUS") == ["ÖFIT", "Fraunhofer FOKUS"]
+    assert names("Haselhorst Associates (2019 mit BILANZ)") == ["Haselhorst Associates"]
+    assert names("eco – Verband der Internetwirtschaft") == ["eco", "Verband der Internetwirtschaft"]
