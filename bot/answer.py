@@ -893,7 +893,10 @@ class Answerer:
             return False
         return None
 
-    def compose(self, question: Question) -> Answer:
+    def compose(self, question: Question, found: Assessment | None = None, threshold: float | None = None) -> Answer:
+        """The reply to a question. `found` and `threshold` stand in for its assessment and the calibrated
+        threshold (for calibrating: the operating point is chosen on the replies the bot gives, whichever part
+        composes them)."""
         if not question.text:
             return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
         if question.greeting:
@@ -903,13 +906,13 @@ class Answerer:
         if took is not None:
             return took
         if self.series is None:
-            return self.decide(question, self.assess(question))
+            return self.decide(question, found or self.assess(question), threshold)
         # Only a question recognisably across the bodies of a stored series is the series'; any other is
         # composed as before, and then kept from quoting another body's answer than the one it names.
         across = self.series.answer(question)
         if across is not None:
             return across
-        return self.series.guard(question, self.decide(question, self.assess(question)))
+        return self.series.guard(question, self.decide(question, found or self.assess(question), threshold))
 
     def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:
         """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""

@@ -75,7 +75,7 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
                 confidence=calibration.probability(assessed.signals),
                 subject=calibration.probability(neutral),
             )
-        graded.append(GradedAnswer(gold, service.answerer.decide(question, found, threshold)))
+        graded.append(GradedAnswer(gold, service.answerer.compose(question, found, threshold)))
     return Report(graded)
 
 

@@ -10,6 +10,7 @@ from typing import cast
 import pytest
 
 from bot.cli import calibrate, main
+from bot.evaluation import GoldQuestion
 from bot.search.confidence import CALIBRATION, Calibration
 from bot.service import FoiService
 from tests.conftest import REPO
@@ -64,3 +65,18 @@ def test_calibrate_takes_the_highest_of_equal_thresholds(monkeypatch: pytest.Mon
     threshold, chosen = calibrate._choose(cast(FoiService, None), [], cast(Calibration, None))
     assert threshold == 0.60
     assert chosen.answered_correct == 0.8
+
+
+def test_calibrating_grades_the_replies_the_bot_gives(real_service: FoiService) -> None:
+    """The turnaround of a request is told from its own dates, before any entry is weighed: "When did Ulm answer?"
+    is never answered with its deadline, however low the threshold, and the operating point must not count it as
+    answered."""
+    text = "Wann hat Ulm seine Anfrage beantwortet?"
+    question = real_service.answerer.understander.understand(text)
+    sample = (
+        GoldQuestion(question=text, expected=frozenset(), category="neighbour"),
+        question,
+        real_service.answerer.assess(question),
+    )
+    report = calibrate._report(real_service, [sample], real_service.answerer.calibration, 0.05)
+    assert report.answers[0].answer.answered == real_service.ask(text).answered is False
