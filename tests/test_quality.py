@@ -1,8 +1,9 @@
 """Answer quality on the real knowledge base, on the gold sets: none of it may regress.
 
 The engine is tuned on the `tune` parts of questions.csv and dev.csv; the confidence's operating point is chosen
-on dev.csv's `report` part and calib.csv; questions.csv's `report` part, unseen.csv and unseen2.csv (written from
-the sources only, by someone who never saw the base) are only ever reported. benchmarks/README.md has the figures.
+on dev.csv's `report` part, calib.csv and fresh.csv's `choose` part; questions.csv's and fresh.csv's `report`
+parts, unseen.csv and unseen2.csv (written from the sources only, by someone who never saw the base) are only ever
+reported. benchmarks/README.md has the figures.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from bot.evaluation import ABSENT_DETAIL, HARD_NEGATIVE, REPORT, TUNE, Report, evaluate, read_gold
+from bot.evaluation import ABSENT_DETAIL, CHOOSE, HARD_NEGATIVE, REPORT, TUNE, Report, evaluate, read_gold
 from bot.kb.loader import load_knowledge
 from bot.service import FoiService
 from tests.conftest import REPO
@@ -23,8 +24,9 @@ SETS = {
     "questions-tune": [("questions.csv", TUNE)],
     "questions-report": [("questions.csv", REPORT)],
     "dev-tune": [("dev.csv", TUNE)],
-    "chosen-on": [("dev.csv", REPORT), ("calib.csv", REPORT)],
+    "chosen-on": [("dev.csv", REPORT), ("calib.csv", REPORT), ("fresh.csv", CHOOSE)],
     "unseen": [("unseen.csv", "")],
+    "fresh-report": [("fresh.csv", REPORT)],
 }
 # Answered correctly, at least: measured at the chosen operating point, rounded down. The targets of the
 # answer-quality issue (0.93 on unseen and questions-report) are not reached yet; see benchmarks/README.md.
@@ -34,6 +36,7 @@ CORRECT = {
     "dev-tune": 0.80,
     "chosen-on": 0.75,
     "unseen": 0.73,
+    "fresh-report": 0.86,
 }
 HELD_OUT = ("questions-report", "chosen-on", "unseen")
 
@@ -48,7 +51,7 @@ def reports(real_service: FoiService) -> dict[str, Report]:
 
 
 def test_gold_sets_are_big_and_hard_enough() -> None:
-    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv"):
+    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv", "fresh.csv"):
         gold = read_gold(GOLD / file)
         categories = Counter(q.category for q in gold)
         assert len(gold) >= 150, file
@@ -74,6 +77,24 @@ def test_the_split_of_questions_csv_keeps_a_reported_part() -> None:
     parts = Counter(q.part for q in read_gold(GOLD / "questions.csv"))
     assert parts[REPORT] >= 100
     assert set(parts) == {TUNE, REPORT}
+
+
+# fresh.csv: 246 questions two helpers wrote from the sources only in the thirty-eighth round (none that another set
+# holds), labelled by two others from the knowledge files, without the bot's replies; nine comparison labels that
+# left out the table rows of a reply judged right were mended. Every third row of each writer's questions is only
+# reported, the rest choose the operating point. Its reported unanswerable questions answered (7.9 % when it was
+# written, as on unseen2.csv) are bounded by the measured figure.
+FRESH_REPORT_UNANSWERABLE = 0.08
+
+
+def test_the_split_of_fresh_csv_keeps_a_reported_part() -> None:
+    parts = Counter(q.part for q in read_gold(GOLD / "fresh.csv"))
+    assert parts[REPORT] >= 80
+    assert set(parts) == {CHOOSE, REPORT}
+
+
+def test_the_reported_part_of_fresh_csv_answers_few_unanswerable_questions(reports: dict[str, Report]) -> None:
+    assert reports["fresh-report"].unanswerable_answered <= FRESH_REPORT_UNANSWERABLE
 
 
 @pytest.mark.parametrize("name", list(SETS))

@@ -13,13 +13,17 @@ from typing import Any
 
 from bot.answer import Assessment
 from bot.cli.common import CliError, open_service
-from bot.evaluation import REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
+from bot.evaluation import CHOOSE, REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
 from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals
 from bot.service import FoiService
 from bot.understand.question import Question
 
 FIT_ON = [(Path("tests/gold/questions.csv"), TUNE), (Path("tests/gold/dev.csv"), TUNE)]
-CHOOSE_ON = [(Path("tests/gold/dev.csv"), REPORT), (Path("tests/gold/calib.csv"), REPORT)]
+CHOOSE_ON = [
+    (Path("tests/gold/dev.csv"), REPORT),
+    (Path("tests/gold/calib.csv"), REPORT),
+    (Path("tests/gold/fresh.csv"), CHOOSE),
+]
 MAX_UNANSWERABLE = 0.03  # of unanswerable questions answered, at most
 SUGGEST = 0.15  # below the threshold, from here on the best entry is offered ("Meinten Sie …?")
 

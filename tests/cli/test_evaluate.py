@@ -45,8 +45,13 @@ def test_calibrate_fits_and_chooses_without_writing_on_dry_run(
     out = capsys.readouterr().out
     assert "unanswerable_answered" in out
     assert CALIBRATION.read_text(encoding="utf-8") == shipped
-    # The shipped calibration is the one the current engine and gold sets give: refit after changing either.
-    assert f"threshold {Calibration.load().threshold:.2f}," in out
+    # The shipped calibration is the one the current engine and gold sets give, its weights as its threshold:
+    # refit after changing either.
+    fitted = Calibration.load()
+    assert f"threshold {fitted.threshold:.2f}," in out
+    for name, weight in zip(fitted.features, fitted.weights, strict=True):
+        assert f"  {name:<8} {weight:+.3f}\n" in out, name
+    assert f"  bias     {fitted.bias:+.3f}\n" in out
 
 
 def test_calibrate_takes_the_highest_of_equal_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:

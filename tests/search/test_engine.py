@@ -265,3 +265,24 @@ def test_a_question_worded_like_a_phrasing_is_close_to_the_entry(service: FoiSer
     understood = service.answerer.understander.understand("gabs nen vermerk fürn chef wegen der platzierung")
     [hit] = [h for h in service.answerer.engine.search(understood).hits if h.id == "vermerk-ob"]
     assert hit.similar == pytest.approx(1.0)
+
+
+def test_a_word_only_a_phrasing_knows_offers_its_entry_but_selects_none_to_answer(service: FoiService) -> None:
+    """Phrasings claim nothing: "Abholautomat", written only in one, finds the entry for the suggestions, not as
+    a candidate under the question's own search."""
+    box = Entry(
+        id="ausgabebox",
+        title="Die Dokumentenausgabebox",
+        questions=["Was ist die Dokumentenausgabebox?"],
+        phrasings=["Wo steht der Abholautomat für Ausweise?"],
+        answer="Die Box im Bürgerbüro gibt fertige Dokumente rund um die Uhr aus.",
+        source_url="https://example.org/box",
+    )
+    service.add_entries([box], origin="test", actor="test")
+    assert "abholautomat" not in service.answerer.understander.lexicon.df
+    result = service.answerer.engine.search(service.answerer.understander.understand("Abholautomat?"))
+    assert "ausgabebox" not in [h.id for h in result.hits]
+    assert "ausgabebox" in [h.id for h in result.nearby]
+    answer = service.ask("Abholautomat?")
+    assert not answer.answered
+    assert "ausgabebox" in [s.id for s in answer.suggestions]
