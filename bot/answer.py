@@ -102,7 +102,6 @@ _SPECIFIC = frozenset(AnswerType) - {AnswerType.OPEN, AnswerType.YESNO}
 _REQUEST_NUMBER = re.compile(r"\d{5,}")
 # The verb that opens a yes/no question and its subject's article: what follows is its subject.
 _OPENING = re.compile(r"^\W*\w+\s(?:(?:der|die|das|the)\s)?\w+\b")
-# The names in a ranking's publisher: "ÖFIT / Fraunhofer FOKUS", "Initiative D21 (2018 mit fortiss)".
 DEFAULT_REQUEST_SHARE = 0.6  # of the best hit's score, the default request's hit has at least this
 THING_SHARE = 0.85  # of the best hit's score, a hit that has the thing a which-question asks for has at least this
 # Where the best hit does not give the kind asked, this many hits after it, with at least this share of its score,
