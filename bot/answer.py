@@ -70,9 +70,9 @@ from bot.understand.answer_types import (
     without_yes_no,
 )
 from bot.understand.content import absent_nouns, content_words, noun_phrases, nouns
-from bot.understand.identity import describes, titled_by
+from bot.understand.identity import describes, may_ask_what_it_is, titled_by
 from bot.understand.language import detect_language
-from bot.understand.normalize import city_token, ranking_token
+from bot.understand.normalize import city_token, ranking_tag, ranking_token
 from bot.understand.question import GENERIC_RANKING, Question, Understander
 from bot.understand.ranking import (
     RankingAsk,
@@ -231,6 +231,7 @@ class Answerer:
         # `_names_holder` then asks to name the place).
         self.regions = tables.regions
         self._nouns_of: dict[tuple[str, ...], frozenset[str]] = {}
+        self._what_it_is_named: dict[tuple[str, ...], tuple[frozenset[str], ...]] = {}
 
     def default_ranking(self) -> Ranking | None:
         return self.tables.default_ranking()
@@ -309,15 +310,21 @@ class Answerer:
         return self._runner_up_that_fits(question, result, entries, found) or found
 
     def _first_found(
-        self, searched: Question, says_it: Callable[[Entry], bool], found: Assessment, enough: float | None = None
+        self,
+        searched: Question,
+        says_it: Callable[[Entry], bool],
+        found: Assessment,
+        enough: float | None = None,
+        wider: SearchResult | None = None,
     ) -> Assessment | None:
         """For a question whose best hits do not say what it asks: the first hit that does (`says_it`) of a
         wider search for `searched` (the question, or its names alone), where it fits and the best one
         does not or is less sure. Some questions' own words fit other texts better than the one that answers:
         English leaves "do" out of "What does Bochum do with the results?", so every standing of the city fits
         it as well; the frame of "Wer gibt den Smart City Index heraus?" fits texts on when it came out. With
-        `enough`, one that fits at that confidence is taken however sure the best one is."""
-        wider = self.engine.search(searched, limit=WIDER_SEARCH)
+        `enough`, one that fits at that confidence is taken however sure the best one is; `wider`: that search,
+        where it was done already."""
+        wider = wider or self.engine.search(searched, limit=WIDER_SEARCH)
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
             if says_it(entries[hit.id]):
@@ -339,12 +346,16 @@ class Answerer:
                 lambda entry: self._names_publisher_in(fold(entry.answer_in(lang)), question, by=True),
                 found,
             )
-        threshold = self.calibration.threshold
+        wider = self.engine.search(named, limit=WIDER_SEARCH)
         written_for_it = self._first_found(
-            named, lambda entry: self._asks_what_it_is(entry, question), found, enough=threshold
+            named,
+            lambda entry: self._asks_what_it_is(entry, question),
+            found,
+            enough=self.calibration.threshold,
+            wider=wider,
         )
         return written_for_it or self._first_found(
-            named, lambda entry: self._describes_the_ranking(entry, question), found
+            named, lambda entry: self._describes_the_ranking(entry, question), found, wider=wider
         )
 
     @staticmethod
@@ -662,7 +673,7 @@ class Answerer:
         it, or one whose own questions ask what it is."""
         if not question.rankings & set(entry.tags.rankings):
             return False
-        return self._asks_what_it_is(entry, question) or describes(entry, question.lang, self._names_a_ranking)
+        return describes(entry, question.lang, self._names_a_ranking) or self._asks_what_it_is(entry, question)
 
     def _defines(self, entry: Entry, question: Question) -> bool:
         """Whether the entry is about the thing a question asks to be defined (`Question.defined`): its title, in
@@ -684,11 +695,34 @@ class Answerer:
         )
 
     def _asks_what_it_is(self, entry: Entry | None, question: Question) -> bool:
-        """Whether one of the entry's own questions asks what a ranking the question names is."""
+        """Whether one of the entry's own questions asks what a ranking the question names is, by the name the
+        question uses: "Was ist der Digitalisierungskompass?" names a part of the Zukunftsatlas, which a text on
+        what the 2019 atlas is does not explain."""
         if entry is None or not question.rankings & set(entry.tags.rankings):
             return False
-        understand = self.understander.understand
-        return any(understand(part).what_it_is for q in entry.questions for part in questions_in(q))
+        named = self._name_words(question)
+        return any(named <= asked for asked in self._named_as_what_it_is(entry))
+
+    def _named_as_what_it_is(self, entry: Entry) -> tuple[frozenset[str], ...]:
+        """For each of the entry's own questions (each question joined to another on its own) that asks what a
+        ranking is: the words naming it. Read once per wording: understanding a question is not cheap."""
+        known = self._what_it_is_named.get(tuple(entry.questions))
+        if known is None:
+            understand = self.understander.understand
+            parts = (part for q in entry.questions for part in questions_in(q) if may_ask_what_it_is(part))
+            asked = (understand(part) for part in parts)
+            known = tuple(self._name_words(u) for u in asked if u.what_it_is)
+            if len(self._what_it_is_named) >= NOUNS_KEPT:
+                self._what_it_is_named.clear()
+            self._what_it_is_named[tuple(entry.questions)] = known
+        return known
+
+    def _name_words(self, question: Question) -> frozenset[str]:
+        """The words a question names its rankings by, less their publishers' ("Bitkom Smart City Index": smart,
+        city, index)."""
+        tags = {ranking_tag(r) for r in question.rankings}
+        publishers = {w for r in question.rankings for name in self._publisher_names(r) for w in name.split()}
+        return frozenset(w for t in question.terms if t.slot in tags for w in t.surface.split()) - publishers
 
     def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:
         """Whether the entry describes a ranking the question names, by its name ("Der Deutschland-Index von
@@ -713,6 +747,12 @@ class Answerer:
         """Whether a question names a ranking's publisher as a party ("Did Bochum pay Bitkom?", "Hat Bochum dem
         Bitkom Geld gezahlt?"), not as the first word of the ranking's name ("das Bitkom-Ranking")."""
         said = fold(question.text)
+        # A ranking's name with its publisher in front ("Prognos Zukunftsatlas") names the ranking; the publisher's
+        # name alone ("Bitkom") may be either.
+        publishers = {name for r in question.rankings for name in self._publisher_names(r)}
+        tags = {ranking_tag(r) for r in question.rankings}
+        for name in {t.surface for t in question.terms if t.slot in tags} - publishers:
+            said = re.sub(r"\b" + r"[\s-]+".join(map(re.escape, name.split())) + r"\b", " ", said)
         # Its subject, right after the verb that opens the question ("Does Bitkom check …?", "Prüft der Bitkom
         # …?"), asks what the publisher does, which any text on its ranking may tell.
         opening = _OPENING.match(said)
@@ -905,13 +945,14 @@ class Answerer:
         if took is not None:
             return took
         if self.series is None:
-            return self.decide(question, found or self.assess(question), threshold)
+            return self.decide(question, found if found is not None else self.assess(question), threshold)
         # Only a question recognisably across the bodies of a stored series is the series'; any other is
         # composed as before, and then kept from quoting another body's answer than the one it names.
         across = self.series.answer(question)
         if across is not None:
             return across
-        return self.series.guard(question, self.decide(question, found or self.assess(question), threshold))
+        assessed = found if found is not None else self.assess(question)
+        return self.series.guard(question, self.decide(question, assessed, threshold))
 
     def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:
         """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""

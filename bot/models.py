@@ -149,6 +149,7 @@ class FirstEdition(_Model):
 
 # Between the names of a ranking's publishers: "/", "–", "," and a note in brackets ("(2018 mit fortiss)").
 _PUBLISHER_NAMES = re.compile(r"\s*(?:/|\(.*?\)|–|,)\s*")
+_REGISTERED = re.compile(r"\s+e\.\s?v\.$", re.IGNORECASE)  # "Bitkom e.V." is Bitkom
 
 
 class Ranking(_Model):
@@ -186,8 +187,8 @@ class Ranking(_Model):
         Associates (2019 mit BILANZ)" one, "Bitkom e.V." is "Bitkom"."""
         if not self.publisher:
             return []
-        names = (n.strip() for n in _PUBLISHER_NAMES.split(self.publisher))
-        return [n.removesuffix(" e.V.").strip() for n in names if n.strip()]
+        names = (_REGISTERED.sub("", n).strip() for n in _PUBLISHER_NAMES.split(self.publisher))
+        return [n for n in names if n]
 
     def source_urls(self) -> list[str]:
         """The documents the ranking's own facts (editions, first edition) quote."""

@@ -1552,3 +1552,19 @@ def test_which_state_came_first_is_not_answered_by_the_one_that_came_last(real_s
     answer = real_service.ask("Which state came first in the eco Digitaler Länderkompass 2019?")
     assert not answer.answered
     assert real_service.ask("Which state came last in the eco Digitaler Länderkompass 2019?").answered
+
+
+@pytest.mark.parametrize("question", ["Was ist der Prognos Zukunftsatlas?", "What is the Prognos Zukunftsatlas?"])
+def test_a_ranking_named_with_its_publisher_is_told_what_it_is_as_by_its_name(
+    real_service: FoiService, question: str
+) -> None:
+    """ "Prognos" in front of the atlas's name was taken for its publisher asked about as a party, so the text
+    written to tell what the atlas is was not looked for."""
+    assert real_service.ask(question).entry_ids == real_service.ask("Was ist der Zukunftsatlas?").entry_ids
+
+
+def test_a_text_on_what_a_ranking_is_does_not_explain_a_part_named_otherwise(real_service: FoiService) -> None:
+    """ "Digitalisierungskompass" names a part of the Zukunftsatlas: the 2016 text explaining it answers, not the
+    2019 one written to tell what the atlas is."""
+    answer = real_service.ask("Was ist der Digitalisierungskompass?")
+    assert "Digitalisierungskompass" in answer.text.split("\n")[0]

@@ -54,6 +54,13 @@ _MAKING = frozenset(
 _MAKER_FRAME = _FRAME | _MAKING | frozenset("dem von wem by whom index ranking fuer of".split())
 
 
+def may_ask_what_it_is(text: str) -> bool:
+    """Whether a question opens as one asking what something is does ("Was ist …", "What's …"): a cheap first
+    look before it is understood."""
+    words = _WORDS.findall(fold(text))
+    return bool(words) and words[0] in _ASKING
+
+
 def asks_what_it_is(rest: str) -> bool:
     """Whether a question that names a ranking, as `rest` (its text without the names), asks only what it is."""
     words = _WORDS.findall(fold(rest))

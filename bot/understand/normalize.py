@@ -249,8 +249,9 @@ class Normalizer:
                 self._ranking_words.setdefault(ranking.id, set()).update(_WORD.findall(fold(term)))
             # Its publisher in front is part of its name ("eco Digitaler Länderkompass"), not a word of the question.
             for publisher in ranking.publisher_names():
+                first = _WORD.findall(fold(publisher))
                 for term in names:
-                    if term and not fold(term).startswith(fold(publisher)):
+                    if term and _WORD.findall(fold(term))[: len(first)] != first:
                         for words in _stemmed_variants(f"{publisher} {term}"):
                             self._phrases.setdefault(words, phrase)
         self.english_names = _english_only(

@@ -1,7 +1,14 @@
 import pytest
 
 from bot.models import Entry
-from bot.understand.identity import asks_what_it_is, asks_who_makes, describes, thing_asked, titled_by
+from bot.understand.identity import (
+    asks_what_it_is,
+    asks_who_makes,
+    describes,
+    may_ask_what_it_is,
+    thing_asked,
+    titled_by,
+)
 from bot.understand.normalize import Analysis
 
 
@@ -119,3 +126,17 @@ def test_a_title_is_about_a_thing_it_names_on_its_own(
 ) -> None:
     titled = Analysis(tokens=tokens, surfaces=surfaces)
     assert titled_by(title, titled, _PORTAL, english=english) is about
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("Was ist der Smart City Index?", True),
+        ("What's the Zukunftsatlas?", True),
+        ("Wofür steht der Index?", True),
+        ("Wie viele Städte hat der Index?", False),
+        ("", False),
+    ],
+)
+def test_a_question_opening_as_one_asking_what_something_is_may_ask_it(text: str, may: bool) -> None:
+    assert may_ask_what_it_is(text) is may

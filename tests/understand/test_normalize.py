@@ -255,3 +255,7 @@ def test_the_publishers_of_a_ranking_are_each_named_once() -> None:
     assert names("ÖFIT / Fraunhofer FOKUS") == ["ÖFIT", "Fraunhofer FOKUS"]
     assert names("Haselhorst Associates (2019 mit BILANZ)") == ["Haselhorst Associates"]
     assert names("eco – Verband der Internetwirtschaft") == ["eco", "Verband der Internetwirtschaft"]
+
+
+def test_a_registered_association_is_named_without_its_form() -> None:
+    assert Ranking(id="r", name="R", publisher="Bitkom E.V.").publisher_names() == ["Bitkom"]
