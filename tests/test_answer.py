@@ -1568,3 +1568,9 @@ def test_a_text_on_what_a_ranking_is_does_not_explain_a_part_named_otherwise(rea
     2019 one written to tell what the atlas is."""
     answer = real_service.ask("Was ist der Digitalisierungskompass?")
     assert "Digitalisierungskompass" in answer.text.split("\n")[0]
+
+
+def test_how_many_cities_a_ranking_had_is_not_counted_in_a_city_named_in_stadt(real_service: FoiService) -> None:
+    """The sources give no number of cities for 2020; the climbers' text was taken to count them ("29.
+    Darmstadt")."""
+    assert not real_service.ask("anzahl städte 2020 im index").answered

@@ -1126,7 +1126,13 @@ def _is_counted(token: str, counted: frozenset[str]) -> bool:
 
 def mentions(analysis: Analysis, counted: frozenset[str]) -> bool:
     """Whether the analysed text names one of the `counted` tokens (or a compound of one)."""
-    return counts_a_share(counted) or any(_is_counted(t, counted) for t in analysis.tokens)
+    return counts_a_share(counted) or any(_is_counted(t, counted) for t in _things(analysis))
+
+
+def _things(analysis: Analysis) -> list[str]:
+    """The tokens of the analysed text, with its cities' names blanked: "Darmstadt" is no compound of "Stadt"."""
+    names = {city_token(c) for c in analysis.cities}
+    return ["" if t in names else t for t in analysis.tokens]
 
 
 def counts_cities(counted: frozenset[str]) -> bool:
@@ -1158,7 +1164,7 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
     share = bool(_SHARE.search(folded))
     if counts_a_share(counted):
         return share
-    tokens, surfaces = analysis.tokens, analysis.surfaces
+    tokens, surfaces = _things(analysis), analysis.surfaces
     named = any(_is_counted(t, counted) for t in tokens)
     # "83 Prozent der abgefragten OZG-Leistungen" answers how many of them (a share is taken for a count), and
     # so does a list: "Nürnberg, Aachen und Düsseldorf" for cities, „Digitaler Tourismus“ und „…“ for categories.
@@ -1184,7 +1190,9 @@ def counts(sentence: str, analysis: Analysis, counted: frozenset[str], *, in_all
         # "three NRW cities were ahead of Bonn": cities of a state or region named between are some of them.
         of_some = {city_token(c) for c in analysis.cities} if in_all else set()
         if any(
-            _is_counted(tokens[j], counted) and not _per(folded, surfaces[j]) and of_some.isdisjoint(tokens[i + 1 : j])
+            _is_counted(tokens[j], counted)
+            and not _per(folded, surfaces[j])
+            and of_some.isdisjoint(analysis.tokens[i + 1 : j])
             for j in following
         ):
             return True

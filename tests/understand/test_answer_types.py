@@ -31,6 +31,7 @@ from bot.understand.answer_types import (
     gives_money,
     gives_time_for,
     lacks_the_lead,
+    mentions,
     names_only_as_title,
     names_only_the,
     names_person,
@@ -939,3 +940,19 @@ def test_the_questions_in_a_text_are_never_empty(text: str) -> None:
     parts = questions_in(text)
     assert parts
     assert all(p.strip() for p in parts) or parts == [text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The earlier report said 29. Darmstadt rose six places to 4th.",
+        "Auf Platz 4 kam 2020 Darmstadt, dahinter Ingolstadt.",
+    ],
+)
+def test_a_city_named_in_stadt_is_no_compound_of_it(real_service: FoiService, sentence: str) -> None:
+    """ "anzahl städte 2020 im index" was answered with 2020's climbers: "29. Darmstadt" read as 29 "-stadt"s."""
+    analysis = real_service.answerer.understander.normalizer.analyze(sentence)
+    assert not counts(sentence, analysis, frozenset({"stadt"}), in_all=True)
+    assert not mentions(analysis, frozenset({"stadt"}))
+    said = "2024 wurden alle 82 Großstädte untersucht, darunter Darmstadt."
+    assert counts(said, real_service.answerer.understander.normalizer.analyze(said), frozenset({"stadt"}), in_all=True)
