@@ -56,6 +56,7 @@ from bot.understand.answer_types import (
     names_place,
     questions_in,
     reports_speech,
+    respectively,
     role_become,
     speaker_asked,
     states_absence,
@@ -810,10 +811,15 @@ class Answerer:
         if which_way and any(question.cities <= analyze(s).cities for s in change_statements(entry)):
             return True
         named: frozenset[str] = frozenset()
+        listed: set[str] = set()  # the cities named since the last figure
         for clause, figure in clauses:
             named = analyze(clause).cities or named
-            if figure and question.cities & named:
+            listed |= named
+            # "Reutlingen und Potsdam, die sich um 27 bzw. 21 Plätze …": figures in the order of the cities listed.
+            if figure and question.cities & (listed if respectively(clause) else named):
                 return True
+            if figure:
+                listed = set()
         return False
 
     @staticmethod

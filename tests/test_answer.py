@@ -1574,3 +1574,16 @@ def test_how_many_cities_a_ranking_had_is_not_counted_in_a_city_named_in_stadt(r
     """The sources give no number of cities for 2020; the climbers' text was taken to count them ("29.
     Darmstadt")."""
     assert not real_service.ask("anzahl städte 2020 im index").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Um wie viele Plätze hat sich Reutlingen 2024 verbessert?", "How many places did Reutlingen climb in 2024?"],
+)
+def test_figures_given_respectively_belong_to_each_city_listed(real_service: FoiService, question: str) -> None:
+    """ "Reutlingen und Potsdam, die sich um 27 bzw. 21 Plätze nach oben arbeiteten": the 27 is Reutlingen's, yet
+    the reply said the source gives no place for it (the clause was cut at "bzw." and its figures given to Potsdam,
+    the city named last)."""
+    answer = real_service.ask(question)
+    assert answer.answered, answer.text
+    assert answer.entry_ids == ["bitkom-sci-2024-aufsteiger"]

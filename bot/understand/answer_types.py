@@ -1046,7 +1046,8 @@ _CHANGED = re.compile(
 
 # The dot ending a sentence: the dot of an ordinal ("vom 150. auf den 16. Platz") ends none; after a number ending
 # a sentence ("unter den Top 20. In der Kategorie …") it does.
-_SENTENCE_DOT = r"\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))"
+# Not after "bzw.", "resp.": "um 27 bzw. 21 Plätze" is one clause.
+_SENTENCE_DOT = r"(?<!\bbzw)(?<!\bresp)\.\s(?!(?<=\d\.\s)(?:[a-zäöü]|Platz\b|Rang\b))"
 # Statements of an answer: what lies between semicolons and sentence ends says one thing of all the cities it
 # names ("Dortmund, Bottrop, Hamm und Moers erzielten schlechtere Gesamtwerte als im Vorjahr").
 _STATEMENT_END = re.compile(rf";\s|{_SENTENCE_DOT}")
@@ -1228,6 +1229,15 @@ def figure_clauses(entry: Entry, kind: AnswerType, *, held: bool = False) -> lis
     if pattern is None or entry.ranking_ref is not None:
         return None
     return [(c, bool(pattern.search(fold(c)))) for c in _CLAUSE.split(entry.answer)]
+
+
+# Figures given in the order of the things listed before: "um 27 bzw. 21 Plätze", "27 and 21 places respectively".
+_RESPECTIVELY = re.compile(r"\d\s*(?:bzw\.|beziehungsweise|resp\.)\s*\d|\brespectively\b", re.IGNORECASE)
+
+
+def respectively(clause: str) -> bool:
+    """Whether a clause gives its figures in the order of the things listed before it."""
+    return bool(_RESPECTIVELY.search(clause))
 
 
 YES_NO_LEAD = re.compile(r"^(?:Ja|Nein|Yes|No)[.,:;!]\s+")

@@ -38,6 +38,7 @@ from bot.understand.answer_types import (
     names_place,
     questions_in,
     reports_speech,
+    respectively,
     role_become,
     speaker_asked,
     states_absence,
@@ -956,3 +957,16 @@ def test_a_city_named_in_stadt_is_no_compound_of_it(real_service: FoiService, se
     assert not mentions(analysis, frozenset({"stadt"}))
     said = "2024 wurden alle 82 Großstädte untersucht, darunter Darmstadt."
     assert counts(said, real_service.answerer.understander.normalizer.analyze(said), frozenset({"stadt"}), in_all=True)
+
+
+@pytest.mark.parametrize(
+    ("clause", "given"),
+    [
+        ("die sich um 27 bzw. 21 Plätze nach oben arbeiteten", True),
+        ("which climbed 27 and 21 places respectively", True),
+        ("Köln bzw. Bonn lagen vorn", False),
+        ("die sich um 27 Plätze verbesserte", False),
+    ],
+)
+def test_figures_given_in_the_order_of_a_list(clause: str, given: bool) -> None:
+    assert respectively(clause) is given
