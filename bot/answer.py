@@ -113,7 +113,7 @@ RUNNER_UP_SHARE = 0.9
 SUBJECT_MEANING_SHARE = 0.95
 # How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
 WIDER_SEARCH = 30
-NOUNS_KEPT = 4096  # entries whose nouns are kept read (`Answerer._noun_tokens`)
+NOUNS_KEPT = 4096  # entries whose nouns and what-is questions are kept read (`Answerer._noun_tokens`, …)
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
 
@@ -325,7 +325,8 @@ class Answerer:
         it as well; the frame of "Wer gibt den Smart City Index heraus?" fits texts on when it came out. With
         `enough`, one that fits at that confidence is taken however sure the best one is; `wider`: that search,
         where it was done already."""
-        wider = wider or self.engine.search(searched, limit=WIDER_SEARCH)
+        if wider is None:
+            wider = self.engine.search(searched, limit=WIDER_SEARCH)
         entries = self.knowledge.entries([s.id for s in wider.hits])
         for i, hit in enumerate(wider.hits):
             if says_it(entries[hit.id]):
