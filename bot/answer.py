@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.folding import fold
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, RankingView, Suggestion
@@ -113,7 +113,9 @@ RUNNER_UP_SHARE = 0.9
 SUBJECT_MEANING_SHARE = 0.95
 # How far a question whose best hits do not say what it asks looks for one that does (`Answerer._first_found`).
 WIDER_SEARCH = 30
-NOUNS_KEPT = 4096  # entries whose nouns and what-is questions are kept read (`Answerer._noun_tokens`, …)
+READINGS_KEPT = 4096  # entries whose readings (nouns, what-is questions) are kept, per cache (`_kept`)
+K = TypeVar("K")
+V = TypeVar("V")
 _WHO_OF_ALL = frozenset((RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP))  # asked of every city ranked
 
 
@@ -379,14 +381,12 @@ class Answerer:
         """The tokens of the nouns the entry's questions, answer and passages write (`noun_phrases`), read once per
         wording."""
         texts = (*entry.questions, entry.answer, *(p.text for p in entry.passages))
-        known = self._nouns_of.get(texts)
-        if known is None:
-            analyze = self.understander.normalizer.analyze
-            known = frozenset(t for text in texts for phrase in noun_phrases(text) for t in analyze(phrase).tokens)
-            if len(self._nouns_of) >= NOUNS_KEPT:
-                self._nouns_of.clear()
-            self._nouns_of[texts] = known
-        return known
+        analyze = self.understander.normalizer.analyze
+        return _kept(
+            self._nouns_of,
+            texts,
+            lambda: frozenset(t for text in texts for phrase in noun_phrases(text) for t in analyze(phrase).tokens),
+        )
 
     def _runner_up_that_fits(
         self, question: Question, result: SearchResult, entries: dict[str, Entry], found: Assessment
@@ -708,23 +708,19 @@ class Answerer:
     def _named_as_what_it_is(self, entry: Entry) -> tuple[frozenset[str], ...]:
         """For each of the entry's own questions (each question joined to another on its own) that asks what a
         ranking is: the words naming it. Read once per wording: understanding a question is not cheap."""
-        known = self._what_it_is_named.get(tuple(entry.questions))
-        if known is None:
-            understand = self.understander.understand
+        understand = self.understander.understand
+
+        def named() -> tuple[frozenset[str], ...]:
             parts = (part for q in entry.questions for part in questions_in(q) if may_ask_what_it_is(part))
-            asked = (understand(part) for part in parts)
-            known = tuple(self._name_words(u) for u in asked if u.what_it_is)
-            if len(self._what_it_is_named) >= NOUNS_KEPT:
-                self._what_it_is_named.clear()
-            self._what_it_is_named[tuple(entry.questions)] = known
-        return known
+            return tuple(self._name_words(u) for u in map(understand, parts) if u.what_it_is)
+
+        return _kept(self._what_it_is_named, tuple(entry.questions), named)
 
     def _name_words(self, question: Question) -> frozenset[str]:
         """The words a question names its rankings by, less their publishers' ("Bitkom Smart City Index": smart,
         city, index)."""
-        tags = {ranking_tag(r) for r in question.rankings}
         publishers = {w for r in question.rankings for name in self._publisher_names(r) for w in name.split()}
-        return frozenset(w for t in question.terms if t.slot in tags for w in t.surface.split()) - publishers
+        return frozenset(w for name in _ranking_names(question) for w in name.split()) - publishers
 
     def _describes_the_ranking(self, entry: Entry, question: Question) -> bool:
         """Whether the entry describes a ranking the question names, by its name ("Der Deutschland-Index von
@@ -752,8 +748,7 @@ class Answerer:
         # A ranking's name with its publisher in front ("Prognos Zukunftsatlas") names the ranking; the publisher's
         # name alone ("Bitkom") may be either.
         publishers = {name for r in question.rankings for name in self._publisher_names(r)}
-        tags = {ranking_tag(r) for r in question.rankings}
-        for name in {t.surface for t in question.terms if t.slot in tags} - publishers:
+        for name in _ranking_names(question) - publishers:
             said = re.sub(r"\b" + r"[\s-]+".join(map(re.escape, name.split())) + r"\b", " ", said)
         # Its subject, right after the verb that opens the question ("Does Bitkom check …?", "Prüft der Bitkom
         # …?"), asks what the publisher does, which any text on its ranking may tell.
@@ -1252,6 +1247,23 @@ def _speaks_of_rankings(entry: Entry) -> bool:
     if entry.tags.rankings or entry.kind is Kind.FOI_ANSWER:
         return True
     return any(_RANKING_WORDS.search(fold(text)) for text in _texts(entry))
+
+
+def _kept(store: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    """What `make` gives for `key`, made once and kept in `store` (emptied when it holds READINGS_KEPT)."""
+    known = store.get(key)
+    if known is None:
+        known = make()
+        if len(store) >= READINGS_KEPT:
+            store.clear()
+        store[key] = known
+    return known
+
+
+def _ranking_names(question: Question) -> set[str]:
+    """The words, as written (folded), by which a question names each of its rankings ("prognos zukunftsatlas")."""
+    tags = {ranking_tag(r) for r in question.rankings}
+    return {t.surface for t in question.terms if t.slot in tags}
 
 
 def _has_the_subject_instead(best: Scored, hit: Scored, asked: set[str]) -> bool:
