@@ -341,3 +341,23 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
     assert understand("War Bochum 2024 besser als 2023?").years == {2023, 2024}
     assert understand("Wie viele Punkte hat Bochum von 2021 auf 2024 zugelegt?").years == {2021, 2024}
     assert understand("Wie viele Punkte hatten Bochum und Köln 2023 und 2024?").years == {2023, 2024}
+
+
+@pytest.mark.parametrize(
+    ("chatty", "plain"),
+    [
+        ("haha wer war 2021 erster", "wer war 2021 erster"),
+        ("hat köln eig 2023 nen top platz gehabt", "hat köln 2023 nen top platz gehabt"),
+        ("lol how many points did kiel get in 2022", "how many points did kiel get in 2022"),
+        ("ist dortmund 2022 voll abgestürzt", "ist dortmund 2022 abgestürzt"),
+    ],
+)
+def test_chat_interjections_and_shorthand_change_nothing_asked(
+    real_service: FoiService, chatty: str, plain: str
+) -> None:
+    """ "haha", "lol", "eig" (eigentlich) are no topic: with them a ranking question lost its ranking intent."""
+    understand = real_service.answerer.understander.understand
+    said, meant = understand(chatty), understand(plain)
+    assert said.ranking == meant.ranking
+    assert meant.ranking is not None or meant.answer_type is AnswerType.YESNO
+    assert [t.token for t in said.terms] == [t.token for t in meant.terms]
