@@ -350,12 +350,14 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
         ("hat köln eig 2023 nen top platz gehabt", "hat köln 2023 nen top platz gehabt"),
         ("lol how many points did kiel get in 2022", "how many points did kiel get in 2022"),
         ("ist dortmund 2022 voll abgestürzt", "ist dortmund 2022 abgestürzt"),
+        ("Welche Städte stiegen 2021 jeweils um zehn Plätze?", "Welche Städte stiegen 2021 um zehn Plätze?"),
+        ("How many points did each of the top five get in 2022?", "How many points did the top five get in 2022?"),
     ],
 )
-def test_chat_interjections_and_shorthand_change_nothing_asked(
+def test_chat_interjections_shorthand_and_each_change_nothing_asked(
     real_service: FoiService, chatty: str, plain: str
 ) -> None:
-    """ "haha", "lol", "eig" (eigentlich) are no topic: with them a ranking question lost its ranking intent."""
+    """ "haha", "lol", "eig" (eigentlich), "jeweils" are no topic: with them a question lost its ranking intent."""
     understand = real_service.answerer.understander.understand
     said, meant = understand(chatty), understand(plain)
     assert said.ranking == meant.ranking
