@@ -66,14 +66,19 @@ def detect_language(text: str) -> Lang | None:
     # sebastian kopietz", "since when is denes kücük CDO"); a German function word, German whatever it makes of a
     # loanword or name ("Was ist UniverCity?", "Motto der Smart City").
     folded = [fold(w) for w in words]
-    if folded[0] in _ENGLISH_FIRST:
-        return "en"
-    if not _german_only().isdisjoint(folded):
-        return "de"
+    german = not _german_only().isdisjoint(folded)
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+    # Unless the identifier is sure of German by the words that are no names and German's own function words
+    # agree: "is" is also how Germans say "ist" ("karlsruhe is 2022 doch voll abgestürzt oder", first once its city
+    # is taken out), while "why did bochum crash in Gesellschaft und Bildung" names a German category.
+    judged = small if len(small) >= MIN_SMALL_WORDS else words
+    if folded[0] in _ENGLISH_FIRST and not (german and _english(judged) < CLEARLY_GERMAN):
+        return "en"
+    if german:
+        return "de"
     if len(small) == MIN_SMALL_WORDS - 1 and _english(small) >= TWO_WORDS_ENGLISH:
         return "en"
-    confidence = _english(small if len(small) >= MIN_SMALL_WORDS else words)
+    confidence = _english(judged)
     if confidence >= ENGLISH_CONFIDENCE:
         return "en"
     return "en" if confidence >= UNSURE and not _ENGLISH_ASKING.isdisjoint(folded) else "de"
