@@ -6,9 +6,10 @@ for its city), so the caller passes the text without the cities and rankings it 
 words without a capital remain (question words, verbs, articles), the language is judged by those alone. Too
 little text to tell (`Bochum 2021`, `Top 10`) gives None: the caller then keeps the person's own language or
 German. Function words decide before the identifier: an English question word or auxiliary first ("who is
-sebastian kopietz", "Is Bochum a Modellprojekt Smart City?", where names mislead it) makes a question English,
-a word only German has ("im", "ist") makes it German; where the identifier is unsure, an English question word
-or auxiliary anywhere makes it English.
+sebastian kopietz", "Is Bochum a Modellprojekt Smart City?", where names mislead it) makes a question English
+unless words only German has agree with a sure identifier ("is" for "ist" in chat), a word only German has ("im",
+"ist") makes it German; where the identifier is unsure, an English question word or auxiliary anywhere makes it
+English.
 The base's own words decide keyword queries the identifier cannot judge: a word only its English texts write
 ("result", "winner") and none only its German texts write make a question English (`base_vocabulary`).
 """
