@@ -69,10 +69,10 @@ def detect_language(text: str) -> Lang | None:
     folded = [fold(w) for w in words]
     german = not _german_only().isdisjoint(folded)
     small = [w for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+    judged = small if len(small) >= MIN_SMALL_WORDS else words
     # Unless the identifier is sure of German by the words that are no names and German's own function words
     # agree: "is" is also how Germans say "ist" ("karlsruhe is 2022 doch voll abgestürzt oder", first once its city
     # is taken out), while "why did bochum crash in Gesellschaft und Bildung" names a German category.
-    judged = small if len(small) >= MIN_SMALL_WORDS else words
     if folded[0] in _ENGLISH_FIRST and not (german and _english(judged) < CLEARLY_GERMAN):
         return "en"
     if german:
