@@ -51,7 +51,7 @@ def reports(real_service: FoiService) -> dict[str, Report]:
 
 
 def test_gold_sets_are_big_and_hard_enough() -> None:
-    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv", "fresh.csv"):
+    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv", "fresh.csv", "fresh2.csv"):
         gold = read_gold(GOLD / file)
         categories = Counter(q.category for q in gold)
         assert len(gold) >= 150, file
@@ -87,8 +87,9 @@ def test_the_split_of_questions_csv_keeps_a_reported_part() -> None:
 FRESH_REPORT_UNANSWERABLE = 0.08
 
 
-def test_the_split_of_fresh_csv_keeps_a_reported_part() -> None:
-    parts = Counter(q.part for q in read_gold(GOLD / "fresh.csv"))
+@pytest.mark.parametrize("file", ["fresh.csv", "fresh2.csv"])
+def test_the_split_of_the_fresh_sets_keeps_a_reported_part(file: str) -> None:
+    parts = Counter(q.part for q in read_gold(GOLD / file))
     assert parts[REPORT] >= 80
     assert set(parts) == {CHOOSE, REPORT}
 
@@ -167,8 +168,13 @@ PROBES = {
 # rows of a reply judged right were mended. Like unseen.csv it is only reported: its failures are not read to
 # change the engine. It shows that fresh questions find more unanswerable answers than the sets the operating
 # point is chosen on (6.0 % when it was written); bounded by the figures measured since.
+# fresh2.csv: 264 questions two helpers wrote from the sources only in the forty-first round (6 that other sets
+# hold left out), labelled by two others from the knowledge files without the bot's replies; split as fresh.csv.
+# Not among the choosing sets yet (see benchmarks/README.md, "Forty-first round"): bounded as a whole by the
+# figures measured before any change, 11.6 % of its unanswerable questions answered.
 FRESH = {
     "unseen2.csv": {"questions": 312, "correct": 0.80, "wrong": 0.024, "unanswerable": 0.07, "hard_negatives": 2},
+    "fresh2.csv": {"questions": 264, "correct": 0.83, "wrong": 0.018, "unanswerable": 0.116, "hard_negatives": 1},
 }
 
 
