@@ -317,6 +317,7 @@ class FoiService:
             first_editions={r.id: r.first_edition.year for r in tables.rankings.values() if r.first_edition},
             language_words=knowledge.language_words(),
             spellings=knowledge.spellings(),
+            has_tagged=knowledge.has_tagged,
         )
         engine = SearchEngine(knowledge, self.lexicon)
         self.answerer = Answerer(

@@ -242,6 +242,8 @@ class Normalizer:
         # The words of each ranking's names: "Bitkom" alone names the Smart City Index, but not beside "Länderindex",
         # whose names have it too.
         self._ranking_words: dict[str, set[str]] = {}
+        self._state_of = {city: state for state, cities in aliases.states.items() for city in cities if city != state}
+        self._of_states = frozenset(r.id for r in rankings if r.states)
         for ranking in rankings:
             phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
             names = [ranking.name, ranking.name_en or "", ranking.id.replace("-", " "), *ranking.aliases]
@@ -404,6 +406,20 @@ class Normalizer:
             for ranking, words in named.items()
             if any(other != ranking and words <= self._ranking_words.get(other, set()) for other in named)
         }
+
+    def locating_states(self, cities: Iterable[str], rankings: Iterable[str]) -> dict[str, set[str]]:
+        """Of the places named, the states that other named places lie in, each with those cities ("Ulm in
+        Baden-Württemberg", "Bochum (NRW)"); none where a ranking of states is named, which ranks the states
+        themselves."""
+        if self._of_states & set(rankings):
+            return {}
+        named = set(cities)
+        located: dict[str, set[str]] = {}
+        for city in named:
+            state = self._state_of.get(city)
+            if state in named:
+                located.setdefault(state, set()).add(city)
+        return located
 
     def fuzzy_name(self, word: str) -> Slot | None:
         """The city or ranking a misspelt word most likely names (`Dortmnud`, `Haselhorts`), or None; words

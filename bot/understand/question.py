@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.folding import fold
@@ -389,10 +389,12 @@ class Understander:
         first_editions: Mapping[str, int] | None = None,
         language_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
         spellings: Mapping[str, str] | None = None,
+        has_tagged: Callable[[str, Sequence[str]], bool] | None = None,
     ) -> None:
         """`first_editions`: the year each ranking first appeared, where a source says it; `language_words`: the
         words only the base's English texts write and those its German ones write far more often; `spellings`: how
-        it writes its words with umlauts, by their folded forms."""
+        it writes its words with umlauts, by their folded forms; `has_tagged(tag, any_of)`: whether an entry of the
+        base carries the index tag `tag` and one of `any_of`."""
         self.normalizer = normalizer
         self.lexicon = lexicon
         self.category_tokens = category_tokens(categories, normalizer)
@@ -400,6 +402,7 @@ class Understander:
         self.first_editions = dict(first_editions or {})
         self.english_words, self.german_words = language_words
         self.spellings = dict(spellings or {})
+        self._has_tagged = has_tagged or (lambda _tag, _any_of: True)
 
     def understand(self, text: str, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
@@ -712,6 +715,18 @@ class Understander:
             implied = self.normalizer.implied_rankings(written)
             terms = [t for t in terms if tags.get(t.slot or "") not in implied]
             rankings -= implied
+        located = {
+            state
+            for state, named in self.normalizer.locating_states(cities, rankings).items()
+            if not self._has_tagged(city_tag(state), [city_tag(c) for c in sorted(named)])
+        }
+        if located:
+            # A state beside one of its cities that no entry tells of together ("Ulm in Baden-Württemberg") says
+            # where the city lies, not a second place asked about (as "Bochum in NRW" may: its place there). As a
+            # word it would be one the city's entries lack, and no word of the ranking grammar.
+            where = {city_tag(s) for s in located}
+            terms = [t for t in terms if t.slot not in where]
+            cities -= located
         for left, right in itertools.pairwise(terms):
             joined = stem(left.token + right.token)
             if joined in lexicon:

@@ -216,6 +216,34 @@ def test_a_city_in_the_name_of_a_rankings_publisher_is_no_city_asked(real_servic
     assert len([t for t in understood.terms if t.slot is not None and t.slot.startswith("xr")]) == 1
 
 
+@pytest.mark.parametrize(
+    ("question", "answered_with"),
+    [
+        ("Welchen Status hat die Anfrage an die Stadt Ulm (Baden-Württemberg)?", "abgeschlossen"),
+        ("Platz von Karlsruhe in Baden-Wuerttemberg im Smart City Index 2019", "Platz 2"),
+        ("What place did Karlsruhe, Baden-Württemberg, take in 2019?", "2nd place"),
+    ],
+)
+def test_a_state_named_beside_one_of_its_cities_only_says_where_the_city_lies(
+    real_service: FoiService, question: str, answered_with: str
+) -> None:
+    """No entry tells of Ulm or Karlsruhe together with their state: as a second place the state found nothing
+    ("I do not know"), and a ranking question read as a comparison of the city with its state."""
+    understood = real_service.answerer.understander.understand(question)
+    assert "Baden-Württemberg" not in understood.cities
+    assert all(t.slot != "xcbadenwuerttemberg" for t in understood.terms)
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER
+    assert answered_with in answer.text
+
+
+def test_a_state_an_entry_tells_of_with_its_city_stays_a_place_asked_about(real_service: FoiService) -> None:
+    """Entries tell how Bochum did among the cities of NRW; and a ranking of states ranks the state itself."""
+    understand = real_service.answerer.understander.understand
+    assert understand("Wo lag Bochum 2024 innerhalb von NRW?").cities == {"Bochum", "Nordrhein-Westfalen"}
+    assert understand("Bayern und München im Länderindex 2024").cities == {"Bayern", "München"}
+
+
 def test_a_small_word_is_not_read_as_a_misspelt_part_of_a_name(real_service: FoiService) -> None:
     """ "und Bonn" is one edit from "Uni Bonn", a name of the PwC study: Bonn's place was said to be missing."""
     understood = real_service.answerer.understander.understand("Welchen Platz hatten Köln und Bonn 2024?")
