@@ -98,6 +98,9 @@ def _by_first_letter(words: Iterable[str]) -> dict[str, list[str]]:
 
 _FIGURE = _by_first_letter(w for w in figure_words() - _ASKING if len(w) >= 5)
 _FRAMING = _by_first_letter(w for w in STOP_WORDS | _ASKING if len(w) >= _LONG_FUNCTION_WORD or w in _ASKING)
+# Words of four letters that ask ("what", "wann", "how many"): too short for an edit, but two letters swapped
+# ("Waht was …?") leave a word the base lacks and a question that asks nothing.
+_SHORT_ASKING = frozenset("what when whom wann many much viel".split())
 # "Worin …?" is a question word of its own, not "wohin" mistyped.
 _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon wozu worum worunter".split())
 
@@ -107,12 +110,16 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
     word is known), one edit from exactly one word asking for a figure, or else from exactly one function or
     question word, with its first letter right, is that word (`Pukte` → `Punkte`, `Wlchen` → `welchen`), as
     `spellings` writes it; not a part of a hyphenated compound (`runner-up`), and a noun (capitalised within a
-    sentence) is no function word."""
+    sentence) is no function word. A shorter unknown word is only a four-letter asking word with two letters
+    swapped (`Waht` → `What`)."""
 
     def corrected(match: re.Match[str]) -> str:
         word = match.group(0)
         folded = fold(word)
-        if not typo_budget(folded) or folded in _OTHER_ASKING or known(folded):
+        if not typo_budget(folded):
+            swapped = next((w for w in _SHORT_ASKING if _swapped(folded, w)), None)
+            return word if swapped is None or known(folded) else _as_typed(swapped, word)
+        if folded in _OTHER_ASKING or known(folded):
             return word
         if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
             return word
@@ -123,10 +130,22 @@ def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[st
             found = _one_edit_from(folded, _FRAMING)
         if found is None:
             return word
-        form = spellings.get(found, found)
-        return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
+        return _as_typed(spellings.get(found, found), word)
 
     return _WRITTEN_WORD.sub(corrected, text)
+
+
+def _as_typed(form: str, typed: str) -> str:
+    return form[0].upper() + form[1:] if typed[0].isupper() else form.lower()
+
+
+def _swapped(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with two neighbouring letters after the first swapped."""
+    return (
+        len(typed) == len(word)
+        and typed[0] == word[0]
+        and any(typed == word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1))
+    )
 
 
 def _dropped_or_swapped(typed: str, word: str) -> bool:

@@ -319,6 +319,7 @@ def test_a_question_typed_without_umlauts_is_read_as_written_with_them(
         ("Welhe Städte lagen 2021 vor Bochum?", "Welche Städte lagen 2021 vor Bochum?"),
         ("Welcen Rang hatte Dortmund 2024?", "Welchen Rang hatte Dortmund 2024?"),
         ("wer hat bochum eigentich die daten geliefert", "wer hat bochum eigentlich die daten geliefert"),
+        ("Waht place did Dresden reach in 2022?", "What place did Dresden reach in 2022?"),
     ],
 )
 def test_a_typo_in_a_question_word_is_read_as_the_word(real_service: FoiService, typed: str, written: str) -> None:

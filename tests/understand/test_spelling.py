@@ -73,6 +73,13 @@ _BASE = {"platz", "bochum", "daten", "seiten", "zaehl"}
         ("seinn Platz", "seinn Platz"),
         # "Worin …?" asks, it is no "wohin" mistyped.
         ("Worin unterscheiden sie sich?", "Worin unterscheiden sie sich?"),
+        # A four-letter word that asks, with two letters swapped: too short for an edit, not for a swap.
+        ("Wnan kam die Antwort?", "Wann kam die Antwort?"),
+        ("Whta did Bochum send?", "What did Bochum send?"),
+        ("how mnay cities", "how many cities"),
+        # Other four-letter words, or the first letter swapped: as typed.
+        ("Wnen Platz", "Wnen Platz"),
+        ("hwat now", "hwat now"),
     ],
 )
 def test_a_typo_of_a_word_that_frames_a_question_is_that_word(typed: str, written: str) -> None:
