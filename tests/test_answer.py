@@ -1610,3 +1610,21 @@ def test_a_what_is_question_understands_only_entry_questions_that_ask_what_somet
     real_service.ask("Was ist die Datenlieferung?")
     assert understood
     assert all(thing_asked(text) is not None for text in understood), understood
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many index points did Bochum collect in mobility in 2021?",
+        "Wie viele Indexpunkte hatte Bochum 2021 in der Kategorie Mobilität?",
+    ],
+)
+def test_index_points_of_a_category_no_source_gives_are_not_the_overall_points(
+    real_service: FoiService, question: str
+) -> None:
+    """Read as a count of something, the question got the city's overall points of that year: a figure for
+    another category than the one asked."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert "71,2" not in answer.text
+    assert "71.2" not in answer.text

@@ -261,6 +261,24 @@ _COUNTED_KINDS = {
 }
 
 
+# Words that make points or places the ranking's own ("index points", "Gesamtpunkte"), apart or in one compound;
+# other nouns before them count other things ("data points", "Datenpunkte", "Schwerpunkte").
+_OF_THE_RANKING = ("index", "ranking", "gesamt", "total", "overall")
+
+
+def _counted(rest: Sequence[str]) -> tuple[AnswerType, tuple[str, ...]] | None:
+    """The ranking's figure a how-many phrase counts, from the words after it, with the words that name it: "mit
+    wie viel Punkten", "how many places", "how many index points", "wie viele Indexpunkte"; None for anything else
+    counted, and for a difference ("wie viel mehr Punkte")."""
+    first = rest[0] if rest else ""
+    if first in _COUNTED_KINDS:
+        return _COUNTED_KINDS[first], (first,)
+    if first in _OF_THE_RANKING and len(rest) > 1 and rest[1] in _COUNTED_KINDS:
+        return _COUNTED_KINDS[rest[1]], (first, rest[1])
+    head = next((first[len(q) :] for q in _OF_THE_RANKING if first.startswith(q)), "")
+    return (_COUNTED_KINDS[head], (first,)) if head in _COUNTED_KINDS else None
+
+
 # How someone got to a standing asks what got them there, not the standing: "How did Bochum end up 7th?", "How did
 # Bochum make it into the top 10?", "Wie hat Bochum es auf Platz 4 geschafft?", "Wie kam Bochum in die Top 10?".
 _GOT_THERE = re.compile(
@@ -297,11 +315,9 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
             continue
         for phrase, kind in _BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                counted = words[i + len(phrase)] if i + len(phrase) < len(words) else ""
-                if kind is AnswerType.COUNT and counted in _COUNTED_KINDS:
-                    # "mit wie viel Punkten", "how many places": points or places (not "wie viel mehr Punkte",
-                    # a difference).
-                    return _COUNTED_KINDS[counted], frozenset((*phrase, counted))
+                counted = _counted(words[i + len(phrase) :]) if kind is AnswerType.COUNT else None
+                if counted is not None:
+                    return counted[0], frozenset((*phrase, *counted[1]))
                 return _asked_again(words[i + len(phrase) :], kind, frozenset(phrase))
     first = next((w for w in words if w not in _LEAD_IN), "")
     if first in _VERB_FIRST:

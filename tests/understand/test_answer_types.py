@@ -251,6 +251,12 @@ def test_a_name_is_given_by_a_quoted_title_or_by_an_entry_that_says_who() -> Non
         ("How many places did Essen climb?", AnswerType.PLACE),
         ("Wie viel mehr Punkte hatte Köln als Bonn?", AnswerType.COUNT),  # a difference, which the tables compute
         ("Wie viele Projekte nennt die Stadt?", AnswerType.COUNT),
+        # Points or places qualified as the ranking's own, apart or in one word; other points are other things.
+        ("How many index points did Kiel get?", AnswerType.POINTS),
+        ("Wie viele Gesamtpunkte hatte Kiel?", AnswerType.POINTS),
+        ("How many overall places did Essen climb?", AnswerType.PLACE),
+        ("How many data points did the index use?", AnswerType.COUNT),
+        ("Wie viele Schwerpunkte hat die Strategie?", AnswerType.COUNT),
     ],
 )
 def test_a_how_many_phrase_before_points_or_places_asks_for_them(question: str, kind: AnswerType) -> None:
