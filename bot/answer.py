@@ -24,6 +24,7 @@ from bot.understand.answer_types import (
     SENTENCE_END,
     around_someone_named,
     asked_type,
+    asks_first_place,
     asks_how_often,
     asks_money,
     asks_next,
@@ -445,6 +446,7 @@ class Answerer:
             (
                 question.answer_type in given_types(entry)
                 or self._names_holder(entry, question)
+                or self._names_winner(entry, question)
                 or self._names_cities_ahead(entry, question)
                 or self._names_person(entry, question)
                 # "Der Bitkom erstellt aus den abgefragten Daten ein Ranking": who makes it, in a text of no who.
@@ -618,6 +620,20 @@ class Answerer:
         if intent.ask is RankingAsk.TOP:
             return names_place(entry, False, 1) and len(named) > 1
         return names_place(entry, intent.ask is RankingAsk.LAST, intent.place or 1) and bool(named)
+
+    def _names_winner(self, entry: Entry, question: Question) -> bool:
+        """Whether the entry names who came first, as a who-question that the ranking grammar does not read asks
+        ("Wer hat 2015 die PwC-Studie zum Vergleich der Großstädte gewonnen?"): its "who" is the city or state in
+        first place. The entry must be of the year asked, or with none asked, of its ranking's latest edition."""
+        if question.ranking is not None or question.answer_type not in _WHO_KINDS:
+            return False
+        if not asks_first_place(question.text):
+            return False
+        if question.years and not question.years <= set(entry.tags.years):
+            return False
+        if not question.years and not self._of_latest_edition(entry):
+            return False
+        return names_place(entry, False, 1) and bool(self.understander.normalizer.analyze(entry.answer).cities)
 
     def _names_cities_ahead(self, entry: Entry, question: Question) -> bool:
         """For every city ahead of one ("Welche Städte lagen im c't-Ranking vor Bonn?"), whether the entry's short

@@ -179,6 +179,23 @@ def test_who_won_is_not_answered_by_a_text_naming_no_first_place(real_service: F
     assert real_service.ask("Wer siegte 2018 im Städteranking von Haselhorst?").answered  # "Platz 1"
 
 
+@pytest.mark.parametrize(
+    ("question", "winner"),
+    [
+        ("Wer hat 2015 die PwC-Studie zum Vergleich der Digitalisierung deutscher Großstädte gewonnen?", "Köln"),
+        ("Who won the 2015 PwC study comparing the digitalisation of big German cities?", "Cologne"),
+    ],
+)
+def test_who_won_is_the_city_a_text_names_first(real_service: FoiService, question: str, winner: str) -> None:
+    """Words beyond the ranking grammar ("comparing big German cities") made "who" a person: "Wer das war, steht
+    nicht in meinen Quellen" above the text that names Köln first."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.ANSWER
+    assert winner in answer.text
+    commissioned = real_service.ask("Wer hat 2015 die PwC-Studie zum Vergleich deutscher Großstädte beauftragt?")
+    assert commissioned.decision is not Decision.ANSWER
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

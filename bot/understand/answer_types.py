@@ -567,6 +567,20 @@ def asks_winner(text: str) -> bool:
     return bool(_WINNER.search(folded)) and not counts_places(folded)
 
 
+# A first place asked in other words than winning: "Wer schnitt am besten ab?", "Who came out on top?", "Who topped
+# the study?", "Wer lag vorn?".
+_FIRST_ASKED = re.compile(
+    rf"{_WINNER.pattern}|\b(?:am besten|best|topped|tops|on top|vorn|vorne|an der spitze|first place|"
+    r"(?:platz|place|rang) (?:1|eins|one)|erste[nr]? platz|nummer eins|number one)\b"
+)
+
+
+def asks_first_place(text: str) -> bool:
+    """Whether a question asks who came first, in any words ("Who came out best …?"); not places gained."""
+    folded = fold(text)
+    return bool(_FIRST_ASKED.search(folded)) and not counts_places(folded)
+
+
 # "Wer war vor Denes Kücük CDO?", "Who was CDO before Kücük?": someone before or after a person the question
 # names, whom a text naming that person does not name unless it says who came before or after.
 _BEFORE_OR_AFTER = r"\b(?:vor|nach|before|after)\s(?:herrn?\s|frau\s|mr\.?\s|ms\.?\s)?"

@@ -13,6 +13,7 @@ from bot.understand.answer_types import (
     around_someone_named,
     asked,
     asked_type,
+    asks_first_place,
     asks_how_often,
     asks_money,
     asks_next,
@@ -609,6 +610,14 @@ def test_winning_is_asked_in_any_form() -> None:
     assert not asks_winner("Wann wurde der Gewinn bekannt gegeben?")
     assert not asks_winner("Wer war 2020 Letzter?")
     assert not asks_winner("Wer hat 2022 zehn Plätze gewonnen?")  # places gained
+
+
+def test_a_first_place_is_asked_in_other_words_than_winning() -> None:
+    for text in ("Wer schnitt am besten ab?", "Who came out on top?", "Who topped the study?", "Wer lag vorn?"):
+        assert asks_first_place(text), text
+    assert asks_first_place("Wer hat gewonnen?")
+    assert not asks_first_place("Wer hat 2022 zehn Plätze gewonnen?")  # places gained
+    assert not asks_first_place("Wer leitet die Stabsstelle Digitalisierung?")
 
 
 def test_someone_before_or_after_a_person_named_is_not_that_person() -> None:
