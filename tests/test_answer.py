@@ -196,6 +196,14 @@ def test_who_won_is_the_city_a_text_names_first(real_service: FoiService, questi
     assert commissioned.decision is not Decision.ANSWER
 
 
+@pytest.mark.parametrize("adjective", ["sehenswertesten", "liebenswertesten"])
+def test_a_ranking_the_base_does_not_hold_is_not_answered_by_what_is_evaluated(
+    real_service: FoiService, adjective: str
+) -> None:
+    """It got Bochum's evaluation of its Bitkom result: the adjective's "wert" matched "Wertet Bochum … aus?"."""
+    assert not real_service.ask(f"Wie schneidet Bochum im Ranking der {adjective} Städte ab?").answered
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

@@ -501,6 +501,10 @@ def compound_parts(token: str, vocabulary: Container[str], min_part: int = 4) ->
             if len(tail) < min_part or tail not in vocabulary:
                 continue
         head = token[:cut]
+        if tail == "wert" and head.endswith("ens"):
+            # "lebenswert", "sehenswert", "nennenswert": an adjective of what is worth doing, no value ("Wert") and
+            # no form of "werten" ("Wertet Bochum sein Ergebnis aus?" is not about the most liveable cities).
+            return []
         for candidate in (head, head[:-1] if head.endswith("s") else ""):
             if len(candidate) >= min_part and (candidate in vocabulary or stem(candidate) in vocabulary):
                 return [candidate if candidate in vocabulary else stem(candidate), tail]

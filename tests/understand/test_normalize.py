@@ -138,6 +138,15 @@ def test_compound_parts_use_known_words() -> None:
     assert compound_parts("ranking", vocabulary) == []
 
 
+def test_an_adjective_of_what_is_worth_doing_is_no_compound_of_wert() -> None:
+    """ "Ranking der lebenswertesten Städte" was answered with Bochum's evaluation of its Bitkom result: "wert" as
+    in "Wertet Bochum sein Ergebnis aus?"."""
+    vocabulary = {"wert", "leb", "punkt"}
+    assert compound_parts("lebenswert", vocabulary) == []
+    assert compound_parts("sehenswert", vocabulary) == []
+    assert compound_parts("punktwert", vocabulary) == ["punkt", "wert"]
+
+
 @given(st.text(max_size=300))
 def test_analysis_never_fails_and_yields_plain_tokens(text: str) -> None:
     analysis = N.analyze(text)
