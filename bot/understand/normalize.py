@@ -61,7 +61,8 @@ STOP_WORDS = frozenset(
     einen einer eines einmal er es etwa etwas euch euer fuer gab gibt ging habe haben hat hatte hatten
     hast hier ich ihm ihn ihnen ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes
     jetzt kann koennen konnte mal man mich mir mit muss nach nachdem noch nun nur ob oder ohne sehr sei
-    seid sein seine seinem seinen seiner sich sie sind so sollte sondern sowie ueber um und uns unser
+    seid sein seine seinem seinen seiner seines ihres unsere unserem unseren unserer unseres sich sie sind so
+    sollte sondern sowie ueber um und uns unser
     unter vom von vor war waren warst was weil welche welchem welchen welcher welches wenn werde werden
     wie wieder will wir wird wirst wo wurde wurden zu zum zur zwar eigentlich genau denn hallo hi hey
     moin servus danke bitteschoen mal gerne sag sagen sagt mir uns erzaehl erzaehle weisst wisst
