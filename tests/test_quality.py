@@ -50,8 +50,20 @@ def reports(real_service: FoiService) -> dict[str, Report]:
     return out
 
 
+GOLD_FILES = (
+    "questions.csv",
+    "dev.csv",
+    "calib.csv",
+    "unseen.csv",
+    "unseen2.csv",
+    "fresh.csv",
+    "fresh2.csv",
+    "fresh3.csv",
+)
+
+
 def test_gold_sets_are_big_and_hard_enough() -> None:
-    for file in ("questions.csv", "dev.csv", "calib.csv", "unseen.csv", "unseen2.csv", "fresh.csv", "fresh2.csv"):
+    for file in GOLD_FILES:
         gold = read_gold(GOLD / file)
         categories = Counter(q.category for q in gold)
         assert len(gold) >= 150, file
@@ -87,10 +99,11 @@ def test_the_split_of_questions_csv_keeps_a_reported_part() -> None:
 FRESH_REPORT_UNANSWERABLE = 0.08
 
 
-@pytest.mark.parametrize("file", ["fresh.csv", "fresh2.csv"])
-def test_the_split_of_the_fresh_sets_keeps_a_reported_part(file: str) -> None:
+# fresh3.csv was split before the questions other sets hold were left out: 78 of its 239 are reported.
+@pytest.mark.parametrize(("file", "reported"), [("fresh.csv", 80), ("fresh2.csv", 80), ("fresh3.csv", 78)])
+def test_the_split_of_the_fresh_sets_keeps_a_reported_part(file: str, reported: int) -> None:
     parts = Counter(q.part for q in read_gold(GOLD / file))
-    assert parts[REPORT] >= 80
+    assert parts[REPORT] >= reported
     assert set(parts) == {CHOOSE, REPORT}
 
 
@@ -172,9 +185,15 @@ PROBES = {
 # hold left out), labelled by two others from the knowledge files without the bot's replies; split as fresh.csv.
 # Not among the choosing sets yet (see benchmarks/README.md, "Forty-first round"): bounded as a whole by the
 # figures measured before any change, 11.6 % of its unanswerable questions answered.
+# fresh3.csv: 239 questions two more helpers wrote from the sources only in the forty-second round (21 that other
+# sets hold left out), labelled by two others from the knowledge files without the bot's replies; seven comparison
+# labels were widened to each side's own entries, as the earlier sets label them. Split as fresh.csv, not among
+# the choosing sets; bounded as a whole by the figures measured when it was written (the same on the code before
+# the round's changes and after them): 7.5 % of its unanswerable questions answered, one hard negative.
 FRESH = {
     "unseen2.csv": {"questions": 312, "correct": 0.80, "wrong": 0.024, "unanswerable": 0.07, "hard_negatives": 2},
     "fresh2.csv": {"questions": 264, "correct": 0.83, "wrong": 0.018, "unanswerable": 0.116, "hard_negatives": 1},
+    "fresh3.csv": {"questions": 239, "correct": 0.81, "wrong": 0.0, "unanswerable": 0.075, "hard_negatives": 1},
 }
 
 
