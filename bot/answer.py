@@ -452,7 +452,7 @@ class Answerer:
                 # "Der Bitkom erstellt aus den abgefragten Daten ein Ranking": who makes it, in a text of no who.
                 or (question.who_makes and self._names_a_publisher(entry, question))
             )
-            and gives_time_for(entry, question.answer_type, question.years)
+            and gives_time_for(entry, question.answer_type, question.years, since=asks_since(question.text))
             # What the question asks first: the entry's answer is read only for the questions it concerns.
             and (not asks_since(question.text) or tells_a_start(entry))
             # "Wann wurde Eiskirch Oberbürgermeister?" is not answered by a memo "für Oberbürgermeister Eiskirch".

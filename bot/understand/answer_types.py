@@ -794,10 +794,14 @@ def gives_a_day(sentence: str) -> bool:
     return bool(_DAY.search(fold(sentence)))
 
 
-def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> bool:
+_SINCE_YEAR = re.compile(r"\b(?:seit|since|ab|from)\s(?:\w+\s){0,2}?((?:19|20)\d\d)\b")
+
+
+def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int], *, since: bool = False) -> bool:
     """Whether the entry can tell when, for a question that names `years`: a day asked needs a day of those
     years (the press release of 2020 has a day, that does not date the one of 2022) or one without its year;
-    a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names; a number
+    a date asked ("Ab wann stand 2022 fest …?") needs more than the years the question already names and the
+    year something goes on from, unless `since` when is asked; a number
     asked, one of those years or of none; anything else, a sentence of those years or of none."""
     if not years:
         return True
@@ -807,7 +811,10 @@ def gives_time_for(entry: Entry, kind: AnswerType, years: frozenset[int]) -> boo
         return not _all_of_other_years(entry, years)
     text = _short_answers(entry)
     if kind is AnswerType.DATE:
-        return bool(_DAY.search(text)) or any(int(y) not in years for y in _DATE.findall(text))
+        # "seit 2019 einmal jährlich" does not date what was done in 2021 (that it goes on is no time of its own),
+        # unless since when is asked.
+        ongoing = set() if since else {int(y) for y in _SINCE_YEAR.findall(text) if int(y) < min(years)}
+        return bool(_DAY.search(text)) or any(int(y) not in years | ongoing for y in _DATE.findall(text))
     dated = {int(m.group(1)) for m in _DATED.finditer(text)}
     undated = len(_DAY.findall(text)) > len(_DATED.findall(text))
     return not dated or undated or bool(dated & years)

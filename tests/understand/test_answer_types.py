@@ -279,8 +279,19 @@ def test_a_date_is_more_than_the_year_the_question_names() -> None:
     same = _entry("Bochum lag 2022 auf Platz 8.", ["Wie war Bochum 2022?"])
     assert not gives_time_for(same, AnswerType.DATE, frozenset({2022}))
     assert gives_time_for(same, AnswerType.DATE, frozenset())
-    assert gives_time_for(_entry("Seit 2019, auch 2022.", ["Seit wann?"]), AnswerType.DATE, frozenset({2022}))
+    since = _entry("Seit 2019, auch 2022.", ["Seit wann?"])
+    assert gives_time_for(since, AnswerType.DATE, frozenset({2022}), since=True)
     assert gives_time_for(_entry("Am 12.09.2022.", ["Wann?"]), AnswerType.DATE, frozenset({2022}))
+
+
+def test_a_year_something_goes_on_from_does_not_date_what_was_done_later() -> None:
+    """ "When was the data for the 2021 index collected?" was answered with "Bitkom has asked German cities once a
+    year since 2019"."""
+    yearly = _entry("Seit 2019 werden die Daten einmal jährlich erhoben.", ["Wie werden die Daten erhoben?"])
+    assert not gives_time_for(yearly, AnswerType.DATE, frozenset({2021}))
+    assert gives_time_for(yearly, AnswerType.DATE, frozenset({2021}), since=True)  # "Seit wann … (noch) 2021?"
+    assert gives_time_for(yearly, AnswerType.DATE, frozenset({2018}))  # a start after the year asked is news
+    assert gives_time_for(_entry("Erhoben im Mai 2021.", ["Wann?"]), AnswerType.DATE, frozenset({2021}))
 
 
 def test_a_place_belongs_to_the_clause_that_names_it() -> None:
