@@ -317,6 +317,7 @@ class AnswerType(StrEnum):
     YESNO = "yesno"
     DATE = "date"  # a year will do
     DAY = "day"  # a day or a month
+    TIME = "time"  # a time of day
     PERSON = "person"  # a person, office or body
     NAME = "name"  # what someone or something is called: a person's name or a document's title
     COUNT = "count"  # a number or an amount

@@ -204,6 +204,16 @@ def test_a_ranking_the_base_does_not_hold_is_not_answered_by_what_is_evaluated(
     assert not real_service.ask(f"Wie schneidet Bochum im Ranking der {adjective} Städte ab?").answered
 
 
+def test_a_time_of_day_needs_a_text_that_gives_one(real_service: FoiService) -> None:
+    """ "Um wie viel Uhr …?" was answered with the day of the press conference."""
+    answer = real_service.ask("Um wie viel Uhr fing die Pressekonferenz zum Smart City Index 2025 an?")
+    assert answer.decision is Decision.NOT_STATED
+    assert as_json(answer)["reply"].startswith("Eine Uhrzeit dafür")
+    sent = real_service.ask("Um wie viel Uhr ging die Anfrage an Ulm raus?")
+    assert sent.answered
+    assert "20:00" in sent.text
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

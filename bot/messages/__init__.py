@@ -380,6 +380,7 @@ _KINDS: Final[dict[Kind, dict[Lang, str]]] = {
 _MISSING: Final[dict[AnswerType, dict[Lang, str]]] = {
     AnswerType.DATE: {"de": "Ein Datum dafür", "en": "A date for that"},
     AnswerType.DAY: {"de": "Ein Tag oder Monat dafür", "en": "A day or month for that"},
+    AnswerType.TIME: {"de": "Eine Uhrzeit dafür", "en": "A time of day for that"},
     AnswerType.PERSON: {"de": "Wer das war,", "en": "Who that was"},
     AnswerType.NAME: {"de": "Wie das heißt,", "en": "What it is called"},
     AnswerType.COUNT: {"de": "Eine Zahl dafür", "en": "A figure for that"},

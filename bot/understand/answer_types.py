@@ -40,6 +40,11 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
             AnswerType.POINTS,
             "welche punktzahl|what score|which score|what scores|what was the score|what was its score",
         ),
+        # A time of day: before "wie viel", which "um wie viel Uhr" contains.
+        (
+            AnswerType.TIME,
+            "um wie viel uhr|um wieviel uhr|zu welcher uhrzeit|welche uhrzeit|what time|at what time|time of day",
+        ),
         (
             AnswerType.DAY,
             "an welchem tag|welches datum|welchem datum|in welchem monat|welcher monat|what date|which date|"
@@ -351,6 +356,8 @@ _MONTHS = (
 # A day or a month ("20.09.2022", "15. Oktober", "September 2022"), and a year.
 _DAY = re.compile(rf"\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}\.?\s(?:{_MONTHS})|(?:{_MONTHS}))\b")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
+# A time of day: "um 20:00", "20 Uhr", "8 pm" (not "12.09", a day).
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:[.:]\d{2})?\s?uhr\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|o'clock")
 _MONTH = re.compile(_MONTHS)
 # A day or month with its year ("20.09.2022", "6. Oktober 2021", "6 October 2021", "October 6, 2021").
 _DATED = re.compile(
@@ -738,6 +745,8 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
         kinds.update({AnswerType.DAY, AnswerType.DATE})
     if _DATE.search(text):
         kinds.add(AnswerType.DATE)
+    if _CLOCK.search(text):
+        kinds.add(AnswerType.TIME)
     if any(not _is_year(m) for m in _COUNT.finditer(_DAY.sub(" ", text))):
         kinds.add(AnswerType.COUNT)
     if _REASON.search(text):

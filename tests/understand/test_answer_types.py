@@ -284,6 +284,15 @@ def test_a_date_is_more_than_the_year_the_question_names() -> None:
     assert gives_time_for(_entry("Am 12.09.2022.", ["Wann?"]), AnswerType.DATE, frozenset({2022}))
 
 
+def test_a_time_of_day_is_asked_and_given_as_its_own_kind() -> None:
+    """ "Um wie viel Uhr …?" asked for a count ("wie viel") and a text with a day but no time answered it."""
+    for question in ("Um wie viel Uhr kam die Shortlist?", "At what time was the request sent?", "Welche Uhrzeit?"):
+        assert asked_type(question) is AnswerType.TIME, question
+    assert AnswerType.TIME in given_types(_entry("Die Anfrage ging am 19.08.2022 um 20:00 Uhr raus.", ["Wann?"]))
+    assert AnswerType.TIME in given_types(_entry("The call starts at 10 am.", ["When?"]))
+    assert AnswerType.TIME not in given_types(_entry("Die Shortlist erschien am 12.09.2022.", ["Wann?"]))
+
+
 def test_a_year_something_goes_on_from_does_not_date_what_was_done_later() -> None:
     """ "When was the data for the 2021 index collected?" was answered with "Bitkom has asked German cities once a
     year since 2019"."""
