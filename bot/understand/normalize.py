@@ -71,7 +71,7 @@ STOP_WORDS = frozenset(
     ever even just very some any there here s jemals niemals irgendwann gewesen worden geworden per
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas drin
     ham hams hamse hab habs isses hats eig
-    lol lmao haha hahaha hehe boah krass wow omg naja tja btw voll jeweils each
+    lol lmao haha hahaha hehe boah krass wow omg na naja tja btw voll jeweils each quick q
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them he him his she her hers hello thanks

@@ -379,6 +379,8 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
         ("hat köln eig 2023 nen top platz gehabt", "hat köln 2023 nen top platz gehabt"),
         ("lol how many points did kiel get in 2022", "how many points did kiel get in 2022"),
         ("ist dortmund 2022 voll abgestürzt", "ist dortmund 2022 abgestürzt"),
+        ("na und wer war 2022 letzter", "wer war 2022 letzter"),
+        ("quick q: who won in 2023", "who won in 2023"),
         ("Welche Städte stiegen 2021 jeweils um zehn Plätze?", "Welche Städte stiegen 2021 um zehn Plätze?"),
         ("How many points did each of the top five get in 2022?", "How many points did the top five get in 2022?"),
     ],
@@ -386,7 +388,8 @@ def test_two_years_set_side_by_side_or_apart_stay_two(real_service: FoiService) 
 def test_chat_interjections_shorthand_and_each_change_nothing_asked(
     real_service: FoiService, chatty: str, plain: str
 ) -> None:
-    """ "haha", "lol", "eig" (eigentlich), "jeweils" are no topic: with them a question lost its ranking intent."""
+    """ "haha", "lol", "na", "quick q", "eig" (eigentlich), "jeweils" are no topic: with them a question lost its
+    ranking intent."""
     understand = real_service.answerer.understander.understand
     said, meant = understand(chatty), understand(plain)
     assert said.ranking == meant.ranking
