@@ -445,6 +445,8 @@ class Answerer:
             self.calibration.probability(replace(found, counted=NOT_COUNTED)),
             (
                 question.answer_type in given_types(entry)
+                # "Wie oft wird das Ranking erstellt?" counts times: "jährlich" tells them, with no number.
+                or (asks_how_often(question.text) and gives_frequency(entry))
                 or self._names_holder(entry, question)
                 or self._names_winner(entry, question)
                 or self._names_cities_ahead(entry, question)

@@ -214,6 +214,14 @@ def test_a_time_of_day_needs_a_text_that_gives_one(real_service: FoiService) -> 
     assert "20:00" in sent.text
 
 
+def test_how_often_is_told_by_a_frequency_without_a_number(real_service: FoiService) -> None:
+    """ "Wie oft wird das Ranking … erstellt?" was told "Eine Zahl dafür steht nicht in meinen Quellen" above the
+    text saying the cities are assessed every year."""
+    answer = real_service.ask("Wie oft wird das Ranking der Großstädte erstellt?")
+    assert answer.decision is Decision.ANSWER
+    assert "jährlich" in answer.text
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")
