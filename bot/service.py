@@ -304,7 +304,11 @@ class FoiService:
         self._seen_version = self.store.data_version()
         self.normalizer = Normalizer(knowledge.aliases(), knowledge.rankings())
         self.lexicon = Lexicon(
-            knowledge.vocabulary(), knowledge.words(), knowledge.count_entries(), knowledge.words_containing
+            knowledge.vocabulary(),
+            knowledge.words(),
+            knowledge.count_entries(),
+            knowledge.words_containing,
+            synonyms=self.normalizer.synonym_words,
         )
         self.citations = Citations(find=knowledge.source)
         tables = Tables(knowledge, self.citations)

@@ -89,10 +89,14 @@ class Lexicon:
         words: Mapping[str, str],
         total: int,
         containing: Callable[[str, int], list[str]],
+        synonyms: Mapping[str, str] | None = None,
     ) -> None:
-        """`containing(part, limit)` lists written words that contain `part` (the store's trigram index)."""
+        """`containing(part, limit)` lists written words that contain `part` (the store's trigram index);
+        `synonyms` maps words the aliases know to their tokens: typos of them are corrected too."""
         self.df = df
         self.words = words
+        # What a typo may be of: the written words, and the synonyms no text writes.
+        self._spelled = {**(synonyms or {}), **words}
         self.total = max(total, 1)
         self._containing = containing
         self._low_information = {stem(w) for w in LOW_INFORMATION}
@@ -102,8 +106,9 @@ class Lexicon:
         # Typo candidates by (first letter, length): people rarely mistype the first letter.
         self._pool: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for word in words:
+        for word in self._spelled:
             self._pool[(word[0], len(word))].append(word)
+        for word in words:
             self._by_prefix[word[:MIN_SHARED]].append(word)
         # The same words with their umlauts as one letter, for words of five to eight letters typed without one:
         # forms of six to nine letters, from words up to three letters longer.
@@ -162,7 +167,7 @@ class Lexicon:
             found += [(forms[form], d) for form, d, _ in umlauted]
         out: dict[str, float] = {}
         for word, distance in found:
-            token = self.words[word]
+            token = self._spelled[word]
             if distance > 0 and token in self.df:
                 out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])
         return out

@@ -232,6 +232,9 @@ class Normalizer:
     def __init__(self, aliases: Aliases, rankings: Sequence[Ranking] = ()) -> None:
         self._phrases: dict[tuple[str, ...], Slot] = {}
         self._stem_synonyms: dict[str, str] = {}
+        # Every one-word synonym as written (folded) and the token it stands for: a misspelling of one may be
+        # corrected even where no text writes it ("treshold" for "threshold").
+        self.synonym_words: dict[str, str] = {}
         self.city_names: dict[str, str] = {}
         # Names a misspelling may still find: single words by the word's typo budget, phrases by their length.
         self._fuzzy_words: dict[str, Slot] = {}
@@ -240,6 +243,8 @@ class Normalizer:
         for group in aliases.synonyms:
             canonical = self._canonical(group[0])
             for term in group:
+                if len(alone := _WORD.findall(fold(term))) == 1:
+                    self.synonym_words[alone[0]] = canonical
                 for words in _stemmed_variants(term):
                     if len(words) == 1:
                         self._stem_synonyms[words[0]] = canonical

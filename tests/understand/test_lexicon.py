@@ -154,3 +154,14 @@ def test_the_most_improved_city_is_found_by_its_texts_words(
     answer = real_service.ask(question)
     assert answer.answered
     assert answer.hits[0].id == entry
+
+
+def test_a_typo_of_a_synonym_no_text_writes_is_that_synonym(real_service: FoiService) -> None:
+    """ "treshold" found nothing: "threshold" is a synonym of "Hürde" that only a phrasing writes, and typos were
+    corrected to written words alone."""
+    lexicon = real_service.lexicon
+    threshold = real_service.normalizer.synonym_words["threshold"]
+    assert lexicon.typos("treshold") == {threshold: TYPO_WEIGHT[1]}
+    answer = real_service.ask("What was the top-10 treshold in the 2024 Smart City Index?")
+    assert answer.answered
+    assert answer.entry_ids[0] == "bitkom-sci-top10-schwelle"
