@@ -439,6 +439,12 @@ class Normalizer:
         budget = typo_budget(word)
         if not budget:
             return None
+        # A key held too long ("Bonnn", "Kiell", "Bochummm"): a city's name with a letter tripled or more, or its
+        # last letter doubled (names under five letters are not matched by edits at all).
+        held = (_HELD_KEY.sub(r"\1\1", word), _HELD_KEY.sub(r"\1", word), word[:-1] if word[-1] == word[-2] else word)
+        for meant in held:
+            if meant != word and (city := self.city_names.get(meant)) is not None:
+                return Slot(city_token(city), city=city)
         # A word shorter than any name matched is a city's own name with a letter left out inside it ("Aachn",
         # "Bochm"): not its beginning ("Kasse" is no "Kassel"), nor a generated form ("tries" no "Triers").
         short = len(word) < _MIN_FUZZY_WORD
@@ -465,6 +471,9 @@ class Normalizer:
         """The city a misspelt word most likely names, or None."""
         found = self.fuzzy_name(word)
         return found.city if found else None
+
+
+_HELD_KEY = re.compile(r"(.)\1\1+")
 
 
 def _joined_variants(words: tuple[str, ...]) -> list[tuple[str, ...]]:

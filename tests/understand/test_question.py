@@ -395,3 +395,12 @@ def test_chat_interjections_shorthand_and_each_change_nothing_asked(
     assert said.ranking == meant.ranking
     assert meant.ranking is not None
     assert [t.token for t in said.terms] == [t.token for t in meant.terms]
+
+
+def test_a_city_name_with_a_key_held_too_long_is_that_city(real_service: FoiService) -> None:
+    """ "Bonnn" found no city: names under five letters are not matched by edits, and the word is longer than the
+    name, which the rule for letters left out needs."""
+    understand = real_service.answerer.understander.understand
+    assert understand("Was hat FragDenStaat die Stadt Bonnn gefragt?").cities == {"Bonn"}
+    assert understand("Wie lag Kiell 2023 im Index?").cities == {"Kiel"}
+    assert understand("Wie lag Bochummm 2023 im Index?").cities == {"Bochum"}
