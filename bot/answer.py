@@ -82,6 +82,7 @@ from bot.understand.ranking import (
     RankingIntent,
     asks_a_standing,
     asks_which_category,
+    counts_places,
     grammar_form,
     names_done_with,
     outside_bounds,
@@ -479,6 +480,8 @@ class Answerer:
             and (
                 not _asks_a_change(question) or tells_a_change(entry, points=question.answer_type is AnswerType.POINTS)
             )
+            # "Wie viele Plätze hat Bochum 2021 gemacht?" is not answered by a text naming Bochum's place alone.
+            and (not counts_places(fold(question.text), asked=True) or tells_a_change(entry))
             and (not asks_next(question.text) or tells_what_comes(entry))
             and self._figure_for_cities(entry, question)
             # "Welche NRW-Stadt war 2024 in der Mobilität vorn?" is not answered by the NRW cities' overall places,

@@ -222,6 +222,13 @@ def test_how_often_is_told_by_a_frequency_without_a_number(real_service: FoiServ
     assert "jährlich" in answer.text
 
 
+def test_places_gained_asked_in_chat_are_not_answered_by_a_place(real_service: FoiService) -> None:
+    """ "wie viel platz hat köln 2021 gemacht" (how many places it gained) was answered with Köln's place 2."""
+    answer = real_service.ask("wie viel platz hat köln 2021 gemacht")
+    assert not answer.answered
+    assert answer.decision is Decision.NOT_STATED
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

@@ -402,6 +402,8 @@ _COUNTED_PLACES = re.compile(
     r"\b(?:\d+|wie viele|how many|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf|zwanzig|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s(?:plaetze|raenge|positionen|places|ranks|positions|"
     r"spots)\b"
+    # Said as in chat: "wie viel platz hat bochum gemacht".
+    r"|\bwie viele?\s(?:platz|plaetze)\b"
 )
 
 
@@ -523,7 +525,7 @@ def counts_places(folded: str, *, asked: bool = False) -> bool:
     """Whether a (folded) question counts places ("um zehn Plätze"), which names no place; `asked`: whether it
     asks how many ("wie viele Plätze")."""
     found = _COUNTED_PLACES.search(folded)
-    return found is not None and (not asked or found.group(0).startswith(("wie viele", "how many")))
+    return found is not None and (not asked or found.group(0).startswith(("wie viel", "how many")))
 
 
 # A yes/no comparison claims the city it names first ahead ("War Bochum besser als Bonn?") or behind.

@@ -20,6 +20,7 @@ from bot.understand.ranking import (
     RankingAsk,
     asks_which_city,
     claims_ahead,
+    counts_places,
     first_edition,
     grammar_form,
     kin,
@@ -2499,3 +2500,10 @@ def test_a_note_on_the_year_before_is_no_other_source_for_a_span(real_service: F
     assert "Eine Quelle nennt" not in answer.text
     # Of two years in a row, a note giving another change than the scores is still said.
     assert "Eine Quelle nennt für 2025 dagegen: plus 5,7 Punkte." in real_service.ask("Hamburg 2024 2025 Punkte").text
+
+
+def test_places_counted_in_chat_are_counted() -> None:
+    assert counts_places(fold("wie viel platz hat bochum 2021 gemacht"), asked=True)
+    assert counts_places(fold("Wie viel Plätze ging es nach oben?"), asked=True)
+    assert not counts_places(fold("Welchen Platz hatte Bochum 2021?"))
+    assert not counts_places(fold("Bochum 2021 Platz"))  # a year before "Platz" counts nothing
