@@ -229,6 +229,14 @@ def test_places_gained_asked_in_chat_are_not_answered_by_a_place(real_service: F
     assert answer.decision is Decision.NOT_STATED
 
 
+def test_the_name_of_a_person_is_not_the_title_of_a_request(real_service: FoiService) -> None:
+    """ "Wie heißt die Person, die … gestellt hat?" asked for a name, which the request's title in quotes gave."""
+    answer = real_service.ask("Wie heißt die Person, die die IFG-Anfrage an die Stadt Ulm geschickt hat?")
+    assert not answer.answered
+    assert as_json(answer)["reply"].startswith("Wer das war")
+    assert real_service.ask("Wie heißt die Anfrage an Ulm?").answered  # its title
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

@@ -56,6 +56,9 @@ _PHRASES: tuple[tuple[tuple[str, ...], AnswerType], ...] = tuple(
         (AnswerType.DAY, "datum|von welchem tag|welchem tag"),
         (
             AnswerType.PERSON,
+            # A person's name, before "wie heisst" asking a title: "Wie heißt die Person, die … gestellt hat?"
+            "wie heisst die person|wie hiess die person|wie heisst die frau|wie hiess die frau|wie heisst der mann|"
+            "wie hiess der mann|what is the name of the person|what was the name of the person|"
             "von wem|durch wen|wer|wem|wen|who|whom|welche stelle|welches amt|welche aemter|"
             "welche behoerde|"
             "welche abteilung|welche firma|welches unternehmen|welche person|welche personen|which office|"

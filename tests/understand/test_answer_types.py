@@ -284,6 +284,12 @@ def test_a_date_is_more_than_the_year_the_question_names() -> None:
     assert gives_time_for(_entry("Am 12.09.2022.", ["Wann?"]), AnswerType.DATE, frozenset({2022}))
 
 
+def test_the_name_of_a_person_asks_for_a_person() -> None:
+    assert asked_type("Wie heißt die Person, die die Anfrage gestellt hat?") is AnswerType.PERSON
+    assert asked_type("What is the name of the person who filed it?") is AnswerType.PERSON
+    assert asked_type("Wie heißt die Pressemitteilung von 2021?") is AnswerType.NAME
+
+
 def test_a_time_of_day_is_asked_and_given_as_its_own_kind() -> None:
     """ "Um wie viel Uhr …?" asked for a count ("wie viel") and a text with a day but no time answered it."""
     for question in ("Um wie viel Uhr kam die Shortlist?", "At what time was the request sent?", "Welche Uhrzeit?"):
