@@ -237,6 +237,12 @@ def test_the_name_of_a_person_is_not_the_title_of_a_request(real_service: FoiSer
     assert real_service.ask("Wie heißt die Anfrage an Ulm?").answered  # its title
 
 
+def test_a_deadline_asked_as_a_day_needs_a_text_that_names_one(real_service: FoiService) -> None:
+    """ "Bis zu welchem Tag musste Bochum … beantworten?" was answered with the request's and the answer's days."""
+    assert not real_service.ask("Bis zu welchem Tag musste Bochum die Anfrage beantworten?").answered
+    assert real_service.ask("Bis zu welchem Tag musste Ulm die Anfrage beantworten?").answered  # 21 September 2022
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

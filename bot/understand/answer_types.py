@@ -895,7 +895,11 @@ _LISTED_YEARS = 3
 # "Bis wann …?" asks when something ended or had to be done; a date the answer names of something else does not
 # say it ("Bis wann musste Bochum antworten?": the day it was asked and the day it answered, not its deadline).
 # A deadline asked ("Frist", "fristgerecht", "Antwortfrist", "deadline") asks until when too.
-_UNTIL = re.compile(r"\b(?:bis|until|till|by)\s(?:wann|when)\b|\bfrist\w*|\w+frist\b|\bdeadline\w*")
+_UNTIL = re.compile(
+    r"\b(?:bis|until|till|by)\s(?:wann|when)\b|\bfrist\w*|\w+frist\b|\bdeadline\w*|"
+    # "Bis zu welchem Datum …?", "By what date …?": a deadline asked in other words.
+    r"\bbis\s(?:zu\s)?(?:welchem|welchen)\s(?:datum|tag|termin|zeitpunkt)\b|\bby\s(?:what|which)\s(?:date|day)\b"
+)
 _END = re.compile(
     rf"\b(?:(?:bis|until|till|by)\s(?:zum\s|zur\s|ende\s|end\sof\s|voraussichtlich\s|the\s)*"
     rf"(?:\d{{1,2}}\.?\s|(?:19|20)\d\d|{_MONTHS})|frist\w*|\w*frist\b|deadline\w*|endet\w*|ended|ends|"
