@@ -38,6 +38,7 @@ from bot.understand.answer_types import (
     counts,
     counts_a_share,
     counts_cities,
+    counts_something,
     counts_without_naming,
     dated_and_referred,
     figure_clauses,
@@ -956,8 +957,10 @@ class Answerer:
         # Cities by name are cities spoken of: "Bonn came third behind Nuremberg and Bremen" counts none.
         cities = counts_cities(question.counted)
         if not any(mentions(a, question.counted) or (cities and a.cities) for a in (*(a for _, a in short), *passages)):
-            # Cities in all are counted as cities: a text on some cities by name does not count them.
-            return not question.counts_all
+            # Cities in all are counted as cities: a text on some cities by name does not count them. Nor does a
+            # text whose only numbers are years, days, places and scores count the thing in other words ("Wie viele
+            # Seiten hat der Vermerk?" of a text on Bochum's places).
+            return not question.counts_all and counts_something(entry)
         counting = [s for s, a in short if counts(s, a, question.counted, in_all=question.counts_all)]
         if counting:
             # "2022 arbeiteten dort 16 Mitarbeiter" does not tell how many worked there in 2021.

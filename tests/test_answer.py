@@ -243,6 +243,21 @@ def test_a_deadline_asked_as_a_day_needs_a_text_that_names_one(real_service: Foi
     assert real_service.ask("Bis zu welchem Tag musste Ulm die Anfrage beantworten?").answered  # 21 September 2022
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Seiten hatte der Vermerk, der 2020 für Oberbürgermeister Eiskirch zum Ranking verfasst wurde?",
+        "How many pages did the 2020 memo for Mayor Eiskirch on the Bitkom ranking have?",
+    ],
+)
+def test_a_count_is_not_read_off_a_text_whose_numbers_are_places(real_service: FoiService, question: str) -> None:
+    """The memo's pages were answered with the memo's text: its only numbers are Bochum's places ("um 14 Plätze
+    auf Platz 18"), which cannot count pages in other words."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED
+    assert answer.entry_ids == ["257364-vermerk-2020"]
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

@@ -739,6 +739,18 @@ def names_person(entry: Entry, text: str) -> bool:
     return any(OSA.distance(role, title, score_cutoff=typo_budget(role)) <= typo_budget(role) for title in titles)
 
 
+# A ranking's figures, which count nothing a how-many question may name in other words: "Platz 18", "14 Plätze",
+# "71,2 Punkte".
+_STANDING_FIGURES = re.compile(rf"{_PLACE.pattern}|\d+(?:[.,]\d+)?\s?(?:punkte|punkten|points|indexpunkte)\b")
+
+
+def counts_something(entry: Entry) -> bool:
+    """Whether the entry's short answer gives a number that may count something: not a year, a day, a place or a
+    score."""
+    text = _STANDING_FIGURES.sub(" ", _DAY.sub(" ", _short_answers(entry)))
+    return any(not _is_year(m) for m in _COUNT.finditer(text))
+
+
 def given_types(entry: Entry) -> frozenset[AnswerType]:
     """The kinds of answer an entry gives: those its questions ask for and those its short answer shows."""
     kinds = {AnswerType.OPEN, AnswerType.YESNO}

@@ -25,6 +25,7 @@ from bot.understand.answer_types import (
     change_statements,
     continued_sentences,
     counts,
+    counts_something,
     counts_without_naming,
     figure_clauses,
     given_types,
@@ -282,6 +283,13 @@ def test_a_date_is_more_than_the_year_the_question_names() -> None:
     since = _entry("Seit 2019, auch 2022.", ["Seit wann?"])
     assert gives_time_for(since, AnswerType.DATE, frozenset({2022}), since=True)
     assert gives_time_for(_entry("Am 12.09.2022.", ["Wann?"]), AnswerType.DATE, frozenset({2022}))
+
+
+def test_places_scores_years_and_days_count_nothing_else() -> None:
+    assert not counts_something(_entry("2020 stieg Bochum um 14 Plätze auf Platz 18 (71,2 Punkte).", ["Wie?"]))
+    assert not counts_something(_entry("Am 20.09.2022 antwortete die Stadt.", ["Wann?"]))
+    assert counts_something(_entry("Die Unit hat 16 Mitarbeitende.", ["Wie viele?"]))
+    assert counts_something(_entry("402 Kreise wurden untersucht.", ["Wie viele?"]))
 
 
 def test_the_name_of_a_person_asks_for_a_person() -> None:
