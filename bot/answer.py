@@ -193,7 +193,7 @@ def _asks_most_change(question: Question) -> bool:
 
 
 # "andere Städte", "other cities", "außer Bochum": asks for cities besides the ones named.
-_OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except)\b")
+_OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except|apart from|aside from)\b")
 
 
 def _asks_another(question: Question) -> bool:
@@ -530,7 +530,9 @@ class Answerer:
             # for another than the one city named ("Welche Stadt lag 2022 vor Bochum?"), by one that names no other.
             and not (
                 self._asks_which_place(question)
-                and not self._names_a_place(entry, question.cities if _asks_another(question) else frozenset())
+                and not self._names_a_place(
+                    entry, question.cities, another=_asks_another(question), of_states=question.which_state
+                )
             )
             and not aside,
             aside,
@@ -857,14 +859,22 @@ class Answerer:
         """Whether the question asks which city or state, and not when or how many of them."""
         return (question.which_city or question.which_state) and question.answer_type in _WHO_KINDS | {AnswerType.OPEN}
 
-    def _names_a_place(self, entry: Entry, asked: frozenset[str] = frozenset()) -> bool:
+    def _names_a_place(
+        self, entry: Entry, asked: frozenset[str] = frozenset(), *, another: bool = False, of_states: bool = False
+    ) -> bool:
         """Whether the entry's short answer names a city or a state, or speaks of cities or states ("alle 81
-        Großstädte ab 100.000 Einwohnern" tells which cities take part); with one city `asked`, whether it names
-        another (not with two or more: the answer may be one of them, "Bochum oder Dortmund?")."""
+        Großstädte ab 100.000 Einwohnern" tells which cities take part); for `another` than one city `asked`,
+        whether it names another (not with two or more: the answer may be one of them, "Bochum oder Dortmund?"),
+        and than none named, whether it names two (cities, unless states are asked `of_states`): "Welche anderen
+        Städte …?" is not answered by a text naming Bochum alone."""
         analyze = self.understander.normalizer.analyze
         texts = [text for text in (entry.answer, entry.answer_en) if text]
-        if len(asked) == 1:
+        if another and len(asked) == 1:
             return any(analyze(text).cities - asked for text in texts)
+        if another and not asked:
+            # Cities, not the state a text names beside them ("vom NRW-Ministerium … Bochum").
+            aside = frozenset() if of_states else self.understander.normalizer.states
+            return any(len(analyze(text).cities - aside) > 1 for text in texts)
         return any(analyze(text).cities or _PLACES.search(_SMART_CITY.sub(" ", fold(text))) for text in texts)
 
     def _sets_states_aside(self, question: Question) -> bool:

@@ -258,6 +258,14 @@ def test_a_count_is_not_read_off_a_text_whose_numbers_are_places(real_service: F
     assert answer.entry_ids == ["257364-vermerk-2020"]
 
 
+def test_other_cities_are_not_answered_by_a_text_naming_one(real_service: FoiService) -> None:
+    """ "Welche anderen Städte …?" was answered by the text saying Bochum is among the four most digital: the NRW
+    ministry it names counted as a second place."""
+    answer = real_service.ask("Welche anderen Städte gehören laut Digital-Index Ruhr zu den digitalsten Kommunen?")
+    assert not answer.answered
+    assert real_service.ask("Welche anderen NRW-Städte waren 2024 in den Top 10 des Smart City Index?").answered
+
+
 def test_a_task_asked_in_a_keyword_query_is_what_the_entry_does(real_service: FoiService) -> None:
     """ "Aufgabe" counted as a word the entry lacks; "Was macht die Stabsstelle?" asks the same."""
     answer = real_service.ask("Aufgaben der Stabsstelle Digitalisierung")

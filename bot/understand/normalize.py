@@ -255,6 +255,7 @@ class Normalizer:
         # whose names have it too.
         self._ranking_words: dict[str, set[str]] = {}
         self._state_of = {city: state for state, cities in aliases.states.items() for city in cities if city != state}
+        self.states = frozenset(aliases.states)
         self._of_states = frozenset(r.id for r in rankings if r.states)
         for ranking in rankings:
             phrase = Slot(ranking_token(ranking.id), ranking=ranking.id)
