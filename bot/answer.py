@@ -193,7 +193,7 @@ def _asks_most_change(question: Question) -> bool:
 
 
 # "andere Städte", "other cities", "außer Bochum": asks for cities besides the ones named.
-_OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except|apart from|aside from)\b")
+_OTHER = re.compile(r"\b(?:andere[mnrs]?|other|ausser|besides|except|apart\sfrom|aside\sfrom)\b")
 
 
 def _asks_another(question: Question) -> bool:
