@@ -869,11 +869,11 @@ class Answerer:
         Städte …?" is not answered by a text naming Bochum alone."""
         analyze = self.understander.normalizer.analyze
         texts = [text for text in (entry.answer, entry.answer_en) if text]
-        # Cities, not the state a text names beside them ("vom NRW-Ministerium … Bochum").
-        aside = frozenset() if of_states else self.understander.normalizer.states
         if another and len(asked) == 1:
-            return any(analyze(text).cities - asked - aside for text in texts)
+            return any(analyze(text).cities - asked for text in texts)
         if another and not asked:
+            # Cities, not the state a text names beside them ("vom NRW-Ministerium … Bochum").
+            aside = frozenset() if of_states else self.understander.normalizer.states
             return any(len(analyze(text).cities - aside) > 1 for text in texts)
         return any(analyze(text).cities or _PLACES.search(_SMART_CITY.sub(" ", fold(text))) for text in texts)
 

@@ -294,8 +294,7 @@ def asks_other_years(folded: str) -> bool:
 # One word may stand between: "Welche NRW-Stadt", "Which German city".
 # A superlative before the noun asks it too, in a keyword query: "Beste Stadt in NRW 2024".
 _WHICH_CITY = re.compile(
-    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:(?:gross)?(?:stadt|staedte)|kommunen?|gemeinden?)|"
-    r"which\s(?:\w+[\s-])?(?:city|cities|towns?|municipalit(?:y|ies))|"
+    r"\b(?:welche[mnrs]?\s(?:\w+[\s-])?(?:gross)?(?:stadt|staedte)|which\s(?:\w+[\s-])?(?:city|cities|town|towns)|"
     # A word may stand between ("worst NRW city", "beste bayerische Stadt"), but not the index's "smart".
     r"(?:beste|digitalste|smarteste|schlechteste|top)[nrs]?[\s-](?:(?!smart)\w+[\s-])?(?:gross)?(?:stadt|staedte)|"
     r"(?:best|smartest|worst|top)\s(?:(?!smart)\w+[\s-])?(?:city|cities))(?![\w-])"  # not "city-owned"

@@ -2507,9 +2507,3 @@ def test_places_counted_in_chat_are_counted() -> None:
     assert counts_places(fold("Wie viel Plätze ging es nach oben?"), asked=True)
     assert not counts_places(fold("Welchen Platz hatte Bochum 2021?"))
     assert not counts_places(fold("Bochum 2021 Platz"))  # a year before "Platz" counts nothing
-
-
-def test_municipalities_are_cities_asked_for() -> None:
-    assert asks_which_city(fold("Welche Kommunen führen den Index an?"))
-    assert asks_which_city(fold("Which municipalities lead the index?"))
-    assert not asks_which_city(fold("Wie viele Kommunen bewertet der Index?"))
