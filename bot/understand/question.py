@@ -75,7 +75,7 @@ from bot.understand.ranking import (
     top_size,
 )
 from bot.understand.semantic import Vector, embed
-from bot.understand.spelling import as_written
+from bot.understand.spelling import as_written, correct_grammar_slips
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
@@ -408,6 +408,17 @@ class Understander:
         """The typed question; `lang` is the reply language if the caller knows it, else the one detected; where
         the text is too short to tell, `fallback` (the person's own language, if known), or else German."""
         text = as_written(text.strip()[:MAX_UNDERSTOOD], self.spellings, self._knows, self._knows_a_form)
+        question = self._read(text, lang, fallback)
+        if question.ranking is None:
+            # A slip of the finger in a word of the ranking grammar ("Lag Bonn vor oder hiter Köln?") is read as
+            # that word where it makes a ranking question; elsewhere the search matches typos as it does.
+            slipped = correct_grammar_slips(text, self._knows_a_form, self.spellings)
+            if slipped != text and (other := self._read(slipped, lang, fallback)).ranking is not None:
+                return other
+        return question
+
+    def _read(self, text: str, lang: Lang | None, fallback: Lang | None) -> Question:
+        """The typed question of a text put into the base's spelling."""
         checked = claim(text)
         # A claim to check is asked as the claim itself, but yes or no answers it.
         subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))

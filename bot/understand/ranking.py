@@ -35,8 +35,17 @@ class RankingAsk(StrEnum):
     AHEAD = "ahead"  # every city ahead of one ("Welche Städte lagen 2024 vor Bochum?")
 
 
+_SPELT: set[str] = set()  # the grammar's words as written, which a typo of one is read as
+
+
 def _stems(words: str) -> frozenset[str]:
+    _SPELT.update(words.split())
     return frozenset(stem(w) for w in words.split())
+
+
+def grammar_words() -> frozenset[str]:
+    """The (folded) words the ranking grammar reads, as written."""
+    return frozenset(_SPELT)
 
 
 # Tokens as the normaliser emits them (synonym groups map to their first member's stem).

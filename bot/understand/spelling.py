@@ -16,7 +16,8 @@ from rapidfuzz.distance import OSA
 from bot.folding import fold
 from bot.understand.answer_types import figure_words
 from bot.understand.content import is_noun
-from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS, typo_budget
+from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS, stem, typo_budget
+from bot.understand.ranking import grammar_words
 
 _UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
 _HAS_UMLAUT = re.compile("[äöüÄÖÜß]")
@@ -105,6 +106,25 @@ _SHORT_ASKING = frozenset("what when whom wann many much viel".split())
 _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon wozu worum worunter".split())
 
 
+# The ranking grammar's longer words, as written: a slip in one ("hiter", "glandet") is read as that word.
+_GRAMMAR = _by_first_letter(w for w in grammar_words() if len(w) > _SHORT_FIGURE)
+
+
+def correct_grammar_slips(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
+    """The text with each word `known` does not know that is exactly one of the ranking grammar's words typed with
+    one slip (a letter left out, doubled or swapped with the next; not the first letter) read as that word."""
+
+    def corrected(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = fold(word)
+        if not typo_budget(folded) or known(folded):
+            return word
+        found = [w for w in _GRAMMAR.get(folded[0], ()) if one_slip(folded, w)]
+        return _as_typed(spellings.get(found[0], found[0]), word) if len(found) == 1 else word
+
+    return _WRITTEN_WORD.sub(corrected, text)
+
+
 def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
     """A word with a typo budget (five letters or more) that `known` does not know (folded; a form of a known
     word is known), one edit from exactly one word asking for a figure, or else from exactly one function or
@@ -146,6 +166,18 @@ def _swapped(typed: str, word: str) -> bool:
         and typed[0] == word[0]
         and any(typed == word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1))
     )
+
+
+def one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one letter left out (neither the first nor the last: "month" is no slip of
+    "months"), doubled, or swapped with the next (not the first), and not a form of it (of the same stem)."""
+    if len(typed) == len(word) - 1:
+        slipped = any(typed == word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
+    elif len(typed) == len(word) + 1:
+        slipped = any(typed[i] == typed[i - 1] and typed[:i] + typed[i + 1 :] == word for i in range(2, len(typed)))
+    else:
+        slipped = _swapped(typed, word) and typed != word
+    return slipped and stem(typed) != stem(word)
 
 
 def _dropped_or_swapped(typed: str, word: str) -> bool:

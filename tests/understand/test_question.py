@@ -332,6 +332,36 @@ def test_a_typo_in_a_question_word_is_read_as_the_word(real_service: FoiService,
     assert real_service.ask(typed).answered
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("Lag Dresden 2022 hinetr Hamburg?", "Lag Dresden 2022 hinter Hamburg?"),
+        ("Wo ist Karlsruhe 2019 gelanddet?", "Wo ist Karlsruhe 2019 gelandet?"),
+        ("Wer war 2021 beser, Essen oder Dortmund?", "Wer war 2021 besser, Essen oder Dortmund?"),
+        ("Was Köln behnid Bonn in 2019?", "Was Köln behind Bonn in 2019?"),
+    ],
+)
+def test_a_slip_in_a_word_of_the_ranking_grammar_still_asks_for_a_standing(
+    real_service: FoiService, typed: str, written: str
+) -> None:
+    """A letter left out, doubled or swapped in a word only the ranking grammar reads ("hinter", "gelandet") left
+    a word the base lacks and no ranking question: "Lag Dresden 2022 hinetr Hamburg?" got suggestions."""
+    understand = real_service.answerer.understander.understand
+    assert understand(written).ranking is not None
+    assert understand(typed).ranking == understand(written).ranking
+    assert real_service.ask(typed).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["Wie ist das Wetter in Bochum?", "Wie viele Kita-Plätze fehlen in Bochum?", "Was ist ein Hintergrund?"]
+)
+def test_a_word_that_is_no_slip_of_the_ranking_grammar_asks_for_no_standing(
+    real_service: FoiService, question: str
+) -> None:
+    """ "Wetter" is one letter from "weiter", "fehlen" another form of "fehlten": words of their own."""
+    assert real_service.answerer.understander.understand(question).ranking is None
+
+
 def test_a_typo_in_a_word_asking_for_a_figure_still_asks_for_it(real_service: FoiService) -> None:
     """No source gives Bochum's points of 2020: with "Punkte" mistyped, the question was no question of points and
     was answered with Bochum's place."""

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.folding import fold, strip_umlauts
-from bot.understand.spelling import as_written, correct_typos, restore_umlauts, umlaut_spellings
+from bot.understand.spelling import (
+    as_written,
+    correct_grammar_slips,
+    correct_typos,
+    one_slip,
+    restore_umlauts,
+    umlaut_spellings,
+)
 
 _KNOWN = {fold(w) for w in "für über Städte geprüft Zähler schon Stadt Bochum wer hat".split()}
 _SPELLINGS = {"mobilitaet": "mobilität", "strasse": "straße", "oberbuergermeister": "oberbürgermeister"}
@@ -93,3 +100,37 @@ def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
     assert as_written("Wlchen Platz hatte Bochum fur Stadte?", _SPELLINGS, known, known) == (
         "Welchen Platz hatte Bochum für Städte?"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "slipped"),
+    [
+        ("hiner", "hinter", True),  # a letter left out
+        ("hinterr", "hinter", True),  # one doubled
+        ("hitner", "hinter", True),  # two swapped
+        ("ihnter", "hinter", False),  # the first letter is rarely mistyped
+        ("hintar", "hinter", False),  # a letter replaced makes real words of others ("Wetter", "weiter")
+        ("month", "months", False),  # the last letter left out is another form
+        ("hinter", "hinter", False),
+    ],
+)
+def test_a_slip_is_a_letter_left_out_doubled_or_swapped(typed: str, word: str, slipped: bool) -> None:
+    assert one_slip(typed, word) is slipped
+
+
+def test_a_slip_in_a_word_of_the_ranking_grammar_is_read_as_that_word() -> None:
+    known = {"lag", "dresden", "leipzig", "wo", "ist", "kiel"}.__contains__
+    assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", known, {}) == "Lag Dresden hinter Leipzig?"
+    assert correct_grammar_slips("Wo ist Kiel gelanddet", known, {}) == "Wo ist Kiel gelandet"
+    # A word the base knows (in a form of its own: "fehlen" beside "fehlten") stays, however close to a word of
+    # the grammar.
+    assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", lambda _: True, {}) == "Lag Dresden hinetr Leipzig?"
+
+
+@given(st.text(alphabet="abehilnrtgdsu ,?", max_size=40))
+def test_reading_grammar_slips_changes_only_unknown_words_into_grammar_words(text: str) -> None:
+    """Every word comes back as typed or, typed with one slip, as a word of the ranking grammar."""
+    corrected = correct_grammar_slips(text, lambda _: False, {})
+    assert len(corrected.split()) == len(text.split())
+    for before, after in zip(text.split(), corrected.split(), strict=True):
+        assert after == before or one_slip(fold(before), fold(after))
