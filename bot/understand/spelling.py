@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.folding import fold
+from bot.folding import fold, with_umlauts
 from bot.understand.answer_types import figure_words
 from bot.understand.content import is_noun
 from bot.understand.normalize import QUESTION_WORDS, STOP_WORDS, stem, typo_budget
@@ -119,7 +119,9 @@ def correct_grammar_slips(text: str, known: Callable[[str], bool], spellings: Ma
         folded = fold(word)
         if not typo_budget(folded) or known(folded):
             return word
-        found = [w for w in _GRAMMAR.get(folded[0], ()) if one_slip(folded, w)]
+        # Umlauts as one letter: "Stdäte" and "Stdte" are one slip from "Städte", not from "staedte".
+        typed = with_umlauts(folded)
+        found = [w for w in _GRAMMAR.get(folded[0], ()) if one_slip(typed, with_umlauts(w))]
         return _as_typed(spellings.get(found[0], found[0]), word) if len(found) == 1 else word
 
     return _WRITTEN_WORD.sub(corrected, text)

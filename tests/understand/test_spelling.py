@@ -122,6 +122,10 @@ def test_a_slip_in_a_word_of_the_ranking_grammar_is_read_as_that_word() -> None:
     known = {"lag", "dresden", "leipzig", "wo", "ist", "kiel"}.__contains__
     assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", known, {}) == "Lag Dresden hinter Leipzig?"
     assert correct_grammar_slips("Wo ist Kiel gelanddet", known, {}) == "Wo ist Kiel gelandet"
+    # Umlauts count as one letter: "Stdäte" is "Städte" with two letters swapped, "Stdte" without its umlaut.
+    spellings = {"staedte": "städte"}
+    assert correct_grammar_slips("Welche Stdäte lagen vor Bonn", known, spellings) == "Welche Städte lagen vor Bonn"
+    assert correct_grammar_slips("Welche Stdte lagen vor Bonn", known, spellings) == "Welche Städte lagen vor Bonn"
     # A word the base knows (in a form of its own: "fehlen" beside "fehlten") stays, however close to a word of
     # the grammar.
     assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", lambda _: True, {}) == "Lag Dresden hinetr Leipzig?"
