@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Hamming
 
 from bot.folding import fold, with_umlauts
 from bot.understand.answer_types import figure_words
@@ -112,7 +112,7 @@ _GRAMMAR = _by_first_letter(w for w in grammar_words() if len(w) > _SHORT_FIGURE
 
 def correct_grammar_slips(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
     """The text with each word `known` does not know that is exactly one of the ranking grammar's words typed with
-    one slip (a letter left out, doubled or swapped with the next; not the first letter) read as that word."""
+    one slip (see `one_slip`) read as that word."""
 
     def corrected(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -170,15 +170,21 @@ def _swapped(typed: str, word: str) -> bool:
     )
 
 
+_MIN_REPLACED = 7  # shorter words with a letter replaced are real words of their own too often ("Wetter")
+
+
 def one_slip(typed: str, word: str) -> bool:
     """Whether `typed` is `word` with one letter left out (neither the first nor the last: "month" is no slip of
-    "months"), doubled, or swapped with the next (not the first), and not a form of it (of the same stem)."""
+    "months"), doubled, swapped with the next (not the first) or, in a word of seven letters or more, replaced (not
+    the first: "Wetter" is no "weiter"), and not a form of it (of the same stem)."""
     if len(typed) == len(word) - 1:
         slipped = any(typed == word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
     elif len(typed) == len(word) + 1:
         slipped = any(typed[i] == typed[i - 1] and typed[:i] + typed[i + 1 :] == word for i in range(2, len(typed)))
     else:
-        slipped = _swapped(typed, word) and typed != word
+        slipped = (_swapped(typed, word) and typed != word) or (
+            len(word) >= _MIN_REPLACED and typed[0] == word[0] and Hamming.distance(typed, word) == 1
+        )
     return slipped and stem(typed) != stem(word)
 
 

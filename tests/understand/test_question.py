@@ -339,6 +339,7 @@ def test_a_typo_in_a_question_word_is_read_as_the_word(real_service: FoiService,
         ("Wo ist Karlsruhe 2019 gelanddet?", "Wo ist Karlsruhe 2019 gelandet?"),
         ("Wer war 2021 beser, Essen oder Dortmund?", "Wer war 2021 besser, Essen oder Dortmund?"),
         ("Was Köln behnid Bonn in 2019?", "Was Köln behind Bonn in 2019?"),
+        ("Wo ist Aachen 2022 gelandat?", "Wo ist Aachen 2022 gelandet?"),
     ],
 )
 def test_a_slip_in_a_word_of_the_ranking_grammar_still_asks_for_a_standing(

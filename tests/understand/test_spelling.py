@@ -109,7 +109,8 @@ def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
         ("hinterr", "hinter", True),  # one doubled
         ("hitner", "hinter", True),  # two swapped
         ("ihnter", "hinter", False),  # the first letter is rarely mistyped
-        ("hintar", "hinter", False),  # a letter replaced makes real words of others ("Wetter", "weiter")
+        ("gelandat", "gelandet", True),  # one replaced in a word of seven letters or more
+        ("wetter", "weiter", False),  # but not in a shorter one: it makes real words of others
         ("month", "months", False),  # the last letter left out is another form
         ("hinter", "hinter", False),
     ],
