@@ -11,9 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.answer import Assessment
+from bot.answer import Assessment, answered_first
 from bot.cli.common import CliError, open_service
 from bot.evaluation import CHOOSE, REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
+from bot.models import Answer
 from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals
 from bot.service import FoiService
 from bot.understand.question import Question
@@ -27,7 +28,10 @@ CHOOSE_ON = [
 MAX_UNANSWERABLE = 0.03  # of unanswerable questions answered, at most
 SUGGEST = 0.15  # below the threshold, from here on the best entry is offered ("Meinten Sie …?")
 
-Sample = tuple[GoldQuestion, Question, Assessment]
+Read = tuple[Question, Assessment]
+# A gold question read as typed, and with its slips of the finger corrected where it has any: the bot answers the
+# latter where the former answers nothing (`answered_first`), so the operating point is chosen on both.
+Sample = tuple[GoldQuestion, Question, Assessment, Read | None]
 
 
 def register(commands: Any) -> None:
@@ -49,7 +53,12 @@ def _samples(service: FoiService, parts: list[tuple[Path, str]], *, runners_up: 
             if gold.part != part:
                 continue
             question = answerer.understander.understand(gold.question)
-            out.append((gold, question, answerer.assess(question, runners_up=runners_up)))
+            corrected = answerer.understander.corrected(gold.question)
+            second = None
+            if corrected is not None:
+                other = answerer.understander.understand(corrected)
+                second = (other, answerer.assess(other, runners_up=runners_up))
+            out.append((gold, question, answerer.assess(question, runners_up=runners_up), second))
     return out
 
 
@@ -60,7 +69,7 @@ def _fit(samples: list[Sample]) -> tuple[list[float], float, int]:
         raise CliError("calibrate needs scikit-learn: pip install -e '.[dev]'") from None
     rows = [
         (found.signals.values(), int(found.entry is not None and found.fits and found.entry.id in gold.expected))
-        for gold, _, found in samples
+        for gold, _, found, _ in samples
         if found.signals is not None
     ]
     model = LogisticRegression(C=1.0, max_iter=1000)
@@ -69,8 +78,7 @@ def _fit(samples: list[Sample]) -> tuple[list[float], float, int]:
 
 
 def _report(service: FoiService, samples: list[Sample], calibration: Calibration, threshold: float) -> Report:
-    graded = []
-    for gold, question, assessed in samples:
+    def composed(question: Question, assessed: Assessment) -> Answer:
         found = assessed
         if assessed.signals is not None:
             neutral = replace(assessed.signals, counted=NOT_COUNTED)
@@ -79,7 +87,14 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
                 confidence=calibration.probability(assessed.signals),
                 subject=calibration.probability(neutral),
             )
-        graded.append(GradedAnswer(gold, service.answerer.compose(question, found, threshold)))
+        return service.answerer.compose(question, found, threshold)
+
+    graded = []
+    for gold, question, assessed, second in samples:
+        answer = composed(question, assessed)
+        if second is not None and not answer.answered:
+            answer = answered_first(answer, composed(*second))
+        graded.append(GradedAnswer(gold, answer))
     return Report(graded)
 
 

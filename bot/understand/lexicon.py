@@ -20,6 +20,7 @@ from bot.understand.normalize import (
     typo_budget,
     verb_variants,
 )
+from bot.understand.spelling import one_slip
 
 LOW_INFORMATION_WEIGHT = 0.25
 TYPO_WEIGHT = {1: 0.85, 2: 0.7}
@@ -171,6 +172,29 @@ class Lexicon:
             if distance > 0 and token in self.df:
                 out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])
         return out
+
+    def misspelt(self, surface: str) -> str | None:
+        """The written word a folded word the base does not write is, typed with one slip (see `one_slip`:
+        "Paramter", "beschlosen", "Stdte"), where exactly one written word is so; not a letter replaced, which
+        makes one word the base writes of another it does not too often ("angefragt", "abgefragt")."""
+        if not typo_budget(surface) or not surface.isalpha():
+            return None
+        first, size = surface[0], len(surface)
+        found = {
+            word
+            for n in (size - 1, size, size + 1)
+            for word in self._pool.get((first, n), ())
+            if word in self.words and one_slip(surface, word, replaced=False)
+        }
+        # With its umlauts as one letter, a word typed without one ("Stdte") or with one swapped ("Sätdte").
+        typed = with_umlauts(surface)
+        found |= {
+            word
+            for n in (len(typed) - 1, len(typed), len(typed) + 1)
+            for form, word in self._umlaut_pool.get((first, n), {}).items()
+            if one_slip(typed, form, replaced=False)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def verb_forms(self, token: str) -> dict[str, float]:
         """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`,

@@ -75,7 +75,7 @@ from bot.understand.ranking import (
     top_size,
 )
 from bot.understand.semantic import Vector, embed
-from bot.understand.spelling import as_written, correct_grammar_slips
+from bot.understand.spelling import as_written, correct_grammar_slips, correct_slips
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
@@ -416,6 +416,19 @@ class Understander:
             if slipped != text and (other := self._read(slipped, lang, fallback)).ranking is not None:
                 return other
         return question
+
+    def corrected(self, text: str) -> str | None:
+        """The text with every slip of the finger in a word the base does not write read as the one word it writes
+        that the slip makes ("Wie viele Paramter …?"); in an English question no German word ("letter" is no
+        "letzter"). None where it has none."""
+        english = asks_in_english(text)
+
+        def misspelt(word: str) -> str | None:
+            found = self.lexicon.misspelt(word)
+            return None if found is None or (english and found in self.german_words) else found
+
+        slipped = correct_slips(text, self._knows, misspelt, self.spellings)
+        return slipped if slipped != text else None
 
     def _read(self, text: str, lang: Lang | None, fallback: Lang | None) -> Question:
         """The typed question of a text put into the base's spelling."""

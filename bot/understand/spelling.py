@@ -127,6 +127,26 @@ def correct_grammar_slips(text: str, known: Callable[[str], bool], spellings: Ma
     return _WRITTEN_WORD.sub(corrected, text)
 
 
+def correct_slips(
+    text: str, written: Callable[[str], bool], misspelt: Callable[[str], str | None], spellings: Mapping[str, str]
+) -> str:
+    """The text with each word of five letters or more the base does not write (`written`, folded) read as the
+    word `misspelt` finds it a slip of ("Paramter" → "Parameter"), as `spellings` writes it; not a part of a
+    hyphenated compound."""
+
+    def corrected(match: re.Match[str]) -> str:
+        word = match.group(0)
+        folded = fold(word)
+        if not typo_budget(folded) or written(folded) or folded in _OTHER_ASKING:
+            return word
+        if "-" in (text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]):
+            return word
+        found = misspelt(folded)
+        return word if found is None else _as_typed(spellings.get(found, found), word)
+
+    return _WRITTEN_WORD.sub(corrected, text)
+
+
 def correct_typos(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
     """A word with a typo budget (five letters or more) that `known` does not know (folded; a form of a known
     word is known), one edit from exactly one word asking for a figure, or else from exactly one function or
@@ -173,17 +193,17 @@ def _swapped(typed: str, word: str) -> bool:
 _MIN_REPLACED = 7  # shorter words with a letter replaced are real words of their own too often ("Wetter")
 
 
-def one_slip(typed: str, word: str) -> bool:
+def one_slip(typed: str, word: str, *, replaced: bool = True) -> bool:
     """Whether `typed` is `word` with one letter left out (neither the first nor the last: "month" is no slip of
     "months"), doubled, swapped with the next (not the first) or, in a word of seven letters or more, replaced (not
-    the first: "Wetter" is no "weiter"), and not a form of it (of the same stem)."""
+    the first: "Wetter" is no "weiter"; `replaced`), and not a form of it (of the same stem)."""
     if len(typed) == len(word) - 1:
         slipped = any(typed == word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
     elif len(typed) == len(word) + 1:
         slipped = any(typed[i] == typed[i - 1] and typed[:i] + typed[i + 1 :] == word for i in range(2, len(typed)))
     else:
         slipped = (_swapped(typed, word) and typed != word) or (
-            len(word) >= _MIN_REPLACED and typed[0] == word[0] and Hamming.distance(typed, word) == 1
+            replaced and len(word) >= _MIN_REPLACED and typed[0] == word[0] and Hamming.distance(typed, word) == 1
         )
     return slipped and stem(typed) != stem(word)
 

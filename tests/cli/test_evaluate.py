@@ -82,7 +82,22 @@ def test_calibrating_grades_the_replies_the_bot_gives(real_service: FoiService) 
         GoldQuestion(question=text, expected=frozenset(), category="neighbour"),
         question,
         real_service.answerer.assess(question),
+        None,
     )
     report = calibrate._report(real_service, [sample], real_service.answerer.calibration, 0.05)
     assert not real_service.ask(text).answered
     assert not report.answers[0].answer.answered
+
+
+def test_calibrating_answers_a_mistyped_question_as_the_bot_does(real_service: FoiService, tmp_path: Path) -> None:
+    """The bot answers a question with a slip of the finger as corrected where as typed it answers nothing; the
+    operating point is chosen on those replies too."""
+    text = "Wann wurde die Strategei der Stadt Bochum beschlossen?"
+    gold = tmp_path / "gold.csv"
+    gold.write_text(f"question,expected,category,part\n{text},bochum-strategie-2030,typo,choose\n", encoding="utf-8")
+    (sample,) = calibrate._samples(real_service, [(gold, "choose")])
+    assert sample[3] is not None
+    assert not real_service.answerer.compose(sample[1]).answered
+    report = calibrate._report(real_service, [sample], real_service.answerer.calibration, 0.52)
+    assert report.answered_correct == 1.0
+    assert real_service.ask(text).answered

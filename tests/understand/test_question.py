@@ -363,6 +363,34 @@ def test_a_word_that_is_no_slip_of_the_ranking_grammar_asks_for_no_standing(
     assert real_service.answerer.understander.understand(question).ranking is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "corrected"),
+    [
+        ("Wann wurde die Strategei beschlossen?", "Wann wurde die Strategie beschlossen?"),
+        ("Wie viele Paramter wurden 2023 untersucht?", "Wie viele Parameter wurden 2023 untersucht?"),
+        ("Wie viele Stdte wurden untersucht?", "Wie viele Städte wurden untersucht?"),
+        # Not the last letter, not a letter replaced, not a German word in an English question, not a word the
+        # base writes: each is a word of its own.
+        ("In which month was the memo written?", None),
+        ("Wer hat in Bochum angefragt?", None),
+        ("What does the letter say?", None),
+        ("Wann wurde die Strategie beschlossen?", None),
+    ],
+)
+def test_a_slip_of_the_finger_is_corrected_to_the_one_word_the_base_writes(
+    real_service: FoiService, typed: str, corrected: str | None
+) -> None:
+    assert real_service.answerer.understander.corrected(typed) == corrected
+
+
+@given(st.text(alphabet="abdeginrstuwäWSP ?", max_size=40))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_correcting_slips_changes_only_words_the_base_does_not_write(real_service: FoiService, text: str) -> None:
+    understander = real_service.answerer.understander
+    corrected = understander.corrected(text)
+    assert corrected is None or (corrected != text and len(corrected.split()) == len(text.split()))
+
+
 def test_a_typo_in_a_word_asking_for_a_figure_still_asks_for_it(real_service: FoiService) -> None:
     """No source gives Bochum's points of 2020: with "Punkte" mistyped, the question was no question of points and
     was answered with Bochum's place."""
