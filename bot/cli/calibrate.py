@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.answer import Assessment, answered_first
+from bot.answer import Assessment, answered_first, worth_retrying
 from bot.cli.common import CliError, open_service
 from bot.evaluation import CHOOSE, REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
 from bot.models import Answer
@@ -78,7 +78,7 @@ def _fit(samples: list[Sample]) -> tuple[list[float], float, int]:
 
 
 def _report(service: FoiService, samples: list[Sample], calibration: Calibration, threshold: float) -> Report:
-    def composed(question: Question, assessed: Assessment) -> Answer:
+    def composed(question: Question, assessed: Assessment) -> tuple[Answer, float]:
         found = assessed
         if assessed.signals is not None:
             neutral = replace(assessed.signals, counted=NOT_COUNTED)
@@ -87,13 +87,13 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
                 confidence=calibration.probability(assessed.signals),
                 subject=calibration.probability(neutral),
             )
-        return service.answerer.compose(question, found, threshold)
+        return service.answerer.compose(question, found, threshold), found.confidence
 
     graded = []
     for gold, question, assessed, second in samples:
-        answer = composed(question, assessed)
-        if second is not None and not answer.answered:
-            answer = answered_first(answer, composed(*second))
+        answer, confidence = composed(question, assessed)
+        if second is not None and worth_retrying(answer, confidence, threshold):
+            answer = answered_first(answer, composed(*second)[0])
         graded.append(GradedAnswer(gold, answer))
     return Report(graded)
 

@@ -180,18 +180,22 @@ class Lexicon:
         if not typo_budget(surface) or not surface.isalpha():
             return None
         first, size = surface[0], len(surface)
+        pool = [w for n in (size - 1, size, size + 1) for w in self._pool.get((first, n), ())]
         found = {
             word
-            for n in (size - 1, size, size + 1)
-            for word in self._pool.get((first, n), ())
+            for word, _, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
             if word in self.words and one_slip(surface, word, replaced=False)
         }
         # With its umlauts as one letter, a word typed without one ("Stdte") or with one swapped ("Sätdte").
         typed = with_umlauts(surface)
-        found |= {
-            word
+        forms = {
+            form: word
             for n in (len(typed) - 1, len(typed), len(typed) + 1)
             for form, word in self._umlaut_pool.get((first, n), {}).items()
+        }
+        found |= {
+            forms[form]
+            for form, _, _ in process.extract(typed, list(forms), scorer=OSA.distance, score_cutoff=1, limit=None)
             if one_slip(typed, form, replaced=False)
         }
         return found.pop() if len(found) == 1 else None
