@@ -1715,3 +1715,20 @@ def test_index_points_of_a_category_no_source_gives_are_not_the_overall_points(
     assert answer.decision is Decision.NOT_STATED
     assert "71,2" not in answer.text
     assert "71.2" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie groß war 2023 der Abstand vom vierten zum zehnten Rang?",
+        "How many points lay between the fourth and the tenth city in 2024?",
+    ],
+)
+def test_places_asked_in_ordinal_words_find_the_text_that_writes_them_in_digits(
+    real_service: FoiService, question: str
+) -> None:
+    """The text on the gap at the top writes "zwischen Platz 4 und 10"; "vom vierten zum zehnten Rang" shared
+    no word with it and got a suggestion."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids == ["bitkom-sci-abstand-spitze"]

@@ -71,6 +71,7 @@ from bot.understand.ranking import (
     names_since,
     names_span,
     nth_time,
+    ordinal,
     superlative,
     top_size,
 )
@@ -81,6 +82,7 @@ LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: ano
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
 # that a text with the question's own word ranks first.
 KIN_WEIGHT = 0.4
+ORDINAL_WEIGHT = 0.9  # a place in digits: the same word written otherwise
 # Characters of a question that are understood; the rest is noise (and Telegram caps messages at 4096 anyway).
 MAX_UNDERSTOOD = 2000
 MAX_QUERY_TERMS = 32
@@ -520,6 +522,9 @@ class Understander:
             # Texts word a gain or a lead in any of the grammar's words for it: "Um wie viele Plätze kletterte
             # Reutlingen?" is answered by "am stärksten verbessert", "Spitzenplätze" by "vorn".
             kindred = {w: KIN_WEIGHT for w in sorted(kin(token, tokens)) if w in self.lexicon}
+            # Texts write places in digits: "zwischen dem vierten und dem zehnten Platz" is "zwischen Platz 4 und 10".
+            if (number := ordinal(term.token)) is not None and str(number) in self.lexicon:
+                kindred[str(number)] = ORDINAL_WEIGHT
             term.alternatives.update({**kindred, **term.alternatives})
         for term in terms:
             # A phrase ("wie viele", "how many") asks for a kind of answer as its single words do.

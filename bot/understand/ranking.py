@@ -501,6 +501,12 @@ def top_size(folded: str) -> int | None:
 _NTH_TIME = re.compile(r"\b(?:zum\s(?!(?:aller)?ersten\s)(\w+)\s(?:mal|male)|for\sthe\s(?!first\s)(\w+)\stime)\b")
 
 
+def ordinal(token: str) -> int | None:
+    """The number an ordinal word's token stands for ("viert": 4), past the first; None for any other."""
+    number = _ORDINALS.get(token)
+    return number if number is not None and number > 1 else None
+
+
 def nth_time(folded: str) -> int | None:
     """The ordinal with which a (folded) question counts times ("zum dritten Mal gewonnen": 3), which names no
     place; None if it has none."""
