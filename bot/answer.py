@@ -246,6 +246,8 @@ class Answerer:
 
     def ask(self, text: str, lang: Lang | None = None, fallback: Lang | None = None) -> Answer:
         question = self.understander.understand(text, lang, fallback=fallback)
+        if not question.text or question.greeting:
+            return self.compose(question)
         found = self.assess(question)
         answer = self.compose(question, found)
         retried = worth_retrying(answer, found.confidence, self.calibration.threshold)

@@ -30,7 +30,7 @@ SUGGEST = 0.15  # below the threshold, from here on the best entry is offered ("
 
 Read = tuple[Question, Assessment]
 # A gold question read as typed, and with its slips of the finger corrected where it has any: the bot answers the
-# latter where the former answers nothing (`answered_first`), so the operating point is chosen on both.
+# latter where the former is unsure (`worth_retrying`, `answered_first`), so the operating point is chosen on both.
 Sample = tuple[GoldQuestion, Question, Assessment, Read | None]
 
 

@@ -76,7 +76,7 @@ from bot.understand.ranking import (
     top_size,
 )
 from bot.understand.semantic import Vector, embed
-from bot.understand.spelling import as_written, correct_grammar_slips, correct_slips
+from bot.understand.spelling import as_written, correct_slips, grammar_slip
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
@@ -414,7 +414,7 @@ class Understander:
         if question.ranking is None:
             # A slip of the finger in a word of the ranking grammar ("Lag Bonn vor oder hiter Köln?") is read as
             # that word where it makes a ranking question; elsewhere the search matches typos as it does.
-            slipped = correct_grammar_slips(text, self._knows_a_form, self.spellings)
+            slipped = correct_slips(text, self._knows_a_form, grammar_slip, self.spellings)
             if slipped != text and (other := self._read(slipped, lang, fallback)).ranking is not None:
                 return other
         return question

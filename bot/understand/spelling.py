@@ -110,29 +110,20 @@ _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon w
 _GRAMMAR = _by_first_letter(w for w in grammar_words() if len(w) > _SHORT_FIGURE)
 
 
-def correct_grammar_slips(text: str, known: Callable[[str], bool], spellings: Mapping[str, str]) -> str:
-    """The text with each word `known` does not know that is exactly one of the ranking grammar's words typed with
-    one slip (see `one_slip`) read as that word."""
-
-    def corrected(match: re.Match[str]) -> str:
-        word = match.group(0)
-        folded = fold(word)
-        if not typo_budget(folded) or known(folded):
-            return word
-        # Umlauts as one letter: "Stdäte" and "Stdte" are one slip from "Städte", not from "staedte".
-        typed = with_umlauts(folded)
-        found = [w for w in _GRAMMAR.get(folded[0], ()) if one_slip(typed, with_umlauts(w))]
-        return _as_typed(spellings.get(found[0], found[0]), word) if len(found) == 1 else word
-
-    return _WRITTEN_WORD.sub(corrected, text)
+def grammar_slip(word: str) -> str | None:
+    """The one word of the ranking grammar a folded word is typed with a slip (see `one_slip`), if any."""
+    # Umlauts as one letter: "Stdäte" and "Stdte" are one slip from "Städte", not from "staedte".
+    typed = with_umlauts(word)
+    found = [w for w in _GRAMMAR.get(word[0], ()) if one_slip(typed, with_umlauts(w))]
+    return found[0] if len(found) == 1 else None
 
 
 def correct_slips(
     text: str, written: Callable[[str], bool], misspelt: Callable[[str], str | None], spellings: Mapping[str, str]
 ) -> str:
     """The text with each word of five letters or more the base does not write (`written`, folded) read as the
-    word `misspelt` finds it a slip of ("Paramter" → "Parameter"), as `spellings` writes it; not a part of a
-    hyphenated compound."""
+    word `misspelt` finds it a slip of ("Paramter" → "Parameter", `grammar_slip`: "hiter" → "hinter"), as
+    `spellings` writes it; not a part of a hyphenated compound."""
 
     def corrected(match: re.Match[str]) -> str:
         word = match.group(0)

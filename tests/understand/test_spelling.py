@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from bot.folding import fold, strip_umlauts
 from bot.understand.spelling import (
     as_written,
-    correct_grammar_slips,
+    correct_slips,
     correct_typos,
+    grammar_slip,
     one_slip,
     restore_umlauts,
     umlaut_spellings,
@@ -121,21 +122,27 @@ def test_a_slip_is_a_letter_left_out_doubled_or_swapped(typed: str, word: str, s
 
 def test_a_slip_in_a_word_of_the_ranking_grammar_is_read_as_that_word() -> None:
     known = {"lag", "dresden", "leipzig", "wo", "ist", "kiel"}.__contains__
-    assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", known, {}) == "Lag Dresden hinter Leipzig?"
-    assert correct_grammar_slips("Wo ist Kiel gelanddet", known, {}) == "Wo ist Kiel gelandet"
+    assert correct_slips("Lag Dresden hinetr Leipzig?", known, grammar_slip, {}) == "Lag Dresden hinter Leipzig?"
+    assert correct_slips("Wo ist Kiel gelanddet", known, grammar_slip, {}) == "Wo ist Kiel gelandet"
     # Umlauts count as one letter: "Stdäte" is "Städte" with two letters swapped, "Stdte" without its umlaut.
     spellings = {"staedte": "städte"}
-    assert correct_grammar_slips("Welche Stdäte lagen vor Bonn", known, spellings) == "Welche Städte lagen vor Bonn"
-    assert correct_grammar_slips("Welche Stdte lagen vor Bonn", known, spellings) == "Welche Städte lagen vor Bonn"
+    assert (
+        correct_slips("Welche Stdäte lagen vor Bonn", known, grammar_slip, spellings) == "Welche Städte lagen vor Bonn"
+    )
+    assert (
+        correct_slips("Welche Stdte lagen vor Bonn", known, grammar_slip, spellings) == "Welche Städte lagen vor Bonn"
+    )
     # A word the base knows (in a form of its own: "fehlen" beside "fehlten") stays, however close to a word of
     # the grammar.
-    assert correct_grammar_slips("Lag Dresden hinetr Leipzig?", lambda _: True, {}) == "Lag Dresden hinetr Leipzig?"
+    assert (
+        correct_slips("Lag Dresden hinetr Leipzig?", lambda _: True, grammar_slip, {}) == "Lag Dresden hinetr Leipzig?"
+    )
 
 
 @given(st.text(alphabet="abehilnrtgdsu ,?", max_size=40))
 def test_reading_grammar_slips_changes_only_unknown_words_into_grammar_words(text: str) -> None:
     """Every word comes back as typed or, typed with one slip, as a word of the ranking grammar."""
-    corrected = correct_grammar_slips(text, lambda _: False, {})
+    corrected = correct_slips(text, lambda _: False, grammar_slip, {})
     assert len(corrected.split()) == len(text.split())
     for before, after in zip(text.split(), corrected.split(), strict=True):
         assert after == before or one_slip(fold(before), fold(after))
