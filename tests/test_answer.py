@@ -1732,3 +1732,13 @@ def test_places_asked_in_ordinal_words_find_the_text_that_writes_them_in_digits(
     answer = real_service.ask(question)
     assert answer.answered
     assert answer.entry_ids == ["bitkom-sci-abstand-spitze"]
+
+
+def test_a_count_or_a_party_in_words_is_no_place_in_digits(real_service: FoiService) -> None:
+    """ "sechs" shares its stem with "sechster", and "Dritte" may be third parties: only an ordinal as written
+    ("sechsten") is a place."""
+    understand = real_service.answerer.understander.understand
+    counted = next(t for t in understand("Welche Städte gewannen 2022 sechs Plätze?").terms if t.surface == "sechs")
+    assert "6" not in counted.alternatives
+    placed = next(t for t in understand("Wer lag 2022 auf dem sechsten Platz?").terms if t.surface == "sechsten")
+    assert "6" in placed.alternatives

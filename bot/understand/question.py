@@ -429,7 +429,8 @@ class Understander:
             found = self.lexicon.misspelt(word)
             return None if found is None or (english and found in self.german_words) else found
 
-        slipped = correct_slips(text, self._knows, misspelt, self.spellings)
+        # A form of a word the base writes ("Stellen" beside "Stelle") is no slip of another one ("Stellten").
+        slipped = correct_slips(text, self._knows_a_form, misspelt, self.spellings)
         return slipped if slipped != text else None
 
     def _read(self, text: str, lang: Lang | None, fallback: Lang | None) -> Question:
@@ -523,7 +524,7 @@ class Understander:
             # Reutlingen?" is answered by "am stärksten verbessert", "Spitzenplätze" by "vorn".
             kindred = {w: KIN_WEIGHT for w in sorted(kin(token, tokens)) if w in self.lexicon}
             # Texts write places in digits: "zwischen dem vierten und dem zehnten Platz" is "zwischen Platz 4 und 10".
-            if (number := ordinal(term.token)) is not None and str(number) in self.lexicon:
+            if (number := ordinal(term.token, term.surface)) is not None and str(number) in self.lexicon:
                 kindred[str(number)] = ORDINAL_WEIGHT
             term.alternatives.update({**kindred, **term.alternatives})
         for term in terms:

@@ -501,10 +501,15 @@ def top_size(folded: str) -> int | None:
 _NTH_TIME = re.compile(r"\b(?:zum\s(?!(?:aller)?ersten\s)(\w+)\s(?:mal|male)|for\sthe\s(?!first\s)(\w+)\stime)\b")
 
 
-def ordinal(token: str) -> int | None:
-    """The number an ordinal word's token stands for ("viert": 4), past the first; None for any other."""
+# How ordinals end as written: "sechs" shares the stem of "sechster", "Vize" stands for a second place.
+_ORDINAL_ENDING = re.compile(r"(?:te[mnrs]?|th|nd|rd)$")
+
+
+def ordinal(token: str, surface: str) -> int | None:
+    """The number an ordinal word stands for ("vierten": 4), past the first, by its token and its (folded) form as
+    written; None for any other word."""
     number = _ORDINALS.get(token)
-    return number if number is not None and number > 1 else None
+    return number if number is not None and number > 1 and _ORDINAL_ENDING.search(surface) else None
 
 
 def nth_time(folded: str) -> int | None:

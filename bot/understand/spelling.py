@@ -107,11 +107,14 @@ _OTHER_ASKING = frozenset("worin woran worauf woraus womit wobei wodurch wovon w
 
 
 # The ranking grammar's longer words, as written: a slip in one ("hiter", "glandet") is read as that word.
-_GRAMMAR = _by_first_letter(w for w in grammar_words() if len(w) > _SHORT_FIGURE)
+_MIN_GRAMMAR_SLIP = 6  # shorter words of the grammar are one slip from too many others
+_GRAMMAR = _by_first_letter(w for w in grammar_words() if len(w) >= _MIN_GRAMMAR_SLIP)
 
 
 def grammar_slip(word: str) -> str | None:
     """The one word of the ranking grammar a folded word is typed with a slip (see `one_slip`), if any."""
+    if not word:
+        return None
     # Umlauts as one letter: "Stdäte" and "Stdte" are one slip from "Städte", not from "staedte".
     typed = with_umlauts(word)
     found = [w for w in _GRAMMAR.get(word[0], ()) if one_slip(typed, with_umlauts(w))]
@@ -186,8 +189,11 @@ _MIN_REPLACED = 7  # shorter words with a letter replaced are real words of thei
 
 def one_slip(typed: str, word: str, *, replaced: bool = True) -> bool:
     """Whether `typed` is `word` with one letter left out (neither the first nor the last: "month" is no slip of
-    "months"), doubled, swapped with the next (not the first) or, in a word of seven letters or more, replaced (not
-    the first: "Wetter" is no "weiter"; `replaced`), and not a form of it (of the same stem)."""
+    "months"), doubled, swapped with the next or, in a word of seven letters or more, replaced (none of these the
+    first letter; not replaced unless `replaced`: "Wetter" is no "weiter"), and not a form of it (of the same
+    stem)."""
+    if not typed or not word:
+        return False
     if len(typed) == len(word) - 1:
         slipped = any(typed == word[:i] + word[i + 1 :] for i in range(1, len(word) - 1))
     elif len(typed) == len(word) + 1:

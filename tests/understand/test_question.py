@@ -6,10 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.folding import fold
 from bot.models import AnswerType, Decision
 from bot.service import FoiService
 from bot.understand.answer_types import claim
 from bot.understand.question import MAX_UNDERSTOOD
+from bot.understand.spelling import one_slip
 
 
 def test_a_question_is_understood_once_with_everything_later_steps_need(real_service: FoiService) -> None:
@@ -375,6 +377,8 @@ def test_a_word_that_is_no_slip_of_the_ranking_grammar_asks_for_no_standing(
         ("Wer hat in Bochum angefragt?", None),
         ("What does the letter say?", None),
         ("Wann wurde die Strategie beschlossen?", None),
+        # A form of a word the base writes is no slip of another: "Stellen" is no "Stellten".
+        ("Welche Stellen liefern die Daten an Bitkom?", None),
     ],
 )
 def test_a_slip_of_the_finger_is_corrected_to_the_one_word_the_base_writes(
@@ -389,6 +393,9 @@ def test_correcting_slips_changes_only_words_the_base_does_not_write(real_servic
     understander = real_service.answerer.understander
     corrected = understander.corrected(text)
     assert corrected is None or (corrected != text and len(corrected.split()) == len(text.split()))
+    for before, after in zip(text.split(), (corrected or text).split(), strict=True):
+        if before != after:
+            assert one_slip(fold(before), fold(after), replaced=False)
 
 
 def test_a_typo_in_a_word_asking_for_a_figure_still_asks_for_it(real_service: FoiService) -> None:

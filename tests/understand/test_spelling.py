@@ -113,6 +113,12 @@ def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
         ("gelandat", "gelandet", True),  # one replaced in a word of seven letters or more
         ("wetter", "weiter", False),  # but not in a shorter one: it makes real words of others
         ("month", "months", False),  # the last letter left out is another form
+        ("placin", "placing", False),  # even where the stems differ
+        ("inter", "hinter", False),  # nor the first letter left out, doubled or replaced
+        ("hhinter", "hinter", False),
+        ("xelandet", "gelandet", False),
+        ("hintre", "hinter", True),  # the last two swapped
+        ("", "hinter", False),
         ("hinter", "hinter", False),
     ],
 )
