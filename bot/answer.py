@@ -246,12 +246,10 @@ class Answerer:
 
     def ask(self, text: str, lang: Lang | None = None, fallback: Lang | None = None) -> Answer:
         question = self.understander.understand(text, lang, fallback=fallback)
-        if not question.text or question.greeting:
-            return self.compose(question)
-        found = self.assess(question)
-        answer = self.compose(question, found)
-        retried = worth_retrying(answer, found.confidence, self.calibration.threshold)
-        corrected = self.understander.corrected(text) if retried else None
+        answer, found = self._composed(question)
+        if found is None or not worth_retrying(answer, found.confidence, self.calibration.threshold):
+            return answer
+        corrected = self.understander.corrected(text)
         if corrected is None:
             return answer
         return answered_first(answer, self.compose(self.understander.understand(corrected, lang, fallback=fallback)))
@@ -993,23 +991,29 @@ class Answerer:
         """The reply to a question. `found` and `threshold` stand in for its assessment and the calibrated
         threshold (for calibrating: the operating point is chosen on the replies the bot gives, whichever part
         composes them)."""
+        return self._composed(question, found, threshold)[0]
+
+    def _composed(
+        self, question: Question, found: Assessment | None = None, threshold: float | None = None
+    ) -> tuple[Answer, Assessment | None]:
+        """The reply, and the assessment it was decided on: None where no search was needed (an empty text, a
+        greeting, a request's own dates, a question across a series)."""
         if not question.text:
-            return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN)
+            return Answer(question=question.text, lang=question.lang, decision=Decision.UNKNOWN), None
         if question.greeting:
-            return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING)
+            return Answer(question=question.text, lang=question.lang, decision=Decision.GREETING), None
         # When a request was sent and answered, and how long that took, are told by its own dates.
         took = self.turnarounds.answer(question)
         if took is not None:
-            return took
-        if self.series is None:
-            return self.decide(question, found if found is not None else self.assess(question), threshold)
+            return took, None
         # Only a question recognisably across the bodies of a stored series is the series'; any other is
         # composed as before, and then kept from quoting another body's answer than the one it names.
-        across = self.series.answer(question)
+        across = self.series.answer(question) if self.series is not None else None
         if across is not None:
-            return across
+            return across, None
         assessed = found if found is not None else self.assess(question)
-        return self.series.guard(question, self.decide(question, assessed, threshold))
+        answer = self.decide(question, assessed, threshold)
+        return (self.series.guard(question, answer) if self.series is not None else answer), assessed
 
     def decide(self, question: Question, found: Assessment, threshold: float | None = None) -> Answer:
         """The reply for an assessed question; `threshold` overrides the calibrated one (for calibrating)."""

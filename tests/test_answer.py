@@ -1742,3 +1742,25 @@ def test_a_count_or_a_party_in_words_is_no_place_in_digits(real_service: FoiServ
     assert "6" not in counted.alternatives
     placed = next(t for t in understand("Wer lag 2022 auf dem sechsten Platz?").terms if t.surface == "sechsten")
     assert "6" in placed.alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        ("", Decision.UNKNOWN),
+        ("Hallo!", Decision.GREETING),
+        ("Wie lange hat Bochum für die Antwort gebraucht?", Decision.ANSWER),
+        ("Wann wurde #257364 beantwortet?", Decision.ANSWER),
+    ],
+)
+def test_a_reply_that_needs_no_search_searches_nothing(
+    real_service: FoiService, monkeypatch: pytest.MonkeyPatch, text: str, decision: Decision
+) -> None:
+    """Greetings, empty texts and what a request's own dates tell are answered without the search (the second try
+    for slips of the finger had made every question search first)."""
+
+    def searched(*_: object, **__: object) -> None:
+        raise AssertionError(f"searched for {text!r}")
+
+    monkeypatch.setattr(real_service.answerer, "assess", searched)
+    assert real_service.ask(text).decision is decision
