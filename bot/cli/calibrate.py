@@ -45,7 +45,9 @@ def register(commands: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _samples(service: FoiService, parts: list[tuple[Path, str]], *, runners_up: bool = True) -> list[Sample]:
+def _samples(service: FoiService, parts: list[tuple[Path, str]], *, fitting: bool = False) -> list[Sample]:
+    """The gold questions of `parts`, read and assessed. For `fitting`, the best hit as the search ranked it (which
+    runner-up answers instead is the fitted model's choice) and no second read: the fit uses the first alone."""
     answerer = service.answerer
     out: list[Sample] = []
     for path, part in parts:
@@ -53,12 +55,12 @@ def _samples(service: FoiService, parts: list[tuple[Path, str]], *, runners_up: 
             if gold.part != part:
                 continue
             question = answerer.understander.understand(gold.question)
-            corrected = answerer.understander.corrected(gold.question)
+            corrected = None if fitting else answerer.understander.corrected(gold.question)
             second = None
             if corrected is not None:
                 other = answerer.understander.understand(corrected)
-                second = (other, answerer.assess(other, runners_up=runners_up))
-            out.append((gold, question, answerer.assess(question, runners_up=runners_up), second))
+                second = (other, answerer.assess(other))
+            out.append((gold, question, answerer.assess(question, runners_up=not fitting), second))
     return out
 
 
@@ -121,8 +123,7 @@ def _choose(service: FoiService, samples: list[Sample], calibration: Calibration
 
 def run(args: argparse.Namespace) -> int:
     with open_service() as service:
-        # Fitted on the best hits as the search ranks them: which runner-up answers instead is this model's choice.
-        fitted = _samples(service, FIT_ON, runners_up=False)
+        fitted = _samples(service, FIT_ON, fitting=True)
         weights, bias, used = _fit(fitted)
         calibration = Calibration(features=Signals.names(), weights=weights, bias=bias, threshold=0.5, suggest=SUGGEST)
         chosen = _samples(service, CHOOSE_ON)

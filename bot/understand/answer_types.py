@@ -747,7 +747,11 @@ _STANDING_FIGURES = re.compile(rf"{_PLACE.pattern}|\d+(?:[.,]\d+)?\s?(?:punkte|p
 def counts_something(entry: Entry) -> bool:
     """Whether the entry's short answer gives a number that may count something: not a year, a day, a place or a
     score."""
-    text = _STANDING_FIGURES.sub(" ", _DAY.sub(" ", _short_answers(entry)))
+    return _gives_a_number(_STANDING_FIGURES.sub(" ", _DAY.sub(" ", _short_answers(entry))))
+
+
+def _gives_a_number(text: str) -> bool:
+    """Whether the text holds a number that is no year (days taken out before)."""
     return any(not _is_year(m) for m in _COUNT.finditer(text))
 
 
@@ -762,7 +766,7 @@ def given_types(entry: Entry) -> frozenset[AnswerType]:
         kinds.add(AnswerType.DATE)
     if _CLOCK.search(text):
         kinds.add(AnswerType.TIME)
-    if any(not _is_year(m) for m in _COUNT.finditer(_DAY.sub(" ", text))):
+    if _gives_a_number(_DAY.sub(" ", text)):
         kinds.add(AnswerType.COUNT)
     if _REASON.search(text):
         kinds.add(AnswerType.REASON)
