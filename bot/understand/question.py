@@ -76,7 +76,7 @@ from bot.understand.ranking import (
     top_size,
 )
 from bot.understand.semantic import Vector, embed
-from bot.understand.spelling import as_written, correct_slips, grammar_slip
+from bot.understand.spelling import as_written, correct_slips, grammar_slip, one_slip, slips_undone
 
 LAST_WEIGHT = 0.9  # the words for a last place, searched for a superlative: another form of the same word
 # Another word of the same ranking ask ("kletterte" for "verbessert"): below a body match of the word itself, so
@@ -109,6 +109,9 @@ _OTHER = frozenset(stem(w) for w in "andere anderen anderer weitere weiteren oth
 # "geschickt") when the base only writes that; so is a noun made from such a verb ("Zulieferung"). What is left
 # must be long enough to be a word of its own, not "other" of "another".
 _MIN_REST = 6
+# Shorter words are one slip from a form of another word the base knows too often: "write" of "written", "sitzen"
+# of "Spitze", "filed" of "field".
+_MIN_SLIP_OF_A_FORM = 7
 
 
 @dataclass
@@ -426,12 +429,22 @@ class Understander:
         english = asks_in_english(text)
 
         def misspelt(word: str) -> str | None:
-            found = self.lexicon.misspelt(word)
+            found = self.lexicon.misspelt(word) or self._slip_of_a_form(word)
             return None if found is None or (english and found in self.german_words) else found
 
         # A form of a word the base writes ("Stellen" beside "Stelle") is no slip of another one ("Stellten").
         slipped = correct_slips(text, self._knows_a_form, misspelt, self.spellings)
         return slipped if slipped != text else None
+
+    def _slip_of_a_form(self, typed: str) -> str | None:
+        """The word a folded word is typed from with one slip, where the base knows it by its stem only (writes
+        another form of it) and exactly one stem fits: the word as the base writes it, if it does, else as folded."""
+        if len(typed) < _MIN_SLIP_OF_A_FORM:
+            return None
+        known = [w for w in slips_undone(typed) if self._knows_a_form(w) and one_slip(typed, w, replaced=False)]
+        if len({stem(w) for w in known}) != 1:
+            return None
+        return min(known, key=lambda w: (not self._knows(w), w))
 
     def _read(self, text: str, lang: Lang | None, fallback: Lang | None) -> Question:
         """The typed question of a text put into the base's spelling."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -203,6 +204,18 @@ def one_slip(typed: str, word: str, *, replaced: bool = True) -> bool:
             replaced and len(word) >= _MIN_REPLACED and typed[0] == word[0] and Hamming.distance(typed, word) == 1
         )
     return slipped and stem(typed) != stem(word)
+
+
+def slips_undone(typed: str) -> set[str]:
+    """The folded words `typed` may be with one slip of the finger undone: a letter put back (not as the first or
+    the last), a doubled letter single again, two letters swapped back (not the first). Candidates for words the
+    base knows only by their stem, which no list of written words holds ("Instrumnte": "Instrumente" beside the
+    base's "Instrument")."""
+    size = len(typed)
+    put_back = {typed[:i] + letter + typed[i:] for i in range(1, size) for letter in string.ascii_lowercase}
+    single = {typed[:i] + typed[i + 1 :] for i in range(2, size) if typed[i] == typed[i - 1]}
+    swapped = {typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] for i in range(1, size - 1)}
+    return (put_back | single | swapped) - {typed}
 
 
 def _dropped_or_swapped(typed: str, word: str) -> bool:

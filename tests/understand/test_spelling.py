@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.folding import fold, strip_umlauts
+from bot.understand.normalize import stem
 from bot.understand.spelling import (
     as_written,
     correct_slips,
@@ -15,6 +16,7 @@ from bot.understand.spelling import (
     grammar_slip,
     one_slip,
     restore_umlauts,
+    slips_undone,
     umlaut_spellings,
 )
 
@@ -124,6 +126,32 @@ def test_a_question_gets_its_umlauts_back_and_its_framing_words_right() -> None:
 )
 def test_a_slip_is_a_letter_left_out_doubled_or_swapped(typed: str, word: str, slipped: bool) -> None:
     assert one_slip(typed, word) is slipped
+
+
+def test_undoing_one_slip_finds_the_word_typed() -> None:
+    assert {"instrumente", "strategien", "beratern"} <= (
+        slips_undone("instrumnte") | slips_undone("strateigen") | slips_undone("berratern")
+    )
+    # Neither the first letter nor one after the last: "month" is no slip of "months".
+    assert "months" not in slips_undone("month")
+    assert "hinter" not in slips_undone("inter")
+    assert "inter" not in slips_undone("hinter")
+
+
+@given(st.text(alphabet="abehilnrt", min_size=3, max_size=12), st.data())
+def test_slips_undone_are_the_slips_one_slip_knows(word: str, data: st.DataObject) -> None:
+    """What `one_slip` calls a slip (a letter left out, doubled or swapped) is what `slips_undone` undoes, and
+    nothing else but forms of the typed word."""
+    i = data.draw(st.integers(1, len(word) - 2))
+    for typed in (
+        word[:i] + word[i + 1 :],
+        word[:i] + word[i] + word[i:],
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :],
+    ):
+        if typed != word:
+            assert word in slips_undone(typed)
+        for undone in slips_undone(typed):
+            assert one_slip(typed, undone, replaced=False) or stem(typed) == stem(undone)
 
 
 def test_a_slip_in_a_word_of_the_ranking_grammar_is_read_as_that_word() -> None:
