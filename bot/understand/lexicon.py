@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -155,22 +155,18 @@ class Lexicon:
             return {}
         else:
             budget = own
-            sizes = range(len(surface) - budget, len(surface) + budget + 1)
-            pool = [w for n in sizes for w in self._pool.get((surface[0], n), ())]
-        found = [
-            (w, d) for w, d, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=budget, limit=4)
-        ]
+            pool = self._sized(surface[0], range(len(surface) - budget, len(surface) + budget + 1))
+        found = _nearest(surface, pool, budget, limit=4)
         if own == 1:
             # An umlaut left out ("Stdte") is two edits from the folded word ("staedte"), one from "städte";
             # longer words have a budget of two anyway.
-            forms = self._umlaut_pool.get((surface[0], len(surface) + 1), {})
-            umlauted = process.extract(surface, list(forms), scorer=OSA.distance, score_cutoff=1, limit=4)
-            found += [(forms[form], d) for form, d, _ in umlauted]
+            forms = self._umlauted(surface[0], (len(surface) + 1,))
+            found += [(forms[form], d) for form, d in _nearest(surface, list(forms), 1, limit=4)]
         out: dict[str, float] = {}
         for word, distance in found:
             token = self._spelled[word]
             if distance > 0 and token in self.df:
-                out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[int(distance)])
+                out[token] = max(out.get(token, 0.0), TYPO_WEIGHT[distance])
         return out
 
     def misspelt(self, surface: str) -> str | None:
@@ -180,25 +176,29 @@ class Lexicon:
         if not typo_budget(surface) or not surface.isalpha():
             return None
         first, size = surface[0], len(surface)
-        pool = [w for n in (size - 1, size, size + 1) for w in self._pool.get((first, n), ())]
+        pool = self._sized(first, (size - 1, size, size + 1))
         found = {
             word
-            for word, _, _ in process.extract(surface, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+            for word, _ in _nearest(surface, pool, 1, limit=None)
             if word in self.words and one_slip(surface, word, replaced=False)
         }
         # With its umlauts as one letter, a word typed without one ("Stdte") or with one swapped ("Sätdte").
         typed = with_umlauts(surface)
-        forms = {
-            form: word
-            for n in (len(typed) - 1, len(typed), len(typed) + 1)
-            for form, word in self._umlaut_pool.get((first, n), {}).items()
-        }
+        forms = self._umlauted(first, (len(typed) - 1, len(typed), len(typed) + 1))
         found |= {
             forms[form]
-            for form, _, _ in process.extract(typed, list(forms), scorer=OSA.distance, score_cutoff=1, limit=None)
+            for form, _ in _nearest(typed, list(forms), 1, limit=None)
             if one_slip(typed, form, replaced=False)
         }
         return found.pop() if len(found) == 1 else None
+
+    def _sized(self, first: str, sizes: Iterable[int]) -> list[str]:
+        """The typo candidates with this first letter and one of these lengths."""
+        return [w for n in sizes for w in self._pool.get((first, n), ())]
+
+    def _umlauted(self, first: str, sizes: Iterable[int]) -> dict[str, str]:
+        """The written words with this first letter, by their form with umlauts as one letter of these lengths."""
+        return {form: word for n in sizes for form, word in self._umlaut_pool.get((first, n), {}).items()}
 
     def verb_forms(self, token: str) -> dict[str, float]:
         """Other forms of the same verb that the base writes (`liefert` for `liefern`, `spielen` for `gespielt`,
@@ -274,3 +274,9 @@ class Lexicon:
                 if len(out) == MAX_CONTAINING:
                     break
         return out
+
+
+def _nearest(typed: str, pool: Sequence[str], budget: int, *, limit: int | None) -> list[tuple[str, int]]:
+    """The words of `pool` within `budget` edits of `typed` (letters swapped count once), nearest first."""
+    found = process.extract(typed, pool, scorer=OSA.distance, score_cutoff=budget, limit=limit)
+    return [(word, int(distance)) for word, distance, _ in found]
