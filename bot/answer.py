@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.folding import fold
 from bot.models import Answer, AnswerType, Decision, Entry, Hit, Kind, Lang, Passage, Ranking, RankingView, Suggestion
-from bot.search.confidence import NOT_COUNTED, Calibration, Signals, signals
+from bot.search.confidence import NOT_COUNTED, Calibration, Signals, of_the_rest, of_the_subject, signals
 from bot.search.engine import Scored, SearchEngine, SearchResult
 from bot.sources import Citations
 from bot.storage.knowledge import Knowledge
@@ -135,14 +135,15 @@ class Assessment:
     entry: Entry | None = None
     signals: Signals | None = None
     confidence: float = 0.0
-    # The same model with no count asked: how sure the entry is about the question's subject, which an entry
-    # counting other things than asked still is (its reply then says the number is not in the source).
+    # The same model with no count asked (`of_the_subject`), and with nothing the entry lacks asked
+    # (`of_the_rest`): what decides whether a reply that answers nothing says what the source lacks.
     subject: float = 0.0
     fits: bool = False
     # The best entry is on a ranking of states, for a question asking which city: not offered at all.
     set_aside: bool = False
     # Its numbers count other things than asked, or the thing in other words: offered, not said to be absent.
     count_unsure: bool = False
+    rest: float = 0.0
 
 
 def answer_from_entry(entry: Entry, lang: Lang, cite: Citations | None = None, **extra: object) -> Answer:
@@ -451,7 +452,7 @@ class Answerer:
             entry,
             found,
             self.calibration.probability(found),
-            self.calibration.probability(replace(found, counted=NOT_COUNTED)),
+            self.calibration.probability(of_the_subject(found)),
             (
                 question.answer_type in given_types(entry)
                 # "Wie oft wird das Ranking erstellt?" counts times: "jährlich" tells them, with no number.
@@ -544,6 +545,7 @@ class Answerer:
             and not aside,
             aside,
             count is None,
+            self.calibration.probability(of_the_rest(found)),
         )
 
     def _of_default_request(
@@ -1028,7 +1030,12 @@ class Answerer:
         if found.count_unsure:
             return self._not_answered(question, result, entries, suggest=suggested)
         answer_at = self.calibration.threshold if threshold is None else threshold
-        about = suggested and top.covered >= SUBJECT_SHARE
+        # Whether the text is about what was asked, to say what it does not give, is judged without the words it
+        # lacks: they may be just that detail ("Seiten" of "Wie viele Seiten hat der Vermerk?"). Showing it as the
+        # nearest text, which claims nothing missing, needs the surer judgement with them.
+        on_subject = found.rest >= self.calibration.suggest
+        about = on_subject and top.covered >= SUBJECT_SHARE
+        near = suggested and top.covered >= SUBJECT_SHARE
         summed_up = (
             (question.particulars and is_vague(entry))
             or asks_which_of_summed(question.text, entry)
@@ -1040,7 +1047,7 @@ class Answerer:
             if summed_up:
                 return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
             return self._answer(question, entry, result, entries)
-        if not found.fits and suggested and top.covered >= KIND_SUBJECT_SHARE:
+        if not found.fits and on_subject and top.covered >= KIND_SUBJECT_SHARE:
             # A category asked that the text does not name is what it lacks, whatever the kind asked.
             unnamed = self._categories_not_named(entry, question) if self._asks_of_categories(question) else []
             if unnamed:
@@ -1048,7 +1055,7 @@ class Answerer:
             return self._what_it_says(question, entry, result, entries, missing=question.answer_type)
         if about and summed_up:
             return self._what_it_says(question, entry, result, entries, missing=AnswerType.PARTICULARS)
-        if about and self._names_person(entry, question):
+        if near and self._names_person(entry, question):
             # The text names who is asked for, but the search is unsure it is the text meant: the nearest.
             return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         if about and content_words(top.missing) and question.answer_type in _SPECIFIC | {AnswerType.YESNO}:
@@ -1060,7 +1067,8 @@ class Answerer:
             # Only a verb or an adjective is not in the entry: it may say just that in other words.
             if states_absence(entry, _asked_words(question)):
                 return self._what_it_says(question, entry, result, entries)
-            return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
+            if near:
+                return self._what_it_says(question, entry, result, entries, decision=Decision.NEAREST)
         return self._not_answered(question, result, entries, suggest=suggested)
 
     # building answers

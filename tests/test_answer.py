@@ -1764,3 +1764,27 @@ def test_a_reply_that_needs_no_search_searches_nothing(
 
     monkeypatch.setattr(real_service.answerer, "assess", searched)
     assert real_service.ask(text).decision is decision
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Wie viele Mitarbeitende zählt die Stabsstelle Digitalisierung?", "bochum-stabsstelle"),
+        ("Wie viele Leute beschäftigt die Stabsstelle Digitalisierung?", "bochum-stabsstelle"),
+    ],
+)
+def test_a_detail_the_text_on_the_subject_lacks_is_said_to_be_missing(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    """The text on the subject lacks only the detail asked: the reply says it is not in the source and what the
+    text says, where it said "I don't know" because the missing word made the search unsure of the subject too."""
+    answer = real_service.ask(question)
+    assert answer.decision is Decision.NOT_STATED, answer.text
+    assert not answer.answered
+    assert answer.entry_ids == [entry]
+
+
+def test_a_question_on_something_else_is_not_shown_a_nearest_text(real_service: FoiService) -> None:
+    """Set aside for saying what a text lacks, the missing words still count against showing a text as the nearest
+    answer: "Bundesliga" is the question's subject, not a detail of the index's winners."""
+    assert real_service.ask("Wer gewinnt die Bundesliga?").decision is Decision.UNKNOWN

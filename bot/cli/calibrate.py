@@ -15,7 +15,7 @@ from bot.answer import Assessment, answered_first, worth_retrying
 from bot.cli.common import CliError, open_service
 from bot.evaluation import CHOOSE, REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
 from bot.models import Answer
-from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals
+from bot.search.confidence import CALIBRATION, Calibration, Signals, of_the_rest, of_the_subject
 from bot.service import FoiService
 from bot.understand.question import Question
 
@@ -83,11 +83,11 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
     def composed(question: Question, assessed: Assessment) -> tuple[Answer, float]:
         found = assessed
         if assessed.signals is not None:
-            neutral = replace(assessed.signals, counted=NOT_COUNTED)
             found = replace(
                 assessed,
                 confidence=calibration.probability(assessed.signals),
-                subject=calibration.probability(neutral),
+                subject=calibration.probability(of_the_subject(assessed.signals)),
+                rest=calibration.probability(of_the_rest(assessed.signals)),
             )
         return service.answerer.compose(question, found, threshold), found.confidence
 

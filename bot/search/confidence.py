@@ -1,6 +1,6 @@
 """How sure the best entry answers the question: a logistic model over several signals, not one score.
 
-The coefficients and the operating point are fitted by `python -m bot eval --calibrate` on the tuning parts of
+The coefficients and the operating point are fitted by `python -m bot calibrate` on the tuning parts of
 the gold sets and written to `calibration.json` beside this module; the operating point is chosen on a part the
 engine was not tuned on (see benchmarks/README.md).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -77,6 +77,19 @@ def signals(question: Question, top: Scored, others: Sequence[Scored], counted: 
         counted=counted,
         loose=1.0 if top.slots_only else 0.0,
     )
+
+
+def of_the_subject(found: Signals) -> Signals:
+    """The signals as if the question counted nothing: how sure the entry is about the question's subject, which an
+    entry counting other things than asked still is (its reply then says the number is not in the source)."""
+    return replace(found, counted=NOT_COUNTED)
+
+
+def of_the_rest(found: Signals) -> Signals:
+    """The signals as if the question asked nothing the entry lacks: how sure the entry is about the rest of the
+    question. An entry that lacks only the detail asked ("Wie viele Seiten hat der Vermerk?") is sure about the
+    rest, and its reply says that the detail is not in the source; one that is about something else is not."""
+    return replace(found, counted=NOT_COUNTED, missing=0.0, nouns=0.0)
 
 
 class Calibration(BaseModel):

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.models import Decision
-from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals, signals
+from bot.search.confidence import CALIBRATION, NOT_COUNTED, Calibration, Signals, of_the_rest, of_the_subject, signals
 from bot.search.engine import Scored
 from bot.service import FoiService
 
@@ -21,6 +23,18 @@ def test_the_shipped_calibration_fits_the_signals() -> None:
     assert calibration.features == Signals.names()
     assert 0 < calibration.suggest < calibration.threshold < 1
     assert calibration.probability(_signals(1.0)) > calibration.probability(_signals(0.0))
+
+
+@given(st.lists(st.floats(0.0, 1.0), min_size=len(Signals.names()), max_size=len(Signals.names())))
+def test_setting_aside_what_an_entry_lacks_never_makes_it_less_sure_of_the_subject(values: list[float]) -> None:
+    """With the shipped weights: the rest of the question (`of_the_rest`) is at least as sure as the subject with
+    the words the entry lacks (`of_the_subject`), which counts nothing."""
+    calibration = Calibration.load(CALIBRATION)
+    found = Signals(*values)
+    rest = of_the_rest(found)
+    assert (rest.missing, rest.nouns, rest.counted) == (0.0, 0.0, NOT_COUNTED)
+    assert of_the_subject(found).counted == NOT_COUNTED
+    assert calibration.probability(rest) >= calibration.probability(of_the_subject(found))
 
 
 def test_more_evidence_means_more_confidence() -> None:
