@@ -147,8 +147,9 @@ def test_absent_details_are_rarely_answered_as_if_stated(reports: dict[str, Repo
 # Absent details told "the source does not say" (with what it does say), at least: measured, rounded down. Down
 # from 0.44 and 0.37 since only nouns the entry has in no form are named as missing: naming verbs ("Etwas zu
 # „fiel“ …") also denied what the sources say, twice as often as it was right (answerable questions told "not
-# stated": DENIED below, 0.088 and 0.069 before).
-NOT_SAID = {"chosen-on": 0.41, "unseen": 0.31}
+# stated": DENIED below, 0.088 and 0.069 before). Up from 0.41 and 0.31 since the subject of a reply that answers
+# nothing is judged without the words its text lacks (forty-fourth round: 0.526 and 0.483).
+NOT_SAID = {"chosen-on": 0.52, "unseen": 0.48}
 # Answerable questions told "the source does not say", at most: measured, rounded up.
 DENIED = {"questions-report": 0.07, "chosen-on": 0.02, "unseen": 0.04}
 
