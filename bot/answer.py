@@ -135,14 +135,16 @@ class Assessment:
     entry: Entry | None = None
     signals: Signals | None = None
     confidence: float = 0.0
-    # The same model with no count asked (`of_the_subject`), and with nothing the entry lacks asked
-    # (`of_the_rest`): what decides whether a reply that answers nothing says what the source lacks.
+    # The same model with no count asked (`of_the_subject`): how sure the entry is about the question's subject,
+    # which an entry counting other things than asked still is (its reply then says the number is not in the source).
     subject: float = 0.0
     fits: bool = False
     # The best entry is on a ranking of states, for a question asking which city: not offered at all.
     set_aside: bool = False
     # Its numbers count other things than asked, or the thing in other words: offered, not said to be absent.
     count_unsure: bool = False
+    # And with nothing the entry lacks asked (`of_the_rest`): whether a reply that answers nothing says what the
+    # source lacks, where the words it lacks may be just the detail asked.
     rest: float = 0.0
 
 
