@@ -305,12 +305,19 @@ _RELATIVE = frozenset({"who", "which"})
 _ARTICLE_EN = frozenset("the a an any those this that every".split())
 
 
+# "wer" closing a sentence after a word of it ("nutzt das überhaupt wer?", "weiß das wer") is "jemand": someone,
+# not a question who. Not after "und" or "oder", which join a question of its own ("… und wer?").
+_SOMEONE = re.compile(r"\b(?!und\b|oder\b|aber\b)[a-z0-9]+\s+wer\s*(?:[?!.]|$)")
+
+
 @lru_cache(maxsize=8192)
 def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     """The kind of answer asked for, and the (folded) words that ask for it ("an welchem Tag", "wie oft"):
     they say what kind of answer is wanted, not what it is about. Cached: every search asks it of the curated
     questions of its best entries too."""
-    words = _WORD.findall(fold(text))
+    folded = fold(text)
+    words = _WORD.findall(folded)
+    someone = bool(_SOMEONE.search(folded))
     got_there = _GOT_THERE.match(" ".join(words))
     if got_there:
         return AnswerType.REASON, frozenset(next(g for g in got_there.groups() if g).split())
@@ -320,6 +327,8 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
             # "What was Bochum working on when the index came out?": "when" opens a clause, not the question.
             continue
         if word in _RELATIVE and i >= 2 and words[0] in _VERB_FIRST and words[i - 2] in _ARTICLE_EN:
+            continue
+        if word == "wer" and i > 0 and someone:
             continue
         for phrase, kind in _BY_FIRST.get(word, ()):
             if tuple(words[i : i + len(phrase)]) == phrase:

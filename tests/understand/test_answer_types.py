@@ -298,6 +298,23 @@ def test_the_name_of_a_person_asks_for_a_person() -> None:
     assert asked_type("Wie heißt die Pressemitteilung von 2021?") is AnswerType.NAME
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "wer" closing a sentence after a word of it is "someone": no question who.
+        ("Nutzt die Dokumentenausgabebox überhaupt wer?", AnswerType.YESNO),
+        ("die box da, benutzt die eigentlich wer?", AnswerType.OPEN),
+        ("seit wann gibt es die box, weiß das wer", AnswerType.DATE),
+        # A question who stays one, also after another and after "und".
+        ("Ist das die Stabsstelle? Wer leitet sie?", AnswerType.PERSON),
+        ("Was ist der Digitalkompass und wer?", AnswerType.PERSON),
+        ("Weiß jemand, wer den Index macht?", AnswerType.PERSON),
+    ],
+)
+def test_wer_closing_a_sentence_is_someone(question: str, kind: AnswerType) -> None:
+    assert asked_type(question) is kind
+
+
 def test_a_time_of_day_is_asked_and_given_as_its_own_kind() -> None:
     """ "Um wie viel Uhr …?" asked for a count ("wie viel") and a text with a day but no time answered it."""
     for question in ("Um wie viel Uhr kam die Shortlist?", "At what time was the request sent?", "Welche Uhrzeit?"):
