@@ -250,12 +250,16 @@ class Answerer:
     def ask(self, text: str, lang: Lang | None = None, fallback: Lang | None = None) -> Answer:
         question = self.understander.understand(text, lang, fallback=fallback)
         answer, found = self._composed(question)
-        if found is None or not worth_retrying(answer, found.confidence, self.calibration.threshold):
+        if found is None:
             return answer
-        corrected = self.understander.corrected(text)
-        if corrected is None:
-            return answer
-        return answered_first(answer, self.compose(self.understander.understand(corrected, lang, fallback=fallback)))
+
+        def again() -> Answer | None:
+            corrected = self.understander.corrected(text)
+            if corrected is None:
+                return None
+            return self.compose(self.understander.understand(corrected, lang, fallback=fallback))
+
+        return with_second_try(answer, found.confidence, self.calibration.threshold, again)
 
     def assess(self, question: Question, *, runners_up: bool = True) -> Assessment:
         """Everything the decision rests on: the tables' reply, the search and the best entry's confidence.
@@ -1376,17 +1380,16 @@ RETRIED = frozenset({Decision.SUGGEST, Decision.NEAREST})
 RETRY_MARGIN = 0.15
 
 
-def worth_retrying(answer: Answer, confidence: float, threshold: float) -> bool:
-    """Whether a reply is worth a second try with the question's slips of the finger corrected."""
-    return answer.decision in RETRIED and confidence >= threshold - RETRY_MARGIN
-
-
-def answered_first(answer: Answer, corrected: Answer) -> Answer:
-    """The reply to a question as typed, unless it answers nothing and the reply to the question with its slips of
-    the finger corrected does. A second try rather than a correction up front: the confidence is fitted on
-    questions as typed, and correcting them first moved its operating point (benchmarks/README.md, forty-third
-    round)."""
-    return answer if answer.answered or not corrected.answered else corrected
+def with_second_try(answer: Answer, confidence: float, threshold: float, again: Callable[[], Answer | None]) -> Answer:
+    """The reply to a question as typed, unless it is unsure (`RETRIED`, within `RETRY_MARGIN` of the threshold)
+    and `again`, the reply to the question with its slips of the finger corrected (None where it has none),
+    answers. A second try rather than a correction up front: the confidence is fitted on questions as typed, and
+    correcting them first moved its operating point (benchmarks/README.md, forty-third round). `ask` and
+    `calibrate` both reply through it, so the operating point is chosen on the replies the bot gives."""
+    if answer.decision not in RETRIED or confidence < threshold - RETRY_MARGIN:
+        return answer
+    corrected = again()
+    return corrected if corrected is not None and corrected.answered else answer
 
 
 def _as_written(tokens: Sequence[str], text: str) -> list[str]:

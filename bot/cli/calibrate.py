@@ -7,11 +7,12 @@ Needs the development extras (scikit-learn): `pip install -e '.[dev]'`.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.answer import Assessment, answered_first, worth_retrying
+from bot.answer import Assessment, with_second_try
 from bot.cli.common import CliError, open_service
 from bot.evaluation import CHOOSE, REPORT, TUNE, GoldQuestion, GradedAnswer, Report, read_gold
 from bot.models import Answer
@@ -30,7 +31,7 @@ SUGGEST = 0.15  # below the threshold, from here on the best entry is offered ("
 
 Read = tuple[Question, Assessment]
 # A gold question read as typed, and with its slips of the finger corrected where it has any: the bot answers the
-# latter where the former is unsure (`worth_retrying`, `answered_first`), so the operating point is chosen on both.
+# latter where the former is unsure (`with_second_try`), so the operating point is chosen on both.
 Sample = tuple[GoldQuestion, Question, Assessment, Read | None]
 
 
@@ -91,12 +92,13 @@ def _report(service: FoiService, samples: list[Sample], calibration: Calibration
             )
         return service.answerer.compose(question, found, threshold), found.confidence
 
+    def again(second: Read | None) -> Callable[[], Answer | None]:
+        return lambda: None if second is None else composed(*second)[0]
+
     graded = []
     for gold, question, assessed, second in samples:
         answer, confidence = composed(question, assessed)
-        if second is not None and worth_retrying(answer, confidence, threshold):
-            answer = answered_first(answer, composed(*second)[0])
-        graded.append(GradedAnswer(gold, answer))
+        graded.append(GradedAnswer(gold, with_second_try(answer, confidence, threshold, again(second))))
     return Report(graded)
 
 
