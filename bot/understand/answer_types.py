@@ -317,7 +317,7 @@ def asked(text: str) -> tuple[AnswerType, frozenset[str]]:
     questions of its best entries too."""
     folded = fold(text)
     words = _WORD.findall(folded)
-    someone = bool(_SOMEONE.search(folded))
+    someone = "wer" in words and _SOMEONE.search(folded) is not None
     got_there = _GOT_THERE.match(" ".join(words))
     if got_there:
         return AnswerType.REASON, frozenset(next(g for g in got_there.groups() if g).split())
