@@ -1384,7 +1384,7 @@ def with_second_try(answer: Answer, confidence: float, threshold: float, again: 
     """The reply to a question as typed, unless it is unsure (`RETRIED`, within `RETRY_MARGIN` of the threshold)
     and `again`, the reply to the question with its slips of the finger corrected (None where it has none),
     answers. A second try rather than a correction up front: the confidence is fitted on questions as typed, and
-    correcting them first moved its operating point (benchmarks/README.md, forty-third round). `ask` and
+    correcting them first moved its operating point (benchmarks/answer-quality-rounds.md, forty-third round). `ask` and
     `calibrate` both reply through it, so the operating point is chosen on the replies the bot gives."""
     if answer.decision not in RETRIED or confidence < threshold - RETRY_MARGIN:
         return answer

@@ -89,7 +89,7 @@ class Entry(_Model):
     questions: Annotated[list[Text], Field(min_length=1)]
     # More ways people ask it. They help the search find the entry like words of its answer, and a question worded
     # like one is close to the entry, but unlike its questions they claim nothing: what kinds of answer it gives
-    # comes from its questions and its answer, and so does its meaning vector (benchmarks/README.md,
+    # comes from its questions and its answer, and so does its meaning vector (benchmarks/answer-quality-rounds.md,
     # "Twenty-second round" and "Twenty-third round").
     phrasings: list[Text] = Field(default_factory=list)
     answer: Text

@@ -184,8 +184,8 @@ PROBES = {
 # point is chosen on (6.0 % when it was written); bounded by the figures measured since.
 # fresh2.csv: 264 questions two helpers wrote from the sources only in the forty-first round (6 that other sets
 # hold left out), labelled by two others from the knowledge files without the bot's replies; split as fresh.csv.
-# Not among the choosing sets yet (see benchmarks/README.md, "Forty-first round"): bounded as a whole by the
-# figures measured before any change, 11.6 % of its unanswerable questions answered.
+# Not among the choosing sets yet (see benchmarks/answer-quality-rounds.md, "Forty-first round"): bounded as a
+# whole by the figures measured before any change, 11.6 % of its unanswerable questions answered.
 # fresh3.csv: 239 questions two more helpers wrote from the sources only in the forty-second round (21 that other
 # sets hold left out), labelled by two others from the knowledge files without the bot's replies; seven comparison
 # labels were widened to each side's own entries, as the earlier sets label them. Split as fresh.csv, not among

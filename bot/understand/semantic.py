@@ -1,7 +1,7 @@
 """Meaning beyond shared words: static word embeddings (wordllama's L2 Supercat, 256 dimensions) averaged over a
 text. "gabs nen vermerk für den ob" shares few words with "Vermerk für Oberbürgermeister Eiskirch", but its vector
-lies close. One more signal for ranking and confidence, measured to help (benchmarks/README.md); never a reason to
-answer on its own.
+lies close. One more signal for ranking and confidence, measured to help (benchmarks/answer-quality-rounds.md,
+first round); never a reason to answer on its own.
 
 The weights and the tokenizer ship inside the wordllama wheel. Its loader looks for the tokenizer under a folder
 the wheel does not have and would then try to download, so both files are opened here directly: no network.
