@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -45,10 +45,14 @@ class Signals:
 
     @classmethod
     def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        return list(_NAMES)
 
     def values(self) -> list[float]:
-        return [float(v) for v in astuple(self)]
+        # Not `astuple`, which copies deeply: this runs for every assessed hit.
+        return [float(getattr(self, name)) for name in _NAMES]
+
+
+_NAMES = tuple(f.name for f in fields(Signals))
 
 
 def signals(question: Question, top: Scored, others: Sequence[Scored], counted: float = NOT_COUNTED) -> Signals:

@@ -13,7 +13,7 @@ from bot.storage.knowledge import QUESTION_SEPARATOR, WORD_COLUMNS, IndexFields,
 from bot.understand.lexicon import Lexicon
 from bot.understand.normalize import ANY_YEAR, city_tag, ranking_tag, year_tag
 from bot.understand.question import QueryTerm, Question
-from bot.understand.semantic import Vector, similarity
+from bot.understand.semantic import Vector, similarities
 
 CANDIDATES = 50
 UNRANKED = 150  # take every match without BM25 ordering when the words cannot match more entries
@@ -229,7 +229,7 @@ class SearchEngine:
         weights = self._weights.get(entry_id)
         if weights is None:
             idf = self.lexicon.idf
-            weights = self._weights[entry_id] = [sum(idf(t) for t in text.split()) or 1.0 for text in texts]
+            weights = self._weights[entry_id] = [sum(map(idf, text.split())) or 1.0 for text in texts]
         return _Document(
             texts=texts,
             padded=[f" {text} " for text in texts],
@@ -271,33 +271,37 @@ class SearchEngine:
         covered = evidence = asked = 0.0
         matched: list[_Needle] = []
         missing: list[str] = []
+        # Local names for what the loops read: this runs for every candidate of every search.
+        in_questions, body, phrased = doc.asked, doc.body, doc.phrased
         for term in plan.terms:
+            idf, framing = term.idf, term.framing
             if term.slot is not None and term.slot in doc.tags:
-                covered += term.idf
-                evidence += term.idf if term.informative and not term.framing else 0.0
+                covered += idf
+                evidence += idf if term.informative and not framing else 0.0
                 matched.append(term.own)
                 continue
             best = in_asked = 0.0
             for needle, weight in term.alternatives:
-                if needle.padded in doc.asked:
+                padded = needle.padded
+                if padded in in_questions:
                     best = in_asked = max(best, weight)
                     matched.append(needle)
-                elif needle.padded in doc.body or (not term.framing and needle.padded in doc.phrased):
+                elif padded in body or (not framing and padded in phrased):
                     # Phrasings are questions: every one of them has a question's frame ("how many"), which
                     # says nothing of the entry.
                     best = max(best, weight * BODY_WEIGHT)
-            if best == 0.0 and not term.framing and term.own.padded in doc.phrased:
+            if best == 0.0 and not framing and term.own.padded in phrased:
                 best = BODY_WEIGHT  # a word no text of the base writes, but a phrasing does
-            covered += term.idf * best
-            if term.informative and not term.framing:
-                evidence += term.idf * best
-                asked += term.idf * in_asked
+            covered += idf * best
+            if term.informative and not framing:
+                evidence += idf * best
+                asked += idf * in_asked
                 if best == 0.0 and term.surface not in missing:
                     missing.append(term.surface)
         reverse, best_question = 0.0, 0
-        needles = dict.fromkeys(matched)
-        for index, (padded, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
-            share = sum(needle.idf for needle in needles if needle.padded in padded) / weight
+        needles = list(dict.fromkeys(matched))
+        for index, (text, weight) in enumerate(zip(doc.padded, doc.weights, strict=True)):
+            share = sum(needle_idf for padded, needle_idf in needles if padded in text) / weight
             if share > reverse:
                 reverse, best_question = share, index
         return _Coverage(
@@ -317,10 +321,11 @@ class SearchEngine:
         entries) only where it can still change the order at the top, as it costs more than all the rest."""
         query = " ".join(t.token for t in terms)
         plan = self._plan(terms)
+        docs = [(entry_id, self._document(entry_id, fields)) for entry_id, fields in rows.items()]
+        meanings = similarities(vector, [doc.vector for _, doc in docs])
         candidates = [
-            _Candidate(entry_id, doc, self._coverage(doc, plan), similarity(vector, doc.vector))
-            for entry_id, fields in rows.items()
-            for doc in [self._document(entry_id, fields)]
+            _Candidate(entry_id, doc, self._coverage(doc, plan), meaning)
+            for (entry_id, doc), meaning in zip(docs, meanings, strict=True)
         ]
         lexical = 1 - SEMANTIC_SHARE
         best = max((c.rough for c in candidates), default=0.0)

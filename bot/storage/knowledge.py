@@ -46,9 +46,19 @@ class IndexFields:
     @classmethod
     def of_row(cls, row: Mapping[str, Any]) -> IndexFields:
         """The fields as a row of `entries` holds them (a column may be NULL)."""
-        question_terms, question_parts, body_terms, tags, phrasing_terms = (row[name] or "" for name in TEXT_COLUMNS)
+        return cls.of_values([row[name] for name in INDEX_COLUMNS])
+
+    @classmethod
+    def of_values(cls, values: Sequence[Any]) -> IndexFields:
+        """The fields from a row's values in the order of `INDEX_COLUMNS` (a column may be NULL)."""
+        question_terms, question_parts, body_terms, tags, phrasing_terms, vector = values
         return cls(
-            question_terms, question_parts, body_terms, tags, vector=row["vector"] or b"", phrasing_terms=phrasing_terms
+            question_terms or "",
+            question_parts or "",
+            body_terms or "",
+            tags or "",
+            vector=vector or b"",
+            phrasing_terms=phrasing_terms or "",
         )
 
     def columns(self) -> dict[str, str | bytes]:
@@ -571,10 +581,10 @@ class Knowledge(Part):
         """Entries for an FTS5 MATCH expression, by id: the best `limit` by BM25 (questions weighted over body),
         or, unranked, the first `limit` matches, which saves scoring when all matches fit anyway."""
         order = f" ORDER BY {_BM25}" if ranked else ""
-        rows = self.db.query(
+        rows = self.db.rows(
             f"SELECT e.id, {', '.join(f'e.{c}' for c in INDEX_COLUMNS)} FROM entries_fts f "
             "JOIN entries e ON e.rowid = f.rowid "
             f"WHERE entries_fts MATCH ?{order} LIMIT ?",
             [match, limit],
         )
-        return {r["id"]: IndexFields.of_row(r) for r in rows}
+        return {r[0]: IndexFields.of_values(r[1:]) for r in rows}

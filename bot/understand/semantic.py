@@ -56,15 +56,15 @@ def centroid(texts: Sequence[str]) -> bytes:
     return (mean / norm if norm else mean).astype(np.float16).tobytes()
 
 
-def from_bytes(blob: bytes | None) -> Vector | None:
-    if not blob or len(blob) != 2 * DIMENSIONS:
-        return None
-    return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
-
-
-def similarity(question: Vector | None, blob: bytes | None) -> float:
-    """Cosine similarity of a question's vector and an entry's stored one, 0 where either is missing."""
-    entry = from_bytes(blob)
-    if question is None or entry is None:
-        return 0.0
-    return max(float(np.dot(question, entry)), 0.0)
+def similarities(question: Vector | None, blobs: Sequence[bytes | None]) -> list[float]:
+    """Cosine similarity of a question's vector and each entry's stored one, 0 where either is missing; one
+    product of the stacked vectors, not one per entry (it runs for every candidate of every search)."""
+    out = [0.0] * len(blobs)
+    valid = [i for i, blob in enumerate(blobs) if blob and len(blob) == 2 * DIMENSIONS]
+    if question is None or not valid:
+        return out
+    joined = b"".join(blobs[i] or b"" for i in valid)
+    stacked = np.frombuffer(joined, dtype=np.float16).reshape(len(valid), DIMENSIONS).astype(np.float32)
+    for i, value in zip(valid, (stacked @ question).tolist(), strict=True):
+        out[i] = max(value, 0.0)
+    return out
