@@ -797,6 +797,18 @@ def test_the_next_one_needs_an_answer_that_speaks_of_what_comes() -> None:
     assert tells_what_comes(_entry("Die Ergebnisse sollen im Herbst vorgestellt werden.", ["?"]))
 
 
+def test_what_had_been_announced_is_no_time_to_come() -> None:
+    """ "When will Bitkom publish the next index?" got the day of 2024's placings, which came "after the top-10 list
+    had been announced"."""
+    english = "The placings came out on 3 May 2024, after the shortlist had been announced."
+    assert not tells_what_comes(_entry("Die Plätze kamen am 3. Mai 2024.", ["?"], english))
+    assert not tells_what_comes(
+        _entry("Die Plätze kamen am 3. Mai 2024.", ["?"], "The shortlist was announced in May.")
+    )
+    assert tells_what_comes(_entry("Die Plätze kommen im Mai.", ["?"], "The placings will be announced in May."))
+    assert tells_what_comes(_entry("Die Plätze kommen im Mai.", ["?"], "The date is announced for May."))
+
+
 def test_the_things_a_which_question_asks_for() -> None:
     assert things_asked("Was lief gut, welche Projekte?") == ["projekte"]
     assert things_asked("Which newspaper reported it?") == ["newspaper"]
