@@ -62,6 +62,7 @@ from bot.understand.answer_types import (
     without_closing,
 )
 from bot.understand.content import noun_phrases, nouns
+from bot.understand.countries import countries_named
 from bot.understand.identity import describes, may_ask_what_it_is, thing_asked, titled_by
 from bot.understand.language import detect_language
 from bot.understand.normalize import city_token, ranking_tag, ranking_token
@@ -295,8 +296,16 @@ class Fit:
                 )
             )
             and not aside
+            and self._of_countries_asked(entry, question)
         )
         return Fitting(gives, aside, count is None)
+
+    @staticmethod
+    def _of_countries_asked(entry: Entry, question: Question) -> bool:
+        """Whether the entry names every country but Germany the question names: "Welcher Anteil der Onliner nutzte
+        2018 E-Government in Österreich?" is not answered by the share in Germany."""
+        asked = countries_named(question.text)
+        return not asked or asked <= countries_named(" ".join(texts_of(entry)))
 
     @staticmethod
     def asks_what_is_done(entry: Entry | None) -> bool:

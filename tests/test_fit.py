@@ -26,6 +26,10 @@ def _judged(service: FoiService, entry_id: str, question: str) -> Fitting:
         # A programme's money counts no parameters of an index.
         ("bochum-mpsc-foerderung", "Wie viele Parameter hat der Index?", False),
         ("bitkom-sci-2023-methodik", "Aus wie vielen Parametern bestand der Index 2023?", True),
+        # The 2018 monitor gives Germany's share; the 2019 one compares Germany with Austria and Switzerland.
+        ("egovernment-monitor-2018", "Wie viele Onliner nutzten 2018 E-Government?", True),
+        ("egovernment-monitor-2018", "Wie viele Onliner nutzten 2018 E-Government in Österreich?", False),
+        ("egovernment-monitor-2019", "How many people used e-government in Austria in 2019?", True),
     ],
 )
 def test_an_entry_gives_what_is_asked_or_not(
