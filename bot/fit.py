@@ -303,9 +303,10 @@ class Fit:
     @staticmethod
     def _of_countries_asked(entry: Entry, question: Question) -> bool:
         """Whether the entry names every country but Germany the question names: "Welcher Anteil der Onliner nutzte
-        2018 E-Government in Österreich?" is not answered by the share in Germany."""
+        2018 E-Government in Österreich?" is not answered by the share in Germany, nor "Austria or the US?" by a text
+        on Austria alone."""
         asked = countries_named(question.text)
-        return not asked or asked <= countries_named(" ".join(texts_of(entry)))
+        return not asked or asked <= countries_named(" ".join([entry.title, entry.title_en or "", *texts_of(entry)]))
 
     @staticmethod
     def asks_what_is_done(entry: Entry | None) -> bool:
@@ -341,7 +342,7 @@ class Fit:
     def _names_holder(self, entry: Entry, question: Question) -> bool:
         """Whether the entry may name who held the place asked in a year ("Wer war Letzter im Länderindex
         2024?"): the one "who" a text may answer, as the holder is a city or state its short answer names. That
-        the entry is of that year, the slot guard and the rule for texts of no year (in `assess`) see to."""
+        the entry is of that year, the slot guard and the rule for texts of no year (in `judge`) see to."""
         intent = question.ranking
         if intent is None or intent.ask not in (RankingAsk.NTH, RankingAsk.LAST, RankingAsk.TOP):
             return False

@@ -72,6 +72,8 @@ class _OneThreadAtATime(sqlite_utils.Database):
     def rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         """A SELECT's rows as tuples, fetched under the lock: for the search, which reads hundreds of rows per
         question, and a dict built for each cost more than SQLite's part (measured)."""
+        if not _SELECT.match(sql):
+            raise ValueError("rows() reads; a statement that writes goes through execute()")
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
 

@@ -1160,7 +1160,7 @@ _NEXT_WORDS = r"naechste[nmrs]?|kommende[nmrs]?|next|upcoming"
 _NEXT = re.compile(rf"\b(?:{_NEXT_WORDS})\b")
 _COMING = re.compile(
     rf"\b(?:{_NEXT_WORDS}|voraussichtlich\w*|geplant\w*|planned|soll|sollen|will|expected|scheduled|"
-    r"angekuendigt|(?<!had\sbeen\s)(?<!was\s)(?<!were\s)announced)\b"
+    r"angekuendigt|(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)announced)\b"
 )
 
 

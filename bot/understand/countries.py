@@ -16,6 +16,19 @@ import pycountry
 from bot.folding import fold
 
 _HOME = "DE"
+# Names ISO 3166 does not give that people write for a country, and names that are also everyday words or people's
+# names ("island" is German for Iceland, "Jordan", "Chad", "guinea pig", "New Jersey", the US state of Georgia).
+_ALSO_CALLED = {
+    "usa": "US",
+    "uk": "GB",
+    "grossbritannien": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "russland": "RU",
+    "russia": "RU",
+    "holland": "NL",
+}
+_NOT_NAMES = frozenset({"island", "jersey", "georgia", "jordan", "chad", "guinea", "niger"})
 
 
 @lru_cache(maxsize=1)
@@ -23,15 +36,17 @@ def _names() -> tuple[dict[str, str], re.Pattern[str]]:
     """Every country's folded names (English, German; official and common) with its code, and a pattern that finds
     them as whole words, longest first ("vereinigte staaten" before any shorter name)."""
     german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
-    by_name: dict[str, str] = {}
+    by_name = dict(_ALSO_CALLED)
     for country in pycountry.countries:
         if country.alpha_2 == _HOME:
             continue
-        english = {country.name, getattr(country, "common_name", country.name)}
+        english = {country.name, *(getattr(country, a, country.name) for a in ("common_name", "official_name"))}
         for name in {*english, *(german.gettext(n) for n in english)}:
-            by_name[fold(name)] = country.alpha_2
+            if fold(name) not in _NOT_NAMES:
+                by_name[fold(name)] = country.alpha_2
     alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    return by_name, re.compile(rf"\b(?:{alternatives})\b")
+    # Not `\b`: some names end in a bracket or a full stop ("virgin islands, u.s.").
+    return by_name, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def countries_named(text: str) -> frozenset[str]:

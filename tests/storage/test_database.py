@@ -4,6 +4,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.storage.database import Database
 
 
@@ -73,3 +75,13 @@ def test_a_read_on_another_thread_never_ends_a_transaction(tmp_path: Path) -> No
     assert errors == []
     assert db.db.execute("SELECT count(*) FROM t").fetchone()[0] == 300
     db.close()
+
+
+def test_rows_reads_tuples_and_refuses_a_write(tmp_path: Path) -> None:
+    db = Database(tmp_path / "r.db")
+    db.db.execute("CREATE TABLE t (x INTEGER, y TEXT)")
+    db.db.execute("INSERT INTO t VALUES (1, 'a')")
+    assert db.db.rows("SELECT x, y FROM t WHERE x = ?", [1]) == [(1, "a")]
+    with pytest.raises(ValueError, match="reads"):
+        db.db.rows("DELETE FROM t", [])
+    assert db.db.rows("SELECT count(*) FROM t", []) == [(1,)]

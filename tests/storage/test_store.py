@@ -150,3 +150,18 @@ def test_a_request_s_entries_are_found_by_its_id(store: Store) -> None:
     found = store.knowledge.request_entries(257364)
     assert [e.id for e in found] == ["257364-externe-beratung"]
     assert store.knowledge.request_entries(1) == []
+
+
+def test_a_candidate_reads_back_every_index_field_it_was_stored_with(store: Store) -> None:
+    """The search reads candidates as rows of values in column order: each value must land in its own field."""
+    entry = Entry(id="fields", title="T", questions=["Q?"], answer="A", source_url="https://example.org/fields")
+    stored = IndexFields(
+        question_terms="zyxqu",
+        question_parts="zyxpa",
+        body_terms="zyxbo",
+        tags="zyxta",
+        vector=b"\x01\x02",
+        phrasing_terms="zyxph",
+    )
+    store.knowledge.add_entries([(entry, stored)], origin="cli", actor="test", words={})
+    assert store.knowledge.candidates('"zyxqu"', 5, ranked=False) == {"fields": stored}

@@ -807,6 +807,7 @@ def test_what_had_been_announced_is_no_time_to_come() -> None:
     )
     assert tells_what_comes(_entry("Die Plätze kommen im Mai.", ["?"], "The placings will be announced in May."))
     assert tells_what_comes(_entry("Die Plätze kommen im Mai.", ["?"], "The date is announced for May."))
+    assert not tells_what_comes(_entry("Die Plätze kamen im Mai.", ["?"], "The placings have been announced."))
 
 
 def test_the_things_a_which_question_asks_for() -> None:

@@ -14,6 +14,18 @@ def test_countries_are_found_by_their_german_and_english_names() -> None:
     assert countries_named("Is e-government used more in Austria or in the United States?") == {"AT", "US"}
 
 
+def test_countries_are_found_by_the_short_names_people_write() -> None:
+    assert countries_named("Nutzen in der Türkei mehr Menschen E-Government als in Russland?") == {"TR", "RU"}
+    assert countries_named("Is the USA ahead of the UK?") == {"US", "GB"}
+    assert countries_named("What about the Czech Republic?") == {"CZ"}
+
+
+def test_words_that_are_also_names_of_countries_name_none() -> None:
+    assert countries_named("Which island city ranks highest?") == set()
+    assert countries_named("Hat Jordan Bochum beraten?") == set()
+    assert countries_named("Did a city in New Jersey or Georgia take part?") == set()
+
+
 def test_germany_and_the_base_s_own_words_name_no_country() -> None:
     assert countries_named("Wie viele Menschen in Deutschland nutzen E-Government?") == set()
     assert countries_named("How does Germany compare?") == set()
