@@ -59,6 +59,7 @@ GOLD_FILES = (
     "fresh.csv",
     "fresh2.csv",
     "fresh3.csv",
+    "fresh4.csv",
 )
 
 
@@ -100,7 +101,9 @@ FRESH_REPORT_UNANSWERABLE = 0.08
 
 
 # fresh3.csv was split before the questions other sets hold were left out: 78 of its 239 are reported.
-@pytest.mark.parametrize(("file", "reported"), [("fresh.csv", 80), ("fresh2.csv", 80), ("fresh3.csv", 78)])
+@pytest.mark.parametrize(
+    ("file", "reported"), [("fresh.csv", 80), ("fresh2.csv", 80), ("fresh3.csv", 78), ("fresh4.csv", 78)]
+)
 def test_the_split_of_the_fresh_sets_keeps_a_reported_part(file: str, reported: int) -> None:
     parts = Counter(q.part for q in read_gold(GOLD / file))
     assert parts[REPORT] >= reported
@@ -191,10 +194,16 @@ PROBES = {
 # labels were widened to each side's own entries, as the earlier sets label them. Split as fresh.csv, not among
 # the choosing sets; bounded as a whole by the figures measured when it was written (the same on the code before
 # the round's changes and after them): 7.5 % of its unanswerable questions answered, one hard negative.
+# fresh4.csv: 236 questions two more helpers wrote from the sources only in the forty-fifth round (34 that other
+# sets hold left out), labelled by two others from the knowledge files without the bot's replies (one category
+# changed: a question naming the departments that supply Bochum's data asks a detail no entry gives). Split as
+# fresh.csv, not among the choosing sets, not read question by question; bounded as a whole by the figures measured
+# before any change: 0.829 answered correctly, 3 of 164 wrongly, 2 of 72 unanswerable answered, no hard negative.
 FRESH = {
     "unseen2.csv": {"questions": 312, "correct": 0.80, "wrong": 0.024, "unanswerable": 0.07, "hard_negatives": 2},
     "fresh2.csv": {"questions": 264, "correct": 0.83, "wrong": 0.018, "unanswerable": 0.116, "hard_negatives": 1},
     "fresh3.csv": {"questions": 239, "correct": 0.81, "wrong": 0.0, "unanswerable": 0.075, "hard_negatives": 1},
+    "fresh4.csv": {"questions": 236, "correct": 0.82, "wrong": 0.019, "unanswerable": 0.028, "hard_negatives": 0},
 }
 
 
