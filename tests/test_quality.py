@@ -172,12 +172,16 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
 # are sets to tune rules on, bounded here by their measured figures. probe4.csv's unanswerable questions answered
 # (8.0 % when it was written, 6.2 % after the eleventh round, 5.1 % after the twelfth: most of them absent
 # details answered with the entry on their subject) are what the next rounds must bring down; the bound only
-# keeps them from growing.
+# keeps them from growing. probe5.csv: 308 questions two helpers wrote from the sources only in the forty-sixth round,
+# more than half of them near misses (106 hard negatives: a fact of the sources asked of another year, city,
+# country, round or measure), labelled by two others from the knowledge files without the bot's replies (32 that
+# other sets hold left out); a set to read and tune on, bounded by the figures measured before any change.
 PROBES = {
     "probe.csv": {"questions": 537, "correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1},
     "probe2.csv": {"questions": 539, "correct": 0.64, "wrong": 0.02, "unanswerable": 0.02, "hard_negatives": 0},
     "probe3.csv": {"questions": 496, "correct": 0.64, "wrong": 0.01, "unanswerable": 0.04, "hard_negatives": 1},
     "probe4.csv": {"questions": 508, "correct": 0.69, "wrong": 0.016, "unanswerable": 0.052, "hard_negatives": 3},
+    "probe5.csv": {"questions": 308, "correct": 0.81, "wrong": 0.015, "unanswerable": 0.047, "hard_negatives": 4},
 }
 
 # unseen2.csv: 312 questions three helpers wrote from the sources only in the twenty-third round (none that another
