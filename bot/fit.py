@@ -74,6 +74,7 @@ from bot.understand.ranking import (
     asks_which_category,
     counts_places,
     names_done_with,
+    ordinal_things,
     outside_bounds,
     superlative,
 )
@@ -161,6 +162,17 @@ def _names_maker_by(text: str, word: str) -> bool:
 
 
 _RANKING_WORDS = re.compile(r"\b(?:\w*ranking\w*|\w*index\w*|indices|bitkom|rangliste\w*)\b")
+
+
+def _of_the_ordinal_asked(entry: Entry, question: Question) -> bool:
+    """Whether the entry counts what the question counts by ordinal as the one asked, where it counts it at all:
+    "Wie viel Geld bekam Bochum in der zweiten Staffel?" is not answered by a text on the third."""
+    asked = ordinal_things(fold(question.text))
+    if not asked:
+        return True
+    said = ordinal_things(fold(" ".join(texts_of(entry))))
+    counted = {thing for _, thing in said}
+    return all(found in said or found[1] not in counted for found in asked)
 
 
 def _speaks_of_rankings(entry: Entry) -> bool:
@@ -297,6 +309,7 @@ class Fit:
             )
             and not aside
             and self._of_countries_asked(entry, question)
+            and _of_the_ordinal_asked(entry, question)
         )
         return Fitting(gives, aside, count is None)
 

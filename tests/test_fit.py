@@ -30,6 +30,12 @@ def _judged(service: FoiService, entry_id: str, question: str) -> Fitting:
         ("egovernment-monitor-2018", "Wie viele Onliner nutzten 2018 E-Government?", True),
         ("egovernment-monitor-2018", "Wie viele Onliner nutzten 2018 E-Government in Österreich?", False),
         ("egovernment-monitor-2019", "How many people used e-government in Austria in 2019?", True),
+        # The words for a country's people name it as its name does.
+        ("egovernment-monitor-2022", "Wie viel Prozent der Österreicher nutzten 2022 E-Government?", False),
+        ("egovernment-monitor-2019", "What share of the Swiss used e-government in 2019?", True),
+        # Bochum's model project is of the third round of funding: the second is another.
+        ("bochum-mpsc-foerderung", "Wie viel Geld bekam Bochum in der zweiten Staffel?", False),
+        ("bochum-mpsc-foerderung", "Wie viel Geld bekam Bochum in der dritten Staffel?", True),
     ],
 )
 def test_an_entry_gives_what_is_asked_or_not(

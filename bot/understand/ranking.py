@@ -519,6 +519,18 @@ def nth_time(folded: str) -> int | None:
     return _ORDINALS.get(stem(found.group(1) or found.group(2))) if found else None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def ordinal_things(folded: str) -> frozenset[tuple[int, str]]:
+    """What a (folded) text counts by ordinal, past the first, as the number and the stem of the word after it:
+    "in der zweiten Staffel" (2, "staffel"), "for the third time" (3, "time")."""
+    words = _WORD.findall(folded)
+    return frozenset(
+        (number, stem(after)) for word, after in itertools.pairwise(words) if (number := ordinal(stem(word), word))
+    )
+
+
 # "Wie viele Punkte … gewonnen?", "points won": not "Mit wie vielen Punkten gewann …?" nor "With how many points did
 # … win?", "… win with", which ask the score.
 _COUNTED_POINTS = re.compile(

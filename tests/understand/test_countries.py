@@ -20,6 +20,25 @@ def test_countries_are_found_by_the_short_names_people_write() -> None:
     assert countries_named("What about the Czech Republic?") == {"CZ"}
 
 
+def test_a_name_is_read_as_a_whole_the_longest_first() -> None:
+    assert countries_named("South Sudan") == {"SS"}
+    assert countries_named("Sudan und Südsudan") == {"SD", "SS"}
+    assert countries_named("Vereinigte Arabische Emirate oder Vereinigte Staaten?") == {"AE", "US"}
+
+
+def test_countries_are_found_by_the_words_for_their_people() -> None:
+    assert countries_named("Wie viel Prozent der Österreicher nutzen E-Government?") == {"AT"}
+    assert countries_named("Sind die Schweizer digitaler, und was sagen schweizerische Behörden?") == {"CH"}
+    assert countries_named("Welche österreichischen Städte sind dabei?") == {"AT"}
+    assert countries_named("What share of Swiss citizens and of Austrians go online?") == {"CH", "AT"}
+    assert countries_named("Do Italian cities take part?") == {"IT"}
+
+
+def test_city_adjectives_name_no_country() -> None:
+    for question in ("Hamburger Platz 2021", "Wie lag das Münsteraner Ergebnis?", "Bochumer Verwaltung", "Kölner"):
+        assert countries_named(question) == set()
+
+
 def test_words_that_are_also_names_of_countries_name_none() -> None:
     assert countries_named("Which island city ranks highest?") == set()
     assert countries_named("Hat Jordan Bochum beraten?") == set()

@@ -24,6 +24,7 @@ from bot.understand.ranking import (
     first_edition,
     grammar_form,
     kin,
+    ordinal_things,
     outside_bounds,
     top_size,
 )
@@ -2507,3 +2508,20 @@ def test_places_counted_in_chat_are_counted() -> None:
     assert counts_places(fold("Wie viel Plätze ging es nach oben?"), asked=True)
     assert not counts_places(fold("Welchen Platz hatte Bochum 2021?"))
     assert not counts_places(fold("Bochum 2021 Platz"))  # a year before "Platz" counts nothing
+
+
+def test_things_counted_by_ordinal_are_read_with_their_number() -> None:
+    assert ordinal_things(fold("Wie viel Geld bekam Bochum in der zweiten Staffel?")) == {(2, stem("staffel"))}
+    assert ordinal_things(fold("Who applied for the fourth round?")) == {(4, stem("round"))}
+    assert ordinal_things(fold("Bochum wurde in der dritten Staffel ausgewählt")) == {(3, stem("staffel"))}
+
+
+def test_the_first_and_a_runner_up_count_nothing_by_ordinal() -> None:
+    # "zum ersten Mal" is a first time, not the first of several things asked apart; "Vize" has no ordinal ending.
+    for text in ("Wann erschien die erste Ausgabe?", "Wer war Vizemeister?", "Vize Sieger 2021", "Welcher Platz?"):
+        assert ordinal_things(fold(text)) == set()
+
+
+@given(st.text(max_size=80))
+def test_ordinals_are_read_from_any_text_past_the_first(text: str) -> None:
+    assert all(number > 1 for number, _ in ordinal_things(fold(text)))
