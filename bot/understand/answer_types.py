@@ -400,6 +400,9 @@ _POSITION_HELD = re.compile(_POSITION)
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
 _TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
+# A score in brackets after a name, in a text that gives scores: "Hamburg 73,5 von 100 Punkten vor Berlin (71,5) und
+# Bayern (66,9)".
+_BRACKETED_SCORE = re.compile(r"\(\d{1,3}[,.]\d\)")
 
 
 # A short answer that says the thing is not known: it is a "the source does not say" reply in itself.
@@ -572,7 +575,7 @@ _LAST_PLACE = re.compile(r"\b(?:letzte[nmrs]?|schlusslicht\w*|last|bottom|ganz h
 # "for the first time" is no first place: "examining AI use for the first time" names no winner.
 _FIRST_PLACE = re.compile(
     r"\b(?:sieger\w*|gewann|gewinnt|gewonnen|spitze\w*|vorn|vorne|fuehrt\w*|fuehren|first(?!\stime)|won|wins|"
-    r"top spot|lead|leading|led|leads)\b"
+    r"top spot|lead|leading|led|leads|erste[nr]? (?:platz|rang)|(?:platz|rang) eins)\b"
 )
 
 
@@ -1306,7 +1309,11 @@ def figure_clauses(entry: Entry, kind: AnswerType, *, held: bool = False) -> lis
     pattern = {AnswerType.PLACE: _POSITION_HELD if held else _PLACE, AnswerType.POINTS: _POINTS}.get(kind)
     if pattern is None or entry.ranking_ref is not None:
         return None
-    return [(c, bool(pattern.search(fold(c)))) for c in _CLAUSE.split(entry.answer)]
+    scores = kind is AnswerType.POINTS and bool(_POINTS.search(fold(entry.answer)))
+    return [
+        (c, bool(pattern.search(fold(c)) or (scores and _BRACKETED_SCORE.search(c))))
+        for c in _CLAUSE.split(entry.answer)
+    ]
 
 
 # Figures given in the order of the things listed before: "um 27 bzw. 21 Plätze", "27 and 21 places respectively".

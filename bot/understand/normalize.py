@@ -52,7 +52,8 @@ _MAX_FUZZY_WORDS = 4
 
 # Function words of German and English; words that tell questions apart (wer, wann, warum, kein) stay. Chat's
 # interjections and shorthand ("lol", "boah", "eig" for eigentlich, "voll" as "very") and "jeweils"/"each" say as
-# little.
+# little, as do the adverbs that only say how much ("ziemlich abgerutscht", "quite a jump"; not those that are
+# also other words: "richtig", "recht", "total", "pretty").
 STOP_WORDS = frozenset(
     """
     a ab aber alle allem allen aller alles als also am an ans auch auf aus bei beim bin bis bitte bist da
@@ -72,6 +73,7 @@ STOP_WORDS = frozenset(
     gibts gabs wars nen ne nem ner ums aufs fuers uebers durchs unters vors hinters raus rein rauf runter sowas drin
     ham hams hamse hab habs isses hats eig
     lol lmao haha hahaha hehe boah krass wow omg na naja tja btw voll jeweils each quick q
+    ziemlich extrem mega heftig massiv enorm gewaltig bisschen derart dermassen quite rather extremely
     the of and or to in on at by for with from is are was were be been being do does did has have had
     a an it its this that these those what which how me my we our you your i tell please can could would
     should will about into than then there their they them he him his she her hers hello thanks

@@ -343,6 +343,15 @@ def test_a_place_belongs_to_the_clause_that_names_it() -> None:
     assert figure_clauses(entry, AnswerType.DATE) is None  # only places and scores are tied to a city
 
 
+def test_a_score_in_brackets_is_a_score_where_the_text_gives_scores() -> None:
+    """ "Laenderindex 2024 Bayern Punkte" was told no score was given: "… vor Berlin (71,5) und Bayern (66,9)"."""
+    scored = _entry("Hamburg erreichte 73,5 von 100 Punkten vor Berlin (71,5) und Bayern (66,9).", ["Wer?"])
+    assert any(figure and "Bayern" in c for c, figure in figure_clauses(scored, AnswerType.POINTS) or [])
+    # Without a score anywhere, a bracket holds any other figure: a share, a change.
+    shares = _entry("Hamburg lag mit 64 Prozent vorn, vor Berlin (61,5) und Bayern (58,0).", ["Wer?"])
+    assert not any(figure for _, figure in figure_clauses(shares, AnswerType.POINTS) or [])
+
+
 def test_places_gained_are_no_place_held() -> None:
     """ "Potsdam Platz 2024" got "Reutlingen und Potsdam, die sich um 27 bzw. 21 Plätze nach oben arbeiteten"."""
     entry = _entry("Am stärksten verbesserten sich Jena und Gera, um 30 bzw. 12 Plätze.", ["Wer stieg auf?"])
@@ -972,6 +981,8 @@ def test_the_request_asked_for_its_date_twice_is_answered(real_service: FoiServi
         ("The index has appeared since 2017; in 2025 it examined AI use for the first time.", False),
         ("Hamburg came first in 2021.", True),
         ("München gewann 2023 zum ersten Mal.", True),
+        ("Köln landete 2015 von 25 Großstädten auf dem ersten Platz.", True),
+        ("Im Jahr davor lag Berlin auf Platz eins.", True),
     ],
 )
 def test_a_first_time_is_no_first_place(answer: str, first: bool) -> None:

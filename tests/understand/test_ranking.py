@@ -123,6 +123,9 @@ from bot.understand.ranking import (
         ("Kiel's nationwide rank in 2022", RankingAsk.PLACE),
         # A closing tag or thanks ask nothing.
         ("kiel 2023 abgerutscht oder nich", RankingAsk.CHANGE),
+        # Adverbs that only say how much ask nothing.
+        ("Kiel ist 2023 ziemlich abgerutscht – auf welchen Platz eigentlich?", RankingAsk.CHANGE),
+        ("Kiel dropped quite a lot in 2023, to which place?", RankingAsk.CHANGE),
         ("Wo landete Kiel 2023? Danke für die Hilfe", RankingAsk.PLACE),
         # A number sign or "Nr." before a place: "who was #1" was answered from another ranking's 2021.
         ("who was #1 in 2021", RankingAsk.NTH),
