@@ -165,14 +165,17 @@ _RANKING_WORDS = re.compile(r"\b(?:\w*ranking\w*|\w*index\w*|indices|bitkom|rang
 
 
 def _of_the_ordinal_asked(entry: Entry, question: Question) -> bool:
-    """Whether the entry counts what the question counts by ordinal as the one asked, where it counts it at all:
-    "Wie viel Geld bekam Bochum in der zweiten Staffel?" is not answered by a text on the third."""
-    asked = ordinal_things(fold(question.text))
+    """Whether the entry counts what the question counts by ordinal as one asked, where it counts it at all: "Wie
+    viel Geld bekam Bochum in der zweiten Staffel?" is not answered by a text on the third. A yes-no question is:
+    "War Bochum in der zweiten Staffel dabei?" (no, in the third)."""
+    if question.answer_type is AnswerType.YESNO:
+        return True
+    asked = ordinal_things(question.text)
     if not asked:
         return True
-    said = ordinal_things(fold(" ".join(texts_of(entry))))
+    said = ordinal_things(" ".join(texts_of(entry)))
     counted = {thing for _, thing in said}
-    return all(found in said or found[1] not in counted for found in asked)
+    return all(thing not in counted or any((n, thing) in said for n, t in asked if t == thing) for _, thing in asked)
 
 
 def _speaks_of_rankings(entry: Entry) -> bool:

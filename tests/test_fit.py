@@ -36,6 +36,9 @@ def _judged(service: FoiService, entry_id: str, question: str) -> Fitting:
         # Bochum's model project is of the third round of funding: the second is another.
         ("bochum-mpsc-foerderung", "Wie viel Geld bekam Bochum in der zweiten Staffel?", False),
         ("bochum-mpsc-foerderung", "Wie viel Geld bekam Bochum in der dritten Staffel?", True),
+        ("bochum-mpsc-foerderung", "Wie viel Geld gab es in der zweiten oder dritten Staffel?", True),
+        # A yes-no question on another round is answered by the text on the round it was: no, the third.
+        ("bochum-mpsc-foerderung", "Bekam Bochum Geld aus der zweiten Staffel?", True),
     ],
 )
 def test_an_entry_gives_what_is_asked_or_not(

@@ -31,16 +31,47 @@ _ALSO_CALLED = {
     "holland": "NL",
 }
 _NOT_NAMES = frozenset({"island", "jersey", "georgia", "jordan", "chad", "guinea", "niger"})
-# The people of a country whose word no rule makes from its name.
-_PEOPLE = {"swiss": "CH", "french": "FR", "franzosen": "FR", "franzoesisch": "FR", "dutch": "NL", "british": "GB"}
+# The people of Germany's neighbours and of large countries by words no rule makes from the country's name; the
+# German adjectives are inflected by rule ("französische"). Languages that are no country's adjective alone
+# ("Englisch", "English", "Polish" as a verb) are left out.
+_PEOPLE = {
+    **dict.fromkeys(("swiss",), "CH"),
+    **dict.fromkeys(("french", "franzose", "franzosen", "franzoesin", "franzoesinnen"), "FR"),
+    **dict.fromkeys(("dutch",), "NL"),
+    **dict.fromkeys(("british", "brite", "briten", "britin", "britinnen"), "GB"),
+    **dict.fromkeys(("american", "americans", "amerikaner", "amerikanerin", "amerikanerinnen"), "US"),
+    **dict.fromkeys(("danish", "daene", "daenen", "daenin"), "DK"),
+    **dict.fromkeys(("tscheche", "tschechen", "tschechin"), "CZ"),
+    **dict.fromkeys(("russe", "russen", "russin"), "RU"),
+    **dict.fromkeys(("chinese", "chinesen", "chinesin"), "CN"),
+    **dict.fromkeys(("tuerke", "tuerken", "tuerkin", "turkish", "turks"), "TR"),
+    **dict.fromkeys(("canadian", "canadians"), "CA"),
+    **dict.fromkeys(("dominican", "dominicans"), "DO"),
+}
+_ADJECTIVES = {
+    "franzoesisch": "FR",
+    "britisch": "GB",
+    "amerikanisch": "US",
+    "daenisch": "DK",
+    "tschechisch": "CZ",
+    "russisch": "RU",
+    "chinesisch": "CN",
+    "tuerkisch": "TR",
+    "kanadisch": "CA",
+    "polnisch": "PL",
+    "niederlaendisch": "NL",
+    "schwedisch": "SE",
+    "spanisch": "ES",
+}
 _ENDINGS = ("", "e", "en", "er", "es", "em")
 
 
 def _people(german: str, english: str) -> set[str]:
-    """The regular words for a country's people and its adjective: Österreich → Österreicher(n),
-    österreichisch(e, …), Schweiz → Schweizer, schweizerisch; Austria → Austrian(s), Italy → Italian."""
+    """The regular words for a country's people and its adjective: Österreich → Österreicher(in, innen, n),
+    österreichisch(e, …), Österreichs; Schweiz → Schweizer, schweizerisch; Austria → Austrian(s), Italy →
+    Italian."""
     nouns = adjectives(german)
-    words = nouns | {n + "n" for n in nouns}
+    words = {german + "s"} | {n + ending for n in nouns for ending in ("", "n", "in", "innen")}
     words |= {stem + "isch" + ending for stem in (german, *nouns) for ending in _ENDINGS}
     if english.endswith("a"):
         words |= {english + "n", english + "ns"}
@@ -58,14 +89,17 @@ def _names() -> tuple[dict[tuple[str, ...], str], int]:
     its code; and how many words the longest has. Looked up by words, not by one pattern of all names: with the
     people's words there are over 5,000, which a regular expression tries one after another."""
     german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
-    by_name = _ALSO_CALLED | _PEOPLE
+    by_name = _ALSO_CALLED | _PEOPLE | {a + ending: code for a, code in _ADJECTIVES.items() for ending in _ENDINGS}
     for country in pycountry.countries:
         if country.alpha_2 == _HOME:
             continue
         english = {country.name, *(getattr(country, a, country.name) for a in ("common_name", "official_name"))}
         names = {*english, *(german.gettext(n) for n in english)}
-        # People are named after the country's short name: "Österreicher", not after "Republik Österreich".
-        names |= _people(german.gettext(country.name), country.name)
+        # People are named after the country's short name: "Österreicher", not after "Republik Österreich"; none
+        # where that name is an everyday word ("Georgian" may be of the US state, "Islander" of any island).
+        short = german.gettext(country.name)
+        if not {fold(short), fold(country.name)} & _NOT_NAMES:
+            names |= _people(short, country.name)
         for name in names:
             if fold(name) not in _NOT_NAMES:
                 by_name.setdefault(fold(name), country.alpha_2)
@@ -73,9 +107,11 @@ def _names() -> tuple[dict[tuple[str, ...], str], int]:
     return by_words, max(map(len, by_words))
 
 
+@lru_cache(maxsize=4096)
 def countries_named(text: str) -> frozenset[str]:
     """The codes of the countries other than Germany that a text names, each name read as a whole, the longest
-    first ("South Sudan" is not "Sudan")."""
+    first ("South Sudan" is not "Sudan"). Kept per text: the guard reads the same entries' texts for question after
+    question."""
     by_words, longest = _names()
     words = _WORD.findall(fold(text))
     named, at = set(), 0

@@ -13,9 +13,11 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
+from bot.folding import fold
 from bot.kb.rankings import TOP_SIZE
-from bot.understand.normalize import BOUNDARY, LOW_INFORMATION, stem, verb_variants
+from bot.understand.normalize import BOUNDARY, LOW_INFORMATION, STOP_WORDS, stem, verb_variants
 
 
 class RankingAsk(StrEnum):
@@ -519,16 +521,39 @@ def nth_time(folded: str) -> int | None:
     return _ORDINALS.get(stem(found.group(1) or found.group(2))) if found else None
 
 
-_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_OR_AND = frozenset({"und", "oder", "bzw", "and", "or"})
+# Places are the ranking grammar's and `names_place`'s to read, with their numbers as digits too.
+_PLACE_WORDS = _stems("platz plaetze platzierung rang raenge position place places spot")
 
 
-def ordinal_things(folded: str) -> frozenset[tuple[int, str]]:
-    """What a (folded) text counts by ordinal, past the first, as the number and the stem of the word after it:
-    "in der zweiten Staffel" (2, "staffel"), "for the third time" (3, "time")."""
-    words = _WORD.findall(folded)
-    return frozenset(
-        (number, stem(after)) for word, after in itertools.pairwise(words) if (number := ordinal(stem(word), word))
-    )
+@lru_cache(maxsize=4096)
+def ordinal_things(text: str) -> frozenset[tuple[int, str]]:
+    """What a text counts by ordinal, past the first and other than places, as the number and the stem of
+    the noun after it: "in der zweiten Staffel" (2, "staffel"), "der zweiten und dritten Staffel" (2 and 3), "in
+    the second round or the third" (2 and 3), "for the third time" (3, "time"). An ordinal before a function word
+    counts nothing ("Zweiter im Index", "zum vierten Mal")."""
+    found: set[tuple[int, str]] = set()
+    waiting: list[int] = []  # ordinals of a list whose noun comes after the last ("zweiten und dritten Staffel")
+    last = ""  # the noun counted last, which an ordinal after "or" may leave out ("the second round or the third")
+    joined = False  # whether "or"/"and" came after that noun
+    # Kept per text: the guard reads the same entries' texts for question after question.
+    for token in [*_TOKEN.findall(fold(text)), "."]:
+        if (number := ordinal(stem(token), token)) is not None:
+            waiting.append(number)
+        elif token in _OR_AND:
+            joined = joined or (bool(last) and not waiting)
+        elif token in STOP_WORDS:
+            waiting = []
+        elif token.isalpha():
+            noun = stem(token)
+            counted = bool(waiting) and noun not in _PLACE_WORDS
+            found.update((n, noun) for n in waiting if counted)
+            last, joined, waiting = (noun if counted else ""), False, []
+        else:
+            found.update((n, last) for n in waiting if joined)
+            waiting = []
+    return frozenset(found)
 
 
 # "Wie viele Punkte … gewonnen?", "points won": not "Mit wie vielen Punkten gewann …?" nor "With how many points did

@@ -32,6 +32,13 @@ def test_countries_are_found_by_the_words_for_their_people() -> None:
     assert countries_named("Welche österreichischen Städte sind dabei?") == {"AT"}
     assert countries_named("What share of Swiss citizens and of Austrians go online?") == {"CH", "AT"}
     assert countries_named("Do Italian cities take part?") == {"IT"}
+    assert countries_named("Wie digital sind Österreichs Städte für Österreicherinnen?") == {"AT"}
+    assert countries_named("Und französische oder polnische Städte? Was sagen die Briten?") == {"FR", "PL", "GB"}
+
+
+def test_the_people_of_a_name_that_is_an_everyday_word_name_no_country() -> None:
+    for text in ("Georgian architecture", "an islander", "Was sagen die Nigerer?", "Jordanian"):
+        assert countries_named(text) == set(), text
 
 
 def test_city_adjectives_name_no_country() -> None:
