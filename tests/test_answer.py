@@ -1788,3 +1788,13 @@ def test_a_question_on_something_else_is_not_shown_a_nearest_text(real_service: 
     """Set aside for saying what a text lacks, the missing words still count against showing a text as the nearest
     answer: "Bundesliga" is the question's subject, not a detail of the index's winners."""
     assert real_service.ask("Wer gewinnt die Bundesliga?").decision is Decision.UNKNOWN
+
+
+def test_a_reply_that_the_source_does_not_say_is_tried_again_with_slips_corrected(real_service: FoiService) -> None:
+    """ "Wem wurde der Vermerk von 2020 vorgestelt?" was told the answer names nobody: the text says it was
+    "vorgestellt", which the mistyped verb did not find. As typed the verb decides what is not stated; corrected,
+    it is."""
+    typed = real_service.ask("Wem wurde der Vermerk von 2020 vorgestelt?")
+    assert typed.answered
+    assert typed.entry_ids[0] == "257364-vermerk-2020"
+    assert real_service.ask("Wem wurde der Vermerk von 2020 gezeigt?").decision is not Decision.ANSWER

@@ -400,8 +400,8 @@ _POSITION_HELD = re.compile(_POSITION)
 # A title in quotation marks ("Bochum laut Bitkom smarteste City im Ruhrgebiet"): a name the entry gives.
 _TITLE = re.compile(r"(?<!\w)[„“\"'‚‘»«]\w[^„“\"‚‘»«]*\s[^„“\"‚‘»«]*\w[“”\"'‘’«»](?!\w)")
 _POINTS = re.compile(r"\d\s?(?:punkte|punkten|points|indexpunkte)\b|\bpunktzahl|\bindexwert|\bscore")
-# A score in brackets after a name, in a text that gives scores: "Hamburg 73,5 von 100 Punkten vor Berlin (71,5) und
-# Bayern (66,9)".
+# A decimal in brackets, in a text that gives scores, is one: "Hamburg 73,5 von 100 Punkten vor Berlin (71,5) und
+# Bayern (66,9)", "2020 (79,2)". Places and changes are written otherwise there ("(Platz 6)", "(+3)").
 _BRACKETED_SCORE = re.compile(r"\(\d{1,3}[,.]\d\)")
 
 
@@ -725,8 +725,12 @@ def names_person(entry: Entry, text: str) -> bool:
         verb = closing[-2] if received else closing[-1] if closing else ""
         if len(verb) < _MIN_PARTICIPLE or not verb.endswith(("t", "en")):
             return False
+        # Named once with the office, someone is named by the surname alone after it: "für Oberbürgermeister Thomas
+        # Eiskirch wurde ein Vermerk verfasst … Der Vermerk wurde Eiskirch in einem Termin vorgestellt."
+        surnames = {m.group(0).split()[-1] for a in answers for m in _OFFICE_NAME.finditer(a)}
         return any(
-            _OFFICE_NAME.search(sentence) and verb in _WORD.findall(fold(sentence))
+            (_OFFICE_NAME.search(sentence) or not surnames.isdisjoint(sentence.split()))
+            and verb in _WORD.findall(fold(sentence))
             for a in answers
             for sentence in SENTENCE_END.split(a)
         )

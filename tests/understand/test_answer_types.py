@@ -646,6 +646,15 @@ def test_who_is_read_off_a_text_only_for_the_role_or_preposition_asked() -> None
     assert not names_person(memo, "Wer hat den Vermerk geschrieben?")
     # "Wem …?" with no preposition: a sentence naming someone with the question's closing verb.
     assert names_person(memo, "Wem ist der Vermerk verfasst worden?")
+    # Named with the office once, the person is named by the surname after it: "Wem wurde der Vermerk von 2020
+    # vorgestellt?" was told the answer names nobody.
+    presented = _entry(
+        "2020 wurde für Oberbürgermeister Thomas Eiskirch ein Vermerk verfasst. Der Vermerk wurde Eiskirch in einem "
+        "Termin vorgestellt.",
+        ["Vermerk?"],
+    )
+    assert names_person(presented, "Wem wurde der Vermerk vorgestellt?")
+    assert not names_person(presented, "Wem wurde der Vermerk gezeigt?")
     assert not names_person(memo, "Wem wurde der Vermerk gezeigt?")
     assert not names_person(memo, "Wem gehört der Vermerk?")
     # Who received what another did ("Wer hat den Vermerk verfasst bekommen?") is asked like "Wem …?": "wer hat
