@@ -527,6 +527,7 @@ _OR_AND = frozenset({"und", "oder", "bzw", "and", "or"})
 _PLACE_WORDS = _stems("platz plaetze platzierung rang raenge position place places spot")
 
 
+# Kept per text: the ordinal guard reads the same entries' texts for question after question.
 @lru_cache(maxsize=4096)
 def ordinal_things(text: str) -> frozenset[tuple[int, str]]:
     """What a text counts by ordinal, past the first and other than places, as the number and the stem of
@@ -537,7 +538,6 @@ def ordinal_things(text: str) -> frozenset[tuple[int, str]]:
     waiting: list[int] = []  # ordinals of a list whose noun comes after the last ("zweiten und dritten Staffel")
     last = ""  # the noun counted last, which an ordinal after "or" may leave out ("the second round or the third")
     joined = False  # whether "or"/"and" came after that noun
-    # Kept per text: the guard reads the same entries' texts for question after question.
     for token in [*_TOKEN.findall(fold(text)), "."]:
         if (number := ordinal(stem(token), token)) is not None:
             waiting.append(number)
