@@ -210,9 +210,11 @@ PROBES = {
 # 1 of 72 since the answers of Bonn and Ulm say that the documents they released are not known either.
 # fresh5.csv: 336 questions two more helpers wrote from the sources only in the forty-seventh round (48 that other
 # sets hold left out), labelled by two others from the knowledge files without the bot's replies (two categories
-# changed: Bochum's points of years the base gives none for are hard negatives). Split as fresh.csv, not among the
-# choosing sets, not read question by question; bounded as a whole by the figures measured before any change:
-# 0.785 answered correctly, 2 of 186 wrongly, 4 of 102 unanswerable answered, no hard negative.
+# changed: Bochum's points of years the base gives none for are hard negatives), the labels then checked by two more
+# (18 mended: ids of texts that state the fact added, of texts giving a place only by a list's order removed, one
+# such place relabelled a hard negative). Split as fresh.csv, not among the choosing sets, not read question by
+# question; bounded as a whole by the figures measured before any change: 0.789 answered correctly, 2 of 185
+# wrongly, 4 of 103 unanswerable answered, no hard negative.
 FRESH = {
     "unseen2.csv": {"questions": 312, "correct": 0.80, "wrong": 0.024, "unanswerable": 0.07, "hard_negatives": 2},
     "fresh2.csv": {"questions": 264, "correct": 0.83, "wrong": 0.018, "unanswerable": 0.116, "hard_negatives": 1},
