@@ -174,8 +174,8 @@ def _of_the_ordinal_asked(entry: Entry, question: Question) -> bool:
     if not asked:
         return True
     said = ordinal_things(" ".join(texts_of(entry)))
-    counted = {thing for _, thing in said}
-    return all(thing not in counted or any((n, thing) in said for n, t in asked if t == thing) for _, thing in asked)
+    # Every thing asked that the entry counts at all, it counts by one of the ordinals asked of it.
+    return {t for _, t in asked} & {t for _, t in said} <= {t for _, t in asked & said}
 
 
 def _speaks_of_rankings(entry: Entry) -> bool:
