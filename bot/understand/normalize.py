@@ -349,12 +349,14 @@ class Normalizer:
             found = process.extractOne(written, self._fuzzy_names, scorer=OSA.distance, score_cutoff=budget)
             if found is None or found[0][0] != written[0]:
                 continue
-            # A small word is written as meant: "und Bonn" is no misspelt "Uni Bonn" (a stray one may go: the "s"
-            # of "Bochum's smart city").
+            # A small word is written as meant: "und Bonn" is no misspelt "Uni Bonn", and "in den" no split "Index"
+            # ("in Deutschland in den letzten Jahren"); a stray letter may go: the "s" of "Bochum's smart city".
             named = found[0].split()
-            if len(named) == size and any(
-                w != n for w, n in zip(words[i : i + size], named, strict=True) if w in STOP_WORDS
-            ):
+            window = words[i : i + size]
+            if len(named) == size:
+                if any(w != n for w, n in zip(window, named, strict=True) if w in STOP_WORDS):
+                    continue
+            elif any(w in STOP_WORDS and len(w) > 1 and w not in named for w in window):
                 continue
             return size, self._fuzzy_phrases[found[0]]
         return None

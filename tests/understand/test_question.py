@@ -253,6 +253,14 @@ def test_a_small_word_is_not_read_as_a_misspelt_part_of_a_name(real_service: Foi
     assert "pwc-staedtestudie" not in understood.rankings
 
 
+def test_small_words_are_not_read_as_a_misspelt_word_of_a_name(real_service: FoiService) -> None:
+    """ "in den" is two edits from "index": "in Deutschland in den letzten Jahren" named the Deutschland-Index, and
+    its guard kept away the entry on e-government use over the years."""
+    understand = real_service.answerer.understander.understand
+    assert not understand("Ist die Nutzung in Deutschland in den letzten Jahren gestiegen?").rankings
+    assert understand("deutschland indx 2021").rankings == {"deutschland-index"}
+
+
 def test_a_word_only_one_text_writes_finds_the_others_form_of_it_too(real_service: FoiService) -> None:
     """ "funktioniert" is written once: as a known word it would find no "funktionieren". ("kritisiert", written
     once too, found no "Kritik" this way before an alias joined them.)"""
