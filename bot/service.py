@@ -41,6 +41,7 @@ from bot.search.ahead import IndexAhead
 from bot.search.confidence import Calibration
 from bot.search.engine import SearchEngine
 from bot.search.index import index_entries
+from bot.search.reach import Unreached, unreached
 from bot.series import SeriesAnswers
 from bot.sources import Citations
 from bot.storage.database import is_busy
@@ -377,6 +378,12 @@ class FoiService:
         """Every entry (of one kind) with its origin, by id."""
         origins = self.store.knowledge.origins()
         return [(e, origins.get(e.id, "")) for e in self.store.knowledge.all_entries(kind)]
+
+    def unreached(self) -> list[Unreached]:
+        """Curated texts (of facts and FOI answers; ranking entries are written from the tables) that their own
+        entry's tags keep from it: a maintainer adds the tag, or words the text without the slot."""
+        curated = [e for e, _ in self.listing() if e.kind is not Kind.RANKING]
+        return unreached(curated, self.answerer.understander.understand)
 
     def origin(self, entry_id: str) -> str | None:
         """Where an entry came from: `files`, or how it was added (`cli`, `chat`, `import`)."""

@@ -42,6 +42,9 @@ def register(commands: Any) -> None:
     sub.add_parser("check", help="validate the knowledge files; prints file:line: message").set_defaults(
         handler=check_files
     )
+    sub.add_parser(
+        "reach", help="curated questions and phrasings that name a city, year or ranking their entry is not tagged with"
+    ).set_defaults(handler=list_unreached)
     build = sub.add_parser("build", help="rebuild the store from the knowledge files")
     build.add_argument("--force", action="store_true", help="rebuild even if the files did not change")
     build.set_defaults(handler=build_store)
@@ -139,6 +142,17 @@ def check_files(_args: argparse.Namespace) -> int:
         f"{len(kb.requests)} FOI requests, {len(kb.rankings)} rankings with {len(kb.rows)} rows, "
         f"{len(kb.aliases.cities)} places known"
     )
+    return 0
+
+
+def list_unreached(_args: argparse.Namespace) -> int:
+    with open_service() as service:
+        found = service.unreached()
+    for item in found:
+        print(f"{item.entry_id}\t{'; '.join(item.lacking)}\t{printable(item.text)}")
+    if found:
+        _nothing(f"{len(found)} text(s) name what their entry is not tagged with: no question naming it reaches it")
+        return 1
     return 0
 
 

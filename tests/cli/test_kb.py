@@ -143,3 +143,13 @@ def test_unanswered_and_feedback_reports(env: Path, capsys: pytest.CaptureFixtur
     assert out == ""
     _code, out, _ = run(["kb", "feedback"], capsys)
     assert out.splitlines() == ["sci-2021-methodik\t👍 0\t👎 1"]
+
+
+def test_reach_lists_texts_their_entry_is_not_tagged_for(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["kb", "reach"], capsys) == (0, "", "")
+    tagged = MINIMAL + "phrasings: [Hat Essen Berater bezahlt?]\ntags: {cities: [Dortmund]}\n"
+    assert run(["kb", "add", str(write(env / "new.yaml", tagged))], capsys)[0] == 0
+    code, out, err = run(["kb", "reach"], capsys)
+    assert code == 1
+    assert out == "antwort-der-stadt-dortmund\tcity Essen\tHat Essen Berater bezahlt?\n"
+    assert err.startswith("1 text(s) name what their entry is not tagged with")
