@@ -173,7 +173,16 @@ class SearchEngine:
         required = [f"tags:{_fts_term(city_tag(c))}" for c in sorted(question.cities)]
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(question.rankings)]
         no_year = f" OR {_fts_term(ANY_YEAR)}" if of_no_year else ""
-        required += [f"tags:({_fts_term(year_tag(y))}{no_year})" for y in sorted(question.years)]
+        years = sorted(question.years)
+        if len(years) < 2 or question.cities:
+            required += [f"tags:({_fts_term(year_tag(y))}{no_year})" for y in years]
+            return required
+        # A comparison of years ("von 2019 auf 2021") is answered by a text of one of them that names the others;
+        # not one of a city's: a text of a year that names another may tell of other cities then, and the tables
+        # and histories hold a city's years.
+        tagged = " OR ".join(_fts_term(year_tag(y)) for y in years)
+        required.append(f"tags:({tagged}{no_year})")
+        required += [f"(tags:({_fts_term(year_tag(y))}{no_year}) OR body_terms:{_fts_term(str(y))})" for y in years]
         return required
 
     def _excluded(self, question: Question) -> str:

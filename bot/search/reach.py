@@ -4,6 +4,7 @@ tagged with can never be answered by that entry, nor can anyone's question that 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -23,15 +24,21 @@ class Unreached:
 
 def lacking(entry: Entry, question: Question) -> tuple[str, ...]:
     """The question's slots that keep the entry from it, as the guard of `SearchEngine` applies them: every named
-    city and ranking, every named year (an entry of no year is of every year), and for a ranking meant but not
-    named, no entry of another ranking. (A which-state question's guard against rankings of cities is not
+    city and ranking, every named year (an entry of no year is of every year; of years compared, naming no city,
+    one the entry is tagged with and the others named in its text), and for a ranking meant but not named, no
+    entry of another ranking. (A which-state question's guard against rankings of cities is not
     checked: it needs the rankings, not the entry.)"""
     tags = entry.tags
     cities = {city_tag(c) for c in tags.cities}
     out = [f"city {c}" for c in sorted(question.cities) if city_tag(c) not in cities]
     out += [f"ranking {r}" for r in sorted(question.rankings) if r not in tags.rankings]
     if tags.years:
-        out += [f"year {y}" for y in sorted(question.years) if y not in tags.years]
+        years = sorted(question.years)
+        unmet = [y for y in years if y not in tags.years]
+        if len(years) > 1 and not question.cities and len(unmet) < len(years):
+            told = " ".join([entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)])
+            unmet = [y for y in unmet if not re.search(rf"\b{y}\b", told)]
+        out += [f"year {y}" for y in unmet]
     meant = question.implied_ranking
     if meant is not None:
         out += [f"ranking {meant} (meant, not named), not {r}" for r in tags.rankings if r != meant]

@@ -286,3 +286,15 @@ def test_a_word_only_a_phrasing_knows_offers_its_entry_but_selects_none_to_answe
     answer = service.ask("Abholautomat?")
     assert not answer.answered
     assert "ausgabebox" in [s.id for s in answer.suggestions]
+
+
+def test_years_compared_find_the_text_of_one_that_names_the_other(real_service: FoiService) -> None:
+    """The Deutschland-Index 2021 text says "2,6 Punkte mehr als 2019": a question comparing the two years finds it,
+    though it is tagged 2021 only. One naming a city does not: such a text may tell of other cities then."""
+    assert real_service.ask("Wie stark ist der Deutschland-Index zwischen 2019 und 2021 gewachsen?").entry_ids[:1] == [
+        "deutschland-index-2021"
+    ]
+    asked = real_service.answerer.understander.understand(
+        "Wie viele Punkte hatte Hamburg 2019 und 2021 im Deutschland-Index?"
+    )
+    assert "deutschland-index-2021" not in [h.id for h in real_service.answerer.assess(asked).result.hits]

@@ -15,7 +15,7 @@ def entry(question: str, tags: dict[str, list[str] | list[int]], phrasing: str =
         title="Externe Beratung",
         questions=[question],
         phrasings=[phrasing] if phrasing else [],
-        answer="Nein.",
+        answer="Nein, weder 2019 noch 2021.",
         source_url="https://fragdenstaat.de/a/257364/",
         tags=Tags.model_validate(tags),
     )
@@ -27,6 +27,9 @@ def entry(question: str, tags: dict[str, list[str] | list[int]], phrasing: str =
         ("Hat Bochum externe Berater bezahlt?", {"cities": ["Bochum"]}, ()),
         ("Hat Dortmund externe Berater bezahlt?", {"cities": ["Bochum"]}, ("city Dortmund",)),
         ("Hat Bochum 2019 und 2021 Berater bezahlt?", {"cities": ["Bochum"], "years": [2021]}, ("year 2019",)),
+        # Years compared: a text of one that names the others (above: not where the question names a city).
+        ("Hat der Index 2019 und 2021 Berater gezählt?", {"years": [2021]}, ()),
+        ("Hat der Index 2018 und 2021 Berater gezählt?", {"years": [2021]}, ("year 2018",)),
         # An entry of no year is of every year.
         ("Hat Bochum 2019 Berater bezahlt?", {"cities": ["Bochum"]}, ()),
         ("Hat Bochum für den Smart City Index Berater bezahlt?", {"cities": ["Bochum"]}, ("ranking bitkom-sci",)),
