@@ -353,6 +353,10 @@ class Normalizer:
             # ("in Deutschland in den letzten Jahren"); a stray letter may go: the "s" of "Bochum's smart city".
             named = found[0].split()
             window = words[i : i + size]
+            # Nor does a name begin with a stray one: the "s smart city" of "Bochum's Smart City Innovation Unit" is
+            # no "Smart City" (that would hide the longer name that begins with the next word).
+            if window[0] in STOP_WORDS and window[0] != named[0]:
+                continue
             if len(named) == size:
                 if any(w != n for w, n in zip(window, named, strict=True) if w in STOP_WORDS):
                     continue

@@ -261,6 +261,12 @@ def test_small_words_are_not_read_as_a_misspelt_word_of_a_name(real_service: Foi
     assert understand("deutschland indx 2021").rankings == {"deutschland-index"}
 
 
+def test_a_name_after_a_possessive_is_read_whole(real_service: FoiService) -> None:
+    """The "s" of "Bochum's" began a misspelt "Smart City" that hid the name of the Smart City Innovation Unit."""
+    assert real_service.ask("What is Bochum's Smart City Innovation Unit?").entry_ids[:1] == ["bochum-sciu"]
+    assert real_service.ask("Who takes part in Bochum's Smart City Innovation Unit?").answered
+
+
 def test_a_word_only_one_text_writes_finds_the_others_form_of_it_too(real_service: FoiService) -> None:
     """ "funktioniert" is written once: as a known word it would find no "funktionieren". ("kritisiert", written
     once too, found no "Kritik" this way before an alias joined them.)"""
