@@ -148,7 +148,8 @@ def verb_variants(token: str) -> set[str]:
     and participles (`gespielt`, `geschafft`) apart from their verb. Bridges the -t forms and the ge- prefix."""
     if len(token) < 4 or token.isdigit():
         return set()
-    forms = {token[:-1] if token.endswith("t") else token + "t"}
+    # A doubled "t" ends the root, never a -t form (a root in t takes "-et": "wartet"): "Pott" is no "pot".
+    forms = {token[:-1] if token.endswith("t") and not token.endswith("tt") else token + "t"}
     # The participle's "ge" follows a separable particle: "vorgestellt" of "vorstellen", "ausgewertet".
     particle = separable_particle(token)
     if token[len(particle) :].startswith("ge") and len(token) - len(particle) >= 6:

@@ -204,6 +204,12 @@ def test_a_question_word_is_no_form_of_a_verb() -> None:
     assert "wann" not in normalize.verb_variants("gewann")
 
 
+def test_a_doubled_t_ends_the_root() -> None:
+    """ "Pott" (the Ruhr) was read as a -t form of "pot", the funding pot of the model project's English text."""
+    assert "pot" not in normalize.verb_variants("pott")
+    assert "warte" in normalize.verb_variants("wartet")  # a single one still ends a -t form
+
+
 @given(st.text(max_size=30))
 def test_word_forms_never_include_the_word_itself(word: str) -> None:
     assert word not in normalize.verb_variants(word)
