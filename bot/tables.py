@@ -522,17 +522,25 @@ class Tables:
         standing = self.standing(ranking, year, city, categories)
         if standing is None:
             return REFUSE
-        before = self.standing(ranking, year - 1, city, categories)
-        # Places asked with no change in the row: the year before, said to be missing if the tables lack it
+        previous = self._edition_before(ranking, year)
+        before = self.standing(ranking, previous, city, categories)
+        # Places asked with no change in the row: the edition before, said to be missing if the tables lack it
         # ("Wie viele Plätze büßte Münster 2023 ein?" is not told 2023's place alone).
         computable = before is not None and bool(standing.scores and before.scores)
         side_by_side = computable if points else standing.change is None
         if side_by_side:
-            return self._compare_years(ranking, city, (year - 1, year), categories, points=points)
+            return self._compare_years(ranking, city, (previous, year), categories, points=points)
         if points and not any(_POINTS_NOTE.search(r.note) for r in standing.rows):
             # "Wie viele Punkte legte Bochum 2024 zu?": neither the scores nor a note tell; a text may.
             return None
         return self._entry(entry_id(ranking.id, year, city, standing.category))
+
+    def _edition_before(self, ranking: Ranking, year: int) -> int:
+        """The year of the edition before `year`'s: the latest earlier year the tables or the ranking's editions
+        know (the Deutschland-Index appears every two years: 2021's change is against 2019), else the year
+        before."""
+        known = {s.year for s in self.standings.get(ranking.id, [])} | {e.year for e in ranking.editions}
+        return max((y for y in known if y < year), default=year - 1)
 
     def _neighbour(
         self, ranking: Ranking, city: str, year: int, categories: Sequence[str], offset: int

@@ -1798,3 +1798,13 @@ def test_a_reply_that_the_source_does_not_say_is_tried_again_with_slips_correcte
     assert typed.answered
     assert typed.entry_ids[0] == "257364-vermerk-2020"
     assert real_service.ask("Wem wurde der Vermerk von 2020 gezeigt?").decision is not Decision.ANSWER
+
+
+def test_a_change_is_against_the_edition_before_not_the_year_before(real_service: FoiService) -> None:
+    """The Deutschland-Index appears every two years: Berlin's fall in 2021 was said to lack a place for 2020."""
+    reply = real_service.ask("Wie weit ist Berlin 2021 im Deutschland-Index zurückgefallen?")
+    assert reply.answered
+    assert "2019: Platz 1; 2021: Platz 2" in reply.text
+    assert "2020" not in reply.text
+    # An annual ranking still compares with the year before.
+    assert "+7 Plätze gegenüber dem Vorjahr" in real_service.ask("Wie viele Plätze hat Bochum 2024 gutgemacht?").text
