@@ -189,10 +189,14 @@ class Tables:
         ]
         return listing[0] if len(listing) == 1 else None
 
+    def _years(self, ranking: Ranking) -> set[int]:
+        """The years the ranking's tables hold a row of."""
+        return {s.year for s in self.standings.get(ranking.id, [])}
+
     def _of_states(self, years: Iterable[int]) -> Ranking | None:
         """For a question which state naming no ranking, the one ranking of states with a table of the year
         asked (of the latest year any has, if none is asked); None if several have it."""
-        held = {r.id: {s.year for s in self.standings.get(r.id, [])} for r in self.rankings.values() if r.states}
+        held = {r.id: self._years(r) for r in self.rankings.values() if r.states}
         wanted = set(years) or {max((y for ys in held.values() for y in ys), default=0)}
         found = [self.rankings[r] for r, ys in held.items() if wanted <= ys]
         return found[0] if len(found) == 1 else None
@@ -279,7 +283,7 @@ class Tables:
         first, asked = ranking.first_edition, set(question.years)
         if first is None or not asked or max(asked) >= first.year:
             return None
-        if asked & {s.year for s in self.standings.get(ranking.id, [])}:
+        if asked & self._years(ranking):
             return None
         to_now = _FROM_YEAR.search(fold(question.text)) or (question.ranking and question.ranking.ask in _COURSES)
         return None if to_now else first
@@ -539,7 +543,7 @@ class Tables:
         """The year of the edition before `year`'s: the latest earlier year the tables or the ranking's editions
         know (the Deutschland-Index appears every two years: 2021's change is against 2019), else the year
         before."""
-        known = {s.year for s in self.standings.get(ranking.id, [])} | {e.year for e in ranking.editions}
+        known = self._years(ranking) | {e.year for e in ranking.editions}
         return max((y for y in known if y < year), default=year - 1)
 
     def _neighbour(
@@ -731,7 +735,7 @@ class Tables:
             return [s for s in found if s.places]
 
         if year is None:
-            years = sorted({s.year for s in self.standings.get(ranking.id, [])}, reverse=True)
+            years = sorted(self._years(ranking), reverse=True)
             year = next((y for y in years if len(placed(of_year(y))) == len(cities)), None)
             if year is None:
                 return None

@@ -26,6 +26,13 @@ COMMON_SHARE = 0.02  # of all entries: words this common do not select candidate
 COMMON_FLOOR = 50  # ... unless the base is so small that every word is "common"
 
 
+def years_compared(question: Question) -> bool:
+    """Whether the guard takes a text tagged with one of the question's years that names the others: a comparison of
+    years ("von 2019 auf 2021"). Not one of a city's: a text of a year that names another may tell of other cities
+    then, and the tables and histories hold a city's years."""
+    return len(question.years) > 1 and not question.cities
+
+
 @dataclass(frozen=True)
 class Scored:
     """An entry's score (0–100) and its evidence: the rarity-weighted words it shares with the question
@@ -174,12 +181,9 @@ class SearchEngine:
         required += [f"tags:{_fts_term(ranking_tag(r))}" for r in sorted(question.rankings)]
         no_year = f" OR {_fts_term(ANY_YEAR)}" if of_no_year else ""
         years = sorted(question.years)
-        if len(years) < 2 or question.cities:
+        if not years_compared(question):
             required += [f"tags:({_fts_term(year_tag(y))}{no_year})" for y in years]
             return required
-        # A comparison of years ("von 2019 auf 2021") is answered by a text of one of them that names the others;
-        # not one of a city's: a text of a year that names another may tell of other cities then, and the tables
-        # and histories hold a city's years.
         tagged = " OR ".join(_fts_term(year_tag(y)) for y in years)
         required.append(f"tags:({tagged}{no_year})")
         required += [f"(tags:({_fts_term(year_tag(y))}{no_year}) OR body_terms:{_fts_term(str(y))})" for y in years]

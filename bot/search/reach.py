@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.models import Entry
+from bot.search.engine import years_compared
+from bot.understand.answer_types import all_said
 from bot.understand.normalize import city_tag
 from bot.understand.question import Question
 
@@ -35,9 +37,9 @@ def lacking(entry: Entry, question: Question) -> tuple[str, ...]:
     if tags.years:
         years = sorted(question.years)
         unmet = [y for y in years if y not in tags.years]
-        if len(years) > 1 and not question.cities and len(unmet) < len(years):
-            told = " ".join([entry.answer, entry.answer_en or "", *(p.text for p in entry.passages)])
-            unmet = [y for y in unmet if not re.search(rf"\b{y}\b", told)]
+        if years_compared(question) and len(unmet) < len(years):
+            said = all_said(entry)
+            unmet = [y for y in unmet if not re.search(rf"\b{y}\b", said)]
         out += [f"year {y}" for y in unmet]
     meant = question.implied_ranking
     if meant is not None:

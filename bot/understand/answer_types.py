@@ -477,7 +477,7 @@ def asks_which_of_summed(question: str, entry: Entry) -> bool:
     die Daten?" against "verschiedene Fachämter" (its particulars, as "genau" asks them)."""
     asked = things_asked(question)
     # Both languages: "Which decision-makers …?" asks what the English answer sums up as "various decision-makers".
-    summed = [w for words in _SUMMED_THING.findall(_all_said(entry)) for w in words.split() if len(w) > _SHORT_WORD]
+    summed = [w for words in _SUMMED_THING.findall(all_said(entry)) for w in words.split() if len(w) > _SHORT_WORD]
     return any(_same_thing(s, a) for a in asked for s in summed)
 
 
@@ -518,7 +518,7 @@ def counts_without_naming(question: str, entry: Entry) -> bool:
         return False
     # The thing is one of the next words: "Which five municipal online services …?"
     things = [w for w in asked.groups() if w and w.isalpha() and len(w) > _SHORT_WORD]
-    said = _all_said(entry)
+    said = all_said(entry)
     counted = []
     for number in _COUNTING.finditer(said):
         # The thing counted comes within a few words ("fünf untersuchten kommunalen Onlineleistungen").
@@ -561,7 +561,7 @@ def states_places(entry: Entry, first: int, second: int) -> bool:
     return bool(together.search(_short_answers(entry)))
 
 
-def _all_said(entry: Entry) -> str:
+def all_said(entry: Entry) -> str:
     """The entry's short answers in both languages and its passages, folded: all it says."""
     return fold(" ".join(t for t in (entry.answer, entry.answer_en, *(p.text for p in entry.passages)) if t))
 
