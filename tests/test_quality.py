@@ -179,13 +179,17 @@ def test_what_the_sources_say_is_rarely_denied(reports: dict[str, Report], name:
 # other sets hold left out); a set to read and tune on. Measured before any change: 4 hard negatives answered, 4.7 %
 # of its unanswerable questions; after the forty-sixth round's guards (the people of a country, an ordinal asked):
 # 1 and 2.9 %; answered correctly 0.818 -> 0.839 with the scores in brackets, the adverbs of degree and the
-# person named by the surname.
+# person named by the surname. probe6.csv: 292 questions two more helpers wrote from the sources only in the
+# forty-ninth round (a hurried journalist's phone German; a student's and researcher's half English), labelled by two
+# others from the knowledge files without the bot's replies (25 that other sets hold left out); a set to read and
+# tune on. Measured before any change: 0.788 answered correctly, 2 of 179 wrongly, 4 of 113 unanswerable answered.
 PROBES = {
     "probe.csv": {"questions": 537, "correct": 0.62, "wrong": 0.02, "unanswerable": 0.04, "hard_negatives": 1},
     "probe2.csv": {"questions": 539, "correct": 0.64, "wrong": 0.02, "unanswerable": 0.02, "hard_negatives": 0},
     "probe3.csv": {"questions": 496, "correct": 0.64, "wrong": 0.01, "unanswerable": 0.04, "hard_negatives": 1},
     "probe4.csv": {"questions": 508, "correct": 0.69, "wrong": 0.016, "unanswerable": 0.052, "hard_negatives": 3},
     "probe5.csv": {"questions": 308, "correct": 0.835, "wrong": 0.015, "unanswerable": 0.03, "hard_negatives": 1},
+    "probe6.csv": {"questions": 292, "correct": 0.787, "wrong": 0.012, "unanswerable": 0.036, "hard_negatives": 0},
 }
 
 # unseen2.csv: 312 questions three helpers wrote from the sources only in the twenty-third round (none that another
