@@ -150,10 +150,8 @@ class Answerer:
             return answer
 
         def again() -> Answer | None:
-            corrected = self.understander.corrected(text)
-            if corrected is None:
-                return None
-            return self.compose(self.understander.understand(corrected, lang, fallback=fallback))
+            reread = self.understander.reread(question, lang, fallback=fallback)
+            return None if reread is None else self.compose(reread)
 
         return with_second_try(answer, found.confidence, self.calibration.threshold, again)
 

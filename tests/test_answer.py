@@ -1808,3 +1808,22 @@ def test_a_change_is_against_the_edition_before_not_the_year_before(real_service
     assert "2020" not in reply.text
     # An annual ranking still compares with the year before.
     assert "+7 Plätze gegenüber dem Vorjahr" in real_service.ask("Wie viele Plätze hat Bochum 2024 gutgemacht?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Since when has Bochum had a digital chief?", "bochum-cdo"),
+        ("Which topic areas does the 2023 index cover?", "bitkom-sci-kategorien"),
+        ("Wie hoch war die Top-10-Grenze 2024?", "bitkom-sci-top10-schwelle"),
+        ("Wer kümmert sich bei der Stadt Bochum um die Angaben für Bitkom?", "257364-datenlieferung"),
+    ],
+)
+def test_words_the_thesaurus_knows_for_the_bases_own_find_its_texts(
+    real_service: FoiService, question: str, entry: str
+) -> None:
+    """ "digital chief" is the CDO, "topic areas" the categories, a "Grenze" the threshold, and who "kümmert sich"
+    is who is "zuständig": without them each question only got a suggestion."""
+    answer = real_service.ask(question)
+    assert answer.answered
+    assert answer.entry_ids[0] == entry

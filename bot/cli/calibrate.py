@@ -56,11 +56,8 @@ def _samples(service: FoiService, parts: list[tuple[Path, str]], *, fitting: boo
             if gold.part != part:
                 continue
             question = answerer.understander.understand(gold.question)
-            corrected = None if fitting else answerer.understander.corrected(gold.question)
-            second = None
-            if corrected is not None:
-                other = answerer.understander.understand(corrected)
-                second = (other, answerer.assess(other))
+            other = None if fitting else answerer.understander.reread(question)
+            second = None if other is None else (other, answerer.assess(other))
             out.append((gold, question, answerer.assess(question, runners_up=not fitting), second))
     return out
 

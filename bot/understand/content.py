@@ -38,6 +38,19 @@ def nouns(text: str) -> set[str]:
     return {fold(match.group(0)) for match in _WORDS.finditer(text) if is_noun(match)}
 
 
+def written_small(text: str) -> frozenset[str]:
+    """Folded words a text writes only in small letters, where it writes some noun or name with a capital: a
+    writer who capitalises names wrote these as no name ("Wie ist es Münster ergangen?" names no Erlangen).
+    Empty where the text writes no capital inside a sentence (all in small letters)."""
+    if not nouns(text):
+        return frozenset()
+    small: set[str] = set()
+    capital: set[str] = set()
+    for match in _WORDS.finditer(text):
+        (capital if match.group(0)[0].isupper() else small).add(fold(match.group(0)))
+    return frozenset(small - capital)
+
+
 def noun_phrases(text: str) -> list[str]:
     """The runs of nouns a text writes, joined as written by spaces or hyphens ("Smart-City-Konzept", "Stadt
     Bochum"): a compound of several written words is read as one."""

@@ -24,7 +24,7 @@ from bot.understand.answer_types import (
     without_closing,
     yes_or_no,
 )
-from bot.understand.content import nouns
+from bot.understand.content import nouns, written_small
 from bot.understand.identity import asks_what_it_is, asks_who_makes, thing_asked
 from bot.understand.language import asks_in_english, detect_language, english_by_vocabulary, written_in_english
 from bot.understand.lexicon import PART_WEIGHT, Lexicon
@@ -436,6 +436,16 @@ class Understander:
         slipped = correct_slips(text, self._knows_a_form, misspelt, self.spellings)
         return slipped if slipped != text else None
 
+    def reread(self, question: Question, lang: Lang | None = None, *, fallback: Lang | None = None) -> Question | None:
+        """The question read again with its slips of the finger corrected (`corrected`); None where it has none, or
+        where the correction asks for another kind of answer: then it undid no slip but changed a word of the
+        question's frame ("Wie heißen …?" is no "Wie heißten …?")."""
+        corrected = self.corrected(question.text)
+        if corrected is None:
+            return None
+        other = self.understand(corrected, lang, fallback=fallback)
+        return other if other.answer_type is question.answer_type else None
+
     def _slip_of_a_form(self, typed: str) -> str | None:
         """The word a folded word is typed from with one slip, where the base knows it by its stem only (writes
         another form of it) and exactly one stem fits: the word as the base writes it, if it does, else as folded."""
@@ -453,7 +463,7 @@ class Understander:
         subject = _NUMBER_SIGN.sub(r"number \1", without_closing(checked or text))
         folded = fold(subject)
         analysis, edition = self._first_edition(self.normalizer.analyze(subject, fuzzy=True), folded)
-        analysis, terms = self._terms(analysis)
+        analysis, terms = self._terms(analysis, written_small(subject))
         # "laut IFG-Antwort", "according to the city's reply": where the answer is to come from, not what about.
         cited = _cited_source(folded, (t.surface for t in terms if t.slot in {city_tag(c) for c in analysis.cities}))
         terms = [t for t in terms if t.slot is not None or not set(t.surface.split()) <= cited]
@@ -720,7 +730,8 @@ class Understander:
     def _slot_term(self, token: str, slot: str, surface: str) -> QueryTerm:
         return QueryTerm(token, {token: 1.0}, self.lexicon.idf(token), slot, surface)
 
-    def _terms(self, analysis: Analysis) -> tuple[Analysis, list[QueryTerm]]:
+    def _terms(self, analysis: Analysis, small: frozenset[str]) -> tuple[Analysis, list[QueryTerm]]:
+        """The query terms of an analysed question; `small`: the words its writer wrote as no name."""
         lexicon = self.lexicon
         cities, rankings = set(analysis.cities), set(analysis.rankings)
         slots = {city_token(c): city_tag(c) for c in cities}
@@ -738,7 +749,7 @@ class Understander:
                 alternatives = {**related, **lexicon.verb_forms(token), token: 1.0}
                 terms.append(QueryTerm(token, alternatives, lexicon.idf(token), None, surface))
                 continue
-            named = self.normalizer.fuzzy_name(surface)
+            named = None if surface in small else self.normalizer.fuzzy_name(surface)
             if named is not None:
                 if named.city:
                     cities.add(named.city)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.understand.content import absent_nouns, content_words, noun_phrases, nouns
+from bot.understand.content import absent_nouns, content_words, noun_phrases, nouns, written_small
 
 
 def test_fillers_are_not_content() -> None:
@@ -13,6 +13,21 @@ def test_fillers_are_not_content() -> None:
 
 def test_nouns_are_words_written_with_a_capital_inside_the_sentence() -> None:
     assert nouns("Wie viele Seiten hat der Vermerk? Wer schrieb ihn") == {"seiten", "vermerk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "small"),
+    [
+        ("Wie ist es Münster ergangen?", {"ist", "es", "ergangen"}),
+        # A word written large somewhere is written as a name or noun, however it is written elsewhere.
+        ("Wie lief es in Essen? essen ist gross", {"lief", "es", "in", "ist", "gross"}),
+        # A writer who capitalises nothing inside a sentence says nothing by writing a word small.
+        ("wie ist es münster ergangen?", set()),
+        ("Wie ist es ergangen?", set()),
+    ],
+)
+def test_words_written_small_by_a_writer_who_capitalises_names(text: str, small: set[str]) -> None:
+    assert written_small(text) == small
 
 
 @pytest.mark.parametrize(

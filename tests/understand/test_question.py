@@ -253,6 +253,29 @@ def test_a_small_word_is_not_read_as_a_misspelt_part_of_a_name(real_service: Foi
     assert "pwc-staedtestudie" not in understood.rankings
 
 
+def test_a_word_written_small_by_one_who_writes_names_large_is_no_misspelt_name(real_service: FoiService) -> None:
+    """ "ergangen" is one edit from "Erlangen": "Wie ist es Münster ergangen?" asked of two cities, and the guard
+    kept every text away. Written small by one who writes names large, it is the verb; a misspelt name is still one
+    where it is written large, or where nothing is."""
+    understand = real_service.answerer.understander.understand
+    assert understand("Wie ist es Münster 2024 ergangen?").cities == {"Münster"}
+    assert understand("Wie ist es Dortmnud 2024 ergangen?").cities == {"Dortmund"}
+    assert "Dortmund" in understand("wie ist es dortmnud 2024 ergangen").cities
+
+
+def test_a_correction_that_asks_for_another_kind_of_answer_is_no_second_reading(real_service: FoiService) -> None:
+    """ "heißen" is one letter from "heißten", a form of "heißt", which the base writes: corrected, "Wie heißen die
+    Leitthemen …?" no longer asked for names and was answered by a text that names none."""
+    understander = real_service.answerer.understander
+    question = understander.understand("Wie heißen die Leitthemen in Bochum?")
+    assert question.answer_type is AnswerType.NAME
+    assert understander.reread(question) is None
+    slipped = understander.understand("Wie viele Paramter hatte der Index 2021?")
+    reread = understander.reread(slipped)
+    assert reread is not None
+    assert reread.text == "Wie viele Parameter hatte der Index 2021?"
+
+
 def test_small_words_are_not_read_as_a_misspelt_word_of_a_name(real_service: FoiService) -> None:
     """ "in den" is two edits from "index": "in Deutschland in den letzten Jahren" named the Deutschland-Index, and
     its guard kept away the entry on e-government use over the years."""
