@@ -92,9 +92,9 @@ def test_calibrating_grades_the_replies_the_bot_gives(real_service: FoiService) 
 def test_calibrating_answers_a_mistyped_question_as_the_bot_does(real_service: FoiService, tmp_path: Path) -> None:
     """The bot answers a question with a slip of the finger as corrected where as typed it answers nothing; the
     operating point is chosen on those replies too."""
-    text = "Wann wurde die Strategei der Stadt Bochum beschlossen?"
+    text = "Wem wurde der Vermerk von 2020 vorgestelt?"
     gold = tmp_path / "gold.csv"
-    gold.write_text(f"question,expected,category,part\n{text},bochum-strategie-2030,typo,choose\n", encoding="utf-8")
+    gold.write_text(f"question,expected,category,part\n{text},257364-vermerk-2020,typo,choose\n", encoding="utf-8")
     (sample,) = calibrate._samples(real_service, [(gold, "choose")])
     assert sample[3] is not None
     assert not real_service.answerer.compose(sample[1]).answered
