@@ -1821,14 +1821,15 @@ def test_a_change_is_against_the_edition_before_not_the_year_before(real_service
         ("Was hat der WDR am Bitkom-Ranking moniert?", "bitkom-sci-kritik"),
         ("Hat die Anfrage an Ulm geklappt?", "257451-status"),
         ("Who coordinates the data for Bitkom inside Bochum's administration?", "257364-datenlieferung"),
+        ("Wie viele Vorhaben umfasst das Smart-City-Konzept von Bochum?", "bochum-smart-city-konzept-inhalt"),
     ],
 )
 def test_words_the_thesaurus_knows_for_the_bases_own_find_its_texts(
     real_service: FoiService, question: str, entry: str
 ) -> None:
     """ "digital chief" is the CDO, "topic areas" the categories, a "Grenze" the threshold, who "kümmert sich" is
-    who is "zuständig", "verabschiedet" is "beschlossen", "moniert" is criticised, "geklappt" successful and who
-    "coordinates" who "steuert": without them each question only got a suggestion."""
+    who is "zuständig", "verabschiedet" is "beschlossen", "moniert" is criticised, "geklappt" successful, who
+    "coordinates" who "steuert", and "Vorhaben" are "Projekte": without them each question only got a suggestion."""
     answer = real_service.ask(question)
     assert answer.answered
     assert answer.entry_ids[0] == entry
